@@ -2,3 +2,4 @@
 
 pub mod calendar;
 pub mod document;
+pub mod document_render;
