@@ -1,0 +1,164 @@
+//! Who may do what, decided in one place.
+//!
+//! A role is granted on a unit and holds for that unit's whole subtree. [`authorize`] is the only
+//! way to obtain a [`Permit`], and the store's privileged operations ask for one, so a handler
+//! cannot reach households or users without having asked.
+
+use serde::{Deserialize, Serialize};
+
+use crate::unit_path::{Relation, UnitPath};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The whole system.
+    Admin,
+    /// Works in the unit's subtree.
+    Official,
+    /// Reads the unit's subtree.
+    Viewer,
+    /// A village's households and meetings.
+    VillageHead,
+    /// The supervision boards.
+    BoardMember,
+    /// Takes part in public participation.
+    Resident,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [Role::Admin, Role::Official, Role::Viewer, Role::VillageHead, Role::BoardMember, Role::Resident];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Official => "official",
+            Role::Viewer => "viewer",
+            Role::VillageHead => "village_head",
+            Role::BoardMember => "board_member",
+            Role::Resident => "resident",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Quản trị hệ thống",
+            Role::Official => "Cán bộ, công chức",
+            Role::Viewer => "Người xem",
+            Role::VillageHead => "Trưởng thôn, tổ trưởng tổ dân phố",
+            Role::BoardMember => "Thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư",
+            Role::Resident => "Người dân",
+        }
+    }
+}
+
+/// Something a user wants to do to a unit or what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// See the unit in the admin area (its tree, counts).
+    ViewAdmin,
+    /// Create villages, residential groups, agencies and departments under the unit.
+    ManageUnits,
+    ReadHouseholds,
+    ManageHouseholds,
+    ReadUsers,
+    ManageUsers,
+    ReadAudit,
+    /// Supervision-board work.
+    Supervise,
+    /// Comment, vote as household representative, send petitions.
+    Participate,
+}
+
+impl Action {
+    pub const ALL: [Action; 9] = [
+        Action::ViewAdmin,
+        Action::ManageUnits,
+        Action::ReadHouseholds,
+        Action::ManageHouseholds,
+        Action::ReadUsers,
+        Action::ManageUsers,
+        Action::ReadAudit,
+        Action::Supervise,
+        Action::Participate,
+    ];
+}
+
+/// A role granted to a user on a unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub unit: UnitPath,
+}
+
+/// Proof that `action` on the unit at `unit` was authorized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Permit {
+    action: Action,
+    unit: UnitPath,
+}
+
+impl Permit {
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// The unit the action was authorized on.
+    pub fn unit(&self) -> &UnitPath {
+        &self.unit
+    }
+
+    /// Whether this permit covers `target` for `action`: the same action on the unit or below.
+    pub fn covers(&self, action: Action, target: &UnitPath) -> bool {
+        self.action == action && self.unit.contains(target)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Bạn không có quyền thực hiện thao tác này tại đơn vị này.")]
+pub struct Forbidden;
+
+/// What a role allows inside its subtree (the granted unit and everything below it).
+pub fn role_allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    match role {
+        Role::Admin => true,
+        Role::Official => matches!(action, ViewAdmin | ManageUnits | ReadHouseholds | ManageHouseholds | ReadUsers | ReadAudit),
+        Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds),
+        Role::VillageHead => matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds),
+        Role::BoardMember => matches!(action, ViewAdmin | Supervise),
+        Role::Resident => matches!(action, Participate),
+    }
+}
+
+/// Whether `grant` allows `action` on `target`. An admin holds everywhere; every other role
+/// only on the granted unit and its descendants, never on ancestors or siblings.
+pub fn grant_allows(grant: &Grant, target: &UnitPath, action: Action) -> bool {
+    if grant.role == Role::Admin {
+        return true;
+    }
+    let inside = matches!(grant.unit.relation_of(target), Relation::Same | Relation::Descendant);
+    inside && role_allows(grant.role, action)
+}
+
+/// The one authorization decision of coso.
+pub fn authorize(grants: &[Grant], target: &UnitPath, action: Action) -> Result<Permit, Forbidden> {
+    if grants.iter().any(|g| grant_allows(g, target, action)) {
+        Ok(Permit { action, unit: target.clone() })
+    } else {
+        Err(Forbidden)
+    }
+}
+
+/// Whether the grants allow `action` anywhere (used to show or hide menu entries).
+pub fn allows_somewhere(grants: &[Grant], action: Action) -> bool {
+    grants.iter().any(|g| role_allows(g.role, action))
+}
+
+/// Whether the user is a system administrator.
+pub fn is_admin(grants: &[Grant]) -> bool {
+    grants.iter().any(|g| g.role == Role::Admin)
+}

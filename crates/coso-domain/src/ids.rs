@@ -1,0 +1,25 @@
+//! Typed identifiers, so that a unit id is never passed where a user id is expected.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(/// An administrative unit, village, agency or department.
+    UnitId);
+id_type!(/// A household in a village register.
+    HouseholdId);
+id_type!(/// An account.
+    UserId);

@@ -1,0 +1,18 @@
+//! The coso domain: the rules about units, households and who may do what.
+//!
+//! This crate knows nothing of HTTP or SQL. It parses user input into valid values
+//! ("parse, don't validate"), decides authorization, and plans imports; the store persists
+//! what it decides and the web shows it.
+
+pub mod authz;
+pub mod field;
+pub mod household;
+pub mod household_import;
+pub mod ids;
+pub mod official;
+pub mod unit;
+pub mod unit_import;
+pub mod unit_path;
+
+pub use field::{FieldError, RowError};
+pub use ids::{HouseholdId, UnitId, UserId};
