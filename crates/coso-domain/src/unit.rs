@@ -283,3 +283,22 @@ mod tests {
         assert!(valid_on(d("2025-07-01"), None, d("2199-01-01")));
     }
 }
+
+/// Administrative prefixes left out when sorting, so that "Tỉnh An Giang" and "Thành phố Cần Thơ"
+/// sort by "An Giang" and "Cần Thơ".
+const SORT_PREFIXES: [&str; 5] = ["Thành phố ", "Tỉnh ", "Đặc khu ", "Phường ", "Xã "];
+
+/// The part of a unit's name that orders it among its siblings.
+pub fn sort_name(name: &str) -> &str {
+    SORT_PREFIXES.iter().find_map(|p| name.strip_prefix(p)).unwrap_or(name)
+}
+
+#[cfg(test)]
+mod sort_name_tests {
+    #[test]
+    fn administrative_prefixes_do_not_decide_the_order() {
+        assert_eq!(super::sort_name("Thành phố Cần Thơ"), "Cần Thơ");
+        assert_eq!(super::sort_name("Tỉnh An Giang"), "An Giang");
+        assert_eq!(super::sort_name("Thôn 1"), "Thôn 1");
+    }
+}

@@ -1,0 +1,373 @@
+//! Units: the official list, the tree for any date, search, and units created by officials.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use coso_domain::official::{official_units, official_valid_from};
+use coso_domain::unit::{NewUnit, UnitKind};
+use coso_domain::unit_path::UnitPath;
+use coso_domain::{RowError, UnitId};
+use serde::Serialize;
+
+use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::dispatch::dispatch;
+use crate::error::StoreError;
+use crate::rows::{Page, clamp_limit, search_text, word_prefix_pattern};
+use crate::{Result, Store};
+
+/// A stored unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct UnitRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub parent_id: Option<i64>,
+    pub parent_code: Option<String>,
+    pub path: String,
+    pub official: bool,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+}
+
+impl UnitRow {
+    pub fn unit_id(&self) -> UnitId {
+        UnitId(self.id)
+    }
+
+    pub fn unit_path(&self) -> UnitPath {
+        UnitPath::from_stored(self.path.clone())
+    }
+
+    pub fn unit_kind(&self) -> Option<UnitKind> {
+        UnitKind::parse(&self.kind)
+    }
+
+    /// The Vietnamese name of the kind.
+    pub fn kind_label(&self) -> &'static str {
+        self.unit_kind().map_or("Đơn vị", UnitKind::label)
+    }
+}
+
+/// Filters of a unit search. Text is matched without diacritics, word by word.
+#[derive(Debug, Clone, Default)]
+pub struct UnitSearch {
+    pub q: Option<String>,
+    pub kind: Option<UnitKind>,
+    pub parent_id: Option<i64>,
+    /// Only units under this path (a subtree search).
+    pub within: Option<String>,
+    /// The date the tree is asked for; today by default.
+    pub on: Option<NaiveDate>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// What `load_official` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LoadReport {
+    pub inserted: u64,
+    pub already_present: u64,
+}
+
+/// Sets the path of every unit inserted with an empty one, level by level from the root.
+macro_rules! fill_paths {
+    ($conn:expr) => {{
+        sqlx::query("UPDATE unit SET path = '/' || CAST(id AS TEXT) || '/' WHERE path = '' AND parent_id IS NULL")
+            .execute(&mut *$conn)
+            .await?;
+        loop {
+            let n = sqlx::query(
+                "UPDATE unit SET path = (SELECT p.path FROM unit p WHERE p.id = unit.parent_id) || CAST(id AS TEXT) || '/' \
+                 WHERE path = '' AND parent_id IN (SELECT id FROM unit WHERE path <> '')",
+            )
+            .execute(&mut *$conn)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                break;
+            }
+        }
+    }};
+}
+
+macro_rules! unit_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code AS parent_code, u.path, u.official, \
+             u.valid_from, u.valid_to FROM unit u LEFT JOIN unit p ON p.id = u.parent_id ",
+            $tail
+        )
+    };
+}
+
+/// How many words of a query are matched; further words are ignored.
+const MAX_TERMS: usize = 5;
+
+pub(crate) fn today() -> NaiveDate {
+    // Vietnam is UTC+7 all year: "today" is the date in Hà Nội, not in UTC.
+    (Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
+impl Store {
+    /// Loads the official 34 provinces and 3,321 communes. Units already present (same code
+    /// and start date) are left alone, so running it twice changes nothing.
+    pub async fn load_official_units(&self, actor: &Actor) -> Result<LoadReport> {
+        let units = official_units();
+        let valid_from = official_valid_from();
+        let now = Utc::now();
+        let report = dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let mut inserted = 0u64;
+            let mut ids: HashMap<String, i64> = HashMap::new();
+            for level in [true, false] {
+                for chunk in units.iter().filter(|u| u.parent_code.is_none() == level).collect::<Vec<_>>().chunks(400) {
+                    let mut qb = sqlx::QueryBuilder::new(
+                        "INSERT INTO unit (code, name, kind, parent_id, official, valid_from, search_text, sort_key, created_at, updated_at) ",
+                    );
+                    qb.push_values(chunk, |mut b, u| {
+                        let parent = u.parent_code.and_then(|c| ids.get(c).copied());
+                        b.push_bind(u.code)
+                            .push_bind(u.name)
+                            .push_bind(u.kind.as_str())
+                            .push_bind(parent)
+                            .push_bind(true)
+                            .push_bind(valid_from)
+                            .push_bind(search_text(&[u.name, u.code]))
+                            .push_bind(coso_text::sort_key(coso_domain::unit::sort_name(u.name)))
+                            .push_bind(now)
+                            .push_bind(now);
+                    });
+                    qb.push(" ON CONFLICT (code, valid_from) DO NOTHING");
+                    inserted += qb.build().execute(&mut *tx).await?.rows_affected();
+                }
+                if level {
+                    let rows: Vec<(String, i64)> =
+                        sqlx::query_as("SELECT code, id FROM unit WHERE kind = 'province' AND valid_from = $1")
+                            .bind(valid_from)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    ids = rows.into_iter().collect();
+                }
+            }
+            fill_paths!(&mut *tx);
+            let report = LoadReport { inserted, already_present: units.len() as u64 - inserted };
+            if inserted > 0 {
+                let entry = AuditEntry {
+                    action: "unit.load_official",
+                    entity: "unit",
+                    entity_id: "official-2025-07-01".into(),
+                    unit_id: None,
+                    before: None,
+                    after: Some(serde_json::json!({ "inserted": inserted })),
+                };
+                write_audit!(&mut *tx, actor, &entry)?;
+            }
+            tx.commit().await?;
+            report
+        });
+        Ok(report)
+    }
+
+    /// The unit with this code that is valid today, or else its most recent version.
+    pub async fn unit_by_code(&self, code: &str) -> Result<Option<UnitRow>> {
+        let today = today();
+        let row = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, UnitRow>(unit_select!(
+                "WHERE u.code = $1 ORDER BY (u.valid_from <= $2 AND (u.valid_to IS NULL OR u.valid_to > $2)) DESC, \
+                 u.valid_from DESC LIMIT 1"
+            ))
+            .bind(code)
+            .bind(today)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row)
+    }
+
+    pub async fn unit_by_id(&self, id: UnitId) -> Result<Option<UnitRow>> {
+        let row = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, UnitRow>(unit_select!("WHERE u.id = $1")).bind(id.0).fetch_optional(pool).await?
+        });
+        Ok(row)
+    }
+
+    /// The units from the root down to `unit` (inclusive), for breadcrumbs.
+    pub async fn ancestors(&self, unit: &UnitRow) -> Result<Vec<UnitRow>> {
+        let mut out = Vec::new();
+        for id in unit.unit_path().ids() {
+            if id.0 == unit.id {
+                out.push(unit.clone());
+            } else if let Some(u) = self.unit_by_id(id).await? {
+                out.push(u);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The children of `parent` valid on `on`, in Vietnamese alphabetical order.
+    pub async fn children(&self, parent: UnitId, on: NaiveDate) -> Result<Vec<UnitRow>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, UnitRow>(unit_select!(
+                "WHERE u.parent_id = $1 AND u.valid_from <= $2 AND (u.valid_to IS NULL OR u.valid_to > $2) \
+                 ORDER BY u.sort_key, u.id"
+            ))
+            .bind(parent.0)
+            .bind(on)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// The top-level units (provinces) valid on `on`.
+    pub async fn roots(&self, on: NaiveDate) -> Result<Vec<UnitRow>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, UnitRow>(unit_select!(
+                "WHERE u.parent_id IS NULL AND u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1) \
+                 ORDER BY u.sort_key, u.id"
+            ))
+            .bind(on)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// Searches units ignoring diacritics; higher levels first, then Vietnamese order.
+    pub async fn search_units(&self, s: &UnitSearch) -> Result<Page<UnitRow>> {
+        let folded = s.q.as_deref().map(coso_text::fold).unwrap_or_default();
+        let mut terms: Vec<String> = folded.split_whitespace().take(MAX_TERMS).map(word_prefix_pattern).collect();
+        terms.resize(MAX_TERMS, "%".to_string());
+        let on = s.on.unwrap_or_else(today);
+        let kind = s.kind.map(UnitKind::as_str);
+        let within = s.within.as_deref().map(|p| format!("{}%", p.replace(['%', '_'], "")));
+        let limit = clamp_limit(s.limit, 50);
+        let offset = s.offset.unwrap_or(0).max(0);
+        let page = dispatch!(self, read, pool => {
+            macro_rules! filtered {
+                ($sql:expr) => {
+                    sqlx::query_as($sql)
+                        .bind(on)
+                        .bind(kind)
+                        .bind(s.parent_id)
+                        .bind(within.as_deref())
+                        .bind(&terms[0])
+                        .bind(&terms[1])
+                        .bind(&terms[2])
+                        .bind(&terms[3])
+                        .bind(&terms[4])
+                };
+            }
+            let items: Vec<UnitRow> = filtered!(
+                unit_select!(
+                    "WHERE u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1) \
+                     AND ($2 IS NULL OR u.kind = $2) AND ($3 IS NULL OR u.parent_id = $3) AND ($4 IS NULL OR u.path LIKE $4) \
+                     AND u.search_text LIKE $5 ESCAPE '\\' AND u.search_text LIKE $6 ESCAPE '\\' \
+                     AND u.search_text LIKE $7 ESCAPE '\\' AND u.search_text LIKE $8 ESCAPE '\\' \
+                     AND u.search_text LIKE $9 ESCAPE '\\' \
+                     ORDER BY length(u.path) - length(replace(u.path, '/', '')), u.sort_key, u.id LIMIT $10 OFFSET $11"
+                )
+            )
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
+            let total: (i64,) = filtered!(
+                "SELECT COUNT(*) FROM unit u WHERE u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1) \
+                 AND ($2 IS NULL OR u.kind = $2) AND ($3 IS NULL OR u.parent_id = $3) AND ($4 IS NULL OR u.path LIKE $4) \
+                 AND u.search_text LIKE $5 ESCAPE '\\' AND u.search_text LIKE $6 ESCAPE '\\' \
+                 AND u.search_text LIKE $7 ESCAPE '\\' AND u.search_text LIKE $8 ESCAPE '\\' \
+                 AND u.search_text LIKE $9 ESCAPE '\\'"
+            )
+            .fetch_one(pool)
+            .await?;
+            Page { items, total: total.0 }
+        });
+        Ok(page)
+    }
+
+    /// Counts of units valid today, by kind.
+    pub async fn count_units_by_kind(&self) -> Result<Vec<(String, i64)>> {
+        let today = today();
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, (String, i64)>(
+                "SELECT kind, COUNT(*) FROM unit WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) \
+                 GROUP BY kind ORDER BY kind",
+            )
+            .bind(today)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// Creates units under `parent` in one transaction: all of them or none.
+    pub async fn create_units(&self, parent: &UnitRow, units: &[(u64, NewUnit)], actor: &Actor) -> Result<Vec<UnitRow>> {
+        let now = Utc::now();
+        let ids = dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let mut ids = Vec::with_capacity(units.len());
+            let mut conflicts = Vec::new();
+            for (line, u) in units {
+                let res = sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO unit (code, name, kind, parent_id, path, official, valid_from, valid_to, search_text, sort_key, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+                )
+                .bind(u.code.as_str())
+                .bind(&u.name)
+                .bind(u.kind.as_str())
+                .bind(parent.id)
+                .bind(false)
+                .bind(u.valid_from)
+                .bind(u.valid_to)
+                .bind(search_text(&[&u.name, u.code.as_str()]))
+                .bind(coso_text::sort_key(coso_domain::unit::sort_name(&u.name)))
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await;
+                match res {
+                    Ok(id) => {
+                        let path = parent.unit_path().child(UnitId(id));
+                        sqlx::query("UPDATE unit SET path = $1 WHERE id = $2").bind(path.as_str()).bind(id).execute(&mut *tx).await?;
+                        let entry = AuditEntry {
+                            action: "unit.create",
+                            entity: "unit",
+                            entity_id: id.to_string(),
+                            unit_id: Some(UnitId(id)),
+                            before: None,
+                            after: Some(serde_json::json!({
+                                "code": u.code.as_str(), "name": u.name, "kind": u.kind.as_str(),
+                                "parent": parent.code, "valid_from": u.valid_from, "valid_to": u.valid_to,
+                            })),
+                        };
+                        write_audit!(&mut *tx, actor, &entry)?;
+                        ids.push(id);
+                    }
+                    Err(e) if StoreError::is_unique_violation(&e) => {
+                        conflicts.push(RowError {
+                            line: *line,
+                            field: "code".into(),
+                            message: format!("Mã đơn vị «{}» đã tồn tại.", u.code),
+                        });
+                        // Postgres aborts the transaction on an error; nothing more can be written.
+                        break;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            if !conflicts.is_empty() {
+                tx.rollback().await?;
+                return Err(StoreError::Rows(conflicts));
+            }
+            tx.commit().await?;
+            ids
+        });
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.unit_by_id(UnitId(id)).await?);
+        }
+        Ok(out)
+    }
+}
+
