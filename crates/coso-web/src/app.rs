@@ -1,0 +1,84 @@
+//! The router: every route of coso, and the layers every request passes through.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, StatusCode, header};
+use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
+use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::api;
+use crate::auth::login;
+use crate::error::{AppError, PageError};
+use crate::pages::{admin, households, public, users};
+use crate::state::AppState;
+
+const CSS: &str = include_str!("../static/coso.css");
+
+pub fn router(state: AppState) -> Router {
+    let upload_limit = state.settings.max_upload_bytes + 64 * 1024;
+    let pages = Router::new()
+        .route("/", get(public::home))
+        .route("/don-vi", get(public::search))
+        .route("/don-vi/{code}", get(public::unit))
+        .route("/don-vi/{code}/tim", get(public::search_within))
+        .route("/dang-nhap", get(login::login_page).post(login::login_submit))
+        .route("/dang-xuat", post(login::logout))
+        .route("/quan-tri", get(admin::index))
+        .route("/quan-tri/don-vi/{code}", get(admin::unit))
+        .route("/quan-tri/don-vi/{code}/them", post(admin::create_unit))
+        .route("/quan-tri/don-vi/{code}/nhap", post(admin::import_units))
+        .route("/quan-tri/don-vi/{code}/ho-gia-dinh", get(households::list))
+        .route("/quan-tri/don-vi/{code}/ho-gia-dinh/them", post(households::create))
+        .route("/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", post(households::import))
+        .route("/quan-tri/nguoi-dung", get(users::list).post(users::create))
+        .route("/quan-tri/nhat-ky", get(admin::audit))
+        .route("/static/coso.css", get(css));
+    let api = Router::new()
+        .route("/api/v1/openapi.json", get(api::openapi::document))
+        .route("/api/v1/session", post(login::api_login).delete(login::api_logout))
+        .route("/api/v1/units", get(api::units::list))
+        .route("/api/v1/units/{code}", get(api::units::get))
+        .route("/api/v1/units/{code}/children", get(api::units::children).post(api::units::create))
+        .route("/api/v1/units/{code}/children/import", post(api::units::import))
+        .route("/api/v1/units/{code}/households", get(api::households::list).post(api::households::create))
+        .route("/api/v1/units/{code}/households/import", post(api::households::import))
+        .route("/api/v1/users", get(api::users::list).post(api::users::create))
+        .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found));
+    Router::new()
+        .merge(pages)
+        .merge(api)
+        .route("/healthz", get(api::health::healthz))
+        .route("/metrics", get(api::health::metrics))
+        .fallback(page_not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::track))
+        .layer(DefaultBodyLimit::max(upload_limit))
+        .layer(CsrfLayer::new())
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(120)))
+        .layer(CatchPanicLayer::custom(|_| PageError(AppError::Internal(anyhow::anyhow!("panic in handler"))).into_response()))
+        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(crate::request_id::assign))
+        .layer(SetSensitiveRequestHeadersLayer::new([header::COOKIE, header::AUTHORIZATION, HeaderName::from_static("x-csrf-token")]))
+        .with_state(state)
+}
+
+async fn css() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS)
+}
+
+async fn page_not_found() -> PageError {
+    PageError(AppError::NotFound)
+}
+
+async fn api_not_found() -> crate::error::ApiError {
+    crate::error::ApiError(AppError::NotFound)
+}

@@ -1,0 +1,161 @@
+//! The session cookie and the signed-in user.
+//!
+//! The cookie holds a random token; the database keeps only its SHA-256, so a copy of the
+//! database opens no session. Tokens and ids never reach the logs.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use coso_domain::authz::{self, Action, Grant, Permit, Role};
+use coso_domain::unit_path::UnitPath;
+use coso_domain::UserId;
+use coso_store::GrantRow;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ApiError, AppError, PageError};
+use crate::state::AppState;
+
+pub const COOKIE: &str = "coso_session";
+
+/// A signed-in user with the roles they hold.
+#[derive(Clone)]
+pub struct CurrentUser {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub grants: Vec<GrantRow>,
+    pub csrf_token: String,
+    pub token_hash: String,
+}
+
+impl std::fmt::Debug for CurrentUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CurrentUser").field("id", &self.id).field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+impl CurrentUser {
+    pub fn domain_grants(&self) -> Vec<Grant> {
+        self.grants.iter().filter_map(GrantRow::grant).collect()
+    }
+
+    pub fn authorize(&self, unit: &UnitPath, action: Action) -> Result<Permit, AppError> {
+        authz::authorize(&self.domain_grants(), unit, action).map_err(|_| AppError::Forbidden)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::Admin.as_str())
+    }
+
+    /// Checks the CSRF token a form sent back against the session's.
+    pub fn check_csrf(&self, sent: &str) -> Result<(), AppError> {
+        if !sent.is_empty() && constant_time_eq(sent.as_bytes(), self.csrf_token.as_bytes()) {
+            Ok(())
+        } else {
+            Err(AppError::BadRequest("Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.".into()))
+        }
+    }
+
+    pub fn actor(&self) -> coso_store::Actor {
+        coso_store::Actor { user_id: Some(self.id), label: self.email.clone(), request_id: Some(crate::request_id::current()) }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub fn new_token() -> String {
+    hex::encode(rand::random::<[u8; 32]>())
+}
+
+pub fn session_cookie(token: String, secure: bool, max_age_hours: i64) -> Cookie<'static> {
+    Cookie::build((COOKIE, token))
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(time::Duration::hours(max_age_hours))
+        .build()
+}
+
+pub fn removal_cookie() -> Cookie<'static> {
+    Cookie::build((COOKIE, "")).path("/").max_age(time::Duration::ZERO).build()
+}
+
+fn token_from(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, AppError> {
+    let Some(token) = token_from(parts) else { return Ok(None) };
+    let token_hash = hash_token(&token);
+    let Some(session) = state.store().session(&token_hash).await? else { return Ok(None) };
+    let Some(user) = state.store().user_by_id(UserId(session.user_id)).await? else { return Ok(None) };
+    let grants = state.store().grants_of(user.user_id()).await?;
+    Ok(Some(CurrentUser {
+        id: user.user_id(),
+        email: user.email,
+        display_name: user.display_name,
+        grants,
+        csrf_token: session.csrf_token,
+        token_hash,
+    }))
+}
+
+/// The signed-in user, if any.
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+/// Rejection of the user extractors: JSON for the API, a page (or the login redirect) otherwise.
+pub struct AuthRejection {
+    api: bool,
+    error: AppError,
+}
+
+impl IntoResponse for AuthRejection {
+    fn into_response(self) -> Response {
+        if self.api { ApiError(self.error).into_response() } else { PageError(self.error).into_response() }
+    }
+}
+
+fn is_api(parts: &Parts) -> bool {
+    parts.uri.path().starts_with("/api/")
+}
+
+impl FromRequestParts<AppState> for MaybeUser {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(u) = parts.extensions.get::<CurrentUser>() {
+            return Ok(MaybeUser(Some(u.clone())));
+        }
+        let user = load(parts, state).await.map_err(|error| AuthRejection { api: is_api(parts), error })?;
+        if let Some(u) = &user {
+            parts.extensions.insert(u.clone());
+        }
+        Ok(MaybeUser(user))
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
+        user.ok_or(AuthRejection { api: is_api(parts), error: AppError::Unauthorized })
+    }
+}

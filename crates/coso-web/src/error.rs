@@ -1,0 +1,161 @@
+//! One error type for the web, rendered as a Vietnamese page or as JSON with a stable code.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use coso_domain::{FieldError, RowError};
+use coso_store::StoreError;
+use serde::Serialize;
+
+use crate::request_id;
+use crate::views::ErrorPage;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.")]
+    NotFound,
+    #[error("Bạn cần đăng nhập để xem nội dung này.")]
+    Unauthorized,
+    #[error("Bạn không có quyền thực hiện thao tác này.")]
+    Forbidden,
+    #[error("Dữ liệu nhập chưa hợp lệ.")]
+    Validation(Vec<FieldError>),
+    #[error("Tệp có dòng không hợp lệ; chưa có gì được lưu.")]
+    Rows(Vec<RowError>),
+    #[error("{message}")]
+    Conflict { field: &'static str, message: String },
+    #[error("Tệp tải lên quá lớn.")]
+    TooLarge,
+    #[error("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút.")]
+    RateLimited,
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("Hệ thống gặp lỗi. Vui lòng thử lại sau.")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// The stable machine code clients and the UI map to messages.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::Validation(_) => "validation_failed",
+            AppError::Rows(_) => "invalid_rows",
+            AppError::Conflict { .. } => "conflict",
+            AppError::TooLarge => "payload_too_large",
+            AppError::RateLimited => "rate_limited",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Validation(_) | AppError::Rows(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn log(&self) {
+        if let AppError::Internal(e) = self {
+            tracing::error!(error = %e, "internal error");
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Forbidden => AppError::Forbidden,
+            StoreError::Conflict { field, message } => AppError::Conflict { field, message },
+            StoreError::Rows(rows) => AppError::Rows(rows),
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<coso_domain::authz::Forbidden> for AppError {
+    fn from(_: coso_domain::authz::Forbidden) -> Self {
+        AppError::Forbidden
+    }
+}
+
+/// The JSON error body of the API.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
+    /// `conflict`, `payload_too_large`, `rate_limited`, `bad_request`, `internal`.
+    pub code: &'static str,
+    /// Vietnamese message for people.
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<Object>)]
+    pub fields: Vec<FieldError>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<Object>)]
+    pub rows: Vec<RowError>,
+    pub request_id: String,
+}
+
+/// An error answered as JSON (API routes).
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        e.log();
+        let (fields, rows) = match &e {
+            AppError::Validation(f) => (f.clone(), vec![]),
+            AppError::Rows(r) => (vec![], r.clone()),
+            AppError::Conflict { field, message } => (vec![FieldError::new(field, message.clone())], vec![]),
+            _ => (vec![], vec![]),
+        };
+        let body = ErrorBody { error: ErrorDetail { code: e.code(), message: e.to_string(), fields, rows, request_id: request_id::current() } };
+        (e.status(), Json(body)).into_response()
+    }
+}
+
+/// An error answered as a Vietnamese HTML page (browser routes).
+pub struct PageError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for PageError {
+    fn from(e: E) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        e.log();
+        if matches!(e, AppError::Unauthorized) {
+            return axum::response::Redirect::to("/dang-nhap").into_response();
+        }
+        let page = ErrorPage::new(e.status().as_u16(), e.to_string(), request_id::current());
+        (e.status(), page).into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+pub type PageResult<T> = Result<T, PageError>;

@@ -1,0 +1,23 @@
+//! The coso web shell and JSON API.
+//!
+//! Handlers are thin: parse → authorize (coso-domain) → call the store → render. Pages are
+//! typed askama templates in Vietnamese that work without JavaScript; the API lives under
+//! `/api/v1` with an OpenAPI document.
+
+mod actions;
+mod api;
+mod app;
+mod auth;
+mod error;
+mod forms;
+mod metrics;
+mod pages;
+mod request_id;
+mod state;
+mod views;
+
+pub use app::router;
+pub use state::{AppState, WebSettings};
+
+/// Hashes a password with argon2id off the async runtime (for the CLI and tests).
+pub use auth::password::hash as hash_password;

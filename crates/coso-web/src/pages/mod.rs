@@ -1,0 +1,7 @@
+//! Server-rendered pages in Vietnamese. They work without JavaScript.
+
+pub mod admin;
+pub mod households;
+pub mod public;
+pub mod upload;
+pub mod users;

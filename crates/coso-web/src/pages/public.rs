@@ -1,0 +1,83 @@
+//! Public pages: the home page, unit search and the page of every unit.
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use coso_domain::authz::Action;
+use coso_domain::unit::UnitKind;
+use coso_store::UnitSearch;
+use serde::Deserialize;
+
+use crate::actions::{self, today};
+use crate::auth::MaybeUser;
+use crate::error::PageResult;
+use crate::state::AppState;
+use crate::views::{HomePage, Nav, SearchPage, UnitPage};
+
+pub async fn home(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> PageResult<HomePage> {
+    let provinces = state.store().roots(today()).await?;
+    let counts = state
+        .store()
+        .count_units_by_kind()
+        .await?
+        .into_iter()
+        .filter_map(|(k, n)| UnitKind::parse(&k).map(|k| (k.label().to_string(), n)))
+        .collect();
+    Ok(HomePage { nav: Nav::of(user.as_ref()), provinces, counts })
+}
+
+#[derive(Deserialize, Default)]
+pub struct SearchQuery {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// How many results a search page shows.
+const PAGE_SIZE: i64 = 50;
+
+pub async fn search(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<SearchQuery>) -> PageResult<SearchPage> {
+    search_in(state, user, q, None).await
+}
+
+pub async fn search_within(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+    Query(q): Query<SearchQuery>,
+) -> PageResult<SearchPage> {
+    let unit = actions::unit(&state, &code).await?;
+    search_in(state, user, q, Some(unit)).await
+}
+
+async fn search_in(state: AppState, user: Option<crate::auth::CurrentUser>, q: SearchQuery, within: Option<coso_store::UnitRow>) -> PageResult<SearchPage> {
+    let query = coso_text::clean(&q.q);
+    let (results, total) = if query.is_empty() {
+        (vec![], 0)
+    } else {
+        let page = state
+            .store()
+            .search_units(&UnitSearch {
+                q: Some(query.clone()),
+                kind: UnitKind::parse(&q.kind),
+                within: within.as_ref().map(|u| u.path.clone()),
+                limit: Some(PAGE_SIZE),
+                ..Default::default()
+            })
+            .await?;
+        (page.items, page.total)
+    };
+    Ok(SearchPage { nav: Nav::of(user.as_ref()), q: query, kind: q.kind, results, total, within })
+}
+
+pub async fn unit(State(state): State<AppState>, MaybeUser(user): MaybeUser, Path(code): Path<String>) -> PageResult<Response> {
+    let unit = actions::unit(&state, &code).await?;
+    let (ancestors, children, household_count) =
+        tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()), state.store().household_count(&unit))?;
+    let can_admin = user.as_ref().is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
+    let page = UnitPage { nav: Nav::of(user.as_ref()), unit, ancestors, children, household_count, can_admin };
+    // Anonymous visitors get a page that proxies and phones may keep for a minute.
+    let cache = if user.is_some() { "private, no-store" } else { "public, max-age=60" };
+    Ok(([(header::CACHE_CONTROL, cache)], page).into_response())
+}

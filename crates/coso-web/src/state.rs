@@ -1,0 +1,66 @@
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Instant;
+
+use coso_store::Store;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::metrics::Metrics;
+
+/// Web settings, read by the binary's configuration and handed in.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// Mark cookies `Secure` (on behind HTTPS; off for plain-HTTP local use).
+    pub secure_cookies: bool,
+    /// How long a session lasts.
+    pub session_hours: i64,
+    /// Login attempts allowed per minute from one IP address.
+    pub login_attempts_per_minute: u32,
+    /// Failed logins in a row before the account is locked for a while.
+    pub max_failed_logins: i64,
+    /// Largest accepted upload (CSV imports), in bytes.
+    pub max_upload_bytes: usize,
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        Self { secure_cookies: false, session_hours: 12, login_attempts_per_minute: 10, max_failed_logins: 10, max_upload_bytes: 20 * 1024 * 1024 }
+    }
+}
+
+/// Everything a handler may use. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub store: Store,
+    pub settings: WebSettings,
+    pub login_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    pub metrics: Metrics,
+    pub started: Instant,
+}
+
+impl AppState {
+    pub fn new(store: Store, settings: WebSettings) -> AppState {
+        let per_minute = NonZeroU32::new(settings.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        AppState(Arc::new(Inner {
+            store,
+            login_limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            settings,
+            metrics: Metrics::default(),
+            started: Instant::now(),
+        }))
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.0.store
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

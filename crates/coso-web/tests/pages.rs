@@ -1,0 +1,82 @@
+//! Pages, parsed as HTML and checked by selector.
+
+mod support;
+
+use coso_domain::authz::Role;
+use support::{TestApp, attr, texts};
+
+#[tokio::test]
+async fn the_public_unit_page_works_without_javascript() {
+    let app = TestApp::spawn().await;
+    let html = app.anonymous().get(app.url("/don-vi/42")).send().await.expect("page").text().await.expect("html");
+    assert_eq!(texts(&html, "h1"), ["Tỉnh Hà Tĩnh"]);
+    let children = texts(&html, "main ul.grid li a");
+    assert!(children.len() > 50);
+    assert!(children.iter().all(|c| c.starts_with("Xã ") || c.starts_with("Phường ")));
+    assert!(!html.contains("<script"), "no JavaScript needed");
+    assert_eq!(attr(&html, "html", "lang").as_deref(), Some("vi"));
+    assert_eq!(texts(&html, "a.skip").len(), 1, "a skip link for keyboard users");
+    let search = app.anonymous().get(app.url("/don-vi/42/tim?q=thach")).send().await.expect("search").text().await.expect("html");
+    let found = texts(&search, "main ul.list li a");
+    assert!(!found.is_empty() && found.iter().all(|n| coso_text::fold(n).contains("thach")), "{found:?}");
+}
+
+#[tokio::test]
+async fn unknown_pages_show_the_error_page_with_a_request_id() {
+    let app = TestApp::spawn().await;
+    let res = app.anonymous().get(app.url("/don-vi/khong-co")).send().await.expect("page");
+    assert_eq!(res.status(), 404);
+    let id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let html = res.text().await.expect("html");
+    assert_eq!(texts(&html, "h1"), ["Không tìm thấy"]);
+    assert!(!id.is_empty() && texts(&html, "code").contains(&id), "the page shows the request id {id}");
+}
+
+#[tokio::test]
+async fn a_failed_form_keeps_what_was_typed_and_names_the_field() {
+    let app = TestApp::spawn().await;
+    app.user("o@coso.test", Role::Official, "42").await;
+    let c = app.client_as("o@coso.test").await;
+    let page = c.get(app.url("/quan-tri/don-vi/42")).send().await.expect("admin").text().await.expect("html");
+    let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf field");
+    let res = c
+        .post(app.url("/quan-tri/don-vi/42/them"))
+        .form(&[("csrf", csrf.as_str()), ("code", "bad code!"), ("name", "Sở Nội vụ"), ("kind", "agency")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert_eq!(attr(&html, "#name", "value").as_deref(), Some("Sở Nội vụ"), "typed value kept");
+    assert_eq!(attr(&html, "#code", "aria-invalid").as_deref(), Some("true"));
+    assert!(texts(&html, "#code-err")[0].contains("Mã đơn vị"));
+    let ok = c
+        .post(app.url("/quan-tri/don-vi/42/them"))
+        .form(&[("csrf", csrf.as_str()), ("code", "SNV-42"), ("name", "Sở Nội vụ"), ("kind", "agency")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(ok.status(), 200);
+    assert!(texts(&ok.text().await.expect("html"), "p.notice")[0].contains("Sở Nội vụ"));
+}
+
+#[tokio::test]
+async fn login_form_signs_in_and_out() {
+    let app = TestApp::spawn().await;
+    app.user("v@coso.test", Role::Viewer, "42").await;
+    let c = app.anonymous();
+    let wrong = c.post(app.url("/dang-nhap")).form(&[("email", "v@coso.test"), ("password", "sai-mat-khau")]).send().await.expect("post");
+    assert_eq!(wrong.status(), 409);
+    let html = wrong.text().await.expect("html");
+    assert_eq!(attr(&html, "#email", "value").as_deref(), Some("v@coso.test"));
+    assert!(texts(&html, "[role=alert]")[0].contains("không đúng"));
+    let ok = c.post(app.url("/dang-nhap")).form(&[("email", "v@coso.test"), ("password", support::PASSWORD)]).send().await.expect("post");
+    assert_eq!(ok.status(), 303);
+    let admin = c.get(app.url("/quan-tri")).send().await.expect("admin").text().await.expect("html");
+    assert!(texts(&admin, "main li a").iter().any(|t| t == "Tỉnh Hà Tĩnh"));
+    let csrf = attr(&admin, "header form input[name=csrf]", "value").expect("csrf");
+    let out = c.post(app.url("/dang-xuat")).form(&[("csrf", csrf.as_str())]).send().await.expect("logout");
+    assert_eq!(out.status(), 303);
+    let after = c.get(app.url("/quan-tri")).send().await.expect("admin");
+    assert_eq!(after.status(), 303, "signed out: back to the login page");
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine with only the Rust toolchain:
+# installs what the tests need (PostgreSQL, LibreOffice and poppler for the document tests),
+# starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, and cleans up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "test: installing ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+. scripts/postgres-throwaway.sh
+
+export RUST_BACKTRACE=1
+cargo test --workspace --locked "$@"
