@@ -54,8 +54,9 @@ pub struct HouseholdImportReport {
 const SELECT: &str = "SELECT h.id, h.village_id, v.code AS village_code, h.code, h.address, h.representative, \
     h.member_count, h.phone, h.valid_from, h.valid_to FROM household h JOIN unit v ON v.id = h.village_id ";
 
-/// Rows per multi-row INSERT: well under both backends' bind limits (12 binds a row).
-const INSERT_CHUNK: usize = 500;
+/// Rows per multi-row INSERT: under both backends' bind limits (12 binds a row; SQLite allows
+/// 32,766 binds, PostgreSQL 65,535).
+const INSERT_CHUNK: usize = 2_000;
 
 fn check(permit: &Permit, action: Action, unit: &UnitRow) -> Result<()> {
     if permit.covers(action, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
@@ -189,9 +190,13 @@ impl Store {
                         .push_bind(now)
                         .push_bind(now);
                 });
-                qb.push(" RETURNING id");
-                let mut chunk_ids: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
-                ids.append(&mut chunk_ids);
+                if single {
+                    qb.push(" RETURNING id");
+                    let mut chunk_ids: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+                    ids.append(&mut chunk_ids);
+                } else {
+                    qb.build().execute(&mut *tx).await?;
+                }
             }
             for (id, _, h) in &plan.update {
                 sqlx::query(

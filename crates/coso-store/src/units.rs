@@ -237,52 +237,45 @@ impl Store {
     /// Searches units ignoring diacritics; higher levels first, then Vietnamese order.
     pub async fn search_units(&self, s: &UnitSearch) -> Result<Page<UnitRow>> {
         let folded = s.q.as_deref().map(coso_text::fold).unwrap_or_default();
-        let mut terms: Vec<String> = folded.split_whitespace().take(MAX_TERMS).map(word_prefix_pattern).collect();
-        terms.resize(MAX_TERMS, "%".to_string());
+        let terms: Vec<String> = folded.split_whitespace().take(MAX_TERMS).map(word_prefix_pattern).collect();
         let on = s.on.unwrap_or_else(today);
         let kind = s.kind.map(UnitKind::as_str);
         let within = s.within.as_deref().map(|p| format!("{}%", p.replace(['%', '_'], "")));
         let limit = clamp_limit(s.limit, 50);
         let offset = s.offset.unwrap_or(0).max(0);
         let page = dispatch!(self, read, pool => {
-            macro_rules! filtered {
-                ($sql:expr) => {
-                    sqlx::query_as($sql)
-                        .bind(on)
-                        .bind(kind)
-                        .bind(s.parent_id)
-                        .bind(within.as_deref())
-                        .bind(&terms[0])
-                        .bind(&terms[1])
-                        .bind(&terms[2])
-                        .bind(&terms[3])
-                        .bind(&terms[4])
-                };
+            // Only the filters in use go into the SQL (an unused LIKE still costs a scan step).
+            macro_rules! filters {
+                ($qb:expr) => {{
+                    $qb.push(" WHERE u.valid_from <= ").push_bind(on);
+                    $qb.push(" AND (u.valid_to IS NULL OR u.valid_to > ").push_bind(on).push(")");
+                    if let Some(k) = kind {
+                        $qb.push(" AND u.kind = ").push_bind(k);
+                    }
+                    if let Some(p) = s.parent_id {
+                        $qb.push(" AND u.parent_id = ").push_bind(p);
+                    }
+                    if let Some(w) = &within {
+                        $qb.push(" AND u.path LIKE ").push_bind(w.as_str());
+                    }
+                    for t in &terms {
+                        $qb.push(" AND u.search_text LIKE ").push_bind(t.as_str()).push(" ESCAPE '\\'");
+                    }
+                }};
             }
-            let items: Vec<UnitRow> = filtered!(
-                unit_select!(
-                    "WHERE u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1) \
-                     AND ($2 IS NULL OR u.kind = $2) AND ($3 IS NULL OR u.parent_id = $3) AND ($4 IS NULL OR u.path LIKE $4) \
-                     AND u.search_text LIKE $5 ESCAPE '\\' AND u.search_text LIKE $6 ESCAPE '\\' \
-                     AND u.search_text LIKE $7 ESCAPE '\\' AND u.search_text LIKE $8 ESCAPE '\\' \
-                     AND u.search_text LIKE $9 ESCAPE '\\' \
-                     ORDER BY length(u.path) - length(replace(u.path, '/', '')), u.sort_key, u.id LIMIT $10 OFFSET $11"
-                )
-            )
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(pool)
-            .await?;
-            let total: (i64,) = filtered!(
-                "SELECT COUNT(*) FROM unit u WHERE u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1) \
-                 AND ($2 IS NULL OR u.kind = $2) AND ($3 IS NULL OR u.parent_id = $3) AND ($4 IS NULL OR u.path LIKE $4) \
-                 AND u.search_text LIKE $5 ESCAPE '\\' AND u.search_text LIKE $6 ESCAPE '\\' \
-                 AND u.search_text LIKE $7 ESCAPE '\\' AND u.search_text LIKE $8 ESCAPE '\\' \
-                 AND u.search_text LIKE $9 ESCAPE '\\'"
-            )
-            .fetch_one(pool)
-            .await?;
-            Page { items, total: total.0 }
+            let mut qb = sqlx::QueryBuilder::new(unit_select!(""));
+            filters!(qb);
+            qb.push(" ORDER BY length(u.path), u.sort_key, u.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+            let items: Vec<UnitRow> = qb.build_query_as().fetch_all(pool).await?;
+            // A first page that is not full already tells the total.
+            let total = if offset == 0 && (items.len() as i64) < limit {
+                items.len() as i64
+            } else {
+                let mut qb = sqlx::QueryBuilder::new("SELECT COUNT(*) FROM unit u");
+                filters!(qb);
+                qb.build_query_scalar::<i64>().fetch_one(pool).await?
+            };
+            Page { items, total }
         });
         Ok(page)
     }
