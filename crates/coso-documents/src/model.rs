@@ -31,6 +31,9 @@ pub struct Document {
     pub date_partial: Option<String>,
     /// The abstract (trích yếu).
     pub title: Option<String>,
+    /// Last day of the period a plan covers (`đến hết năm 2023` → `2023-12-31`), when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_period_end: Option<String>,
     /// Documents cited in the opening "Căn cứ…/Thực hiện…" paragraph.
     pub legal_bases: Vec<CitedDocument>,
     /// Every other document cited in the body.

@@ -6,6 +6,7 @@
 //! placeholders and portable SQL, and the [`dispatch!`] macro compiles each one for both
 //! backends, so the business code never branches on the dialect.
 
+mod announcements;
 mod audit;
 mod connect;
 mod dispatch;
@@ -22,7 +23,7 @@ pub use error::StoreError;
 pub use households::{HouseholdImportReport, HouseholdRow};
 pub use rows::Page;
 pub use sessions::SessionRow;
-pub use units::{LoadReport, UnitRow, UnitSearch};
+pub use units::{LoadReport, Succession, UnitRow, UnitSearch};
 pub use users::{GrantRow, NewUser, UserRow};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -364,3 +364,67 @@ impl Store {
     }
 }
 
+
+/// A link from a ceased unit to a unit that took over (merge, split, rename).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Succession {
+    pub predecessor_code: String,
+    pub successor_code: String,
+    pub successor_name: String,
+    /// `merge`, `split` or `rename`.
+    pub kind: String,
+    pub effective: NaiveDate,
+}
+
+impl Store {
+    /// Records that `successor` took over from `predecessor` on `effective`.
+    pub async fn record_succession(&self, predecessor: &UnitRow, successor: &UnitRow, kind: &str, effective: NaiveDate, actor: &Actor) -> Result<()> {
+        if !matches!(kind, "merge" | "split" | "rename") {
+            return Err(StoreError::Conflict { field: "kind", message: format!("Loại kế thừa «{kind}» không hợp lệ (merge, split, rename).") });
+        }
+        dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("INSERT INTO unit_succession (predecessor_id, successor_id, kind, effective) VALUES ($1, $2, $3, $4)")
+                .bind(predecessor.id)
+                .bind(successor.id)
+                .bind(kind)
+                .bind(effective)
+                .execute(&mut *tx)
+                .await?;
+            let entry = AuditEntry {
+                action: "unit.succession",
+                entity: "unit",
+                entity_id: predecessor.id.to_string(),
+                unit_id: Some(predecessor.unit_id()),
+                before: None,
+                after: Some(serde_json::json!({ "successor": successor.code, "kind": kind, "effective": effective })),
+            };
+            write_audit!(&mut *tx, actor, &entry)?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The units that took over from `unit`.
+    pub async fn successors(&self, unit: &UnitRow) -> Result<Vec<Succession>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, Succession>(
+                "SELECT p.code AS predecessor_code, s.code AS successor_code, s.name AS successor_name, us.kind, us.effective \
+                 FROM unit_succession us JOIN unit p ON p.id = us.predecessor_id JOIN unit s ON s.id = us.successor_id \
+                 WHERE us.predecessor_id = $1 ORDER BY s.sort_key",
+            )
+            .bind(unit.id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// Creates a historic unit (e.g. a former district) directly, for loading history.
+    pub async fn create_historic_unit(&self, parent: Option<&UnitRow>, unit: &NewUnit, actor: &Actor) -> Result<UnitRow> {
+        if let Some(p) = parent {
+            return self.create_units(p, &[(1, unit.clone())], actor).await?.into_iter().next().ok_or(StoreError::NotFound);
+        }
+        Err(StoreError::Conflict { field: "parent", message: "Đơn vị lịch sử phải có đơn vị cấp trên.".into() })
+    }
+}

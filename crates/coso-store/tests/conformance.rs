@@ -144,6 +144,8 @@ on_both! {
     create_units => units_are_created_all_or_nothing_and_audited,
     households => household_import_is_all_or_nothing_and_idempotent,
     users => users_sessions_and_grants,
+    announcements => holiday_announcements_replace_and_audit,
+    history => the_tree_for_any_date_keeps_ceased_units_and_their_successors,
 }
 
 #[tokio::test]
@@ -154,4 +156,36 @@ async fn both_schemas_have_the_same_tables_and_columns() {
     let b = pg.store.schema_columns().await.expect("postgres schema");
     assert!(a.len() > 40);
     assert_eq!(a, b);
+}
+
+async fn holiday_announcements_replace_and_audit(store: &Store) {
+    let a = r#"{"year":2027,"source":"A","status":"S","days_off":[]}"#;
+    let b = r#"{"year":2027,"source":"B","status":"P","days_off":[]}"#;
+    store.save_holiday_announcement(2027, a, &Actor::system("t")).await.expect("save");
+    store.save_holiday_announcement(2027, b, &Actor::system("t")).await.expect("replace");
+    assert_eq!(store.holiday_announcements().await.expect("list"), vec![(2027, b.to_string())]);
+    let audit = store.audit_entries(Some("holiday_announcement"), None).await.expect("audit");
+    assert_eq!(audit.total, 2);
+    assert!(audit.items[0].before_json.as_deref().is_some_and(|j| j.contains("\"A\"")));
+}
+
+async fn the_tree_for_any_date_keeps_ceased_units_and_their_successors(store: &Store) {
+    loaded(store).await;
+    let province = store.unit_by_code("42").await.expect("q").expect("42");
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    let input = UnitInput { code: "TX-HL".into(), name: "Thị xã Hồng Lĩnh".into(), kind: "district".into(), valid_from: "1992-08-20".into(), valid_to: "2025-07-01".into() };
+    let district = NewUnit::parse(&input, Some(UnitKind::Province), today()).expect("a historic district is allowed");
+    let district = store.create_historic_unit(Some(&province), &district, &Actor::system("t")).await.expect("create");
+    let now_children = store.children(province.unit_id(), d("2026-01-01")).await.expect("children");
+    assert!(!now_children.iter().any(|u| u.code == "TX-HL"), "ceased units are not in today's tree");
+    let then_children = store.children(province.unit_id(), d("2024-06-01")).await.expect("children");
+    assert!(then_children.iter().any(|u| u.code == "TX-HL"), "but are in the tree of 2024");
+    let found = store.search_units(&UnitSearch { q: Some("hong linh".into()), on: Some(d("2024-06-01")), ..Default::default() }).await.expect("search");
+    assert!(found.items.iter().any(|u| u.code == "TX-HL"));
+    let successor = now_children.iter().find(|u| u.kind == "ward").expect("a ward").clone();
+    store.record_succession(&district, &successor, "merge", d("2025-07-01"), &Actor::system("t")).await.expect("succession");
+    let succ = store.successors(&district).await.expect("successors");
+    assert_eq!(succ.len(), 1);
+    assert_eq!(succ[0].successor_code, successor.code);
+    assert_eq!(store.unit_by_code("TX-HL").await.expect("q").map(|u| u.valid_to), Some(Some(d("2025-07-01"))), "history is kept");
 }

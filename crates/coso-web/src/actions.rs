@@ -44,6 +44,28 @@ pub async fn import_units(state: &AppState, user: &CurrentUser, parent: &UnitRow
     Ok(state.store().create_units(parent, &rows, &user.actor()).await?)
 }
 
+/// Lists a register. Reading households is a sensitive read: it is audited, with the query.
+pub async fn list_households(
+    state: &AppState,
+    user: &CurrentUser,
+    unit: &UnitRow,
+    q: Option<&str>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+) -> Result<coso_store::Page<coso_store::HouseholdRow>, AppError> {
+    let permit = user.authorize(&unit.unit_path(), Action::ReadHouseholds)?;
+    let entry = coso_store::AuditEntry {
+        action: "household.list",
+        entity: "household",
+        entity_id: unit.code.clone(),
+        unit_id: Some(unit.unit_id()),
+        before: None,
+        after: q.map(|q| serde_json::json!({ "q": q })),
+    };
+    state.store().audit(&user.actor(), &entry).await?;
+    Ok(state.store().households(&permit, unit, q, limit, offset).await?)
+}
+
 pub async fn create_household(state: &AppState, user: &CurrentUser, village: &UnitRow, input: &HouseholdInput) -> Result<HouseholdId, AppError> {
     let permit = user.authorize(&village.unit_path(), Action::ManageHouseholds)?;
     let data = HouseholdData::parse(input, today()).map_err(AppError::Validation)?;

@@ -41,6 +41,8 @@ pub fn router(state: AppState) -> Router {
         .route("/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", post(households::import))
         .route("/quan-tri/nguoi-dung", get(users::list).post(users::create))
         .route("/quan-tri/nhat-ky", get(admin::audit))
+        .route("/tinh-han", get(crate::pages::calendar::deadline))
+        .route("/lich", get(crate::pages::calendar::month))
         .route("/static/coso.css", get(css));
     let api = Router::new()
         .route("/api/v1/openapi.json", get(api::openapi::document))
@@ -52,6 +54,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/units/{code}/households", get(api::households::list).post(api::households::create))
         .route("/api/v1/units/{code}/households/import", post(api::households::import))
         .route("/api/v1/users", get(api::users::list).post(api::users::create))
+        .route("/api/v1/calendar/lunar", get(api::calendar::lunar))
+        .route("/api/v1/calendar/solar", get(api::calendar::solar))
+        .route("/api/v1/calendar/holidays/{year}", get(api::calendar::holidays))
+        .route("/api/v1/calendar/working-days", get(api::calendar::working_days))
+        .route("/api/v1/calendar/deadline", get(api::calendar::deadline))
+        .route("/api/v1/calendar/rules", get(api::calendar::rules))
+        .route("/api/v1/calendar/announcements", post(api::calendar::save_announcement))
         .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found));
     Router::new()
         .merge(pages)

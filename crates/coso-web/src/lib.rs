@@ -8,6 +8,7 @@ mod actions;
 mod api;
 mod app;
 mod auth;
+mod calendar;
 mod error;
 mod forms;
 mod metrics;

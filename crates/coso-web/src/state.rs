@@ -38,6 +38,7 @@ pub struct Inner {
     pub settings: WebSettings,
     pub login_limiter: DefaultKeyedRateLimiter<IpAddr>,
     pub metrics: Metrics,
+    pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
 }
 
@@ -49,6 +50,7 @@ impl AppState {
             login_limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
             settings,
             metrics: Metrics::default(),
+            calendar: Default::default(),
             started: Instant::now(),
         }))
     }

@@ -75,6 +75,8 @@ pub struct UnitPage {
     pub children: Vec<UnitRow>,
     pub household_count: i64,
     pub can_admin: bool,
+    /// The units that took over, for a unit that ceased.
+    pub successors: Vec<coso_store::Succession>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -192,6 +194,11 @@ pub fn vn_date(d: chrono::NaiveDate) -> String {
 }
 
 impl UnitPage {
+    /// When the successors took over.
+    pub fn succession_date(&self) -> String {
+        self.successors.first().map(|s| vn_date(s.effective)).unwrap_or_default()
+    }
+
     /// "từ 01/07/2025", or with the end for a unit that ceased.
     pub fn validity(&self) -> String {
         match self.unit.valid_to {
@@ -225,4 +232,51 @@ impl UsersPage {
             ("unit_code", "Mã đơn vị được giao", self.form.unit_code.as_str(), "text"),
         ]
     }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "deadline.html")]
+pub struct DeadlinePage {
+    pub nav: Nav,
+    pub rules: Vec<(String, String)>,
+    pub rule: String,
+    pub from: String,
+    pub complex: bool,
+    pub especially_complex: bool,
+    pub remote: bool,
+    pub result: Option<coso_calendar::Deadline>,
+    pub error: Option<String>,
+}
+
+impl DeadlinePage {
+    pub fn vn(&self, d: &chrono::NaiveDate) -> String {
+        vn_date(*d)
+    }
+}
+
+/// One day of the month view.
+#[derive(Debug, Clone)]
+pub struct DayCell {
+    pub day: u32,
+    /// Lunar day, with the month on the first day of a lunar month ("1/3").
+    pub lunar: String,
+    pub weekend: bool,
+    /// The name of the holiday or day off, if any.
+    pub off: Option<String>,
+    pub working_saturday: bool,
+    pub today: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "month.html")]
+pub struct MonthPage {
+    pub nav: Nav,
+    pub year: i32,
+    pub month: u32,
+    pub lunar_year_name: String,
+    pub weeks: Vec<Vec<Option<DayCell>>>,
+    pub prev: (i32, u32),
+    pub next: (i32, u32),
+    pub announced: bool,
+    pub source: Option<String>,
 }

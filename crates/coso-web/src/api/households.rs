@@ -4,7 +4,6 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use coso_domain::authz::Action;
 use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -28,19 +27,7 @@ pub struct HouseholdQuery {
     responses((status = 200, body = HouseholdList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, Query(q): Query<HouseholdQuery>) -> ApiResult<Json<HouseholdList>> {
     let unit = actions::unit(&state, &code).await?;
-    let permit = user.authorize(&unit.unit_path(), Action::ReadHouseholds)?;
-    state
-        .store()
-        .audit(&user.actor(), &coso_store::AuditEntry {
-            action: "household.list",
-            entity: "household",
-            entity_id: unit.code.clone(),
-            unit_id: Some(unit.unit_id()),
-            before: None,
-            after: q.q.as_ref().map(|q| serde_json::json!({ "q": q })),
-        })
-        .await?;
-    let page = state.store().households(&permit, &unit, q.q.as_deref(), q.limit, q.offset).await?;
+    let page = actions::list_households(&state, &user, &unit, q.q.as_deref(), q.limit, q.offset).await?;
     Ok(Json(HouseholdList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
 }
 

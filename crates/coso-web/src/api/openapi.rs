@@ -12,6 +12,8 @@ use utoipa::OpenApi;
         super::users::list, super::users::create,
         crate::auth::login::api_login, crate::auth::login::api_logout,
         super::health::healthz,
+        super::calendar::lunar, super::calendar::solar, super::calendar::holidays, super::calendar::working_days,
+        super::calendar::deadline, super::calendar::rules, super::calendar::save_announcement,
     )
 )]
 pub struct ApiDoc;

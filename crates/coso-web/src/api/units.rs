@@ -26,9 +26,24 @@ pub struct UnitQuery {
     /// Page size, 1–200 (default 50).
     pub limit: Option<i64>,
     pub offset: Option<i64>,
+    /// The date the tree is asked for, `YYYY-MM-DD` (default: today in Vietnam).
+    pub on: Option<String>,
 }
 
-/// Searches units valid today.
+fn on_date(raw: Option<&str>) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match raw.filter(|s| !s.is_empty()) {
+        Some(s) => coso_domain::field::date("on", "Ngày", s).map(Some).map_err(|e| AppError::Validation(vec![e])),
+        None => Ok(None),
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct OnQuery {
+    /// The date the tree is asked for, `YYYY-MM-DD` (default: today in Vietnam).
+    pub on: Option<String>,
+}
+
+/// Searches units valid on a date (today by default).
 #[utoipa::path(get, path = "/api/v1/units", tag = "units", params(UnitQuery),
     responses((status = 200, body = UnitList), (status = 400, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> ApiResult<Json<UnitList>> {
@@ -40,7 +55,8 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
         Some(code) => Some(actions::unit(&state, code).await?.id),
         None => None,
     };
-    let page = state.store().search_units(&UnitSearch { q: q.q, kind, parent_id, limit: q.limit, offset: q.offset, ..Default::default() }).await?;
+    let on = on_date(q.on.as_deref())?;
+    let page = state.store().search_units(&UnitSearch { q: q.q, kind, parent_id, on, limit: q.limit, offset: q.offset, ..Default::default() }).await?;
     Ok(Json(UnitList { items: page.items.into_iter().map(Unit::from).collect(), total: page.total }))
 }
 
@@ -51,12 +67,13 @@ pub async fn get(State(state): State<AppState>, Path(code): Path<String>) -> Api
     Ok(Json(actions::unit(&state, &code).await?.into()))
 }
 
-/// The children of a unit valid today, in Vietnamese alphabetical order.
-#[utoipa::path(get, path = "/api/v1/units/{code}/children", tag = "units", params(("code" = String, Path)),
+/// The children of a unit valid on a date (today by default), in Vietnamese alphabetical order.
+#[utoipa::path(get, path = "/api/v1/units/{code}/children", tag = "units", params(("code" = String, Path), OnQuery),
     responses((status = 200, body = UnitList), (status = 404, body = ErrorBody)))]
-pub async fn children(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<UnitList>> {
+pub async fn children(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<OnQuery>) -> ApiResult<Json<UnitList>> {
     let unit = actions::unit(&state, &code).await?;
-    let items: Vec<Unit> = state.store().children(unit.unit_id(), today()).await?.into_iter().map(Unit::from).collect();
+    let on = on_date(q.on.as_deref())?.unwrap_or_else(today);
+    let items: Vec<Unit> = state.store().children(unit.unit_id(), on).await?.into_iter().map(Unit::from).collect();
     Ok(Json(UnitList { total: items.len() as i64, items }))
 }
 

@@ -32,21 +32,10 @@ struct Extra {
 
 async fn page(state: &AppState, user: &CurrentUser, code: &str, extra: Extra) -> Result<HouseholdsPage, AppError> {
     let unit = actions::unit(state, code).await?;
-    let permit = user.authorize(&unit.unit_path(), Action::ReadHouseholds)?;
-    // Reading a register is a sensitive read: it is audited.
-    state
-        .store()
-        .audit(&user.actor(), &coso_store::AuditEntry {
-            action: "household.list",
-            entity: "household",
-            entity_id: unit.code.clone(),
-            unit_id: Some(unit.unit_id()),
-            before: None,
-            after: (!extra.q.is_empty()).then(|| serde_json::json!({ "q": extra.q })),
-        })
-        .await?;
     let q = (!extra.q.is_empty()).then_some(extra.q.as_str());
-    let (list, ancestors) = tokio::try_join!(state.store().households(&permit, &unit, q, Some(100), None), state.store().ancestors(&unit))?;
+    let (list, ancestors) = tokio::try_join!(actions::list_households(state, user, &unit, q, Some(100), None), async {
+        state.store().ancestors(&unit).await.map_err(AppError::from)
+    })?;
     let can_manage = user.authorize(&unit.unit_path(), Action::ManageHouseholds).is_ok();
     let is_register = unit.unit_kind().is_some_and(|k| k.has_households());
     Ok(HouseholdsPage {

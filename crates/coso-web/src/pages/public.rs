@@ -75,8 +75,9 @@ pub async fn unit(State(state): State<AppState>, MaybeUser(user): MaybeUser, Pat
     let unit = actions::unit(&state, &code).await?;
     let (ancestors, children, household_count) =
         tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()), state.store().household_count(&unit))?;
+    let successors = if unit.valid_to.is_some() { state.store().successors(&unit).await? } else { vec![] };
     let can_admin = user.as_ref().is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
-    let page = UnitPage { nav: Nav::of(user.as_ref()), unit, ancestors, children, household_count, can_admin };
+    let page = UnitPage { nav: Nav::of(user.as_ref()), unit, ancestors, children, household_count, can_admin, successors };
     // Anonymous visitors get a page that proxies and phones may keep for a minute.
     let cache = if user.is_some() { "private, no-store" } else { "public, max-age=60" };
     Ok(([(header::CACHE_CONTROL, cache)], page).into_response())

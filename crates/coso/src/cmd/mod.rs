@@ -1,5 +1,12 @@
 //! One module per subcommand family.
 
 pub mod calendar;
+pub mod common;
+pub mod demo;
 pub mod document;
 pub mod document_render;
+pub mod migrate;
+pub mod serve;
+pub mod units;
+mod units_list;
+pub mod user;

@@ -1,0 +1,19 @@
+use coso_store::StoreError;
+
+/// Why the demo data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(
+        "Cơ sở dữ liệu đã có dữ liệu (tài khoản, hộ gia đình hoặc đơn vị tự tạo): không nạp dữ liệu mẫu. \
+         Dùng --force để vẫn nạp (the database is not empty; use --force)."
+    )]
+    NotEmpty,
+    #[error("Chưa có danh mục đơn vị hành chính chính thức (tỉnh {0}): hãy chạy «coso units load-official» trước.")]
+    OfficialUnitsMissing(&'static str),
+    #[error("Không tạo được mật khẩu mẫu: {0}")]
+    Hash(String),
+    #[error("Không có quyền ghi sổ hộ gia đình của {0}.")]
+    Forbidden(String),
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Store(#[from] StoreError),
+}

@@ -1,0 +1,179 @@
+//! Deterministic demo data for coso.
+//!
+//! On a database that holds the official units, [`load_demo`] fills one real province,
+//! Hà Tĩnh (code `42`): villages (thôn) under every commune, residential groups (tổ dân phố)
+//! under every ward, household registers in a few of them, and one account for each role.
+//! A seeded generator makes the data the same on every run. Every demo account has the
+//! password [`DEMO_PASSWORD`].
+
+mod accounts;
+mod error;
+pub mod households;
+mod names;
+mod report;
+mod rng;
+mod villages;
+
+use std::collections::HashSet;
+
+use argon2::Argon2;
+use argon2::password_hash::PasswordHasher;
+use chrono::NaiveDate;
+use coso_domain::authz::{Action, Grant, Role, authorize};
+use coso_domain::unit::{NewUnit, UnitKind};
+use coso_store::{Actor, NewUser, Store, UnitRow};
+
+pub use accounts::DemoAccount;
+pub use error::DemoError;
+pub use report::DemoReport;
+pub use villages::plan_children;
+
+/// The one password of every demo account. Demo databases only: never in production.
+pub const DEMO_PASSWORD: &str = "coso-demo-2025";
+
+/// The province the demo data fills: Hà Tĩnh.
+pub const DEMO_PROVINCE: &str = "42";
+
+/// The start of validity of every demo unit and household (the two-tier reform).
+pub const DEMO_VALID_FROM: NaiveDate = coso_domain::unit::TWO_TIER_START;
+
+/// Communes whose villages get household registers, and how many villages each.
+const REGISTER_COMMUNES: usize = 3;
+const REGISTERS_PER_COMMUNE: usize = 3;
+/// Residential groups of the first ward that get household registers.
+const REGISTERS_IN_WARD: usize = 2;
+
+/// Loads the demo data. Refuses a database that already holds accounts, households or
+/// units created by users unless `force`; with `force`, only what is missing is added.
+pub async fn load_demo(store: &Store, force: bool) -> Result<DemoReport, DemoError> {
+    if !force && store.has_user_data().await? {
+        return Err(DemoError::NotEmpty);
+    }
+    let actor = Actor::system("demo");
+    let province = store.unit_by_code(DEMO_PROVINCE).await?.ok_or(DemoError::OfficialUnitsMissing(DEMO_PROVINCE))?;
+    let on = today();
+    let mut report = DemoReport::default();
+    let mut communes: Vec<(UnitRow, Vec<UnitRow>)> = Vec::new();
+    let mut wards: Vec<(UnitRow, Vec<UnitRow>)> = Vec::new();
+    for parent in store.children(province.unit_id(), on).await? {
+        let Some(kind) = parent.unit_kind().filter(|k| k.is_commune_level()) else { continue };
+        let children = ensure_children(store, &parent, kind, &actor, &mut report).await?;
+        if kind == UnitKind::Ward {
+            wards.push((parent, children));
+        } else {
+            communes.push((parent, children));
+        }
+    }
+    let admin = [Grant { role: Role::Admin, unit: province.unit_path() }];
+    let mut registers: Vec<&UnitRow> = spread(&communes, REGISTER_COMMUNES)
+        .into_iter()
+        .flat_map(|(_, villages)| villages.iter().take(REGISTERS_PER_COMMUNE))
+        .collect();
+    registers.extend(wards.first().into_iter().flat_map(|(_, groups)| groups.iter().take(REGISTERS_IN_WARD)));
+    for village in &registers {
+        let permit = authorize(&admin, &village.unit_path(), Action::ManageHouseholds)
+            .map_err(|_| DemoError::Forbidden(village.code.clone()))?;
+        let kind = village.unit_kind().unwrap_or(UnitKind::Village);
+        let rows = households::households_for(&village.code, &village.name, kind);
+        let r = store.import_households(&permit, village, rows, &actor).await?;
+        report.households += r.inserted;
+        report.registers.push(village.code.clone());
+    }
+    let (Some((commune, _)), Some(village)) = (spread(&communes, REGISTER_COMMUNES).first(), registers.first()) else {
+        return Err(DemoError::OfficialUnitsMissing(DEMO_PROVINCE));
+    };
+    let anchors = accounts::Anchors { province: &province.code, commune: &commune.code, village: &village.code };
+    report.accounts = accounts::demo_accounts(&anchors);
+    report.accounts_created = create_accounts(store, &report.accounts, &actor).await?;
+    tracing::info!(
+        villages = report.villages,
+        residential_groups = report.residential_groups,
+        households = report.households,
+        accounts = report.accounts_created,
+        "demo data loaded"
+    );
+    Ok(report)
+}
+
+/// Creates the planned villages or residential groups of `parent` that are not there yet and
+/// returns all of them, in plan order.
+async fn ensure_children(
+    store: &Store,
+    parent: &UnitRow,
+    kind: UnitKind,
+    actor: &Actor,
+    report: &mut DemoReport,
+) -> Result<Vec<UnitRow>, DemoError> {
+    let planned = villages::plan_children(&parent.code, kind);
+    let existing: Vec<UnitRow> = store.children(parent.unit_id(), today()).await?;
+    let present: HashSet<&str> = existing.iter().map(|u| u.code.as_str()).collect();
+    let missing: Vec<(u64, NewUnit)> = planned
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| !present.contains(u.code.as_str()))
+        .map(|(i, u)| (i as u64 + 2, u.clone()))
+        .collect();
+    let created = if missing.is_empty() { Vec::new() } else { store.create_units(parent, &missing, actor).await? };
+    for u in &created {
+        match u.unit_kind() {
+            Some(UnitKind::ResidentialGroup) => report.residential_groups += 1,
+            _ => report.villages += 1,
+        }
+    }
+    let mut all: Vec<UnitRow> = existing.into_iter().chain(created).collect();
+    let order = |u: &UnitRow| planned.iter().position(|p| p.code.as_str() == u.code);
+    all.retain(|u| order(u).is_some());
+    all.sort_by_key(|u| order(u));
+    Ok(all)
+}
+
+/// `n` elements spread over the list (first, a third of the way, two thirds).
+fn spread<T>(items: &[T], n: usize) -> Vec<&T> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut idx: Vec<usize> = (0..n).map(|i| i * items.len() / n).collect();
+    idx.dedup();
+    idx.into_iter().filter_map(|i| items.get(i)).collect()
+}
+
+async fn create_accounts(store: &Store, accounts: &[DemoAccount], actor: &Actor) -> Result<usize, DemoError> {
+    // Hashing is slow on purpose: hash the one password once and share the hash.
+    let mut hash: Option<String> = None;
+    let mut created = 0;
+    for a in accounts {
+        if store.user_by_email(&a.email).await?.is_some() {
+            continue;
+        }
+        let Some(unit) = store.unit_by_code(&a.unit_code).await? else {
+            return Err(DemoError::OfficialUnitsMissing(DEMO_PROVINCE));
+        };
+        let password_hash = match &hash {
+            Some(h) => h.clone(),
+            None => {
+                let h = hash_password(DEMO_PASSWORD)?;
+                hash = Some(h.clone());
+                h
+            }
+        };
+        let user = NewUser {
+            email: a.email.clone(),
+            display_name: a.display_name.clone(),
+            password_hash,
+            grants: vec![(a.role, unit.unit_id())],
+        };
+        store.create_user(&user, actor).await?;
+        created += 1;
+    }
+    Ok(created)
+}
+
+/// An argon2id PHC string of `password`, with a fresh random salt.
+pub fn hash_password(password: &str) -> Result<String, DemoError> {
+    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| DemoError::Hash(e.to_string()))
+}
+
+/// Today in Vietnam (UTC+7 all year).
+fn today() -> NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}

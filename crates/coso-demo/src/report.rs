@@ -1,0 +1,37 @@
+use std::fmt;
+
+use crate::DEMO_PASSWORD;
+use crate::accounts::DemoAccount;
+
+/// What [`crate::load_demo`] did.
+#[derive(Debug, Clone, Default)]
+pub struct DemoReport {
+    /// Villages (thôn) created.
+    pub villages: usize,
+    /// Residential groups (tổ dân phố) created.
+    pub residential_groups: usize,
+    /// Households added to registers.
+    pub households: usize,
+    /// Codes of the units whose household register holds demo households.
+    pub registers: Vec<String>,
+    /// Every demo account (created now or already present).
+    pub accounts: Vec<DemoAccount>,
+    /// Accounts created by this run.
+    pub accounts_created: usize,
+}
+
+impl fmt::Display for DemoReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Đã nạp dữ liệu mẫu (tỉnh Hà Tĩnh): {} thôn, {} tổ dân phố, {} hộ gia đình, {} tài khoản mới.",
+            self.villages, self.residential_groups, self.households, self.accounts_created
+        )?;
+        writeln!(f, "Sổ hộ gia đình mẫu: {}", self.registers.join(", "))?;
+        writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
+        for a in &self.accounts {
+            writeln!(f, "  {}", a.line())?;
+        }
+        Ok(())
+    }
+}

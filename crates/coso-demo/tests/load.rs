@@ -1,0 +1,131 @@
+//! The demo loader on a real database: SQLite always, PostgreSQL when `PG_DATABASE_URL` is set.
+
+use std::time::{Duration, Instant};
+
+use coso_demo::{DEMO_PASSWORD, DemoError, load_demo};
+use coso_domain::authz::{Action, Grant, Role, authorize};
+use coso_store::{Actor, Store, UnitSearch};
+use coso_domain::unit::UnitKind;
+
+struct Db {
+    store: Store,
+    _dir: Option<tempfile::TempDir>,
+}
+
+async fn sqlite() -> Db {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::connect(&format!("sqlite://{}", dir.path().join("demo.db").display())).await.expect("open");
+    store.migrate().await.expect("migrate");
+    Db { store, _dir: Some(dir) }
+}
+
+async fn postgres() -> Option<Db> {
+    let Ok(base) = std::env::var("PG_DATABASE_URL") else {
+        assert!(std::env::var("CI").is_err(), "PG_DATABASE_URL must be set in CI");
+        eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
+        return None;
+    };
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let name = format!("coso_demo_{}_{nanos}", std::process::id());
+    let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
+    admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
+    admin.close().await;
+    let url = format!("{}/{name}", &base[..base.rfind('/').expect("database part")]);
+    let store = Store::connect(&url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    Some(Db { store, _dir: None })
+}
+
+/// Loads everything and checks the shape; returns the households of the first register.
+async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)> {
+    let started = Instant::now();
+    store.load_official_units(&Actor::system("test")).await.expect("official units");
+    let report = load_demo(store, false).await.expect("demo");
+    assert!(started.elapsed() < Duration::from_secs(10), "demo data took {:?}", started.elapsed());
+
+    let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
+    let communes = store.children(province.unit_id(), chrono::Utc::now().date_naive()).await.expect("children");
+    assert_eq!(communes.len(), 69);
+    for c in &communes {
+        let kids = store.children(c.unit_id(), chrono::Utc::now().date_naive()).await.expect("children");
+        assert!((6..=12).contains(&kids.len()), "{} has {}", c.name, kids.len());
+        let want = if c.kind == "ward" { "residential_group" } else { "village" };
+        assert!(kids.iter().all(|k| k.kind == want), "{}", c.name);
+    }
+    assert_eq!(report.villages + report.residential_groups, count_created(store).await);
+    let villages = store
+        .search_units(&UnitSearch { kind: Some(UnitKind::Village), q: Some("thon trung".into()), ..Default::default() })
+        .await
+        .expect("search");
+    assert!(villages.total > 0, "diacritics-insensitive search finds «Thôn Trung …»");
+
+    assert!(report.registers.len() >= 3);
+    let admin = [Grant { role: Role::Admin, unit: province.unit_path() }];
+    let mut per_commune = std::collections::HashSet::new();
+    let mut total = 0;
+    let mut first = Vec::new();
+    for code in &report.registers {
+        let v = store.unit_by_code(code).await.expect("q").expect("register unit");
+        per_commune.insert(v.parent_code.clone());
+        let permit = authorize(&admin, &v.unit_path(), Action::ReadHouseholds).expect("permit");
+        let page = store.households(&permit, &v, None, Some(200), None).await.expect("households");
+        assert!((30..=120).contains(&page.total), "{code}: {}", page.total);
+        total += page.total as usize;
+        if first.is_empty() {
+            first = page.items.iter().map(|h| (h.code.clone(), h.representative.clone(), h.member_count)).collect();
+        }
+    }
+    assert!(per_commune.len() >= 3, "registers in several communes and a ward");
+    assert_eq!(total, report.households);
+
+    assert_eq!(report.accounts.len(), 7);
+    for role in Role::ALL {
+        let a = report.accounts.iter().find(|a| a.role == role).expect("an account for each role");
+        let user = store.user_by_email(&a.email).await.expect("q").expect("stored");
+        let grants = store.grants_of(user.user_id()).await.expect("grants");
+        assert_eq!((grants[0].role.as_str(), grants[0].unit_code.as_str()), (role.as_str(), a.unit_code.as_str()));
+        assert!(user.password_hash.starts_with("$argon2id$"));
+        let parsed = argon2::password_hash::phc::PasswordHash::new(&user.password_hash).expect("PHC string");
+        use argon2::password_hash::PasswordVerifier;
+        argon2::Argon2::default().verify_password(DEMO_PASSWORD.as_bytes(), &parsed).expect("the demo password verifies");
+    }
+
+    assert!(matches!(load_demo(store, false).await, Err(DemoError::NotEmpty)), "refuses a non-empty database");
+    let again = load_demo(store, true).await.expect("forced");
+    assert_eq!((again.villages, again.residential_groups, again.households, again.accounts_created), (0, 0, 0, 0));
+    first
+}
+
+async fn count_created(store: &Store) -> usize {
+    let mut n = 0;
+    for kind in [UnitKind::Village, UnitKind::ResidentialGroup] {
+        n += store.search_units(&UnitSearch { kind: Some(kind), limit: Some(1), ..Default::default() }).await.expect("search").total
+            as usize;
+    }
+    n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_demo_is_plausible_and_the_same_every_time() {
+    let a = sqlite().await;
+    let b = sqlite().await;
+    let first = loads_a_plausible_province(&a.store).await;
+    let second = loads_a_plausible_province(&b.store).await;
+    assert!(!first.is_empty());
+    assert_eq!(first, second, "the same seed gives the same households");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_demo_is_plausible() {
+    if let Some(db) = postgres().await {
+        loads_a_plausible_province(&db.store).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_official_units_it_says_what_to_run() {
+    let db = sqlite().await;
+    let err = load_demo(&db.store, false).await.expect_err("no units");
+    assert!(matches!(err, DemoError::OfficialUnitsMissing(_)));
+    assert!(err.to_string().contains("coso units load-official"));
+}

@@ -1,0 +1,8 @@
+-- Yearly announcements of days off (Tết range, swapped Saturdays…) added by administrators at
+-- run time. The body is the JSON of coso_calendar::Announcement.
+CREATE TABLE holiday_announcement (
+    year       BIGINT PRIMARY KEY,
+    body       TEXT   NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    created_by TEXT   NOT NULL
+);

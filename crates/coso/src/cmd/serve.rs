@@ -1,0 +1,105 @@
+//! `coso serve`: the web server, with the official units (and, on request, the demo data)
+//! loaded on first start, and a graceful shutdown.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use coso_store::Store;
+use tokio::sync::watch;
+
+use super::common::{CmdResult, Failure, Global, block_on, config, ensure_official_units, open};
+use super::demo::demo_failure;
+use crate::config::Config;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (IP:port; port 0 picks a free port). Overrides COSO_LISTEN.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// Load the demo data (Hà Tĩnh) when the database holds no user data yet.
+    #[arg(long)]
+    pub demo: bool,
+    /// With --demo: load the demo data even into a database that already holds data.
+    #[arg(long, requires = "demo")]
+    pub force_demo: bool,
+}
+
+pub fn run(global: &Global, args: ServeArgs) -> CmdResult {
+    let started = Instant::now();
+    let cfg = config(global, args.listen.clone(), true)?;
+    block_on(serve(cfg, args, started))
+}
+
+async fn serve(cfg: Config, args: ServeArgs, started: Instant) -> CmdResult {
+    tracing::info!(database = %cfg.database_url, config_file = ?cfg.file, "starting coso");
+    let store = open(&cfg).await?;
+    let result = prepare_and_serve(&store, &cfg, &args, started).await;
+    store.close().await;
+    tracing::info!("coso stopped");
+    result
+}
+
+async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, started: Instant) -> CmdResult {
+    let actor = coso_store::Actor::system("serve");
+    let t = Instant::now();
+    let inserted = ensure_official_units(store, &actor).await?;
+    if inserted > 0 {
+        tracing::info!(units = inserted, elapsed_ms = t.elapsed().as_millis() as u64, "official units loaded");
+    }
+    if args.demo {
+        let non_empty = store.has_user_data().await.map_err(Failure::other)?;
+        if non_empty && !args.force_demo {
+            tracing::warn!("the database already holds data: demo data not loaded (use --force-demo to load it anyway)");
+        } else {
+            let t = Instant::now();
+            let report = coso_demo::load_demo(store, args.force_demo).await.map_err(demo_failure)?;
+            tracing::info!(elapsed_ms = t.elapsed().as_millis() as u64, "demo data ready");
+            // Console output for the person starting the demo, never the log stream.
+            print!("{report}");
+        }
+    }
+
+    let listener = tokio::net::TcpListener::bind(cfg.listen)
+        .await
+        .map_err(|e| Failure::Input(format!("không mở được cổng {}: {e}", cfg.listen)))?;
+    let addr = listener.local_addr().map_err(Failure::other)?;
+    let state = coso_web::AppState::new(store.clone(), web_settings(cfg));
+    let app = coso_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    // The URL goes to stdout (scripts read it); logs go to stderr.
+    println!("coso đang chạy tại http://{addr}");
+    let _ = std::io::stdout().flush();
+    tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, "listening");
+
+    let (stop_tx, mut stop_rx) = watch::channel(false);
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        crate::shutdown::signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let grace = Duration::from_secs(cfg.shutdown_timeout_secs);
+    let mut server = std::pin::pin!(server.into_future());
+    tokio::select! {
+        r = &mut server => return r.map_err(Failure::other),
+        _ = stop_rx.wait_for(|stopped| *stopped) => {}
+    }
+    // Stopping: in-flight requests get `grace` to finish.
+    match tokio::time::timeout(grace, server).await {
+        Ok(r) => r.map_err(Failure::other),
+        Err(_) => {
+            tracing::warn!(grace_secs = grace.as_secs(), "requests still running after the grace period: stopping anyway");
+            Ok(())
+        }
+    }
+}
+
+fn web_settings(cfg: &Config) -> coso_web::WebSettings {
+    let d = coso_web::WebSettings::default();
+    coso_web::WebSettings {
+        secure_cookies: cfg.secure_cookies,
+        session_hours: cfg.web.session_hours.unwrap_or(d.session_hours),
+        login_attempts_per_minute: cfg.web.login_attempts_per_minute.unwrap_or(d.login_attempts_per_minute),
+        max_failed_logins: cfg.web.max_failed_logins.unwrap_or(d.max_failed_logins),
+        max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
+    }
+}

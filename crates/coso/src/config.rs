@@ -1,0 +1,326 @@
+//! The configuration of the `coso` binary, read in one place and in one order:
+//! defaults → TOML file (`--config FILE`, else `COSO_CONFIG`, else `./coso.toml` if present)
+//! → environment (`COSO_*`) → command-line flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The default database: an embedded SQLite file beside the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/coso.db";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const DEFAULT_LOG: &str = "info,sqlx=warn";
+const DEFAULT_CONFIG_FILE: &str = "coso.toml";
+
+/// A database URL whose password never shows in `Debug` or `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    fn parse(raw: &str, key: &str) -> Result<DatabaseUrl, ConfigError> {
+        let v = raw.trim();
+        let known = ["sqlite:", "postgres:", "postgresql:"].iter().any(|s| v.starts_with(s));
+        if known && v.len() > "sqlite:".len() {
+            Ok(DatabaseUrl(v.to_string()))
+        } else {
+            Err(ConfigError::Invalid {
+                key: key.to_string(),
+                value: redact_url(v),
+                expected: "cần URL dạng sqlite://đường/dẫn.db hoặc postgres://… (expected a sqlite:// or postgres:// URL)",
+            })
+        }
+    }
+
+    /// The URL itself, password included: for connecting only, never for printing.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({:?})", redact_url(&self.0))
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&redact_url(&self.0))
+    }
+}
+
+/// Replaces the password of `scheme://user:password@host/…` and of a `password=` query
+/// parameter with `***`.
+pub fn redact_url(url: &str) -> String {
+    let mut out = url.to_string();
+    if let Some(start) = url.find("://").map(|i| i + 3) {
+        let authority_end = url[start..].find(['/', '?']).map_or(url.len(), |i| start + i);
+        if let Some(at) = url[start..authority_end].rfind('@').map(|i| start + i)
+            && let Some(colon) = url[start..at].find(':').map(|i| start + i)
+        {
+            out = format!("{}***{}", &url[..=colon], &url[at..]);
+        }
+    }
+    if let Some(q) = out.find('?') {
+        let (head, query) = out.split_at(q + 1);
+        let query: Vec<String> = query
+            .split('&')
+            .map(|kv| match kv.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => kv.to_string(),
+            })
+            .collect();
+        out = format!("{head}{}", query.join("&"));
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Settings of the web server that have defaults in coso-web; `None` keeps its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WebConfig {
+    pub session_hours: Option<i64>,
+    pub login_attempts_per_minute: Option<u32>,
+    pub max_failed_logins: Option<i64>,
+    pub max_upload_bytes: Option<usize>,
+}
+
+/// The typed configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub listen: SocketAddr,
+    /// A `tracing` filter (`RUST_LOG` syntax).
+    pub log: String,
+    pub log_format: LogFormat,
+    pub secure_cookies: bool,
+    /// How long in-flight requests may take to finish after a shutdown signal.
+    pub shutdown_timeout_secs: u64,
+    pub web: WebConfig,
+    /// The file that was read, if any.
+    pub file: Option<PathBuf>,
+}
+
+/// Values given on the command line; they win over everything else.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub config_file: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub listen: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("Không đọc được tệp cấu hình {path}: {source} (cannot read the configuration file)")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("Tệp cấu hình {path} sai cú pháp TOML: {message} (invalid configuration file)")]
+    Toml { path: PathBuf, message: String },
+    #[error("Cấu hình sai: {key} = «{value}»: {expected}")]
+    Invalid { key: String, value: String, expected: &'static str },
+}
+
+/// The file's shape: every key optional, unknown keys rejected (a typo must not be ignored).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    listen: Option<String>,
+    log: Option<String>,
+    log_format: Option<String>,
+    secure_cookies: Option<bool>,
+    shutdown_timeout_secs: Option<u64>,
+    #[serde(default)]
+    web: FileWeb,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileWeb {
+    session_hours: Option<i64>,
+    login_attempts_per_minute: Option<u32>,
+    max_failed_logins: Option<i64>,
+    max_upload_bytes: Option<usize>,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn load(o: &Overrides) -> Result<Config, ConfigError> {
+        Self::load_with(o, &|k| std::env::var(k).ok(), Path::new("."))
+    }
+
+    /// Reads the configuration with `env` as the environment and `cwd` as the folder where
+    /// `coso.toml` is looked for.
+    pub fn load_with(o: &Overrides, env: &dyn Fn(&str) -> Option<String>, cwd: &Path) -> Result<Config, ConfigError> {
+        let explicit = o.config_file.clone().or_else(|| env("COSO_CONFIG").filter(|s| !s.trim().is_empty()).map(PathBuf::from));
+        let (file, path) = match explicit {
+            Some(p) => (read_file(&p)?, Some(p)),
+            None => {
+                let p = cwd.join(DEFAULT_CONFIG_FILE);
+                if p.is_file() { (read_file(&p)?, Some(p)) } else { (FileConfig::default(), None) }
+            }
+        };
+        let from_file = |k: &str| format!("{k} (tệp {})", path.as_deref().map_or_else(String::new, |p| p.display().to_string()));
+
+        // Each value: the flag, else the environment, else the file, else the default; the
+        // key names where it came from, for the error message.
+        let pick = |flag: Option<&String>, var: &str, file_value: Option<&String>, file_key: &str, default: &str| -> (String, String) {
+            if let Some(v) = flag {
+                (v.clone(), format!("--{}", file_key.replace('_', "-")))
+            } else if let Some(v) = env(var) {
+                (v, var.to_string())
+            } else if let Some(v) = file_value {
+                (v.clone(), from_file(file_key))
+            } else {
+                (default.to_string(), file_key.to_string())
+            }
+        };
+
+        let (db, db_key) = pick(o.database_url.as_ref(), "COSO_DATABASE_URL", file.database_url.as_ref(), "database_url", DEFAULT_DATABASE_URL);
+        let database_url = DatabaseUrl::parse(&db, &db_key)?;
+
+        let (listen, listen_key) = pick(o.listen.as_ref(), "COSO_LISTEN", file.listen.as_ref(), "listen", DEFAULT_LISTEN);
+        let listen = listen.trim().parse::<SocketAddr>().map_err(|_| ConfigError::Invalid {
+            key: listen_key,
+            value: listen.clone(),
+            expected: "cần địa chỉ IP:cổng, ví dụ 127.0.0.1:8080 (expected IP:port)",
+        })?;
+
+        let (log, log_key) = pick(None, "COSO_LOG", file.log.as_ref(), "log", DEFAULT_LOG);
+        if tracing_subscriber::EnvFilter::try_new(&log).is_err() {
+            return Err(ConfigError::Invalid {
+                key: log_key,
+                value: log,
+                expected: "cần bộ lọc nhật ký, ví dụ «info» hoặc «info,sqlx=warn» (expected a log filter)",
+            });
+        }
+
+        let (format, format_key) = pick(None, "COSO_LOG_FORMAT", file.log_format.as_ref(), "log_format", "pretty");
+        let log_format = match format.trim().to_ascii_lowercase().as_str() {
+            "pretty" | "text" => LogFormat::Pretty,
+            "json" => LogFormat::Json,
+            _ => {
+                return Err(ConfigError::Invalid { key: format_key, value: format, expected: "cần «json» hoặc «pretty» (expected json or pretty)" });
+            }
+        };
+
+        let secure_cookies = match env("COSO_SECURE_COOKIES") {
+            Some(v) => parse_bool(&v).ok_or(ConfigError::Invalid {
+                key: "COSO_SECURE_COOKIES".into(),
+                value: v,
+                expected: "cần true/false, 1/0, yes/no hoặc on/off (expected a boolean)",
+            })?,
+            None => file.secure_cookies.unwrap_or(false),
+        };
+
+        let web = WebConfig {
+            session_hours: positive(file.web.session_hours, "web.session_hours", &from_file)?,
+            login_attempts_per_minute: positive(file.web.login_attempts_per_minute, "web.login_attempts_per_minute", &from_file)?,
+            max_failed_logins: positive(file.web.max_failed_logins, "web.max_failed_logins", &from_file)?,
+            max_upload_bytes: positive(file.web.max_upload_bytes, "web.max_upload_bytes", &from_file)?,
+        };
+        let shutdown_timeout_secs = file.shutdown_timeout_secs.unwrap_or(30);
+
+        Ok(Config { database_url, listen, log, log_format, secure_cookies, shutdown_timeout_secs, web, file: path })
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+    toml::from_str(&text).map_err(|e| ConfigError::Toml { path: path.to_path_buf(), message: e.message().to_string() })
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" | "" => Some(false),
+        _ => None,
+    }
+}
+
+fn positive<T: PartialOrd + Default + ToString>(v: Option<T>, key: &str, from_file: &dyn Fn(&str) -> String) -> Result<Option<T>, ConfigError> {
+    match v {
+        Some(n) if n <= T::default() => {
+            Err(ConfigError::Invalid { key: from_file(key), value: n.to_string(), expected: "cần một số dương (expected a positive number)" })
+        }
+        other => Ok(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn load(o: &Overrides, env: &[(&str, &str)], file: Option<&str>) -> Result<Config, ConfigError> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        if let Some(text) = file {
+            std::fs::write(dir.path().join("coso.toml"), text).expect("write");
+        }
+        let env: HashMap<String, String> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::load_with(o, &|k| env.get(k).cloned(), dir.path())
+    }
+
+    #[test]
+    fn defaults() {
+        let c = load(&Overrides::default(), &[], None).expect("defaults");
+        assert_eq!(c.database_url.expose(), DEFAULT_DATABASE_URL);
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.log_format, LogFormat::Pretty);
+        assert!(!c.secure_cookies);
+        assert_eq!(c.file, None);
+    }
+
+    #[test]
+    fn flags_beat_environment_beat_file() {
+        let file = "database_url = \"sqlite://file.db\"\nlisten = \"0.0.0.0:9000\"\nlog_format = \"json\"\nsecure_cookies = true\n[web]\nmax_upload_bytes = 1000\n";
+        let c = load(&Overrides::default(), &[], Some(file)).expect("file");
+        assert_eq!(c.database_url.expose(), "sqlite://file.db");
+        assert_eq!((c.listen.port(), c.log_format, c.secure_cookies), (9000, LogFormat::Json, true));
+        assert_eq!(c.web.max_upload_bytes, Some(1000));
+        let env = [("COSO_DATABASE_URL", "sqlite://env.db"), ("COSO_LISTEN", "127.0.0.1:9001"), ("COSO_SECURE_COOKIES", "no")];
+        let c = load(&Overrides::default(), &env, Some(file)).expect("env");
+        assert_eq!((c.database_url.expose(), c.listen.port(), c.secure_cookies), ("sqlite://env.db", 9001, false));
+        let flags = Overrides { database_url: Some("sqlite://flag.db".into()), listen: Some("127.0.0.1:9002".into()), ..Default::default() };
+        let c = load(&flags, &env, Some(file)).expect("flags");
+        assert_eq!((c.database_url.expose(), c.listen.port()), ("sqlite://flag.db", 9002));
+    }
+
+    #[test]
+    fn bad_values_are_named_loudly() {
+        let e = load(&Overrides::default(), &[("COSO_LISTEN", "localhost")], None).expect_err("bad listen").to_string();
+        assert!(e.contains("COSO_LISTEN") && e.contains("localhost") && e.contains("IP:cổng"), "{e}");
+        let e = load(&Overrides::default(), &[("COSO_LOG_FORMAT", "xml")], None).expect_err("bad format").to_string();
+        assert!(e.contains("COSO_LOG_FORMAT") && e.contains("json"), "{e}");
+        let e = load(&Overrides::default(), &[("COSO_SECURE_COOKIES", "maybe")], None).expect_err("bad bool").to_string();
+        assert!(e.contains("COSO_SECURE_COOKIES"), "{e}");
+        let e = load(&Overrides::default(), &[("COSO_DATABASE_URL", "mysql://u:hunter2@h/db")], None).expect_err("bad url").to_string();
+        assert!(e.contains("COSO_DATABASE_URL") && !e.contains("hunter2"), "{e}");
+        let e = load(&Overrides::default(), &[], Some("listn = \"x\"\n")).expect_err("unknown key").to_string();
+        assert!(e.contains("listn"), "{e}");
+        let e = load(&Overrides::default(), &[], Some("[web]\nsession_hours = 0\n")).expect_err("zero").to_string();
+        assert!(e.contains("web.session_hours"), "{e}");
+        let missing = Overrides { config_file: Some("/nonexistent/coso.toml".into()), ..Default::default() };
+        assert!(matches!(load(&missing, &[], None), Err(ConfigError::Read { .. })));
+    }
+
+    #[test]
+    fn the_password_never_shows() {
+        let c = load(&Overrides::default(), &[("COSO_DATABASE_URL", "postgres://coso:s3cr%40t@db.internal:5432/coso?sslmode=disable")], None)
+            .expect("pg url");
+        for shown in [format!("{c:?}"), c.database_url.to_string()] {
+            assert!(!shown.contains("s3cr"), "{shown}");
+            assert!(shown.contains("postgres://coso:***@db.internal:5432/coso"), "{shown}");
+        }
+        assert_eq!(redact_url("postgres://h/db?user=a&password=x"), "postgres://h/db?user=a&password=***");
+        assert_eq!(redact_url("sqlite://./data/coso.db"), "sqlite://./data/coso.db");
+        assert_eq!(redact_url("postgres://user@h/db"), "postgres://user@h/db");
+    }
+}

@@ -1,0 +1,225 @@
+//! Running the real `coso` binary in a temp folder against a real database: a SQLite file,
+//! or a fresh PostgreSQL database on the server named by `PG_DATABASE_URL`.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use coso_store::Store;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_coso");
+
+/// A temp working folder and the database the commands use.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    /// `None`: the default `sqlite://./data/coso.db` in `dir`.
+    pub database_url: Option<String>,
+}
+
+impl Env {
+    /// A fresh folder with the default SQLite database.
+    pub fn sqlite() -> Env {
+        Env { dir: tempfile::tempdir().expect("temp dir"), database_url: None }
+    }
+
+    /// A fresh PostgreSQL database, or `None` when no server is configured outside CI.
+    pub async fn postgres() -> Option<Env> {
+        let Ok(base) = std::env::var("PG_DATABASE_URL") else {
+            assert!(std::env::var("CI").is_err(), "PG_DATABASE_URL must be set in CI: the PostgreSQL half of the suite would not run");
+            eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
+            return None;
+        };
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let name = format!("coso_cli_{}_{nanos}", std::process::id());
+        let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
+        admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        admin.close().await;
+        let url = format!("{}/{name}", &base[..base.rfind('/').expect("PG_DATABASE_URL has a database part")]);
+        Some(Env { dir: tempfile::tempdir().expect("temp dir"), database_url: Some(url) })
+    }
+
+    /// The URL of the database, for opening it from the test.
+    pub fn url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", self.sqlite_path().display()))
+    }
+
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.dir.path().join("data").join("coso.db")
+    }
+
+    pub fn file(&self, name: &str, content: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, content).expect("write file");
+        p
+    }
+
+    /// `coso ARGS` in the folder, with a clean environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(BIN);
+        c.args(args).current_dir(self.dir.path());
+        for var in ["COSO_CONFIG", "COSO_DATABASE_URL", "COSO_LISTEN", "COSO_LOG", "COSO_LOG_FORMAT", "COSO_SECURE_COOKIES"] {
+            c.env_remove(var);
+        }
+        c.env("COSO_LOG", "warn");
+        if let Some(url) = &self.database_url {
+            c.env("COSO_DATABASE_URL", url);
+        }
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run(self.command(args).output().expect("run coso"))
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let mut child = self.command(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+        Run(child.wait_with_output().expect("wait"))
+    }
+
+    pub async fn store(&self) -> Store {
+        Store::connect(&self.url()).await.expect("open the database")
+    }
+}
+
+/// The outcome of one command.
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.0.status.code().unwrap_or(-1)
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+    /// Asserts success and returns stdout.
+    #[track_caller]
+    pub fn ok(&self) -> String {
+        assert_eq!(self.code(), 0, "stdout: {}\nstderr: {}", self.stdout(), self.stderr());
+        self.stdout()
+    }
+}
+
+/// A running `coso serve`.
+pub struct Server {
+    pub child: Child,
+    pub url: String,
+    /// From spawning the process to the line announcing the URL.
+    pub announced_after: Duration,
+    pub log: PathBuf,
+}
+
+impl Server {
+    /// Starts `coso serve --listen 127.0.0.1:0 EXTRA…` and waits for the URL it prints.
+    pub fn start(env: &Env, extra: &[&str]) -> Server {
+        let log = env.dir.path().join(format!("serve-{}.log", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+        let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
+        args.extend_from_slice(extra);
+        let started = Instant::now();
+        let mut child = env
+            .command(&args)
+            .env("COSO_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("spawn coso serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.split("http://").nth(1) {
+                    let _ = tx.send(format!("http://{}", url.trim()));
+                }
+            }
+        });
+        let url = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(u) => u,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("coso serve did not announce its URL; log:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+            }
+        };
+        Server { child, url, announced_after: started.elapsed(), log }
+    }
+
+    pub fn pid(&self) -> String {
+        self.child.id().to_string()
+    }
+
+    /// Sends SIGTERM.
+    pub fn terminate(&self) {
+        let st = Command::new("kill").args(["-TERM", &self.pid()]).status().expect("kill -TERM");
+        assert!(st.success());
+    }
+
+    /// Waits for the process to end, at most `limit`.
+    pub fn wait(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let until = Instant::now() + limit;
+        while Instant::now() < until {
+            if let Some(st) = self.child.try_wait().expect("try_wait") {
+                return Some(st);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A client that keeps cookies.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).timeout(Duration::from_secs(120)).build().expect("client")
+}
+
+/// Polls `/healthz` until it answers 200; returns how long that took.
+pub async fn wait_healthy(c: &reqwest::Client, url: &str, limit: Duration) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if let Ok(r) = c.get(format!("{url}/healthz")).send().await
+            && r.status() == 200
+        {
+            return started.elapsed();
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("/healthz did not answer 200 within {limit:?}");
+}
+
+/// Signs in through the API as `email` with the demo password.
+pub async fn sign_in(c: &reqwest::Client, url: &str, email: &str) {
+    let r = c
+        .post(format!("{url}/api/v1/session"))
+        .json(&serde_json::json!({ "email": email, "password": coso_demo::DEMO_PASSWORD }))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+}
+
+/// Households currently in the register of `village`.
+pub async fn household_count(store: &Store, village: &str) -> i64 {
+    let unit = store.unit_by_code(village).await.expect("query").expect("village");
+    store.household_count(&unit).await.expect("count")
+}
+
+pub fn exists(p: &Path) -> bool {
+    p.exists()
+}
