@@ -110,6 +110,9 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
         warnings
             .push("Không nhận ra tên loại văn bản (KẾ HOẠCH, BÁO CÁO, QUYẾT ĐỊNH…).".to_string());
     }
+    if let Some(first) = first_section.filter(|f| *f < closing_start) {
+        warnings.extend(sections::numbering_gaps(&body[first..closing_start]));
+    }
     if tree.is_empty() {
         warnings.push("Không nhận ra mục nào trong nội dung (I., II., 1., 2.…).".to_string());
     }

@@ -168,6 +168,74 @@ pub(crate) fn build(lines: &[String]) -> Vec<Section> {
     out
 }
 
+/// The value of an item number: `4.` → 4, `IV.` → 4, `c)` → 3 (Vietnamese order: `d`, `đ`, `e`).
+fn number_of(line: &str, style: Style) -> Option<u32> {
+    let head: String = line.chars().take_while(|c| c.is_alphanumeric()).collect();
+    match style {
+        Style::Arabic => head.parse().ok(),
+        Style::Roman => head
+            .chars()
+            .rev()
+            .try_fold((0u32, 0u32), |(total, max), c| {
+                let v = match c {
+                    'I' => 1,
+                    'V' => 5,
+                    'X' => 10,
+                    'L' => 50,
+                    'C' => 100,
+                    _ => return None,
+                };
+                Some(if v < max {
+                    (total.saturating_sub(v), max)
+                } else {
+                    (total + v, v)
+                })
+            })
+            .map(|(total, _)| total),
+        Style::Letter => "abcdđeghiklmnopqrstuvxy"
+            .chars()
+            .position(|c| head.starts_with(c))
+            .map(|i| i as u32 + 1),
+        _ => None,
+    }
+}
+
+/// Items numbered out of sequence (`2.` followed by `4.`, or `2.` twice), in Vietnamese for
+/// the review screen. The tree keeps them as written.
+pub(crate) fn numbering_gaps(lines: &[String]) -> Vec<String> {
+    let mut stack: Vec<(Style, Option<u32>, &str)> = Vec::new();
+    let mut out = Vec::new();
+    for line in lines {
+        let Some(style) = style_of(line) else {
+            continue;
+        };
+        let n = number_of(line, style);
+        if let Some(pos) = stack.iter().position(|(s, _, _)| *s == style) {
+            let (_, prev, prev_line) = stack[pos];
+            if let (Some(p), Some(c)) = (prev, n)
+                && c != p + 1
+            {
+                let label = |l: &str| l.split_whitespace().next().unwrap_or_default().to_string();
+                out.push(format!(
+                    "Đánh số mục không liên tục: “{}” sau “{}”.",
+                    label(line),
+                    label(prev_line)
+                ));
+            }
+            stack.truncate(pos);
+        } else {
+            while stack
+                .last()
+                .is_some_and(|(s, _, _)| matches!(s, Style::Bullet(_)))
+            {
+                stack.pop();
+            }
+        }
+        stack.push((style, n, line.as_str()));
+    }
+    out
+}
+
 /// Moves a node and its descendants out of the arena into a `Section`. Iterative, so that a
 /// pathological document with thousands of nested bullets cannot overflow the stack.
 fn assemble(arena: &mut [Node], root: usize) -> Section {
@@ -227,6 +295,20 @@ mod tests {
         assert_eq!(style_of("14/6 hằng năm"), None);
         assert_eq!(style_of("1.000 người"), None);
         assert_eq!(style_of("Việc"), None);
+    }
+
+    #[test]
+    fn gaps_are_reported() {
+        let gaps = numbering_gaps(&s(&[
+            "I. A", "1. a", "2. b", "4. d", "II. B", "1. x", "a) y", "b) z", "IV. D",
+        ]));
+        assert_eq!(
+            gaps,
+            vec![
+                "Đánh số mục không liên tục: “4.” sau “2.”.",
+                "Đánh số mục không liên tục: “IV.” sau “II.”."
+            ]
+        );
     }
 
     #[test]

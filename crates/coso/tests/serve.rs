@@ -92,3 +92,18 @@ async fn starts_within_a_second_on_a_fresh_database_and_again_without_reloading(
     assert!(store.user_by_email("quantri@coso.example").await.expect("q").is_none());
     store.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serves_on_postgresql_too() {
+    let Some(env) = Env::postgres().await else { return };
+    let mut server = Server::start(&env, &["--demo"]);
+    let c = client();
+    wait_healthy(&c, &server.url, Duration::from_secs(10)).await;
+    let health: serde_json::Value = c.get(format!("{}/healthz", server.url)).send().await.expect("healthz").json().await.expect("JSON");
+    assert_eq!(health["backend"], "postgres", "{health}");
+    let page = c.get(format!("{}/don-vi/42", server.url)).send().await.expect("unit page");
+    assert!(page.text().await.expect("body").contains("Hà Tĩnh"));
+    sign_in(&c, &server.url, "quantri@coso.example").await;
+    server.terminate();
+    assert_eq!(server.wait(Duration::from_secs(10)).and_then(|s| s.code()), Some(0), "{}", server.log_text());
+}

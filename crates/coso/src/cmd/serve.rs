@@ -21,8 +21,9 @@ pub struct ServeArgs {
     /// Load the demo data (Hà Tĩnh) when the database holds no user data yet.
     #[arg(long)]
     pub demo: bool,
-    /// With --demo: load the demo data even into a database that already holds data.
-    #[arg(long, requires = "demo")]
+    /// Load the demo data even into a database that already holds data (implies --demo;
+    /// only what is missing is added).
+    #[arg(long)]
     pub force_demo: bool,
 }
 
@@ -48,7 +49,7 @@ async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, starte
     if inserted > 0 {
         tracing::info!(units = inserted, elapsed_ms = t.elapsed().as_millis() as u64, "official units loaded");
     }
-    if args.demo {
+    if args.demo || args.force_demo {
         let non_empty = store.has_user_data().await.map_err(Failure::other)?;
         if non_empty && !args.force_demo {
             tracing::warn!("the database already holds data: demo data not loaded (use --force-demo to load it anyway)");

@@ -1,7 +1,7 @@
 //! `coso units …`: the official list, listing and searching units, and CSV imports of
 //! villages, agencies and household registers.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use coso_domain::authz::{Action, Grant, Role, authorize};
@@ -73,7 +73,7 @@ pub async fn unit_or_fail(store: &Store, code: &str) -> Result<UnitRow, Failure>
         .ok_or_else(|| Failure::Input(format!("Không tìm thấy đơn vị có mã «{}».", code.trim())))
 }
 
-fn read(file: &PathBuf) -> Result<Vec<u8>, Failure> {
+fn read(file: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(file).map_err(|e| Failure::Input(format!("Không đọc được tệp {}: {e}", file.display())))
 }
 
