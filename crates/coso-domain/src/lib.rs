@@ -10,6 +10,7 @@ pub mod household;
 pub mod household_import;
 pub mod ids;
 pub mod official;
+pub mod plan;
 pub mod unit;
 pub mod unit_import;
 pub mod unit_path;
