@@ -197,10 +197,10 @@ impl NewUnit {
                 let where_ = parent.map_or("cấp cao nhất".to_string(), |p| format!("đơn vị loại «{}»", p.label()));
                 errors.push(FieldError::new("kind", format!("Không thể đặt «{}» dưới {where_}.", k.label())));
             }
-            if k == UnitKind::District {
-                if let Err(e) = district_period(valid_from, valid_to) {
-                    errors.push(e);
-                }
+            if k == UnitKind::District
+                && let Err(e) = district_period(valid_from, valid_to)
+            {
+                errors.push(e);
             }
         }
         match (code, name, kind, valid_from, errors.is_empty()) {
