@@ -17,6 +17,26 @@ impl FieldError {
     }
 }
 
+/// A field error whose field is a path built at run time, such as `indicators.disclosures`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathError {
+    pub field: String,
+    /// What is wrong, in Vietnamese, naming the field for the user.
+    pub message: String,
+}
+
+impl PathError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+impl From<FieldError> for PathError {
+    fn from(e: FieldError) -> Self {
+        Self { field: e.field.to_string(), message: e.message }
+    }
+}
+
 /// A field error on one line of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowError {

@@ -11,9 +11,10 @@ pub mod household_import;
 pub mod ids;
 pub mod official;
 pub mod plan;
+pub mod report;
 pub mod unit;
 pub mod unit_import;
 pub mod unit_path;
 
-pub use field::{FieldError, RowError};
+pub use field::{FieldError, PathError, RowError};
 pub use ids::{HouseholdId, UnitId, UserId};

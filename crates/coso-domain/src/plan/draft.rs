@@ -56,7 +56,8 @@ impl PlanDraft {
         errors.take(optional_text("number", "Số, ký hiệu", self.number.as_deref().unwrap_or(""), 50));
         let year_ok = YEARS.contains(&self.year);
         if !year_ok {
-            errors.push(FieldError::new("year", format!("Năm kế hoạch phải từ 2000 đến 2100 (đang là {}).", self.year)));
+            errors
+                .push(FieldError::new("year", format!("Năm kế hoạch phải từ 2000 đến 2100 (đang là {}).", self.year)));
         }
         if let Some(d) = self.issued_on
             && !YEARS.contains(&d.year())
@@ -77,7 +78,9 @@ impl PlanDraft {
             match (o.kind, o.period) {
                 (ObligationKind::Report, None) => errors.push(FieldError::new(
                     "obligations",
-                    format!("Yêu cầu {n} (báo cáo): chưa chọn kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm, đột xuất)."),
+                    format!(
+                        "Yêu cầu {n} (báo cáo): chưa chọn kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm, đột xuất)."
+                    ),
                 )),
                 (ObligationKind::ImplementingPlan, Some(_)) => errors.push(FieldError::new(
                     "obligations",
@@ -114,7 +117,12 @@ mod tests {
             year: 2026,
             legal_bases: vec![],
             sections: vec![],
-            tasks: vec![TaskDraft { text: "Tuyên truyền".into(), lead_text: None, partner_texts: vec![], due: Due::Unset }],
+            tasks: vec![TaskDraft {
+                text: "Tuyên truyền".into(),
+                lead_text: None,
+                partner_texts: vec![],
+                due: Due::Unset,
+            }],
             obligations: vec![ObligationDraft {
                 kind: ObligationKind::Report,
                 period: Some(ReportPeriod::SixMonth),

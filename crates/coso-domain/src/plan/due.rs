@@ -18,7 +18,10 @@ pub enum Due {
     On(NaiveDate),
     /// Every year on this day (`trước ngày 14/6 hằng năm`). Feb 29 is allowed and falls on
     /// Feb 28 in common years.
-    Yearly { month: u32, day: u32 },
+    Yearly {
+        month: u32,
+        day: u32,
+    },
 }
 
 impl Due {

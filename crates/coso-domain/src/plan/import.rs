@@ -72,8 +72,7 @@ fn year_in_title(title: &str) -> Option<i32> {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse().ok())
-        .filter(|y| YEARS.contains(y))
-        .next_back()
+        .rfind(|y| YEARS.contains(y))
 }
 
 fn obligations(doc: &Document, defaults: &ReportingDefaults) -> Vec<ObligationDraft> {
@@ -105,7 +104,10 @@ fn obligations(doc: &Document, defaults: &ReportingDefaults) -> Vec<ObligationDr
             // "6 tháng / năm": one due date cannot belong to both.
             [_, _, ..] => found.extend(periods.iter().map(|p| report(*p, Due::Unset))),
             [] if !due.is_set() && follows_the_regulations(&o.raw) => {
-                as_regulated.get_or_insert([report(ReportPeriod::SixMonth, defaults.six_month), report(ReportPeriod::Annual, defaults.annual)]);
+                as_regulated.get_or_insert([
+                    report(ReportPeriod::SixMonth, defaults.six_month),
+                    report(ReportPeriod::Annual, defaults.annual),
+                ]);
             }
             // A dated report without a period: kept for officials to choose the period.
             [] if due.is_set() => found.push(ObligationDraft { period: None, ..report(ReportPeriod::AdHoc, due) }),
@@ -142,7 +144,9 @@ fn follows_the_regulations(raw: &str) -> bool {
 fn implementing_plan_request(doc: &Document) -> Option<String> {
     let asks = |s: &str| {
         let f = coso_text::fold(s);
-        ["xay dung ke hoach", "ban hanh ke hoach", "ke hoach cu the", "ke hoach trien khai"].iter().any(|p| f.contains(p))
+        ["xay dung ke hoach", "ban hanh ke hoach", "ke hoach cu the", "ke hoach trien khai"]
+            .iter()
+            .any(|p| f.contains(p))
     };
     let from_task = doc.tasks.iter().map(|t| t.text.as_str()).find(|t| asks(t));
     let from_deadline = || doc.deadlines.iter().map(|d| d.what.as_deref().unwrap_or(&d.raw)).find(|w| asks(w));
@@ -212,8 +216,10 @@ mod tests {
             report_obligations: vec![report(None, None, "Báo cáo kết quả thực hiện theo quy định")],
             ..Default::default()
         };
-        let defaults =
-            ReportingDefaults { six_month: Due::Yearly { month: 6, day: 20 }, annual: Due::Yearly { month: 11, day: 15 } };
+        let defaults = ReportingDefaults {
+            six_month: Due::Yearly { month: 6, day: 20 },
+            annual: Due::Yearly { month: 11, day: 15 },
+        };
         let d = PlanDraft::from_document(&doc, Some(2026), &defaults);
         assert_eq!(
             kinds(&d),
@@ -255,8 +261,16 @@ mod tests {
         let doc = Document {
             tasks: vec![Task { text: "Các xã ban hành kế hoạch thực hiện".into(), ..Default::default() }],
             deadlines: vec![
-                Deadline { date: Some("2026-02-28".into()), what: Some("Báo cáo kết quả thực hiện kế hoạch".into()), ..Default::default() },
-                Deadline { date: Some("2026-03-15".into()), what: Some("Các xã xây dựng Kế hoạch".into()), ..Default::default() },
+                Deadline {
+                    date: Some("2026-02-28".into()),
+                    what: Some("Báo cáo kết quả thực hiện kế hoạch".into()),
+                    ..Default::default()
+                },
+                Deadline {
+                    date: Some("2026-03-15".into()),
+                    what: Some("Các xã xây dựng Kế hoạch".into()),
+                    ..Default::default()
+                },
             ],
             ..Default::default()
         };

@@ -222,6 +222,9 @@ mod tests {
     fn combined_wordings_name_every_period() {
         assert_eq!(ReportPeriod::all_in_document("6 tháng / năm (sơ kết, tổng kết)"), [SixMonth, Annual]);
         assert_eq!(ReportPeriod::from_document("6 tháng / năm"), None);
-        assert_eq!(ReportPeriod::all_in_document("báo cáo định kỳ 06 tháng, 01 năm, đột xuất"), [SixMonth, Annual, AdHoc]);
+        assert_eq!(
+            ReportPeriod::all_in_document("báo cáo định kỳ 06 tháng, 01 năm, đột xuất"),
+            [SixMonth, Annual, AdHoc]
+        );
     }
 }

@@ -23,7 +23,8 @@ impl TargetSpec {
         }
         let mut codes: Vec<String> = Vec::new();
         for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let code = UnitCode::parse(part).map_err(|e| FieldError::new("targets", format!("Đơn vị nhận: {}", e.message)))?;
+            let code =
+                UnitCode::parse(part).map_err(|e| FieldError::new("targets", format!("Đơn vị nhận: {}", e.message)))?;
             if !codes.iter().any(|c| c == code.as_str()) {
                 codes.push(code.into_string());
             }
@@ -45,7 +46,10 @@ mod tests {
     #[test]
     fn reads_children_or_a_list_of_codes() {
         assert_eq!(TargetSpec::parse(" children "), Ok(TargetSpec::Children));
-        assert_eq!(TargetSpec::parse("25, 26,,25 ,27"), Ok(TargetSpec::Codes(vec!["25".into(), "26".into(), "27".into()])));
+        assert_eq!(
+            TargetSpec::parse("25, 26,,25 ,27"),
+            Ok(TargetSpec::Codes(vec!["25".into(), "26".into(), "27".into()]))
+        );
     }
 
     #[test]

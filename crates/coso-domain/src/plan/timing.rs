@@ -9,10 +9,14 @@ use serde::{Deserialize, Serialize};
 pub enum Timing {
     OnTime,
     /// Sent `days` calendar days after the due date.
-    Late { days: i64 },
+    Late {
+        days: i64,
+    },
     /// Not sent and the due date has passed by `overdue_days`; `None` when the period is over
     /// but no due date was ever set.
-    Missing { overdue_days: Option<i64> },
+    Missing {
+        overdue_days: Option<i64>,
+    },
     /// Not sent, and not yet due (or no due date).
     Pending,
 }

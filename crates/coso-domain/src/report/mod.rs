@@ -1,0 +1,14 @@
+//! Reports (báo cáo): templates with indicators, narrative sections and self-assessment
+//! criteria; checking a submitted report; ranks; and totals up the unit tree.
+
+pub mod content;
+pub mod default_template;
+pub mod number;
+pub mod rank;
+pub mod template;
+pub mod totals;
+
+pub use content::{CriterionScore, ReportContent, ReportInput, ScoreInput, Validated, validate};
+pub use rank::rank_for;
+pub use template::{Criterion, Indicator, NarrativeSection, RankBand, Template};
+pub use totals::{RankDistribution, TimingCounts, Totals, on_time_rate, rank_distribution};
