@@ -47,17 +47,33 @@ pub struct EvidenceFile {
 const META: &str = "SELECT id, task_id, submission_id, file_name, content_type, size, sha256, created_at, created_by FROM evidence_file ";
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 impl Store {
     /// Stores an evidence file; returns its description.
-    pub async fn add_evidence(&self, owner: EvidenceOwner, file_name: &str, content_type: &str, bytes: &[u8], actor: &Actor) -> Result<EvidenceMeta> {
+    pub async fn add_evidence(
+        &self,
+        owner: EvidenceOwner,
+        file_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+        actor: &Actor,
+    ) -> Result<EvidenceMeta> {
         if bytes.len() > MAX_EVIDENCE_BYTES {
-            return Err(StoreError::Conflict { field: "file", message: "Tệp quá lớn: mỗi tệp minh chứng tối đa 10 MB.".into() });
+            return Err(StoreError::Conflict {
+                field: "file",
+                message: "Tệp quá lớn: mỗi tệp minh chứng tối đa 10 MB.".into(),
+            });
         }
         if bytes.is_empty() {
-            return Err(StoreError::Conflict { field: "file", message: "Tệp minh chứng rỗng.".into() });
+            return Err(StoreError::Conflict {
+                field: "file",
+                message: "Tệp minh chứng rỗng.".into(),
+            });
         }
         let file_name = coso_text::clean(file_name);
         let sha = sha256_hex(bytes);
@@ -154,6 +170,9 @@ impl Store {
 mod tests {
     #[test]
     fn sha256_is_lower_case_hex() {
-        assert_eq!(super::sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            super::sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

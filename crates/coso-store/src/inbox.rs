@@ -81,7 +81,14 @@ impl Store {
             i.overdue = open && i.due_date.is_some_and(|d| d < today);
         }
         items.sort_by_cached_key(|i| {
-            (i.due_date.is_none(), i.due_date, coso_text::sort_key(&i.plan_title), i.plan_id, i.obligation_position, i.period_key.clone())
+            (
+                i.due_date.is_none(),
+                i.due_date,
+                coso_text::sort_key(&i.plan_title),
+                i.plan_id,
+                i.obligation_position,
+                i.period_key.clone(),
+            )
         });
         Ok(items)
     }

@@ -27,7 +27,7 @@ mod units;
 mod users;
 
 pub use aggregate::AggregateRow;
-pub use audit::{AuditEntry, AuditRecord, Actor};
+pub use audit::{Actor, AuditEntry, AuditRecord};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
 pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};

@@ -67,22 +67,38 @@ struct Raw {
 }
 
 const KINDS: [&str; 2] = ["implementing_plan", "report"];
-const PERIODS: [&str; 6] = ["monthly", "quarterly", "six_month", "nine_month", "annual", "ad_hoc"];
+const PERIODS: [&str; 6] = [
+    "monthly",
+    "quarterly",
+    "six_month",
+    "nine_month",
+    "annual",
+    "ad_hoc",
+];
 
 /// Rejects values the schema's comments allow no other spelling of.
 pub(crate) fn check(o: &NewObligation) -> Result<()> {
     if !KINDS.contains(&o.kind.as_str()) {
-        return Err(StoreError::Conflict { field: "kind", message: format!("Loại nghĩa vụ «{}» không hợp lệ.", o.kind) });
+        return Err(StoreError::Conflict {
+            field: "kind",
+            message: format!("Loại nghĩa vụ «{}» không hợp lệ.", o.kind),
+        });
     }
     if let Some(p) = &o.period
         && !PERIODS.contains(&p.as_str())
     {
-        return Err(StoreError::Conflict { field: "period", message: format!("Kỳ báo cáo «{p}» không hợp lệ.") });
+        return Err(StoreError::Conflict {
+            field: "period",
+            message: format!("Kỳ báo cáo «{p}» không hợp lệ."),
+        });
     }
     let mut keys: Vec<&str> = o.occurrences.iter().map(|(k, _)| k.as_str()).collect();
     keys.sort_unstable();
     if keys.windows(2).any(|w| w[0] == w[1]) {
-        return Err(StoreError::Conflict { field: "period_key", message: "Một kỳ báo cáo bị lặp lại trong cùng nghĩa vụ.".into() });
+        return Err(StoreError::Conflict {
+            field: "period_key",
+            message: "Một kỳ báo cáo bị lặp lại trong cùng nghĩa vụ.".into(),
+        });
     }
     Ok(())
 }
@@ -156,7 +172,11 @@ impl Store {
         Ok(raw
             .into_iter()
             .map(|r| ObligationRow {
-                occurrences: occurrences.iter().filter(|oc| oc.obligation_id == r.id).cloned().collect(),
+                occurrences: occurrences
+                    .iter()
+                    .filter(|oc| oc.obligation_id == r.id)
+                    .cloned()
+                    .collect(),
                 id: r.id,
                 plan_id: r.plan_id,
                 position: r.position,

@@ -146,10 +146,21 @@ impl Store {
         }
         let title = coso_text::clean(&p.title);
         if title.is_empty() {
-            return Err(StoreError::Conflict { field: "title", message: "Kế hoạch phải có tên (trích yếu).".into() });
+            return Err(StoreError::Conflict {
+                field: "title",
+                message: "Kế hoạch phải có tên (trích yếu).".into(),
+            });
         }
-        let number = p.number.as_deref().map(coso_text::clean).filter(|n| !n.is_empty());
-        let parts: Vec<&str> = number.iter().map(String::as_str).chain([title.as_str()]).collect();
+        let number = p
+            .number
+            .as_deref()
+            .map(coso_text::clean)
+            .filter(|n| !n.is_empty());
+        let parts: Vec<&str> = number
+            .iter()
+            .map(String::as_str)
+            .chain([title.as_str()])
+            .collect();
         let search = search_text(&parts);
         let targets = sorted_unique(&p.target_unit_ids);
         let now = Utc::now();

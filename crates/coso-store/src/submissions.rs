@@ -125,7 +125,10 @@ macro_rules! select {
 }
 
 fn conflict(field: &'static str, message: &str) -> StoreError {
-    StoreError::Conflict { field, message: message.into() }
+    StoreError::Conflict {
+        field,
+        message: message.into(),
+    }
 }
 
 const NOT_TARGET: &str = "Đơn vị không thuộc đối tượng thực hiện kế hoạch này nên không gửi được.";
@@ -254,8 +257,17 @@ impl Store {
 
     /// Accepts or returns the current version of a submission that is waiting for review.
     /// Returning it needs a comment saying why.
-    pub async fn review(&self, submission_id: i64, accept: bool, comment: Option<&str>, now: DateTime<Utc>, actor: &Actor) -> Result<SubmissionRow> {
-        let comment = comment.map(|c| coso_text::nfc(c.trim())).filter(|c| !c.is_empty());
+    pub async fn review(
+        &self,
+        submission_id: i64,
+        accept: bool,
+        comment: Option<&str>,
+        now: DateTime<Utc>,
+        actor: &Actor,
+    ) -> Result<SubmissionRow> {
+        let comment = comment
+            .map(|c| coso_text::nfc(c.trim()))
+            .filter(|c| !c.is_empty());
         if !accept && comment.is_none() {
             return Err(conflict("comment", "Trả lại báo cáo phải ghi rõ lý do."));
         }
@@ -314,7 +326,11 @@ impl Store {
     }
 
     /// What `unit_id` sent for an occurrence, if anything.
-    pub async fn submission_for(&self, occurrence_id: i64, unit_id: i64) -> Result<Option<SubmissionRow>> {
+    pub async fn submission_for(
+        &self,
+        occurrence_id: i64,
+        unit_id: i64,
+    ) -> Result<Option<SubmissionRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE occurrence_id = $1 AND unit_id = $2")).bind(occurrence_id).bind(unit_id).fetch_optional(pool).await?
         });

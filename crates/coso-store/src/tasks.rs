@@ -178,12 +178,24 @@ impl Store {
 
     /// Records how far a task has come: `status` is `not_started`, `in_progress` or `done`,
     /// `progress` a percentage.
-    pub async fn update_task(&self, task_id: i64, status: &str, progress: i64, actor: &Actor) -> Result<()> {
+    pub async fn update_task(
+        &self,
+        task_id: i64,
+        status: &str,
+        progress: i64,
+        actor: &Actor,
+    ) -> Result<()> {
         if !STATUSES.contains(&status) {
-            return Err(StoreError::Conflict { field: "status", message: format!("Trạng thái nhiệm vụ «{status}» không hợp lệ.") });
+            return Err(StoreError::Conflict {
+                field: "status",
+                message: format!("Trạng thái nhiệm vụ «{status}» không hợp lệ."),
+            });
         }
         if !(0..=100).contains(&progress) {
-            return Err(StoreError::Conflict { field: "progress", message: "Tiến độ phải từ 0 đến 100%.".into() });
+            return Err(StoreError::Conflict {
+                field: "progress",
+                message: "Tiến độ phải từ 0 đến 100%.".into(),
+            });
         }
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -219,7 +231,10 @@ impl Store {
     pub async fn add_task_note(&self, task_id: i64, body: &str, actor: &Actor) -> Result<i64> {
         let body = coso_text::nfc(body.trim());
         if body.is_empty() {
-            return Err(StoreError::Conflict { field: "body", message: "Ghi chú không được để trống.".into() });
+            return Err(StoreError::Conflict {
+                field: "body",
+                message: "Ghi chú không được để trống.".into(),
+            });
         }
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;

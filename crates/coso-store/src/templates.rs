@@ -45,14 +45,23 @@ impl Raw {
 
 macro_rules! select {
     ($tail:literal) => {
-        concat!("SELECT id, code, name, definition, version, updated_at FROM report_template ", $tail)
+        concat!(
+            "SELECT id, code, name, definition, version, updated_at FROM report_template ",
+            $tail
+        )
     };
 }
 
 impl Store {
     /// The id of the template `code`, inserting it first when missing (seeding at start-up).
     /// An existing template is left as it is, edits included.
-    pub async fn ensure_report_template(&self, code: &str, name: &str, definition: &Value, actor: &Actor) -> Result<i64> {
+    pub async fn ensure_report_template(
+        &self,
+        code: &str,
+        name: &str,
+        definition: &Value,
+        actor: &Actor,
+    ) -> Result<i64> {
         let name = coso_text::clean(name);
         let text = json::to_text(definition);
         let id = dispatch!(self, write, pool => {
