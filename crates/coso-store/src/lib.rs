@@ -6,23 +6,40 @@
 //! placeholders and portable SQL, and the [`dispatch!`] macro compiles each one for both
 //! backends, so the business code never branches on the dialect.
 
+mod aggregate;
 mod announcements;
 mod audit;
 mod connect;
 mod dispatch;
 mod error;
+mod evidence;
 mod households;
+mod inbox;
+mod json;
+mod obligations;
+mod plans;
 mod rows;
 mod sessions;
+mod submissions;
+mod tasks;
+mod templates;
 mod units;
 mod users;
 
-pub use audit::{AuditEntry, AuditRecord, Actor};
+pub use aggregate::AggregateRow;
+pub use audit::{Actor, AuditEntry, AuditRecord};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
+pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};
 pub use households::{HouseholdImportReport, HouseholdRow};
+pub use inbox::{InboxItem, ReceivedItem};
+pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
+pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
 pub use rows::Page;
 pub use sessions::SessionRow;
+pub use submissions::{NewSubmission, SubmissionRow, VersionRow};
+pub use tasks::{NewTask, TaskNoteRow, TaskRow};
+pub use templates::ReportTemplateRow;
 pub use units::{LoadReport, Succession, UnitRow, UnitSearch};
 pub use users::{GrantRow, NewUser, UserRow};
 

@@ -113,6 +113,8 @@ CREATE TABLE obligation (
     raw              TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX obligation_plan ON obligation(plan_id, position);
+-- What a unit has received to review.
+CREATE INDEX obligation_receiver ON obligation(receiver_unit_id);
 
 -- One concrete occurrence of an obligation: the 6-month report of 2026, due 2026-06-14.
 CREATE TABLE obligation_occurrence (
