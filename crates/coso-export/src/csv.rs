@@ -21,11 +21,13 @@ pub fn to_csv(table: &Table) -> Result<Vec<u8>, ExportError> {
         .quote_style(QuoteStyle::Necessary)
         .from_writer(BOM.to_vec());
     let err = |e: csv::Error| ExportError::Csv(e.to_string());
-    out.write_record(table.columns.iter().map(|c| neutralise(&c.header))).map_err(err)?;
+    out.write_record(table.columns.iter().map(|c| neutralise(&c.header)))
+        .map_err(err)?;
     for row in table.rows.iter().chain(&table.totals) {
         out.write_record(row.iter().map(field)).map_err(err)?;
     }
-    out.into_inner().map_err(|e| ExportError::Csv(e.to_string()))
+    out.into_inner()
+        .map_err(|e| ExportError::Csv(e.to_string()))
 }
 
 fn field(cell: &Cell) -> String {

@@ -33,6 +33,22 @@ pub(super) fn guess(table: &Table, col: usize) -> f64 {
     width.clamp(MIN, MAX_TEXT)
 }
 
+/// How many lines the tallest wrapped header needs at these widths.
+pub(super) fn header_lines(table: &Table, widths: &[f64]) -> f64 {
+    table
+        .columns
+        .iter()
+        .zip(widths)
+        .map(|(c, w)| {
+            #[allow(clippy::cast_precision_loss)]
+            let len = chars(&c.header) as f64;
+            // Times New Roman 12 is a little wider than the Calibri 11 that width units count in.
+            (len * 1.1 / (w - 1.0).max(1.0)).ceil()
+        })
+        .fold(1.0, f64::max)
+        .min(6.0)
+}
+
 /// Characters as shown: NFC, so a decomposed "ệ" counts once.
 fn chars(s: &str) -> usize {
     coso_text::nfc(s).chars().count()
