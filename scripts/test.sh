@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with only the Rust toolchain:
-# installs what the tests need (PostgreSQL, LibreOffice and poppler for the document tests),
+# installs what the tests need (PostgreSQL, LibreOffice and poppler for the document tests,
+# Chromium and playwright-core for the browser test),
 # starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, and cleans up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,10 +9,17 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test: installing ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -d crates/coso/tests/browser/node_modules/playwright-core ]; then
+  echo "test: installing playwright-core"
+  (cd crates/coso/tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 . scripts/postgres-throwaway.sh

@@ -16,4 +16,6 @@ pub enum DemoError {
     Forbidden(String),
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Store(#[from] StoreError),
+    #[error("Không tạo được kế hoạch mẫu: {0}")]
+    Plan(#[from] coso_reporting::ReportingError),
 }

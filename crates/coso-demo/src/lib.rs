@@ -10,6 +10,7 @@ mod accounts;
 mod error;
 pub mod households;
 mod names;
+mod plans;
 mod report;
 mod rng;
 mod villages;
@@ -85,6 +86,8 @@ pub async fn load_demo(store: &Store, force: bool) -> Result<DemoReport, DemoErr
     let anchors = accounts::Anchors { province: &province.code, commune: &commune.code, village: &village.code };
     report.accounts = accounts::demo_accounts(&anchors);
     report.accounts_created = create_accounts(store, &report.accounts, &actor).await?;
+    let commune_units: Vec<UnitRow> = communes.iter().chain(wards.iter()).map(|(c, _)| c.clone()).collect();
+    report.reports_sent = plans::load(store, &province, &commune_units, &commune.code, on, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

@@ -18,6 +18,8 @@ pub struct DemoReport {
     pub accounts: Vec<DemoAccount>,
     /// Accounts created by this run.
     pub accounts_created: usize,
+    /// 6-month reports the communes sent on the demo plan (0 when it existed already).
+    pub reports_sent: usize,
 }
 
 impl fmt::Display for DemoReport {
@@ -28,6 +30,9 @@ impl fmt::Display for DemoReport {
             self.villages, self.residential_groups, self.households, self.accounts_created
         )?;
         writeln!(f, "Sổ hộ gia đình mẫu: {}", self.registers.join(", "))?;
+        if self.reports_sent > 0 {
+            writeln!(f, "Kế hoạch mẫu 12/KH-UBND của tỉnh: {} xã, phường đã gửi báo cáo 6 tháng.", self.reports_sent)?;
+        }
         writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
         for a in &self.accounts {
             writeln!(f, "  {}", a.line())?;

@@ -71,10 +71,18 @@ pub enum Action {
     Supervise,
     /// Comment, vote as household representative, send petitions.
     Participate,
+    /// Read the plans a unit issued or received, and their aggregate views.
+    ReadPlans,
+    /// Issue plans for the unit, edit their tasks and targets.
+    ManagePlans,
+    /// Send the unit's implementing plans and reports.
+    SubmitReports,
+    /// Accept or return the reports the unit receives.
+    ReviewReports,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 13] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -84,6 +92,10 @@ impl Action {
         Action::ReadAudit,
         Action::Supervise,
         Action::Participate,
+        Action::ReadPlans,
+        Action::ManagePlans,
+        Action::SubmitReports,
+        Action::ReviewReports,
     ];
 }
 
@@ -126,10 +138,15 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
         Role::Admin => true,
-        Role::Official => matches!(action, ViewAdmin | ManageUnits | ReadHouseholds | ManageHouseholds | ReadUsers | ReadAudit),
-        Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds),
-        Role::VillageHead => matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds),
-        Role::BoardMember => matches!(action, ViewAdmin | Supervise),
+        Role::Official => matches!(
+            action,
+            ViewAdmin | ManageUnits | ReadHouseholds | ManageHouseholds | ReadUsers | ReadAudit | ReadPlans | ManagePlans | SubmitReports | ReviewReports
+        ),
+        Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans),
+        // A village head sends the village's reports to the commune.
+        Role::VillageHead => matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports),
+        // The boards supervise, so they read plans and their results.
+        Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans),
         Role::Resident => matches!(action, Participate),
     }
 }

@@ -37,10 +37,21 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
     }
     let allowed: &[Action] = match role {
         Role::Admin => &[],
-        Role::Official => &[ViewAdmin, ManageUnits, ReadHouseholds, ManageHouseholds, ReadUsers, ReadAudit],
-        Role::Viewer => &[ViewAdmin, ReadHouseholds],
-        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds],
-        Role::BoardMember => &[ViewAdmin, Supervise],
+        Role::Official => &[
+            ViewAdmin,
+            ManageUnits,
+            ReadHouseholds,
+            ManageHouseholds,
+            ReadUsers,
+            ReadAudit,
+            ReadPlans,
+            ManagePlans,
+            SubmitReports,
+            ReviewReports,
+        ],
+        Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans],
+        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports],
+        Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans],
         Role::Resident => &[Participate],
     };
     allowed.contains(&action)
@@ -60,7 +71,7 @@ fn the_full_matrix() {
             }
         }
     }
-    assert_eq!(checked, 6 * 4 * 9);
+    assert_eq!(checked, 6 * 4 * 13);
 }
 
 #[test]

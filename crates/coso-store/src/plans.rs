@@ -251,6 +251,39 @@ impl Store {
         Ok(rows)
     }
 
+    /// Records that `plan_id` implements `parent_plan_id` (sent from the inbox as the unit's
+    /// implementing plan), so the cascade can be walked both ways. Audited.
+    pub async fn link_implementing_plan(&self, plan_id: i64, parent_plan_id: i64, actor: &Actor) -> Result<()> {
+        if plan_id == parent_plan_id {
+            return Err(StoreError::Conflict { field: "implementing_plan_id", message: "Một kế hoạch không thể tự thực hiện chính nó.".into() });
+        }
+        dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let before: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT unit_id, parent_plan_id FROM plan WHERE id = $1")
+                .bind(plan_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some((unit_id, before)) = before else { return Err(StoreError::NotFound) };
+            sqlx::query("UPDATE plan SET parent_plan_id = $1, updated_at = $2 WHERE id = $3")
+                .bind(parent_plan_id)
+                .bind(Utc::now())
+                .bind(plan_id)
+                .execute(&mut *tx)
+                .await?;
+            let entry = AuditEntry {
+                action: "plan.link_parent",
+                entity: "plan",
+                entity_id: plan_id.to_string(),
+                unit_id: Some(UnitId(unit_id)),
+                before: Some(serde_json::json!({ "parent_plan_id": before })),
+                after: Some(serde_json::json!({ "parent_plan_id": parent_plan_id })),
+            };
+            write_audit!(&mut *tx, actor, &entry)?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// The ids of the units a plan targets.
     pub async fn plan_targets(&self, plan_id: i64) -> Result<Vec<i64>> {
         let ids = dispatch!(self, read, pool => {

@@ -19,6 +19,9 @@ use crate::api;
 use crate::auth::login;
 use crate::error::{AppError, PageError};
 use crate::pages::{admin, households, public, users};
+use crate::reporting::api as ra;
+use crate::reporting::pages as rp;
+use crate::reporting::plan_pages as pp;
 use crate::state::AppState;
 
 const CSS: &str = include_str!("../static/coso.css");
@@ -41,6 +44,19 @@ pub fn router(state: AppState) -> Router {
         .route("/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", post(households::import))
         .route("/quan-tri/nguoi-dung", get(users::list).post(users::create))
         .route("/quan-tri/nhat-ky", get(admin::audit))
+        .route("/quan-tri/hop-thu", get(rp::inbox_page))
+        .route("/quan-tri/hop-thu/{occurrence}", get(rp::report_page).post(rp::report_submit))
+        .route("/quan-tri/bao-cao/{id}", get(rp::submission))
+        .route("/quan-tri/bao-cao/{id}/xem-xet", post(rp::review))
+        .route("/quan-tri/ke-hoach", get(pp::plans))
+        .route("/quan-tri/ke-hoach/nhap", post(pp::import_upload))
+        .route("/quan-tri/ke-hoach/ban-hanh", post(pp::issue))
+        .route("/quan-tri/ke-hoach/{id}", get(pp::plan))
+        .route("/quan-tri/ke-hoach/{id}/tong-hop", get(pp::aggregate))
+        .route("/quan-tri/ke-hoach/{id}/nhiem-vu/{task}", post(crate::reporting::tasks::update_page))
+        .route("/quan-tri/ke-hoach/{id}/nhiem-vu/{task}/minh-chung", post(crate::reporting::tasks::evidence_page))
+        .route("/quan-tri/ke-hoach/{id}/minh-chung/{file}", get(crate::reporting::tasks::download))
+        .route("/quan-tri/ke-hoach/{id}/{file}", get(pp::plan_or_aggregate_file))
         .route("/tinh-han", get(crate::pages::calendar::deadline))
         .route("/lich", get(crate::pages::calendar::month))
         .route("/static/coso.css", get(css));
@@ -61,6 +77,21 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/calendar/deadline", get(api::calendar::deadline))
         .route("/api/v1/calendar/rules", get(api::calendar::rules))
         .route("/api/v1/calendar/announcements", post(api::calendar::save_announcement))
+        .route("/api/v1/plans", post(ra::create_plan))
+        .route("/api/v1/plans/import", post(ra::import_plan))
+        .route("/api/v1/plans/parse", post(ra::parse_plan))
+        .route("/api/v1/plans/{id}", get(ra::get_plan))
+        .route("/api/v1/plans/{id}/aggregate", get(ra::aggregate_view))
+        .route("/api/v1/plans/{id}/aggregate.xlsx", get(ra::aggregate_xlsx))
+        .route("/api/v1/plans/{id}/aggregate.csv", get(ra::aggregate_csv))
+        .route("/api/v1/plans/{id}/summary.docx", get(ra::summary_docx))
+        .route("/api/v1/plans/{id}/summary.pdf", get(ra::summary_pdf))
+        .route("/api/v1/plans/{id}/tasks/{task}", axum::routing::patch(crate::reporting::tasks::update))
+        .route("/api/v1/plans/{id}/tasks/{task}/evidence", post(crate::reporting::tasks::add_evidence))
+        .route("/api/v1/units/{code}/inbox", get(ra::unit_inbox))
+        .route("/api/v1/units/{code}/submissions", post(ra::submit))
+        .route("/api/v1/submissions/{id}", get(ra::get_submission))
+        .route("/api/v1/submissions/{id}/review", post(ra::review))
         .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found));
     Router::new()
         .merge(pages)

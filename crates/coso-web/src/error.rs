@@ -20,6 +20,9 @@ pub enum AppError {
     Forbidden,
     #[error("Dữ liệu nhập chưa hợp lệ.")]
     Validation(Vec<FieldError>),
+    /// Field errors with paths built at run time (`indicators.dialogues`); nothing was saved.
+    #[error("Dữ liệu nhập chưa hợp lệ; chưa có gì được lưu.")]
+    Fields(Vec<coso_domain::PathError>),
     #[error("Tệp có dòng không hợp lệ; chưa có gì được lưu.")]
     Rows(Vec<RowError>),
     #[error("{message}")]
@@ -41,7 +44,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
-            AppError::Validation(_) => "validation_failed",
+            AppError::Validation(_) | AppError::Fields(_) => "validation_failed",
             AppError::Rows(_) => "invalid_rows",
             AppError::Conflict { .. } => "conflict",
             AppError::TooLarge => "payload_too_large",
@@ -56,7 +59,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Validation(_) | AppError::Rows(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Validation(_) | AppError::Fields(_) | AppError::Rows(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -104,12 +107,24 @@ pub struct ErrorDetail {
     /// Vietnamese message for people.
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schema(value_type = Vec<Object>)]
-    pub fields: Vec<FieldError>,
+    pub fields: Vec<WireFieldError>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(value_type = Vec<Object>)]
     pub rows: Vec<RowError>,
     pub request_id: String,
+}
+
+/// One field that failed validation: its name or path, and what is wrong, in Vietnamese.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct WireFieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl From<&FieldError> for WireFieldError {
+    fn from(e: &FieldError) -> Self {
+        WireFieldError { field: e.field.to_string(), message: e.message.clone() }
+    }
 }
 
 /// An error answered as JSON (API routes).
@@ -126,9 +141,10 @@ impl IntoResponse for ApiError {
         let e = self.0;
         e.log();
         let (fields, rows) = match &e {
-            AppError::Validation(f) => (f.clone(), vec![]),
+            AppError::Validation(f) => (f.iter().map(Into::into).collect(), vec![]),
+            AppError::Fields(f) => (f.iter().map(|e| WireFieldError { field: e.field.clone(), message: e.message.clone() }).collect(), vec![]),
             AppError::Rows(r) => (vec![], r.clone()),
-            AppError::Conflict { field, message } => (vec![FieldError::new(field, message.clone())], vec![]),
+            AppError::Conflict { field, message } => (vec![WireFieldError { field: field.to_string(), message: message.clone() }], vec![]),
             _ => (vec![], vec![]),
         };
         let body = ErrorBody { error: ErrorDetail { code: e.code(), message: e.to_string(), fields, rows, request_id: request_id::current() } };

@@ -9,15 +9,18 @@ mod api;
 mod app;
 mod auth;
 mod calendar;
+mod clock;
 mod error;
 mod forms;
 mod metrics;
 mod pages;
+mod reporting;
 mod request_id;
 mod state;
 mod views;
 
 pub use app::router;
+pub use clock::Clock;
 pub use state::{AppState, WebSettings};
 
 /// Hashes a password with argon2id off the async runtime (for the CLI and tests).

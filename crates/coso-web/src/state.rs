@@ -40,6 +40,7 @@ pub struct Inner {
     pub metrics: Metrics,
     pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
+    pub clock: crate::clock::Clock,
 }
 
 impl AppState {
@@ -52,6 +53,7 @@ impl AppState {
             metrics: Metrics::default(),
             calendar: Default::default(),
             started: Instant::now(),
+            clock: crate::clock::Clock::default(),
         }))
     }
 

@@ -92,6 +92,23 @@ pub struct WebConfig {
     pub max_upload_bytes: Option<usize>,
 }
 
+/// The outgoing mail server of the reminder e-mails (`[mail]` in the file). Without a host,
+/// mails wait in the outbox.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailConfig {
+    pub smtp_host: Option<String>,
+    pub smtp_port: Option<u16>,
+    pub from: Option<String>,
+    pub starttls: Option<bool>,
+    pub username: Option<String>,
+    /// From `COSO_SMTP_PASSWORD` (preferred: secrets stay out of files) or the file.
+    pub password: Option<String>,
+    /// Working days before a due date when reminders go out (default 5 and 1).
+    pub reminder_days: Option<Vec<u32>>,
+    /// The public address of the site, for links in mails.
+    pub base_url: Option<String>,
+}
+
 /// The typed configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -104,6 +121,7 @@ pub struct Config {
     /// How long in-flight requests may take to finish after a shutdown signal.
     pub shutdown_timeout_secs: u64,
     pub web: WebConfig,
+    pub mail: MailConfig,
     /// The file that was read, if any.
     pub file: Option<PathBuf>,
 }
@@ -138,6 +156,21 @@ struct FileConfig {
     shutdown_timeout_secs: Option<u64>,
     #[serde(default)]
     web: FileWeb,
+    #[serde(default)]
+    mail: FileMail,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileMail {
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    from: Option<String>,
+    starttls: Option<bool>,
+    username: Option<String>,
+    password: Option<String>,
+    reminder_days: Option<Vec<u32>>,
+    base_url: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -226,8 +259,28 @@ impl Config {
             max_upload_bytes: positive(file.web.max_upload_bytes, "web.max_upload_bytes", &from_file)?,
         };
         let shutdown_timeout_secs = file.shutdown_timeout_secs.unwrap_or(30);
+        let m = file.mail;
+        if let Some(days) = &m.reminder_days
+            && (days.is_empty() || days.iter().any(|d| *d == 0 || *d > 60))
+        {
+            return Err(ConfigError::Invalid {
+                key: from_file("mail.reminder_days"),
+                value: format!("{days:?}"),
+                expected: "cần danh sách số ngày làm việc từ 1 đến 60, ví dụ [5, 1] (expected working days 1–60)",
+            });
+        }
+        let mail = MailConfig {
+            smtp_host: env("COSO_SMTP_HOST").or(m.smtp_host).filter(|h| !h.trim().is_empty()),
+            smtp_port: m.smtp_port,
+            from: m.from,
+            starttls: m.starttls,
+            username: m.username,
+            password: env("COSO_SMTP_PASSWORD").or(m.password),
+            reminder_days: m.reminder_days,
+            base_url: m.base_url,
+        };
 
-        Ok(Config { database_url, listen, log, log_format, secure_cookies, shutdown_timeout_secs, web, file: path })
+        Ok(Config { database_url, listen, log, log_format, secure_cookies, shutdown_timeout_secs, web, mail, file: path })
     }
 }
 

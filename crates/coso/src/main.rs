@@ -43,6 +43,9 @@ enum Command {
     /// Administrative units: official list, listing, CSV imports of units and households.
     #[command(subcommand)]
     Units(cmd::units::UnitsCmd),
+    /// Plans: import a plan document and issue it, follow who answered, export the aggregate.
+    #[command(subcommand)]
+    Plan(cmd::plan::PlanCmd),
     /// Accounts and their roles.
     #[command(subcommand)]
     User(cmd::user::UserCmd),
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Migrate => cmd::common::finish(cmd::migrate::run(&global)),
         Command::Demo(a) => cmd::common::finish(cmd::demo::run(&global, a)),
         Command::Units(c) => cmd::common::finish(cmd::units::run(&global, c)),
+        Command::Plan(c) => cmd::common::finish(cmd::plan::run(&global, c)),
         Command::User(c) => cmd::common::finish(cmd::user::run(&global, c)),
     }
 }

@@ -11,6 +11,8 @@ use coso_web::{AppState, WebSettings};
 pub struct TestApp {
     pub base: String,
     pub store: Store,
+    /// The running app's state: tests move its clock.
+    pub state: AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -27,13 +29,14 @@ impl TestApp {
         let store = Store::connect(&url).await.expect("open");
         store.migrate().await.expect("migrate");
         store.load_official_units(&Actor::system("test")).await.expect("official units");
-        let app = coso_web::router(AppState::new(store.clone(), settings));
+        let state = AppState::new(store.clone(), settings);
+        let app = coso_web::router(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve");
         });
-        TestApp { base: format!("http://{addr}"), store, _dir: dir }
+        TestApp { base: format!("http://{addr}"), store, state, _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {

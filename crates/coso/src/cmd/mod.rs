@@ -6,6 +6,7 @@ pub mod demo;
 pub mod document;
 pub mod document_render;
 pub mod migrate;
+pub mod plan;
 pub mod serve;
 pub mod units;
 mod units_list;

@@ -67,6 +67,12 @@ async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, starte
         .map_err(|e| Failure::Input(format!("không mở được cổng {}: {e}", cfg.listen)))?;
     let addr = listener.local_addr().map_err(Failure::other)?;
     let state = coso_web::AppState::new(store.clone(), web_settings(cfg));
+    // Seeded here so that the first import or report does not race another instance for it.
+    coso_reporting::templates::ensure_default(store).await.map_err(Failure::other)?;
+    let (jobs_stop_tx, mut jobs_stop_rx) = watch::channel(false);
+    let jobs = coso_jobs::Jobs::new(store.clone(), jobs_config(cfg)).map_err(Failure::other)?.spawn(async move {
+        let _ = jobs_stop_rx.wait_for(|stopped| *stopped).await;
+    });
     let app = coso_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     // The URL goes to stdout (scripts read it); logs go to stderr.
     println!("coso đang chạy tại http://{addr}");
@@ -80,18 +86,40 @@ async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, starte
     });
     let grace = Duration::from_secs(cfg.shutdown_timeout_secs);
     let mut server = std::pin::pin!(server.into_future());
-    tokio::select! {
-        r = &mut server => return r.map_err(Failure::other),
-        _ = stop_rx.wait_for(|stopped| *stopped) => {}
+    let result = tokio::select! {
+        r = &mut server => Some(r.map_err(Failure::other)),
+        _ = stop_rx.wait_for(|stopped| *stopped) => None,
+    };
+    // Stopping: the background jobs finish their current run, in-flight requests get `grace`.
+    let _ = jobs_stop_tx.send(true);
+    let result = match result {
+        Some(r) => r,
+        None => match tokio::time::timeout(grace, server).await {
+            Ok(r) => r.map_err(Failure::other),
+            Err(_) => {
+                tracing::warn!(grace_secs = grace.as_secs(), "requests still running after the grace period: stopping anyway");
+                Ok(())
+            }
+        },
+    };
+    if tokio::time::timeout(grace, jobs).await.is_err() {
+        tracing::warn!("background jobs still running after the grace period: stopping anyway");
     }
-    // Stopping: in-flight requests get `grace` to finish.
-    match tokio::time::timeout(grace, server).await {
-        Ok(r) => r.map_err(Failure::other),
-        Err(_) => {
-            tracing::warn!(grace_secs = grace.as_secs(), "requests still running after the grace period: stopping anyway");
-            Ok(())
-        }
-    }
+    result
+}
+
+fn jobs_config(cfg: &Config) -> coso_jobs::JobsConfig {
+    let d = coso_jobs::JobsConfig::default();
+    let m = &cfg.mail;
+    let smtp = m.smtp_host.as_ref().map(|host| coso_jobs::SmtpConfig {
+        host: host.clone(),
+        port: m.smtp_port.unwrap_or(if m.starttls.unwrap_or(false) { 587 } else { 25 }),
+        from: m.from.clone().unwrap_or_else(|| "coso <khong-tra-loi@localhost>".into()),
+        starttls: m.starttls.unwrap_or(false),
+        username: m.username.clone(),
+        password: m.password.clone(),
+    });
+    coso_jobs::JobsConfig { offsets: m.reminder_days.clone().unwrap_or(d.offsets.clone()), base_url: m.base_url.clone(), smtp, ..d }
 }
 
 fn web_settings(cfg: &Config) -> coso_web::WebSettings {

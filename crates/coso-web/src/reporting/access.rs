@@ -1,0 +1,61 @@
+//! Who may read a plan, send for a unit, review what a unit receives; and the web face of the
+//! reporting errors.
+
+use coso_domain::authz::Action;
+use coso_reporting::ReportingError;
+use coso_reporting::OccurrenceDetail;
+use coso_store::{PlanRow, UnitRow};
+
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::state::AppState;
+
+impl From<ReportingError> for AppError {
+    fn from(e: ReportingError) -> Self {
+        match e {
+            ReportingError::NotFound => AppError::NotFound,
+            ReportingError::Invalid(fields) => AppError::Fields(fields),
+            ReportingError::Conflict(m) => AppError::Conflict { field: "status", message: m },
+            ReportingError::BadInput(m) => AppError::BadRequest(m),
+            ReportingError::Store(s) => s.into(),
+            ReportingError::Export(m) => AppError::Internal(anyhow::anyhow!(m)),
+        }
+    }
+}
+
+pub async fn unit_by_id(state: &AppState, id: i64) -> Result<UnitRow, AppError> {
+    state.store().unit_by_id(coso_domain::UnitId(id)).await?.ok_or(AppError::NotFound)
+}
+
+/// The plan and its issuing unit, if the user may read it: they read plans at the issuer, or
+/// they work at one of its target units.
+pub async fn readable_plan(state: &AppState, user: &CurrentUser, plan_id: i64) -> Result<(PlanRow, UnitRow), AppError> {
+    let plan = state.store().plan(plan_id).await?.ok_or(AppError::NotFound)?;
+    let issuer = unit_by_id(state, plan.unit_id).await?;
+    if user.authorize(&issuer.unit_path(), Action::ReadPlans).is_ok() {
+        return Ok((plan, issuer));
+    }
+    let targets = state.store().plan_targets(plan_id).await?;
+    let mine = user.grants.iter().any(|g| targets.contains(&g.unit_id) && g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadPlans)));
+    if mine { Ok((plan, issuer)) } else { Err(AppError::Forbidden) }
+}
+
+/// The occurrence and the unit, if the user may send for that unit.
+pub async fn sendable(state: &AppState, user: &CurrentUser, occurrence_id: i64, unit: &UnitRow) -> Result<OccurrenceDetail, AppError> {
+    user.authorize(&unit.unit_path(), Action::SubmitReports)?;
+    coso_reporting::occurrence_detail(state.store(), occurrence_id).await?.ok_or(AppError::NotFound)
+}
+
+/// The units the user acts for in the reporting screens: each granted unit once, in order.
+pub async fn my_units(state: &AppState, user: &CurrentUser) -> Result<Vec<UnitRow>, AppError> {
+    let mut out: Vec<UnitRow> = Vec::new();
+    for g in &user.grants {
+        if out.iter().any(|u| u.id == g.unit_id) {
+            continue;
+        }
+        if let Some(u) = state.store().unit_by_id(coso_domain::UnitId(g.unit_id)).await? {
+            out.push(u);
+        }
+    }
+    Ok(out)
+}

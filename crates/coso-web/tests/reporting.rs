@@ -1,0 +1,284 @@
+//! Plans, inboxes, reports and aggregation end to end through the API: a province imports the
+//! Bình Phước plan for its communes, three communes answer (on time, late, not at all), and
+//! the aggregate, its XLSX and the summary DOCX agree.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+use calamine::Reader;
+use chrono::NaiveDate;
+use coso_domain::authz::Role;
+use coso_domain::report::Template;
+use serde_json::{Value, json};
+use support::TestApp;
+
+const PROVINCE: &str = "42";
+
+fn fixture() -> Vec<u8> {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    std::fs::read(p).expect("Bình Phước fixture")
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// A full report: every indicator `base + i`, every criterion at `share` of its maximum.
+fn report(template: &Template, occurrence: i64, base: i64, share: f64) -> Value {
+    let indicators: BTreeMap<String, Value> = template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(base + i as i64))).collect();
+    let narrative: BTreeMap<String, String> = template.sections.iter().map(|s| (s.code.clone(), format!("Nội dung {}", s.title))).collect();
+    let assessment: Vec<Value> = template
+        .criteria
+        .iter()
+        .map(|c| json!({ "code": c.code, "points": (c.max_points * share).round(), "evidence": "Biên bản, sổ theo dõi" }))
+        .collect();
+    json!({ "occurrence_id": occurrence, "indicators": indicators, "narrative": narrative, "assessment": assessment })
+}
+
+struct Setup {
+    app: TestApp,
+    province: reqwest::Client,
+    plan: Value,
+    communes: Vec<(String, String)>,
+}
+
+async fn setup() -> Setup {
+    let app = TestApp::spawn().await;
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    let province = app.client_as("tinh@coso.test").await;
+    app.state.clock.set_today(day("2026-01-15"));
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=binh-phuoc.md")))
+        .body(fixture())
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let plan: Value = res.json().await.expect("json");
+    let children: Value = province.get(app.url(&format!("/api/v1/units/{PROVINCE}/children?limit=500"))).send().await.expect("children").json().await.expect("json");
+    let communes: Vec<(String, String)> = children["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|u| (u["code"].as_str().expect("code").to_string(), u["name"].as_str().expect("name").to_string()))
+        .collect();
+    Setup { app, province, plan, communes }
+}
+
+fn occurrence(plan: &Value, period: &str) -> (i64, String) {
+    let o = plan["obligations"].as_array().expect("obligations").iter().find(|o| o["period"] == period).unwrap_or_else(|| panic!("no {period} obligation in {plan}"));
+    let oc = &o["occurrences"][0];
+    (oc["id"].as_i64().expect("id"), oc["due"].as_str().unwrap_or_default().to_string())
+}
+
+#[tokio::test]
+async fn a_province_plan_is_reported_on_and_aggregated() {
+    let Setup { app, province, plan, communes } = setup().await;
+    let n = communes.len();
+    assert!(n > 10, "Hà Tĩnh has dozens of communes, got {n}");
+    // The plan as imported: its obligations with dates from the configured defaults.
+    assert_eq!(plan["title"], "Thực hiện Quy chế dân chủ cơ sở năm 2022");
+    let kinds: Vec<(String, Option<String>)> =
+        plan["obligations"].as_array().expect("obligations").iter().map(|o| (o["kind"].as_str().expect("kind").to_string(), o["period"].as_str().map(str::to_string))).collect();
+    assert!(kinds.contains(&("implementing_plan".into(), None)), "{kinds:?}");
+    assert!(kinds.contains(&("report".into(), Some("annual".into()))), "{kinds:?}");
+    for o in plan["obligations"].as_array().expect("obligations") {
+        assert_eq!(o["target_count"].as_u64(), Some(n as u64), "{o}");
+    }
+    let (annual, annual_due) = occurrence(&plan, "annual");
+    assert_eq!(annual_due, "2026-12-14");
+
+    // 2. The obligations reach the communes' inboxes, by due date, undated last.
+    let (a, b, c) = (&communes[0], &communes[1], &communes[2]);
+    for (code, _) in [a, b, c] {
+        app.user(&format!("xa{code}@coso.test"), Role::Official, code).await;
+    }
+    let client_a = app.client_as(&format!("xa{}@coso.test", a.0)).await;
+    let client_b = app.client_as(&format!("xa{}@coso.test", b.0)).await;
+    let inbox: Value = client_a.get(app.url(&format!("/api/v1/units/{}/inbox", a.0))).send().await.expect("inbox").json().await.expect("json");
+    let items = inbox.as_array().expect("array");
+    assert_eq!(items.len(), plan["obligations"].as_array().map_or(0, |o| o.len()), "{inbox}");
+    let dues: Vec<Option<&str>> = items.iter().map(|i| i["due"].as_str()).collect();
+    let mut sorted = dues.clone();
+    sorted.sort_by_key(|d| (d.is_none(), d.map(str::to_string)));
+    assert_eq!(dues, sorted, "inbox sorted by due date, undated last");
+    let annual_item = items.iter().find(|i| i["occurrence_id"] == annual).expect("annual report in inbox");
+    assert!(annual_item["days_text"].as_str().expect("days").starts_with("Còn "), "{annual_item}");
+    assert!(annual_item["explanation"].as_str().expect("explanation").contains("ngày làm việc"), "{annual_item}");
+    assert_eq!(annual_item["overdue"], false);
+
+    // 3. A reports on time, B late, C not at all.
+    let template = Template::default_grassroots();
+    app.state.clock.set_today(day("2026-12-10"));
+    let res = client_a.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 10, 0.95)).send().await.expect("submit");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let sub_a: Value = res.json().await.expect("json");
+    assert_eq!(sub_a["rank"], "Tốt", "{sub_a}");
+    app.state.clock.set_today(day("2026-12-20"));
+    let res = client_b.post(app.url(&format!("/api/v1/units/{}/submissions", b.0))).json(&report(&template, annual, 5, 0.75)).send().await.expect("submit");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let sub_b: Value = res.json().await.expect("json");
+    assert_eq!(sub_b["rank"], "Khá", "{sub_b}");
+
+    // 4. The aggregate: statuses, totals, ranks.
+    app.state.clock.set_today(day("2026-12-28"));
+    let view: Value = province
+        .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("aggregate")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(view["counts"], json!({ "on_time": 1, "late": 1, "missing": n - 2, "pending": 0 }), "{}", view["counts"]);
+    let rows = view["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), n);
+    let row = |code: &str| rows.iter().find(|r| r["unit_code"] == code).unwrap_or_else(|| panic!("row {code}"));
+    assert_eq!(row(&a.0)["status"], "on_time");
+    assert_eq!(row(&b.0)["status"], "late");
+    assert_eq!(row(&b.0)["days"], 6, "submitted 20/12 for a due date of 14/12");
+    assert_eq!(row(&c.0)["status"], "missing");
+    assert_eq!(row(&c.0)["days"], 14);
+    let first_total = view["totals"][0].as_f64().expect("total");
+    assert_eq!(first_total, 15.0, "10 from A plus 5 from B");
+    let ranks: BTreeMap<String, i64> = view["ranks"].as_array().expect("ranks").iter().map(|r| (r[0].as_str().expect("rank").to_string(), r[1].as_i64().expect("n"))).collect();
+    assert_eq!(ranks["Tốt"], 1);
+    assert_eq!(ranks["Khá"], 1);
+    assert_eq!(ranks["Chưa xếp loại"], (n - 2) as i64);
+
+    // 5. The XLSX reads back with the same numbers.
+    let xlsx = province
+        .get(app.url(&format!("/api/v1/plans/{}/aggregate.xlsx?occurrence={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("xlsx")
+        .bytes()
+        .await
+        .expect("bytes");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(xlsx.to_vec())).expect("a valid XLSX");
+    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
+    let cells: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let find = |code: &str| cells.iter().find(|r| r.first().is_some_and(|c| c == code)).unwrap_or_else(|| panic!("{code} in the XLSX"));
+    let a_row = find(&a.0);
+    assert_eq!(a_row[4], "10", "first indicator of A: {a_row:?}");
+    assert_eq!(a_row[a_row.len() - 1], "Tốt");
+    assert_eq!(find(&b.0)[3], "6", "days late of B");
+    let totals = cells.iter().find(|r| r.get(1).is_some_and(|c| c == "Tổng cộng")).expect("totals row");
+    assert_eq!(totals[4], "15");
+    let unit_rows = cells.iter().filter(|r| communes.iter().any(|(code, _)| r.first() == Some(code))).count();
+    assert_eq!(unit_rows, n);
+
+    // 6. The summary DOCX renders, naming the late and the missing.
+    let docx = province
+        .get(app.url(&format!("/api/v1/plans/{}/summary.docx?occurrence={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("docx")
+        .bytes()
+        .await
+        .expect("bytes");
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx.to_vec())).expect("a DOCX is a ZIP");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("utf-8");
+    assert!(xml.contains("BÁO CÁO"), "document type line");
+    assert!(xml.contains(&b.1), "the late commune is named");
+    assert!(xml.contains(&c.1), "a missing commune is named");
+}
+
+#[tokio::test]
+async fn a_returned_report_is_corrected_and_every_version_kept() {
+    let Setup { app, province, plan, communes } = setup().await;
+    let a = &communes[0];
+    app.user("xa@coso.test", Role::Official, &a.0).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let (annual, _) = occurrence(&plan, "annual");
+    let template = Template::default_grassroots();
+    let first: Value = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 3, 0.6)).send().await.expect("submit").json().await.expect("json");
+    let id = first["id"].as_i64().expect("id");
+    // Sending again while it waits for review is refused.
+    let again = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 4, 0.6)).send().await.expect("submit");
+    assert_eq!(again.status(), 409);
+    // The commune cannot review its own report; the province can, and must say why it returns it.
+    let own = commune.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": true })).send().await.expect("review");
+    assert_eq!(own.status(), 403);
+    let silent = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": false })).send().await.expect("review");
+    assert_eq!(silent.status(), 422);
+    let body: Value = silent.json().await.expect("json");
+    assert_eq!(body["error"]["fields"][0]["field"], "comment");
+    let returned = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": false, "comment": "Bổ sung số cuộc đối thoại" })).send().await.expect("review");
+    assert_eq!(returned.status(), 200);
+    let inbox: Value = commune.get(app.url(&format!("/api/v1/units/{}/inbox", a.0))).send().await.expect("inbox").json().await.expect("json");
+    let item = inbox.as_array().expect("items").iter().find(|i| i["occurrence_id"] == annual).expect("item");
+    assert_eq!(item["submission_status"], "returned");
+    let second = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 7, 0.9)).send().await.expect("resubmit");
+    assert_eq!(second.status(), 201);
+    let second: Value = second.json().await.expect("json");
+    assert_eq!(second["version"], 2);
+    assert_eq!(second["first_submitted_on"], first["first_submitted_on"], "lateness is judged on the first submission");
+    let accepted = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": true })).send().await.expect("review");
+    assert_eq!(accepted.status(), 200);
+    let detail: Value = province.get(app.url(&format!("/api/v1/submissions/{id}"))).send().await.expect("get").json().await.expect("json");
+    let versions = detail["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2, "{detail}");
+    assert_eq!(versions[0]["review"], "returned");
+    assert_eq!(versions[0]["review_comment"], "Bổ sung số cuộc đối thoại");
+    assert_eq!(versions[1]["review"], "accepted");
+    assert_eq!(detail["submission"]["status"], "accepted");
+    // Each change is in the audit log.
+    let audit = app.store.audit_entries(None, Some(500)).await.expect("audit");
+    let actions: Vec<&str> = audit.items.iter().map(|e| e.action.as_str()).collect();
+    for wanted in ["plan.create", "submission.submit", "submission.return", "submission.resubmit", "submission.accept"] {
+        assert!(actions.contains(&wanted), "{wanted} audited: {actions:?}");
+    }
+}
+
+#[tokio::test]
+async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved() {
+    let Setup { app, plan, communes, .. } = setup().await;
+    let a = &communes[0];
+    app.user("xa@coso.test", Role::Official, &a.0).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let (annual, _) = occurrence(&plan, "annual");
+    let template = Template::default_grassroots();
+    let first = &template.indicators[0];
+
+    let mut negative = report(&template, annual, 3, 0.8);
+    negative["indicators"][&first.code] = json!(-2);
+    let res = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&negative).send().await.expect("submit");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    let field = format!("indicators.{}", first.code);
+    let err = body["error"]["fields"].as_array().expect("fields").iter().find(|f| f["field"] == field.as_str()).unwrap_or_else(|| panic!("{field} named: {body}"));
+    assert!(err["message"].as_str().expect("message").contains(&first.label), "the message names the indicator: {err}");
+
+    let required = template.indicators.iter().find(|i| i.required).expect("a required indicator");
+    let mut missing = report(&template, annual, 3, 0.8);
+    missing["indicators"].as_object_mut().expect("object").remove(&required.code);
+    let res = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&missing).send().await.expect("submit");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    assert!(body["error"]["fields"].as_array().expect("fields").iter().any(|f| f["field"] == format!("indicators.{}", required.code).as_str()), "{body}");
+
+    // Nothing was saved: the report is still to be sent.
+    let inbox: Value = commune.get(app.url(&format!("/api/v1/units/{}/inbox", a.0))).send().await.expect("inbox").json().await.expect("json");
+    let item = inbox.as_array().expect("items").iter().find(|i| i["occurrence_id"] == annual).expect("item");
+    assert_eq!(item["submission_status"], Value::Null, "{item}");
+}
+
+#[tokio::test]
+async fn a_commune_cannot_see_or_answer_for_another_commune() {
+    let Setup { app, plan, communes, .. } = setup().await;
+    let (a, b) = (&communes[0], &communes[1]);
+    app.user("xa@coso.test", Role::Official, &a.0).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let (annual, _) = occurrence(&plan, "annual");
+    let template = Template::default_grassroots();
+    let inbox = commune.get(app.url(&format!("/api/v1/units/{}/inbox", b.0))).send().await.expect("inbox");
+    assert_eq!(inbox.status(), 403);
+    let res = commune.post(app.url(&format!("/api/v1/units/{}/submissions", b.0))).json(&report(&template, annual, 1, 0.5)).send().await.expect("submit");
+    assert_eq!(res.status(), 403);
+    let view = commune.get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"]))).send().await.expect("aggregate");
+    assert_eq!(view.status(), 403, "the province's aggregate is not the commune's to read");
+}

@@ -1,0 +1,96 @@
+// The main official flow in a real browser: a commune official fills and sends the annual
+// report from the inbox, the province returns it with a comment, the commune corrects and
+// sends it again, and the province sees both versions.
+// Usage: node official_flow.mjs BASE_URL SCREENSHOT_DIR
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const [base, shots] = process.argv.slice(2);
+const PASSWORD = 'coso-demo-2025';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+// A cheap phone's screen.
+const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+const page = await context.newPage();
+page.setDefaultTimeout(15000);
+
+async function login(email) {
+  await page.goto(`${base}/dang-nhap`);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
+  assert.ok(!page.url().includes('/dang-nhap'), `signed in as ${email}`);
+}
+
+async function logout() {
+  await Promise.all([page.waitForLoadState('load'), page.click('header button:has-text("Đăng xuất")')]);
+}
+
+async function shot(name) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+// 1. The commune official: inbox → the annual report → fill → send.
+await login('canbo.xa@coso.example');
+await page.goto(`${base}/quan-tri/hop-thu`);
+const annual = page.locator('ul.inbox li', { hasText: 'Báo cáo năm 2026' }).first();
+await annual.waitFor();
+assert.match(await annual.innerText(), /ngày làm việc|Không ghi hạn|Quá hạn|Còn/);
+await shot('1-inbox');
+await Promise.all([page.waitForLoadState('load'), annual.locator('a').first().click()]);
+const indicators = page.locator('input[name^="i_"]');
+const n = await indicators.count();
+assert.ok(n >= 12, `the template asks at least 12 indicators, got ${n}`);
+// A negative count is refused with the field named, and what was typed is kept.
+for (let i = 0; i < n; i++) await indicators.nth(i).fill(String(i + 1));
+await indicators.first().fill('-3');
+for (const t of await page.locator('textarea[name^="n_"]').all()) await t.fill('Đã tổ chức thực hiện đầy đủ.');
+for (const c of await page.locator('input[name^="c_"]').all()) await c.fill('5');
+await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
+assert.equal(await page.locator('.field-error').count() > 0, true, 'the negative count is flagged');
+assert.equal(await indicators.nth(1).inputValue(), '2', 'typed values are kept');
+await shot('2-error');
+await indicators.first().fill('4');
+await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
+assert.ok(page.url().includes('/quan-tri/hop-thu'), `back in the inbox: ${page.url()}`);
+assert.ok((await page.locator('body').innerText()).includes('Đã gửi, chờ xem xét'));
+await logout();
+
+// 2. The province: the received report → return it with a comment.
+await login('canbo.tinh@coso.example');
+await page.goto(`${base}/quan-tri/hop-thu?don-vi=42`);
+const received = page.locator('table a[href^="/quan-tri/bao-cao/"]').first();
+await received.waitFor();
+await Promise.all([page.waitForLoadState('load'), received.click()]);
+const reportUrl = page.url();
+assert.equal((await page.locator('#trang-thai').innerText()).trim(), 'Chờ xem xét');
+await page.fill('#comment', 'Bổ sung số liệu tiếp công dân.');
+await Promise.all([page.waitForLoadState('load'), page.click('button[value="return"]')]);
+assert.equal((await page.locator('#trang-thai').innerText()).trim(), 'Đã trả lại');
+await shot('3-returned');
+await logout();
+
+// 3. The commune: sees why, corrects, sends again.
+await login('canbo.xa@coso.example');
+await page.goto(`${base}/quan-tri/hop-thu`);
+const back = page.locator('ul.inbox li', { hasText: 'Bị trả lại' }).first();
+await back.waitFor();
+await Promise.all([page.waitForLoadState('load'), back.locator('a').first().click()]);
+assert.ok((await page.locator('.alert').first().innerText()).includes('Bổ sung số liệu tiếp công dân.'));
+assert.equal(await indicators.nth(1).inputValue(), '2', 'the returned version fills the form');
+await indicators.nth(1).fill('7');
+await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
+assert.ok((await page.locator('body').innerText()).includes('Đã gửi, chờ xem xét'));
+await logout();
+
+// 4. The province sees both versions.
+await login('canbo.tinh@coso.example');
+await page.goto(reportUrl);
+assert.equal((await page.locator('#trang-thai').innerText()).trim(), 'Chờ xem xét');
+const versions = await page.locator('h2:has-text("Các lần gửi") + table tbody tr').count();
+assert.equal(versions, 2, 'both versions are kept');
+await shot('4-versions');
+await browser.close();
+console.log('official flow: ok');
