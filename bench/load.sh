@@ -5,8 +5,11 @@
 #   - readiness: time from process start to the first 200 from /healthz (fresh database,
 #     official units loaded on start; and again with --demo),
 #   - wrk -t2 -c64 -d15s --latency on the public unit page /don-vi/42 and on the unit
-#     search API /api/v1/units?q=ha.
-# Usage: bench/load.sh            (DURATION=15s CONNECTIONS=64 THREADS=2 to change wrk's settings)
+#     search API /api/v1/units?q=ha,
+#   - the resident memory (VmRSS) of the server when idle: after start, and after the load.
+# Usage: bench/load.sh            (DURATION=15s CONNECTIONS=64 THREADS=2 to change wrk's settings;
+#                                  SKIP_BUILD=1 to use the release binary already built,
+#                                  COSO_BIN=path to benchmark another binary)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-15s}
@@ -21,8 +24,8 @@ fi
 command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 
 cd "$ROOT"
-cargo build --release -p coso
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/coso"
+if [ -z "${SKIP_BUILD:-}" ]; then nice -n 5 cargo build --release -p coso; fi
+BIN="${COSO_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/coso}"
 
 WORK=$(mktemp -d /tmp/coso-load.XXXXXX)
 PID=""
@@ -35,6 +38,9 @@ export COSO_LOG=warn
 unset COSO_CONFIG COSO_DATABASE_URL COSO_LISTEN
 
 now_ms() { date +%s%3N; }
+
+# The resident memory of process $1, in MB (VmRSS of /proc/PID/status).
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 # Starts `coso serve` in $1 with extra flags; sets PID, URL and READY (ms from start to /healthz 200).
 start_server() {
@@ -76,12 +82,16 @@ echo "== readiness: process start to /healthz 200 =="
 mkdir -p "$WORK/fresh"
 start_server "$WORK/fresh"
 READY_FRESH=$READY
+sleep 1
+RSS_FRESH=$(rss_mb "$PID")
 stop_server
-echo "  fresh database (migrations + official units): ${READY_FRESH} ms"
+echo "  fresh database (migrations + official units): ${READY_FRESH} ms, idle RSS ${RSS_FRESH} MB"
 mkdir -p "$WORK/demo"
 start_server "$WORK/demo" --demo
 READY_DEMO=$READY
-echo "  fresh database with --demo:                   ${READY_DEMO} ms"
+sleep 1
+RSS_START=$(rss_mb "$PID")
+echo "  fresh database with --demo:                   ${READY_DEMO} ms, idle RSS ${RSS_START} MB"
 
 run_wrk() {
   local name=$1 path=$2
@@ -92,6 +102,8 @@ run_wrk() {
 }
 run_wrk unit_page "/don-vi/42"
 run_wrk unit_search "/api/v1/units?q=ha"
+sleep 2
+RSS_AFTER=$(rss_mb "$PID")
 stop_server
 
 summary() {
@@ -109,3 +121,7 @@ echo "  ready (fresh):              ${READY_FRESH} ms"
 echo "  ready (fresh, --demo):      ${READY_DEMO} ms"
 echo "  /don-vi/42:                 $(summary "$WORK/unit_page.txt")"
 echo "  /api/v1/units?q=ha:         $(summary "$WORK/unit_search.txt")"
+echo "  idle RSS (fresh, no demo):  ${RSS_FRESH} MB"
+echo "  idle RSS (--demo, start):   ${RSS_START} MB"
+echo "  idle RSS (--demo, after load): ${RSS_AFTER} MB"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -68,10 +68,12 @@ impl Store {
             .pragma("cache_size", "-16000")
             .pragma("temp_store", "memory");
         let write = SqlitePoolOptions::new().max_connections(1).min_connections(1).connect_with(opts.clone()).await?;
+        // A read hands back a whole page (at most 200 rows) without the connection's worker
+        // thread stopping to wait for the caller (sqlx buffers 50 rows by default).
         let read = SqlitePoolOptions::new()
             .max_connections(8)
             .min_connections(1)
-            .connect_with(opts.read_only(true))
+            .connect_with(opts.read_only(true).row_buffer_size(256))
             .await?;
         Ok(Store { backend: Pools::Sqlite { read, write } })
     }

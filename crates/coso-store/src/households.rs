@@ -169,14 +169,16 @@ impl Store {
                 })
             }),
         };
+        // The search text and sort key of each row, computed before the single writer is taken.
+        let insert_keys: Vec<(String, String)> = plan.insert.iter().map(|h| (household_search_text(h), coso_text::sort_key(&h.representative))).collect();
         let ids = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let mut ids = Vec::new();
-            for chunk in plan.insert.chunks(INSERT_CHUNK) {
+            for (chunk, keys) in plan.insert.chunks(INSERT_CHUNK).zip(insert_keys.chunks(INSERT_CHUNK)) {
                 let mut qb = sqlx::QueryBuilder::new(
                     "INSERT INTO household (village_id, code, address, representative, member_count, phone, valid_from, valid_to, search_text, sort_key, created_at, updated_at) ",
                 );
-                qb.push_values(chunk, |mut b, h| {
+                qb.push_values(chunk.iter().zip(keys), |mut b, (h, (search, sort))| {
                     b.push_bind(village.id)
                         .push_bind(&h.code)
                         .push_bind(&h.address)
@@ -185,8 +187,8 @@ impl Store {
                         .push_bind(&h.phone)
                         .push_bind(h.valid_from)
                         .push_bind(h.valid_to)
-                        .push_bind(household_search_text(h))
-                        .push_bind(coso_text::sort_key(&h.representative))
+                        .push_bind(search)
+                        .push_bind(sort)
                         .push_bind(now)
                         .push_bind(now);
                 });
@@ -226,14 +228,32 @@ impl Store {
     /// Number of households in `unit`'s subtree (public figure: no names).
     pub async fn household_count(&self, unit: &UnitRow) -> Result<i64> {
         let prefix = format!("{}%", unit.path);
+        let (low, high) = path_range(&unit.path);
         let n = dispatch!(self, read, pool => {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM household h JOIN unit v ON v.id = h.village_id WHERE v.path LIKE $1")
-                .bind(&prefix)
-                .fetch_one(pool)
-                .await?
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM household h JOIN unit v ON v.id = h.village_id \
+                 WHERE v.path LIKE $1 AND v.path >= $2 AND v.path < $3",
+            )
+            .bind(&prefix)
+            .bind(low)
+            .bind(&high)
+            .fetch_one(pool)
+            .await?
         });
         Ok(n)
     }
+}
+
+/// The bounds of the paths in a subtree, `[path, path with its final '/' raised to '0')`: the
+/// same rows as `LIKE 'path%'` for paths of digits and '/', in a form SQLite answers from the
+/// `unit_path` index (its LIKE is case-insensitive and cannot use a BINARY index). PostgreSQL's
+/// `path` is `COLLATE "C"`, so byte order holds there too.
+fn path_range(path: &str) -> (&str, String) {
+    let high = match path.strip_suffix('/') {
+        Some(head) => format!("{head}0"),
+        None => format!("{path}\u{10FFFF}"),
+    };
+    (path, high)
 }
 
 fn household_search_text(h: &HouseholdData) -> String {

@@ -99,6 +99,18 @@ macro_rules! unit_select {
             $tail
         )
     };
+    // The columns only, followed by more (the caller writes FROM and the joins).
+    ($more:literal, columns) => {
+        concat!("SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code AS parent_code, u.path, u.official, u.valid_from, u.valid_to", $more)
+    };
+}
+
+/// A unit and the number of all matches of its search.
+#[derive(sqlx::FromRow)]
+struct Counted {
+    #[sqlx(flatten)]
+    unit: UnitRow,
+    total: i64,
 }
 
 /// How many words of a query are matched; further words are ignored.
@@ -237,7 +249,11 @@ impl Store {
     /// Searches units ignoring diacritics; higher levels first, then Vietnamese order.
     pub async fn search_units(&self, s: &UnitSearch) -> Result<Page<UnitRow>> {
         let folded = s.q.as_deref().map(coso_text::fold).unwrap_or_default();
-        let terms: Vec<String> = folded.split_whitespace().take(MAX_TERMS).map(word_prefix_pattern).collect();
+        let words: Vec<&str> = folded.split_whitespace().take(MAX_TERMS).collect();
+        // SQLite: `instr(search_text, ' word') > 0` is the same test as `LIKE '% word%'` on the
+        // folded (lower-case) text, at less than half the cost per row; PostgreSQL keeps LIKE.
+        let sqlite = self.backend() == crate::Backend::Sqlite;
+        let terms: Vec<String> = words.iter().map(|w| if sqlite { format!(" {w}") } else { word_prefix_pattern(w) }).collect();
         let on = s.on.unwrap_or_else(today);
         let kind = s.kind.map(UnitKind::as_str);
         let within = s.within.as_deref().map(|p| format!("{}%", p.replace(['%', '_'], "")));
@@ -259,23 +275,32 @@ impl Store {
                         $qb.push(" AND u.path LIKE ").push_bind(w.as_str());
                     }
                     for t in &terms {
-                        $qb.push(" AND u.search_text LIKE ").push_bind(t.as_str()).push(" ESCAPE '\\'");
+                        if sqlite {
+                            $qb.push(" AND instr(u.search_text, ").push_bind(t.as_str()).push(") > 0");
+                        } else {
+                            $qb.push(" AND u.search_text LIKE ").push_bind(t.as_str()).push(" ESCAPE '\\'");
+                        }
                     }
                 }};
             }
-            let mut qb = sqlx::QueryBuilder::new(unit_select!(""));
+            // The total comes with the page (a window count over the matches, taken before
+            // LIMIT), so the matches are scanned once.
+            let mut qb = sqlx::QueryBuilder::new(unit_select!(", COUNT(*) OVER () AS total", columns));
+            qb.push(" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id");
             filters!(qb);
             qb.push(" ORDER BY length(u.path), u.sort_key, u.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
-            let items: Vec<UnitRow> = qb.build_query_as().fetch_all(pool).await?;
-            // A first page that is not full already tells the total.
-            let total = if offset == 0 && (items.len() as i64) < limit {
-                items.len() as i64
-            } else {
-                let mut qb = sqlx::QueryBuilder::new("SELECT COUNT(*) FROM unit u");
-                filters!(qb);
-                qb.build_query_scalar::<i64>().fetch_one(pool).await?
+            let rows: Vec<Counted> = qb.build_query_as().fetch_all(pool).await?;
+            let total = match rows.first() {
+                Some(r) => r.total,
+                None if offset == 0 => 0,
+                // A page past the end: count the matches on their own.
+                None => {
+                    let mut qb = sqlx::QueryBuilder::new("SELECT COUNT(*) FROM unit u");
+                    filters!(qb);
+                    qb.build_query_scalar::<i64>().fetch_one(pool).await?
+                }
             };
-            Page { items, total }
+            Page { items: rows.into_iter().map(|r| r.unit).collect(), total }
         });
         Ok(page)
     }

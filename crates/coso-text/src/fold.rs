@@ -21,9 +21,14 @@ pub fn clean(s: &str) -> String {
 /// The diacritic-insensitive search form: tones and vowel marks removed, `đ`/`Đ` → `d`,
 /// lower case, white space collapsed. `fold("Đường Hồ Chí Minh") == "duong ho chi minh"`.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // ASCII has nothing to decompose: skip the NFD pass.
+    if s.is_ascii() { fold_chars(s.chars(), s.len()) } else { fold_chars(s.nfd(), s.len()) }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in s.nfd() {
+    for c in chars {
         if is_combining_mark(c) {
             continue;
         }
@@ -62,6 +67,18 @@ mod tests {
         assert_ne!(nfd, "Hồ Chí Minh");
         assert_eq!(fold(&nfd), "ho chi minh");
         assert_eq!(clean(&nfd), "Hồ Chí Minh");
+    }
+
+    #[test]
+    fn the_ascii_path_folds_like_the_general_one() {
+        for s in ["", "  Ha   TINH ", "Thon 1\tXom-2", "a_b%c\\d", "\u{7f}\u{0}x"] {
+            assert!(s.is_ascii());
+            assert_eq!(fold(s), fold_chars(s.nfd(), s.len()), "{s:?}");
+        }
+        for c in (0u8..128).map(char::from) {
+            let s = format!("A{c}b {c}");
+            assert_eq!(fold(&s), fold_chars(s.nfd(), s.len()), "{c:?}");
+        }
     }
 
     #[test]
