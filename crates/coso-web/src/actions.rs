@@ -33,6 +33,7 @@ pub async fn create_unit(state: &AppState, user: &CurrentUser, parent: &UnitRow,
         }
         other => other.into(),
     })?;
+    state.pages.clear();
     created.into_iter().next().ok_or(AppError::NotFound)
 }
 
@@ -41,7 +42,9 @@ pub async fn import_units(state: &AppState, user: &CurrentUser, parent: &UnitRow
     user.authorize(&parent.unit_path(), Action::ManageUnits)?;
     let kind = parent.unit_kind().ok_or(AppError::NotFound)?;
     let rows = unit_import::parse_csv(bytes, kind, today()).map_err(AppError::Rows)?;
-    Ok(state.store().create_units(parent, &rows, &user.actor()).await?)
+    let created = state.store().create_units(parent, &rows, &user.actor()).await?;
+    state.pages.clear();
+    Ok(created)
 }
 
 /// Lists a register. Reading households is a sensitive read: it is audited, with the query.
@@ -69,7 +72,9 @@ pub async fn list_households(
 pub async fn create_household(state: &AppState, user: &CurrentUser, village: &UnitRow, input: &HouseholdInput) -> Result<HouseholdId, AppError> {
     let permit = user.authorize(&village.unit_path(), Action::ManageHouseholds)?;
     let data = HouseholdData::parse(input, today()).map_err(AppError::Validation)?;
-    Ok(state.store().create_household(&permit, village, &data, &user.actor()).await?)
+    let id = state.store().create_household(&permit, village, &data, &user.actor()).await?;
+    state.pages.clear();
+    Ok(id)
 }
 
 pub async fn import_households(state: &AppState, user: &CurrentUser, village: &UnitRow, bytes: &[u8]) -> Result<HouseholdImportReport, AppError> {
@@ -82,7 +87,9 @@ pub async fn import_households(state: &AppState, user: &CurrentUser, village: &U
         .await
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(AppError::Rows)?;
-    Ok(state.store().import_households(&permit, village, parsed.rows, &user.actor()).await?)
+    let report = state.store().import_households(&permit, village, parsed.rows, &user.actor()).await?;
+    state.pages.clear();
+    Ok(report)
 }
 
 /// Raw input of a new account.

@@ -13,6 +13,7 @@ mod clock;
 mod error;
 mod forms;
 mod metrics;
+mod page_cache;
 mod pages;
 mod reporting;
 mod request_id;

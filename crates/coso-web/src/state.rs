@@ -41,6 +41,7 @@ pub struct Inner {
     pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
     pub clock: crate::clock::Clock,
+    pub pages: crate::page_cache::PageCache,
 }
 
 impl AppState {
@@ -54,6 +55,7 @@ impl AppState {
             calendar: Default::default(),
             started: Instant::now(),
             clock: crate::clock::Clock::default(),
+            pages: crate::page_cache::PageCache::default(),
         }))
     }
 

@@ -185,6 +185,17 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     assert!(xml.contains("BÁO CÁO"), "document type line");
     assert!(xml.contains(&b.1), "the late commune is named");
     assert!(xml.contains(&c.1), "a missing commune is named");
+
+    // 7. The pages: the aggregate with its charts beside their tables, the commune's inbox.
+    let html = province.get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"]))).send().await.expect("page").text().await.expect("html");
+    assert_eq!(support::texts(&html, "figure.chart svg").len(), 3, "on-time share, rank distribution, trend over the two periods");
+    assert_eq!(support::texts(&html, "figure.chart table").len(), 3, "each chart has its table");
+    let rows = support::texts(&html, "table.aggregate tbody tr");
+    assert_eq!(rows.len(), n);
+    assert!(rows.iter().any(|r| r.contains(&b.1) && r.contains("Trễ 6 ngày")), "{rows:?}");
+    let inbox_html = client_b.get(app.url("/quan-tri/hop-thu")).send().await.expect("inbox").text().await.expect("html");
+    assert!(inbox_html.contains("Báo cáo năm 2026"), "the annual report in the inbox");
+    assert!(inbox_html.contains("Đã gửi, chờ xem xét"));
 }
 
 #[tokio::test]
@@ -281,4 +292,68 @@ async fn a_commune_cannot_see_or_answer_for_another_commune() {
     assert_eq!(res.status(), 403);
     let view = commune.get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"]))).send().await.expect("aggregate");
     assert_eq!(view.status(), 403, "the province's aggregate is not the commune's to read");
+}
+
+#[tokio::test]
+async fn task_progress_and_evidence_with_limits() {
+    let Setup { app, province, plan, .. } = setup().await;
+    let id = plan["id"].as_i64().expect("id");
+    let task = plan["tasks"][0]["id"].as_i64().expect("a task");
+    let res = province.patch(app.url(&format!("/api/v1/plans/{id}/tasks/{task}"))).json(&json!({ "progress": "120" })).send().await.expect("patch");
+    assert_eq!(res.status(), 422, "progress over 100");
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["fields"][0]["field"], "progress");
+    let res = province.patch(app.url(&format!("/api/v1/plans/{id}/tasks/{task}"))).json(&json!({ "progress": 100, "note": "Đã hoàn thành đợt tuyên truyền" })).send().await.expect("patch");
+    assert_eq!(res.status(), 204);
+    let after: Value = province.get(app.url(&format!("/api/v1/plans/{id}"))).send().await.expect("plan").json().await.expect("json");
+    let t = after["tasks"].as_array().expect("tasks").iter().find(|t| t["id"] == task).expect("task");
+    assert_eq!(t["progress"], 100);
+    assert_eq!(t["status"], "done", "100% means done");
+
+    // Too large: refused with the field named, nothing stored.
+    let big = vec![b'a'; 10 * 1024 * 1024 + 1];
+    let res = province.post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.txt"))).body(big).send().await.expect("upload");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["fields"][0]["field"], "file");
+    assert!(body["error"]["fields"][0]["message"].as_str().expect("message").contains("tối đa 10 MB"), "{body}");
+    // A program renamed to .pdf is refused by its content.
+    let res = province.post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.pdf"))).body(b"MZ\x90\x00 not a pdf".to_vec()).send().await.expect("upload");
+    assert_eq!(res.status(), 422);
+    assert!(app.store.evidence_of_task(task).await.expect("list").is_empty(), "nothing was stored");
+    // A real PDF is kept with its checksum.
+    let res = province.post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=Biên bản họp.pdf"))).body(b"%PDF-1.7\n%\xe2\xe3\n".to_vec()).send().await.expect("upload");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let files = app.store.evidence_of_task(task).await.expect("list");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].file_name, "Biên bản họp.pdf");
+    assert_eq!(files[0].content_type, "application/pdf");
+}
+
+#[tokio::test]
+async fn administrators_edit_the_report_template_with_checks() {
+    let Setup { app, province, .. } = setup().await;
+    app.user("admin@coso.test", Role::Admin, PROVINCE).await;
+    let admin = app.client_as("admin@coso.test").await;
+    let list: Value = admin.get(app.url("/api/v1/report-templates")).send().await.expect("list").json().await.expect("json");
+    let row = &list[0];
+    let id = row["id"].as_i64().expect("id");
+    let mut definition = row["definition"].clone();
+    // Officials may read but not edit.
+    let res = province.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "x", "definition": definition, "version": row["version"] })).send().await.expect("put");
+    assert_eq!(res.status(), 403);
+    // Two indicators with the same code are refused, naming the path.
+    let first = definition["indicators"][0].clone();
+    definition["indicators"].as_array_mut().expect("indicators").push(first);
+    let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu", "definition": definition, "version": row["version"] })).send().await.expect("put");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    assert!(body["error"]["fields"].as_array().expect("fields").iter().any(|f| f["field"].as_str().is_some_and(|p| p.starts_with("indicators"))), "{body}");
+    // A good change is saved once; the same stale version again is a conflict.
+    let mut good = row["definition"].clone();
+    good["indicators"][0]["label"] = json!("Số lần công khai thông tin (đã sửa)");
+    let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] })).send().await.expect("put");
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] })).send().await.expect("put");
+    assert_eq!(res.status(), 409);
 }

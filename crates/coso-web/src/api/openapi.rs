@@ -20,6 +20,7 @@ use utoipa::OpenApi;
         crate::reporting::api::aggregate_xlsx, crate::reporting::api::aggregate_csv,
         crate::reporting::api::summary_docx, crate::reporting::api::summary_pdf,
         crate::reporting::tasks::update, crate::reporting::tasks::add_evidence,
+        crate::reporting::templates::list, crate::reporting::templates::update, crate::reporting::api::notifications,
     )
 )]
 pub struct ApiDoc;

@@ -1,5 +1,7 @@
 //! Public pages: the home page, unit search and the page of every unit.
 
+use askama::Template;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -10,7 +12,7 @@ use serde::Deserialize;
 
 use crate::actions::{self, today};
 use crate::auth::MaybeUser;
-use crate::error::PageResult;
+use crate::error::{AppError, PageResult};
 use crate::state::AppState;
 use crate::views::{HomePage, Nav, SearchPage, UnitPage};
 
@@ -71,14 +73,31 @@ async fn search_in(state: AppState, user: Option<crate::auth::CurrentUser>, q: S
     Ok(SearchPage { nav: Nav::of(user.as_ref()), q: query, kind: q.kind, results, total, within })
 }
 
+/// The public page of a unit. Anonymous visitors share a rendered copy for a few seconds.
 pub async fn unit(State(state): State<AppState>, MaybeUser(user): MaybeUser, Path(code): Path<String>) -> PageResult<Response> {
+    let key = format!("unit:{code}");
+    if user.is_none()
+        && let Some(body) = state.pages.get(&key)
+    {
+        return Ok(html(body, PUBLIC));
+    }
     let unit = actions::unit(&state, &code).await?;
     let (ancestors, children, household_count) =
         tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()), state.store().household_count(&unit))?;
     let successors = if unit.valid_to.is_some() { state.store().successors(&unit).await? } else { vec![] };
     let can_admin = user.as_ref().is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
     let page = UnitPage { nav: Nav::of(user.as_ref()), unit, ancestors, children, household_count, can_admin, successors };
-    // Anonymous visitors get a page that proxies and phones may keep for a minute.
-    let cache = if user.is_some() { "private, no-store" } else { "public, max-age=60" };
-    Ok(([(header::CACHE_CONTROL, cache)], page).into_response())
+    if user.is_some() {
+        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
+    }
+    let body = Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?);
+    state.pages.put(key, body.clone());
+    Ok(html(body, PUBLIC))
+}
+
+/// Anonymous visitors get a page that proxies and phones may keep for a minute.
+const PUBLIC: &str = "public, max-age=60";
+
+fn html(body: Bytes, cache: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, cache)], body).into_response()
 }

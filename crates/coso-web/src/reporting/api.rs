@@ -337,3 +337,9 @@ pub async fn summary_pdf(State(state): State<AppState>, user: CurrentUser, Path(
     let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))??;
     Ok(download(bytes, "application/pdf", &format!("bao-cao-tong-hop-{}-{}.pdf", id, view.period_key)))
 }
+
+/// The signed-in user's notifications (reminders, overdue notices), newest first.
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "plans", responses((status = 200, body = Object), (status = 401, body = ErrorBody)))]
+pub async fn notifications(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Vec<coso_store::NotificationRow>>> {
+    Ok(Json(state.store().notifications_for_user(user.id, false).await?))
+}

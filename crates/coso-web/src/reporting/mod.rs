@@ -5,4 +5,5 @@ pub mod api;
 pub mod pages;
 pub mod plan_pages;
 pub mod tasks;
+pub mod templates;
 pub mod views;

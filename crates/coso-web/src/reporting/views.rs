@@ -278,3 +278,17 @@ pub struct PlanReviewPage {
     pub warnings: Vec<String>,
     pub errors: Vec<String>,
 }
+
+/// The administrators' editor of a report template (its JSON, checked on save).
+#[derive(Template, WebTemplate)]
+#[template(path = "report_template.html")]
+pub struct TemplatePage {
+    pub nav: Nav,
+    pub id: i64,
+    pub code: String,
+    pub version: i64,
+    pub name: String,
+    pub definition: String,
+    pub errors: Vec<String>,
+    pub notice: Option<String>,
+}
