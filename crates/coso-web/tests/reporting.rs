@@ -357,3 +357,42 @@ async fn administrators_edit_the_report_template_with_checks() {
     let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] })).send().await.expect("put");
     assert_eq!(res.status(), 409);
 }
+
+#[tokio::test]
+async fn an_implementing_plan_links_the_cascade_both_ways() {
+    let Setup { app, plan, communes, .. } = setup().await;
+    let a = &communes[0];
+    app.user("xa@coso.test", Role::Official, &a.0).await;
+    let commune = app.client_as("xa@coso.test").await;
+    // The commune issues its own plan for its villages (none in the official list: a chosen list
+    // of no units is refused, so it targets by code what it has: itself is not below itself).
+    let draft = json!({
+        "number": "05/KH-UBND", "issued_on": "2026-02-01", "title": "Thực hiện dân chủ ở cơ sở năm 2026 của xã",
+        "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
+    });
+    let res = commune.post(app.url("/api/v1/plans")).json(&json!({ "unit": a.0, "targets": a.0, "draft": draft })).send().await.expect("create");
+    assert_eq!(res.status(), 422, "a plan cannot target its own issuer");
+    let village = app.store.unit_by_code(&a.0).await.expect("q").expect("commune");
+    let created = app
+        .store
+        .create_units(&village, &[(1, coso_domain::unit::NewUnit::parse(&coso_domain::unit::UnitInput { code: format!("{}-T01", a.0), name: "Thôn Một".into(), kind: "village".into(), ..Default::default() }, village.unit_kind(), day("2026-01-01")).expect("unit"))], &coso_store::Actor::system("test"))
+        .await
+        .expect("village");
+    let res = commune.post(app.url("/api/v1/plans")).json(&json!({ "unit": a.0, "targets": created[0].code, "draft": draft, "parent_plan_id": plan["id"] })).send().await.expect("create");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let own: Value = res.json().await.expect("json");
+    let implementing = plan["obligations"].as_array().expect("obligations").iter().find(|o| o["kind"] == "implementing_plan").expect("an implementing-plan obligation");
+    let occurrence = implementing["occurrences"][0]["id"].as_i64().expect("id");
+    let res = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&json!({ "occurrence_id": occurrence, "implementing_plan_id": own["id"] }))
+        .send()
+        .await
+        .expect("submit");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    // Down: the province plan lists the commune's plan; up: the commune's plan names its parent.
+    let children = app.store.child_plans(plan["id"].as_i64().expect("id")).await.expect("children");
+    assert_eq!(children.iter().map(|c| c.id).collect::<Vec<_>>(), vec![own["id"].as_i64().expect("id")]);
+    let mine: Value = commune.get(app.url(&format!("/api/v1/plans/{}", own["id"]))).send().await.expect("get").json().await.expect("json");
+    assert_eq!(mine["parent_plan_id"], plan["id"]);
+}

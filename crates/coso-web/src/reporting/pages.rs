@@ -26,7 +26,14 @@ use crate::views::{Nav, vn_date};
 pub struct UnitQuery {
     #[serde(rename = "don-vi", default)]
     pub unit: String,
+    /// Show every item instead of the first ones.
+    #[serde(rename = "tat-ca", default)]
+    pub all: Option<String>,
 }
+
+/// Items an inbox shows before "show all": the overdue and the next ones due.
+const INBOX_OPEN_SHOWN: usize = 40;
+const INBOX_DONE_SHOWN: usize = 15;
 
 /// The unit chosen in the page, or the user's first unit.
 async fn chosen_unit(state: &AppState, user: &CurrentUser, code: &str) -> Result<(UnitRow, Vec<UnitChoice>), AppError> {
@@ -57,8 +64,14 @@ pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(
         status: e.status_label().to_string(),
         href: format!("/quan-tri/hop-thu/{}?don-vi={}", e.occurrence_id, unit.code),
     };
-    let due = entries.iter().filter(|e| e.is_open()).map(line).collect();
-    let done = entries.iter().filter(|e| !e.is_open()).map(line).collect();
+    let all = q.all.is_some();
+    let open: Vec<&inbox::InboxEntry> = entries.iter().filter(|e| e.is_open()).collect();
+    let closed: Vec<&inbox::InboxEntry> = entries.iter().filter(|e| !e.is_open()).collect();
+    let (open_n, done_n) = if all { (open.len(), closed.len()) } else { (INBOX_OPEN_SHOWN, INBOX_DONE_SHOWN) };
+    let hidden = open.len().saturating_sub(open_n) + closed.len().saturating_sub(done_n);
+    let due = open.into_iter().take(open_n).map(|e| line(e)).collect();
+    // The latest sent first.
+    let done = closed.into_iter().rev().take(done_n).map(|e| line(e)).collect();
     let received = if user.authorize(&unit.unit_path(), Action::ReviewReports).is_ok() {
         state
             .store()
@@ -85,7 +98,7 @@ pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(
         .take(20)
         .map(|n| (n.title, n.body, n.created_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string()))
         .collect();
-    Ok(InboxPage { nav: Nav::of(Some(&user)), unit, units, due, done, received, notifications, notice: None })
+    Ok(InboxPage { nav: Nav::of(Some(&user)), unit, units, due, done, hidden, received, notifications, notice: None })
 }
 
 pub fn status_label(s: &str) -> &'static str {

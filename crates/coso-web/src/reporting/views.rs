@@ -40,6 +40,8 @@ pub struct InboxPage {
     pub units: Vec<UnitChoice>,
     pub due: Vec<InboxLine>,
     pub done: Vec<InboxLine>,
+    /// Items left out of the lists above (see all with `?tat-ca=1`).
+    pub hidden: usize,
     pub received: Vec<ReceivedLine>,
     pub notifications: Vec<(String, String, String)>,
     pub notice: Option<String>,
