@@ -36,7 +36,8 @@ impl StatusCounts {
         }
     }
 
-    fn merge(&mut self, o: &StatusCounts) {
+    /// Adds the counts of `o` (another occurrence, or another group of units).
+    pub fn merge(&mut self, o: &StatusCounts) {
         self.on_time += o.on_time;
         self.late += o.late;
         self.missing += o.missing;

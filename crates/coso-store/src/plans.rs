@@ -294,4 +294,18 @@ impl Store {
         });
         Ok(ids)
     }
+
+    /// The code and name of every unit a plan targets, in Vietnamese order: one query, however
+    /// many communes the plan names.
+    pub async fn plan_target_units(&self, plan_id: i64) -> Result<Vec<(String, String)>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, (String, String)>(
+                "SELECT u.code, u.name FROM plan_target t JOIN unit u ON u.id = t.unit_id WHERE t.plan_id = $1 ORDER BY u.sort_key, u.code",
+            )
+            .bind(plan_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
 }

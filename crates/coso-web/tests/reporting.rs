@@ -193,6 +193,9 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     let rows = support::texts(&html, "table.aggregate tbody tr");
     assert_eq!(rows.len(), n);
     assert!(rows.iter().any(|r| r.contains(&b.1) && r.contains("Trễ 6 ngày")), "{rows:?}");
+    let plan_html = province.get(app.url(&format!("/quan-tri/ke-hoach/{}", plan["id"]))).send().await.expect("plan page").text().await.expect("html");
+    assert!(plan_html.contains(&format!("Đơn vị thực hiện ({n})")), "every target listed");
+    assert!(plan_html.contains(&c.1));
     let inbox_html = client_b.get(app.url("/quan-tri/hop-thu")).send().await.expect("inbox").text().await.expect("html");
     assert!(inbox_html.contains("Báo cáo năm 2026"), "the annual report in the inbox");
     assert!(inbox_html.contains("Đã gửi, chờ xem xét"));

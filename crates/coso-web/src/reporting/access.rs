@@ -46,6 +46,16 @@ pub async fn sendable(state: &AppState, user: &CurrentUser, occurrence_id: i64, 
     coso_reporting::occurrence_detail(state.store(), occurrence_id).await?.ok_or(AppError::NotFound)
 }
 
+/// The submission and its occurrence, if the user may review it: the user reviews reports
+/// at the occurrence's receiving unit.
+pub async fn reviewable(state: &AppState, user: &CurrentUser, submission_id: i64) -> Result<(coso_store::SubmissionRow, OccurrenceDetail), AppError> {
+    let row = state.store().submission(submission_id).await?.ok_or(AppError::NotFound)?;
+    let occ = coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
+    let receiver = unit_by_id(state, occ.receiver_unit_id).await?;
+    user.authorize(&receiver.unit_path(), Action::ReviewReports)?;
+    Ok((row, occ))
+}
+
 /// The units the user acts for in the reporting screens: each granted unit once, in order.
 pub async fn my_units(state: &AppState, user: &CurrentUser) -> Result<Vec<UnitRow>, AppError> {
     let mut out: Vec<UnitRow> = Vec::new();

@@ -242,10 +242,7 @@ pub struct ReviewBody {
 #[utoipa::path(post, path = "/api/v1/submissions/{id}/review", tag = "plans", params(("id" = i64, Path)), request_body = ReviewBody,
     responses((status = 200, body = Submission), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn review(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Json(b): Json<ReviewBody>) -> ApiResult<Json<Submission>> {
-    let row = state.store().submission(id).await?.ok_or(AppError::NotFound)?;
-    let occurrence = coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
-    let receiver = access::unit_by_id(&state, occurrence.receiver_unit_id).await?;
-    user.authorize(&receiver.unit_path(), Action::ReviewReports)?;
+    let (row, _) = access::reviewable(&state, &user, id).await?;
     let unit = access::unit_by_id(&state, row.unit_id).await?;
     let row = submit::review(state.store(), id, b.accept, &b.comment, state.clock.now(), &user.actor()).await?;
     Ok(Json(wire(row, &unit.code)))

@@ -378,10 +378,7 @@ pub struct ReviewForm {
 
 pub async fn review(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Form(f): Form<ReviewForm>) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
-    let row = state.store().submission(id).await?.ok_or(AppError::NotFound)?;
-    let occ = coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
-    let receiver = access::unit_by_id(&state, occ.receiver_unit_id).await?;
-    user.authorize(&receiver.unit_path(), Action::ReviewReports)?;
+    access::reviewable(&state, &user, id).await?;
     let accept = f.decision == "accept";
     match submit::review(state.store(), id, accept, &f.comment, state.clock.now(), &user.actor()).await.map_err(AppError::from) {
         Ok(_) => {

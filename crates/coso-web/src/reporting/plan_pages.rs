@@ -303,12 +303,7 @@ pub async fn plan_page(state: &AppState, user: &CurrentUser, id: i64, error: Opt
             }
         });
     }
-    let mut targets = Vec::new();
-    for uid in store.plan_targets(id).await?.into_iter().take(5000) {
-        if let Some(u) = store.unit_by_id(coso_domain::UnitId(uid)).await? {
-            targets.push((u.code, u.name));
-        }
-    }
+    let targets = store.plan_target_units(id).await?;
     let parent = match plan.parent_plan_id {
         Some(p) => store.plan(p).await?.map(|pp| (pp.id, inbox::plan_label(pp.number.as_deref(), &pp.title))),
         None => None,

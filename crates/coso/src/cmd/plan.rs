@@ -123,10 +123,7 @@ async fn status(store: &Store, a: StatusArgs) -> CmdResult {
             .map(|o| {
                 let mut sum = aggregate::StatusCounts::default();
                 for c in o.occurrences.iter().filter_map(|oc| oc.counts) {
-                    sum.on_time += c.on_time;
-                    sum.late += c.late;
-                    sum.missing += c.missing;
-                    sum.pending += c.pending;
+                    sum.merge(&c);
                 }
                 serde_json::json!({
                     "id": o.id, "kind": o.kind, "period": o.period, "due": o.due, "recurring": o.recurring,
