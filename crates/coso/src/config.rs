@@ -6,6 +6,7 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveTime;
 use serde::Deserialize;
 
 /// The default database: an embedded SQLite file beside the working directory.
@@ -109,6 +110,19 @@ pub struct MailConfig {
     pub base_url: Option<String>,
 }
 
+/// When the background jobs run (`[jobs]` in the file); `None` keeps coso-jobs' default
+/// (a tick every 60 s, the daily reminders from 07:00 Vietnam time).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobsConfig {
+    /// How often the job loop wakes up to send queued mail and check the daily run.
+    pub tick_seconds: Option<u64>,
+    /// The local time (UTC+7) from which the day's reminders are computed.
+    pub daily_at: Option<NaiveTime>,
+}
+
+/// The longest tick: with a longer one whole days could pass without a reminder run.
+const MAX_TICK_SECONDS: u64 = 86_400;
+
 /// The typed configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -122,6 +136,7 @@ pub struct Config {
     pub shutdown_timeout_secs: u64,
     pub web: WebConfig,
     pub mail: MailConfig,
+    pub jobs: JobsConfig,
     /// The file that was read, if any.
     pub file: Option<PathBuf>,
 }
@@ -158,6 +173,15 @@ struct FileConfig {
     web: FileWeb,
     #[serde(default)]
     mail: FileMail,
+    #[serde(default)]
+    jobs: FileJobs,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileJobs {
+    tick_seconds: Option<u64>,
+    daily_at: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -280,7 +304,17 @@ impl Config {
             base_url: m.base_url,
         };
 
-        Ok(Config { database_url, listen, log, log_format, secure_cookies, shutdown_timeout_secs, web, mail, file: path })
+        let tick_seconds = match env("COSO_JOBS_TICK_SECONDS") {
+            Some(v) => Some(parse_tick(&v, "COSO_JOBS_TICK_SECONDS".into())?),
+            None => file.jobs.tick_seconds.map(|n| parse_tick(&n.to_string(), from_file("jobs.tick_seconds"))).transpose()?,
+        };
+        let daily_at = match env("COSO_JOBS_DAILY_AT") {
+            Some(v) => Some(parse_daily_at(&v, "COSO_JOBS_DAILY_AT".into())?),
+            None => file.jobs.daily_at.map(|v| parse_daily_at(&v, from_file("jobs.daily_at"))).transpose()?,
+        };
+        let jobs = JobsConfig { tick_seconds, daily_at };
+
+        Ok(Config { database_url, listen, log, log_format, secure_cookies, shutdown_timeout_secs, web, mail, jobs, file: path })
     }
 }
 
@@ -295,6 +329,22 @@ fn parse_bool(v: &str) -> Option<bool> {
         "0" | "false" | "no" | "off" | "" => Some(false),
         _ => None,
     }
+}
+
+fn parse_tick(v: &str, key: String) -> Result<u64, ConfigError> {
+    match v.trim().parse::<u64>() {
+        Ok(n) if (1..=MAX_TICK_SECONDS).contains(&n) => Ok(n),
+        _ => Err(ConfigError::Invalid { key, value: v.to_string(), expected: "cần số giây từ 1 đến 86400, ví dụ 60 (expected seconds, 1–86400)" }),
+    }
+}
+
+/// `HH:MM` on the 24-hour clock, Vietnam time.
+fn parse_daily_at(v: &str, key: String) -> Result<NaiveTime, ConfigError> {
+    NaiveTime::parse_from_str(v.trim(), "%H:%M").map_err(|_| ConfigError::Invalid {
+        key,
+        value: v.to_string(),
+        expected: "cần giờ dạng HH:MM theo giờ Việt Nam, ví dụ 07:00 (expected HH:MM, Vietnam time)",
+    })
 }
 
 fn positive<T: PartialOrd + Default + ToString>(v: Option<T>, key: &str, from_file: &dyn Fn(&str) -> String) -> Result<Option<T>, ConfigError> {
@@ -362,6 +412,36 @@ mod tests {
         assert!(e.contains("web.session_hours"), "{e}");
         let missing = Overrides { config_file: Some("/nonexistent/coso.toml".into()), ..Default::default() };
         assert!(matches!(load(&missing, &[], None), Err(ConfigError::Read { .. })));
+    }
+
+    #[test]
+    fn job_timing_from_file_and_environment() {
+        let c = load(&Overrides::default(), &[], None).expect("defaults");
+        assert_eq!(c.jobs, JobsConfig::default(), "coso-jobs keeps its defaults");
+        let file = "[jobs]\ntick_seconds = 5\ndaily_at = \"00:00\"\n";
+        let c = load(&Overrides::default(), &[], Some(file)).expect("file");
+        assert_eq!((c.jobs.tick_seconds, c.jobs.daily_at), (Some(5), NaiveTime::from_hms_opt(0, 0, 0)));
+        let env = [("COSO_JOBS_TICK_SECONDS", "30"), ("COSO_JOBS_DAILY_AT", "6:45")];
+        let c = load(&Overrides::default(), &env, Some(file)).expect("env");
+        assert_eq!((c.jobs.tick_seconds, c.jobs.daily_at), (Some(30), NaiveTime::from_hms_opt(6, 45, 0)));
+    }
+
+    #[test]
+    fn bad_job_timing_is_named_loudly() {
+        for (text, key) in [
+            ("[jobs]\ntick_seconds = 0\n", "jobs.tick_seconds"),
+            ("[jobs]\ntick_seconds = 90000\n", "jobs.tick_seconds"),
+            ("[jobs]\ndaily_at = \"7h\"\n", "jobs.daily_at"),
+            ("[jobs]\ndaily_at = \"24:00\"\n", "jobs.daily_at"),
+            ("[jobs]\ntick = 5\n", "tick"),
+        ] {
+            let e = load(&Overrides::default(), &[], Some(text)).expect_err(text).to_string();
+            assert!(e.contains(key), "{e}");
+        }
+        let e = load(&Overrides::default(), &[("COSO_JOBS_TICK_SECONDS", "1m")], None).expect_err("bad tick").to_string();
+        assert!(e.contains("COSO_JOBS_TICK_SECONDS") && e.contains("«1m»") && e.contains("số giây"), "{e}");
+        let e = load(&Overrides::default(), &[("COSO_JOBS_DAILY_AT", "07:00:00")], None).expect_err("bad time").to_string();
+        assert!(e.contains("COSO_JOBS_DAILY_AT") && e.contains("HH:MM"), "{e}");
     }
 
     #[test]

@@ -119,7 +119,15 @@ fn jobs_config(cfg: &Config) -> coso_jobs::JobsConfig {
         username: m.username.clone(),
         password: m.password.clone(),
     });
-    coso_jobs::JobsConfig { offsets: m.reminder_days.clone().unwrap_or(d.offsets.clone()), base_url: m.base_url.clone(), smtp, ..d }
+    let j = &cfg.jobs;
+    coso_jobs::JobsConfig {
+        offsets: m.reminder_days.clone().unwrap_or(d.offsets.clone()),
+        tick: j.tick_seconds.map_or(d.tick, Duration::from_secs),
+        daily_at: j.daily_at.unwrap_or(d.daily_at),
+        base_url: m.base_url.clone(),
+        smtp,
+        ..d
+    }
 }
 
 fn web_settings(cfg: &Config) -> coso_web::WebSettings {

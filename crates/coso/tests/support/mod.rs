@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -60,7 +62,18 @@ impl Env {
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(BIN);
         c.args(args).current_dir(self.dir.path());
-        for var in ["COSO_CONFIG", "COSO_DATABASE_URL", "COSO_LISTEN", "COSO_LOG", "COSO_LOG_FORMAT", "COSO_SECURE_COOKIES"] {
+        for var in [
+            "COSO_CONFIG",
+            "COSO_DATABASE_URL",
+            "COSO_LISTEN",
+            "COSO_LOG",
+            "COSO_LOG_FORMAT",
+            "COSO_SECURE_COOKIES",
+            "COSO_SMTP_HOST",
+            "COSO_SMTP_PASSWORD",
+            "COSO_JOBS_TICK_SECONDS",
+            "COSO_JOBS_DAILY_AT",
+        ] {
             c.env_remove(var);
         }
         c.env("COSO_LOG", "warn");
@@ -118,7 +131,11 @@ pub struct Server {
 impl Server {
     /// Starts `coso serve --listen 127.0.0.1:0 EXTRA…` and waits for the URL it prints.
     pub fn start(env: &Env, extra: &[&str]) -> Server {
-        let log = env.dir.path().join(format!("serve-{}.log", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+        // The counter keeps apart the logs of servers started at the same instant.
+        static STARTED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let log = env.dir.path().join(format!("serve-{nanos}-{n}.log"));
         let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
         args.extend_from_slice(extra);
         let started = Instant::now();
