@@ -33,7 +33,6 @@ pub async fn create_unit(state: &AppState, user: &CurrentUser, parent: &UnitRow,
         }
         other => other.into(),
     })?;
-    state.pages.clear();
     created.into_iter().next().ok_or(AppError::NotFound)
 }
 
@@ -43,7 +42,6 @@ pub async fn import_units(state: &AppState, user: &CurrentUser, parent: &UnitRow
     let kind = parent.unit_kind().ok_or(AppError::NotFound)?;
     let rows = unit_import::parse_csv(bytes, kind, today()).map_err(AppError::Rows)?;
     let created = state.store().create_units(parent, &rows, &user.actor()).await?;
-    state.pages.clear();
     Ok(created)
 }
 
@@ -73,7 +71,6 @@ pub async fn create_household(state: &AppState, user: &CurrentUser, village: &Un
     let permit = user.authorize(&village.unit_path(), Action::ManageHouseholds)?;
     let data = HouseholdData::parse(input, today()).map_err(AppError::Validation)?;
     let id = state.store().create_household(&permit, village, &data, &user.actor()).await?;
-    state.pages.clear();
     Ok(id)
 }
 
@@ -88,7 +85,6 @@ pub async fn import_households(state: &AppState, user: &CurrentUser, village: &U
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(AppError::Rows)?;
     let report = state.store().import_households(&permit, village, parsed.rows, &user.actor()).await?;
-    state.pages.clear();
     Ok(report)
 }
 

@@ -104,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(api::health::healthz))
         .route("/metrics", get(api::health::metrics))
         .fallback(page_not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::ttl_cache::forget_after_writes))
         .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::track))
         .layer(DefaultBodyLimit::max(upload_limit))
         .layer(CsrfLayer::new())

@@ -13,7 +13,7 @@ mod clock;
 mod error;
 mod forms;
 mod metrics;
-mod page_cache;
+mod ttl_cache;
 mod pages;
 mod reporting;
 mod request_id;

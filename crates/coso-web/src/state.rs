@@ -7,6 +7,7 @@ use coso_store::Store;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::metrics::Metrics;
+use crate::ttl_cache::{self, TtlCache};
 
 /// Web settings, read by the binary's configuration and handed in.
 #[derive(Debug, Clone)]
@@ -41,7 +42,9 @@ pub struct Inner {
     pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
     pub clock: crate::clock::Clock,
-    pub pages: crate::page_cache::PageCache,
+    pub pages: TtlCache<axum::body::Bytes>,
+    pub sessions: TtlCache<crate::auth::CurrentUser>,
+    pub inboxes: TtlCache<std::sync::Arc<crate::reporting::pages::InboxData>>,
 }
 
 impl AppState {
@@ -55,12 +58,21 @@ impl AppState {
             calendar: Default::default(),
             started: Instant::now(),
             clock: crate::clock::Clock::default(),
-            pages: crate::page_cache::PageCache::default(),
+            pages: TtlCache::new(ttl_cache::PAGE_TTL),
+            sessions: TtlCache::new(ttl_cache::SESSION_TTL),
+            inboxes: TtlCache::new(ttl_cache::INBOX_TTL),
         }))
     }
 
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// Forgets the cached pages, sessions and inboxes (after a change).
+    pub fn forget_cached(&self) {
+        self.pages.clear();
+        self.sessions.clear();
+        self.inboxes.clear();
     }
 }
 

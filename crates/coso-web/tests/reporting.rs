@@ -399,3 +399,39 @@ async fn an_implementing_plan_links_the_cascade_both_ways() {
     let mine: Value = commune.get(app.url(&format!("/api/v1/plans/{}", own["id"]))).send().await.expect("get").json().await.expect("json");
     assert_eq!(mine["parent_plan_id"], plan["id"]);
 }
+
+/// The inbox page is kept for a few seconds, but every change made through the web is seen on
+/// the next load, and a kept inbox is shown only to those who may read it.
+#[tokio::test]
+async fn the_kept_inbox_page_follows_every_change_and_stays_private() {
+    let Setup { app, province, plan, communes } = setup().await;
+    let (a, other) = (&communes[0], &communes[1]);
+    app.user("xa@coso.test", Role::Official, &a.0).await;
+    app.user("khac@coso.test", Role::Official, &other.0).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let stranger = app.client_as("khac@coso.test").await;
+    let page = |c: reqwest::Client, code: String| {
+        let url = app.url(&format!("/quan-tri/hop-thu?don-vi={code}&tat-ca=1"));
+        async move { c.get(url).send().await.expect("inbox") }
+    };
+    let status_of = |html: &str, what: &str| -> Vec<String> { support::texts(html, "ul.inbox li").into_iter().filter(|r| r.contains(what)).collect() };
+
+    let before = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
+    let rows = status_of(&before, "Báo cáo năm 2026");
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.contains("Chưa gửi")), "{rows:?}");
+    // Another commune's official cannot read it, even while it is kept.
+    assert_eq!(page(stranger.clone(), a.0.clone()).await.status(), 403);
+
+    let (annual, _) = occurrence(&plan, "annual");
+    let template = Template::default_grassroots();
+    let sent: Value = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 3, 0.6)).send().await.expect("submit").json().await.expect("json");
+    let after = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
+    assert!(status_of(&after, "Báo cáo năm 2026").iter().any(|r| r.contains("Đã gửi, chờ xem xét")), "the sent report shows at once");
+
+    let id = sent["id"].as_i64().expect("id");
+    let returned = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": false, "comment": "Bổ sung số liệu" })).send().await.expect("review");
+    assert_eq!(returned.status(), 200);
+    let again = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
+    assert!(status_of(&again, "Báo cáo năm 2026").iter().any(|r| r.contains("Bị trả lại, cần gửi lại")), "the return shows at once");
+    assert_eq!(page(stranger, a.0.clone()).await.status(), 403);
+}

@@ -104,7 +104,17 @@ fn token_from(parts: &Parts) -> Option<String> {
 async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, AppError> {
     let Some(token) = token_from(parts) else { return Ok(None) };
     let token_hash = hash_token(&token);
-    let Some(session) = state.store().session(&token_hash).await? else { return Ok(None) };
+    // Only signed-in sessions are kept: a bad token is asked of the database every time.
+    let found = state.sessions.get_or_try_load(&token_hash, || async { read(state, &token_hash).await?.ok_or(AppError::Unauthorized) }).await;
+    match found {
+        Ok(user) => Ok(Some(user)),
+        Err(AppError::Unauthorized) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+async fn read(state: &AppState, token_hash: &str) -> Result<Option<CurrentUser>, AppError> {
+    let Some(session) = state.store().session(token_hash).await? else { return Ok(None) };
     let Some(user) = state.store().user_by_id(UserId(session.user_id)).await? else { return Ok(None) };
     let grants = state.store().grants_of(user.user_id()).await?;
     Ok(Some(CurrentUser {
@@ -113,7 +123,7 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, Ap
         display_name: user.display_name,
         grants,
         csrf_token: session.csrf_token,
-        token_hash,
+        token_hash: token_hash.to_string(),
     }))
 }
 

@@ -6,6 +6,7 @@ use coso_reporting::ReportingError;
 use coso_reporting::OccurrenceDetail;
 use coso_store::{PlanRow, UnitRow};
 
+use super::views::UnitChoice;
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -56,16 +57,22 @@ pub async fn reviewable(state: &AppState, user: &CurrentUser, submission_id: i64
     Ok((row, occ))
 }
 
-/// The units the user acts for in the reporting screens: each granted unit once, in order.
-pub async fn my_units(state: &AppState, user: &CurrentUser) -> Result<Vec<UnitRow>, AppError> {
-    let mut out: Vec<UnitRow> = Vec::new();
+/// The unit a reporting screen opens on: the one asked for, or the user's first granted unit.
+pub fn chosen_code(user: &CurrentUser, asked: &str) -> Result<String, AppError> {
+    if !asked.is_empty() {
+        return Ok(asked.to_string());
+    }
+    user.grants.first().map(|g| g.unit_code.clone()).ok_or(AppError::Forbidden)
+}
+
+/// The units the user acts for, each granted unit once in grant order, for the unit picker.
+/// Built from the session's grants: no database round.
+pub fn unit_choices(user: &CurrentUser, selected: &str) -> Vec<UnitChoice> {
+    let mut out: Vec<UnitChoice> = Vec::new();
     for g in &user.grants {
-        if out.iter().any(|u| u.id == g.unit_id) {
-            continue;
-        }
-        if let Some(u) = state.store().unit_by_id(coso_domain::UnitId(g.unit_id)).await? {
-            out.push(u);
+        if !out.iter().any(|u| u.code == g.unit_code) {
+            out.push(UnitChoice { code: g.unit_code.clone(), name: g.unit_name.clone(), selected: g.unit_code == selected });
         }
     }
-    Ok(out)
+    out
 }

@@ -2,6 +2,7 @@
 //! All work without JavaScript.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -35,23 +36,48 @@ pub struct UnitQuery {
 const INBOX_OPEN_SHOWN: usize = 40;
 const INBOX_DONE_SHOWN: usize = 15;
 
-/// The unit chosen in the page, or the user's first unit.
-async fn chosen_unit(state: &AppState, user: &CurrentUser, code: &str) -> Result<(UnitRow, Vec<UnitChoice>), AppError> {
-    let mine = access::my_units(state, user).await?;
-    let unit = if code.is_empty() { mine.first().cloned().ok_or(AppError::Forbidden)? } else { actions::unit(state, code).await? };
-    let choices = mine.iter().map(|u| UnitChoice { code: u.code.clone(), name: u.name.clone(), selected: u.id == unit.id }).collect();
-    Ok((unit, choices))
-}
-
 fn due_text(due: Option<chrono::NaiveDate>) -> String {
     due.map_or_else(|| "không ghi hạn".to_string(), vn_date)
 }
 
+/// What a unit's inbox shows, read in one go and kept for a few seconds: officials reload
+/// it often, and it is the same for every official of the unit.
+pub struct InboxData {
+    unit: UnitRow,
+    entries: Vec<inbox::InboxEntry>,
+    received: Vec<coso_store::ReceivedItem>,
+    notifications: Vec<coso_store::NotificationRow>,
+}
+
+/// Notifications an inbox shows.
+const NOTIFICATIONS_SHOWN: usize = 20;
+
+/// The inbox of the unit `code`, if the user may read it.
+async fn inbox_data(state: &AppState, user: &CurrentUser, code: &str) -> Result<Arc<InboxData>, AppError> {
+    let today = state.clock.today();
+    let data = state
+        .inboxes
+        .get_or_try_load(&format!("{code}@{today}"), || async {
+            let unit = actions::unit(state, code).await?;
+            // Nothing is read for someone who may not see it.
+            user.authorize(&unit.unit_path(), Action::ReadPlans)?;
+            let calendar = crate::calendar::current(state).await?;
+            let (entries, received, mut notifications) = tokio::try_join!(
+                async { Ok::<_, AppError>(inbox::inbox(state.store(), &calendar, unit.id, today).await?) },
+                async { Ok(state.store().received(unit.id).await?) },
+                async { Ok(state.store().notifications_of_unit(coso_domain::UnitId(unit.id)).await?) },
+            )?;
+            notifications.truncate(NOTIFICATIONS_SHOWN);
+            Ok::<_, AppError>(Arc::new(InboxData { unit, entries, received, notifications }))
+        })
+        .await?;
+    user.authorize(&data.unit.unit_path(), Action::ReadPlans)?;
+    Ok(data)
+}
+
 pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(q): Query<UnitQuery>) -> PageResult<InboxPage> {
-    let (unit, units) = chosen_unit(&state, &user, &q.unit).await?;
-    user.authorize(&unit.unit_path(), Action::ReadPlans)?;
-    let calendar = crate::calendar::current(&state).await?;
-    let entries = inbox::inbox(state.store(), &calendar, unit.id, state.clock.today()).await?;
+    let data = inbox_data(&state, &user, &access::chosen_code(&user, &q.unit)?).await?;
+    let unit = &data.unit;
     let line = |e: &inbox::InboxEntry| InboxLine {
         plan_id: e.plan_id,
         plan_label: e.plan_label.clone(),
@@ -65,40 +91,35 @@ pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(
         href: format!("/quan-tri/hop-thu/{}?don-vi={}", e.occurrence_id, unit.code),
     };
     let all = q.all.is_some();
-    let open: Vec<&inbox::InboxEntry> = entries.iter().filter(|e| e.is_open()).collect();
-    let closed: Vec<&inbox::InboxEntry> = entries.iter().filter(|e| !e.is_open()).collect();
+    let open: Vec<&inbox::InboxEntry> = data.entries.iter().filter(|e| e.is_open()).collect();
+    let closed: Vec<&inbox::InboxEntry> = data.entries.iter().filter(|e| !e.is_open()).collect();
     let (open_n, done_n) = if all { (open.len(), closed.len()) } else { (INBOX_OPEN_SHOWN, INBOX_DONE_SHOWN) };
     let hidden = open.len().saturating_sub(open_n) + closed.len().saturating_sub(done_n);
     let due = open.into_iter().take(open_n).map(|e| line(e)).collect();
     // The latest sent first.
     let done = closed.into_iter().rev().take(done_n).map(|e| line(e)).collect();
+    let local = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7");
     let received = if user.authorize(&unit.unit_path(), Action::ReviewReports).is_ok() {
-        state
-            .store()
-            .received(unit.id)
-            .await?
-            .into_iter()
+        data.received
+            .iter()
             .map(|r| ReceivedLine {
                 submission_id: r.submission_id,
-                unit_name: r.unit_name,
+                unit_name: r.unit_name.clone(),
                 what: inbox::what(&r.kind, &r.period_key),
-                submitted: r.submitted_at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")).format("%H:%M %d/%m/%Y").to_string(),
+                submitted: r.submitted_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string(),
                 status: "Chờ xem xét".to_string(),
             })
             .collect()
     } else {
         vec![]
     };
-    let local = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7");
-    let notifications = state
-        .store()
-        .notifications_of_unit(coso_domain::UnitId(unit.id))
-        .await?
-        .into_iter()
-        .take(20)
-        .map(|n| (n.title, n.body, n.created_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string()))
+    let notifications = data
+        .notifications
+        .iter()
+        .map(|n| (n.title.clone(), n.body.clone(), n.created_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string()))
         .collect();
-    Ok(InboxPage { nav: Nav::of(Some(&user)), unit, units, due, done, hidden, received, notifications, notice: None })
+    let units = access::unit_choices(&user, &unit.code);
+    Ok(InboxPage { nav: Nav::of(Some(&user)), unit: unit.clone(), units, due, done, hidden, received, notifications, notice: None })
 }
 
 pub fn status_label(s: &str) -> &'static str {

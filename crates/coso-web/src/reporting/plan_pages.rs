@@ -27,8 +27,7 @@ pub async fn plans(State(state): State<AppState>, user: CurrentUser, Query(q): Q
 }
 
 async fn plans_page(state: &AppState, user: &CurrentUser, code: &str, errors: Vec<String>, targets: String, year: String) -> Result<PlansPage, AppError> {
-    let mine = access::my_units(state, user).await?;
-    let unit = if code.is_empty() { mine.first().cloned().ok_or(AppError::Forbidden)? } else { actions::unit(state, code).await? };
+    let unit = actions::unit(state, &access::chosen_code(user, code)?).await?;
     user.authorize(&unit.unit_path(), Action::ReadPlans)?;
     let plans = state
         .store()
@@ -39,7 +38,7 @@ async fn plans_page(state: &AppState, user: &CurrentUser, code: &str, errors: Ve
         .collect();
     Ok(PlansPage {
         nav: Nav::of(Some(user)),
-        units: mine.iter().map(|u| UnitChoice { code: u.code.clone(), name: u.name.clone(), selected: u.id == unit.id }).collect(),
+        units: access::unit_choices(user, &unit.code),
         can_manage: user.authorize(&unit.unit_path(), Action::ManagePlans).is_ok(),
         plans,
         errors,
