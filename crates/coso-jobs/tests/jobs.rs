@@ -58,7 +58,7 @@ fn once_each(pairs: &[(&str, &str)]) -> BTreeMap<(String, String), usize> {
 // the first working day after is Tuesday 16.
 async fn reminders_come_once_each_and_never_to_a_unit_that_sent(db: &TestDb) {
     let store = &db.store;
-    let smtp = FakeSmtp::start().await;
+    let smtp = FakeSmtp::start(std::time::Duration::ZERO).await;
     let s = seed(store, "2026-06-15").await;
     let jobs = Jobs::new(store.clone(), config(Some(smtp.port), "one")).expect("jobs");
 
@@ -292,7 +292,7 @@ async fn mail_waits_in_the_outbox_until_smtp_is_configured(db: &TestDb) {
     assert_eq!((r.mails_sent, r.mails_failed), (0, 2));
     assert_eq!(store.outbox_stats().await.expect("stats").pending, 2);
 
-    let smtp = FakeSmtp::start().await;
+    let smtp = FakeSmtp::start(std::time::Duration::ZERO).await;
     let online = Jobs::new(store.clone(), config(Some(smtp.port), "online")).expect("jobs");
     let too_soon = online
         .run_once(vn("2026-06-08 08:05") + TimeDelta::seconds(30))
@@ -322,7 +322,7 @@ async fn mail_waits_in_the_outbox_until_smtp_is_configured(db: &TestDb) {
 async fn two_instances_send_every_reminder_once(db: &TestDb) {
     // 30 more communes: batches of mail large enough for both instances to claim at once.
     let s = seed_with(&db.store, "2026-06-15", 30).await;
-    let smtp = FakeSmtp::start().await;
+    let smtp = FakeSmtp::start(std::time::Duration::ZERO).await;
     let barrier = Arc::new(tokio::sync::Barrier::new(2));
     let mut tasks = Vec::new();
     for name in ["instance-one", "instance-two"] {

@@ -1,7 +1,8 @@
 //! A fake SMTP server that speaks just enough of the protocol for lettre and records every
-//! message it accepts.
+//! message it accepts. Shared by the tests of coso-jobs and of the coso binary.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use base64::Engine;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -85,7 +86,9 @@ pub struct FakeSmtp {
 }
 
 impl FakeSmtp {
-    pub async fn start() -> FakeSmtp {
+    /// Listens on 127.0.0.1; each message is acknowledged `delay` after its end, like a real
+    /// server that takes its time, so that concurrent senders overlap.
+    pub async fn start(delay: Duration) -> FakeSmtp {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind fake SMTP");
@@ -94,7 +97,7 @@ impl FakeSmtp {
         let store = received.clone();
         tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
-                tokio::spawn(session(socket, store.clone()));
+                tokio::spawn(session(socket, store.clone(), delay));
             }
         });
         FakeSmtp { port, received }
@@ -103,9 +106,13 @@ impl FakeSmtp {
     pub fn messages(&self) -> Vec<Received> {
         self.received.lock().expect("lock").clone()
     }
+
+    pub fn count(&self) -> usize {
+        self.received.lock().expect("lock").len()
+    }
 }
 
-async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>) {
+async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>, delay: Duration) {
     let (read, mut write) = socket.into_split();
     let mut lines = BufReader::new(read).lines();
     let _ = write.write_all(b"220 fake.local ESMTP\r\n").await;
@@ -137,6 +144,7 @@ async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>
                 data.push_str(l.strip_prefix('.').unwrap_or(&l));
                 data.push('\n');
             }
+            tokio::time::sleep(delay).await;
             store.lock().expect("lock").push(Received {
                 from: from.clone(),
                 to: std::mem::take(&mut to),

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+#[path = "../../../coso-jobs/tests/support/smtp.rs"]
 pub mod smtp;
 
 use std::io::{BufRead, BufReader, Write};
