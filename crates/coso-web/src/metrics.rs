@@ -12,10 +12,12 @@ use axum::response::Response;
 
 use crate::state::AppState;
 
+/// (method, route, status) → (count, total seconds)
+type RequestTotals = BTreeMap<(String, String, u16), (u64, f64)>;
+
 #[derive(Default)]
 pub struct Metrics {
-    /// (method, route, status) → (count, total seconds)
-    requests: Mutex<BTreeMap<(String, String, u16), (u64, f64)>>,
+    requests: Mutex<RequestTotals>,
 }
 
 impl Metrics {

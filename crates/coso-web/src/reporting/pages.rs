@@ -95,9 +95,9 @@ pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(
     let closed: Vec<&inbox::InboxEntry> = data.entries.iter().filter(|e| !e.is_open()).collect();
     let (open_n, done_n) = if all { (open.len(), closed.len()) } else { (INBOX_OPEN_SHOWN, INBOX_DONE_SHOWN) };
     let hidden = open.len().saturating_sub(open_n) + closed.len().saturating_sub(done_n);
-    let due = open.into_iter().take(open_n).map(|e| line(e)).collect();
+    let due = open.into_iter().take(open_n).map(&line).collect();
     // The latest sent first.
-    let done = closed.into_iter().rev().take(done_n).map(|e| line(e)).collect();
+    let done = closed.into_iter().rev().take(done_n).map(&line).collect();
     let local = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7");
     let received = if user.authorize(&unit.unit_path(), Action::ReviewReports).is_ok() {
         data.received
