@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -35,15 +36,17 @@ pub struct TtlCache<V> {
     /// One gate per key being loaded, so that when a value expires under load one request
     /// reads the database and the others wait for its result instead of all reading at once.
     loading: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Counts the clears, so that a value read before a write but loaded after it is not kept.
+    generation: AtomicU64,
 }
 
 impl<V: Clone> TtlCache<V> {
     pub fn new(ttl: Duration) -> Self {
-        TtlCache { ttl, map: RwLock::new(HashMap::new()), loading: Mutex::new(HashMap::new()) }
+        TtlCache { ttl, map: RwLock::new(HashMap::new()), loading: Mutex::new(HashMap::new()), generation: AtomicU64::new(0) }
     }
 
     /// The kept value, or the one `load` gives (then kept). Concurrent misses of one key load
-    /// once; a failed load keeps nothing.
+    /// once; a failed load keeps nothing, nor does a load that a [`clear`](Self::clear) overtook.
     pub async fn get_or_try_load<E, Fut>(&self, key: &str, load: impl FnOnce() -> Fut) -> Result<V, E>
     where
         Fut: Future<Output = Result<V, E>>,
@@ -59,9 +62,10 @@ impl<V: Clone> TtlCache<V> {
         if let Some(v) = self.get(key) {
             return Ok(v);
         }
+        let generation = self.generation.load(Ordering::Acquire);
         let loaded = load().await;
         if let Ok(v) = &loaded {
-            self.put(key.to_string(), v.clone());
+            self.put(key.to_string(), v.clone(), generation);
         }
         if let Ok(mut gates) = self.loading.lock() {
             gates.remove(key);
@@ -76,8 +80,12 @@ impl<V: Clone> TtlCache<V> {
         (at.elapsed() < self.ttl).then(|| value.clone())
     }
 
-    pub fn put(&self, key: String, value: V) {
+    /// Keeps `value` unless the cache was cleared since `generation` was read.
+    fn put(&self, key: String, value: V, generation: u64) {
         if let Ok(mut map) = self.map.write() {
+            if self.generation.load(Ordering::Acquire) != generation {
+                return;
+            }
             if map.len() >= MAX_ENTRIES {
                 map.clear();
             }
@@ -88,6 +96,7 @@ impl<V: Clone> TtlCache<V> {
     /// Forgets everything.
     pub fn clear(&self) {
         if let Ok(mut map) = self.map.write() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
             map.clear();
         }
     }
@@ -112,7 +121,7 @@ mod tests {
     fn values_are_kept_then_forgotten() {
         let c: TtlCache<&'static str> = TtlCache::new(PAGE_TTL);
         assert!(c.get("unit:42").is_none());
-        c.put("unit:42".into(), "<html>");
+        c.put("unit:42".into(), "<html>", 0);
         assert_eq!(c.get("unit:42"), Some("<html>"));
         c.clear();
         assert!(c.get("unit:42").is_none());
@@ -147,7 +156,21 @@ mod tests {
     #[test]
     fn values_expire() {
         let c: TtlCache<u8> = TtlCache::new(Duration::ZERO);
-        c.put("k".into(), 1);
+        c.put("k".into(), 1, 0);
         assert_eq!(c.get("k"), None);
+    }
+
+    #[tokio::test]
+    async fn a_load_overtaken_by_a_write_is_not_kept() {
+        let c: TtlCache<&'static str> = TtlCache::new(PAGE_TTL);
+        // Read before the write, finished after it: served to its own request, not kept.
+        let stale = c.get_or_try_load("inbox", || async {
+            c.clear();
+            Ok::<_, ()>("before the report was sent")
+        });
+        assert_eq!(stale.await, Ok("before the report was sent"));
+        assert_eq!(c.get("inbox"), None);
+        assert_eq!(c.get_or_try_load("inbox", || async { Ok::<_, ()>("after") }).await, Ok("after"));
+        assert_eq!(c.get("inbox"), Some("after"));
     }
 }

@@ -11,7 +11,7 @@ use coso_store::UnitSearch;
 use serde::Deserialize;
 
 use crate::actions::{self, today};
-use crate::auth::MaybeUser;
+use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
 use crate::views::{HomePage, Nav, SearchPage, UnitPage};
@@ -75,24 +75,27 @@ async fn search_in(state: AppState, user: Option<crate::auth::CurrentUser>, q: S
 
 /// The public page of a unit. Anonymous visitors share a rendered copy for a few seconds.
 pub async fn unit(State(state): State<AppState>, MaybeUser(user): MaybeUser, Path(code): Path<String>) -> PageResult<Response> {
-    let key = format!("unit:{code}");
-    if user.is_none()
-        && let Some(body) = state.pages.get(&key)
-    {
-        return Ok(html(body, PUBLIC));
+    if user.is_some() {
+        let page = unit_page(&state, user.as_ref(), &code).await?;
+        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
     }
-    let unit = actions::unit(&state, &code).await?;
+    let body = state
+        .pages
+        .get_or_try_load(&format!("unit:{code}"), || async {
+            let page = unit_page(&state, None, &code).await?;
+            Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
+        })
+        .await?;
+    Ok(html(body, PUBLIC))
+}
+
+async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<UnitPage, AppError> {
+    let unit = actions::unit(state, code).await?;
     let (ancestors, children, household_count) =
         tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()), state.store().household_count(&unit))?;
     let successors = if unit.valid_to.is_some() { state.store().successors(&unit).await? } else { vec![] };
-    let can_admin = user.as_ref().is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
-    let page = UnitPage { nav: Nav::of(user.as_ref()), unit, ancestors, children, household_count, can_admin, successors };
-    if user.is_some() {
-        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
-    }
-    let body = Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?);
-    state.pages.put(key, body.clone());
-    Ok(html(body, PUBLIC))
+    let can_admin = user.is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
+    Ok(UnitPage { nav: Nav::of(user), unit, ancestors, children, household_count, can_admin, successors })
 }
 
 /// Anonymous visitors get a page that proxies and phones may keep for a minute.
