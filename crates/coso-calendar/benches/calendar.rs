@@ -9,9 +9,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn dates(n: usize, span_days: i64) -> Vec<NaiveDate> {
     let start = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
-    (0..n as i64)
-        .map(|i| start + chrono::TimeDelta::try_days((i * 7919) % span_days).unwrap_or_default())
-        .collect()
+    (0..n as i64).map(|i| start + chrono::TimeDelta::try_days((i * 7919) % span_days).unwrap_or_default()).collect()
 }
 
 fn solar_to_lunar_bench(c: &mut Criterion) {
@@ -35,7 +33,8 @@ fn solar_to_lunar_bench(c: &mut Criterion) {
 fn deadline_bench(c: &mut Criterion) {
     let rules = RuleBook::builtin();
     let calendar = HolidayCalendar::builtin();
-    let ids = ["complaint.first", "denunciation.initial", "petition.reply", "village_head.plan", "denunciation.resolve"];
+    let ids =
+        ["complaint.first", "denunciation.initial", "petition.reply", "village_head.plan", "denunciation.resolve"];
     let start = NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or_default();
     let cases: Vec<(&str, NaiveDate, Circumstances)> = (0..1000i64)
         .map(|i| {

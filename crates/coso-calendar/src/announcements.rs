@@ -95,7 +95,11 @@ impl Announcement {
                 return bad(format!("ngày kết thúc {} trước ngày bắt đầu {}", format_vn(r.to), format_vn(r.from)));
             }
             if (r.to - r.from).num_days() >= MAX_RANGE_DAYS {
-                return bad(format!("khoảng {} – {} dài quá {MAX_RANGE_DAYS} ngày", format_vn(r.from), format_vn(r.to)));
+                return bad(format!(
+                    "khoảng {} – {} dài quá {MAX_RANGE_DAYS} ngày",
+                    format_vn(r.from),
+                    format_vn(r.to)
+                ));
             }
         }
         for d in &self.working_saturdays {

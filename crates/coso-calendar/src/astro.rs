@@ -78,15 +78,12 @@ fn delta_t_seconds(year: f64) -> f64 {
 /// Rata Die of the civil day (UTC+7) of the December solstice of `year`.
 pub(crate) fn december_solstice_rd(year: i32) -> i64 {
     let y = (f64::from(year) - 2000.0) / 1000.0;
-    let jde0 = 2_451_900.059_52 + 365_242.740_49 * y - 0.062_23 * y * y - 0.008_23 * y * y * y
-        + 0.000_32 * y * y * y * y;
+    let jde0 =
+        2_451_900.059_52 + 365_242.740_49 * y - 0.062_23 * y * y - 0.008_23 * y * y * y + 0.000_32 * y * y * y * y;
     let t = (jde0 - 2_451_545.0) / 36525.0;
     let w = (35999.373 * t - 2.47).to_radians();
     let dl = 1.0 + 0.0334 * w.cos() + 0.0007 * (2.0 * w).cos();
-    let s: f64 = PERIODIC_TERMS
-        .iter()
-        .map(|(a, b, c)| a * (b + c * t).to_radians().cos())
-        .sum();
+    let s: f64 = PERIODIC_TERMS.iter().map(|(a, b, c)| a * (b + c * t).to_radians().cos()).sum();
     let jde = jde0 + 0.000_01 * s / dl;
     let jd_ut = jde - delta_t_seconds(f64::from(year)) / 86400.0;
     let local = jd_ut + 7.0 / 24.0;

@@ -7,13 +7,9 @@
 use chrono::NaiveDate;
 
 /// The ten heavenly stems, starting with Giáp.
-pub const STEMS: [&str; 10] = [
-    "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý",
-];
+pub const STEMS: [&str; 10] = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"];
 /// The twelve earthly branches, starting with Tý.
-pub const BRANCHES: [&str; 12] = [
-    "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi",
-];
+pub const BRANCHES: [&str; 12] = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"];
 
 fn stem(index: i64) -> &'static str {
     STEMS[index.rem_euclid(10) as usize]

@@ -42,9 +42,7 @@ pub fn parse_iso_date(input: &str) -> Result<NaiveDate, CalendarError> {
     }
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = bytes.get(range)?;
-        part.iter().try_fold(0u32, |acc, b| {
-            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-        })
+        part.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
     };
     let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return Err(err("chỉ được dùng chữ số"));
@@ -58,20 +56,12 @@ pub fn parse_iso_date(input: &str) -> Result<NaiveDate, CalendarError> {
 
 /// Checks that a date lies in the supported range.
 pub fn check_range(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
-    if (MIN_DATE..=MAX_DATE).contains(&date) {
-        Ok(date)
-    } else {
-        Err(CalendarError::DateOutOfRange(date))
-    }
+    if (MIN_DATE..=MAX_DATE).contains(&date) { Ok(date) } else { Err(CalendarError::DateOutOfRange(date)) }
 }
 
 /// Checks that a year lies in the supported range.
 pub fn check_year(year: i32) -> Result<i32, CalendarError> {
-    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
-        Ok(year)
-    } else {
-        Err(CalendarError::YearOutOfRange(year))
-    }
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) { Ok(year) } else { Err(CalendarError::YearOutOfRange(year)) }
 }
 
 /// Formats a date the Vietnamese way, `dd/mm/yyyy`.
@@ -102,11 +92,7 @@ pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate, CalendarError> 
     let moved = date
         .checked_add_signed(chrono::TimeDelta::try_days(days).ok_or(CalendarError::ArithmeticOutOfRange)?)
         .ok_or(CalendarError::ArithmeticOutOfRange)?;
-    if (MIN_DATE..=MAX_DATE).contains(&moved) {
-        Ok(moved)
-    } else {
-        Err(CalendarError::ArithmeticOutOfRange)
-    }
+    if (MIN_DATE..=MAX_DATE).contains(&moved) { Ok(moved) } else { Err(CalendarError::ArithmeticOutOfRange) }
 }
 
 /// Adds (or, when negative, subtracts) calendar months the way Civil Code 2015 Art. 147–148
@@ -126,11 +112,7 @@ pub fn add_months(date: NaiveDate, months: i32) -> Result<NaiveDate, CalendarErr
         }
         day -= 1;
     };
-    if (MIN_DATE..=MAX_DATE).contains(&result) {
-        Ok(result)
-    } else {
-        Err(CalendarError::ArithmeticOutOfRange)
-    }
+    if (MIN_DATE..=MAX_DATE).contains(&result) { Ok(result) } else { Err(CalendarError::ArithmeticOutOfRange) }
 }
 
 /// Converts a date to the Rata Die day number used by `calendrical_calculations`

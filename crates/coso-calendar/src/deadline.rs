@@ -117,10 +117,7 @@ fn select_count(rule: &LegalRule, c: Circumstances, notes: &mut Vec<String>) -> 
     let Some(asked) = c.asked() else {
         return (rule.count, None);
     };
-    let found = c
-        .preferences()
-        .iter()
-        .find_map(|key| rule.variants.iter().find(|v| v.when == *key));
+    let found = c.preferences().iter().find_map(|key| rule.variants.iter().find(|v| v.when == *key));
     match found {
         Some(v) => {
             if v.when != asked {
@@ -144,10 +141,7 @@ fn select_count(rule: &LegalRule, c: Circumstances, notes: &mut Vec<String>) -> 
 }
 
 fn reason(calendar: &HolidayCalendar, date: NaiveDate) -> Result<Option<SkippedDay>, CalendarError> {
-    Ok(calendar
-        .day_status(date)?
-        .reason_vn(date)
-        .map(|reason| SkippedDay { date, reason }))
+    Ok(calendar.day_status(date)?.reason_vn(date).map(|reason| SkippedDay { date, reason }))
 }
 
 /// Computes the deadline of rule `rule_id` for an event on `from`, using the rule version in
@@ -189,10 +183,9 @@ pub fn compute_deadline(
     };
     let raw_due = match rule.unit {
         Unit::CalendarDays => add_days(from, signed(count))?,
-        Unit::Months => add_months(
-            from,
-            i32::try_from(signed(count)).map_err(|_| CalendarError::ArithmeticOutOfRange)?,
-        )?,
+        Unit::Months => {
+            add_months(from, i32::try_from(signed(count)).map_err(|_| CalendarError::ArithmeticOutOfRange)?)?
+        }
         Unit::WorkingDays => match rule.direction {
             Direction::After => calendar.add_working_days(from, count)?,
             Direction::Before => calendar.sub_working_days(from, count)?,

@@ -81,26 +81,21 @@ impl Explanation {
             self.status.label_vn()
         );
         let _ = writeln!(s, "Mốc tính: {}: {}.", self.event, format_vn_with_weekday(self.from));
-        let variant = self
-            .variant
-            .as_ref()
-            .map(|v| format!(" ({v})"))
-            .unwrap_or_default();
+        let variant = self.variant.as_ref().map(|v| format!(" ({v})")).unwrap_or_default();
         let counting = match (self.direction, self.unit) {
-            (Direction::After, Unit::Months) => "tính từ ngày tiếp theo của mốc, kết thúc vào ngày tương ứng của tháng cuối (Điều 147 Bộ luật Dân sự 2015)",
-            (Direction::After, _) => "không tính ngày của mốc, bắt đầu từ ngày tiếp theo (Điều 147 Bộ luật Dân sự 2015)",
+            (Direction::After, Unit::Months) => {
+                "tính từ ngày tiếp theo của mốc, kết thúc vào ngày tương ứng của tháng cuối (Điều 147 Bộ luật Dân sự 2015)"
+            }
+            (Direction::After, _) => {
+                "không tính ngày của mốc, bắt đầu từ ngày tiếp theo (Điều 147 Bộ luật Dân sự 2015)"
+            }
             (Direction::Before, _) => "tính lùi từ mốc, không tính ngày của mốc",
         };
         let dir = match self.direction {
             Direction::After => "sau",
             Direction::Before => "trước",
         };
-        let _ = writeln!(
-            s,
-            "Thời hạn: {} {}{variant} {dir} mốc; {counting}.",
-            self.count,
-            self.unit.name_vn()
-        );
+        let _ = writeln!(s, "Thời hạn: {} {}{variant} {dir} mốc; {counting}.", self.count, self.unit.name_vn());
         if !self.skipped.is_empty() {
             s.push_str("Không tính các ngày nghỉ: ");
             list_days(&mut s, &self.skipped);

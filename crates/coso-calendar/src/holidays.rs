@@ -60,10 +60,7 @@ impl HolidayKind {
 
     /// Whether this is one of the holidays of Art. 112(1) (as opposed to a day derived from them).
     pub fn is_statutory(self) -> bool {
-        !matches!(
-            self,
-            HolidayKind::Compensatory | HolidayKind::SwappedDayOff | HolidayKind::Other
-        )
+        !matches!(self, HolidayKind::Compensatory | HolidayKind::SwappedDayOff | HolidayKind::Other)
     }
 }
 
@@ -147,11 +144,7 @@ fn default_holidays(year: i32, covered: &[HolidayKind]) -> Result<Vec<(NaiveDate
     }
     if wanted(HolidayKind::NationalDay) {
         let national = ymd(year, 9, 2)?;
-        let adjacent = if national.weekday() == Weekday::Mon {
-            ymd(year, 9, 3)?
-        } else {
-            ymd(year, 9, 1)?
-        };
+        let adjacent = if national.weekday() == Weekday::Mon { ymd(year, 9, 3)? } else { ymd(year, 9, 1)? };
         out.push((national, HolidayKind::NationalDay));
         out.push((adjacent, HolidayKind::NationalDay));
     }
@@ -166,8 +159,7 @@ fn set_bit(bits: &mut [u64; 6], ordinal0: u32) {
 }
 
 fn get_bit(bits: &[u64; 6], ordinal0: u32) -> bool {
-    bits.get((ordinal0 / 64) as usize)
-        .is_some_and(|w| w & (1 << (ordinal0 % 64)) != 0)
+    bits.get((ordinal0 / 64) as usize).is_some_and(|w| w & (1 << (ordinal0 % 64)) != 0)
 }
 
 impl HolidayYear {
@@ -189,12 +181,7 @@ impl HolidayYear {
                     existing.name.push_str(" và ");
                     existing.name.push_str(kind.name_vn());
                 })
-                .or_insert_with(|| DayOff {
-                    date,
-                    kind,
-                    name: kind.name_vn().to_owned(),
-                    announced: false,
-                });
+                .or_insert_with(|| DayOff { date, kind, name: kind.name_vn().to_owned(), announced: false });
         }
         if let Some(a) = announcement {
             for segment in &a.days_off {
@@ -235,9 +222,7 @@ impl HolidayYear {
             );
         }
 
-        let working_saturdays: Vec<NaiveDate> = announcement
-            .map(|a| a.working_saturdays.clone())
-            .unwrap_or_default();
+        let working_saturdays: Vec<NaiveDate> = announcement.map(|a| a.working_saturdays.clone()).unwrap_or_default();
         let mut off_bits = [0u64; 6];
         let mut work_bits = [0u64; 6];
         let mut days_off = Vec::new();
@@ -256,8 +241,7 @@ impl HolidayYear {
         for d in &working_saturdays {
             set_bit(&mut work_bits, d.ordinal0());
         }
-        let uses_default = announcement.is_none()
-            || days_off.iter().chain(&weekend_holidays).any(|d| !d.announced);
+        let uses_default = announcement.is_none() || days_off.iter().chain(&weekend_holidays).any(|d| !d.announced);
         Ok(Self {
             year,
             announced: announcement.is_some(),
@@ -275,11 +259,7 @@ impl HolidayYear {
     /// Whether `date` (which must be in this year) is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         let ordinal0 = date.ordinal0();
-        if is_weekend(date) {
-            get_bit(&self.work_bits, ordinal0)
-        } else {
-            !get_bit(&self.off_bits, ordinal0)
-        }
+        if is_weekend(date) { get_bit(&self.work_bits, ordinal0) } else { !get_bit(&self.off_bits, ordinal0) }
     }
 
     /// The day off or weekend holiday on `date`, if any.

@@ -26,21 +26,12 @@ pub struct LunarDate {
 impl LunarDate {
     /// Builds a lunar date without checking that it exists (see [`lunar_to_solar`]).
     pub const fn new(year: i32, month: u8, day: u8, leap: bool) -> Self {
-        Self {
-            year,
-            month,
-            day,
-            leap,
-        }
+        Self { year, month, day, leap }
     }
 
     /// Vietnamese text, e.g. "mùng 1 tháng Giêng năm Giáp Thìn (2024)".
     pub fn to_vietnamese_text(&self) -> String {
-        let day = if self.day <= 10 {
-            format!("mùng {}", self.day)
-        } else {
-            format!("ngày {}", self.day)
-        };
+        let day = if self.day <= 10 { format!("mùng {}", self.day) } else { format!("ngày {}", self.day) };
         let month = match self.month {
             1 => "Giêng".to_owned(),
             11 => "Một".to_owned(),
@@ -48,11 +39,7 @@ impl LunarDate {
             m => m.to_string(),
         };
         let leap = if self.leap { " nhuận" } else { "" };
-        format!(
-            "{day} tháng {month}{leap} năm {} ({})",
-            crate::can_chi::year_name(self.year),
-            self.year
-        )
+        format!("{day} tháng {month}{leap} năm {} ({})", crate::can_chi::year_name(self.year), self.year)
     }
 }
 
@@ -109,19 +96,11 @@ pub fn solar_to_lunar(date: NaiveDate) -> Result<LunarDate, CalendarError> {
         t = table(date.year() - 1)?;
     }
     let months = usize::from(t.months);
-    let index = t.starts[1..=months]
-        .iter()
-        .position(|&next| rd < next)
-        .ok_or(CalendarError::DateOutOfRange(date))?;
+    let index = t.starts[1..=months].iter().position(|&next| rd < next).ok_or(CalendarError::DateOutOfRange(date))?;
     let ordinal = u8::try_from(index + 1).map_err(|_| CalendarError::DateOutOfRange(date))?;
     let (month, leap) = t.month_of_ordinal(ordinal);
     let day = u8::try_from(rd - t.starts[index] + 1).map_err(|_| CalendarError::DateOutOfRange(date))?;
-    Ok(LunarDate {
-        year: t.year,
-        month,
-        day,
-        leap,
-    })
+    Ok(LunarDate { year: t.year, month, day, leap })
 }
 
 /// Converts a lunar date to the Gregorian calendar. A lunar date that does not exist

@@ -7,9 +7,7 @@
 
 use std::sync::OnceLock;
 
-use calendrical_calculations::chinese_based::{
-    YearBounds, days_in_month, get_leap_month_from_new_year,
-};
+use calendrical_calculations::chinese_based::{YearBounds, days_in_month, get_leap_month_from_new_year};
 use calendrical_calculations::gregorian::fixed_from_gregorian;
 use calendrical_calculations::rata_die::RataDie;
 
@@ -96,12 +94,7 @@ fn compute(year: i32) -> LunarYearTable {
     }
 
     let leap_ordinal = (months == 13).then(|| leap_ordinal(year, &starts));
-    LunarYearTable {
-        year,
-        months,
-        leap_ordinal,
-        starts,
-    }
+    LunarYearTable { year, months, leap_ordinal, starts }
 }
 
 /// Places the leap month of a 13-month lunar year by the solar-year (*tuế*) rule.
@@ -113,9 +106,7 @@ fn compute(year: i32) -> LunarYearTable {
 /// major term after Tết" gives leap 7 instead of leap 11 in 2033.)
 fn leap_ordinal(year: i32, starts: &[i64; 14]) -> u8 {
     let solstice = december_solstice_rd(year);
-    let month11_index = starts
-        .windows(2)
-        .position(|w| matches!(w, [a, b] if *a <= solstice && solstice < *b));
+    let month11_index = starts.windows(2).position(|w| matches!(w, [a, b] if *a <= solstice && solstice < *b));
     let first_without_term_from = |index: usize| -> u8 {
         let start = starts.get(index).copied().unwrap_or(starts[0]);
         get_leap_month_from_new_year::<VietnameseUtc7>(RataDie::new(start))

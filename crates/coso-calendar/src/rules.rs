@@ -82,9 +82,7 @@ impl VariantKey {
             VariantKey::EspeciallyComplex => "vụ việc đặc biệt phức tạp",
             VariantKey::Remote => "ở vùng sâu, vùng xa đi lại khó khăn",
             VariantKey::RemoteComplex => "vụ việc phức tạp ở vùng sâu, vùng xa đi lại khó khăn",
-            VariantKey::RemoteEspeciallyComplex => {
-                "vụ việc đặc biệt phức tạp ở vùng sâu, vùng xa đi lại khó khăn"
-            }
+            VariantKey::RemoteEspeciallyComplex => "vụ việc đặc biệt phức tạp ở vùng sâu, vùng xa đi lại khó khăn",
         }
     }
 }
@@ -189,8 +187,7 @@ pub const DISTRICT_ABOLISHED: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7,
 impl LegalRule {
     /// Whether Civil Code Art. 148 roll-forward applies to this rule.
     pub fn rolls_forward(&self) -> bool {
-        self.roll_forward
-            .unwrap_or(self.direction == Direction::After && self.bound == Bound::Latest)
+        self.roll_forward.unwrap_or(self.direction == Direction::After && self.bound == Bound::Latest)
     }
 
     /// Whether this version is in force for an event on `date`.
@@ -209,10 +206,7 @@ impl LegalRule {
     fn validate(&self) -> Result<(), CalendarError> {
         let bad = |msg: String| Err(CalendarError::InvalidRuleData(format!("«{}»: {msg}", self.id)));
         if self.id.is_empty()
-            || !self
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+            || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
         {
             return bad("mã quy tắc chỉ gồm chữ thường không dấu, chữ số, dấu chấm và gạch dưới".to_owned());
         }
@@ -324,15 +318,9 @@ impl RuleBook {
             .rules
             .iter()
             .find(|r| r.id == id && r.in_force_on(date))
-            .ok_or_else(|| CalendarError::RuleNotInForce {
-                id: id.to_owned(),
-                date,
-            })?;
+            .ok_or_else(|| CalendarError::RuleNotInForce { id: id.to_owned(), date })?;
         if rule.district_level && date >= DISTRICT_ABOLISHED {
-            return Err(CalendarError::DistrictLevelAbolished {
-                id: id.to_owned(),
-                date,
-            });
+            return Err(CalendarError::DistrictLevelAbolished { id: id.to_owned(), date });
         }
         Ok(rule)
     }

@@ -76,8 +76,7 @@ impl HolidayCalendar {
     /// The built-in announcements (2022–2026) plus `extra` ones; an extra announcement
     /// replaces the built-in one of the same year.
     pub fn new(extra: impl IntoIterator<Item = Announcement>) -> Result<Self, CalendarError> {
-        let mut map: BTreeMap<i32, Announcement> =
-            builtin_announcements()?.into_iter().map(|a| (a.year, a)).collect();
+        let mut map: BTreeMap<i32, Announcement> = builtin_announcements()?.into_iter().map(|a| (a.year, a)).collect();
         for a in extra {
             a.validate()?;
             map.insert(a.year, a);
@@ -122,9 +121,7 @@ impl HolidayCalendar {
         check_year(year)?;
         let index = usize::try_from(year - MIN_YEAR).map_err(|_| CalendarError::YearOutOfRange(year))?;
         let cell = self.years.get(index).ok_or(CalendarError::YearOutOfRange(year))?;
-        cell.get_or_init(|| HolidayYear::build(year, self.announcements.get(&year)))
-            .as_ref()
-            .map_err(Clone::clone)
+        cell.get_or_init(|| HolidayYear::build(year, self.announcements.get(&year))).as_ref().map_err(Clone::clone)
     }
 
     /// What kind of day `date` is.
@@ -134,9 +131,7 @@ impl HolidayCalendar {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         Ok(match (weekend, y.is_working_day(date)) {
             (true, true) => DayStatus::WorkingSaturday,
-            (true, false) => DayStatus::Weekend {
-                holiday: y.day_off(date).cloned(),
-            },
+            (true, false) => DayStatus::Weekend { holiday: y.day_off(date).cloned() },
             (false, true) => DayStatus::Working,
             (false, false) => match y.day_off(date) {
                 Some(d) => DayStatus::DayOff(d.clone()),

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use coso_calendar::{
-    Bound, CalendarError, Circumstances, Complexity, Deadline, Direction, HolidayCalendar, LegalRule, RuleBook,
-    Status, Unit, compute_deadline, parse_iso_date,
+    Bound, CalendarError, Circumstances, Complexity, Deadline, Direction, HolidayCalendar, LegalRule, RuleBook, Status,
+    Unit, compute_deadline, parse_iso_date,
 };
 use proptest::prelude::*;
 
@@ -44,12 +44,30 @@ fn due(rule: &str, from: NaiveDate, c: Circumstances) -> NaiveDate {
 #[test]
 fn every_required_rule_exists_with_a_citation() {
     let required = [
-        "complaint.limitation", "complaint.accept", "complaint.first", "complaint.second_window",
-        "complaint.second_accept", "complaint.second", "denunciation.initial", "denunciation.forward",
-        "denunciation.notify", "denunciation.resolve", "petition.reply", "ballot.result_to_commune",
-        "convention.posting", "convention.dossier", "convention.recognition", "village_head.plan",
-        "village_head.team", "village_head.notice", "village_head.candidates", "village_head.recognition",
-        "dialogue.notice", "dialogue.results", "community_conference.notice", "staff_conference.deadline",
+        "complaint.limitation",
+        "complaint.accept",
+        "complaint.first",
+        "complaint.second_window",
+        "complaint.second_accept",
+        "complaint.second",
+        "denunciation.initial",
+        "denunciation.forward",
+        "denunciation.notify",
+        "denunciation.resolve",
+        "petition.reply",
+        "ballot.result_to_commune",
+        "convention.posting",
+        "convention.dossier",
+        "convention.recognition",
+        "village_head.plan",
+        "village_head.team",
+        "village_head.notice",
+        "village_head.candidates",
+        "village_head.recognition",
+        "dialogue.notice",
+        "dialogue.results",
+        "community_conference.notice",
+        "staff_conference.deadline",
     ];
     let ids = RuleBook::builtin().ids();
     for id in required {

@@ -116,16 +116,13 @@ fn weekends_are_not_listed_and_every_year_has_at_least_eleven_holidays() {
     for year in 1900..=2199 {
         let y = cal().year(year).expect("year");
         assert!(y.days_off.iter().all(|x| !matches!(x.date.weekday(), Weekday::Sat | Weekday::Sun)));
-        let statutory = y
-            .days_off
-            .iter()
-            .chain(&y.weekend_holidays)
-            .filter(|x| x.kind.is_statutory())
-            .count();
+        let statutory = y.days_off.iter().chain(&y.weekend_holidays).filter(|x| x.kind.is_statutory()).count();
         if year == 1947 {
             // Giỗ Tổ fell on 30/4: one day carries both holidays.
             assert_eq!(statutory, 10);
-            assert!(y.days_off.iter().chain(&y.weekend_holidays).any(|x| x.name == "Giỗ Tổ Hùng Vương và Ngày Chiến thắng"));
+            assert!(
+                y.days_off.iter().chain(&y.weekend_holidays).any(|x| x.name == "Giỗ Tổ Hùng Vương và Ngày Chiến thắng")
+            );
         } else {
             assert!(statutory >= 11, "{year}: {statutory}");
             // Weekday holidays plus compensatory days give at least 11 weekdays off.
@@ -187,7 +184,9 @@ fn inconsistent_announcements_are_rejected() {
         base(r#""days_off": [{"from": "2028-01-01", "to": "2028-01-02", "kind": "tet"}]"#),
         base(r#""days_off": [{"from": "2027-02-10", "to": "2027-02-01", "kind": "tet"}]"#),
         base(r#""days_off": [{"from": "2027-01-01", "to": "2027-12-31", "kind": "other"}]"#),
-        base(r#""days_off": [{"from": "2027-02-06", "to": "2027-02-07", "kind": "tet"}], "working_saturdays": ["2027-02-06"]"#),
+        base(
+            r#""days_off": [{"from": "2027-02-06", "to": "2027-02-07", "kind": "tet"}], "working_saturdays": ["2027-02-06"]"#,
+        ),
         base(r#""days_off": [{"from": "2027-02-06", "to": "2027-02-07", "kind": "holiday"}]"#),
         base(r#""days_off": [], "extra": 1"#),
         r#"{"year": 2300, "source": "x", "status": "S", "days_off": []}"#.to_owned(),
@@ -196,10 +195,7 @@ fn inconsistent_announcements_are_rejected() {
         "".to_owned(),
     ];
     for json in cases {
-        assert!(
-            matches!(Announcement::from_json(&json), Err(CalendarError::InvalidAnnouncement(_))),
-            "{json}"
-        );
+        assert!(matches!(Announcement::from_json(&json), Err(CalendarError::InvalidAnnouncement(_))), "{json}");
     }
 }
 
@@ -213,9 +209,7 @@ fn out_of_range_years_are_errors() {
 }
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
-    (0i64..109_000).prop_map(|offset| {
-        d(1900, 1, 1) + chrono::TimeDelta::try_days(offset).unwrap_or_default()
-    })
+    (0i64..109_000).prop_map(|offset| d(1900, 1, 1) + chrono::TimeDelta::try_days(offset).unwrap_or_default())
 }
 
 proptest! {

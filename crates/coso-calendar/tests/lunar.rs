@@ -6,8 +6,8 @@ use calendrical_calculations::gregorian::fixed_from_gregorian;
 use calendrical_calculations::rata_die::RataDie;
 use chrono::{Datelike, NaiveDate};
 use coso_calendar::{
-    CalendarError, LunarDate, MAX_DATE, MIN_DATE, day_name, hung_kings_day, lunar_to_solar, lunar_year,
-    month_name, solar_to_lunar, tet, year_name,
+    CalendarError, LunarDate, MAX_DATE, MIN_DATE, day_name, hung_kings_day, lunar_to_solar, lunar_year, month_name,
+    solar_to_lunar, tet, year_name,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -200,10 +200,7 @@ fn every_lunar_year_has_12_or_13_months_of_29_or_30_days() {
 #[test]
 fn impossible_lunar_dates_are_errors() {
     // 2024 has no leap month.
-    assert!(matches!(
-        lunar_to_solar(LunarDate::new(2024, 4, 1, true)),
-        Err(CalendarError::InvalidLunarDate { .. })
-    ));
+    assert!(matches!(lunar_to_solar(LunarDate::new(2024, 4, 1, true)), Err(CalendarError::InvalidLunarDate { .. })));
     // 2023 has leap month 2 only.
     assert!(lunar_to_solar(LunarDate::new(2023, 3, 1, true)).is_err());
     assert!(lunar_to_solar(LunarDate::new(2024, 13, 1, false)).is_err());
@@ -216,10 +213,7 @@ fn impossible_lunar_dates_are_errors() {
     assert_eq!(solar_to_lunar(d(2025, 1, 28)), Ok(LunarDate::new(2024, 12, 29, false)));
     assert!(lunar_to_solar(LunarDate::new(2024, 12, 30, false)).is_err());
     let message = lunar_to_solar(LunarDate::new(2024, 12, 30, false)).map_err(|e| e.to_string());
-    assert_eq!(
-        message,
-        Err("ngày âm lịch không tồn tại: 30/12 năm 2024 (tháng này có 29 ngày)".to_owned())
-    );
+    assert_eq!(message, Err("ngày âm lịch không tồn tại: 30/12 năm 2024 (tháng này có 29 ngày)".to_owned()));
     // Out of the Gregorian range.
     assert!(solar_to_lunar(d(1899, 12, 31)).is_err());
     assert!(solar_to_lunar(d(2200, 1, 1)).is_err());
@@ -238,10 +232,7 @@ fn can_chi_names() {
     assert_eq!(day_name(d(2024, 2, 10)), "Giáp Thìn");
     assert_eq!(month_name(2024, 1), "Bính Dần");
     assert_eq!(month_name(2025, 1), "Mậu Dần");
-    assert_eq!(
-        LunarDate::new(2024, 1, 1, false).to_vietnamese_text(),
-        "mùng 1 tháng Giêng năm Giáp Thìn (2024)"
-    );
+    assert_eq!(LunarDate::new(2024, 1, 1, false).to_vietnamese_text(), "mùng 1 tháng Giêng năm Giáp Thìn (2024)");
 }
 
 const GOLDEN: &str = include_str!("golden/tet_gio_to.csv");

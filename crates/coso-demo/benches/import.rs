@@ -42,7 +42,8 @@ fn import(c: &mut Criterion) {
                 let parsed = parse_csv(csv.as_bytes(), today).expect("valid CSV");
                 let grants = [Grant { role: Role::Admin, unit: village.unit_path() }];
                 let permit = authorize(&grants, &village.unit_path(), Action::ManageHouseholds).expect("permit");
-                let report = rt.block_on(store.import_households(&permit, &village, parsed.rows, &actor)).expect("import");
+                let report =
+                    rt.block_on(store.import_households(&permit, &village, parsed.rows, &actor)).expect("import");
                 total += start.elapsed();
                 assert_eq!(report.inserted, ROWS);
             }

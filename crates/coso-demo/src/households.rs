@@ -16,11 +16,23 @@ pub fn households_for(village_code: &str, village_name: &str, kind: UnitKind) ->
 }
 
 /// `count` households numbered from `first` (codes `H000001`…), generated from `seed`.
-pub fn generate_households(seed: u64, village_name: &str, kind: UnitKind, first: usize, count: usize) -> Vec<(u64, HouseholdData)> {
+pub fn generate_households(
+    seed: u64,
+    village_name: &str,
+    kind: UnitKind,
+    first: usize,
+    count: usize,
+) -> Vec<(u64, HouseholdData)> {
     generate(&mut Rng::new(seed), village_name, kind, first, count)
 }
 
-fn generate(rng: &mut Rng, village_name: &str, kind: UnitKind, first: usize, count: usize) -> Vec<(u64, HouseholdData)> {
+fn generate(
+    rng: &mut Rng,
+    village_name: &str,
+    kind: UnitKind,
+    first: usize,
+    count: usize,
+) -> Vec<(u64, HouseholdData)> {
     (0..count)
         .map(|i| {
             let address = if kind == UnitKind::ResidentialGroup {

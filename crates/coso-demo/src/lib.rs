@@ -173,7 +173,10 @@ async fn create_accounts(store: &Store, accounts: &[DemoAccount], actor: &Actor)
 
 /// An argon2id PHC string of `password`, with a fresh random salt.
 pub fn hash_password(password: &str) -> Result<String, DemoError> {
-    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| DemoError::Hash(e.to_string()))
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| DemoError::Hash(e.to_string()))
 }
 
 /// Today in Vietnam (UTC+7 all year).

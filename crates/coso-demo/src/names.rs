@@ -9,33 +9,79 @@ const FAMILY: &[&str] = &[
     "Đoàn", "Thái", "Đào", "Hà", "Cao", "Chu", "Lưu", "Mai",
 ];
 
-const MALE_MIDDLE: &[&str] = &["Văn", "Văn", "Văn", "Đức", "Hữu", "Minh", "Quang", "Xuân", "Đình", "Công", "Trọng", "Thanh", "Anh", "Viết"];
-const FEMALE_MIDDLE: &[&str] = &["Thị", "Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Hồng", "Phương", "Kim", "Hoài", "Minh"];
+const MALE_MIDDLE: &[&str] =
+    &["Văn", "Văn", "Văn", "Đức", "Hữu", "Minh", "Quang", "Xuân", "Đình", "Công", "Trọng", "Thanh", "Anh", "Viết"];
+const FEMALE_MIDDLE: &[&str] =
+    &["Thị", "Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Hồng", "Phương", "Kim", "Hoài", "Minh"];
 
 const MALE_GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Đạt", "Định", "Đông", "Hải", "Hiếu", "Hòa", "Hoàng", "Hùng", "Huy", "Khánh",
-    "Lâm", "Linh", "Long", "Lộc", "Mạnh", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài",
-    "Tâm", "Thắng", "Thành", "Thịnh", "Tiến", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ",
+    "An", "Bình", "Cường", "Dũng", "Đạt", "Định", "Đông", "Hải", "Hiếu", "Hòa", "Hoàng", "Hùng", "Huy", "Khánh", "Lâm",
+    "Linh", "Long", "Lộc", "Mạnh", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài", "Tâm",
+    "Thắng", "Thành", "Thịnh", "Tiến", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ",
 ];
 
 const FEMALE_GIVEN: &[&str] = &[
-    "Anh", "Châu", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Huệ", "Hương", "Lan",
-    "Liên", "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Sen", "Tâm", "Thảo", "Thơm",
-    "Thủy", "Trang", "Tuyết", "Vân", "Xuân", "Yến",
+    "Anh", "Châu", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Huệ", "Hương", "Lan", "Liên",
+    "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Sen", "Tâm", "Thảo", "Thơm", "Thủy",
+    "Trang", "Tuyết", "Vân", "Xuân", "Yến",
 ];
 
 /// Names of villages (thôn) in the style of Hà Tĩnh; each commune draws from them.
 pub const VILLAGE_NAMES: &[&str] = &[
-    "Trung Hòa", "Đông Hà", "Tân Phúc", "Yên Thịnh", "Bắc Sơn", "Phú Thượng", "Hòa Bình", "Tiền Phong", "Thượng Long",
-    "Hạ Long", "Đông Thịnh", "Tây Sơn", "Nam Phong", "Xuân Sơn", "Trung Tiến", "Tân Hương", "Kim Liên", "Phúc Thành",
-    "Thanh Lương", "Văn Minh", "Đồng Văn", "Hưng Lộc", "An Lạc", "Vĩnh Phúc", "Mỹ Lộc", "Tân Thượng", "Hồng Lĩnh",
-    "Đại Hòa", "Quang Trung", "Liên Minh", "Trung Sơn", "Bình Minh", "Thống Nhất", "Tân Tiến", "Hợp Thành", "Đức Thịnh",
+    "Trung Hòa",
+    "Đông Hà",
+    "Tân Phúc",
+    "Yên Thịnh",
+    "Bắc Sơn",
+    "Phú Thượng",
+    "Hòa Bình",
+    "Tiền Phong",
+    "Thượng Long",
+    "Hạ Long",
+    "Đông Thịnh",
+    "Tây Sơn",
+    "Nam Phong",
+    "Xuân Sơn",
+    "Trung Tiến",
+    "Tân Hương",
+    "Kim Liên",
+    "Phúc Thành",
+    "Thanh Lương",
+    "Văn Minh",
+    "Đồng Văn",
+    "Hưng Lộc",
+    "An Lạc",
+    "Vĩnh Phúc",
+    "Mỹ Lộc",
+    "Tân Thượng",
+    "Hồng Lĩnh",
+    "Đại Hòa",
+    "Quang Trung",
+    "Liên Minh",
+    "Trung Sơn",
+    "Bình Minh",
+    "Thống Nhất",
+    "Tân Tiến",
+    "Hợp Thành",
+    "Đức Thịnh",
 ];
 
 /// Streets of Hà Tĩnh towns, for addresses in residential groups.
 const STREETS: &[&str] = &[
-    "Trần Phú", "Hà Huy Tập", "Nguyễn Du", "Phan Đình Phùng", "Lê Duẩn", "Xuân Diệu", "Nguyễn Công Trứ",
-    "Hải Thượng Lãn Ông", "Võ Liêm Sơn", "Mai Thúc Loan", "Lý Tự Trọng", "Nguyễn Biểu", "Trần Hưng Đạo", "Hàm Nghi",
+    "Trần Phú",
+    "Hà Huy Tập",
+    "Nguyễn Du",
+    "Phan Đình Phùng",
+    "Lê Duẩn",
+    "Xuân Diệu",
+    "Nguyễn Công Trứ",
+    "Hải Thượng Lãn Ông",
+    "Võ Liêm Sơn",
+    "Mai Thúc Loan",
+    "Lý Tự Trọng",
+    "Nguyễn Biểu",
+    "Trần Hưng Đạo",
+    "Hàm Nghi",
 ];
 
 /// Prefixes of Vietnamese mobile numbers (Viettel, VinaPhone, MobiFone).

@@ -35,7 +35,10 @@ fn draft(year: i32) -> PlanDraft {
         tasks: vec![
             task("Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở đến cán bộ và Nhân dân", "Sở Nội vụ"),
             task("Công khai thông tin theo Điều 11 Luật Thực hiện dân chủ ở cơ sở", "UBND các xã, phường"),
-            task("Tổ chức hội nghị, phát phiếu lấy ý kiến hộ gia đình về những nội dung Nhân dân bàn và quyết định", "UBND các xã, phường"),
+            task(
+                "Tổ chức hội nghị, phát phiếu lấy ý kiến hộ gia đình về những nội dung Nhân dân bàn và quyết định",
+                "UBND các xã, phường",
+            ),
             task("Kiểm tra việc thực hiện dân chủ ở cơ sở tại các xã, phường", "Sở Nội vụ"),
         ],
         obligations: vec![
@@ -59,11 +62,19 @@ fn report(template: &Template, rng: &mut Rng, quality: u64) -> ReportInput {
         input.indicators.insert(i.code.clone(), rng.range(0, 25).to_string());
     }
     for s in &template.sections {
-        input.narrative.insert(s.code.clone(), "Đã triển khai các nội dung theo kế hoạch; Nhân dân tham gia tích cực.".into());
+        input
+            .narrative
+            .insert(s.code.clone(), "Đã triển khai các nội dung theo kế hoạch; Nhân dân tham gia tích cực.".into());
     }
     for c in &template.criteria {
         let share = (quality + rng.range(0, 10)).min(100) as f64 / 100.0;
-        input.assessment.insert(c.code.clone(), ScoreInput { points: format!("{}", (c.max_points * share).floor()), evidence: "Biên bản, sổ theo dõi".into() });
+        input.assessment.insert(
+            c.code.clone(),
+            ScoreInput {
+                points: format!("{}", (c.max_points * share).floor()),
+                evidence: "Biên bản, sổ theo dõi".into(),
+            },
+        );
     }
     input
 }
@@ -71,7 +82,14 @@ fn report(template: &Template, rng: &mut Rng, quality: u64) -> ReportInput {
 /// Issues the demo plan of `province` for its communes (once: nothing when it exists) and
 /// sends the 6-month report of most communes, some of them late. `skip` keeps one commune's
 /// reports open for the demo accounts to send.
-pub async fn load(store: &Store, province: &UnitRow, communes: &[UnitRow], skip: &str, today: NaiveDate, actor: &Actor) -> Result<usize, DemoError> {
+pub async fn load(
+    store: &Store,
+    province: &UnitRow,
+    communes: &[UnitRow],
+    skip: &str,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<usize, DemoError> {
     let year = today.year();
     if !store.plans_of_unit(province.id, Some(year)).await?.is_empty() || communes.is_empty() {
         return Ok(0);
@@ -79,10 +97,20 @@ pub async fn load(store: &Store, province: &UnitRow, communes: &[UnitRow], skip:
     let template_id = templates::ensure_default(store).await?;
     let template = templates::load(store, template_id).await?;
     let plan = draft(year);
-    let req = import::Issue { issuer: province, draft: &plan, document: None, targets: communes, template_id, parent_plan_id: None, actor };
+    let req = import::Issue {
+        issuer: province,
+        draft: &plan,
+        document: None,
+        targets: communes,
+        template_id,
+        parent_plan_id: None,
+        actor,
+    };
     let plan_id = import::issue(store, req).await?;
     let obligations = store.obligations(plan_id).await?;
-    let Some(six) = obligations.iter().find(|o| o.period.as_deref() == Some("six_month")).and_then(|o| o.occurrences.first()) else {
+    let Some(six) =
+        obligations.iter().find(|o| o.period.as_deref() == Some("six_month")).and_then(|o| o.occurrences.first())
+    else {
         return Ok(0);
     };
     let Some(due) = six.due_date.filter(|d| *d <= today) else { return Ok(0) };
@@ -94,10 +122,12 @@ pub async fn load(store: &Store, province: &UnitRow, communes: &[UnitRow], skip:
             continue;
         }
         // Most on time, some up to ten days late.
-        let day = due - Duration::days(rng.range(0, 8) as i64) + Duration::days(if rng.chance(20) { rng.range(1, 11) as i64 } else { 0 });
+        let day = due - Duration::days(rng.range(0, 8) as i64)
+            + Duration::days(if rng.chance(20) { rng.range(1, 11) as i64 } else { 0 });
         let quality = rng.range(45, 96);
         let input = report(&template, &mut rng, quality);
-        let sending = submit::Sending { occurrence: &detail, unit: commune, actor, now: chrono::Utc::now(), today: day };
+        let sending =
+            submit::Sending { occurrence: &detail, unit: commune, actor, now: chrono::Utc::now(), today: day };
         submit::submit_report(store, &template, sending, &input).await?;
         sent += 1;
     }

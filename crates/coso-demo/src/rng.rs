@@ -63,14 +63,18 @@ mod tests {
 
     #[test]
     fn same_seed_same_sequence_and_ranges_hold() {
-        let a: Vec<u64> = (0..5).map({
-            let mut r = Rng::for_key("18766");
-            move |_| r.next_u64()
-        }).collect();
-        let b: Vec<u64> = (0..5).map({
-            let mut r = Rng::for_key("18766");
-            move |_| r.next_u64()
-        }).collect();
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::for_key("18766");
+                move |_| r.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::for_key("18766");
+                move |_| r.next_u64()
+            })
+            .collect();
         assert_eq!(a, b);
         assert_ne!(Rng::for_key("18766").next_u64(), Rng::for_key("18767").next_u64());
         let mut r = Rng::new(7);

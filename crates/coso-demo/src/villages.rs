@@ -20,7 +20,8 @@ pub fn plan_children(parent_code: &str, parent_kind: UnitKind) -> Vec<NewUnit> {
         .filter_map(|i| {
             let n = i + 1;
             let (code, name, kind) = if ward {
-                let name = if numbered { format!("Tổ dân phố {n}") } else { format!("Tổ dân phố {}", names[i]) };
+                let name =
+                    if numbered { format!("Tổ dân phố {n}") } else { format!("Tổ dân phố {}", names[i]) };
                 (format!("{parent_code}-TDP{n:02}"), name, UnitKind::ResidentialGroup)
             } else {
                 (format!("{parent_code}-T{n:02}"), format!("Thôn {}", names[i]), UnitKind::Village)

@@ -4,8 +4,8 @@ use std::time::{Duration, Instant};
 
 use coso_demo::{DEMO_PASSWORD, DemoError, load_demo};
 use coso_domain::authz::{Action, Grant, Role, authorize};
-use coso_store::{Actor, Store, UnitSearch};
 use coso_domain::unit::UnitKind;
+use coso_store::{Actor, Store, UnitSearch};
 
 struct Db {
     store: Store,
@@ -25,7 +25,8 @@ async fn postgres() -> Option<Db> {
         eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
         return None;
     };
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     let name = format!("coso_demo_{}_{nanos}", std::process::id());
     let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
     admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
@@ -87,7 +88,9 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
         assert!(user.password_hash.starts_with("$argon2id$"));
         let parsed = argon2::password_hash::phc::PasswordHash::new(&user.password_hash).expect("PHC string");
         use argon2::password_hash::PasswordVerifier;
-        argon2::Argon2::default().verify_password(DEMO_PASSWORD.as_bytes(), &parsed).expect("the demo password verifies");
+        argon2::Argon2::default()
+            .verify_password(DEMO_PASSWORD.as_bytes(), &parsed)
+            .expect("the demo password verifies");
     }
 
     assert!(matches!(load_demo(store, false).await, Err(DemoError::NotEmpty)), "refuses a non-empty database");
@@ -99,8 +102,11 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
 async fn count_created(store: &Store) -> usize {
     let mut n = 0;
     for kind in [UnitKind::Village, UnitKind::ResidentialGroup] {
-        n += store.search_units(&UnitSearch { kind: Some(kind), limit: Some(1), ..Default::default() }).await.expect("search").total
-            as usize;
+        n += store
+            .search_units(&UnitSearch { kind: Some(kind), limit: Some(1), ..Default::default() })
+            .await
+            .expect("search")
+            .total as usize;
     }
     n
 }

@@ -5,12 +5,8 @@ fn main() {
         eprintln!("cách dùng: dump TỆP");
         std::process::exit(2);
     };
-    let ext = std::path::Path::new(&path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("md");
-    let format =
-        coso_documents::Format::from_extension(ext).unwrap_or(coso_documents::Format::Markdown);
+    let ext = std::path::Path::new(&path).extension().and_then(|e| e.to_str()).unwrap_or("md");
+    let format = coso_documents::Format::from_extension(ext).unwrap_or(coso_documents::Format::Markdown);
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {

@@ -7,14 +7,10 @@ use regex::Regex;
 
 use crate::lines::Line;
 use crate::model::{CitedDocument, Document};
-use crate::{
-    ParseContext, citation, deadlines, header, issuer, recipients, reports, sections, signer,
-    tasks, text,
-};
+use crate::{ParseContext, citation, deadlines, header, issuer, recipients, reports, sections, signer, tasks, text};
 
-static BASIS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Căn cứ|Thực hiện|Triển khai|Thi hành|Theo|Xét)\b").expect("static regex")
-});
+static BASIS_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Căn cứ|Thực hiện|Triển khai|Thi hành|Theo|Xét)\b").expect("static regex"));
 static BASIS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:và\s+)?(?:Căn cứ vào|Căn cứ|Thực hiện|Triển khai thực hiện|Triển khai|Thi hành|Theo|Xét)\s+")
         .expect("static regex")
@@ -26,28 +22,18 @@ static ENACTING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Trên đây|Nhận được (?:Công văn|công văn|văn bản|Kế hoạch|kế hoạch))\b")
-        .expect("static regex")
+    Regex::new(r"^(?:Trên đây|Nhận được (?:Công văn|công văn|văn bản|Kế hoạch|kế hoạch))\b").expect("static regex")
 });
 
 /// Builds the document from its lines.
 pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
     let head = header::read(lines);
-    let body: Vec<String> = lines
-        .get(head.body_start..)
-        .unwrap_or_default()
-        .iter()
-        .map(|l| l.text.clone())
-        .collect();
+    let body: Vec<String> = lines.get(head.body_start..).unwrap_or_default().iter().map(|l| l.text.clone()).collect();
     let mut warnings = Vec::new();
 
-    let first_major = body
-        .iter()
-        .position(|l| sections::style_of(l).is_some_and(sections::is_major));
-    let first_section = first_major.or_else(|| {
-        body.iter()
-            .position(|l| sections::style_of(l) == Some(sections::Style::Arabic))
-    });
+    let first_major = body.iter().position(|l| sections::style_of(l).is_some_and(sections::is_major));
+    let first_section =
+        first_major.or_else(|| body.iter().position(|l| sections::style_of(l) == Some(sections::Style::Arabic)));
     let search_from = first_section.unwrap_or(0);
     let tail_start = body
         .iter()
@@ -63,10 +49,7 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
         .find(|(_, l)| CLOSING.is_match(l))
         .map_or(tail_start, |(i, _)| i);
     let (preamble, tree): (Vec<String>, Vec<crate::model::Section>) = match first_section {
-        Some(first) if first < closing_start => (
-            body[..first].to_vec(),
-            sections::build(&body[first..closing_start]),
-        ),
+        Some(first) if first < closing_start => (body[..first].to_vec(), sections::build(&body[first..closing_start])),
         _ => (body[..closing_start].to_vec(), Vec::new()),
     };
     let closing = body[closing_start..tail_start].to_vec();
@@ -82,11 +65,7 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
         date: head.date.clone(),
         date_partial: head.date_partial.clone(),
         title: head.title.clone(),
-        sections: tree
-            .iter()
-            .map(|s| s.heading.clone())
-            .filter(|h| !h.is_empty())
-            .collect(),
+        sections: tree.iter().map(|s| s.heading.clone()).filter(|h| !h.is_empty()).collect(),
         recipients: recipient_list,
         signer: signer::read(&signature_lines),
         ..Document::default()
@@ -95,9 +74,7 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
     if doc.issuer.is_none()
         && let Some(inferred) = issuer::infer(&preamble, &closing, doc.place.as_deref())
     {
-        warnings.push(format!(
-            "Phần đầu không ghi cơ quan ban hành; đã suy ra “{inferred}” từ nội dung văn bản."
-        ));
+        warnings.push(format!("Phần đầu không ghi cơ quan ban hành; đã suy ra “{inferred}” từ nội dung văn bản."));
         doc.issuer = Some(inferred);
     }
     if let Some(raw) = &doc.number_raw {
@@ -107,8 +84,7 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
         warnings.push(format!("Ngày ban hành chưa đầy đủ (chỉ có “{p}”)."));
     }
     if doc.doc_type.is_none() {
-        warnings
-            .push("Không nhận ra tên loại văn bản (KẾ HOẠCH, BÁO CÁO, QUYẾT ĐỊNH…).".to_string());
+        warnings.push("Không nhận ra tên loại văn bản (KẾ HOẠCH, BÁO CÁO, QUYẾT ĐỊNH…).".to_string());
     }
     if let Some(first) = first_section.filter(|f| *f < closing_start) {
         warnings.extend(sections::numbering_gaps(&body[first..closing_start]));
@@ -121,16 +97,8 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
     }
 
     doc.legal_bases = legal_bases(&preamble);
-    let unnumbered_body: Vec<String> = preamble
-        .iter()
-        .filter(|l| !BASIS_LINE.is_match(l))
-        .cloned()
-        .collect();
-    let loose = if tree.is_empty() {
-        unnumbered_body.as_slice()
-    } else {
-        &[]
-    };
+    let unnumbered_body: Vec<String> = preamble.iter().filter(|l| !BASIS_LINE.is_match(l)).cloned().collect();
+    let loose = if tree.is_empty() { unnumbered_body.as_slice() } else { &[] };
     doc.other_cited_documents = other_citations(&tree, loose, &closing, &doc.legal_bases);
     doc.tasks = tasks::extract(&tree);
 
@@ -145,18 +113,10 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
         .or(ctx.default_year);
     let mut sentences: Vec<(usize, String)> = Vec::new();
     for (top, t) in sections::flatten(&tree) {
-        sentences.extend(
-            text::split_sentences(t)
-                .into_iter()
-                .map(|s| (top, s.to_string())),
-        );
+        sentences.extend(text::split_sentences(t).into_iter().map(|s| (top, s.to_string())));
     }
     for t in &closing {
-        sentences.extend(
-            text::split_sentences(t)
-                .into_iter()
-                .map(|s| (usize::MAX, s.to_string())),
-        );
+        sentences.extend(text::split_sentences(t).into_iter().map(|s| (usize::MAX, s.to_string())));
     }
     let (found, used) = reports::scan(&sentences, year);
     let mut implied = found.implied;
@@ -168,18 +128,12 @@ pub(crate) fn build(lines: &[Line], ctx: &ParseContext) -> Document {
         }
         let hits = deadlines::find(sentence, year);
         implied.extend(hits.iter().filter_map(|h| h.implied.clone()));
-        dated.extend(
-            deadlines::generic(sentence, &hits)
-                .into_iter()
-                .map(|d| (idx, d)),
-        );
+        dated.extend(deadlines::generic(sentence, &hits).into_iter().map(|d| (idx, d)));
     }
     dated.sort_by_key(|(idx, _)| *idx);
     doc.deadlines = dated.into_iter().map(|(_, d)| d).collect();
     for (written, y) in implied {
-        warnings.push(format!(
-            "Ngày “{written}” không ghi năm; đã lấy năm {y} theo năm của văn bản."
-        ));
+        warnings.push(format!("Ngày “{written}” không ghi năm; đã lấy năm {y} theo năm của văn bản."));
     }
     // A bare "UBND" receiver is the issuing committee itself: "Lãnh đạo UBND" → "Lãnh đạo UBND thị trấn".
     if let Some(level) = doc.issuer.as_deref().and_then(issuer::level) {

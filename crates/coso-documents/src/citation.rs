@@ -39,8 +39,10 @@ static NAMED_LAW: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What follows a number: `, ngày 14/8/2023` (possibly truncated: `ngày 26 / 4 /`).
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+\d{1,2}\s?(?:[/.\-]|tháng)\s?\d{1,2}(?:\s?(?:[/.\-]|năm)\s?\d{4}|\s?/)?")
-        .expect("static regex")
+    Regex::new(
+        r"^\s*,?\s*(?:ban hành\s+)?ngày\s+\d{1,2}\s?(?:[/.\-]|tháng)\s?\d{1,2}(?:\s?(?:[/.\-]|năm)\s?\d{4}|\s?/)?",
+    )
+    .expect("static regex")
 });
 static ISSUER_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*,?\s*(?P<w>của|giữa)\s+").expect("static regex"));
@@ -54,16 +56,12 @@ static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The steering committee's name includes its subject (`Ban Chỉ đạo tỉnh về thực hiện Quy chế
 /// dân chủ ở cơ sở`), so only a year or punctuation ends it.
-static STEERING_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[;,.:“”\x22(]|\snăm\s+\d|\s(?:về việc|ngày|số)").expect("static regex")
-});
+static STEERING_STOP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[;,.:“”\x22(]|\snăm\s+\d|\s(?:về việc|ngày|số)").expect("static regex"));
 static KHOA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\((?i:khóa|khoá)\s+[^()]{1,20}\)").expect("static regex"));
 static LEADING_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<kind>{KINDS})(?P<mod>\s+(?:phối hợp|liên tịch|liên ngành))?\b"
-    ))
-    .expect("static regex")
+    Regex::new(&format!(r"^(?P<kind>{KINDS})(?P<mod>\s+(?:phối hợp|liên tịch|liên ngành))?\b")).expect("static regex")
 });
 
 /// Normalises a number and symbol as written.
@@ -83,19 +81,9 @@ pub(crate) fn normalize_number(raw: &str) -> String {
 /// one code after an explicit `số` (`Công văn số 45/PNV`): `Nghị quyết 02/TU` (a sloppy
 /// back-reference) and `Đề án 202` are not citations.
 fn is_full_symbol(num: &str, explicit: bool) -> bool {
-    let parts: Vec<&str> = num
-        .split(['/', '-'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let has_year = parts
-        .get(1)
-        .is_some_and(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()));
-    let codes = parts
-        .iter()
-        .skip(1)
-        .filter(|p| p.chars().next().is_some_and(char::is_alphabetic))
-        .count();
+    let parts: Vec<&str> = num.split(['/', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let has_year = parts.get(1).is_some_and(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()));
+    let codes = parts.iter().skip(1).filter(|p| p.chars().next().is_some_and(char::is_alphabetic)).count();
     codes >= 2 || ((has_year || explicit) && codes >= 1)
 }
 
@@ -116,11 +104,7 @@ fn take_issuer(rest: &str) -> Option<(String, usize)> {
     let whole = start.get(0)?;
     let joint = start.name("w").is_some_and(|w| w.as_str() == "giữa");
     let body = &rest[whole.end()..];
-    let stop_re: &Regex = if body.starts_with("Ban Chỉ đạo") {
-        &STEERING_STOP
-    } else {
-        &ISSUER_STOP
-    };
+    let stop_re: &Regex = if body.starts_with("Ban Chỉ đạo") { &STEERING_STOP } else { &ISSUER_STOP };
     let mut end = crate::reports::first_stop(stop_re, body);
     // Keep a term in parentheses: `Ban Chấp hành Trung ương Đảng (khóa XI)`.
     let tail = &body[end..];
@@ -131,14 +115,7 @@ fn take_issuer(rest: &str) -> Option<(String, usize)> {
     if name.is_empty() || !name.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let name = if joint {
-        name.split(" và ")
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join("; ")
-    } else {
-        name.to_string()
-    };
+    let name = if joint { name.split(" và ").map(str::trim).collect::<Vec<_>>().join("; ") } else { name.to_string() };
     let consumed = whole.end() + body[..end].trim_end().len();
     Some((name, consumed))
 }
@@ -199,16 +176,10 @@ pub(crate) fn find_all(s: &str) -> Vec<CitedDocument> {
         let (Some(whole), Some(kind)) = (c.get(0), c.name("kind")) else {
             continue;
         };
-        if found
-            .iter()
-            .any(|f| f.start < whole.end() && whole.start() < f.end)
-        {
+        if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end) {
             continue;
         }
-        let date = c
-            .name("date")
-            .and_then(|d| dates::leading(d.as_str(), d.len()))
-            .and_then(|f| f.iso());
+        let date = c.name("date").and_then(|d| dates::leading(d.as_str(), d.len())).and_then(|f| f.iso());
         found.push(Found {
             start: whole.start(),
             end: whole.end(),
@@ -260,9 +231,7 @@ pub(crate) fn basis_from_segment(segment: &str) -> Vec<CitedDocument> {
     }
     let mut cite = cites.pop().unwrap_or_default();
     if cite.kind.is_none() {
-        cite.kind = lead
-            .name("kind")
-            .map(|k| kind_name(k.as_str(), lead.name("mod").map(|m| m.as_str())));
+        cite.kind = lead.name("kind").map(|k| kind_name(k.as_str(), lead.name("mod").map(|m| m.as_str())));
     }
     cite.raw = segment.to_string();
     vec![cite]
@@ -284,24 +253,18 @@ mod tests {
 
     #[test]
     fn citation_with_issuer_and_date() {
-        let c = find_all(
-            "theo Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định thi hành",
-        );
+        let c = find_all("theo Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định thi hành");
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].number.as_deref(), Some("59/2023/NĐ-CP"));
         assert_eq!(c[0].date.as_deref(), Some("2023-08-14"));
         assert_eq!(c[0].issuer.as_deref(), Some("Chính phủ"));
-        assert_eq!(
-            c[0].raw,
-            "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ"
-        );
+        assert_eq!(c[0].raw, "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ");
     }
 
     #[test]
     fn joint_and_grouped_citations() {
-        let c = find_all(
-            "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị quy định",
-        );
+        let c =
+            find_all("Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị quy định");
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].date.as_deref(), Some("2013-12-12"));
         assert_eq!(c[0].raw, c[1].raw);
@@ -309,10 +272,7 @@ mod tests {
             "Kế hoạch phối hợp số 05-KH/BDVTU-BCSD ngày 14/01/2022 giữa Ban Dân vận Tỉnh ủy và Ban Cán sự đảng UBND tỉnh về thực hiện",
         );
         assert_eq!(j[0].kind.as_deref(), Some("Kế hoạch phối hợp"));
-        assert_eq!(
-            j[0].issuer.as_deref(),
-            Some("Ban Dân vận Tỉnh ủy; Ban Cán sự đảng UBND tỉnh")
-        );
+        assert_eq!(j[0].issuer.as_deref(), Some("Ban Dân vận Tỉnh ủy; Ban Cán sự đảng UBND tỉnh"));
     }
 
     #[test]
@@ -321,13 +281,7 @@ mod tests {
             "theo Hiến pháp năm 2013, Luật Khiếu nại; Luật Thực hiện dân chủ cơ sở ngày 10/11/2022 (có hiệu lực)",
         );
         let raws: Vec<&str> = c.iter().map(|c| c.raw.as_str()).collect();
-        assert_eq!(
-            raws,
-            vec![
-                "Hiến pháp năm 2013",
-                "Luật Thực hiện dân chủ cơ sở ngày 10/11/2022"
-            ]
-        );
+        assert_eq!(raws, vec!["Hiến pháp năm 2013", "Luật Thực hiện dân chủ cơ sở ngày 10/11/2022"]);
         assert!(find_all("chính sách, pháp luật của Nhà nước năm 2022").is_empty());
     }
 }

@@ -32,21 +32,18 @@ pub(crate) fn iso(year: i32, month: u32, day: u32) -> Option<String> {
 /// optional so that one pass finds both; `(?:\s*/)?` swallows the slash of a truncated date
 /// (`26 / 4 /`).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?[/.\-]\s?(\d{4})|\s?/)?")
-        .expect("static regex")
+    Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?[/.\-]\s?(\d{4})|\s?/)?").expect("static regex")
 });
 /// `ngày 14 tháng 8 năm 2023`, `ngày 14 tháng 8` (year missing).
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?")
-        .expect("static regex")
+    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?").expect("static regex")
 });
 
 /// All dates in `s`, in order of appearance.
 pub(crate) fn find_all(s: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
     for c in NUMERIC.captures_iter(s) {
-        let (Some(whole), Some(d), Some(sep), Some(m)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
+        let (Some(whole), Some(d), Some(sep), Some(m)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
         // `1.000` or `2020-2025` are not dates: dot and dash dates need a year.
@@ -61,13 +58,7 @@ pub(crate) fn find_all(s: &str) -> Vec<FoundDate> {
             continue;
         }
         let year = y.and_then(|y| y.as_str().parse::<i32>().ok());
-        found.push(FoundDate {
-            start: d.start(),
-            end: whole.end(),
-            day,
-            month,
-            year,
-        });
+        found.push(FoundDate { start: d.start(), end: whole.end(), day, month, year });
     }
     for c in WORDS.captures_iter(s) {
         let (Some(whole), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -80,13 +71,7 @@ pub(crate) fn find_all(s: &str) -> Vec<FoundDate> {
             continue;
         }
         let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
-        found.push(FoundDate {
-            start: whole.start(),
-            end: whole.end(),
-            day,
-            month,
-            year,
-        });
+        found.push(FoundDate { start: whole.start(), end: whole.end(), day, month, year });
     }
     found.sort_by_key(|f| f.start);
     found
@@ -94,10 +79,7 @@ pub(crate) fn find_all(s: &str) -> Vec<FoundDate> {
 
 /// The first date that starts within `max_offset` bytes of the start of `s`.
 pub(crate) fn leading(s: &str, max_offset: usize) -> Option<FoundDate> {
-    find_all(s)
-        .into_iter()
-        .next()
-        .filter(|f| f.start <= max_offset)
+    find_all(s).into_iter().next().filter(|f| f.start <= max_offset)
 }
 
 /// The place-and-date line: `Bình Phước, ngày 26 tháng 4 năm 2022`, possibly with blanks
@@ -123,16 +105,10 @@ pub(crate) fn place_date(line: &str) -> Option<PlaceDate> {
     let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok());
     let (day, month) = (num("d"), num("m"));
-    let mut out = PlaceDate {
-        place,
-        date: None,
-        partial: None,
-    };
+    let mut out = PlaceDate { place, date: None, partial: None };
     match (day, month, year) {
         (Some(d), Some(m), Some(y)) => out.date = iso(y, m, d),
-        (None, Some(m), Some(y)) if (1..=12).contains(&m) => {
-            out.partial = Some(format!("{y:04}-{m:02}"))
-        }
+        (None, Some(m), Some(y)) if (1..=12).contains(&m) => out.partial = Some(format!("{y:04}-{m:02}")),
         (_, None, Some(y)) => out.partial = Some(format!("{y:04}")),
         _ => {}
     }
@@ -145,15 +121,9 @@ mod tests {
 
     #[test]
     fn numeric_and_words() {
-        let f = find_all(
-            "Nghị định ngày 14/8/2023 và ngày 5 tháng 2 năm 2024; trước ngày 20/5 hằng năm; 1.000 người",
-        );
-        let got: Vec<(u32, u32, Option<i32>)> =
-            f.iter().map(|f| (f.day, f.month, f.year)).collect();
-        assert_eq!(
-            got,
-            vec![(14, 8, Some(2023)), (5, 2, Some(2024)), (20, 5, None)]
-        );
+        let f = find_all("Nghị định ngày 14/8/2023 và ngày 5 tháng 2 năm 2024; trước ngày 20/5 hằng năm; 1.000 người");
+        let got: Vec<(u32, u32, Option<i32>)> = f.iter().map(|f| (f.day, f.month, f.year)).collect();
+        assert_eq!(got, vec![(14, 8, Some(2023)), (5, 2, Some(2024)), (20, 5, None)]);
         assert_eq!(f[0].iso().as_deref(), Some("2023-08-14"));
     }
 
@@ -168,19 +138,11 @@ mod tests {
     fn place_and_date_lines() {
         assert_eq!(
             place_date("Bình Phước, ngày 26 tháng 4 năm 2022"),
-            Some(PlaceDate {
-                place: "Bình Phước".into(),
-                date: Some("2022-04-26".into()),
-                partial: None
-            })
+            Some(PlaceDate { place: "Bình Phước".into(), date: Some("2022-04-26".into()), partial: None })
         );
         assert_eq!(
             place_date("Hồng Lĩnh, ngày tháng 6 năm 2022"),
-            Some(PlaceDate {
-                place: "Hồng Lĩnh".into(),
-                date: None,
-                partial: Some("2022-06".into())
-            })
+            Some(PlaceDate { place: "Hồng Lĩnh".into(), date: None, partial: Some("2022-06".into()) })
         );
         assert_eq!(place_date("Căn cứ Luật"), None);
     }

@@ -16,9 +16,8 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?:hoàn thành|hoàn tất|xong)\s+)?(?:chậm nhất|trước|hạn chót|hạn cuối|không quá|không muộn hơn|hoàn thành trong|thời hạn)\s*(?:là\s+|vào\s+|:\s*)?")
         .expect("static regex")
 });
-static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:của\s+)?(?i:hằng năm|hàng năm|mỗi năm|các năm)").expect("static regex")
-});
+static YEARLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*(?:của\s+)?(?i:hằng năm|hàng năm|mỗi năm|các năm)").expect("static regex"));
 
 /// A deadline found in a sentence, with byte offsets into it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,10 +38,7 @@ pub(crate) fn find(sentence: &str, year: Option<i32>) -> Vec<Hit> {
     if !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    for m in MARKER
-        .find_iter(sentence)
-        .filter(|m| text::starts_word(sentence, m.start()))
-    {
+    for m in MARKER.find_iter(sentence).filter(|m| text::starts_word(sentence, m.start())) {
         // A marker inside the previous deadline (`trước ngày 20/5 (chậm nhất ngày …)`) is part of it.
         if hits.last().is_some_and(|h: &Hit| m.start() < h.end) {
             continue;
@@ -52,17 +48,8 @@ pub(crate) fn find(sentence: &str, year: Option<i32>) -> Vec<Hit> {
             continue;
         };
         let mut end = m.end() + found.end;
-        let written = rest[found.start..found.end]
-            .trim_start_matches("ngày ")
-            .trim()
-            .to_string();
-        let mut hit = Hit {
-            start: m.start(),
-            end,
-            date: None,
-            recurring: None,
-            implied: None,
-        };
+        let written = rest[found.start..found.end].trim_start_matches("ngày ").trim().to_string();
+        let mut hit = Hit { start: m.start(), end, date: None, recurring: None, implied: None };
         if found.year.is_some() {
             hit.date = found.iso();
         } else if let Some(y) = YEARLY.find(&sentence[end..]) {
@@ -100,9 +87,7 @@ pub(crate) fn generic(sentence: &str, hits: &[Hit]) -> Vec<Deadline> {
     let mut out = Vec::new();
     let mut prev = 0;
     for hit in hits {
-        let clause_start = sentence[prev..hit.start]
-            .rfind(';')
-            .map_or(prev, |i| prev + i + 1);
+        let clause_start = sentence[prev..hit.start].rfind(';').map_or(prev, |i| prev + i + 1);
         let what = crate::tasks::strip_numbering(sentence[clause_start..hit.start].trim());
         let what = text::trim_end_punct(what.trim_end_matches(['(', ' '])).trim();
         // "Thời gian: tổ chức xong trước ngày…": the label says nothing about what is due.
@@ -112,8 +97,7 @@ pub(crate) fn generic(sentence: &str, hits: &[Hit]) -> Vec<Deadline> {
             .map_or(what, str::trim);
         let raw = crate::tasks::strip_numbering(sentence[clause_start..hit.end].trim());
         let what = if what.is_empty() {
-            text::trim_end_punct(sentence[hit.end..].trim().trim_start_matches([',', ' ']))
-                .to_string()
+            text::trim_end_punct(sentence[hit.end..].trim().trim_start_matches([',', ' '])).to_string()
         } else {
             what.to_string()
         };
@@ -143,10 +127,7 @@ mod tests {
         assert_eq!(h[2].date.as_deref(), Some("2024-05-20"));
         assert_eq!(h[2].implied, Some(("20/5".to_string(), 2024)));
         let d = generic(s, &h[..1]);
-        assert_eq!(
-            d[0].what.as_deref(),
-            Some("Các xã gửi kế hoạch về Phòng Nội vụ")
-        );
+        assert_eq!(d[0].what.as_deref(), Some("Các xã gửi kế hoạch về Phòng Nội vụ"));
     }
 
     #[test]

@@ -38,18 +38,14 @@ pub(crate) const TYPES: &[(&str, &str)] = &[
 
 /// Abbreviations accepted in a document's own symbol (`115/KH-UBND` → `KH`).
 pub(crate) const CODES: &[&str] = &[
-    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
-    "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
-    "SL", "CV",
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ",
+    "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL", "CV",
 ];
 
 /// The abbreviation for a type heading such as `KẾ HOẠCH` (exact, upper case).
 pub(crate) fn from_heading(heading: &str) -> Option<&'static str> {
     let h = heading.trim().trim_end_matches([':', '.']).trim();
-    TYPES
-        .iter()
-        .find(|(name, _)| *name == h)
-        .map(|(_, code)| *code)
+    TYPES.iter().find(|(name, _)| *name == h).map(|(_, code)| *code)
 }
 
 /// A heading line that starts with a type name followed by the title on the same line
@@ -58,8 +54,7 @@ pub(crate) fn split_heading_with_title(line: &str) -> Option<(&'static str, &str
     for (name, code) in TYPES {
         if let Some(rest) = line.strip_prefix(name) {
             let rest = rest.trim_start_matches([' ', ':', '-', '–']);
-            if rest.chars().next().is_some_and(|c| c.is_uppercase()) && !crate::text::is_upper(rest)
-            {
+            if rest.chars().next().is_some_and(|c| c.is_uppercase()) && !crate::text::is_upper(rest) {
                 return Some((code, rest));
             }
         }

@@ -24,50 +24,29 @@ const MAX_ENTRIES: usize = 5_000;
 /// Reads the paragraphs of a DOCX file into lines.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Line>, ParseError> {
     if bytes.len() as u64 > MAX_DOCX_BYTES {
-        return Err(ParseError::TooLarge {
-            what: "tệp DOCX",
-            limit: MAX_DOCX_BYTES,
-        });
+        return Err(ParseError::TooLarge { what: "tệp DOCX", limit: MAX_DOCX_BYTES });
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ParseError::CorruptDocx(format!("không mở được gói ZIP ({e})")))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(ParseError::CorruptDocx(format!(
-            "gói ZIP có {} mục, quá nhiều",
-            archive.len()
-        )));
+        return Err(ParseError::CorruptDocx(format!("gói ZIP có {} mục, quá nhiều", archive.len())));
     }
     let mut entry = archive
         .by_name("word/document.xml")
         .map_err(|_| ParseError::CorruptDocx("thiếu phần word/document.xml".to_string()))?;
     if entry.size() > MAX_XML_BYTES {
-        return Err(ParseError::TooLarge {
-            what: "word/document.xml sau giải nén",
-            limit: MAX_XML_BYTES,
-        });
+        return Err(ParseError::TooLarge { what: "word/document.xml sau giải nén", limit: MAX_XML_BYTES });
     }
-    let mut xml = Vec::with_capacity(
-        usize::try_from(entry.size())
-            .unwrap_or(0)
-            .min(8 * 1024 * 1024),
-    );
+    let mut xml = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0).min(8 * 1024 * 1024));
     (&mut entry)
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| {
-            ParseError::CorruptDocx(format!("không giải nén được word/document.xml ({e})"))
-        })?;
+        .map_err(|e| ParseError::CorruptDocx(format!("không giải nén được word/document.xml ({e})")))?;
     if xml.len() as u64 > MAX_XML_BYTES {
-        return Err(ParseError::TooLarge {
-            what: "word/document.xml sau giải nén",
-            limit: MAX_XML_BYTES,
-        });
+        return Err(ParseError::TooLarge { what: "word/document.xml sau giải nén", limit: MAX_XML_BYTES });
     }
     let xml = String::from_utf8(xml).map_err(|e| {
-        ParseError::CorruptDocx(format!(
-            "word/document.xml không phải UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        ))
+        ParseError::CorruptDocx(format!("word/document.xml không phải UTF-8 (byte {})", e.utf8_error().valid_up_to()))
     })?;
     read_document_xml(&xml)
 }
@@ -93,12 +72,9 @@ pub(crate) fn read_document_xml(xml: &str) -> Result<Vec<Line>, ParseError> {
     let mut in_run_props = false;
     let mut in_text = false;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            ParseError::CorruptDocx(format!(
-                "XML lỗi ở vị trí {} ({e})",
-                reader.error_position()
-            ))
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| ParseError::CorruptDocx(format!("XML lỗi ở vị trí {} ({e})", reader.error_position())))?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "p" => stack.push(Para::default()),
@@ -235,11 +211,8 @@ mod tests {
 <w:p><w:r><w:rPr><w:b/></w:rPr><w:t>KẾ </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>HOẠCH</w:t></w:r></w:p>
 </w:body></w:document>"#;
         let lines = read_document_xml(xml).expect("valid xml");
-        let got: Vec<(&str, bool, bool)> = lines
-            .iter()
-            .filter(|l| !l.text.is_empty())
-            .map(|l| (l.text.as_str(), l.bold, l.table))
-            .collect();
+        let got: Vec<(&str, bool, bool)> =
+            lines.iter().filter(|l| !l.text.is_empty()).map(|l| (l.text.as_str(), l.bold, l.table)).collect();
         assert_eq!(
             got,
             vec![
@@ -254,9 +227,6 @@ mod tests {
 
     #[test]
     fn not_a_zip() {
-        assert!(matches!(
-            read(b"not a zip"),
-            Err(ParseError::CorruptDocx(_))
-        ));
+        assert!(matches!(read(b"not a zip"), Err(ParseError::CorruptDocx(_))));
     }
 }

@@ -32,29 +32,17 @@ pub(crate) struct Header {
 }
 
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Số\s*[:.]?\s*(?P<n>\d{1,6})?[\s._…]*(?P<sym>/\s?[\p{L}\d][\p{L}\d./\-]*)")
-        .expect("static regex")
+    Regex::new(r"^Số\s*[:.]?\s*(?P<n>\d{1,6})?[\s._…]*(?P<sym>/\s?[\p{L}\d][\p{L}\d./\-]*)").expect("static regex")
 });
 static ABOUT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:v/v)\.?\s*:?\s*(?P<t>.+)$").expect("static regex"));
-static DECORATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s\-_=*.…–—~]+$").expect("static regex"));
+static DECORATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s\-_=*.…–—~]+$").expect("static regex"));
 /// Lines that end the header search: the body has started without a type heading.
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Kính gửi|[IVX]{1,4}\s*[.)]\s|Điều\s+\d)")
-        .expect("static regex")
+    Regex::new(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Kính gửi|[IVX]{1,4}\s*[.)]\s|Điều\s+\d)").expect("static regex")
 });
-const MARKS: &[&str] = &[
-    "KHẨN",
-    "HỎA TỐC",
-    "HOẢ TỐC",
-    "THƯỢNG KHẨN",
-    "MẬT",
-    "TỐI MẬT",
-    "TUYỆT MẬT",
-    "DỰ THẢO",
-    "BẢN CHÍNH",
-];
+const MARKS: &[&str] =
+    &["KHẨN", "HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "MẬT", "TỐI MẬT", "TUYỆT MẬT", "DỰ THẢO", "BẢN CHÍNH"];
 /// How far into the document the header may reach.
 const HEADER_WINDOW: usize = 40;
 
@@ -87,10 +75,7 @@ pub(crate) fn read(lines: &[Line]) -> Header {
             continue;
         }
         if let Some(c) = NUMBER_LINE.captures(t) {
-            let sym: String = c
-                .name("sym")
-                .map(|m| m.as_str().split_whitespace().collect())
-                .unwrap_or_default();
+            let sym: String = c.name("sym").map(|m| m.as_str().split_whitespace().collect()).unwrap_or_default();
             let sym = sym.trim_end_matches(['.', ',']).to_string();
             match c.name("n") {
                 Some(n) => h.number = Some(format!("{}{}", n.as_str(), sym)),
@@ -114,9 +99,7 @@ pub(crate) fn read(lines: &[Line]) -> Header {
             && h.title.is_none()
         {
             // Công văn: "V/v …" under the number is its abstract.
-            h.title = c
-                .name("t")
-                .map(|m| text::trim_end_punct(m.as_str()).to_string());
+            h.title = c.name("t").map(|m| text::trim_end_punct(m.as_str()).to_string());
             h.doc_type.get_or_insert_with(|| "CV".to_string());
             last_header_line = Some(i);
             i += 1;
@@ -140,11 +123,7 @@ pub(crate) fn read(lines: &[Line]) -> Header {
         if BODY_START.is_match(t) || text::word_count(t) > 25 {
             break;
         }
-        if h.number.is_none()
-            && h.number_raw.is_none()
-            && h.place.is_none()
-            && text::word_count(t) <= 14
-        {
+        if h.number.is_none() && h.number_raw.is_none() && h.place.is_none() && text::word_count(t) <= 14 {
             org_lines.push(t);
             last_header_line = Some(i);
         } else if line.table && text::is_upper(t) && text::word_count(t) <= 14 {
@@ -173,9 +152,8 @@ fn read_title(lines: &[Line], from: usize) -> (Option<String>, usize) {
     };
     // The line under the type heading is the abstract, even when it reads "Thực hiện …";
     // only a legal basis or an address means the abstract is missing.
-    let starts_body = first.text.starts_with("Căn cứ")
-        || first.text.starts_with("Kính gửi")
-        || text::word_count(&first.text) > 80;
+    let starts_body =
+        first.text.starts_with("Căn cứ") || first.text.starts_with("Kính gửi") || text::word_count(&first.text) > 80;
     if starts_body && !first.bold {
         return (None, i);
     }
@@ -205,11 +183,7 @@ fn read_title(lines: &[Line], from: usize) -> (Option<String>, usize) {
 /// Derives the type from the symbol when the heading is missing, and the issuer from the
 /// organisation lines (`ỦY BAN NHÂN DÂN` + `TỈNH BÌNH PHƯỚC`; or parent + issuer).
 fn finish(h: &mut Header, org_lines: &[&str]) {
-    let symbol = h
-        .number
-        .as_deref()
-        .or(h.number_raw.as_deref())
-        .unwrap_or("");
+    let symbol = h.number.as_deref().or(h.number_raw.as_deref()).unwrap_or("");
     if let Some(code) = doctype::from_symbol(symbol) {
         h.doc_type = Some(code.to_string());
     }
@@ -220,19 +194,9 @@ fn finish(h: &mut Header, org_lines: &[&str]) {
             continue;
         }
         let lower = line.to_lowercase();
-        let is_level = [
-            "tỉnh ",
-            "huyện ",
-            "xã ",
-            "phường ",
-            "quận ",
-            "thị xã ",
-            "thị trấn ",
-            "thành phố ",
-            "đặc khu ",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p));
+        let is_level = ["tỉnh ", "huyện ", "xã ", "phường ", "quận ", "thị xã ", "thị trấn ", "thành phố ", "đặc khu "]
+            .iter()
+            .any(|p| lower.starts_with(p));
         match orgs.last_mut() {
             Some(prev) if is_level => {
                 prev.push(' ');
@@ -241,10 +205,7 @@ fn finish(h: &mut Header, org_lines: &[&str]) {
             _ => orgs.push(line.to_string()),
         }
     }
-    let names: Vec<String> = orgs
-        .iter()
-        .map(|o| text::expand_issuer_abbrev(&text::org_case(o)))
-        .collect();
+    let names: Vec<String> = orgs.iter().map(|o| text::expand_issuer_abbrev(&text::org_case(o))).collect();
     match names.as_slice() {
         [] => {}
         [one] => h.issuer = Some(one.clone()),
@@ -287,12 +248,7 @@ mod tests {
 
     #[test]
     fn blank_number_and_day() {
-        let h = read(&lines(&[
-            "Số: /KH-UBND",
-            "Hồng Lĩnh, ngày tháng 6 năm 2022",
-            "KẾ HOẠCH",
-            "Tiêu đề",
-        ]));
+        let h = read(&lines(&["Số: /KH-UBND", "Hồng Lĩnh, ngày tháng 6 năm 2022", "KẾ HOẠCH", "Tiêu đề"]));
         assert_eq!(h.number, None);
         assert_eq!(h.number_raw.as_deref(), Some("/KH-UBND"));
         assert_eq!(h.date_partial.as_deref(), Some("2022-06"));
@@ -300,17 +256,8 @@ mod tests {
 
     #[test]
     fn parent_and_issuer() {
-        let h = read(&lines(&[
-            "UBND HUYỆN ĐỨC THỌ",
-            "PHÒNG NỘI VỤ",
-            "Số: 12/BC-PNV",
-            "BÁO CÁO",
-            "Kết quả",
-        ]));
-        assert_eq!(
-            h.parent_issuer.as_deref(),
-            Some("Ủy ban nhân dân huyện Đức Thọ")
-        );
+        let h = read(&lines(&["UBND HUYỆN ĐỨC THỌ", "PHÒNG NỘI VỤ", "Số: 12/BC-PNV", "BÁO CÁO", "Kết quả"]));
+        assert_eq!(h.parent_issuer.as_deref(), Some("Ủy ban nhân dân huyện Đức Thọ"));
         assert_eq!(h.issuer.as_deref(), Some("Phòng Nội vụ"));
         assert_eq!(h.doc_type.as_deref(), Some("BC"));
     }

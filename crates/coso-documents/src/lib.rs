@@ -50,11 +50,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Document, ParseError> {
 }
 
 /// Reads a document with caller-supplied context (e.g. the default year for partial dates).
-pub fn parse_with_context(
-    bytes: &[u8],
-    format: Format,
-    ctx: &ParseContext,
-) -> Result<Document, ParseError> {
+pub fn parse_with_context(bytes: &[u8], format: Format, ctx: &ParseContext) -> Result<Document, ParseError> {
     let raw_lines = match format {
         Format::Markdown => markdown::read(decode(bytes)?),
         Format::Text => plain::read(decode(bytes)?),
@@ -69,10 +65,7 @@ pub fn parse_with_context(
 
 fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     if bytes.len() > MAX_TEXT_BYTES {
-        return Err(ParseError::TooLarge {
-            what: "tệp văn bản",
-            limit: MAX_TEXT_BYTES as u64,
-        });
+        return Err(ParseError::TooLarge { what: "tệp văn bản", limit: MAX_TEXT_BYTES as u64 });
     }
     std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8(e.valid_up_to()))
 }

@@ -21,11 +21,7 @@ pub(crate) struct Line {
 
 impl Line {
     pub(crate) fn new(text: &str, bold: bool, table: bool) -> Line {
-        Line {
-            text: text::collapse_ws(&text::normalize(text)),
-            bold,
-            table,
-        }
+        Line { text: text::collapse_ws(&text::normalize(text)), bold, table }
     }
 }
 

@@ -11,14 +11,11 @@ use regex::Regex;
 
 use crate::lines::Line;
 
-static BREAK_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").expect("static regex"));
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]{0,200}>").expect("static regex"));
+static BREAK_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").expect("static regex"));
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]{0,200}>").expect("static regex"));
 static TABLE_RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$").expect("static regex"));
-static ESCAPE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|<>~])").expect("static regex"));
+static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|<>~])").expect("static regex"));
 
 /// Reads Markdown text into lines.
 pub(crate) fn read(src: &str) -> Vec<Line> {
@@ -43,11 +40,7 @@ pub(crate) fn read(src: &str) -> Vec<Line> {
             continue;
         }
         let body = trimmed.trim_start_matches('#');
-        let body = if body.len() < trimmed.len() && body.starts_with(' ') {
-            body
-        } else {
-            trimmed
-        };
+        let body = if body.len() < trimmed.len() && body.starts_with(' ') { body } else { trimmed };
         let body = body.trim_start_matches('>').trim();
         if body.contains('<') {
             for part in BREAK_TAG.split(body) {
@@ -98,14 +91,9 @@ mod tests {
 
     #[test]
     fn strips_markers_and_keeps_bold() {
-        let lines = read(
-            "## **2. Công tác**\n\n**KẾ HOẠCH**  \n**Thực hiện**\n* mục\n| A<br>B | C |\n|---|---|\n",
-        );
-        let texts: Vec<(&str, bool)> = lines
-            .iter()
-            .filter(|l| !l.text.is_empty())
-            .map(|l| (l.text.as_str(), l.bold))
-            .collect();
+        let lines = read("## **2. Công tác**\n\n**KẾ HOẠCH**  \n**Thực hiện**\n* mục\n| A<br>B | C |\n|---|---|\n");
+        let texts: Vec<(&str, bool)> =
+            lines.iter().filter(|l| !l.text.is_empty()).map(|l| (l.text.as_str(), l.bold)).collect();
         assert_eq!(
             texts,
             vec![

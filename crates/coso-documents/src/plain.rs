@@ -10,8 +10,7 @@ use regex::Regex;
 
 use crate::lines::Line;
 
-static COLUMN_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\t+| {3,}").expect("static regex"));
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").expect("static regex"));
 
 /// Reads plain text into lines.
 pub(crate) fn read(src: &str) -> Vec<Line> {

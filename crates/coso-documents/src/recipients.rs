@@ -10,9 +10,8 @@ use regex::Regex;
 
 use crate::text;
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:nơi nhận)\s*:?\s*(?:\([^()]{0,30}\))?\s*(?P<rest>.*)$").expect("static regex")
-});
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:nơi nhận)\s*:?\s*(?:\([^()]{0,30}\))?\s*(?P<rest>.*)$").expect("static regex"));
 
 /// True for the `Nơi nhận:` line.
 pub(crate) fn is_heading(line: &str) -> bool {
@@ -57,16 +56,11 @@ mod tests {
 
     #[test]
     fn items_and_leftovers() {
-        let tail: Vec<String> = [
-            "Nơi nhận: (VBĐT)",
-            "- TT. Tỉnh ủy;",
-            "TM. ỦY BAN NHÂN DÂN",
-            "- Lưu: VT, (N09).",
-            "Trần Văn A",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let tail: Vec<String> =
+            ["Nơi nhận: (VBĐT)", "- TT. Tỉnh ủy;", "TM. ỦY BAN NHÂN DÂN", "- Lưu: VT, (N09).", "Trần Văn A"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         let (r, rest) = split(&tail);
         assert_eq!(r, vec!["TT. Tỉnh ủy", "Lưu: VT, (N09)"]);
         assert_eq!(rest, vec!["TM. ỦY BAN NHÂN DÂN", "Trần Văn A"]);

@@ -15,28 +15,23 @@ use crate::model::{Deadline, ReportObligation};
 use crate::text;
 use crate::units;
 
-static REPORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)báo cáo").expect("static regex"));
+static REPORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)báo cáo").expect("static regex"));
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:0?6 tháng|sáu tháng|0?9 tháng|chín tháng|hằng quý|hàng quý|quý|hằng tháng|hàng tháng|01 năm|1 năm|một năm|hằng năm|hàng năm|cả năm|năm|đột xuất|khi có yêu cầu|kịp thời|định kỳ)")
         .expect("static regex")
 });
 static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:gửi về|gửi lên|gửi|nộp về|nộp|về|lên|báo cáo)\s+(?:cho\s+)?")
-        .expect("static regex")
+    Regex::new(r"(?:gửi về|gửi lên|gửi|nộp về|nộp|về|lên|báo cáo)\s+(?:cho\s+)?").expect("static regex")
 });
 static RECEIVER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[;,.(]|\s(?:theo|để|trước|chậm nhất|kết quả|định kỳ|tình hình|các vấn đề|trong|về|hằng|hàng|khi|tổng hợp|biết|xem xét|đúng)")
         .expect("static regex")
 });
-static VIA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\((?P<v>qua [^()]{1,120})\)").expect("static regex"));
+static VIA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((?P<v>qua [^()]{1,120})\)").expect("static regex"));
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)báo cáo\s+(?P<o>(?:kết quả|tình hình)[^,;()]{0,80}?)\s+(?:về|gửi|lên)\s")
-        .expect("static regex")
+    Regex::new(r"(?i)báo cáo\s+(?P<o>(?:kết quả|tình hình)[^,;()]{0,80}?)\s+(?:về|gửi|lên)\s").expect("static regex")
 });
-static REVIEW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)sơ kết|tổng kết").expect("static regex"));
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)sơ kết|tổng kết").expect("static regex"));
 
 /// What the report scan produced for the whole document.
 #[derive(Debug, Default)]
@@ -144,8 +139,7 @@ fn raw_start(sentence: &str, at: usize) -> usize {
         || clause.starts_with("Giao")
         || clause.to_lowercase().starts_with("trên cơ sở");
     if !opens_with_unit {
-        return clause_start
-            + (sentence[clause_start..].len() - sentence[clause_start..].trim_start().len());
+        return clause_start + (sentence[clause_start..].len() - sentence[clause_start..].trim_start().len());
     }
     // Walk back over adverbs that belong to the verb: `định kỳ tổng hợp báo cáo`.
     const ADVERBS: &[&str] = &["định kỳ", "tổng hợp", "kịp thời", "thường xuyên", "và"];
@@ -158,11 +152,7 @@ fn raw_start(sentence: &str, at: usize) -> usize {
         start = before.len() - adv.len();
     }
     let s = &sentence[start..];
-    if s.starts_with("và ") {
-        start + "và ".len()
-    } else {
-        start
-    }
+    if s.starts_with("và ") { start + "và ".len() } else { start }
 }
 
 /// Cuts the raw text at a purpose clause (`để theo dõi…`) after the receiver and drops a
@@ -190,20 +180,9 @@ fn cut_purpose(raw: &str, receiver_end: Option<usize>) -> &str {
 fn is_duty(sentence: &str, at: usize, end: usize) -> bool {
     let before = sentence[..at].trim_end().to_lowercase();
     let after = sentence[end..].trim_start();
-    let noun = [
-        "trên cơ sở",
-        "căn cứ",
-        "các",
-        "những",
-        "trên đây là",
-        "theo",
-        "chế độ",
-        "nội dung",
-        "mẫu",
-        "dự thảo",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w));
+    let noun = ["trên cơ sở", "căn cứ", "các", "những", "trên đây là", "theo", "chế độ", "nội dung", "mẫu", "dự thảo"]
+        .iter()
+        .any(|w| before.ends_with(w));
     !noun && !after.starts_with("số")
 }
 
@@ -212,10 +191,7 @@ pub(crate) fn scan(sentences: &[(usize, String)], year: Option<i32>) -> (Found, 
     let mut found = Found::default();
     let mut used = vec![false; sentences.len()];
     for (idx, (section, sentence)) in sentences.iter().enumerate() {
-        let Some(at) = REPORT
-            .find_iter(sentence)
-            .find(|m| is_duty(sentence, m.start(), m.end()))
-        else {
+        let Some(at) = REPORT.find_iter(sentence).find(|m| is_duty(sentence, m.start(), m.end())) else {
             continue;
         };
         let hits = deadlines::find(sentence, year);
@@ -233,14 +209,7 @@ pub(crate) fn scan(sentences: &[(usize, String)], year: Option<i32>) -> (Found, 
         used[idx] = true;
         let submit_to = recv.as_ref().map(|(n, _)| n.clone());
         if !hits.is_empty() {
-            schedule(
-                &mut found,
-                idx,
-                sentence,
-                &hits,
-                submit_to.as_deref(),
-                recv.as_ref().map(|(_, e)| *e),
-            );
+            schedule(&mut found, idx, sentence, &hits, submit_to.as_deref(), recv.as_ref().map(|(_, e)| *e));
             continue;
         }
         let start = raw_start(sentence, at.start());
@@ -250,11 +219,8 @@ pub(crate) fn scan(sentences: &[(usize, String)], year: Option<i32>) -> (Found, 
         {
             end = semi;
         }
-        let mut raw = cut_purpose(
-            &sentence[start..end],
-            recv.as_ref().and_then(|(_, e)| e.checked_sub(start)),
-        )
-        .to_string();
+        let mut raw =
+            cut_purpose(&sentence[start..end], recv.as_ref().and_then(|(_, e)| e.checked_sub(start))).to_string();
         let mut period = periods(&raw).first().map(|(_, n)| n.to_string());
         if period.is_none()
             && REVIEW.is_match(&raw)
@@ -263,12 +229,7 @@ pub(crate) fn scan(sentences: &[(usize, String)], year: Option<i32>) -> (Found, 
             raw = format!("{earlier} ... {raw}");
             period = Some(p);
         }
-        found.obligations.push(ReportObligation {
-            period,
-            due: None,
-            raw,
-            submit_to,
-        });
+        found.obligations.push(ReportObligation { period, due: None, raw, submit_to });
     }
     (found, used)
 }
@@ -283,54 +244,31 @@ fn schedule(
     submit_to: Option<&str>,
     recv_end: Option<usize>,
 ) {
-    let object = OBJECT
-        .captures(sentence)
-        .and_then(|c| c.name("o"))
-        .map(|o| o.as_str().trim().to_string());
+    let object = OBJECT.captures(sentence).and_then(|c| c.name("o")).map(|o| o.as_str().trim().to_string());
     let sentence_periods = periods(sentence);
     let mut prev = 0;
     for hit in hits {
         // The item starts after the previous one, or at the clause that holds it.
-        let from = sentence[prev..hit.start]
-            .rfind(';')
-            .map_or(prev, |i| prev + i + 1);
-        let seg = sentence[from..hit.end]
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        let from = sentence[prev..hit.start].rfind(';').map_or(prev, |i| prev + i + 1);
+        let seg = sentence[from..hit.end].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
         let seg = crate::tasks::strip_numbering(seg);
-        let seg = seg
-            .strip_prefix("và ")
-            .or_else(|| seg.strip_prefix("hoặc "))
-            .unwrap_or(seg);
+        let seg = seg.strip_prefix("và ").or_else(|| seg.strip_prefix("hoặc ")).unwrap_or(seg);
         let own = periods(seg);
         if own.is_empty() && text::find_words(&REPORT, seg).next().is_none() {
             // A deadline for something else in the same sentence (`tổ chức hội nghị trước ngày…`).
             if let Some(i) = &hit.implied {
                 found.implied.push(i.clone());
             }
-            let local = Hit {
-                start: hit.start - from,
-                end: hit.end - from,
-                ..hit.clone()
-            };
+            let local = Hit { start: hit.start - from, end: hit.end - from, ..hit.clone() };
             let part = &sentence[from..hit.end];
-            found.deadlines.extend(
-                deadlines::generic(part, &[local])
-                    .into_iter()
-                    .map(|d| (idx, d)),
-            );
+            found.deadlines.extend(deadlines::generic(part, &[local]).into_iter().map(|d| (idx, d)));
             prev = hit.end;
             continue;
         }
         let (written, name) = own
             .first()
             .cloned()
-            .or_else(|| {
-                if hits.len() == 1 {
-                    sentence_periods.first().cloned()
-                } else {
-                    None
-                }
-            })
+            .or_else(|| if hits.len() == 1 { sentence_periods.first().cloned() } else { None })
             .map_or((None, None), |(w, n)| (Some(w), Some(n.to_string())));
         let due = deadlines::due(hit);
         if let Some(i) = &hit.implied {
@@ -346,10 +284,7 @@ fn schedule(
             .map(|o| text::collapse_ws(&PERIOD.replace_all(&o, "")))
             .filter(|o| !o.is_empty());
         let mut what = String::from("Báo cáo");
-        for part in [written.as_deref(), object.as_deref()]
-            .into_iter()
-            .flatten()
-        {
+        for part in [written.as_deref(), object.as_deref()].into_iter().flatten() {
             what.push(' ');
             what.push_str(part);
         }
@@ -359,19 +294,9 @@ fn schedule(
         }
         found.deadlines.push((
             idx,
-            Deadline {
-                date: hit.date.clone(),
-                recurring: hit.recurring.clone(),
-                what: Some(what),
-                raw: raw.clone(),
-            },
+            Deadline { date: hit.date.clone(), recurring: hit.recurring.clone(), what: Some(what), raw: raw.clone() },
         ));
-        found.obligations.push(ReportObligation {
-            period: name,
-            due,
-            raw,
-            submit_to: submit_to.map(str::to_string),
-        });
+        found.obligations.push(ReportObligation { period: name, due, raw, submit_to: submit_to.map(str::to_string) });
         prev = hit.end;
     }
     let tail = &sentence[prev..];
@@ -392,44 +317,33 @@ fn schedule(
 /// The nearest earlier sentence of the same section that plans a review with periods:
 /// (sentence, `6 tháng / năm (sơ kết, tổng kết)`).
 fn review_periods(before: &[(usize, String)], section: usize) -> Option<(String, String)> {
-    before
-        .iter()
-        .rev()
-        .take(8)
-        .filter(|(s, _)| *s == section)
-        .find_map(|(_, sentence)| {
-            if !REVIEW.is_match(sentence) {
-                return None;
-            }
-            let mut names: Vec<&str> = Vec::new();
-            for m in text::find_words(&PERIOD, sentence) {
-                let name = period_name(m.as_str());
-                let keep = match name {
-                    "năm" => {
-                        let after = sentence[m.end()..].trim_start();
-                        !after.starts_with(|c: char| c.is_ascii_digit())
-                    }
-                    "định kỳ" | "đột xuất" => false,
-                    _ => true,
-                };
-                if keep && !names.contains(&name) {
-                    names.push(name);
+    before.iter().rev().take(8).filter(|(s, _)| *s == section).find_map(|(_, sentence)| {
+        if !REVIEW.is_match(sentence) {
+            return None;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for m in text::find_words(&PERIOD, sentence) {
+            let name = period_name(m.as_str());
+            let keep = match name {
+                "năm" => {
+                    let after = sentence[m.end()..].trim_start();
+                    !after.starts_with(|c: char| c.is_ascii_digit())
                 }
+                "định kỳ" | "đột xuất" => false,
+                _ => true,
+            };
+            if keep && !names.contains(&name) {
+                names.push(name);
             }
-            if names.is_empty() {
-                return None;
-            }
-            let lower = sentence.to_lowercase();
-            let kinds: Vec<&str> = ["sơ kết", "tổng kết"]
-                .into_iter()
-                .filter(|k| lower.contains(k))
-                .collect();
-            let cleaned = text::trim_end_punct(text::trim_bullet(sentence)).to_string();
-            Some((
-                cleaned,
-                format!("{} ({})", names.join(" / "), kinds.join(", ")),
-            ))
-        })
+        }
+        if names.is_empty() {
+            return None;
+        }
+        let lower = sentence.to_lowercase();
+        let kinds: Vec<&str> = ["sơ kết", "tổng kết"].into_iter().filter(|k| lower.contains(k)).collect();
+        let cleaned = text::trim_end_punct(text::trim_bullet(sentence)).to_string();
+        Some((cleaned, format!("{} ({})", names.join(" / "), kinds.join(", "))))
+    })
 }
 
 #[cfg(test)]
@@ -446,19 +360,13 @@ mod tests {
             "3. Giao Sở Nội vụ theo dõi, đôn đốc; tổng hợp báo cáo kết quả thực hiện về UBND tỉnh theo quy định./.",
         );
         assert_eq!(f.obligations.len(), 1);
-        assert_eq!(
-            f.obligations[0].raw,
-            "tổng hợp báo cáo kết quả thực hiện về UBND tỉnh theo quy định"
-        );
+        assert_eq!(f.obligations[0].raw, "tổng hợp báo cáo kết quả thực hiện về UBND tỉnh theo quy định");
         assert_eq!(f.obligations[0].submit_to.as_deref(), Some("UBND tỉnh"));
         assert_eq!(f.obligations[0].period, None);
         let f = one(
             "Trên cơ sở báo cáo của các đơn vị, tham mưu UBND thị xã báo cáo Ban Chỉ đạo thị xã và Sở Nội vụ kết quả thực hiện.",
         );
-        assert_eq!(
-            f.obligations[0].submit_to.as_deref(),
-            Some("Ban Chỉ đạo thị xã; Sở Nội vụ")
-        );
+        assert_eq!(f.obligations[0].submit_to.as_deref(), Some("Ban Chỉ đạo thị xã; Sở Nội vụ"));
     }
 
     #[test]
@@ -466,11 +374,8 @@ mod tests {
         let f = one(
             "Định kỳ thông tin, báo cáo 06 tháng (trước ngày 14/6 hằng năm), 01 năm (trước ngày 30/11 hằng năm) hoặc đột xuất (khi có yêu cầu) báo cáo kết quả thực hiện về UBND thị xã (qua Phòng Nội vụ để theo dõi, tổng hợp).",
         );
-        let got: Vec<(Option<&str>, Option<&str>)> = f
-            .obligations
-            .iter()
-            .map(|o| (o.period.as_deref(), o.due.as_deref()))
-            .collect();
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            f.obligations.iter().map(|o| (o.period.as_deref(), o.due.as_deref())).collect();
         assert_eq!(
             got,
             vec![
@@ -479,14 +384,8 @@ mod tests {
                 (Some("đột xuất"), None)
             ]
         );
-        assert_eq!(
-            f.obligations[2].raw,
-            "hoặc đột xuất (khi có yêu cầu) báo cáo kết quả thực hiện về UBND thị xã"
-        );
-        assert_eq!(
-            f.obligations[0].submit_to.as_deref(),
-            Some("UBND thị xã (qua Phòng Nội vụ)")
-        );
+        assert_eq!(f.obligations[2].raw, "hoặc đột xuất (khi có yêu cầu) báo cáo kết quả thực hiện về UBND thị xã");
+        assert_eq!(f.obligations[0].submit_to.as_deref(), Some("UBND thị xã (qua Phòng Nội vụ)"));
         assert_eq!(
             f.deadlines[0].1.what.as_deref(),
             Some("Báo cáo 06 tháng kết quả thực hiện về UBND thị xã (qua Phòng Nội vụ)")

@@ -33,18 +33,14 @@ pub(crate) enum Style {
 
 static PART: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:phần|chương)\s+(?:[IVXLC]+|\d+)\b").expect("static regex"));
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[IVXLC]{1,6}\s*[.)]\s*\S").expect("static regex"));
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Điều\s+\d{1,3}\s*[.:]").expect("static regex"));
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[IVXLC]{1,6}\s*[.)]\s*\S").expect("static regex"));
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Điều\s+\d{1,3}\s*[.:]").expect("static regex"));
 static DECIMAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S").expect("static regex"));
 static ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}\s*[.)](?:\s+|[^\d\s./])").expect("static regex"));
-static LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-zđ]\s*\)\s*\S").expect("static regex"));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([-–+•*·])\s*\S").expect("static regex"));
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-zđ]\s*\)\s*\S").expect("static regex"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–+•*·])\s*\S").expect("static regex"));
 
 /// The numbering style of a line, if it starts a section or an item.
 pub(crate) fn style_of(line: &str) -> Option<Style> {
@@ -55,22 +51,16 @@ pub(crate) fn style_of(line: &str) -> Option<Style> {
     } else if ROMAN.is_match(line) {
         Some(Style::Roman)
     } else if let Some(c) = DECIMAL.captures(line) {
-        Some(Style::Decimal(
-            c.get(1).map_or(2, |m| m.as_str().split('.').count()),
-        ))
+        Some(Style::Decimal(c.get(1).map_or(2, |m| m.as_str().split('.').count())))
     } else if ARABIC.is_match(line) {
         Some(Style::Arabic)
     } else if LETTER.is_match(line) {
         Some(Style::Letter)
     } else {
-        BULLET
-            .captures(line)
-            .and_then(|c| c.get(1))
-            .and_then(|m| m.as_str().chars().next())
-            .map(|c| match c {
-                '–' | '·' | '*' => Style::Bullet('-'),
-                other => Style::Bullet(other),
-            })
+        BULLET.captures(line).and_then(|c| c.get(1)).and_then(|m| m.as_str().chars().next()).map(|c| match c {
+            '–' | '·' | '*' => Style::Bullet('-'),
+            other => Style::Bullet(other),
+        })
     }
 }
 
@@ -99,19 +89,13 @@ pub(crate) fn build(lines: &[String]) -> Vec<Section> {
                     stack.truncate(pos);
                 } else {
                     // Bullets are leaves: a new kind of item never nests inside a bullet.
-                    while stack
-                        .last()
-                        .is_some_and(|(s, _)| matches!(s, Style::Bullet(_)))
-                    {
+                    while stack.last().is_some_and(|(s, _)| matches!(s, Style::Bullet(_))) {
                         stack.pop();
                     }
                 }
                 let idx = arena.len();
                 arena.push(Node {
-                    section: Section {
-                        heading: line.clone(),
-                        ..Section::default()
-                    },
+                    section: Section { heading: line.clone(), ..Section::default() },
                     children: Vec::new(),
                 });
                 match stack.last() {
@@ -121,10 +105,7 @@ pub(crate) fn build(lines: &[String]) -> Vec<Section> {
                 stack.push((style, idx));
             }
             None => {
-                while stack
-                    .last()
-                    .is_some_and(|(s, _)| matches!(s, Style::Bullet(_)))
-                {
+                while stack.last().is_some_and(|(s, _)| matches!(s, Style::Bullet(_))) {
                     stack.pop();
                 }
                 let Some(&(_, node)) = stack.last() else {
@@ -137,17 +118,12 @@ pub(crate) fn build(lines: &[String]) -> Vec<Section> {
                 }
                 // Text after a list: keep reading order with an unnumbered child.
                 let last = arena[node].children.last().copied();
-                match last.filter(|&c| {
-                    arena[c].section.heading.is_empty() && arena[c].children.is_empty()
-                }) {
+                match last.filter(|&c| arena[c].section.heading.is_empty() && arena[c].children.is_empty()) {
                     Some(c) => arena[c].section.paragraphs.push(line.clone()),
                     None => {
                         let idx = arena.len();
                         arena.push(Node {
-                            section: Section {
-                                paragraphs: vec![line.clone()],
-                                ..Section::default()
-                            },
+                            section: Section { paragraphs: vec![line.clone()], ..Section::default() },
                             children: Vec::new(),
                         });
                         arena[node].children.push(idx);
@@ -158,11 +134,7 @@ pub(crate) fn build(lines: &[String]) -> Vec<Section> {
     }
     let mut out: Vec<Section> = Vec::new();
     if !loose.is_empty() {
-        out.push(Section {
-            heading: String::new(),
-            paragraphs: loose,
-            children: Vec::new(),
-        });
+        out.push(Section { heading: String::new(), paragraphs: loose, children: Vec::new() });
     }
     out.extend(roots.into_iter().map(|r| assemble(&mut arena, r)));
     out
@@ -185,17 +157,10 @@ fn number_of(line: &str, style: Style) -> Option<u32> {
                     'C' => 100,
                     _ => return None,
                 };
-                Some(if v < max {
-                    (total.saturating_sub(v), max)
-                } else {
-                    (total + v, v)
-                })
+                Some(if v < max { (total.saturating_sub(v), max) } else { (total + v, v) })
             })
             .map(|(total, _)| total),
-        Style::Letter => "abcdđeghiklmnopqrstuvxy"
-            .chars()
-            .position(|c| head.starts_with(c))
-            .map(|i| i as u32 + 1),
+        Style::Letter => "abcdđeghiklmnopqrstuvxy".chars().position(|c| head.starts_with(c)).map(|i| i as u32 + 1),
         _ => None,
     }
 }
@@ -216,18 +181,11 @@ pub(crate) fn numbering_gaps(lines: &[String]) -> Vec<String> {
                 && c != p + 1
             {
                 let label = |l: &str| l.split_whitespace().next().unwrap_or_default().to_string();
-                out.push(format!(
-                    "Đánh số mục không liên tục: “{}” sau “{}”.",
-                    label(line),
-                    label(prev_line)
-                ));
+                out.push(format!("Đánh số mục không liên tục: “{}” sau “{}”.", label(line), label(prev_line)));
             }
             stack.truncate(pos);
         } else {
-            while stack
-                .last()
-                .is_some_and(|(s, _, _)| matches!(s, Style::Bullet(_)))
-            {
+            while stack.last().is_some_and(|(s, _, _)| matches!(s, Style::Bullet(_))) {
                 stack.pop();
             }
         }
@@ -249,11 +207,7 @@ fn assemble(arena: &mut [Node], root: usize) -> Section {
     let mut done: Vec<Option<Section>> = (0..arena.len()).map(|_| None).collect();
     for &n in order.iter().rev() {
         let mut section = std::mem::take(&mut arena[n].section);
-        section.children = arena[n]
-            .children
-            .iter()
-            .filter_map(|c| done[*c].take())
-            .collect();
+        section.children = arena[n].children.iter().filter_map(|c| done[*c].take()).collect();
         done[n] = Some(section);
     }
     done[root].take().unwrap_or_default()
@@ -299,40 +253,21 @@ mod tests {
 
     #[test]
     fn gaps_are_reported() {
-        let gaps = numbering_gaps(&s(&[
-            "I. A", "1. a", "2. b", "4. d", "II. B", "1. x", "a) y", "b) z", "IV. D",
-        ]));
+        let gaps = numbering_gaps(&s(&["I. A", "1. a", "2. b", "4. d", "II. B", "1. x", "a) y", "b) z", "IV. D"]));
         assert_eq!(
             gaps,
-            vec![
-                "Đánh số mục không liên tục: “4.” sau “2.”.",
-                "Đánh số mục không liên tục: “IV.” sau “II.”."
-            ]
+            vec!["Đánh số mục không liên tục: “4.” sau “2.”.", "Đánh số mục không liên tục: “IV.” sau “II.”."]
         );
     }
 
     #[test]
     fn tree_with_skipped_numbers() {
-        let t = build(&s(&[
-            "I. A",
-            "1. a",
-            "- x",
-            "- y",
-            "sau danh sách",
-            "2. b",
-            "4. d",
-            "II. B",
-            "p",
-            "III. C",
-        ]));
+        let t = build(&s(&["I. A", "1. a", "- x", "- y", "sau danh sách", "2. b", "4. d", "II. B", "p", "III. C"]));
         assert_eq!(t.len(), 3);
         assert_eq!(t[0].children.len(), 3);
         assert_eq!(t[0].children[0].children.len(), 3);
         assert_eq!(t[0].children[0].children[2].heading, "");
-        assert_eq!(
-            t[0].children[0].children[2].paragraphs,
-            vec!["sau danh sách"]
-        );
+        assert_eq!(t[0].children[0].children[2].paragraphs, vec!["sau danh sách"]);
         assert_eq!(t[0].children[2].heading, "4. d");
         assert_eq!(t[1].paragraphs, vec!["p"]);
     }

@@ -19,16 +19,12 @@ static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*|Điều\s+\d{1,3}\s*[.:]\s*|[-–+•*·]\s*)")
         .expect("static regex")
 });
-static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)tổ chức thực hiện|trách nhiệm|phân công").expect("static regex")
-});
-static CHARGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)chịu trách nhiệm thi hành").expect("static regex"));
-static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:có trách nhiệm|chịu trách nhiệm)\s*:?\s*").expect("static regex")
-});
-static LEAD_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:chủ trì)\s*[,;]?\s*").expect("static regex"));
+static ORGANISATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)tổ chức thực hiện|trách nhiệm|phân công").expect("static regex"));
+static CHARGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)chịu trách nhiệm thi hành").expect("static regex"));
+static DUTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:có trách nhiệm|chịu trách nhiệm)\s*:?\s*").expect("static regex"));
+static LEAD_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:chủ trì)\s*[,;]?\s*").expect("static regex"));
 
 /// Strips the item numbering (`1.`, `a)`, `-`, `Điều 3.`).
 pub(crate) fn strip_numbering(s: &str) -> &str {
@@ -39,11 +35,10 @@ pub(crate) fn strip_numbering(s: &str) -> &str {
 pub(crate) fn extract(sections: &[Section]) -> Vec<Task> {
     let mut tasks = Vec::new();
     // A section title, not an article that happens to mention responsibility.
-    let organisation = sections.iter().rev().find(|s| {
-        ORGANISATION.is_match(&s.heading)
-            && !s.heading.is_empty()
-            && text::word_count(&s.heading) <= 12
-    });
+    let organisation = sections
+        .iter()
+        .rev()
+        .find(|s| ORGANISATION.is_match(&s.heading) && !s.heading.is_empty() && text::word_count(&s.heading) <= 12);
     if let Some(section) = organisation {
         for p in &section.paragraphs {
             push_paragraph(&mut tasks, p, None);
@@ -54,12 +49,9 @@ pub(crate) fn extract(sections: &[Section]) -> Vec<Task> {
         return tasks;
     }
     // A decision: the article that says who carries it out.
-    for s in sections
-        .iter()
-        .filter(|s| CHARGE.is_match(&s.heading) || s.paragraphs.iter().any(|p| CHARGE.is_match(p)))
+    for s in sections.iter().filter(|s| CHARGE.is_match(&s.heading) || s.paragraphs.iter().any(|p| CHARGE.is_match(p)))
     {
-        let body = std::iter::once(strip_numbering(&s.heading).to_string())
-            .chain(s.paragraphs.iter().cloned());
+        let body = std::iter::once(strip_numbering(&s.heading).to_string()).chain(s.paragraphs.iter().cloned());
         for p in body.filter(|p| CHARGE.is_match(p)) {
             let Some(m) = CHARGE.find(&p).map(|m| m.start()) else {
                 continue;
@@ -67,11 +59,7 @@ pub(crate) fn extract(sections: &[Section]) -> Vec<Task> {
             let lead = text::trim_end_punct(p[..m].trim()).to_string();
             let what = text::capitalize_first(text::trim_end_punct(p[m..].trim()));
             if !lead.is_empty() {
-                tasks.push(Task {
-                    text: what,
-                    lead_unit: Some(lead),
-                    partner_units: Vec::new(),
-                });
+                tasks.push(Task { text: what, lead_unit: Some(lead), partner_units: Vec::new() });
             }
         }
     }
@@ -125,9 +113,7 @@ fn task(lead: Option<&str>, predicate: &str) -> Task {
     };
     Task {
         text: text::capitalize_first(text::trim_end_punct(body.trim())),
-        lead_unit: lead
-            .map(|l| text::trim_end_punct(l).to_string())
-            .filter(|l| !l.is_empty()),
+        lead_unit: lead.map(|l| text::trim_end_punct(l).to_string()).filter(|l| !l.is_empty()),
         partner_units,
     }
 }
@@ -137,11 +123,7 @@ mod tests {
     use super::*;
 
     fn sec(heading: &str, paragraphs: &[&str], children: Vec<Section>) -> Section {
-        Section {
-            heading: heading.into(),
-            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
-            children,
-        }
+        Section { heading: heading.into(), paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(), children }
     }
 
     #[test]
@@ -152,41 +134,24 @@ mod tests {
             vec![
                 sec(
                     "1. Các cơ quan, đơn vị:",
-                    &[
-                        "Căn cứ Kế hoạch, chủ động xây dựng kế hoạch.",
-                        "Các phòng chuyên môn có trách nhiệm hướng dẫn.",
-                    ],
+                    &["Căn cứ Kế hoạch, chủ động xây dựng kế hoạch.", "Các phòng chuyên môn có trách nhiệm hướng dẫn."],
                     vec![],
                 ),
                 sec(
                     "2. Phòng Văn hóa: chỉ đạo tuyên truyền.",
-                    &[
-                        "Chủ trì, phối hợp với các cơ quan có liên quan hướng dẫn rà soát hương ước.",
-                    ],
+                    &["Chủ trì, phối hợp với các cơ quan có liên quan hướng dẫn rà soát hương ước."],
                     vec![],
                 ),
                 sec("3. Giao Sở Nội vụ theo dõi, đôn đốc./.", &[], vec![]),
             ],
         );
         let t = extract(&[org]);
-        let got: Vec<(&str, Option<&str>, usize)> = t
-            .iter()
-            .map(|t| {
-                (
-                    t.text.as_str(),
-                    t.lead_unit.as_deref(),
-                    t.partner_units.len(),
-                )
-            })
-            .collect();
+        let got: Vec<(&str, Option<&str>, usize)> =
+            t.iter().map(|t| (t.text.as_str(), t.lead_unit.as_deref(), t.partner_units.len())).collect();
         assert_eq!(
             got,
             vec![
-                (
-                    "Căn cứ Kế hoạch, chủ động xây dựng kế hoạch",
-                    Some("Các cơ quan, đơn vị"),
-                    0
-                ),
+                ("Căn cứ Kế hoạch, chủ động xây dựng kế hoạch", Some("Các cơ quan, đơn vị"), 0),
                 ("Hướng dẫn", Some("Các phòng chuyên môn"), 0),
                 ("Chỉ đạo tuyên truyền", Some("Phòng Văn hóa"), 0),
                 ("Hướng dẫn rà soát hương ước", Some("Phòng Văn hóa"), 1),

@@ -9,13 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 /// NFC-normalises `s` and removes characters that carry no text (BOM, zero-width, soft hyphen).
 pub(crate) fn normalize(s: &str) -> String {
     let clean = |c: &char| {
-        !matches!(
-            c,
-            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{2060}'
-        ) && !matches!(
-            c,
-            '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{3000}'
-        )
+        !matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{2060}')
+            && !matches!(c, '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{3000}')
     };
     // Most text is already NFC and clean: skip the rewrite.
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
@@ -24,12 +19,7 @@ pub(crate) fn normalize(s: &str) -> String {
         return s.to_string();
     }
     s.nfc()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{2060}'
-            )
-        })
+        .filter(|c| !matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{2060}'))
         .map(|c| match c {
             '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{3000}' => ' ',
             _ => c,
@@ -46,25 +36,17 @@ pub(crate) fn is_word_bounded(s: &str, start: usize, end: usize) -> bool {
 
 /// No letter or digit right before byte `i`.
 pub(crate) fn starts_word(s: &str, i: usize) -> bool {
-    s.get(..i)
-        .and_then(|b| b.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+    s.get(..i).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// No letter or digit right after byte `i`.
 pub(crate) fn ends_word(s: &str, i: usize) -> bool {
-    s.get(i..)
-        .and_then(|a| a.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric())
+    s.get(i..).and_then(|a| a.chars().next()).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Matches of `re` in `s` that are whole words (see [`is_word_bounded`]).
-pub(crate) fn find_words<'h>(
-    re: &'h regex::Regex,
-    s: &'h str,
-) -> impl Iterator<Item = regex::Match<'h>> + 'h {
-    re.find_iter(s)
-        .filter(move |m| is_word_bounded(s, m.start(), m.end()))
+pub(crate) fn find_words<'h>(re: &'h regex::Regex, s: &'h str) -> impl Iterator<Item = regex::Match<'h>> + 'h {
+    re.find_iter(s).filter(move |m| is_word_bounded(s, m.start(), m.end()))
 }
 
 /// Collapses runs of whitespace into one space and trims both ends.
@@ -90,9 +72,7 @@ pub(crate) fn trim_end_punct(s: &str) -> &str {
 
 /// Strips list markers and leading punctuation: `- `, `+ `, `• `, `* `.
 pub(crate) fn trim_bullet(s: &str) -> &str {
-    s.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '+' | '•' | '*' | '–' | '·' | '‒')
-    })
+    s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•' | '*' | '–' | '·' | '‒'))
 }
 
 /// Upper-cases the first character.
@@ -120,9 +100,7 @@ pub(crate) fn is_upper(s: &str) -> bool {
 
 /// True when the first letter of the text is lower case (a continuation of a broken sentence).
 pub(crate) fn starts_lowercase(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_lowercase())
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
 }
 
 /// Number of whitespace-separated words.
@@ -137,19 +115,8 @@ pub(crate) fn org_case(s: &str) -> String {
     if !is_upper(s) {
         return collapse_ws(s);
     }
-    const LEVELS: &[&str] = &[
-        "tỉnh",
-        "huyện",
-        "xã",
-        "phường",
-        "quận",
-        "thị xã",
-        "thị trấn",
-        "thành phố",
-        "đặc khu",
-        "thôn",
-        "tổ dân phố",
-    ];
+    const LEVELS: &[&str] =
+        &["tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "thành phố", "đặc khu", "thôn", "tổ dân phố"];
     const HEADS: &[&str] = &[
         "sở",
         "phòng",
@@ -168,9 +135,7 @@ pub(crate) fn org_case(s: &str) -> String {
         "đài",
         "bệnh viện",
     ];
-    const ABBREVIATIONS: &[&str] = &[
-        "UBND", "HĐND", "MTTQ", "BCH", "BCĐ", "TP", "TP.", "CT-XH", "VN",
-    ];
+    const ABBREVIATIONS: &[&str] = &["UBND", "HĐND", "MTTQ", "BCH", "BCĐ", "TP", "TP.", "CT-XH", "VN"];
     let words: Vec<&str> = s.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let head_len = match lower.as_slice() {
@@ -223,11 +188,9 @@ pub(crate) fn org_case(s: &str) -> String {
 /// Expands the abbreviation at the start of an issuer name for the issuer field:
 /// `UBND tỉnh Bình Phước` → `Ủy ban nhân dân tỉnh Bình Phước`.
 pub(crate) fn expand_issuer_abbrev(s: &str) -> String {
-    for (abbr, full) in [
-        ("UBND", "Ủy ban nhân dân"),
-        ("HĐND", "Hội đồng nhân dân"),
-        ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
-    ] {
+    for (abbr, full) in
+        [("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ ban nhân dân", "Ủy ban nhân dân")]
+    {
         if let Some(rest) = s.strip_prefix(abbr) {
             return format!("{full}{rest}");
         }
@@ -250,8 +213,7 @@ pub(crate) fn split_sentences(s: &str) -> Vec<&str> {
             continue;
         }
         let token = s[start..i].rsplit(' ').next().unwrap_or("");
-        let abbreviation =
-            token.chars().count() <= 3 && token.chars().all(|c| c.is_uppercase() || c == '/');
+        let abbreviation = token.chars().count() <= 3 && token.chars().all(|c| c.is_uppercase() || c == '/');
         if c == '.' && abbreviation && !token.is_empty() {
             continue;
         }
@@ -281,16 +243,10 @@ mod tests {
 
     #[test]
     fn org_names_in_running_case() {
-        assert_eq!(
-            org_case("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"),
-            "Ủy ban nhân dân tỉnh Bình Phước"
-        );
+        assert_eq!(org_case("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"), "Ủy ban nhân dân tỉnh Bình Phước");
         assert_eq!(org_case("PHÒNG NỘI VỤ"), "Phòng Nội vụ");
         assert_eq!(org_case("UBND HUYỆN ĐỨC THỌ"), "UBND huyện Đức Thọ");
-        assert_eq!(
-            org_case("ỦY BAN NHÂN DÂN THỊ XÃ HỒNG LĨNH"),
-            "Ủy ban nhân dân thị xã Hồng Lĩnh"
-        );
+        assert_eq!(org_case("ỦY BAN NHÂN DÂN THỊ XÃ HỒNG LĨNH"), "Ủy ban nhân dân thị xã Hồng Lĩnh");
         assert_eq!(org_case("Sở Nội vụ"), "Sở Nội vụ");
     }
 
@@ -306,11 +262,7 @@ mod tests {
     fn sentences() {
         assert_eq!(
             split_sentences("Căn cứ Kế hoạch, chủ động thực hiện. Định kỳ báo cáo. TM. UBND ký."),
-            vec![
-                "Căn cứ Kế hoạch, chủ động thực hiện.",
-                "Định kỳ báo cáo.",
-                "TM. UBND ký."
-            ]
+            vec!["Căn cứ Kế hoạch, chủ động thực hiện.", "Định kỳ báo cáo.", "TM. UBND ký."]
         );
     }
 }

@@ -14,8 +14,7 @@ use regex::Regex;
 /// Action verbs that start the predicate of an assignment.
 const VERBS: &str = "chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm|xây dựng|báo cáo|theo dõi|làm đầu mối|làm|chỉ đạo|tổ chức|hướng dẫn|kiểm tra|thực hiện|triển khai|tham mưu|căn cứ|chủ động|tuyên truyền|rà soát|cập nhật|đôn đốc|giám sát|tổng hợp|trình|đề xuất|phổ biến|hỗ trợ|bố trí|tiếp tục|thẩm định|lập|ban hành|giải quyết|bảo đảm|đảm bảo|tập huấn|vận động|kịp thời|quán triệt|nghiên cứu|cung cấp|công khai|tiếp nhận|định kỳ|thường xuyên|gửi|nắm|phát huy|tăng cường|đẩy mạnh|quản lý|thi hành";
 
-static VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{VERBS})")).expect("static regex"));
+static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{VERBS})")).expect("static regex"));
 
 /// Words that start a unit phrase (the subject of an assignment or a receiver of a report).
 const UNIT_STARTS: &[&str] = &[
@@ -92,10 +91,9 @@ const UNIT_STARTS: &[&str] = &[
 /// True when `s` starts like the name of a unit or an office holder.
 pub(crate) fn starts_like_unit(s: &str) -> bool {
     let s = s.trim_start();
-    UNIT_STARTS.iter().any(|w| {
-        s.strip_prefix(w)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
-    })
+    UNIT_STARTS
+        .iter()
+        .any(|w| s.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':'])))
 }
 
 /// Byte offset of the first action verb in `s` that is not a noun after `các`/`những`.
@@ -103,10 +101,7 @@ pub(crate) fn first_verb(s: &str) -> Option<(usize, usize)> {
     crate::text::find_words(&VERB, s)
         .find(|m| {
             let before = s[..m.start()].trim_end();
-            !(before.ends_with(" các")
-                || before == "các"
-                || before.ends_with(" những")
-                || before.ends_with(" mọi"))
+            !(before.ends_with(" các") || before == "các" || before.ends_with(" những") || before.ends_with(" mọi"))
         })
         .map(|m| (m.start(), m.end()))
 }
@@ -134,13 +129,7 @@ pub(crate) fn split_subject(s: &str) -> Option<(String, String)> {
 
 /// Drops `Giao`, `Đề nghị`, `Yêu cầu` before the unit they address.
 pub(crate) fn strip_request(s: &str) -> &str {
-    for prefix in [
-        "Giao cho ",
-        "Giao ",
-        "Đề nghị ",
-        "Yêu cầu ",
-        "Kính đề nghị ",
-    ] {
+    for prefix in ["Giao cho ", "Giao ", "Đề nghị ", "Yêu cầu ", "Kính đề nghị "] {
         if let Some(rest) = s.strip_prefix(prefix) {
             return rest;
         }
@@ -152,8 +141,7 @@ pub(crate) fn strip_request(s: &str) -> &str {
 /// the predicate after them.
 pub(crate) fn partners(predicate: &str) -> (Vec<String>, String) {
     static WITH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?(?:với|cùng)\s+")
-            .expect("static regex")
+        Regex::new(r"(?i)^(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?(?:với|cùng)\s+").expect("static regex")
     });
     let Some(m) = WITH.find(predicate) else {
         return (Vec::new(), predicate.to_string());
@@ -184,10 +172,7 @@ pub(crate) fn split_units(phrase: &str) -> Vec<String> {
     if !current.trim().is_empty() {
         out.push(current);
     }
-    out.into_iter()
-        .map(|u| u.trim().to_string())
-        .filter(|u| !u.is_empty())
-        .collect()
+    out.into_iter().map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -211,24 +196,17 @@ mod tests {
         );
         assert_eq!(
             split_subject("Đề nghị Ủy ban Mặt trận Tổ quốc thị xã: phối hợp với các cơ quan"),
-            Some((
-                "Ủy ban Mặt trận Tổ quốc thị xã".into(),
-                "phối hợp với các cơ quan".into()
-            ))
+            Some(("Ủy ban Mặt trận Tổ quốc thị xã".into(), "phối hợp với các cơ quan".into()))
         );
         assert_eq!(split_subject("Căn cứ các nội dung của Kế hoạch"), None);
     }
 
     #[test]
     fn partner_units() {
-        let (p, rest) =
-            partners("chủ trì, phối hợp với các cơ quan, đơn vị có liên quan hướng dẫn, theo dõi");
+        let (p, rest) = partners("chủ trì, phối hợp với các cơ quan, đơn vị có liên quan hướng dẫn, theo dõi");
         assert_eq!(p, vec!["các cơ quan, đơn vị có liên quan"]);
         assert_eq!(rest, "hướng dẫn, theo dõi");
-        assert_eq!(
-            split_units("Phòng Văn hóa và Thông tin"),
-            vec!["Phòng Văn hóa và Thông tin"]
-        );
+        assert_eq!(split_units("Phòng Văn hóa và Thông tin"), vec!["Phòng Văn hóa và Thông tin"]);
         assert_eq!(
             split_units("Phòng Tài chính - Kế hoạch và Phòng Nội vụ"),
             vec!["Phòng Tài chính - Kế hoạch", "Phòng Nội vụ"]

@@ -6,21 +6,14 @@ use coso_documents::{Format, ParseContext, parse, parse_with_context};
 use proptest::prelude::*;
 
 fn fixture_texts() -> Vec<String> {
-    [
-        "binh-phuoc-115-KH-UBND-2022",
-        "van-gia-101-KH-UBND-2024",
-        "hong-linh-KH-UBND-2022",
-    ]
-    .iter()
-    .map(|s| {
-        std::fs::read_to_string(common::fixtures_dir().join(format!("{s}.md"))).expect("fixture")
-    })
-    .collect()
+    ["binh-phuoc-115-KH-UBND-2022", "van-gia-101-KH-UBND-2024", "hong-linh-KH-UBND-2022"]
+        .iter()
+        .map(|s| std::fs::read_to_string(common::fixtures_dir().join(format!("{s}.md"))).expect("fixture"))
+        .collect()
 }
 
 fn fixture_docx() -> Vec<u8> {
-    std::fs::read(common::docs_dir().join("fixtures/van-gia-101-KH-UBND-2024.docx"))
-        .expect("fixture docx")
+    std::fs::read(common::docs_dir().join("fixtures/van-gia-101-KH-UBND-2024.docx")).expect("fixture docx")
 }
 
 /// Pieces that the heuristics react to, spliced into real documents.
@@ -128,28 +121,15 @@ fn huge_line_and_deep_nesting() {
     let long = "Căn cứ Nghị định số 1/2020/NĐ-CP ngày 1/1/2020 của Chính phủ; ".repeat(20_000);
     let doc = parse(long.as_bytes(), Format::Text).expect("parses");
     assert!(doc.legal_bases.len() > 1000);
-    let deep: String = (0..5_000)
-        .map(|i| format!("{}\n", ["I. A", "1. b", "a) c", "- d", "+ e"][i % 5]))
-        .collect();
+    let deep: String = (0..5_000).map(|i| format!("{}\n", ["I. A", "1. b", "a) c", "- d", "+ e"][i % 5])).collect();
     assert!(parse(deep.as_bytes(), Format::Markdown).is_ok());
 }
 
 #[test]
 fn empty_and_invalid_inputs_are_errors() {
-    assert_eq!(
-        parse(b"", Format::Markdown),
-        Err(coso_documents::ParseError::Empty)
-    );
-    assert!(matches!(
-        parse(b"\xff\xfe", Format::Text),
-        Err(coso_documents::ParseError::NotUtf8(0))
-    ));
-    assert!(matches!(
-        parse(b"", Format::Docx),
-        Err(coso_documents::ParseError::CorruptDocx(_))
-    ));
-    let msg = parse(b"PK\x03\x04", Format::Docx)
-        .expect_err("not a zip")
-        .to_string();
+    assert_eq!(parse(b"", Format::Markdown), Err(coso_documents::ParseError::Empty));
+    assert!(matches!(parse(b"\xff\xfe", Format::Text), Err(coso_documents::ParseError::NotUtf8(0))));
+    assert!(matches!(parse(b"", Format::Docx), Err(coso_documents::ParseError::CorruptDocx(_))));
+    let msg = parse(b"PK\x03\x04", Format::Docx).expect_err("not a zip").to_string();
     assert!(msg.starts_with("tệp DOCX hỏng"), "{msg}");
 }

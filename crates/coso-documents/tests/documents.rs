@@ -17,28 +17,16 @@ fn own_documents_match_expected() {
         .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
         .collect();
     expected_files.sort();
-    assert!(
-        expected_files.len() >= 10,
-        "only {} documents",
-        expected_files.len()
-    );
+    assert!(expected_files.len() >= 10, "only {} documents", expected_files.len());
     let mut failures = Vec::new();
     let mut sources = 0;
     for path in &expected_files {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let stem = name.trim_end_matches(".expected.json");
         let expected: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).expect("read"))
-                .expect("valid JSON");
+            serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("valid JSON");
         let mut found = 0;
-        for (ext, format) in [
-            ("md", Format::Markdown),
-            ("txt", Format::Text),
-            ("docx", Format::Docx),
-        ] {
+        for (ext, format) in [("md", Format::Markdown), ("txt", Format::Text), ("docx", Format::Docx)] {
             let src = dir.join(format!("{stem}.{ext}"));
             let Ok(bytes) = std::fs::read(&src) else {
                 continue;
@@ -59,27 +47,13 @@ fn own_documents_match_expected() {
 
 #[test]
 fn implied_year_comes_from_context_and_is_reported() {
-    let bytes =
-        std::fs::read(common::docs_dir().join("khong-tieu-de-ke-hoach-thon.txt")).expect("doc");
+    let bytes = std::fs::read(common::docs_dir().join("khong-tieu-de-ke-hoach-thon.txt")).expect("doc");
     // The document has no date of issue; its first sentence says "năm 2024" but it has no title,
     // so the caller's year is used.
-    let doc = parse_with_context(
-        &bytes,
-        Format::Text,
-        &ParseContext {
-            default_year: Some(2025),
-        },
-    )
-    .expect("parses");
+    let doc = parse_with_context(&bytes, Format::Text, &ParseContext { default_year: Some(2025) }).expect("parses");
     let dates: Vec<Option<&str>> = doc.deadlines.iter().map(|d| d.date.as_deref()).collect();
     assert_eq!(dates, vec![Some("2025-05-20"), Some("2025-06-15")]);
-    assert!(
-        doc.warnings
-            .iter()
-            .any(|w| w.contains("“20/5” không ghi năm; đã lấy năm 2025")),
-        "{:?}",
-        doc.warnings
-    );
+    assert!(doc.warnings.iter().any(|w| w.contains("“20/5” không ghi năm; đã lấy năm 2025")), "{:?}", doc.warnings);
     let without = parse(&bytes, Format::Text).expect("parses");
     assert!(without.deadlines.is_empty());
 }

@@ -26,7 +26,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [Role::Admin, Role::Official, Role::Viewer, Role::VillageHead, Role::BoardMember, Role::Resident];
+    pub const ALL: [Role; 6] =
+        [Role::Admin, Role::Official, Role::Viewer, Role::VillageHead, Role::BoardMember, Role::Resident];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -140,11 +141,22 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Role::Admin => true,
         Role::Official => matches!(
             action,
-            ViewAdmin | ManageUnits | ReadHouseholds | ManageHouseholds | ReadUsers | ReadAudit | ReadPlans | ManagePlans | SubmitReports | ReviewReports
+            ViewAdmin
+                | ManageUnits
+                | ReadHouseholds
+                | ManageHouseholds
+                | ReadUsers
+                | ReadAudit
+                | ReadPlans
+                | ManagePlans
+                | SubmitReports
+                | ReviewReports
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans),
         // A village head sends the village's reports to the commune.
-        Role::VillageHead => matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports),
+        Role::VillageHead => {
+            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports)
+        }
         // The boards supervise, so they read plans and their results.
         Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans),
         Role::Resident => matches!(action, Participate),

@@ -49,7 +49,10 @@ pub fn parse_code(raw: &str) -> Result<String, FieldError> {
     if ok {
         Ok(v.to_string())
     } else {
-        Err(FieldError::new("code", format!("Mã hộ «{v}» không hợp lệ: chỉ gồm chữ không dấu, số và «-_./», tối đa 32 ký tự.")))
+        Err(FieldError::new(
+            "code",
+            format!("Mã hộ «{v}» không hợp lệ: chỉ gồm chữ không dấu, số và «-_./», tối đa 32 ký tự."),
+        ))
     }
 }
 
@@ -104,7 +107,15 @@ impl HouseholdData {
         }
         match (code, address, representative, member_count, valid_from) {
             (Some(code), Some(address), Some(representative), Some(member_count), Some(valid_from)) if e.is_empty() => {
-                Ok(HouseholdData { code, address, representative, member_count, phone: phone.clone(), valid_from, valid_to })
+                Ok(HouseholdData {
+                    code,
+                    address,
+                    representative,
+                    member_count,
+                    phone: phone.clone(),
+                    valid_from,
+                    valid_to,
+                })
             }
             _ => Err(e.0),
         }
@@ -140,8 +151,11 @@ mod tests {
 
     #[test]
     fn names_each_bad_field() {
-        let errs = HouseholdData::parse(&HouseholdInput { member_count: "-2".into(), phone: "12".into(), ..Default::default() }, today())
-            .expect_err("invalid");
+        let errs = HouseholdData::parse(
+            &HouseholdInput { member_count: "-2".into(), phone: "12".into(), ..Default::default() },
+            today(),
+        )
+        .expect_err("invalid");
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["code", "address", "representative", "member_count", "phone"]);
         assert!(errs[3].message.contains("từ 1 đến 99"));

@@ -33,13 +33,21 @@ pub struct ParsedHouseholds {
 pub fn parse_csv(bytes: &[u8], today: NaiveDate) -> Result<ParsedHouseholds, Vec<RowError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        vec![RowError { line: 0, field: "file".into(), message: format!("Tệp không phải UTF-8 (byte {}).", e.valid_up_to()) }]
+        vec![RowError {
+            line: 0,
+            field: "file".into(),
+            message: format!("Tệp không phải UTF-8 (byte {}).", e.valid_up_to()),
+        }]
     })?;
     let delimiter = detect_delimiter(text);
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| vec![RowError { line: 1, field: "header".into(), message: format!("Không đọc được dòng tiêu đề: {e}") }])?
+        .map_err(|e| {
+            vec![RowError {
+                line: 1, field: "header".into(), message: format!("Không đọc được dòng tiêu đề: {e}")
+            }]
+        })?
         .clone();
     let index = column_index(&headers)?;
     let mut rows = Vec::new();
@@ -54,7 +62,9 @@ pub fn parse_csv(bytes: &[u8], today: NaiveDate) -> Result<ParsedHouseholds, Vec
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(RowError { line, field: "row".into(), message: format!("Dòng không đọc được: {e}") });
+                errors.push(RowError {
+                    line, field: "row".into(), message: format!("Dòng không đọc được: {e}")
+                });
                 continue;
             }
         };
@@ -105,7 +115,11 @@ fn column_index(headers: &csv::StringRecord) -> Result<HashMap<&'static str, usi
     let missing: Vec<RowError> = ["code", "address", "representative", "member_count"]
         .into_iter()
         .filter(|f| !index.contains_key(f))
-        .map(|f| RowError { line: 1, field: f.into(), message: format!("Thiếu cột «{}».", COLUMNS.iter().find(|c| c.0 == f).map_or(f, |c| c.1[0])) })
+        .map(|f| RowError {
+            line: 1,
+            field: f.into(),
+            message: format!("Thiếu cột «{}».", COLUMNS.iter().find(|c| c.0 == f).map_or(f, |c| c.1[0])),
+        })
         .collect();
     if missing.is_empty() { Ok(index) } else { Err(missing) }
 }
@@ -122,7 +136,8 @@ pub struct ImportPlan {
 /// Compares the file with the register, keyed by household code. Households absent from the
 /// file are left alone: a partial file never deletes anyone.
 pub fn plan(existing: Vec<(i64, HouseholdData)>, rows: Vec<(u64, HouseholdData)>) -> ImportPlan {
-    let mut by_code: HashMap<String, (i64, HouseholdData)> = existing.into_iter().map(|(id, h)| (h.code.clone(), (id, h))).collect();
+    let mut by_code: HashMap<String, (i64, HouseholdData)> =
+        existing.into_iter().map(|(id, h)| (h.code.clone(), (id, h))).collect();
     let mut plan = ImportPlan::default();
     let mut done = HashSet::new();
     for (_, row) in rows {
@@ -155,7 +170,8 @@ mod tests {
 
     #[test]
     fn reports_every_broken_row_with_line_and_field() {
-        let csv = "code,address,representative,member_count\nH1,Xóm 1,An,3\nH2,,Bình,x\nH1,Xóm 3,Chi,2\n,\"unterminated\n";
+        let csv =
+            "code,address,representative,member_count\nH1,Xóm 1,An,3\nH2,,Bình,x\nH1,Xóm 3,Chi,2\n,\"unterminated\n";
         let errs = parse_csv(csv.as_bytes(), today()).expect_err("broken");
         let got: Vec<(u64, &str)> = errs.iter().map(|e| (e.line, e.field.as_str())).collect();
         assert!(got.contains(&(3, "address")), "{got:?}");
@@ -177,10 +193,13 @@ mod tests {
         let rows = parse_csv(csv.as_bytes(), today()).expect("valid").rows;
         let first = plan(vec![], rows.clone());
         assert_eq!((first.insert.len(), first.update.len(), first.unchanged), (2, 0, 0));
-        let stored: Vec<(i64, HouseholdData)> = first.insert.into_iter().enumerate().map(|(i, h)| (i as i64, h)).collect();
+        let stored: Vec<(i64, HouseholdData)> =
+            first.insert.into_iter().enumerate().map(|(i, h)| (i as i64, h)).collect();
         let again = plan(stored.clone(), rows);
         assert_eq!((again.insert.len(), again.update.len(), again.unchanged), (0, 0, 2));
-        let changed = parse_csv("code,address,representative,member_count\nH1,Xóm 1,An,5\n".as_bytes(), today()).expect("valid").rows;
+        let changed = parse_csv("code,address,representative,member_count\nH1,Xóm 1,An,5\n".as_bytes(), today())
+            .expect("valid")
+            .rows;
         let upd = plan(stored, changed);
         assert_eq!(upd.update.len(), 1);
         assert_eq!(upd.update[0].2.member_count, 5);
@@ -188,7 +207,14 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for input in [&b""[..], b"\xff\xfe", b"\n\n\n", b"code\n\"", b",,,,\n,,,,", b"ma ho;dia chi;dai dien;so nhan khau\n;;;\n"] {
+        for input in [
+            &b""[..],
+            b"\xff\xfe",
+            b"\n\n\n",
+            b"code\n\"",
+            b",,,,\n,,,,",
+            b"ma ho;dia chi;dai dien;so nhan khau\n;;;\n",
+        ] {
             let _ = parse_csv(input, today());
         }
     }

@@ -236,7 +236,13 @@ mod tests {
     }
 
     fn input(kind: &str, from: &str, to: &str) -> UnitInput {
-        UnitInput { code: "X1".into(), name: " Thôn  Đông ".into(), kind: kind.into(), valid_from: from.into(), valid_to: to.into() }
+        UnitInput {
+            code: "X1".into(),
+            name: " Thôn  Đông ".into(),
+            kind: kind.into(),
+            valid_from: from.into(),
+            valid_to: to.into(),
+        }
     }
 
     #[test]
@@ -270,7 +276,13 @@ mod tests {
 
     #[test]
     fn every_error_names_its_field() {
-        let bad = UnitInput { code: "a b".into(), name: "".into(), kind: "castle".into(), valid_from: "31/02/2025".into(), valid_to: "x".into() };
+        let bad = UnitInput {
+            code: "a b".into(),
+            name: "".into(),
+            kind: "castle".into(),
+            valid_from: "31/02/2025".into(),
+            valid_to: "x".into(),
+        };
         let errs = NewUnit::parse(&bad, Some(UnitKind::Commune), d("2026-01-01")).expect_err("invalid");
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["code", "name", "kind", "valid_from", "valid_to"]);

@@ -20,7 +20,11 @@ pub fn parse_csv(bytes: &[u8], parent: UnitKind, today: NaiveDate) -> Result<Vec
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers = reader
         .headers()
-        .map_err(|e| vec![RowError { line: 1, field: "header".into(), message: format!("Không đọc được dòng tiêu đề: {e}") }])?
+        .map_err(|e| {
+            vec![RowError {
+                line: 1, field: "header".into(), message: format!("Không đọc được dòng tiêu đề: {e}")
+            }]
+        })?
         .clone();
     let pos = |field: &str| {
         let names = COLUMNS.iter().find(|c| c.0 == field).map_or(&[][..], |c| c.1);
@@ -44,7 +48,9 @@ pub fn parse_csv(bytes: &[u8], parent: UnitKind, today: NaiveDate) -> Result<Vec
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                errors.push(RowError { line, field: "row".into(), message: format!("Dòng không đọc được: {e}") });
+                errors.push(RowError {
+                    line, field: "row".into(), message: format!("Dòng không đọc được: {e}")
+                });
                 continue;
             }
         };
@@ -57,11 +63,16 @@ pub fn parse_csv(bytes: &[u8], parent: UnitKind, today: NaiveDate) -> Result<Vec
             Ok(u) if !u.kind.created_by_officials() => errors.push(RowError {
                 line,
                 field: "kind".into(),
-                message: format!("Không thể tạo «{}» bằng tệp; chỉ thôn, tổ dân phố, cơ quan, phòng ban.", u.kind.label()),
+                message: format!(
+                    "Không thể tạo «{}» bằng tệp; chỉ thôn, tổ dân phố, cơ quan, phòng ban.",
+                    u.kind.label()
+                ),
             }),
-            Ok(u) if !seen.insert(u.code.clone()) => {
-                errors.push(RowError { line, field: "code".into(), message: format!("Mã «{}» bị trùng trong tệp.", u.code) })
-            }
+            Ok(u) if !seen.insert(u.code.clone()) => errors.push(RowError {
+                line,
+                field: "code".into(),
+                message: format!("Mã «{}» bị trùng trong tệp.", u.code),
+            }),
             Ok(u) => out.push((line, u)),
             Err(errs) => errors.extend(errs.into_iter().map(|e| RowError::from_field(line, e))),
         }
@@ -76,10 +87,15 @@ mod tests {
     #[test]
     fn parses_villages_and_rejects_communes() {
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
-        let ok = parse_csv("Mã,Tên,Loại\nT1,Thôn 1,village\nT2,Tổ dân phố 2,residential_group\n".as_bytes(), UnitKind::Commune, today)
-            .expect("valid");
+        let ok = parse_csv(
+            "Mã,Tên,Loại\nT1,Thôn 1,village\nT2,Tổ dân phố 2,residential_group\n".as_bytes(),
+            UnitKind::Commune,
+            today,
+        )
+        .expect("valid");
         assert_eq!(ok.len(), 2);
-        let errs = parse_csv("code,name,kind\nX,Xã X,commune\nT1,,village\n".as_bytes(), UnitKind::Commune, today).expect_err("bad");
+        let errs = parse_csv("code,name,kind\nX,Xã X,commune\nT1,,village\n".as_bytes(), UnitKind::Commune, today)
+            .expect_err("bad");
         assert_eq!(errs.iter().map(|e| (e.line, e.field.as_str())).collect::<Vec<_>>(), [(2, "kind"), (3, "name")]);
     }
 }

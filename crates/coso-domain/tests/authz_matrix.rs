@@ -63,7 +63,12 @@ fn the_full_matrix() {
     let mut checked = 0;
     for role in Role::ALL {
         let grants = [Grant { role, unit: t.commune.clone() }];
-        for (rel, target) in [(Rel::Same, &t.commune), (Rel::Descendant, &t.village), (Rel::Sibling, &t.sibling), (Rel::Ancestor, &t.province)] {
+        for (rel, target) in [
+            (Rel::Same, &t.commune),
+            (Rel::Descendant, &t.village),
+            (Rel::Sibling, &t.sibling),
+            (Rel::Ancestor, &t.province),
+        ] {
             for action in Action::ALL {
                 let got = authorize(&grants, target, action).is_ok();
                 assert_eq!(got, expected(role, rel, action), "{role:?} {rel:?} {action:?}");
@@ -87,7 +92,10 @@ fn a_permit_covers_only_its_subtree_and_action() {
 #[test]
 fn several_grants_combine() {
     let t = tree();
-    let grants = [Grant { role: Role::Viewer, unit: t.sibling.clone() }, Grant { role: Role::VillageHead, unit: t.village.clone() }];
+    let grants = [
+        Grant { role: Role::Viewer, unit: t.sibling.clone() },
+        Grant { role: Role::VillageHead, unit: t.village.clone() },
+    ];
     assert!(authorize(&grants, &t.village, Action::ManageHouseholds).is_ok());
     assert!(authorize(&grants, &t.sibling, Action::ReadHouseholds).is_ok());
     assert!(authorize(&grants, &t.sibling, Action::ManageHouseholds).is_err());

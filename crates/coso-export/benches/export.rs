@@ -10,12 +10,8 @@ fn export(c: &mut Criterion) {
     let table = common::province_table();
     let mut g = c.benchmark_group("export_3321x16");
     g.sample_size(10);
-    g.bench_function("xlsx", |b| {
-        b.iter(|| coso_export::to_xlsx(&table).expect("xlsx"))
-    });
-    g.bench_function("csv", |b| {
-        b.iter(|| coso_export::to_csv(&table).expect("csv"))
-    });
+    g.bench_function("xlsx", |b| b.iter(|| coso_export::to_xlsx(&table).expect("xlsx")));
+    g.bench_function("csv", |b| b.iter(|| coso_export::to_csv(&table).expect("csv")));
     g.finish();
 }
 

@@ -16,18 +16,14 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// ISO 8601 (`2026-01-31`), non-finite numbers and [`Cell::Empty`] are empty fields.
 pub fn to_csv(table: &Table) -> Result<Vec<u8>, ExportError> {
     table.validate()?;
-    let mut out = WriterBuilder::new()
-        .terminator(Terminator::CRLF)
-        .quote_style(QuoteStyle::Necessary)
-        .from_writer(BOM.to_vec());
+    let mut out =
+        WriterBuilder::new().terminator(Terminator::CRLF).quote_style(QuoteStyle::Necessary).from_writer(BOM.to_vec());
     let err = |e: csv::Error| ExportError::Csv(e.to_string());
-    out.write_record(table.columns.iter().map(|c| neutralise(&c.header)))
-        .map_err(err)?;
+    out.write_record(table.columns.iter().map(|c| neutralise(&c.header))).map_err(err)?;
     for row in table.rows.iter().chain(&table.totals) {
         out.write_record(row.iter().map(field)).map_err(err)?;
     }
-    out.into_inner()
-        .map_err(|e| ExportError::Csv(e.to_string()))
+    out.into_inner().map_err(|e| ExportError::Csv(e.to_string()))
 }
 
 fn field(cell: &Cell) -> String {

@@ -6,11 +6,7 @@ pub enum ExportError {
     #[error("the table has no columns")]
     NoColumns,
     #[error("row {row} has {found} cells, the table has {expected} columns")]
-    RowLength {
-        row: usize,
-        expected: usize,
-        found: usize,
-    },
+    RowLength { row: usize, expected: usize, found: usize },
     #[error("the totals row has {found} cells, the table has {expected} columns")]
     TotalsLength { expected: usize, found: usize },
     /// Writing into memory does not fail; kept so that a future writer error is not a panic.

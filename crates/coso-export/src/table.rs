@@ -45,11 +45,7 @@ pub enum Cell {
 
 impl Column {
     pub fn new(header: impl Into<String>, kind: ColumnKind) -> Self {
-        Self {
-            header: header.into(),
-            kind,
-            width: None,
-        }
+        Self { header: header.into(), kind, width: None }
     }
 
     pub fn with_width(mut self, width: f64) -> Self {
@@ -96,13 +92,7 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
 
 impl Table {
     pub fn new(title: impl Into<String>, columns: Vec<Column>) -> Self {
-        Self {
-            title: title.into(),
-            subtitle: None,
-            columns,
-            rows: Vec::new(),
-            totals: None,
-        }
+        Self { title: title.into(), subtitle: None, columns, rows: Vec::new(), totals: None }
     }
 
     /// Every row, and the totals row, has exactly one cell per column. Both exporters check
@@ -112,23 +102,11 @@ impl Table {
         if expected == 0 {
             return Err(ExportError::NoColumns);
         }
-        if let Some((row, cells)) = self
-            .rows
-            .iter()
-            .enumerate()
-            .find(|(_, r)| r.len() != expected)
-        {
-            return Err(ExportError::RowLength {
-                row,
-                expected,
-                found: cells.len(),
-            });
+        if let Some((row, cells)) = self.rows.iter().enumerate().find(|(_, r)| r.len() != expected) {
+            return Err(ExportError::RowLength { row, expected, found: cells.len() });
         }
         match &self.totals {
-            Some(t) if t.len() != expected => Err(ExportError::TotalsLength {
-                expected,
-                found: t.len(),
-            }),
+            Some(t) if t.len() != expected => Err(ExportError::TotalsLength { expected, found: t.len() }),
             _ => Ok(()),
         }
     }
@@ -139,13 +117,7 @@ mod tests {
     use super::*;
 
     fn two_columns() -> Table {
-        Table::new(
-            "t",
-            vec![
-                Column::new("Đơn vị", ColumnKind::Text),
-                Column::new("Điểm", ColumnKind::Decimal),
-            ],
-        )
+        Table::new("t", vec![Column::new("Đơn vị", ColumnKind::Text), Column::new("Điểm", ColumnKind::Decimal)])
     }
 
     #[test]
@@ -154,34 +126,18 @@ mod tests {
         t.rows.push(vec!["Xã A".into(), 1.5.into()]);
         assert_eq!(t.validate(), Ok(()));
         t.rows.push(vec!["Xã B".into()]);
-        assert_eq!(
-            t.validate(),
-            Err(ExportError::RowLength {
-                row: 1,
-                expected: 2,
-                found: 1
-            })
-        );
+        assert_eq!(t.validate(), Err(ExportError::RowLength { row: 1, expected: 2, found: 1 }));
     }
 
     #[test]
     fn totals_must_match_the_columns() {
         let mut t = two_columns();
         t.totals = Some(vec!["Tổng cộng".into(), Cell::Empty, Cell::Empty]);
-        assert_eq!(
-            t.validate(),
-            Err(ExportError::TotalsLength {
-                expected: 2,
-                found: 3
-            })
-        );
+        assert_eq!(t.validate(), Err(ExportError::TotalsLength { expected: 2, found: 3 }));
     }
 
     #[test]
     fn no_columns_is_an_error() {
-        assert_eq!(
-            Table::new("t", vec![]).validate(),
-            Err(ExportError::NoColumns)
-        );
+        assert_eq!(Table::new("t", vec![]).validate(), Err(ExportError::NoColumns));
     }
 }

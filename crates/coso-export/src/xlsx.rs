@@ -32,8 +32,7 @@ fn write(table: &Table) -> Result<Vec<u8>, XlsxError> {
     let sheet = book.add_worksheet();
     sheet.set_name(SHEET_NAME)?;
     sheet.set_default_row_height(formats::ROW_HEIGHT);
-    let last_col =
-        u16::try_from(table.columns.len() - 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+    let last_col = u16::try_from(table.columns.len() - 1).map_err(|_| XlsxError::RowColumnLimitError)?;
 
     let mut row: u32 = 0;
     banner(sheet, row, last_col, &table.title, &f.title)?;
@@ -45,21 +44,14 @@ fn write(table: &Table) -> Result<Vec<u8>, XlsxError> {
     }
 
     let header_row = row;
-    let widths: Vec<f64> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| c.width.unwrap_or_else(|| widths::guess(table, i)))
-        .collect();
+    let widths: Vec<f64> =
+        table.columns.iter().enumerate().map(|(i, c)| c.width.unwrap_or_else(|| widths::guess(table, i))).collect();
     for ((col, column), width) in (0..).zip(&table.columns).zip(&widths) {
         sheet.write_string_with_format(header_row, col, &column.header, &f.header)?;
         sheet.set_column_width(col, *width)?;
     }
     // Excel does not grow a row for wrapped text when it opens a file.
-    sheet.set_row_height(
-        header_row,
-        formats::ROW_HEIGHT * widths::header_lines(table, &widths),
-    )?;
+    sheet.set_row_height(header_row, formats::ROW_HEIGHT * widths::header_lines(table, &widths))?;
     sheet.set_freeze_panes(header_row + 1, 0)?;
     sheet.set_repeat_rows(header_row, header_row)?;
     row += 1;
@@ -74,22 +66,13 @@ fn write(table: &Table) -> Result<Vec<u8>, XlsxError> {
         write_row(sheet, row, table, totals, &f, true)?;
     }
 
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0);
+    sheet.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
     book.save_to_buffer()
 }
 
 /// A line of text across the whole table width: merged when there is more than one column
 /// (Excel refuses to merge a single cell).
-fn banner(
-    sheet: &mut Worksheet,
-    row: u32,
-    last_col: u16,
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
+fn banner(sheet: &mut Worksheet, row: u32, last_col: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
     if last_col == 0 {
         sheet.write_string_with_format(row, 0, text, format)?;
     } else {
@@ -109,39 +92,19 @@ fn write_row(
     for ((col, cell), column) in (0..).zip(cells).zip(&table.columns) {
         let kind = column.kind;
         match cell {
-            Cell::Text(s) => {
-                sheet.write_string_with_format(row, col, s, f.get(ColumnKind::Text, total))?
-            }
+            Cell::Text(s) => sheet.write_string_with_format(row, col, s, f.get(ColumnKind::Text, total))?,
             Cell::Int(n) => {
                 #[allow(clippy::cast_precision_loss)] // Excel numbers are doubles.
                 let x = *n as f64;
-                sheet.write_number_with_format(
-                    row,
-                    col,
-                    x,
-                    f.get(number_kind(kind, true), total),
-                )?
+                sheet.write_number_with_format(row, col, x, f.get(number_kind(kind, true), total))?
             }
-            Cell::Num(x) if x.is_finite() => sheet.write_number_with_format(
-                row,
-                col,
-                *x,
-                f.get(number_kind(kind, false), total),
-            )?,
+            Cell::Num(x) if x.is_finite() => {
+                sheet.write_number_with_format(row, col, *x, f.get(number_kind(kind, false), total))?
+            }
             Cell::Date(d) => match excel_date(*d) {
-                Some(date) => sheet.write_datetime_with_format(
-                    row,
-                    col,
-                    date,
-                    f.get(ColumnKind::Date, total),
-                )?,
+                Some(date) => sheet.write_datetime_with_format(row, col, date, f.get(ColumnKind::Date, total))?,
                 // Excel has no dates before 1900 or after 9999: keep the date readable as text.
-                None => sheet.write_string_with_format(
-                    row,
-                    col,
-                    d.to_string(),
-                    f.get(ColumnKind::Text, total),
-                )?,
+                None => sheet.write_string_with_format(row, col, d.to_string(), f.get(ColumnKind::Text, total))?,
             },
             Cell::Num(_) | Cell::Empty => sheet.write_blank(row, col, f.get(kind, total))?,
         };
@@ -161,10 +124,5 @@ fn number_kind(column: ColumnKind, integer: bool) -> ColumnKind {
 fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
     let year = u16::try_from(d.year()).ok()?;
     // Month and day come from a valid NaiveDate, so they fit.
-    ExcelDateTime::from_ymd(
-        year,
-        u8::try_from(d.month()).ok()?,
-        u8::try_from(d.day()).ok()?,
-    )
-    .ok()
+    ExcelDateTime::from_ymd(year, u8::try_from(d.month()).ok()?, u8::try_from(d.day()).ok()?).ok()
 }

@@ -6,9 +6,7 @@ use chrono::NaiveDate;
 use coso_export::{Cell, Column, ColumnKind, ExportError, Table, to_csv};
 
 fn parse(bytes: &[u8]) -> Vec<Vec<String>> {
-    let body = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .expect("starts with the UTF-8 BOM");
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("starts with the UTF-8 BOM");
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(body)
@@ -29,35 +27,17 @@ fn table() -> Table {
     );
     let date = NaiveDate::from_ymd_opt(2026, 2, 5).expect("date");
     t.rows = vec![
-        vec![
-            "Phường Hòa Khánh Bắc".into(),
-            1234.into(),
-            87.25.into(),
-            date.into(),
-        ],
-        vec![
-            "Tổ 1, \"Cư Yên\"\nthôn 2".into(),
-            (-3).into(),
-            Cell::Num(f64::INFINITY),
-            Cell::Empty,
-        ],
+        vec!["Phường Hòa Khánh Bắc".into(), 1234.into(), 87.25.into(), date.into()],
+        vec!["Tổ 1, \"Cư Yên\"\nthôn 2".into(), (-3).into(), Cell::Num(f64::INFINITY), Cell::Empty],
     ];
-    t.totals = Some(vec![
-        "Tổng cộng".into(),
-        1231.into(),
-        Cell::Empty,
-        Cell::Empty,
-    ]);
+    t.totals = Some(vec!["Tổng cộng".into(), 1231.into(), Cell::Empty, Cell::Empty]);
     t
 }
 
 #[test]
 fn bom_header_rows_and_totals() {
     let bytes = to_csv(&table()).expect("csv");
-    assert!(
-        bytes.starts_with(b"\xEF\xBB\xBF\xC4\x90"),
-        "BOM, then \"Đ\""
-    );
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF\xC4\x90"), "BOM, then \"Đ\"");
     assert_eq!(
         parse(&bytes),
         vec![
@@ -72,30 +52,14 @@ fn bom_header_rows_and_totals() {
 #[test]
 fn rfc_4180_quoting_and_crlf() {
     let text = String::from_utf8(to_csv(&table()).expect("csv")).expect("utf-8");
-    assert!(
-        text.contains("\r\n\"Tổ 1, \"\"Cư Yên\"\"\nthôn 2\",-3,,\r\n"),
-        "{text}"
-    );
+    assert!(text.contains("\r\n\"Tổ 1, \"\"Cư Yên\"\"\nthôn 2\",-3,,\r\n"), "{text}");
     assert!(text.contains("\r\nPhường Hòa Khánh Bắc,1234,87.25,2026-02-05\r\n"));
 }
 
 #[test]
 fn formula_injection_is_neutralised() {
-    let mut t = Table::new(
-        "t",
-        vec![
-            Column::new("=Đơn vị", ColumnKind::Text),
-            Column::new("n", ColumnKind::Integer),
-        ],
-    );
-    for s in [
-        "=1+1",
-        "+84912345678",
-        "-2+3",
-        "@SUM(A1:A9)",
-        "\tx",
-        "=HYPERLINK(\"http://x\",\"y\")",
-    ] {
+    let mut t = Table::new("t", vec![Column::new("=Đơn vị", ColumnKind::Text), Column::new("n", ColumnKind::Integer)]);
+    for s in ["=1+1", "+84912345678", "-2+3", "@SUM(A1:A9)", "\tx", "=HYPERLINK(\"http://x\",\"y\")"] {
         t.rows.push(vec![s.into(), (-5).into()]);
     }
     let rows = parse(&to_csv(&t).expect("csv"));
@@ -132,12 +96,5 @@ fn province_table_round_trips() {
 fn a_long_row_is_an_error() {
     let mut t = table();
     t.rows[0].push(Cell::Empty);
-    assert_eq!(
-        to_csv(&t),
-        Err(ExportError::RowLength {
-            row: 0,
-            expected: 4,
-            found: 5
-        })
-    );
+    assert_eq!(to_csv(&t), Err(ExportError::RowLength { row: 0, expected: 4, found: 5 }));
 }

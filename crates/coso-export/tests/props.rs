@@ -5,19 +5,11 @@ use coso_export::{Cell, Column, ColumnKind, Table, format_vn_number, to_csv};
 use proptest::prelude::*;
 
 fn any_value() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        any::<f64>(),
-        -1e6..1e6_f64,
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(-0.0)
-    ]
+    prop_oneof![any::<f64>(), -1e6..1e6_f64, Just(f64::NAN), Just(f64::INFINITY), Just(-0.0)]
 }
 
 fn well_formed(svg: &str) -> Result<(), TestCaseError> {
-    roxmltree::Document::parse(svg)
-        .map(|_| ())
-        .map_err(|e| TestCaseError::fail(format!("{e}: {svg}")))
+    roxmltree::Document::parse(svg).map(|_| ()).map_err(|e| TestCaseError::fail(format!("{e}: {svg}")))
 }
 
 proptest! {

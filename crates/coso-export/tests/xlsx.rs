@@ -15,9 +15,7 @@ fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 fn first_sheet(bytes: Vec<u8>) -> Range<Data> {
     let mut book = open(bytes);
     assert_eq!(book.sheet_names(), vec!["Số liệu".to_owned()]);
-    book.worksheet_range_at(0)
-        .expect("one sheet")
-        .expect("sheet")
+    book.worksheet_range_at(0).expect("one sheet").expect("sheet")
 }
 
 fn small() -> Table {
@@ -34,35 +32,11 @@ fn small() -> Table {
     t.subtitle = Some("Kèm theo Công văn số 12/UBND".to_owned());
     let date = NaiveDate::from_ymd_opt(2026, 2, 5).expect("date");
     t.rows = vec![
-        vec![
-            "Phường Hòa Khánh Bắc".into(),
-            1234.into(),
-            87.25.into(),
-            0.875.into(),
-            date.into(),
-        ],
-        vec![
-            "Xã Ea Kao & \"Cư Yên\"".into(),
-            (-3).into(),
-            Cell::Num(f64::NAN),
-            Cell::Empty,
-            Cell::Empty,
-        ],
-        vec![
-            "=HYPERLINK(\"x\")".into(),
-            0.into(),
-            0.5.into(),
-            1.0.into(),
-            Cell::Text("chưa nộp".into()),
-        ],
+        vec!["Phường Hòa Khánh Bắc".into(), 1234.into(), 87.25.into(), 0.875.into(), date.into()],
+        vec!["Xã Ea Kao & \"Cư Yên\"".into(), (-3).into(), Cell::Num(f64::NAN), Cell::Empty, Cell::Empty],
+        vec!["=HYPERLINK(\"x\")".into(), 0.into(), 0.5.into(), 1.0.into(), Cell::Text("chưa nộp".into())],
     ];
-    t.totals = Some(vec![
-        "Tổng cộng".into(),
-        1231.into(),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-    ]);
+    t.totals = Some(vec!["Tổng cộng".into(), 1231.into(), Cell::Empty, Cell::Empty, Cell::Empty]);
     t
 }
 
@@ -71,14 +45,8 @@ fn numbers_texts_and_dates_read_back() {
     let sheet = first_sheet(to_xlsx(&small()).expect("xlsx"));
     let at = |r: usize, c: usize| sheet.get((r, c)).cloned().unwrap_or(Data::Empty);
     assert_eq!(sheet.start(), Some((0, 0)));
-    assert_eq!(
-        at(0, 0),
-        Data::String("Tình hình nộp báo cáo tháng 1/2026".into())
-    );
-    assert_eq!(
-        at(1, 0),
-        Data::String("Kèm theo Công văn số 12/UBND".into())
-    );
+    assert_eq!(at(0, 0), Data::String("Tình hình nộp báo cáo tháng 1/2026".into()));
+    assert_eq!(at(1, 0), Data::String("Kèm theo Công văn số 12/UBND".into()));
     assert_eq!(at(2, 3), Data::String("Tỷ lệ đúng hạn".into()));
 
     assert_eq!(at(3, 0), Data::String("Phường Hòa Khánh Bắc".into()));
@@ -86,10 +54,7 @@ fn numbers_texts_and_dates_read_back() {
     assert_eq!(at(3, 2), Data::Float(87.25));
     assert_eq!(at(3, 3), Data::Float(0.875));
     let date = at(3, 4);
-    assert!(
-        date.is_datetime(),
-        "a date cell, not text or a bare number: {date:?}"
-    );
+    assert!(date.is_datetime(), "a date cell, not text or a bare number: {date:?}");
     assert_eq!(date.as_date(), NaiveDate::from_ymd_opt(2026, 2, 5));
 
     assert_eq!(at(4, 0), Data::String("Xã Ea Kao & \"Cư Yên\"".into()));
@@ -132,10 +97,7 @@ fn province_table_keeps_every_row() {
         }
     }
     let last = 3 + common::UNITS;
-    assert_eq!(
-        sheet.get((last, 1)),
-        Some(&Data::String("Tổng cộng".into()))
-    );
+    assert_eq!(sheet.get((last, 1)), Some(&Data::String("Tổng cộng".into())));
 }
 
 #[test]
@@ -148,10 +110,7 @@ fn one_column_table_is_not_merged() {
 
 #[test]
 fn empty_table_still_has_title_and_header() {
-    let t = Table::new(
-        "Không có đơn vị nào",
-        vec![Column::new("Đơn vị", ColumnKind::Text)],
-    );
+    let t = Table::new("Không có đơn vị nào", vec![Column::new("Đơn vị", ColumnKind::Text)]);
     let sheet = first_sheet(to_xlsx(&t).expect("xlsx"));
     assert_eq!(sheet.height(), 2);
 }
@@ -160,14 +119,7 @@ fn empty_table_still_has_title_and_header() {
 fn a_short_row_is_an_error() {
     let mut t = small();
     t.rows[1].pop();
-    assert_eq!(
-        to_xlsx(&t),
-        Err(ExportError::RowLength {
-            row: 1,
-            expected: 5,
-            found: 4
-        })
-    );
+    assert_eq!(to_xlsx(&t), Err(ExportError::RowLength { row: 1, expected: 5, found: 4 }));
 }
 
 #[test]
@@ -180,13 +132,7 @@ fn excel_limits_are_errors_not_panics() {
 #[test]
 fn odd_text_survives() {
     let mut t = Table::new("t", vec![Column::new("a", ColumnKind::Text)]);
-    let odd = [
-        "_x0041_",
-        "a\u{7}b",
-        "  lề trái",
-        "dòng 1\ndòng 2",
-        "e\u{302}\u{323}",
-    ];
+    let odd = ["_x0041_", "a\u{7}b", "  lề trái", "dòng 1\ndòng 2", "e\u{302}\u{323}"];
     t.rows = odd.iter().map(|s| vec![Cell::from(*s)]).collect();
     let sheet = first_sheet(to_xlsx(&t).expect("xlsx"));
     for (i, s) in odd.iter().enumerate() {

@@ -11,11 +11,9 @@ pub fn obligation_label(kind: &str, period: Option<&str>, period_key: &str) -> S
     };
     let known_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
     let label = match (period, known_year) {
-        (Some("monthly"), true) => rest
-            .parse::<u32>()
-            .ok()
-            .filter(|m| (1..=12).contains(m))
-            .map(|m| format!("Báo cáo tháng {m} năm {year}")),
+        (Some("monthly"), true) => {
+            rest.parse::<u32>().ok().filter(|m| (1..=12).contains(m)).map(|m| format!("Báo cáo tháng {m} năm {year}"))
+        }
         (Some("quarterly"), true) => quarter(rest).map(|q| format!("Báo cáo quý {q} năm {year}")),
         (Some("six_month"), true) => Some(match rest {
             "H2" => format!("Báo cáo 6 tháng cuối năm {year}"),
@@ -28,11 +26,7 @@ pub fn obligation_label(kind: &str, period: Option<&str>, period_key: &str) -> S
         _ => None,
     };
     label.unwrap_or_else(|| {
-        if period_key.is_empty() {
-            "Báo cáo".to_string()
-        } else {
-            format!("Báo cáo kỳ {period_key}")
-        }
+        if period_key.is_empty() { "Báo cáo".to_string() } else { format!("Báo cáo kỳ {period_key}") }
     })
 }
 
@@ -69,38 +63,14 @@ mod tests {
 
     #[test]
     fn periods_read_like_official_documents() {
-        assert_eq!(
-            obligation_label("report", Some("six_month"), "2026-H1"),
-            "Báo cáo 6 tháng đầu năm 2026"
-        );
-        assert_eq!(
-            obligation_label("report", Some("quarterly"), "2026-Q3"),
-            "Báo cáo quý III năm 2026"
-        );
-        assert_eq!(
-            obligation_label("report", Some("monthly"), "2026-05"),
-            "Báo cáo tháng 5 năm 2026"
-        );
-        assert_eq!(
-            obligation_label("report", Some("annual"), "2026"),
-            "Báo cáo năm 2026"
-        );
-        assert_eq!(
-            obligation_label("report", Some("ad_hoc"), ""),
-            "Báo cáo đột xuất"
-        );
-        assert_eq!(
-            obligation_label("report", Some("quarterly"), "2026-X"),
-            "Báo cáo kỳ 2026-X"
-        );
-        assert_eq!(
-            obligation_label("implementing_plan", None, ""),
-            "Kế hoạch thực hiện"
-        );
-        assert_eq!(
-            plan_reference(Some("115/KH-UBND"), "Kế hoạch năm"),
-            "Kế hoạch 115/KH-UBND"
-        );
+        assert_eq!(obligation_label("report", Some("six_month"), "2026-H1"), "Báo cáo 6 tháng đầu năm 2026");
+        assert_eq!(obligation_label("report", Some("quarterly"), "2026-Q3"), "Báo cáo quý III năm 2026");
+        assert_eq!(obligation_label("report", Some("monthly"), "2026-05"), "Báo cáo tháng 5 năm 2026");
+        assert_eq!(obligation_label("report", Some("annual"), "2026"), "Báo cáo năm 2026");
+        assert_eq!(obligation_label("report", Some("ad_hoc"), ""), "Báo cáo đột xuất");
+        assert_eq!(obligation_label("report", Some("quarterly"), "2026-X"), "Báo cáo kỳ 2026-X");
+        assert_eq!(obligation_label("implementing_plan", None, ""), "Kế hoạch thực hiện");
+        assert_eq!(plan_reference(Some("115/KH-UBND"), "Kế hoạch năm"), "Kế hoạch 115/KH-UBND");
         assert_eq!(plan_reference(Some(" "), "Kế hoạch năm"), "Kế hoạch năm");
         assert_eq!(lower_first("Đơn vị"), "đơn vị");
     }

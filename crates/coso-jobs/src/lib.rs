@@ -12,7 +12,5 @@ pub mod runner;
 
 pub use labels::{obligation_label, plan_reference};
 pub use mail::{SendError, SmtpConfig, SmtpConfigError, SmtpSender};
-pub use reminders::{
-    DEFAULT_OFFSETS, INBOX_LINK, OVERDUE_CATCH_UP_DAYS, Reminder, ReminderKind, plan_reminders,
-};
+pub use reminders::{DEFAULT_OFFSETS, INBOX_LINK, OVERDUE_CATCH_UP_DAYS, Reminder, ReminderKind, plan_reminders};
 pub use runner::{JobError, Jobs, JobsConfig, REMINDER_JOB, RunReport};

@@ -65,45 +65,29 @@ pub struct SmtpSender {
 
 impl std::fmt::Debug for SmtpSender {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SmtpSender")
-            .field("from", &self.from.to_string())
-            .finish_non_exhaustive()
+        f.debug_struct("SmtpSender").field("from", &self.from.to_string()).finish_non_exhaustive()
     }
 }
 
 impl SmtpSender {
     pub fn new(config: &SmtpConfig) -> Result<SmtpSender, SmtpConfigError> {
-        let from: Mailbox = config
-            .from
-            .parse()
-            .map_err(|_| SmtpConfigError::From(config.from.clone()))?;
+        let from: Mailbox = config.from.parse().map_err(|_| SmtpConfigError::From(config.from.clone()))?;
         let builder = if config.starttls {
             AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.host)
                 .map_err(|e| SmtpConfigError::Relay(config.host.clone(), e.to_string()))?
         } else {
             AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
         };
-        let mut builder = builder
-            .port(config.port)
-            .timeout(Some(Duration::from_secs(30)));
+        let mut builder = builder.port(config.port).timeout(Some(Duration::from_secs(30)));
         if let Some(user) = &config.username {
-            builder = builder.credentials(Credentials::new(
-                user.clone(),
-                config.password.clone().unwrap_or_default(),
-            ));
+            builder = builder.credentials(Credentials::new(user.clone(), config.password.clone().unwrap_or_default()));
         }
-        Ok(SmtpSender {
-            transport: builder.build(),
-            from,
-        })
+        Ok(SmtpSender { transport: builder.build(), from })
     }
 
     /// Hands `mail` to the server.
     pub async fn send(&self, mail: &Mail) -> Result<(), SendError> {
-        let to: Mailbox = mail
-            .to_addr
-            .parse()
-            .map_err(|e| SendError::Permanent(format!("invalid address: {e}")))?;
+        let to: Mailbox = mail.to_addr.parse().map_err(|e| SendError::Permanent(format!("invalid address: {e}")))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)

@@ -62,41 +62,22 @@ pub fn plan_reminders(
     calendar: &HolidayCalendar,
     offsets: &[u32],
 ) -> Vec<Reminder> {
-    items
-        .iter()
-        .filter_map(|item| reminder_for(item, today, calendar, offsets))
-        .collect()
+    items.iter().filter_map(|item| reminder_for(item, today, calendar, offsets)).collect()
 }
 
-fn reminder_for(
-    item: &DueItem,
-    today: NaiveDate,
-    calendar: &HolidayCalendar,
-    offsets: &[u32],
-) -> Option<Reminder> {
+fn reminder_for(item: &DueItem, today: NaiveDate, calendar: &HolidayCalendar, offsets: &[u32]) -> Option<Reminder> {
     let due = item.due_date;
-    let label = obligation_label(
-        &item.obligation_kind,
-        item.obligation_period.as_deref(),
-        &item.period_key,
-    );
+    let label = obligation_label(&item.obligation_kind, item.obligation_period.as_deref(), &item.period_key);
     let plan = plan_reference(item.plan_number.as_deref(), &item.plan_title);
     if today < due {
         let offset = offsets
             .iter()
             .copied()
             .filter(|&n| n > 0)
-            .filter(|&n| {
-                calendar
-                    .sub_working_days(due, n)
-                    .is_ok_and(|point| point <= today)
-            })
+            .filter(|&n| calendar.sub_working_days(due, n).is_ok_and(|point| point <= today))
             .min()?;
         let left = working_days_left(calendar, today, due)?;
-        let title = format!(
-            "Còn {left} ngày làm việc: {label} — {plan}, hạn {}",
-            format_vn(due)
-        );
+        let title = format!("Còn {left} ngày làm việc: {label} — {plan}, hạn {}", format_vn(due));
         let body = format!(
             "{} chưa gửi {} theo {}. Hạn gửi: {} (còn {left} ngày làm việc).",
             item.unit_name,
@@ -128,14 +109,7 @@ fn reminder_for(
         format_vn_with_weekday(due),
     );
     let dedupe_key = format!("overdue:{}:{}", item.occurrence_id, item.unit_id);
-    Some(Reminder {
-        kind: ReminderKind::Overdue,
-        item: item.clone(),
-        dedupe_key,
-        title,
-        body,
-        link: INBOX_LINK,
-    })
+    Some(Reminder { kind: ReminderKind::Overdue, item: item.clone(), dedupe_key, title, body, link: INBOX_LINK })
 }
 
 /// Working days from `today` (counted when worked) up to the due date (not counted): on the
@@ -176,15 +150,10 @@ mod tests {
     }
 
     fn keys_on(due: &str, today: &str) -> Vec<String> {
-        plan_reminders(
-            &[item(due)],
-            d(today),
-            HolidayCalendar::builtin(),
-            &DEFAULT_OFFSETS,
-        )
-        .into_iter()
-        .map(|r| r.dedupe_key)
-        .collect()
+        plan_reminders(&[item(due)], d(today), HolidayCalendar::builtin(), &DEFAULT_OFFSETS)
+            .into_iter()
+            .map(|r| r.dedupe_key)
+            .collect()
     }
 
     #[test]
@@ -198,22 +167,10 @@ mod tests {
         assert_eq!(keys_on(due, "2026-02-17"), ["reminder:7:42:5"]);
         assert_eq!(keys_on(due, "2026-02-23"), ["reminder:7:42:5"]);
         assert_eq!(keys_on(due, "2026-02-24"), ["reminder:7:42:1"]);
-        assert_eq!(
-            keys_on(due, "2026-02-25"),
-            Vec::<String>::new(),
-            "nothing on the due date"
-        );
+        assert_eq!(keys_on(due, "2026-02-25"), Vec::<String>::new(), "nothing on the due date");
         assert_eq!(keys_on(due, "2026-02-26"), ["overdue:7:42"]);
-        assert_eq!(
-            keys_on(due, "2026-03-27"),
-            ["overdue:7:42"],
-            "catch-up within 30 days"
-        );
-        assert_eq!(
-            keys_on(due, "2026-03-28"),
-            Vec::<String>::new(),
-            "older misses are not notified"
-        );
+        assert_eq!(keys_on(due, "2026-03-27"), ["overdue:7:42"], "catch-up within 30 days");
+        assert_eq!(keys_on(due, "2026-03-28"), Vec::<String>::new(), "older misses are not notified");
     }
 
     #[test]
@@ -226,45 +183,23 @@ mod tests {
 
     #[test]
     fn titles_are_vietnamese_and_count_the_days_left() {
-        let on_time = plan_reminders(
-            &[item("2026-02-25")],
-            d("2026-02-11"),
-            HolidayCalendar::builtin(),
-            &DEFAULT_OFFSETS,
-        );
+        let on_time =
+            plan_reminders(&[item("2026-02-25")], d("2026-02-11"), HolidayCalendar::builtin(), &DEFAULT_OFFSETS);
         assert_eq!(
             on_time[0].title,
             "Còn 5 ngày làm việc: Báo cáo quý I năm 2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026"
         );
         assert_eq!(on_time[0].link, "/quan-tri/hop-thu");
         assert!(
-            on_time[0].body.starts_with(
-                "Xã Cẩm Xuyên chưa gửi báo cáo quý I năm 2026 theo Kế hoạch thực hiện"
-            ),
+            on_time[0].body.starts_with("Xã Cẩm Xuyên chưa gửi báo cáo quý I năm 2026 theo Kế hoạch thực hiện"),
             "{}",
             on_time[0].body
         );
-        let late = plan_reminders(
-            &[item("2026-02-25")],
-            d("2026-02-23"),
-            HolidayCalendar::builtin(),
-            &DEFAULT_OFFSETS,
-        );
-        assert!(
-            late[0].title.starts_with("Còn 2 ngày làm việc:"),
-            "{}",
-            late[0].title
-        );
-        let overdue = plan_reminders(
-            &[item("2026-02-25")],
-            d("2026-02-26"),
-            HolidayCalendar::builtin(),
-            &DEFAULT_OFFSETS,
-        );
-        assert_eq!(
-            overdue[0].title,
-            "Quá hạn: Báo cáo quý I năm 2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026"
-        );
+        let late = plan_reminders(&[item("2026-02-25")], d("2026-02-23"), HolidayCalendar::builtin(), &DEFAULT_OFFSETS);
+        assert!(late[0].title.starts_with("Còn 2 ngày làm việc:"), "{}", late[0].title);
+        let overdue =
+            plan_reminders(&[item("2026-02-25")], d("2026-02-26"), HolidayCalendar::builtin(), &DEFAULT_OFFSETS);
+        assert_eq!(overdue[0].title, "Quá hạn: Báo cáo quý I năm 2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026");
         assert_eq!(overdue[0].kind, ReminderKind::Overdue);
     }
 
@@ -272,17 +207,8 @@ mod tests {
     fn a_due_date_on_a_sunday_is_reminded_on_the_friday_before() {
         // 14/06/2026 is a Sunday: 1 working day before is Friday 12.
         assert_eq!(keys_on("2026-06-14", "2026-06-12"), ["reminder:7:42:1"]);
-        let r = plan_reminders(
-            &[item("2026-06-14")],
-            d("2026-06-12"),
-            HolidayCalendar::builtin(),
-            &DEFAULT_OFFSETS,
-        );
-        assert!(
-            r[0].title.starts_with("Còn 1 ngày làm việc:"),
-            "{}",
-            r[0].title
-        );
+        let r = plan_reminders(&[item("2026-06-14")], d("2026-06-12"), HolidayCalendar::builtin(), &DEFAULT_OFFSETS);
+        assert!(r[0].title.starts_with("Còn 1 ngày làm việc:"), "{}", r[0].title);
         assert_eq!(keys_on("2026-06-14", "2026-06-15"), ["overdue:7:42"]);
     }
 }

@@ -106,12 +106,7 @@ const VIETNAM: FixedOffset = match FixedOffset::east_opt(7 * 3600) {
 impl Jobs {
     pub fn new(store: Store, config: JobsConfig) -> Result<Jobs, JobError> {
         let sender = config.smtp.as_ref().map(SmtpSender::new).transpose()?;
-        Ok(Jobs {
-            store,
-            config,
-            sender,
-            told_no_smtp: AtomicBool::new(false),
-        })
+        Ok(Jobs { store, config, sender, told_no_smtp: AtomicBool::new(false) })
     }
 
     /// One tick at `now`: the daily reminders if due and not yet done anywhere, then the outbox.
@@ -120,33 +115,18 @@ impl Jobs {
         let today = local.date_naive();
         let mut report = RunReport::default();
         if local.time() >= self.config.daily_at
-            && self
-                .store
-                .claim_daily_job(
-                    REMINDER_JOB,
-                    &self.config.instance,
-                    today,
-                    now,
-                    REMINDER_LEASE,
-                )
-                .await?
+            && self.store.claim_daily_job(REMINDER_JOB, &self.config.instance, today, now, REMINDER_LEASE).await?
         {
             match self.remind(today, now).await {
                 Ok((notifications, mails)) => {
-                    self.store
-                        .finish_daily_job(REMINDER_JOB, &self.config.instance, today)
-                        .await?;
+                    self.store.finish_daily_job(REMINDER_JOB, &self.config.instance, today).await?;
                     report.reminders_ran = true;
                     report.notifications = notifications;
                     report.mails_queued = mails;
                 }
                 Err(e) => {
                     // Free the lease at once so the next tick retries rather than in 10 minutes.
-                    if let Err(release) = self
-                        .store
-                        .release_daily_job(REMINDER_JOB, &self.config.instance)
-                        .await
-                    {
+                    if let Err(release) = self.store.release_daily_job(REMINDER_JOB, &self.config.instance).await {
                         tracing::warn!(error = %release, "could not release the reminder lease");
                     }
                     return Err(e);
@@ -162,11 +142,7 @@ impl Jobs {
     /// Computes the reminders of `today` and writes the new ones with their mails, without
     /// the daily lease (the dedupe keys still make it idempotent). Returns how many
     /// notifications and mails were new.
-    pub async fn remind(
-        &self,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<(u64, u64), JobError> {
+    pub async fn remind(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<(u64, u64), JobError> {
         let calendar = self.calendar().await?;
         let max_offset = self.config.offsets.iter().copied().max().unwrap_or(0);
         // The furthest due date with a reminder today; if the calendar cannot say, a
@@ -181,10 +157,7 @@ impl Jobs {
             return Ok((0, 0));
         }
         let batch = self.batch(&reminders).await?;
-        let written = self
-            .store
-            .insert_notifications_and_mail(&batch, now)
-            .await?;
+        let written = self.store.insert_notifications_and_mail(&batch, now).await?;
         if written.notifications > 0 || written.mails > 0 {
             tracing::info!(notifications = written.notifications, mails = written.mails, %today, "deadline reminders written");
         }
@@ -201,10 +174,7 @@ impl Jobs {
         };
         let (mut sent, mut failed) = (0, 0);
         loop {
-            let batch = self
-                .store
-                .claim_mail(&self.config.instance, now, MAIL_BATCH)
-                .await?;
+            let batch = self.store.claim_mail(&self.config.instance, now, MAIL_BATCH).await?;
             if batch.is_empty() {
                 return Ok((sent, failed));
             }
@@ -221,9 +191,7 @@ impl Jobs {
                             SendError::Transient(_) => Some(now + backoff(mail.attempts)),
                         };
                         tracing::warn!(mail = mail.id, attempts = mail.attempts, error = %e, "mail not sent");
-                        self.store
-                            .mark_failed(mail.id, &self.config.instance, &e.to_string(), retry_at)
-                            .await?;
+                        self.store.mark_failed(mail.id, &self.config.instance, &e.to_string(), retry_at).await?;
                     }
                 }
             }
@@ -259,10 +227,9 @@ impl Jobs {
         for (year, body) in self.store.holiday_announcements().await? {
             match Announcement::from_json(&body) {
                 Ok(a) if a.validate().is_ok() => extra.push(a),
-                Ok(_) | Err(_) => tracing::warn!(
-                    year,
-                    "stored holiday announcement is invalid; using the built-in rule"
-                ),
+                Ok(_) | Err(_) => {
+                    tracing::warn!(year, "stored holiday announcement is invalid; using the built-in rule")
+                }
             }
         }
         Ok(HolidayCalendar::new(extra).unwrap_or_else(|e| {

@@ -9,11 +9,7 @@ use thiserror::Error;
 pub enum RenderError {
     /// A field holds a value the layout cannot print (e.g. a date that does not exist).
     #[error("trường `{field}` không hợp lệ: {value:?} ({reason})")]
-    InvalidField {
-        field: &'static str,
-        value: String,
-        reason: &'static str,
-    },
+    InvalidField { field: &'static str, value: String, reason: &'static str },
     /// Packing the DOCX (zip) archive failed.
     #[error("không tạo được tệp DOCX: {0}")]
     Docx(String),

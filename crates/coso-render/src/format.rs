@@ -45,10 +45,7 @@ pub fn place_date_line(
     date: Option<&str>,
     date_partial: Option<&str>,
 ) -> Result<String, RenderError> {
-    let place = place
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .unwrap_or(BLANK);
+    let place = place.map(str::trim).filter(|p| !p.is_empty()).unwrap_or(BLANK);
     let (year, month, day) = match date.map(str::trim).filter(|d| !d.is_empty()) {
         Some(date) => {
             let (y, m, d) = parse_date(date).ok_or_else(|| invalid("date", date))?;
@@ -56,8 +53,7 @@ pub fn place_date_line(
         }
         None => match date_partial.map(str::trim).filter(|d| !d.is_empty()) {
             Some(partial) => {
-                let (y, m) =
-                    parse_partial(partial).ok_or_else(|| invalid("date_partial", partial))?;
+                let (y, m) = parse_partial(partial).ok_or_else(|| invalid("date_partial", partial))?;
                 (Some(y), m, None)
             }
             None => (None, None, None),
@@ -67,11 +63,7 @@ pub fn place_date_line(
     let month = month.map_or_else(
         || BLANK.to_owned(),
         |m| {
-            if m < 3 {
-                format!("{m:02}")
-            } else {
-                m.to_string()
-            }
+            if m < 3 { format!("{m:02}") } else { m.to_string() }
         },
     );
     let year = year.map_or_else(|| BLANK.to_owned(), |y| y.to_string());
@@ -103,27 +95,19 @@ fn parse_partial(text: &str) -> Option<(u16, Option<u8>)> {
     let mut parts = text.split('-');
     let year = parse_fixed(parts.next()?, 4)?;
     let month = match parts.next() {
-        Some(m) => Some(
-            u8::try_from(parse_fixed(m, 2)?)
-                .ok()
-                .filter(|m| (1..=12).contains(m))?,
-        ),
+        Some(m) => Some(u8::try_from(parse_fixed(m, 2)?).ok().filter(|m| (1..=12).contains(m))?),
         None => None,
     };
     parts.next().is_none().then_some((year, month))
 }
 
 fn parse_fixed(text: &str, len: usize) -> Option<u16> {
-    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| text.parse().ok())
-        .flatten()
+    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -169,11 +153,7 @@ pub fn type_name(doc_type: &str) -> Option<&'static str> {
     TYPE_NAMES
         .iter()
         .find(|(abbr, _)| *abbr == code)
-        .or_else(|| {
-            TYPE_NAMES
-                .iter()
-                .find(|(abbr, _)| abbr.to_uppercase() == code.to_uppercase())
-        })
+        .or_else(|| TYPE_NAMES.iter().find(|(abbr, _)| abbr.to_uppercase() == code.to_uppercase()))
         .map(|(_, name)| *name)
 }
 
@@ -189,36 +169,22 @@ pub fn type_code_of_symbol(number: &str) -> Option<&str> {
 /// list lacks it and moved to the end when it is elsewhere. Entries are trimmed of a leading dash
 /// and of the trailing `;`/`.`, which the layout supplies.
 pub fn recipient_lines(recipients: &[String]) -> Vec<String> {
-    let cleaned = recipients.iter().map(|r| {
-        r.trim()
-            .trim_start_matches(['-', '–', '+', '•'])
-            .trim()
-            .trim_end_matches([';', '.', ','])
-            .trim_end()
-    });
-    let (archive, mut entries): (Vec<&str>, Vec<&str>) = cleaned
-        .filter(|r| !r.is_empty())
-        .partition(|r| r.starts_with("Lưu"));
+    let cleaned = recipients
+        .iter()
+        .map(|r| r.trim().trim_start_matches(['-', '–', '+', '•']).trim().trim_end_matches([';', '.', ',']).trim_end());
+    let (archive, mut entries): (Vec<&str>, Vec<&str>) =
+        cleaned.filter(|r| !r.is_empty()).partition(|r| r.starts_with("Lưu"));
     entries.extend(archive);
     if !entries.last().is_some_and(|r| r.starts_with("Lưu")) {
         entries.push("Lưu: VT");
     }
     let last = entries.len().saturating_sub(1);
-    entries
-        .iter()
-        .enumerate()
-        .map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" }))
-        .collect()
+    entries.iter().enumerate().map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" })).collect()
 }
 
 /// The signer's authority lines (FMT-10), `TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH` → two lines, upper case.
 pub fn authority_lines(role_line: &str) -> Vec<String> {
-    role_line
-        .split(" / ")
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_uppercase)
-        .collect()
+    role_line.split(" / ").map(str::trim).filter(|l| !l.is_empty()).map(str::to_uppercase).collect()
 }
 
 #[cfg(test)]
@@ -238,49 +204,25 @@ mod tests {
     #[test]
     fn a_blank_number_keeps_room_and_the_symbol() {
         assert_eq!(number_line(None, Some("/KH-UBND")), "Số:      /KH-UBND");
-        assert_eq!(
-            number_line(Some("  "), Some("Số: /KH-UBND")),
-            "Số:      /KH-UBND"
-        );
+        assert_eq!(number_line(Some("  "), Some("Số: /KH-UBND")), "Số:      /KH-UBND");
         assert_eq!(number_line(None, None), "Số:      ");
     }
 
     #[test]
     fn dates_follow_decree_30() {
         let line = |d| place_date_line(Some("Vạn Giã"), Some(d), None).ok();
-        assert_eq!(
-            line("2024-02-05").as_deref(),
-            Some("Vạn Giã, ngày 05 tháng 02 năm 2024")
-        );
-        assert_eq!(
-            line("2022-04-26").as_deref(),
-            Some("Vạn Giã, ngày 26 tháng 4 năm 2022")
-        );
-        assert_eq!(
-            line("2024-12-09").as_deref(),
-            Some("Vạn Giã, ngày 09 tháng 12 năm 2024")
-        );
-        assert_eq!(
-            line("2024-01-31").as_deref(),
-            Some("Vạn Giã, ngày 31 tháng 01 năm 2024")
-        );
-        assert_eq!(
-            line("2024-02-29").as_deref(),
-            Some("Vạn Giã, ngày 29 tháng 02 năm 2024")
-        );
+        assert_eq!(line("2024-02-05").as_deref(), Some("Vạn Giã, ngày 05 tháng 02 năm 2024"));
+        assert_eq!(line("2022-04-26").as_deref(), Some("Vạn Giã, ngày 26 tháng 4 năm 2022"));
+        assert_eq!(line("2024-12-09").as_deref(), Some("Vạn Giã, ngày 09 tháng 12 năm 2024"));
+        assert_eq!(line("2024-01-31").as_deref(), Some("Vạn Giã, ngày 31 tháng 01 năm 2024"));
+        assert_eq!(line("2024-02-29").as_deref(), Some("Vạn Giã, ngày 29 tháng 02 năm 2024"));
     }
 
     #[test]
     fn partial_dates_keep_blanks() {
         let line = |p| place_date_line(Some("Hồng Lĩnh"), None, Some(p)).ok();
-        assert_eq!(
-            line("2022-06").as_deref(),
-            Some("Hồng Lĩnh, ngày        tháng 6 năm 2022")
-        );
-        assert_eq!(
-            line("2022").as_deref(),
-            Some("Hồng Lĩnh, ngày        tháng        năm 2022")
-        );
+        assert_eq!(line("2022-06").as_deref(), Some("Hồng Lĩnh, ngày        tháng 6 năm 2022"));
+        assert_eq!(line("2022").as_deref(), Some("Hồng Lĩnh, ngày        tháng        năm 2022"));
         assert_eq!(
             place_date_line(None, None, None).ok().as_deref(),
             Some("      , ngày        tháng        năm       ")
@@ -289,15 +231,7 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_errors_not_panics() {
-        for bad in [
-            "2023-02-29",
-            "2024-13-01",
-            "2024-00-10",
-            "2024-1-5",
-            "x",
-            "2024-02-05-1",
-            "२०२४-01-01",
-        ] {
+        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "2024-1-5", "x", "2024-02-05-1", "२०२४-01-01"] {
             assert!(place_date_line(None, Some(bad), None).is_err(), "{bad}");
         }
         for bad in ["2024-13", "24", "2024-"] {
@@ -319,24 +253,14 @@ mod tests {
 
     #[test]
     fn recipients_end_with_the_archive_copy() {
-        let list =
-            |xs: &[&str]| recipient_lines(&xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(
-            list(&["Sở Nội vụ", "Lưu: VT"]),
-            ["- Sở Nội vụ;", "- Lưu: VT."]
-        );
-        assert_eq!(
-            list(&["Lưu: VT, NV.", "- Sở Nội vụ;"]),
-            ["- Sở Nội vụ;", "- Lưu: VT, NV."]
-        );
+        let list = |xs: &[&str]| recipient_lines(&xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(list(&["Sở Nội vụ", "Lưu: VT"]), ["- Sở Nội vụ;", "- Lưu: VT."]);
+        assert_eq!(list(&["Lưu: VT, NV.", "- Sở Nội vụ;"]), ["- Sở Nội vụ;", "- Lưu: VT, NV."]);
         assert_eq!(list(&[]), ["- Lưu: VT."]);
     }
 
     #[test]
     fn authority_lines_split_and_upper_case() {
-        assert_eq!(
-            authority_lines("TM. Ủy ban nhân dân / KT. CHỦ TỊCH"),
-            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
-        );
+        assert_eq!(authority_lines("TM. Ủy ban nhân dân / KT. CHỦ TỊCH"), ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]);
     }
 }

@@ -46,11 +46,7 @@ impl DocumentView {
     /// The abstract as printed: `V/v …` for a công văn.
     pub fn abstract_line(&self) -> Option<String> {
         let text = self.abstract_text.as_deref()?;
-        Some(if self.is_cong_van() && !text.starts_with("V/v") {
-            format!("V/v {text}")
-        } else {
-            text.to_owned()
-        })
+        Some(if self.is_cong_van() && !text.starts_with("V/v") { format!("V/v {text}") } else { text.to_owned() })
     }
 }
 
@@ -71,54 +67,30 @@ pub enum BlockKind {
 
 /// Collective bodies whose name is conventionally broken after the body kind:
 /// `ỦY BAN NHÂN DÂN` / `TỈNH BÌNH PHƯỚC`.
-const BODY_KINDS: &[&str] = &[
-    "ỦY BAN NHÂN DÂN",
-    "UỶ BAN NHÂN DÂN",
-    "HỘI ĐỒNG NHÂN DÂN",
-    "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
-];
+const BODY_KINDS: &[&str] =
+    &["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"];
 
 /// Builds the view. Fails only on values that cannot be printed (an impossible date).
 pub fn build(doc: &Document) -> Result<DocumentView, RenderError> {
-    let type_name = doc
-        .doc_type
-        .as_deref()
-        .and_then(format::type_name)
-        .or_else(|| {
-            doc.number
-                .as_deref()
-                .or(doc.number_raw.as_deref())
-                .and_then(format::type_code_of_symbol)
-                .and_then(format::type_name)
-        });
+    let type_name = doc.doc_type.as_deref().and_then(format::type_name).or_else(|| {
+        doc.number
+            .as_deref()
+            .or(doc.number_raw.as_deref())
+            .and_then(format::type_code_of_symbol)
+            .and_then(format::type_name)
+    });
     let signer = doc.signer.clone().unwrap_or_default();
-    let place_date = format::place_date_line(
-        doc.place.as_deref(),
-        doc.date.as_deref(),
-        doc.date_partial.as_deref(),
-    )?;
+    let place_date = format::place_date_line(doc.place.as_deref(), doc.date.as_deref(), doc.date_partial.as_deref())?;
     Ok(DocumentView {
         parent_issuer: non_empty(doc.parent_issuer.as_deref()).map(|p| upper(&p)),
-        issuer_lines: non_empty(doc.issuer.as_deref())
-            .map(|issuer| issuer_lines(&upper(&issuer)))
-            .unwrap_or_default(),
-        number_line: nfc(&format::number_line(
-            doc.number.as_deref(),
-            doc.number_raw.as_deref(),
-        )),
+        issuer_lines: non_empty(doc.issuer.as_deref()).map(|issuer| issuer_lines(&upper(&issuer))).unwrap_or_default(),
+        number_line: nfc(&format::number_line(doc.number.as_deref(), doc.number_raw.as_deref())),
         place_date_line: nfc(&place_date),
         type_name: type_name.map(str::to_owned),
         abstract_text: non_empty(doc.title.as_deref()),
         blocks: blocks(doc),
-        recipient_lines: format::recipient_lines(&doc.recipients)
-            .iter()
-            .map(|l| nfc(l))
-            .collect(),
-        authority_lines: signer
-            .role_line
-            .as_deref()
-            .map(|r| format::authority_lines(&nfc(r)))
-            .unwrap_or_default(),
+        recipient_lines: format::recipient_lines(&doc.recipients).iter().map(|l| nfc(l)).collect(),
+        authority_lines: signer.role_line.as_deref().map(|r| format::authority_lines(&nfc(r))).unwrap_or_default(),
         position: non_empty(signer.position.as_deref()).map(|p| upper(&p)),
         signer_name: non_empty(signer.name.as_deref()),
     })
@@ -146,13 +118,7 @@ fn walk(section: &Section, out: &mut Vec<Block>) {
     while let Some((section, depth)) = stack.pop() {
         push(out, BlockKind::Heading(depth), &section.heading);
         paragraphs(&section.paragraphs, out);
-        stack.extend(
-            section
-                .children
-                .iter()
-                .rev()
-                .map(|child| (child, depth + 1)),
-        );
+        stack.extend(section.children.iter().rev().map(|child| (child, depth + 1)));
     }
 }
 
@@ -185,10 +151,7 @@ fn issuer_lines(issuer: &str) -> Vec<String> {
 /// paragraph, and a stray newline must not split a header line.
 fn non_empty(text: Option<&str>) -> Option<String> {
     let text = nfc(text?.trim());
-    let joined = text
-        .split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty());
+    let joined = text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty());
     let joined: Vec<&str> = joined.collect();
     (!joined.is_empty()).then(|| joined.join(" "))
 }
@@ -231,18 +194,9 @@ mod tests {
         assert_eq!(view.number_line, "Số: 07/KH-UBND");
         assert_eq!(view.place_date_line, "Tân Lập, ngày 05 tháng 02 năm 2024");
         assert_eq!(view.type_name.as_deref(), Some("KẾ HOẠCH"));
-        assert_eq!(
-            view.authority_lines,
-            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
-        );
+        assert_eq!(view.authority_lines, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]);
         assert_eq!(view.position.as_deref(), Some("PHÓ CHỦ TỊCH"));
-        assert_eq!(
-            view.blocks,
-            [Block {
-                kind: BlockKind::Heading(0),
-                text: "I. MỤC ĐÍCH, YÊU CẦU".into()
-            }]
-        );
+        assert_eq!(view.blocks, [Block { kind: BlockKind::Heading(0), text: "I. MỤC ĐÍCH, YÊU CẦU".into() }]);
     }
 
     #[test]
@@ -261,10 +215,7 @@ mod tests {
         doc.title = Some("triển khai Luật Thực hiện dân chủ ở cơ sở".into());
         let view = build(&doc).expect("valid");
         assert!(view.is_cong_van());
-        assert_eq!(
-            view.abstract_line().as_deref(),
-            Some("V/v triển khai Luật Thực hiện dân chủ ở cơ sở")
-        );
+        assert_eq!(view.abstract_line().as_deref(), Some("V/v triển khai Luật Thực hiện dân chủ ở cơ sở"));
     }
 
     #[test]
@@ -272,10 +223,7 @@ mod tests {
         let mut doc = plan();
         doc.doc_type = None;
         doc.number = Some("12/BC-UBND".into());
-        assert_eq!(
-            build(&doc).expect("valid").type_name.as_deref(),
-            Some("BÁO CÁO")
-        );
+        assert_eq!(build(&doc).expect("valid").type_name.as_deref(), Some("BÁO CÁO"));
     }
 
     #[test]
@@ -286,18 +234,11 @@ mod tests {
             heading: "I. MỤC ĐÍCH".into(),
             paragraphs: vec!["p1".into(), "  ".into()],
             children: vec![Section {
-                heading: "1. Mục đích".into(),
-                paragraphs: vec!["p2".into()],
-                children: vec![],
+                heading: "1. Mục đích".into(), paragraphs: vec!["p2".into()], children: vec![]
             }],
         }];
         doc.closing = vec!["Trên đây …".into()];
-        let kinds: Vec<_> = build(&doc)
-            .expect("valid")
-            .blocks
-            .into_iter()
-            .map(|b| (b.kind, b.text))
-            .collect();
+        let kinds: Vec<_> = build(&doc).expect("valid").blocks.into_iter().map(|b| (b.kind, b.text)).collect();
         assert_eq!(
             kinds,
             [
@@ -313,26 +254,13 @@ mod tests {
 
     #[test]
     fn deep_trees_do_not_overflow() {
-        let mut section = Section {
-            heading: "x".into(),
-            ..Section::default()
-        };
+        let mut section = Section { heading: "x".into(), ..Section::default() };
         for _ in 0..2_000 {
-            section = Section {
-                heading: "x".into(),
-                paragraphs: vec![],
-                children: vec![section],
-            };
+            section = Section { heading: "x".into(), paragraphs: vec![], children: vec![section] };
         }
-        let doc = Document {
-            body: vec![section],
-            ..Document::default()
-        };
+        let doc = Document { body: vec![section], ..Document::default() };
         let view = build(&doc).expect("valid");
         assert_eq!(view.blocks.len(), 2_001);
-        assert_eq!(
-            view.blocks.last().map(|b| b.kind),
-            Some(BlockKind::Heading(2_000))
-        );
+        assert_eq!(view.blocks.last().map(|b| b.kind), Some(BlockKind::Heading(2_000)));
     }
 }

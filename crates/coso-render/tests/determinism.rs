@@ -17,10 +17,7 @@ fn docx_is_byte_for_byte_reproducible() {
 
 #[test]
 fn different_documents_give_different_docx() {
-    assert_ne!(
-        coso_render::render_docx(&load(PLAN)).unwrap(),
-        coso_render::render_docx(&load(REPORT)).unwrap()
-    );
+    assert_ne!(coso_render::render_docx(&load(PLAN)).unwrap(), coso_render::render_docx(&load(REPORT)).unwrap());
 }
 
 #[cfg(feature = "pdf")]
@@ -34,10 +31,7 @@ fn pdf_is_byte_for_byte_reproducible() {
         let second = coso_render::render_pdf(&doc).unwrap();
         assert_eq!(first, second, "{file}");
         let text = String::from_utf8_lossy(&first);
-        assert!(
-            !text.contains("/CreationDate"),
-            "no creation date in {file}"
-        );
+        assert!(!text.contains("/CreationDate"), "no creation date in {file}");
         assert!(!text.contains("/ModDate"), "no modification date in {file}");
     }
 }
@@ -47,8 +41,6 @@ fn pdf_is_byte_for_byte_reproducible() {
 fn pdf_is_reproducible_across_threads() {
     let doc = load(PLAN);
     let here = coso_render::render_pdf(&doc).unwrap();
-    let there = std::thread::spawn(move || coso_render::render_pdf(&doc).unwrap())
-        .join()
-        .unwrap();
+    let there = std::thread::spawn(move || coso_render::render_pdf(&doc).unwrap()).join().unwrap();
     assert_eq!(here, there);
 }

@@ -24,10 +24,7 @@ fn vietnamese_letters() -> Vec<char> {
             let composed: String = format!("{vowel}{tone}").nfc().collect();
             let mut chars = composed.chars();
             let letter = chars.next().unwrap();
-            assert!(
-                chars.next().is_none(),
-                "{vowel}+{tone:?} has a precomposed form"
-            );
+            assert!(chars.next().is_none(), "{vowel}+{tone:?} has a precomposed form");
             letters.push(letter);
         }
     }
@@ -62,17 +59,9 @@ fn the_faces_are_liberation_serif_2() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
     let data = std::fs::read(dir.join(FACES[0])).unwrap();
     let face = ttf_parser::Face::parse(&data, 0).unwrap();
-    let name = |id| {
-        face.names()
-            .into_iter()
-            .find(|n| n.name_id == id && n.is_unicode())
-            .and_then(|n| n.to_string())
-            .unwrap()
-    };
+    let name =
+        |id| face.names().into_iter().find(|n| n.name_id == id && n.is_unicode()).and_then(|n| n.to_string()).unwrap();
     assert_eq!(name(ttf_parser::name_id::FAMILY), "Liberation Serif");
-    assert!(
-        name(ttf_parser::name_id::VERSION).starts_with("Version 2."),
-        "fonts-liberation 1.x lacks Vietnamese"
-    );
+    assert!(name(ttf_parser::name_id::VERSION).starts_with("Version 2."), "fonts-liberation 1.x lacks Vietnamese");
     assert!(dir.join("LICENSE-OFL-1.1.txt").exists());
 }

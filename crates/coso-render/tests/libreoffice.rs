@@ -18,11 +18,8 @@ use coso_render::{MOTTO, NATIONAL_TITLE};
 
 #[test]
 fn libreoffice_opens_the_docx_with_the_expected_pages() {
-    if !require_tool(
-        "soffice",
-        "libreoffice-writer-nogui",
-        "COSO_SKIP_LIBREOFFICE",
-    ) || !require_tool("pdfinfo", POPPLER.0, POPPLER.1)
+    if !require_tool("soffice", "libreoffice-writer-nogui", "COSO_SKIP_LIBREOFFICE")
+        || !require_tool("pdfinfo", POPPLER.0, POPPLER.1)
     {
         return;
     }
@@ -43,68 +40,32 @@ fn libreoffice_opens_the_docx_with_the_expected_pages() {
         let docx = dir.join(format!("{stem}.docx"));
         std::fs::write(&docx, coso_render::render_docx(&load(file)).unwrap()).unwrap();
         // A private profile, so parallel runs and a user's own LibreOffice do not interfere.
-        let profile = format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        );
+        let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
         run(Command::new("soffice")
             .env("FONTCONFIG_FILE", &fonts_conf)
             .arg(&profile)
-            .args([
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-            ])
+            .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
             .arg(&dir)
             .arg(&docx));
         let pdf = dir.join(format!("{stem}.pdf"));
-        assert_eq!(
-            page_count(&pdf),
-            pages,
-            "{file}: pages as LibreOffice lays them out"
-        );
+        assert_eq!(page_count(&pdf), pages, "{file}: pages as LibreOffice lays them out");
         let fonts = run(Command::new("pdffonts").arg(&pdf));
-        assert!(
-            fonts.contains("LiberationSerif"),
-            "{file}: Times New Roman resolved to its metric twin:\n{fonts}"
-        );
+        assert!(fonts.contains("LiberationSerif"), "{file}: Times New Roman resolved to its metric twin:\n{fonts}");
         #[cfg(feature = "pdf")]
         {
             let ours = dir.join(format!("{stem}.typst.pdf"));
             std::fs::write(&ours, coso_render::render_pdf(&load(file)).unwrap()).unwrap();
-            assert_eq!(
-                page_count(&ours),
-                pages,
-                "{file}: the PDF paginates like the DOCX"
-            );
+            assert_eq!(page_count(&ours), pages, "{file}: the PDF paginates like the DOCX");
         }
 
         let text = pdf_text(&pdf);
-        assert!(
-            text.contains(NATIONAL_TITLE),
-            "{file}: national title intact"
-        );
+        assert!(text.contains(NATIONAL_TITLE), "{file}: national title intact");
         assert!(text.contains(MOTTO), "{file}: motto intact");
         let pages_text: Vec<&str> = text.split('\u{c}').collect();
-        let first_line = |page: &str| {
-            page.lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .map(str::to_owned)
-        };
-        assert_ne!(
-            first_line(pages_text[0]).as_deref(),
-            Some("1"),
-            "{file}: page 1 is not numbered"
-        );
+        let first_line = |page: &str| page.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned);
+        assert_ne!(first_line(pages_text[0]).as_deref(), Some("1"), "{file}: page 1 is not numbered");
         if pages > 1 {
-            assert_eq!(
-                first_line(pages_text[1]).as_deref(),
-                Some("2"),
-                "{file}: page 2 numbered at the top"
-            );
+            assert_eq!(first_line(pages_text[1]).as_deref(), Some("2"), "{file}: page 2 numbered at the top");
         }
     }
 }

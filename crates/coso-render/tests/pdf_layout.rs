@@ -13,9 +13,7 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::{
-    PLAN, POPPLER, REPORT, Raster, load, page_count, pdf_text, require_tool, run, scratch,
-};
+use common::{PLAN, POPPLER, REPORT, Raster, load, page_count, pdf_text, require_tool, run, scratch};
 use coso_documents::Document;
 use coso_render::{MOTTO, NATIONAL_TITLE, render_pdf};
 
@@ -43,68 +41,27 @@ fn page_one_shows_the_decree_30_layout() {
     }
     let pdf = write_pdf("layout", "plan", &load(PLAN));
     let page = Raster::of_page(&pdf, 1, &pdf.with_file_name("plan-page1"));
-    assert!(
-        page.width.abs_diff(page.px(210.0)) <= 1 && page.height.abs_diff(page.px(297.0)) <= 1,
-        "A4 portrait"
-    );
+    assert!(page.width.abs_diff(page.px(210.0)) <= 1 && page.height.abs_diff(page.px(297.0)) <= 1, "A4 portrait");
 
     // Margins (FMT-1), with 1 mm for anti-aliasing; page 1 carries no number (FMT-3).
-    assert_eq!(
-        page.ink_in(0.0, 0.0, 29.0, 297.0),
-        0,
-        "left margin of 30 mm is empty"
-    );
-    assert_eq!(
-        page.ink_in(196.0, 0.0, 210.0, 297.0),
-        0,
-        "right margin of 15 mm is empty"
-    );
-    assert_eq!(
-        page.ink_in(0.0, 0.0, 210.0, 19.0),
-        0,
-        "top margin of 20 mm is empty on page 1"
-    );
-    assert_eq!(
-        page.ink_in(0.0, 278.0, 210.0, 297.0),
-        0,
-        "bottom margin of 20 mm is empty"
-    );
+    assert_eq!(page.ink_in(0.0, 0.0, 29.0, 297.0), 0, "left margin of 30 mm is empty");
+    assert_eq!(page.ink_in(196.0, 0.0, 210.0, 297.0), 0, "right margin of 15 mm is empty");
+    assert_eq!(page.ink_in(0.0, 0.0, 210.0, 19.0), 0, "top margin of 20 mm is empty on page 1");
+    assert_eq!(page.ink_in(0.0, 278.0, 210.0, 297.0), 0, "bottom margin of 20 mm is empty");
 
     // The two header blocks, apart from each other.
-    assert!(
-        page.ink_in(30.0, 19.0, 90.0, 42.0) > 100,
-        "issuing body and number at the top left"
-    );
-    assert!(
-        page.ink_in(96.0, 19.0, 195.0, 42.0) > 100,
-        "national title, motto and date at the top right"
-    );
-    assert_eq!(
-        page.ink_in(88.0, 19.0, 96.0, 32.0),
-        0,
-        "a gap between the header columns"
-    );
+    assert!(page.ink_in(30.0, 19.0, 90.0, 42.0) > 100, "issuing body and number at the top left");
+    assert!(page.ink_in(96.0, 19.0, 195.0, 42.0) > 100, "national title, motto and date at the top right");
+    assert_eq!(page.ink_in(88.0, 19.0, 96.0, 32.0), 0, "a gap between the header columns");
 
     // The motto's solid underline: as long as the motto (about 60 mm), centred in the right column.
     let (motto_rule, motto_centre) = page.longest_run(96.0, 19.0, 195.0, 42.0);
-    assert!(
-        (45.0..75.0).contains(&motto_rule),
-        "motto underline {motto_rule} mm"
-    );
-    assert!(
-        near(motto_centre, 95.0 + 100.0 / 2.0, 4.0),
-        "motto underline centred at {motto_centre} mm"
-    );
+    assert!((45.0..75.0).contains(&motto_rule), "motto underline {motto_rule} mm");
+    assert!(near(motto_centre, 95.0 + 100.0 / 2.0, 4.0), "motto underline centred at {motto_centre} mm");
     // The short rule under the issuing body, centred under it in the left column.
     let (issuer_rule, issuer_centre) = page.longest_run(30.0, 19.0, 95.0, 42.0);
-    assert!(
-        (10.0..35.0).contains(&issuer_rule),
-        "rule under the issuer {issuer_rule} mm"
-    );
-    assert!(
-        near(issuer_centre, 30.0 + 65.0 / 2.0, 4.0),
-        "issuer rule centred at {issuer_centre} mm"
-    );
+    assert!((10.0..35.0).contains(&issuer_rule), "rule under the issuer {issuer_rule} mm");
+    assert!(near(issuer_centre, 30.0 + 65.0 / 2.0, 4.0), "issuer rule centred at {issuer_centre} mm");
 
     // Type name and abstract (bands taller than 2.5 mm: lines of text, not a row of accents or
     // descenders) and the rule under them, between header and body, centred on the text area.
@@ -114,30 +71,14 @@ fn page_one_shows_the_decree_30_layout() {
         .filter(|&(top, bottom)| (43.0..64.0).contains(&top) && bottom - top > 2.5)
         .filter_map(|(top, bottom)| page.ink_extent(top, bottom))
         .collect();
-    assert_eq!(
-        title.len(),
-        2,
-        "type name and a one-line abstract: {title:?}"
-    );
+    assert_eq!(title.len(), 2, "type name and a one-line abstract: {title:?}");
     for (left, right) in &title {
-        assert!(
-            *left > 45.0,
-            "title block does not start at the margin: {title:?}"
-        );
-        assert!(
-            near((left + right) / 2.0, TEXT_CENTRE_MM, 3.0),
-            "title block centred: {title:?}"
-        );
+        assert!(*left > 45.0, "title block does not start at the margin: {title:?}");
+        assert!(near((left + right) / 2.0, TEXT_CENTRE_MM, 3.0), "title block centred: {title:?}");
     }
     let (title_rule, title_rule_centre) = page.longest_run(30.0, 43.0, 195.0, 66.0);
-    assert!(
-        title_rule >= 15.0,
-        "a rule under the abstract: {title_rule} mm"
-    );
-    assert!(
-        near(title_rule_centre, TEXT_CENTRE_MM, 3.0),
-        "rule under the abstract centred: {title_rule_centre} mm"
-    );
+    assert!(title_rule >= 15.0, "a rule under the abstract: {title_rule} mm");
+    assert!(near(title_rule_centre, TEXT_CENTRE_MM, 3.0), "rule under the abstract centred: {title_rule_centre} mm");
 
     // Body: justified lines run from margin to margin; paragraphs start with a 1–1.27 cm indent.
     let body: Vec<(f64, f64)> = page
@@ -146,15 +87,9 @@ fn page_one_shows_the_decree_30_layout() {
         .filter(|&(top, bottom)| top > 64.0 && bottom - top > 3.0)
         .filter_map(|(top, bottom)| page.ink_extent(top, bottom))
         .collect();
-    let full = body
-        .iter()
-        .filter(|(l, r)| near(*l, 30.0, 1.0) && near(*r, 195.0, 1.5))
-        .count();
+    let full = body.iter().filter(|(l, r)| near(*l, 30.0, 1.0) && near(*r, 195.0, 1.5)).count();
     assert!(full >= 5, "justified lines reach both margins: {body:?}");
-    let indented = body
-        .iter()
-        .filter(|(l, _)| (39.5..43.8).contains(l))
-        .count();
+    let indented = body.iter().filter(|(l, _)| (39.5..43.8).contains(l)).count();
     assert!(indented >= 5, "first-line indents: {body:?}");
 }
 
@@ -166,20 +101,12 @@ fn pages_after_the_first_are_numbered_at_the_top_centre() {
     let pdf = write_pdf("numbers", "plan", &load(PLAN));
     assert!(page_count(&pdf) >= 2, "the plan runs over two pages");
     let page = Raster::of_page(&pdf, 2, &pdf.with_file_name("plan-page2"));
-    let number = page
-        .ink_extent(5.0, 19.0)
-        .expect("a page number in the top margin");
-    assert!(
-        near((number.0 + number.1) / 2.0, TEXT_CENTRE_MM, 3.0),
-        "centred: {number:?}"
-    );
+    let number = page.ink_extent(5.0, 19.0).expect("a page number in the top margin");
+    assert!(near((number.0 + number.1) / 2.0, TEXT_CENTRE_MM, 3.0), "centred: {number:?}");
     assert!(number.1 - number.0 < 5.0, "just the number: {number:?}");
     let text = pdf_text(&pdf);
     let second = text.split('\u{c}').nth(1).unwrap();
-    assert_eq!(
-        second.lines().map(str::trim).find(|l| !l.is_empty()),
-        Some("2")
-    );
+    assert_eq!(second.lines().map(str::trim).find(|l| !l.is_empty()), Some("2"));
 }
 
 #[test]
@@ -189,20 +116,10 @@ fn fonts_are_embedded_liberation_serif() {
     }
     let pdf = write_pdf("fonts", "plan", &load(PLAN));
     let listing = run(Command::new("pdffonts").arg(&pdf));
-    let fonts: Vec<Vec<&str>> = listing
-        .lines()
-        .skip(2)
-        .map(|l| l.split_whitespace().collect())
-        .collect();
-    assert!(
-        fonts.len() >= 3,
-        "regular, bold and italic are used: {listing}"
-    );
+    let fonts: Vec<Vec<&str>> = listing.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert!(fonts.len() >= 3, "regular, bold and italic are used: {listing}");
     for tokens in &fonts {
-        assert!(
-            tokens[0].contains("LiberationSerif"),
-            "only Liberation Serif: {listing}"
-        );
+        assert!(tokens[0].contains("LiberationSerif"), "only Liberation Serif: {listing}");
         assert_eq!(tokens[tokens.len() - 5], "yes", "embedded: {listing}");
     }
 }
@@ -229,16 +146,7 @@ fn vietnamese_text_extracts_intact() {
                 "Nguyễn Thị Hạnh",
             ][..],
         ),
-        (
-            REPORT,
-            &[
-                "Số: 15/BC-UBND",
-                "Tân Lập, ngày 16 tháng 5 năm 2024",
-                "BÁO CÁO",
-                "CHỦ TỊCH",
-                "Trần Văn Bình",
-            ][..],
-        ),
+        (REPORT, &["Số: 15/BC-UBND", "Tân Lập, ngày 16 tháng 5 năm 2024", "BÁO CÁO", "CHỦ TỊCH", "Trần Văn Bình"][..]),
     ] {
         let pdf = write_pdf("text", file.trim_end_matches(".json"), &load(file));
         let text = pdf_text(&pdf);
@@ -263,15 +171,9 @@ fn blank_number_and_day_keep_their_room() {
     // `pdftotext -layout` turns a gap into spaces in proportion to its width.
     let text = pdf_text(&write_pdf("blanks", "draft", &doc)).replace('\u{a0}', " ");
     let gap = |before: &str, after: &str| {
-        let rest = text
-            .split(before)
-            .nth(1)
-            .unwrap_or_else(|| panic!("no {before:?} in {text}"));
+        let rest = text.split(before).nth(1).unwrap_or_else(|| panic!("no {before:?} in {text}"));
         let gap = rest.split(after).next().unwrap();
-        assert!(
-            gap.len() >= 3 && gap.trim().is_empty(),
-            "room between {before:?} and {after:?}: {gap:?}"
-        );
+        assert!(gap.len() >= 3 && gap.trim().is_empty(), "room between {before:?} and {after:?}: {gap:?}");
     };
     gap("Số:", "/KH-UBND");
     gap("Hồng Lĩnh, ngày", "tháng 6 năm 2022");
@@ -292,10 +194,7 @@ fn typst_markup_in_the_text_prints_as_itself() {
         ..Document::default()
     };
     let pdf = write_pdf("markup", "hostile", &doc);
-    let text = pdf_text(&pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
     let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains(&squeeze(hostile)), "{text}");
     assert!(text.contains("#PANIC(\"X\")"), "{text}");

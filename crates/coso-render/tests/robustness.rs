@@ -6,16 +6,9 @@ use coso_documents::{Document, Section, Signer};
 use coso_render::{RenderError, render_docx};
 
 fn odd_documents() -> Vec<Document> {
-    let mut deep = Section {
-        heading: "a)".into(),
-        ..Section::default()
-    };
+    let mut deep = Section { heading: "a)".into(), ..Section::default() };
     for _ in 0..200 {
-        deep = Section {
-            heading: "1.".into(),
-            paragraphs: vec!["x".into()],
-            children: vec![deep],
-        };
+        deep = Section { heading: "1.".into(), paragraphs: vec!["x".into()], children: vec![deep] };
     }
     vec![
         Document::default(),
@@ -57,20 +50,11 @@ fn odd_documents_render_as_pdf() {
 
 #[test]
 fn impossible_dates_are_named_in_vietnamese() {
-    let doc = Document {
-        date: Some("2023-02-29".into()),
-        ..Document::default()
-    };
+    let doc = Document { date: Some("2023-02-29".into()), ..Document::default() };
     let err = render_docx(&doc).unwrap_err();
-    assert!(matches!(
-        err,
-        RenderError::InvalidField { field: "date", .. }
-    ));
+    assert!(matches!(err, RenderError::InvalidField { field: "date", .. }));
     let message = err.to_string();
-    assert!(
-        message.contains("không hợp lệ") && message.contains("2023-02-29"),
-        "{message}"
-    );
+    assert!(message.contains("không hợp lệ") && message.contains("2023-02-29"), "{message}");
     #[cfg(feature = "pdf")]
     assert!(coso_render::render_pdf(&doc).is_err());
 }

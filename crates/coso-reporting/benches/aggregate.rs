@@ -53,18 +53,26 @@ async fn fixture(store: &Store) -> Fixture {
         document: None,
         tasks: vec![],
         target_unit_ids: communes.clone(),
-        obligations: vec![report("six_month", "2026-H1", date(2026, 6, 14)), report("annual", "2026", date(2026, 12, 14))],
+        obligations: vec![
+            report("six_month", "2026-H1", date(2026, 6, 14)),
+            report("annual", "2026", date(2026, 12, 14)),
+        ],
     };
     let plan = store.create_plan(&plan, &actor).await.expect("plan").0;
     let obligations = store.obligations(plan).await.expect("obligations");
-    let occurrences: Vec<(i64, NaiveDate)> = obligations.iter().flat_map(|o| o.occurrences.iter().map(|oc| (oc.id, oc.due_date.expect("due")))).collect();
+    let occurrences: Vec<(i64, NaiveDate)> =
+        obligations.iter().flat_map(|o| o.occurrences.iter().map(|oc| (oc.id, oc.due_date.expect("due")))).collect();
     for (i, commune) in communes.iter().enumerate() {
         for (occ, due) in &occurrences {
             if i % 10 == 9 {
                 continue;
             }
-            let values: serde_json::Map<String, serde_json::Value> =
-                template.indicators.iter().enumerate().map(|(k, ind)| (ind.code.clone(), serde_json::json!(((i * 7 + k * 3) % 40) as f64))).collect();
+            let values: serde_json::Map<String, serde_json::Value> = template
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(k, ind)| (ind.code.clone(), serde_json::json!(((i * 7 + k * 3) % 40) as f64)))
+                .collect();
             let score = 40.0 + (i % 60) as f64;
             let new = NewSubmission {
                 occurrence_id: *occ,
@@ -74,7 +82,8 @@ async fn fixture(store: &Store) -> Fixture {
                 score: Some(score),
                 rank: coso_domain::report::rank_for(score, &template.rank_bands).map(str::to_string),
                 implementing_plan_id: None,
-                submitted_on: *due - chrono::Duration::days((i % 5) as i64) + chrono::Duration::days(if i % 7 == 0 { 3 } else { 0 }),
+                submitted_on: *due - chrono::Duration::days((i % 5) as i64)
+                    + chrono::Duration::days(if i % 7 == 0 { 3 } else { 0 }),
                 now: Utc::now(),
             };
             store.submit(&new, &actor).await.expect("submit");
@@ -98,7 +107,9 @@ fn bench_backend(c: &mut Criterion, name: &str, url: &str) {
     let mut g = c.benchmark_group(format!("aggregate/{name}"));
     g.sample_size(20);
     g.bench_function("view of 3,321 communes", |b| {
-        b.iter(|| rt.block_on(aggregate::aggregate(&store, &f.template, f.plan, f.occurrence, None, today)).expect("view"))
+        b.iter(|| {
+            rt.block_on(aggregate::aggregate(&store, &f.template, f.plan, f.occurrence, None, today)).expect("view")
+        })
     });
     g.bench_function("xlsx of 3,321 rows", |b| b.iter(|| exports::xlsx(&view, "Tổng hợp").expect("xlsx")));
     g.finish();

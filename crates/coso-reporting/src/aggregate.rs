@@ -46,7 +46,11 @@ impl StatusCounts {
 
     /// "1 đúng hạn, 1 trễ hạn, 1 chưa nộp".
     pub fn words(&self) -> String {
-        let mut parts = vec![format!("{} đúng hạn", self.on_time), format!("{} trễ hạn", self.late), format!("{} chưa nộp (quá hạn)", self.missing)];
+        let mut parts = vec![
+            format!("{} đúng hạn", self.on_time),
+            format!("{} trễ hạn", self.late),
+            format!("{} chưa nộp (quá hạn)", self.missing),
+        ];
         if self.pending > 0 {
             parts.push(format!("{} chưa đến hạn", self.pending));
         }
@@ -115,7 +119,14 @@ impl AggregateView {
 /// Builds the view for `occurrence_id` of `plan_id`, seen from `scope` (a unit at or below
 /// the issuer; the caller checked the user may read it), or from above every target (`None`:
 /// one row per target, e.g. a national plan).
-pub async fn aggregate(store: &Store, template: &Template, plan_id: i64, occurrence_id: i64, scope: Option<&UnitRow>, today: NaiveDate) -> Result<AggregateView> {
+pub async fn aggregate(
+    store: &Store,
+    template: &Template,
+    plan_id: i64,
+    occurrence_id: i64,
+    scope: Option<&UnitRow>,
+    today: NaiveDate,
+) -> Result<AggregateView> {
     let occ = store.occurrence(occurrence_id).await?.ok_or(ReportingError::NotFound)?;
     if occ.plan_id != plan_id {
         return Err(ReportingError::NotFound);
@@ -127,7 +138,8 @@ pub async fn aggregate(store: &Store, template: &Template, plan_id: i64, occurre
         .map(|i| Column { code: i.code.clone(), label: i.label.clone(), unit_of_measure: i.unit_of_measure.clone() })
         .collect();
     let scope_path = scope.map(UnitRow::unit_path);
-    let inside = |r: &AggregateRow| scope_path.as_ref().is_none_or(|s| s.contains(&UnitPath::from_stored(r.path.clone())));
+    let inside =
+        |r: &AggregateRow| scope_path.as_ref().is_none_or(|s| s.contains(&UnitPath::from_stored(r.path.clone())));
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for r in rows.iter().filter(|r| inside(r)) {
@@ -189,7 +201,8 @@ fn group_key(scope: &UnitPath, r: &AggregateRow) -> String {
 }
 
 fn values_of(r: &AggregateRow, columns: &[Column]) -> Vec<Option<f64>> {
-    let parsed: BTreeMap<String, f64> = r.indicator_values.as_deref().and_then(|v| serde_json::from_str(v).ok()).unwrap_or_default();
+    let parsed: BTreeMap<String, f64> =
+        r.indicator_values.as_deref().and_then(|v| serde_json::from_str(v).ok()).unwrap_or_default();
     columns.iter().map(|c| parsed.get(&c.code).copied()).collect()
 }
 
@@ -222,8 +235,16 @@ fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today:
     }
 }
 
-async fn group_row(store: &Store, path: &str, members: &[&AggregateRow], columns: &[Column], due: Option<NaiveDate>, today: NaiveDate) -> Result<Row> {
-    let id: i64 = path.trim_end_matches('/').rsplit('/').next().and_then(|s| s.parse().ok()).ok_or(ReportingError::NotFound)?;
+async fn group_row(
+    store: &Store,
+    path: &str,
+    members: &[&AggregateRow],
+    columns: &[Column],
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Row> {
+    let id: i64 =
+        path.trim_end_matches('/').rsplit('/').next().and_then(|s| s.parse().ok()).ok_or(ReportingError::NotFound)?;
     let unit = store.unit_by_id(coso_domain::UnitId(id)).await?.ok_or(ReportingError::NotFound)?;
     let mut counts = StatusCounts::default();
     let mut values = vec![None; columns.len()];
@@ -252,7 +273,10 @@ async fn group_row(store: &Store, path: &str, members: &[&AggregateRow], columns
     })
 }
 
-fn rank_distribution<'a>(template: &Template, rows: impl Iterator<Item = &'a AggregateRow>) -> (Vec<(String, i64)>, Option<f64>) {
+fn rank_distribution<'a>(
+    template: &Template,
+    rows: impl Iterator<Item = &'a AggregateRow>,
+) -> (Vec<(String, i64)>, Option<f64>) {
     let mut out: Vec<(String, i64)> = template.rank_bands.iter().map(|b| (b.rank.clone(), 0)).collect();
     let mut unranked = 0;
     let (mut sum, mut n) = (0.0, 0usize);
@@ -261,7 +285,8 @@ fn rank_distribution<'a>(template: &Template, rows: impl Iterator<Item = &'a Agg
             sum += s;
             n += 1;
         }
-        let rank = r.rank.clone().or_else(|| r.score.and_then(|s| rank_for(s, &template.rank_bands).map(str::to_string)));
+        let rank =
+            r.rank.clone().or_else(|| r.score.and_then(|s| rank_for(s, &template.rank_bands).map(str::to_string)));
         match rank.and_then(|k| out.iter_mut().find(|(name, _)| *name == k)) {
             Some(slot) => slot.1 += 1,
             None => unranked += 1,
@@ -272,7 +297,13 @@ fn rank_distribution<'a>(template: &Template, rows: impl Iterator<Item = &'a Agg
 }
 
 /// How many targets of `plan_id` are on time, late, missing or not yet due for one occurrence.
-pub async fn occurrence_counts(store: &Store, plan_id: i64, occurrence_id: i64, due: Option<NaiveDate>, today: NaiveDate) -> Result<StatusCounts> {
+pub async fn occurrence_counts(
+    store: &Store,
+    plan_id: i64,
+    occurrence_id: i64,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<StatusCounts> {
     let rows = store.aggregate(plan_id, occurrence_id).await?;
     let mut counts = StatusCounts::default();
     for r in &rows {

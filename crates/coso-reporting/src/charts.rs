@@ -58,7 +58,8 @@ pub fn trends(periods: &[(String, &AggregateView)], max_series: usize) -> Option
     let title = "Diễn biến số liệu qua các kỳ".to_string();
     let mut table = Vec::new();
     for (name, values) in &series {
-        let line = values.iter().map(|v| v.map_or("–".into(), |x| format_vn_number(x, 0))).collect::<Vec<_>>().join(" → ");
+        let line =
+            values.iter().map(|v| v.map_or("–".into(), |x| format_vn_number(x, 0))).collect::<Vec<_>>().join(" → ");
         table.push((name.clone(), line));
     }
     Some(ChartWithTable { svg: line_chart(&title, &labels, &series), table, title })

@@ -16,7 +16,11 @@ pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
     if bytes.len() > MAX_EVIDENCE_BYTES {
         return Err(ReportingError::field(
             "file",
-            format!("Tệp minh chứng quá lớn: {:.1} MB, tối đa {} MB.", bytes.len() as f64 / 1_048_576.0, MAX_EVIDENCE_BYTES / 1_048_576),
+            format!(
+                "Tệp minh chứng quá lớn: {:.1} MB, tối đa {} MB.",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_EVIDENCE_BYTES / 1_048_576
+            ),
         ));
     }
     let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
@@ -37,7 +41,12 @@ pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
     } else {
         None
     };
-    kind.ok_or_else(|| ReportingError::field("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG, Word (.docx), Excel (.xlsx) hoặc văn bản (.txt, .csv)."))
+    kind.ok_or_else(|| {
+        ReportingError::field(
+            "file",
+            "Chỉ nhận tệp PDF, ảnh JPEG/PNG, Word (.docx), Excel (.xlsx) hoặc văn bản (.txt, .csv).",
+        )
+    })
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@ pub fn table(view: &AggregateView, title: &str) -> Table {
         Column::new("Tình trạng", ColumnKind::Text),
         Column::new("Số ngày trễ", ColumnKind::Integer),
     ];
-    columns.extend(view.columns.iter().map(|c| Column::new(format!("{} ({})", c.label, c.unit_of_measure), ColumnKind::Integer)));
+    columns.extend(
+        view.columns.iter().map(|c| Column::new(format!("{} ({})", c.label, c.unit_of_measure), ColumnKind::Integer)),
+    );
     columns.push(Column::new("Tổng điểm", ColumnKind::Decimal));
     columns.push(Column::new("Xếp loại", ColumnKind::Text));
     let mut t = Table::new(title, columns);

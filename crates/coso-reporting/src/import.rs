@@ -13,7 +13,11 @@ use crate::{ReportingError, Result};
 /// a ZIP archive).
 pub fn detect_format(file_name: &str, bytes: &[u8]) -> Format {
     let ext = file_name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    Format::from_extension(ext).unwrap_or(if bytes.starts_with(b"PK\x03\x04") { Format::Docx } else { Format::Markdown })
+    Format::from_extension(ext).unwrap_or(if bytes.starts_with(b"PK\x03\x04") {
+        Format::Docx
+    } else {
+        Format::Markdown
+    })
 }
 
 /// Reads a plan document. Parser errors are worded for the user.
@@ -31,7 +35,12 @@ pub fn draft_of(doc: &Document, year: Option<i32>) -> PlanDraft {
 /// The units a plan targets. `children` means the administrative units directly below the
 /// issuer that are in force today (communes of a province, villages of a commune); agencies
 /// and departments are named by code.
-pub async fn resolve_targets(store: &Store, issuer: &UnitRow, spec: &TargetSpec, today: NaiveDate) -> Result<Vec<UnitRow>> {
+pub async fn resolve_targets(
+    store: &Store,
+    issuer: &UnitRow,
+    spec: &TargetSpec,
+    today: NaiveDate,
+) -> Result<Vec<UnitRow>> {
     match spec {
         TargetSpec::Children => {
             let children = store.children(issuer.unit_id(), today).await?;
@@ -40,7 +49,10 @@ pub async fn resolve_targets(store: &Store, issuer: &UnitRow, spec: &TargetSpec,
                 .filter(|u| !matches!(u.unit_kind(), Some(UnitKind::Agency | UnitKind::Department)))
                 .collect();
             if admin.is_empty() {
-                return Err(ReportingError::field("targets", format!("{} không có đơn vị trực thuộc nào.", issuer.name)));
+                return Err(ReportingError::field(
+                    "targets",
+                    format!("{} không có đơn vị trực thuộc nào.", issuer.name),
+                ));
             }
             Ok(admin)
         }
@@ -56,7 +68,10 @@ pub async fn resolve_targets(store: &Store, issuer: &UnitRow, spec: &TargetSpec,
                 if !below {
                     return Err(ReportingError::field(
                         "targets",
-                        format!("{} ({code}) không trực thuộc {}: kế hoạch chỉ giao cho đơn vị cấp dưới.", unit.name, issuer.name),
+                        format!(
+                            "{} ({code}) không trực thuộc {}: kế hoạch chỉ giao cho đơn vị cấp dưới.",
+                            unit.name, issuer.name
+                        ),
                     ));
                 }
                 out.push(unit);
@@ -108,7 +123,10 @@ pub async fn issue(store: &Store, req: Issue<'_>) -> Result<i64> {
             receiver_unit_id: req.issuer.id,
             template_id: (o.kind == ObligationKind::Report).then_some(req.template_id),
             raw: o.raw.clone(),
-            occurrences: occurrences(o.kind, o.period, &o.due, d.year).into_iter().map(|oc| (oc.period_key, oc.due)).collect(),
+            occurrences: occurrences(o.kind, o.period, &o.due, d.year)
+                .into_iter()
+                .map(|oc| (oc.period_key, oc.due))
+                .collect(),
         })
         .collect();
     let plan = NewPlan {

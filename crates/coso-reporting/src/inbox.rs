@@ -52,7 +52,12 @@ impl InboxEntry {
 }
 
 /// The inbox of `unit_id`: due items first by due date, items without a date last.
-pub async fn inbox(store: &Store, calendar: &HolidayCalendar, unit_id: i64, today: NaiveDate) -> Result<Vec<InboxEntry>> {
+pub async fn inbox(
+    store: &Store,
+    calendar: &HolidayCalendar,
+    unit_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<InboxEntry>> {
     let items = store.inbox(unit_id, today).await?;
     let counter = DayCounter::new(calendar, today, items.iter().filter_map(|i| i.due_date));
     Ok(items.into_iter().map(|i| entry(&counter, i)).collect())
@@ -181,10 +186,18 @@ impl DayCounter {
             n if n > 0 => format!("Còn {n} ngày làm việc"),
             n => format!("Quá hạn {} ngày làm việc", -n),
         };
-        text.push_str(&format!(" {words}: đếm các ngày làm việc sau ngày {} đến hết ngày {}.", format_vn(lo), format_vn(hi)));
+        text.push_str(&format!(
+            " {words}: đếm các ngày làm việc sau ngày {} đến hết ngày {}.",
+            format_vn(lo),
+            format_vn(hi)
+        ));
         let span = (hi - lo).num_days();
-        let holidays: Vec<String> =
-            self.days_off.iter().filter(|(d, _)| *d > lo && *d <= hi).map(|(d, why)| format!("{} ({why})", short(*d))).collect();
+        let holidays: Vec<String> = self
+            .days_off
+            .iter()
+            .filter(|(d, _)| *d > lo && *d <= hi)
+            .map(|(d, why)| format!("{} ({why})", short(*d)))
+            .collect();
         let weekend = span - n.abs() - holidays.len() as i64;
         match (weekend > 0, holidays.is_empty()) {
             (false, true) => text.push_str(" Không có ngày nghỉ nào trong khoảng này."),

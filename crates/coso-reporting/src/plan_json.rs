@@ -61,7 +61,8 @@ pub struct OccurrenceJson {
 pub async fn plan_json(store: &Store, id: i64, today: Option<NaiveDate>) -> Result<PlanJson> {
     let plan = store.plan(id).await?.ok_or(ReportingError::NotFound)?;
     let issuer = store.unit_by_id(coso_domain::UnitId(plan.unit_id)).await?.ok_or(ReportingError::NotFound)?;
-    let (tasks, obligations, targets) = (store.plan_tasks(id).await?, store.obligations(id).await?, store.plan_targets(id).await?);
+    let (tasks, obligations, targets) =
+        (store.plan_tasks(id).await?, store.obligations(id).await?, store.plan_targets(id).await?);
     let target_count = targets.len();
     let mut out_obligations = Vec::with_capacity(obligations.len());
     for o in obligations {

@@ -21,7 +21,12 @@ pub struct Sending<'a> {
 
 /// Validates a report against its template and stores it. Nothing is saved when a field is
 /// wrong: the errors name each field in Vietnamese.
-pub async fn submit_report(store: &Store, template: &Template, s: Sending<'_>, input: &ReportInput) -> Result<SubmissionRow> {
+pub async fn submit_report(
+    store: &Store,
+    template: &Template,
+    s: Sending<'_>,
+    input: &ReportInput,
+) -> Result<SubmissionRow> {
     if s.occurrence.kind != "report" {
         return Err(ReportingError::BadInput("Yêu cầu này là kế hoạch thực hiện, không phải báo cáo.".into()));
     }
@@ -48,7 +53,10 @@ pub async fn submit_implementing_plan(store: &Store, s: Sending<'_>, plan_id: i6
     if s.occurrence.kind != "implementing_plan" {
         return Err(ReportingError::BadInput("Yêu cầu này là báo cáo, không phải kế hoạch thực hiện.".into()));
     }
-    let plan = store.plan(plan_id).await?.ok_or_else(|| ReportingError::field("implementing_plan_id", "Không tìm thấy kế hoạch đã chọn."))?;
+    let plan = store
+        .plan(plan_id)
+        .await?
+        .ok_or_else(|| ReportingError::field("implementing_plan_id", "Không tìm thấy kế hoạch đã chọn."))?;
     if plan.unit_id != s.unit.id {
         return Err(ReportingError::field("implementing_plan_id", "Kế hoạch đã chọn không phải của đơn vị này."));
     }
@@ -69,7 +77,14 @@ pub async fn submit_implementing_plan(store: &Store, s: Sending<'_>, plan_id: i6
 }
 
 /// Accepts or returns a submission. Returning needs a comment that says what to correct.
-pub async fn review(store: &Store, submission_id: i64, accept: bool, comment: &str, now: DateTime<Utc>, actor: &Actor) -> Result<SubmissionRow> {
+pub async fn review(
+    store: &Store,
+    submission_id: i64,
+    accept: bool,
+    comment: &str,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<SubmissionRow> {
     let comment = coso_text::clean(comment);
     if !accept && comment.is_empty() {
         return Err(ReportingError::field("comment", "Khi trả lại báo cáo, hãy ghi ý kiến: cần sửa gì."));

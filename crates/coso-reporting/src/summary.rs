@@ -22,8 +22,14 @@ pub fn committee_of(unit: &UnitRow) -> String {
 pub fn summary_document(issuer: &UnitRow, plan_label: &str, view: &AggregateView, date: NaiveDate) -> Document {
     let period = period_label(&view.period_key);
     let c = view.counts;
-    let late: Vec<String> = view.rows.iter().filter(|r| r.status == "late").map(|r| format!("{} ({})", r.unit_name, r.status_label.to_lowercase())).collect();
-    let missing: Vec<String> = view.rows.iter().filter(|r| r.status == "missing").map(|r| r.unit_name.clone()).collect();
+    let late: Vec<String> = view
+        .rows
+        .iter()
+        .filter(|r| r.status == "late")
+        .map(|r| format!("{} ({})", r.unit_name, r.status_label.to_lowercase()))
+        .collect();
+    let missing: Vec<String> =
+        view.rows.iter().filter(|r| r.status == "missing").map(|r| r.unit_name.clone()).collect();
     let mut sending = vec![format!(
         "Tổng số đơn vị phải báo cáo: {}. Đúng hạn: {}; trễ hạn: {}; chưa gửi (quá hạn): {}; chưa đến hạn: {}. Tỷ lệ đúng hạn: {}%.",
         c.total(),
@@ -43,14 +49,22 @@ pub fn summary_document(issuer: &UnitRow, plan_label: &str, view: &AggregateView
         .columns
         .iter()
         .zip(&view.totals)
-        .map(|(col, total)| format!("- {}: {} {}.", col.label, format_vn_number(*total, if total.fract() == 0.0 { 0 } else { 2 }), col.unit_of_measure))
+        .map(|(col, total)| {
+            format!(
+                "- {}: {} {}.",
+                col.label,
+                format_vn_number(*total, if total.fract() == 0.0 { 0 } else { 2 }),
+                col.unit_of_measure
+            )
+        })
         .collect();
     let mut ranking = vec![match view.mean_score {
         Some(m) => format!("Điểm tự chấm bình quân: {} điểm.", format_vn_number(m, 1)),
         None => "Chưa có đơn vị nào tự chấm điểm.".to_string(),
     }];
     ranking.extend(view.ranks.iter().map(|(rank, n)| format!("- {rank}: {n} đơn vị.")));
-    let section = |heading: &str, paragraphs: Vec<String>| Section { heading: heading.to_string(), paragraphs, children: vec![] };
+    let section =
+        |heading: &str, paragraphs: Vec<String>| Section { heading: heading.to_string(), paragraphs, children: vec![] };
     Document {
         doc_type: Some("BC".into()),
         issuer: Some(committee_of(issuer)),
@@ -63,10 +77,18 @@ pub fn summary_document(issuer: &UnitRow, plan_label: &str, view: &AggregateView
             section("II. KẾT QUẢ THỰC HIỆN", results),
             section("III. TỰ CHẤM ĐIỂM, XẾP LOẠI", ranking),
         ],
-        sections: vec!["I. TÌNH HÌNH GỬI BÁO CÁO".into(), "II. KẾT QUẢ THỰC HIỆN".into(), "III. TỰ CHẤM ĐIỂM, XẾP LOẠI".into()],
+        sections: vec![
+            "I. TÌNH HÌNH GỬI BÁO CÁO".into(),
+            "II. KẾT QUẢ THỰC HIỆN".into(),
+            "III. TỰ CHẤM ĐIỂM, XẾP LOẠI".into(),
+        ],
         closing: vec![format!("Trên đây là báo cáo tổng hợp kết quả thực hiện của {}./.", committee_of(issuer))],
         recipients: vec!["Như trên;".into(), "Lưu: VT.".into()],
-        signer: Some(Signer { role_line: Some("TM. ỦY BAN NHÂN DÂN".into()), position: Some("CHỦ TỊCH".into()), name: None }),
+        signer: Some(Signer {
+            role_line: Some("TM. ỦY BAN NHÂN DÂN".into()),
+            position: Some("CHỦ TỊCH".into()),
+            name: None,
+        }),
         ..Default::default()
     }
 }

@@ -16,5 +16,6 @@ pub async fn ensure_default(store: &Store) -> Result<i64> {
 /// A stored template, parsed.
 pub async fn load(store: &Store, id: i64) -> Result<Template> {
     let row = store.report_template(id).await?.ok_or(ReportingError::NotFound)?;
-    serde_json::from_value(row.definition).map_err(|e| ReportingError::BadInput(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
+    serde_json::from_value(row.definition)
+        .map_err(|e| ReportingError::BadInput(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
 }

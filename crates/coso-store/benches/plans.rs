@@ -16,11 +16,7 @@ const PLANS: usize = 2_500;
 const PLAN_TARGETS: usize = 30;
 
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime")
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime")
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -42,10 +38,7 @@ fn report(period: &str, receiver: i64, occurrences: &[(&str, NaiveDate)]) -> New
         receiver_unit_id: receiver,
         template_id: None,
         raw: "Báo cáo định kỳ.".into(),
-        occurrences: occurrences
-            .iter()
-            .map(|(k, d)| (k.to_string(), Some(*d)))
-            .collect(),
+        occurrences: occurrences.iter().map(|(k, d)| (k.to_string(), Some(*d))).collect(),
     }
 }
 
@@ -60,10 +53,7 @@ fn plan(unit: i64, title: String, targets: Vec<i64>, obligations: Vec<NewObligat
         legal_bases: json!([]),
         sections: json!([]),
         document: None,
-        tasks: vec![NewTask {
-            text: "Tuyên truyền".into(),
-            ..Default::default()
-        }],
+        tasks: vec![NewTask { text: "Tuyên truyền".into(), ..Default::default() }],
         target_unit_ids: targets,
         obligations,
     }
@@ -77,13 +67,7 @@ async fn fixture(store: &Store) -> Fixture {
     let mut by_province = Vec::new();
     for p in &provinces {
         by_province.push(
-            store
-                .children(p.unit_id(), today)
-                .await
-                .expect("communes")
-                .into_iter()
-                .map(|c| c.id)
-                .collect::<Vec<_>>(),
+            store.children(p.unit_id(), today).await.expect("communes").into_iter().map(|c| c.id).collect::<Vec<_>>(),
         );
     }
     let all: Vec<i64> = by_province.iter().flatten().copied().collect();
@@ -95,19 +79,8 @@ async fn fixture(store: &Store) -> Fixture {
         "Kế hoạch thực hiện dân chủ ở cơ sở năm 2026".into(),
         all.clone(),
         vec![
-            report(
-                "six_month",
-                issuer,
-                &[("2026-H1", date(2026, 6, 14)), ("2026", date(2026, 12, 14))],
-            ),
-            report(
-                "quarterly",
-                issuer,
-                &[
-                    ("2026-Q1", date(2026, 3, 14)),
-                    ("2026-Q3", date(2026, 9, 14)),
-                ],
-            ),
+            report("six_month", issuer, &[("2026-H1", date(2026, 6, 14)), ("2026", date(2026, 12, 14))]),
+            report("quarterly", issuer, &[("2026-Q1", date(2026, 3, 14)), ("2026-Q3", date(2026, 9, 14))]),
         ],
     );
     let PlanId(plan_id) = store.create_plan(&national, &actor).await.expect("plan");
@@ -119,9 +92,8 @@ async fn fixture(store: &Store) -> Fixture {
         if i % 10 == 0 {
             continue;
         }
-        let values: serde_json::Map<String, serde_json::Value> = (1..=12)
-            .map(|k| (format!("chi_tieu_{k:02}"), json!(i * k)))
-            .collect();
+        let values: serde_json::Map<String, serde_json::Value> =
+            (1..=12).map(|k| (format!("chi_tieu_{k:02}"), json!(i * k))).collect();
         let values = serde_json::Value::Object(values);
         let s = NewSubmission {
             occurrence_id: occurrence,
@@ -142,13 +114,8 @@ async fn fixture(store: &Store) -> Fixture {
     for k in 0..PLANS {
         let communes = &by_province[k % by_province.len()];
         let start = (k / by_province.len()) * 7;
-        let targets = (0..PLAN_TARGETS.min(communes.len()))
-            .map(|j| communes[(start + j) % communes.len()])
-            .collect();
-        let quarters = [
-            ("2026-Q1", date(2026, 3, 20)),
-            ("2026-Q2", date(2026, 6, 20)),
-        ];
+        let targets = (0..PLAN_TARGETS.min(communes.len())).map(|j| communes[(start + j) % communes.len()]).collect();
+        let quarters = [("2026-Q1", date(2026, 3, 20)), ("2026-Q2", date(2026, 6, 20))];
         let obligations = vec![
             report("quarterly", provinces[k % provinces.len()].id, &quarters),
             report(
@@ -169,31 +136,20 @@ async fn fixture(store: &Store) -> Fixture {
         ];
         store
             .create_plan(
-                &plan(
-                    provinces[k % provinces.len()].id,
-                    format!("Kế hoạch số {k}"),
-                    targets,
-                    obligations,
-                ),
+                &plan(provinces[k % provinces.len()].id, format!("Kế hoạch số {k}"), targets, obligations),
                 &actor,
             )
             .await
             .expect("plan");
     }
     eprintln!("{PLANS} plans with 4 obligations: {:?}", t.elapsed());
-    Fixture {
-        plan: plan_id,
-        occurrence,
-        commune: by_province[0][0],
-    }
+    Fixture { plan: plan_id, occurrence, commune: by_province[0][0] }
 }
 
 fn bench_store(c: &mut Criterion, rt: &tokio::runtime::Runtime, name: &str, store: &Store) {
     let f = rt.block_on(fixture(store));
     let today = date(2026, 5, 1);
-    let rows = rt
-        .block_on(store.aggregate(f.plan, f.occurrence))
-        .expect("aggregate");
+    let rows = rt.block_on(store.aggregate(f.plan, f.occurrence)).expect("aggregate");
     let items = rt.block_on(store.inbox(f.commune, today)).expect("inbox");
     eprintln!(
         "{name}: aggregate {} rows ({} sent); inbox {} items",
@@ -203,29 +159,19 @@ fn bench_store(c: &mut Criterion, rt: &tokio::runtime::Runtime, name: &str, stor
     );
     let mut g = c.benchmark_group(name);
     g.sample_size(20);
-    g.bench_function("aggregate_3321_communes", |b| {
-        b.to_async(rt)
-            .iter(|| store.aggregate(f.plan, f.occurrence))
-    });
+    g.bench_function("aggregate_3321_communes", |b| b.to_async(rt).iter(|| store.aggregate(f.plan, f.occurrence)));
     g.bench_function("aggregate_3321_communes_parsed", |b| {
         b.to_async(rt).iter(|| async {
-            let rows = store
-                .aggregate(f.plan, f.occurrence)
-                .await
-                .expect("aggregate");
+            let rows = store.aggregate(f.plan, f.occurrence).await.expect("aggregate");
             rows.iter()
                 .filter_map(|r| r.indicator_values.as_deref())
                 .map(|v| {
-                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(v)
-                        .map(|m| m.len())
-                        .unwrap_or(0)
+                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(v).map(|m| m.len()).unwrap_or(0)
                 })
                 .sum::<usize>()
         })
     });
-    g.bench_function("inbox_10k_obligations", |b| {
-        b.to_async(rt).iter(|| store.inbox(f.commune, today))
-    });
+    g.bench_function("inbox_10k_obligations", |b| b.to_async(rt).iter(|| store.inbox(f.commune, today)));
     g.finish();
 }
 
@@ -233,12 +179,7 @@ fn plans(c: &mut Criterion) {
     let rt = runtime();
     let dir = tempfile::tempdir().expect("dir");
     let sqlite = rt.block_on(async {
-        let store = Store::connect(&format!(
-            "sqlite://{}",
-            dir.path().join("bench.db").display()
-        ))
-        .await
-        .expect("open");
+        let store = Store::connect(&format!("sqlite://{}", dir.path().join("bench.db").display())).await.expect("open");
         store.migrate().await.expect("migrate");
         store
     });
@@ -250,14 +191,8 @@ fn plans(c: &mut Criterion) {
     let name = format!("coso_bench_{}", std::process::id());
     let (admin, pg) = rt.block_on(async {
         let admin = Store::connect(&base).await.expect("connect");
-        admin
-            .execute_admin(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create database");
-        let url = format!(
-            "{}/{name}",
-            &base[..base.rfind('/').expect("database part")]
-        );
+        admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
+        let url = format!("{}/{name}", &base[..base.rfind('/').expect("database part")]);
         let pg = Store::connect(&url).await.expect("connect bench database");
         pg.migrate().await.expect("migrate");
         (admin, pg)
@@ -265,10 +200,7 @@ fn plans(c: &mut Criterion) {
     bench_store(c, &rt, "plans_postgres", &pg);
     rt.block_on(async {
         pg.close().await;
-        admin
-            .execute_admin(&format!("DROP DATABASE {name}"))
-            .await
-            .expect("drop database");
+        admin.execute_admin(&format!("DROP DATABASE {name}")).await.expect("drop database");
     });
 }
 

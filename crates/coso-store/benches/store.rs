@@ -31,7 +31,10 @@ fn unit_search(c: &mut Criterion) {
     for q in ["ha tinh", "duong", "xa thach"] {
         g.bench_function(q, |b| {
             b.to_async(&rt).iter(|| async {
-                store.search_units(&UnitSearch { q: Some(q.to_string()), limit: Some(50), ..Default::default() }).await.expect("search")
+                store
+                    .search_units(&UnitSearch { q: Some(q.to_string()), limit: Some(50), ..Default::default() })
+                    .await
+                    .expect("search")
             })
         });
     }
@@ -63,8 +66,14 @@ fn household_import(c: &mut Criterion) {
                 let commune = store.children(commune.unit_id(), today).await.expect("c").remove(0);
                 let input = UnitInput { code, name: "Thôn Đo".into(), kind: "village".into(), ..Default::default() };
                 let v = NewUnit::parse(&input, Some(UnitKind::Commune), today).expect("valid");
-                let village = store.create_units(&commune, &[(1, v)], &Actor::system("bench")).await.expect("village").remove(0);
-                let permit = authorize(&[Grant { role: Role::Admin, unit: village.unit_path() }], &village.unit_path(), Action::ManageHouseholds).expect("permit");
+                let village =
+                    store.create_units(&commune, &[(1, v)], &Actor::system("bench")).await.expect("village").remove(0);
+                let permit = authorize(
+                    &[Grant { role: Role::Admin, unit: village.unit_path() }],
+                    &village.unit_path(),
+                    Action::ManageHouseholds,
+                )
+                .expect("permit");
                 let rows = household_import::parse_csv(csv.as_bytes(), today).expect("valid").rows;
                 store.import_households(&permit, &village, rows, &Actor::system("bench")).await.expect("import")
             }

@@ -21,7 +21,10 @@ pub enum Backend {
 pub(crate) enum Pools {
     /// SQLite allows one writer: all writes go through a one-connection pool, so a write
     /// transaction never has to upgrade a read lock (and never meets SQLITE_BUSY).
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
     Postgres(PgPool),
 }
 

@@ -47,10 +47,7 @@ pub struct EvidenceFile {
 const META: &str = "SELECT id, task_id, submission_id, file_name, content_type, size, sha256, created_at, created_by FROM evidence_file ";
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Store {
@@ -70,10 +67,7 @@ impl Store {
             });
         }
         if bytes.is_empty() {
-            return Err(StoreError::Conflict {
-                field: "file",
-                message: "Tệp minh chứng rỗng.".into(),
-            });
+            return Err(StoreError::Conflict { field: "file", message: "Tệp minh chứng rỗng.".into() });
         }
         let file_name = coso_text::clean(file_name);
         let sha = sha256_hex(bytes);
@@ -170,9 +164,6 @@ impl Store {
 mod tests {
     #[test]
     fn sha256_is_lower_case_hex() {
-        assert_eq!(
-            super::sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(super::sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

@@ -66,7 +66,9 @@ fn require_register(unit: &UnitRow) -> Result<()> {
     if unit.unit_kind().is_some_and(|k| k.has_households()) {
         Ok(())
     } else {
-        Err(StoreError::Conflict { field: "village", message: "Chỉ thôn và tổ dân phố có sổ hộ gia đình.".into() })
+        Err(StoreError::Conflict {
+            field: "village", message: "Chỉ thôn và tổ dân phố có sổ hộ gia đình.".into()
+        })
     }
 }
 
@@ -77,7 +79,14 @@ fn to_json(h: &HouseholdData) -> serde_json::Value {
 impl Store {
     /// Households in `unit`'s subtree, in Vietnamese order of the representative's name;
     /// `q` matches code, representative or address without diacritics.
-    pub async fn households(&self, permit: &Permit, unit: &UnitRow, q: Option<&str>, limit: Option<i64>, offset: Option<i64>) -> Result<Page<HouseholdRow>> {
+    pub async fn households(
+        &self,
+        permit: &Permit,
+        unit: &UnitRow,
+        q: Option<&str>,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<HouseholdRow>> {
         check(permit, Action::ReadHouseholds, unit)?;
         let prefix = format!("{}%", unit.path);
         let pattern = word_prefix_pattern(&q.map(coso_text::fold).unwrap_or_default());
@@ -106,14 +115,21 @@ impl Store {
     }
 
     /// Adds one household to a village register.
-    pub async fn create_household(&self, permit: &Permit, village: &UnitRow, h: &HouseholdData, actor: &Actor) -> Result<HouseholdId> {
+    pub async fn create_household(
+        &self,
+        permit: &Permit,
+        village: &UnitRow,
+        h: &HouseholdData,
+        actor: &Actor,
+    ) -> Result<HouseholdId> {
         check(permit, Action::ManageHouseholds, village)?;
         require_register(village)?;
         match self.import_plan(village, household_import::plan(vec![], vec![(2, h.clone())]), actor, true).await {
             Ok(mut ids) => ids.pop().map(HouseholdId).ok_or(StoreError::NotFound),
-            Err(StoreError::Database(e)) if StoreError::is_unique_violation(&e) => {
-                Err(StoreError::Conflict { field: "code", message: format!("Mã hộ «{}» đã có trong sổ.", h.code) })
-            }
+            Err(StoreError::Database(e)) if StoreError::is_unique_violation(&e) => Err(StoreError::Conflict {
+                field: "code",
+                message: format!("Mã hộ «{}» đã có trong sổ.", h.code),
+            }),
             Err(e) => Err(e),
         }
     }
@@ -133,7 +149,11 @@ impl Store {
         // unique (village, code) index fails the transaction and nothing is written.
         let existing = self.register_of(village.unit_id()).await?;
         let plan = household_import::plan(existing, rows);
-        let report = HouseholdImportReport { inserted: plan.insert.len(), updated: plan.update.len(), unchanged: plan.unchanged };
+        let report = HouseholdImportReport {
+            inserted: plan.insert.len(),
+            updated: plan.update.len(),
+            unchanged: plan.unchanged,
+        };
         self.import_plan(village, plan, actor, false).await?;
         Ok(report)
     }
@@ -156,9 +176,14 @@ impl Store {
         let entry = AuditEntry {
             action: if single { "household.create" } else { "household.import" },
             entity: "household",
-            entity_id: if single { plan.insert.first().map(|h| h.code.clone()).unwrap_or_default() } else { village.code.clone() },
+            entity_id: if single {
+                plan.insert.first().map(|h| h.code.clone()).unwrap_or_default()
+            } else {
+                village.code.clone()
+            },
             unit_id: Some(village.unit_id()),
-            before: (!plan.update.is_empty()).then(|| serde_json::Value::Array(plan.update.iter().map(|(_, b, _)| to_json(b)).collect())),
+            before: (!plan.update.is_empty())
+                .then(|| serde_json::Value::Array(plan.update.iter().map(|(_, b, _)| to_json(b)).collect())),
             after: Some(if single {
                 plan.insert.first().map(to_json).unwrap_or_default()
             } else {
@@ -170,7 +195,8 @@ impl Store {
             }),
         };
         // The search text and sort key of each row, computed before the single writer is taken.
-        let insert_keys: Vec<(String, String)> = plan.insert.iter().map(|h| (household_search_text(h), coso_text::sort_key(&h.representative))).collect();
+        let insert_keys: Vec<(String, String)> =
+            plan.insert.iter().map(|h| (household_search_text(h), coso_text::sort_key(&h.representative))).collect();
         let ids = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let mut ids = Vec::new();

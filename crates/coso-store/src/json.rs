@@ -14,11 +14,7 @@ fn nfc(v: &Value) -> Value {
     match v {
         Value::String(s) => Value::String(coso_text::nfc(s)),
         Value::Array(items) => Value::Array(items.iter().map(nfc).collect()),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (coso_text::nfc(k), nfc(v)))
-                .collect(),
-        ),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (coso_text::nfc(k), nfc(v))).collect()),
         other => other.clone(),
     }
 }
@@ -42,13 +38,7 @@ mod tests {
         let nfd = "Ha\u{0300} Ti\u{0303}nh";
         let v = serde_json::json!({ nfd: [nfd, 1] });
         let stored = to_text(&v);
-        assert!(
-            stored.contains("Hà Tĩnh") && !stored.contains('\u{0300}'),
-            "{stored}"
-        );
-        assert_eq!(
-            parse(&stored).ok(),
-            Some(serde_json::json!({ "Hà Tĩnh": ["Hà Tĩnh", 1] }))
-        );
+        assert!(stored.contains("Hà Tĩnh") && !stored.contains('\u{0300}'), "{stored}");
+        assert_eq!(parse(&stored).ok(), Some(serde_json::json!({ "Hà Tĩnh": ["Hà Tĩnh", 1] })));
     }
 }

@@ -125,11 +125,7 @@ impl Store {
     }
 
     /// The newest notifications `user` may see (at most [`MAX_LIMIT`]).
-    pub async fn notifications_for_user(
-        &self,
-        user: UserId,
-        unread_only: bool,
-    ) -> Result<Vec<NotificationRow>> {
+    pub async fn notifications_for_user(&self, user: UserId, unread_only: bool) -> Result<Vec<NotificationRow>> {
         let sql = format!(
             "SELECT {NOTIFICATION_COLUMNS} FROM notification n WHERE {VISIBLE_TO_USER} \
              AND ($3 = 0 OR n.read_at IS NULL) ORDER BY n.id DESC LIMIT $4"
@@ -147,10 +143,7 @@ impl Store {
     }
 
     /// The newest notifications addressed to a unit (at most [`MAX_LIMIT`]).
-    pub async fn notifications_of_unit(
-        &self,
-        unit: coso_domain::UnitId,
-    ) -> Result<Vec<NotificationRow>> {
+    pub async fn notifications_of_unit(&self, unit: coso_domain::UnitId) -> Result<Vec<NotificationRow>> {
         let sql = format!(
             "SELECT {NOTIFICATION_COLUMNS} FROM notification n WHERE n.unit_id = $1 ORDER BY n.id DESC LIMIT $2"
         );

@@ -67,14 +67,7 @@ struct Raw {
 }
 
 const KINDS: [&str; 2] = ["implementing_plan", "report"];
-const PERIODS: [&str; 6] = [
-    "monthly",
-    "quarterly",
-    "six_month",
-    "nine_month",
-    "annual",
-    "ad_hoc",
-];
+const PERIODS: [&str; 6] = ["monthly", "quarterly", "six_month", "nine_month", "annual", "ad_hoc"];
 
 /// Rejects values the schema's comments allow no other spelling of.
 pub(crate) fn check(o: &NewObligation) -> Result<()> {
@@ -88,8 +81,7 @@ pub(crate) fn check(o: &NewObligation) -> Result<()> {
         && !PERIODS.contains(&p.as_str())
     {
         return Err(StoreError::Conflict {
-            field: "period",
-            message: format!("Kỳ báo cáo «{p}» không hợp lệ."),
+            field: "period", message: format!("Kỳ báo cáo «{p}» không hợp lệ.")
         });
     }
     let mut keys: Vec<&str> = o.occurrences.iter().map(|(k, _)| k.as_str()).collect();
@@ -172,11 +164,7 @@ impl Store {
         Ok(raw
             .into_iter()
             .map(|r| ObligationRow {
-                occurrences: occurrences
-                    .iter()
-                    .filter(|oc| oc.obligation_id == r.id)
-                    .cloned()
-                    .collect(),
+                occurrences: occurrences.iter().filter(|oc| oc.obligation_id == r.id).cloned().collect(),
                 id: r.id,
                 plan_id: r.plan_id,
                 position: r.position,

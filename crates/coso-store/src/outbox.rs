@@ -47,12 +47,7 @@ const CLAIM_POSTGRES: &str = "UPDATE mail_outbox SET locked_by = $1, locked_unti
 impl Store {
     /// Claims up to `limit` mails due at `now` for `holder` (locked for [`MAIL_LOCK`]).
     /// Two instances claiming at once never get the same mail.
-    pub async fn claim_mail(
-        &self,
-        holder: &str,
-        now: DateTime<Utc>,
-        limit: i64,
-    ) -> Result<Vec<Mail>> {
+    pub async fn claim_mail(&self, holder: &str, now: DateTime<Utc>, limit: i64) -> Result<Vec<Mail>> {
         let sql = match self.backend() {
             Backend::Sqlite => CLAIM_SQLITE,
             Backend::Postgres => CLAIM_POSTGRES,
@@ -87,13 +82,7 @@ impl Store {
 
     /// Records a failed attempt by `holder`: tried again at `retry_at`, or never when `None`.
     /// Does nothing if another sender has taken the mail over since.
-    pub async fn mark_failed(
-        &self,
-        id: i64,
-        holder: &str,
-        error: &str,
-        retry_at: Option<DateTime<Utc>>,
-    ) -> Result<()> {
+    pub async fn mark_failed(&self, id: i64, holder: &str, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<()> {
         dispatch!(self, write, pool => {
             sqlx::query(
                 "UPDATE mail_outbox SET last_error = $1, next_attempt_at = $2, locked_by = NULL, locked_until = NULL \
@@ -121,10 +110,6 @@ impl Store {
             .fetch_one(pool)
             .await?
         });
-        Ok(OutboxStats {
-            pending,
-            sent,
-            failed,
-        })
+        Ok(OutboxStats { pending, sent, failed })
     }
 }

@@ -147,20 +147,11 @@ impl Store {
         let title = coso_text::clean(&p.title);
         if title.is_empty() {
             return Err(StoreError::Conflict {
-                field: "title",
-                message: "Kế hoạch phải có tên (trích yếu).".into(),
+                field: "title", message: "Kế hoạch phải có tên (trích yếu).".into()
             });
         }
-        let number = p
-            .number
-            .as_deref()
-            .map(coso_text::clean)
-            .filter(|n| !n.is_empty());
-        let parts: Vec<&str> = number
-            .iter()
-            .map(String::as_str)
-            .chain([title.as_str()])
-            .collect();
+        let number = p.number.as_deref().map(coso_text::clean).filter(|n| !n.is_empty());
+        let parts: Vec<&str> = number.iter().map(String::as_str).chain([title.as_str()]).collect();
         let search = search_text(&parts);
         let targets = sorted_unique(&p.target_unit_ids);
         let now = Utc::now();
@@ -255,7 +246,10 @@ impl Store {
     /// implementing plan), so the cascade can be walked both ways. Audited.
     pub async fn link_implementing_plan(&self, plan_id: i64, parent_plan_id: i64, actor: &Actor) -> Result<()> {
         if plan_id == parent_plan_id {
-            return Err(StoreError::Conflict { field: "implementing_plan_id", message: "Một kế hoạch không thể tự thực hiện chính nó.".into() });
+            return Err(StoreError::Conflict {
+                field: "implementing_plan_id",
+                message: "Một kế hoạch không thể tự thực hiện chính nó.".into(),
+            });
         }
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;

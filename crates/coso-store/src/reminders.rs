@@ -62,9 +62,7 @@ impl Store {
     /// Occurrences due before `today` that a target unit has not sent, oldest first.
     pub async fn overdue_without_submission(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
         // Both databases store dates from year 1 on; nothing in coso is due before 1900.
-        let (Some(yesterday), Some(start)) =
-            (today.pred_opt(), NaiveDate::from_ymd_opt(1900, 1, 1))
-        else {
+        let (Some(yesterday), Some(start)) = (today.pred_opt(), NaiveDate::from_ymd_opt(1900, 1, 1)) else {
             return Ok(Vec::new());
         };
         self.due_for_reminders(start, yesterday).await

@@ -20,7 +20,13 @@ impl std::fmt::Debug for SessionRow {
 }
 
 impl Store {
-    pub async fn create_session(&self, token_hash: &str, user: UserId, csrf_token: &str, expires_at: DateTime<Utc>) -> Result<()> {
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        csrf_token: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
         dispatch!(self, write, pool => {
             sqlx::query("INSERT INTO session (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(token_hash)

@@ -125,10 +125,7 @@ macro_rules! select {
 }
 
 fn conflict(field: &'static str, message: &str) -> StoreError {
-    StoreError::Conflict {
-        field,
-        message: message.into(),
-    }
+    StoreError::Conflict { field, message: message.into() }
 }
 
 const NOT_TARGET: &str = "Đơn vị không thuộc đối tượng thực hiện kế hoạch này nên không gửi được.";
@@ -265,9 +262,7 @@ impl Store {
         now: DateTime<Utc>,
         actor: &Actor,
     ) -> Result<SubmissionRow> {
-        let comment = comment
-            .map(|c| coso_text::nfc(c.trim()))
-            .filter(|c| !c.is_empty());
+        let comment = comment.map(|c| coso_text::nfc(c.trim())).filter(|c| !c.is_empty());
         if !accept && comment.is_none() {
             return Err(conflict("comment", "Trả lại báo cáo phải ghi rõ lý do."));
         }
@@ -326,11 +321,7 @@ impl Store {
     }
 
     /// What `unit_id` sent for an occurrence, if anything.
-    pub async fn submission_for(
-        &self,
-        occurrence_id: i64,
-        unit_id: i64,
-    ) -> Result<Option<SubmissionRow>> {
+    pub async fn submission_for(&self, occurrence_id: i64, unit_id: i64) -> Result<Option<SubmissionRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE occurrence_id = $1 AND unit_id = $2")).bind(occurrence_id).bind(unit_id).fetch_optional(pool).await?
         });

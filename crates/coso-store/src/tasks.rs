@@ -178,13 +178,7 @@ impl Store {
 
     /// Records how far a task has come: `status` is `not_started`, `in_progress` or `done`,
     /// `progress` a percentage.
-    pub async fn update_task(
-        &self,
-        task_id: i64,
-        status: &str,
-        progress: i64,
-        actor: &Actor,
-    ) -> Result<()> {
+    pub async fn update_task(&self, task_id: i64, status: &str, progress: i64, actor: &Actor) -> Result<()> {
         if !STATUSES.contains(&status) {
             return Err(StoreError::Conflict {
                 field: "status",
@@ -193,8 +187,7 @@ impl Store {
         }
         if !(0..=100).contains(&progress) {
             return Err(StoreError::Conflict {
-                field: "progress",
-                message: "Tiến độ phải từ 0 đến 100%.".into(),
+                field: "progress", message: "Tiến độ phải từ 0 đến 100%.".into()
             });
         }
         dispatch!(self, write, pool => {
@@ -232,8 +225,7 @@ impl Store {
         let body = coso_text::nfc(body.trim());
         if body.is_empty() {
             return Err(StoreError::Conflict {
-                field: "body",
-                message: "Ghi chú không được để trống.".into(),
+                field: "body", message: "Ghi chú không được để trống.".into()
             });
         }
         let id = dispatch!(self, write, pool => {

@@ -45,10 +45,7 @@ impl Raw {
 
 macro_rules! select {
     ($tail:literal) => {
-        concat!(
-            "SELECT id, code, name, definition, version, updated_at FROM report_template ",
-            $tail
-        )
+        concat!("SELECT id, code, name, definition, version, updated_at FROM report_template ", $tail)
     };
 }
 

@@ -253,7 +253,8 @@ impl Store {
         // SQLite: `instr(search_text, ' word') > 0` is the same test as `LIKE '% word%'` on the
         // folded (lower-case) text, at less than half the cost per row; PostgreSQL keeps LIKE.
         let sqlite = self.backend() == crate::Backend::Sqlite;
-        let terms: Vec<String> = words.iter().map(|w| if sqlite { format!(" {w}") } else { word_prefix_pattern(w) }).collect();
+        let terms: Vec<String> =
+            words.iter().map(|w| if sqlite { format!(" {w}") } else { word_prefix_pattern(w) }).collect();
         let on = s.on.unwrap_or_else(today);
         let kind = s.kind.map(UnitKind::as_str);
         let within = s.within.as_deref().map(|p| format!("{}%", p.replace(['%', '_'], "")));
@@ -321,7 +322,12 @@ impl Store {
     }
 
     /// Creates units under `parent` in one transaction: all of them or none.
-    pub async fn create_units(&self, parent: &UnitRow, units: &[(u64, NewUnit)], actor: &Actor) -> Result<Vec<UnitRow>> {
+    pub async fn create_units(
+        &self,
+        parent: &UnitRow,
+        units: &[(u64, NewUnit)],
+        actor: &Actor,
+    ) -> Result<Vec<UnitRow>> {
         let now = Utc::now();
         let ids = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -389,7 +395,6 @@ impl Store {
     }
 }
 
-
 /// A link from a ceased unit to a unit that took over (merge, split, rename).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Succession {
@@ -403,9 +408,19 @@ pub struct Succession {
 
 impl Store {
     /// Records that `successor` took over from `predecessor` on `effective`.
-    pub async fn record_succession(&self, predecessor: &UnitRow, successor: &UnitRow, kind: &str, effective: NaiveDate, actor: &Actor) -> Result<()> {
+    pub async fn record_succession(
+        &self,
+        predecessor: &UnitRow,
+        successor: &UnitRow,
+        kind: &str,
+        effective: NaiveDate,
+        actor: &Actor,
+    ) -> Result<()> {
         if !matches!(kind, "merge" | "split" | "rename") {
-            return Err(StoreError::Conflict { field: "kind", message: format!("Loại kế thừa «{kind}» không hợp lệ (merge, split, rename).") });
+            return Err(StoreError::Conflict {
+                field: "kind",
+                message: format!("Loại kế thừa «{kind}» không hợp lệ (merge, split, rename)."),
+            });
         }
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -446,10 +461,22 @@ impl Store {
     }
 
     /// Creates a historic unit (e.g. a former district) directly, for loading history.
-    pub async fn create_historic_unit(&self, parent: Option<&UnitRow>, unit: &NewUnit, actor: &Actor) -> Result<UnitRow> {
+    pub async fn create_historic_unit(
+        &self,
+        parent: Option<&UnitRow>,
+        unit: &NewUnit,
+        actor: &Actor,
+    ) -> Result<UnitRow> {
         if let Some(p) = parent {
-            return self.create_units(p, &[(1, unit.clone())], actor).await?.into_iter().next().ok_or(StoreError::NotFound);
+            return self
+                .create_units(p, &[(1, unit.clone())], actor)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or(StoreError::NotFound);
         }
-        Err(StoreError::Conflict { field: "parent", message: "Đơn vị lịch sử phải có đơn vị cấp trên.".into() })
+        Err(StoreError::Conflict {
+            field: "parent", message: "Đơn vị lịch sử phải có đơn vị cấp trên.".into()
+        })
     }
 }

@@ -149,7 +149,12 @@ impl Store {
     }
 
     /// Users with at least one grant inside the subtree at `within` (every user when `None`).
-    pub async fn list_users(&self, within: Option<&str>, limit: Option<i64>, offset: Option<i64>) -> Result<Page<UserRow>> {
+    pub async fn list_users(
+        &self,
+        within: Option<&str>,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<UserRow>> {
         let prefix = within.map(|p| format!("{p}%"));
         let limit = clamp_limit(limit, 50);
         let offset = offset.unwrap_or(0).max(0);

@@ -21,7 +21,8 @@ async fn official_units_load_once_with_the_official_counts(store: &Store) {
     loaded(store).await;
     let again = store.load_official_units(&Actor::system("test")).await.expect("reload");
     assert_eq!((again.inserted, again.already_present), (0, 3355));
-    let counts: std::collections::HashMap<String, i64> = store.count_units_by_kind().await.expect("counts").into_iter().collect();
+    let counts: std::collections::HashMap<String, i64> =
+        store.count_units_by_kind().await.expect("counts").into_iter().collect();
     assert_eq!(counts["province"], 34);
     assert_eq!(counts["commune"], 2621);
     assert_eq!(counts["ward"], 687);
@@ -31,7 +32,8 @@ async fn official_units_load_once_with_the_official_counts(store: &Store) {
     let children = store.children(ha_tinh.unit_id(), today()).await.expect("children");
     assert!(children.len() > 50, "{}", children.len());
     assert!(children.iter().all(|c| c.path.starts_with(&ha_tinh.path) && c.parent_code.as_deref() == Some("42")));
-    let keys: Vec<String> = children.iter().map(|c| coso_text::sort_key(coso_domain::unit::sort_name(&c.name))).collect();
+    let keys: Vec<String> =
+        children.iter().map(|c| coso_text::sort_key(coso_domain::unit::sort_name(&c.name))).collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "children in Vietnamese order");
 }
 
@@ -42,11 +44,17 @@ async fn search_ignores_diacritics_and_counts_all_matches(store: &Store) {
     assert!(dak_lak.items.iter().any(|u| u.name == "Tỉnh Đắk Lắk"), "{:?}", dak_lak.items);
     let ha_tinh = store.search_units(&find("ha tinh")).await.expect("search");
     assert_eq!(ha_tinh.items.first().map(|u| u.name.as_str()), Some("Tỉnh Hà Tĩnh"), "province first");
-    let duong = store.search_units(&UnitSearch { q: Some("duong".into()), limit: Some(3), ..Default::default() }).await.expect("search");
+    let duong = store
+        .search_units(&UnitSearch { q: Some("duong".into()), limit: Some(3), ..Default::default() })
+        .await
+        .expect("search");
     assert_eq!(duong.items.len(), 3);
     assert!(duong.total > 3, "total counts every match, not the page");
     assert!(duong.items.iter().all(|u| coso_text::fold(&u.name).contains("duong")));
-    let wards = store.search_units(&UnitSearch { kind: Some(UnitKind::Ward), limit: Some(1), ..Default::default() }).await.expect("search");
+    let wards = store
+        .search_units(&UnitSearch { kind: Some(UnitKind::Ward), limit: Some(1), ..Default::default() })
+        .await
+        .expect("search");
     assert_eq!(wards.total, 687);
     let tricky = store.search_units(&find("100%_")).await.expect("wildcards are literal");
     assert_eq!(tricky.total, 0);
@@ -57,20 +65,36 @@ async fn units_are_created_all_or_nothing_and_audited(store: &Store) {
     let commune = store.unit_by_code("18352").await.expect("q");
     let commune = match commune {
         Some(c) => c,
-        None => store.children(store.unit_by_code("42").await.expect("q").expect("42").unit_id(), today()).await.expect("c").remove(0),
+        None => store
+            .children(store.unit_by_code("42").await.expect("q").expect("42").unit_id(), today())
+            .await
+            .expect("c")
+            .remove(0),
     };
-    let input = |code: &str, name: &str| UnitInput { code: code.into(), name: name.into(), kind: "village".into(), ..Default::default() };
+    let input = |code: &str, name: &str| UnitInput {
+        code: code.into(),
+        name: name.into(),
+        kind: "village".into(),
+        ..Default::default()
+    };
     let a = NewUnit::parse(&input("T-A", "Thôn Đông"), Some(UnitKind::Commune), today()).expect("valid");
     let b = NewUnit::parse(&input("T-B", "Thôn Tây"), Some(UnitKind::Commune), today()).expect("valid");
-    let created = store.create_units(&commune, &[(2, a.clone()), (3, b)], &Actor::system("test")).await.expect("create");
+    let created =
+        store.create_units(&commune, &[(2, a.clone()), (3, b)], &Actor::system("test")).await.expect("create");
     assert_eq!(created.len(), 2);
     assert!(created[0].path.starts_with(&commune.path) && created[0].path.ends_with(&format!("/{}/", created[0].id)));
     let c = NewUnit::parse(&input("T-C", "Thôn Nam"), Some(UnitKind::Commune), today()).expect("valid");
-    let err = store.create_units(&commune, &[(2, c), (3, a)], &Actor::system("test")).await.expect_err("duplicate code");
+    let err =
+        store.create_units(&commune, &[(2, c), (3, a)], &Actor::system("test")).await.expect_err("duplicate code");
     assert!(matches!(err, StoreError::Rows(ref rows) if rows[0].line == 3 && rows[0].field == "code"), "{err:?}");
     assert!(store.unit_by_code("T-C").await.expect("q").is_none(), "nothing of the failed batch was kept");
     let audit = store.audit_entries(Some("unit"), None).await.expect("audit");
-    assert!(audit.items.iter().any(|e| e.action == "unit.create" && e.after_json.as_deref().is_some_and(|j| j.contains("Thôn Đông"))));
+    assert!(
+        audit
+            .items
+            .iter()
+            .any(|e| e.action == "unit.create" && e.after_json.as_deref().is_some_and(|j| j.contains("Thôn Đông")))
+    );
 }
 
 async fn household_import_is_all_or_nothing_and_idempotent(store: &Store) {
@@ -99,8 +123,13 @@ async fn household_import_is_all_or_nothing_and_idempotent(store: &Store) {
     let found = store.households(&read, &village, Some("do thi binh"), None, None).await.expect("search");
     assert_eq!(found.total, 1);
     // The read permit does not allow writing.
-    let one = household_import::parse_csv("code,address,representative,member_count\nH9,X,Y,1\n".as_bytes(), today()).expect("ok").rows;
-    assert!(matches!(store.import_households(&read, &village, one, &Actor::system("t")).await, Err(StoreError::Forbidden)));
+    let one = household_import::parse_csv("code,address,representative,member_count\nH9,X,Y,1\n".as_bytes(), today())
+        .expect("ok")
+        .rows;
+    assert!(matches!(
+        store.import_households(&read, &village, one, &Actor::system("t")).await,
+        Err(StoreError::Forbidden)
+    ));
     assert_eq!(store.household_count(&commune).await.expect("count"), 3);
 }
 
@@ -114,7 +143,10 @@ async fn users_sessions_and_grants(store: &Store) {
         grants: vec![(Role::Official, unit.unit_id())],
     };
     let id = store.create_user(&user, &Actor::system("t")).await.expect("create user");
-    assert!(matches!(store.create_user(&user, &Actor::system("t")).await, Err(StoreError::Conflict { field: "email", .. })));
+    assert!(matches!(
+        store.create_user(&user, &Actor::system("t")).await,
+        Err(StoreError::Conflict { field: "email", .. })
+    ));
     let grants = store.grants_of(id).await.expect("grants");
     assert_eq!(grants.len(), 1);
     assert_eq!(grants[0].grant().expect("grant").unit, unit.unit_path());
@@ -173,19 +205,35 @@ async fn the_tree_for_any_date_keeps_ceased_units_and_their_successors(store: &S
     loaded(store).await;
     let province = store.unit_by_code("42").await.expect("q").expect("42");
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-    let input = UnitInput { code: "TX-HL".into(), name: "Thị xã Hồng Lĩnh".into(), kind: "district".into(), valid_from: "1992-08-20".into(), valid_to: "2025-07-01".into() };
+    let input = UnitInput {
+        code: "TX-HL".into(),
+        name: "Thị xã Hồng Lĩnh".into(),
+        kind: "district".into(),
+        valid_from: "1992-08-20".into(),
+        valid_to: "2025-07-01".into(),
+    };
     let district = NewUnit::parse(&input, Some(UnitKind::Province), today()).expect("a historic district is allowed");
     let district = store.create_historic_unit(Some(&province), &district, &Actor::system("t")).await.expect("create");
     let now_children = store.children(province.unit_id(), d("2026-01-01")).await.expect("children");
     assert!(!now_children.iter().any(|u| u.code == "TX-HL"), "ceased units are not in today's tree");
     let then_children = store.children(province.unit_id(), d("2024-06-01")).await.expect("children");
     assert!(then_children.iter().any(|u| u.code == "TX-HL"), "but are in the tree of 2024");
-    let found = store.search_units(&UnitSearch { q: Some("hong linh".into()), on: Some(d("2024-06-01")), ..Default::default() }).await.expect("search");
+    let found = store
+        .search_units(&UnitSearch { q: Some("hong linh".into()), on: Some(d("2024-06-01")), ..Default::default() })
+        .await
+        .expect("search");
     assert!(found.items.iter().any(|u| u.code == "TX-HL"));
     let successor = now_children.iter().find(|u| u.kind == "ward").expect("a ward").clone();
-    store.record_succession(&district, &successor, "merge", d("2025-07-01"), &Actor::system("t")).await.expect("succession");
+    store
+        .record_succession(&district, &successor, "merge", d("2025-07-01"), &Actor::system("t"))
+        .await
+        .expect("succession");
     let succ = store.successors(&district).await.expect("successors");
     assert_eq!(succ.len(), 1);
     assert_eq!(succ[0].successor_code, successor.code);
-    assert_eq!(store.unit_by_code("TX-HL").await.expect("q").map(|u| u.valid_to), Some(Some(d("2025-07-01"))), "history is kept");
+    assert_eq!(
+        store.unit_by_code("TX-HL").await.expect("q").map(|u| u.valid_to),
+        Some(Some(d("2025-07-01"))),
+        "history is kept"
+    );
 }

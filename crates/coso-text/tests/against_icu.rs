@@ -10,7 +10,8 @@ fn icu() -> icu_collator::CollatorBorrowed<'static> {
     Collator::try_new(locale!("vi").into(), CollatorOptions::default()).expect("vi collation data")
 }
 
-const ALPHABET: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBDĐEÊHOÔƠUƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ";
+const ALPHABET: &str =
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBDĐEÊHOÔƠUƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ";
 
 fn word() -> impl Strategy<Value = String> {
     let chars: Vec<char> = ALPHABET.chars().collect();

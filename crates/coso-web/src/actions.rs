@@ -21,11 +21,19 @@ pub async fn unit(state: &AppState, code: &str) -> Result<UnitRow, AppError> {
 }
 
 /// Creates one unit under `parent` from a form or JSON.
-pub async fn create_unit(state: &AppState, user: &CurrentUser, parent: &UnitRow, input: &UnitInput) -> Result<UnitRow, AppError> {
+pub async fn create_unit(
+    state: &AppState,
+    user: &CurrentUser,
+    parent: &UnitRow,
+    input: &UnitInput,
+) -> Result<UnitRow, AppError> {
     user.authorize(&parent.unit_path(), Action::ManageUnits)?;
     let new = NewUnit::parse(input, parent.unit_kind(), today()).map_err(AppError::Validation)?;
     if !new.kind.created_by_officials() {
-        return Err(AppError::Validation(vec![FieldError::new("kind", "Chỉ tạo được thôn, tổ dân phố, cơ quan, phòng ban.")]));
+        return Err(AppError::Validation(vec![FieldError::new(
+            "kind",
+            "Chỉ tạo được thôn, tổ dân phố, cơ quan, phòng ban.",
+        )]));
     }
     let created = state.store().create_units(parent, &[(1, new)], &user.actor()).await.map_err(|e| match e {
         coso_store::StoreError::Rows(rows) => {
@@ -37,7 +45,12 @@ pub async fn create_unit(state: &AppState, user: &CurrentUser, parent: &UnitRow,
 }
 
 /// Imports child units from CSV bytes: all rows or none.
-pub async fn import_units(state: &AppState, user: &CurrentUser, parent: &UnitRow, bytes: &[u8]) -> Result<Vec<UnitRow>, AppError> {
+pub async fn import_units(
+    state: &AppState,
+    user: &CurrentUser,
+    parent: &UnitRow,
+    bytes: &[u8],
+) -> Result<Vec<UnitRow>, AppError> {
     user.authorize(&parent.unit_path(), Action::ManageUnits)?;
     let kind = parent.unit_kind().ok_or(AppError::NotFound)?;
     let rows = unit_import::parse_csv(bytes, kind, today()).map_err(AppError::Rows)?;
@@ -67,14 +80,24 @@ pub async fn list_households(
     Ok(state.store().households(&permit, unit, q, limit, offset).await?)
 }
 
-pub async fn create_household(state: &AppState, user: &CurrentUser, village: &UnitRow, input: &HouseholdInput) -> Result<HouseholdId, AppError> {
+pub async fn create_household(
+    state: &AppState,
+    user: &CurrentUser,
+    village: &UnitRow,
+    input: &HouseholdInput,
+) -> Result<HouseholdId, AppError> {
     let permit = user.authorize(&village.unit_path(), Action::ManageHouseholds)?;
     let data = HouseholdData::parse(input, today()).map_err(AppError::Validation)?;
     let id = state.store().create_household(&permit, village, &data, &user.actor()).await?;
     Ok(id)
 }
 
-pub async fn import_households(state: &AppState, user: &CurrentUser, village: &UnitRow, bytes: &[u8]) -> Result<HouseholdImportReport, AppError> {
+pub async fn import_households(
+    state: &AppState,
+    user: &CurrentUser,
+    village: &UnitRow,
+    bytes: &[u8],
+) -> Result<HouseholdImportReport, AppError> {
     let permit = user.authorize(&village.unit_path(), Action::ManageHouseholds)?;
     if !village.unit_kind().is_some_and(|k| k.has_households()) {
         return Err(AppError::BadRequest("Chỉ thôn và tổ dân phố có sổ hộ gia đình.".into()));

@@ -46,7 +46,10 @@ pub fn router(state: AppState) -> Router {
         .route("/quan-tri/nhat-ky", get(admin::audit))
         .route("/quan-tri/hop-thu", get(rp::inbox_page))
         .route("/quan-tri/mau-bao-cao", get(crate::reporting::templates::first))
-        .route("/quan-tri/mau-bao-cao/{id}", get(crate::reporting::templates::edit_page).post(crate::reporting::templates::save_page))
+        .route(
+            "/quan-tri/mau-bao-cao/{id}",
+            get(crate::reporting::templates::edit_page).post(crate::reporting::templates::save_page),
+        )
         .route("/quan-tri/hop-thu/{occurrence}", get(rp::report_page).post(rp::report_submit))
         .route("/quan-tri/bao-cao/{id}", get(rp::submission))
         .route("/quan-tri/bao-cao/{id}/xem-xet", post(rp::review))
@@ -110,10 +113,16 @@ pub fn router(state: AppState) -> Router {
         .layer(CsrfLayer::new())
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(120)))
-        .layer(CatchPanicLayer::custom(|_| PageError(AppError::Internal(anyhow::anyhow!("panic in handler"))).into_response()))
+        .layer(CatchPanicLayer::custom(|_| {
+            PageError(AppError::Internal(anyhow::anyhow!("panic in handler"))).into_response()
+        }))
         .layer(TraceLayer::new_for_http())
         .layer(middleware::from_fn(crate::request_id::assign))
-        .layer(SetSensitiveRequestHeadersLayer::new([header::COOKIE, header::AUTHORIZATION, HeaderName::from_static("x-csrf-token")]))
+        .layer(SetSensitiveRequestHeadersLayer::new([
+            header::COOKIE,
+            header::AUTHORIZATION,
+            HeaderName::from_static("x-csrf-token"),
+        ]))
         .with_state(state)
 }
 

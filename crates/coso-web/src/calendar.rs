@@ -41,7 +41,9 @@ pub async fn current(state: &AppState) -> Result<Arc<HolidayCalendar>, AppError>
             }
         })
         .collect();
-    let cal = Arc::new(HolidayCalendar::new(extra).map_err(|e| AppError::Internal(anyhow::anyhow!("holiday calendar: {e}")))?);
+    let cal = Arc::new(
+        HolidayCalendar::new(extra).map_err(|e| AppError::Internal(anyhow::anyhow!("holiday calendar: {e}")))?,
+    );
     if let Ok(mut c) = state.calendar.0.write() {
         *c = Some((Instant::now(), cal.clone()));
     }

@@ -142,12 +142,25 @@ impl IntoResponse for ApiError {
         e.log();
         let (fields, rows) = match &e {
             AppError::Validation(f) => (f.iter().map(Into::into).collect(), vec![]),
-            AppError::Fields(f) => (f.iter().map(|e| WireFieldError { field: e.field.clone(), message: e.message.clone() }).collect(), vec![]),
+            AppError::Fields(f) => (
+                f.iter().map(|e| WireFieldError { field: e.field.clone(), message: e.message.clone() }).collect(),
+                vec![],
+            ),
             AppError::Rows(r) => (vec![], r.clone()),
-            AppError::Conflict { field, message } => (vec![WireFieldError { field: field.to_string(), message: message.clone() }], vec![]),
+            AppError::Conflict { field, message } => {
+                (vec![WireFieldError { field: field.to_string(), message: message.clone() }], vec![])
+            }
             _ => (vec![], vec![]),
         };
-        let body = ErrorBody { error: ErrorDetail { code: e.code(), message: e.to_string(), fields, rows, request_id: request_id::current() } };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: e.code(),
+                message: e.to_string(),
+                fields,
+                rows,
+                request_id: request_id::current(),
+            },
+        };
         (e.status(), Json(body)).into_response()
     }
 }

@@ -13,11 +13,11 @@ mod clock;
 mod error;
 mod forms;
 mod metrics;
-mod ttl_cache;
 mod pages;
 mod reporting;
 mod request_id;
 mod state;
+mod ttl_cache;
 mod views;
 
 pub use app::router;

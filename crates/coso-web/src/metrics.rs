@@ -35,12 +35,18 @@ impl Metrics {
         let _ = writeln!(out, "# TYPE coso_http_requests_total counter");
         let snapshot = self.requests.lock().map(|m| m.clone()).unwrap_or_default();
         for ((method, route, status), (count, _)) in &snapshot {
-            let _ = writeln!(out, "coso_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {count}");
+            let _ = writeln!(
+                out,
+                "coso_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {count}"
+            );
         }
         let _ = writeln!(out, "# HELP coso_http_request_duration_seconds_sum Time spent handling requests.");
         let _ = writeln!(out, "# TYPE coso_http_request_duration_seconds_sum counter");
         for ((method, route, status), (_, secs)) in &snapshot {
-            let _ = writeln!(out, "coso_http_request_duration_seconds_sum{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {secs:.6}");
+            let _ = writeln!(
+                out,
+                "coso_http_request_duration_seconds_sum{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {secs:.6}"
+            );
         }
         let _ = writeln!(out, "# HELP coso_database_up Whether the database answered.");
         let _ = writeln!(out, "# TYPE coso_database_up gauge");
@@ -55,7 +61,8 @@ impl Metrics {
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().to_string();
-    let route = req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
+    let route =
+        req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
     let res = next.run(req).await;
     state.metrics.record(&method, &route, res.status().as_u16(), start.elapsed().as_secs_f64());
     res

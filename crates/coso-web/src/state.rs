@@ -26,7 +26,13 @@ pub struct WebSettings {
 
 impl Default for WebSettings {
     fn default() -> Self {
-        Self { secure_cookies: false, session_hours: 12, login_attempts_per_minute: 10, max_failed_logins: 10, max_upload_bytes: 20 * 1024 * 1024 }
+        Self {
+            secure_cookies: false,
+            session_hours: 12,
+            login_attempts_per_minute: 10,
+            max_failed_logins: 10,
+            max_upload_bytes: 20 * 1024 * 1024,
+        }
     }
 }
 

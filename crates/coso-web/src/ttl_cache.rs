@@ -42,7 +42,12 @@ pub struct TtlCache<V> {
 
 impl<V: Clone> TtlCache<V> {
     pub fn new(ttl: Duration) -> Self {
-        TtlCache { ttl, map: RwLock::new(HashMap::new()), loading: Mutex::new(HashMap::new()), generation: AtomicU64::new(0) }
+        TtlCache {
+            ttl,
+            map: RwLock::new(HashMap::new()),
+            loading: Mutex::new(HashMap::new()),
+            generation: AtomicU64::new(0),
+        }
     }
 
     /// The kept value, or the one `load` gives (then kept). Concurrent misses of one key load

@@ -18,7 +18,9 @@ pub struct Nav {
 impl Nav {
     pub fn of(user: Option<&CurrentUser>) -> Nav {
         match user {
-            Some(u) => Nav { user_name: Some(u.display_name.clone()), csrf: u.csrf_token.clone(), is_admin: u.is_admin() },
+            Some(u) => {
+                Nav { user_name: Some(u.display_name.clone()), csrf: u.csrf_token.clone(), is_admin: u.is_admin() }
+            }
             None => Nav::default(),
         }
     }

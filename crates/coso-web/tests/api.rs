@@ -34,7 +34,10 @@ async fn search_ignores_diacritics() {
     let app = TestApp::spawn().await;
     let c = app.anonymous();
     let names = |body: &Value| -> Vec<String> {
-        body["items"].as_array().map(|a| a.iter().filter_map(|u| u["name"].as_str().map(String::from)).collect()).unwrap_or_default()
+        body["items"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|u| u["name"].as_str().map(String::from)).collect())
+            .unwrap_or_default()
     };
     let (_, dak_lak) = get_json(&c, app.url("/api/v1/units?q=dak%20lak")).await;
     assert!(names(&dak_lak).contains(&"Tỉnh Đắk Lắk".to_string()), "{dak_lak}");
@@ -68,7 +71,8 @@ async fn children_follow_vietnamese_order() {
         assert_eq!(res.status(), 201);
     }
     let (_, children) = get_json(&c, app.url(&format!("/api/v1/units/{commune}/children"))).await;
-    let order: Vec<&str> = children["items"].as_array().expect("items").iter().filter_map(|u| u["name"].as_str()).collect();
+    let order: Vec<&str> =
+        children["items"].as_array().expect("items").iter().filter_map(|u| u["name"].as_str()).collect();
     assert_eq!(order, ["An Dương", "Ân Thi", "Bắc Ninh", "Dương Kinh", "Đông Anh"]);
 }
 
@@ -87,7 +91,13 @@ async fn broken_household_csv_gives_row_errors_and_changes_nothing() {
         .expect("village");
     assert_eq!(res.status(), 201);
     let broken = "ma ho,dia chi,dai dien ho,so nhan khau\nH1,Xóm 1,Nguyễn Văn An,4\nH2,,Lê Thị Bình,abc\nH1,Xóm 2,Trần Văn Cường,3\n";
-    let res = c.post(app.url("/api/v1/units/V-1/households/import")).header("content-type", "text/csv").body(broken).send().await.expect("import");
+    let res = c
+        .post(app.url("/api/v1/units/V-1/households/import"))
+        .header("content-type", "text/csv")
+        .body(broken)
+        .send()
+        .await
+        .expect("import");
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["error"]["code"], "invalid_rows");
@@ -97,15 +107,29 @@ async fn broken_household_csv_gives_row_errors_and_changes_nothing() {
         .iter()
         .map(|r| (r["line"].as_i64().unwrap_or(0), r["field"].as_str().unwrap_or("").to_string()))
         .collect();
-    assert!(rows.contains(&(3, "address".into())) && rows.contains(&(3, "member_count".into())) && rows.contains(&(4, "code".into())), "{rows:?}");
+    assert!(
+        rows.contains(&(3, "address".into()))
+            && rows.contains(&(3, "member_count".into()))
+            && rows.contains(&(4, "code".into())),
+        "{rows:?}"
+    );
     let (_, list) = get_json(&c, app.url("/api/v1/units/V-1/households")).await;
     assert_eq!(list["total"], 0, "nothing was written");
     let good = "ma ho,dia chi,dai dien ho,so nhan khau\nH1,Xóm 1,Nguyễn Văn An,4\nH2,Xóm 1,Lê Thị Bình,2\n";
     for expected in [(2, 0, 0), (0, 0, 2)] {
-        let res = c.post(app.url("/api/v1/units/V-1/households/import")).header("content-type", "text/csv").body(good).send().await.expect("import");
+        let res = c
+            .post(app.url("/api/v1/units/V-1/households/import"))
+            .header("content-type", "text/csv")
+            .body(good)
+            .send()
+            .await
+            .expect("import");
         assert_eq!(res.status(), 200);
         let r: Value = res.json().await.expect("json");
-        assert_eq!((r["inserted"].as_i64(), r["updated"].as_i64(), r["unchanged"].as_i64()), (Some(expected.0), Some(expected.1), Some(expected.2)));
+        assert_eq!(
+            (r["inserted"].as_i64(), r["updated"].as_i64(), r["unchanged"].as_i64()),
+            (Some(expected.0), Some(expected.1), Some(expected.2))
+        );
     }
 }
 

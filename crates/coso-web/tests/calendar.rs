@@ -38,7 +38,14 @@ async fn a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself()
     assert_eq!(d["due"], "2024-04-03");
     assert!(d["citation"].as_str().is_some_and(|s| s.contains("Điều")), "{d}");
     assert!(d["explanation_text"].as_str().is_some_and(|s| s.contains("04/03/2024")));
-    let html = c.get(app.url("/tinh-han?rule=complaint.first&from=2024-03-04")).send().await.expect("page").text().await.expect("html");
+    let html = c
+        .get(app.url("/tinh-han?rule=complaint.first&from=2024-03-04"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
     assert_eq!(texts(&html, "#due"), ["03/04/2024"]);
     assert!(!html.contains("<script"));
     // A working-day count across the 2026 Tết block skips the Tết days and says why.
@@ -57,7 +64,8 @@ async fn a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself()
 #[tokio::test]
 async fn the_month_view_marks_tet_and_lunar_dates() {
     let app = TestApp::spawn().await;
-    let html = app.anonymous().get(app.url("/lich?nam=2026&thang=2")).send().await.expect("page").text().await.expect("html");
+    let html =
+        app.anonymous().get(app.url("/lich?nam=2026&thang=2")).send().await.expect("page").text().await.expect("html");
     let off: Vec<String> = texts(&html, "td.off .solar");
     for day in ["16", "17", "18", "19", "20"] {
         assert!(off.contains(&day.to_string()), "Tết 2026 day {day} off: {off:?}");
@@ -81,7 +89,8 @@ async fn administrators_add_an_announcement_at_run_time() {
     let denied = viewer.post(app.url("/api/v1/calendar/announcements")).body(body).send().await.expect("post");
     assert_eq!(denied.status(), 403);
     let admin = app.client_as("admin@coso.test").await;
-    let bad = admin.post(app.url("/api/v1/calendar/announcements")).body("{\"year\": 2031}").send().await.expect("post");
+    let bad =
+        admin.post(app.url("/api/v1/calendar/announcements")).body("{\"year\": 2031}").send().await.expect("post");
     assert_eq!(bad.status(), 400);
     let ok = admin.post(app.url("/api/v1/calendar/announcements")).body(body).send().await.expect("post");
     assert_eq!(ok.status(), 201);

@@ -16,7 +16,15 @@ async fn the_public_unit_page_works_without_javascript() {
     assert!(!html.contains("<script"), "no JavaScript needed");
     assert_eq!(attr(&html, "html", "lang").as_deref(), Some("vi"));
     assert_eq!(texts(&html, "a.skip").len(), 1, "a skip link for keyboard users");
-    let search = app.anonymous().get(app.url("/don-vi/42/tim?q=thach")).send().await.expect("search").text().await.expect("html");
+    let search = app
+        .anonymous()
+        .get(app.url("/don-vi/42/tim?q=thach"))
+        .send()
+        .await
+        .expect("search")
+        .text()
+        .await
+        .expect("html");
     let found = texts(&search, "main ul.list li a");
     assert!(!found.is_empty() && found.iter().all(|n| coso_text::fold(n).contains("thach")), "{found:?}");
 }
@@ -65,12 +73,22 @@ async fn login_form_signs_in_and_out() {
     let app = TestApp::spawn().await;
     app.user("v@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
-    let wrong = c.post(app.url("/dang-nhap")).form(&[("email", "v@coso.test"), ("password", "sai-mat-khau")]).send().await.expect("post");
+    let wrong = c
+        .post(app.url("/dang-nhap"))
+        .form(&[("email", "v@coso.test"), ("password", "sai-mat-khau")])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(wrong.status(), 409);
     let html = wrong.text().await.expect("html");
     assert_eq!(attr(&html, "#email", "value").as_deref(), Some("v@coso.test"));
     assert!(texts(&html, "[role=alert]")[0].contains("không đúng"));
-    let ok = c.post(app.url("/dang-nhap")).form(&[("email", "v@coso.test"), ("password", support::PASSWORD)]).send().await.expect("post");
+    let ok = c
+        .post(app.url("/dang-nhap"))
+        .form(&[("email", "v@coso.test"), ("password", support::PASSWORD)])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(ok.status(), 303);
     let admin = c.get(app.url("/quan-tri")).send().await.expect("admin").text().await.expect("html");
     assert!(texts(&admin, "main li a").iter().any(|t| t == "Tỉnh Hà Tĩnh"));

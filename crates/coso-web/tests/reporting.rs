@@ -17,7 +17,8 @@ use support::TestApp;
 const PROVINCE: &str = "42";
 
 fn fixture() -> Vec<u8> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
     std::fs::read(p).expect("Bình Phước fixture")
 }
 
@@ -27,8 +28,10 @@ fn day(s: &str) -> NaiveDate {
 
 /// A full report: every indicator `base + i`, every criterion at `share` of its maximum.
 fn report(template: &Template, occurrence: i64, base: i64, share: f64) -> Value {
-    let indicators: BTreeMap<String, Value> = template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(base + i as i64))).collect();
-    let narrative: BTreeMap<String, String> = template.sections.iter().map(|s| (s.code.clone(), format!("Nội dung {}", s.title))).collect();
+    let indicators: BTreeMap<String, Value> =
+        template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(base + i as i64))).collect();
+    let narrative: BTreeMap<String, String> =
+        template.sections.iter().map(|s| (s.code.clone(), format!("Nội dung {}", s.title))).collect();
     let assessment: Vec<Value> = template
         .criteria
         .iter()
@@ -49,15 +52,25 @@ async fn setup() -> Setup {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
     app.state.clock.set_today(day("2026-01-15"));
-    let res = province
-        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=binh-phuoc.md")))
-        .body(fixture())
-        .send()
-        .await
-        .expect("import");
+    let res =
+        province
+            .post(app.url(&format!(
+                "/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=binh-phuoc.md"
+            )))
+            .body(fixture())
+            .send()
+            .await
+            .expect("import");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let plan: Value = res.json().await.expect("json");
-    let children: Value = province.get(app.url(&format!("/api/v1/units/{PROVINCE}/children?limit=500"))).send().await.expect("children").json().await.expect("json");
+    let children: Value = province
+        .get(app.url(&format!("/api/v1/units/{PROVINCE}/children?limit=500")))
+        .send()
+        .await
+        .expect("children")
+        .json()
+        .await
+        .expect("json");
     let communes: Vec<(String, String)> = children["items"]
         .as_array()
         .expect("items")
@@ -68,7 +81,12 @@ async fn setup() -> Setup {
 }
 
 fn occurrence(plan: &Value, period: &str) -> (i64, String) {
-    let o = plan["obligations"].as_array().expect("obligations").iter().find(|o| o["period"] == period).unwrap_or_else(|| panic!("no {period} obligation in {plan}"));
+    let o = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == period)
+        .unwrap_or_else(|| panic!("no {period} obligation in {plan}"));
     let oc = &o["occurrences"][0];
     (oc["id"].as_i64().expect("id"), oc["due"].as_str().unwrap_or_default().to_string())
 }
@@ -80,8 +98,12 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     assert!(n > 10, "Hà Tĩnh has dozens of communes, got {n}");
     // The plan as imported: its obligations with dates from the configured defaults.
     assert_eq!(plan["title"], "Thực hiện Quy chế dân chủ cơ sở năm 2022");
-    let kinds: Vec<(String, Option<String>)> =
-        plan["obligations"].as_array().expect("obligations").iter().map(|o| (o["kind"].as_str().expect("kind").to_string(), o["period"].as_str().map(str::to_string))).collect();
+    let kinds: Vec<(String, Option<String>)> = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .map(|o| (o["kind"].as_str().expect("kind").to_string(), o["period"].as_str().map(str::to_string)))
+        .collect();
     assert!(kinds.contains(&("implementing_plan".into(), None)), "{kinds:?}");
     assert!(kinds.contains(&("report".into(), Some("annual".into()))), "{kinds:?}");
     for o in plan["obligations"].as_array().expect("obligations") {
@@ -97,7 +119,14 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     }
     let client_a = app.client_as(&format!("xa{}@coso.test", a.0)).await;
     let client_b = app.client_as(&format!("xa{}@coso.test", b.0)).await;
-    let inbox: Value = client_a.get(app.url(&format!("/api/v1/units/{}/inbox", a.0))).send().await.expect("inbox").json().await.expect("json");
+    let inbox: Value = client_a
+        .get(app.url(&format!("/api/v1/units/{}/inbox", a.0)))
+        .send()
+        .await
+        .expect("inbox")
+        .json()
+        .await
+        .expect("json");
     let items = inbox.as_array().expect("array");
     assert_eq!(items.len(), plan["obligations"].as_array().map_or(0, |o| o.len()), "{inbox}");
     let dues: Vec<Option<&str>> = items.iter().map(|i| i["due"].as_str()).collect();
@@ -112,12 +141,22 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     // 3. A reports on time, B late, C not at all.
     let template = Template::default_grassroots();
     app.state.clock.set_today(day("2026-12-10"));
-    let res = client_a.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 10, 0.95)).send().await.expect("submit");
+    let res = client_a
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&report(&template, annual, 10, 0.95))
+        .send()
+        .await
+        .expect("submit");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let sub_a: Value = res.json().await.expect("json");
     assert_eq!(sub_a["rank"], "Tốt", "{sub_a}");
     app.state.clock.set_today(day("2026-12-20"));
-    let res = client_b.post(app.url(&format!("/api/v1/units/{}/submissions", b.0))).json(&report(&template, annual, 5, 0.75)).send().await.expect("submit");
+    let res = client_b
+        .post(app.url(&format!("/api/v1/units/{}/submissions", b.0)))
+        .json(&report(&template, annual, 5, 0.75))
+        .send()
+        .await
+        .expect("submit");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let sub_b: Value = res.json().await.expect("json");
     assert_eq!(sub_b["rank"], "Khá", "{sub_b}");
@@ -132,7 +171,12 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
         .json()
         .await
         .expect("json");
-    assert_eq!(view["counts"], json!({ "on_time": 1, "late": 1, "missing": n - 2, "pending": 0 }), "{}", view["counts"]);
+    assert_eq!(
+        view["counts"],
+        json!({ "on_time": 1, "late": 1, "missing": n - 2, "pending": 0 }),
+        "{}",
+        view["counts"]
+    );
     let rows = view["rows"].as_array().expect("rows");
     assert_eq!(rows.len(), n);
     let row = |code: &str| rows.iter().find(|r| r["unit_code"] == code).unwrap_or_else(|| panic!("row {code}"));
@@ -143,7 +187,12 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     assert_eq!(row(&c.0)["days"], 14);
     let first_total = view["totals"][0].as_f64().expect("total");
     assert_eq!(first_total, 15.0, "10 from A plus 5 from B");
-    let ranks: BTreeMap<String, i64> = view["ranks"].as_array().expect("ranks").iter().map(|r| (r[0].as_str().expect("rank").to_string(), r[1].as_i64().expect("n"))).collect();
+    let ranks: BTreeMap<String, i64> = view["ranks"]
+        .as_array()
+        .expect("ranks")
+        .iter()
+        .map(|r| (r[0].as_str().expect("rank").to_string(), r[1].as_i64().expect("n")))
+        .collect();
     assert_eq!(ranks["Tốt"], 1);
     assert_eq!(ranks["Khá"], 1);
     assert_eq!(ranks["Chưa xếp loại"], (n - 2) as i64);
@@ -157,10 +206,13 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
         .bytes()
         .await
         .expect("bytes");
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(xlsx.to_vec())).expect("a valid XLSX");
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(xlsx.to_vec())).expect("a valid XLSX");
     let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
     let cells: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
-    let find = |code: &str| cells.iter().find(|r| r.first().is_some_and(|c| c == code)).unwrap_or_else(|| panic!("{code} in the XLSX"));
+    let find = |code: &str| {
+        cells.iter().find(|r| r.first().is_some_and(|c| c == code)).unwrap_or_else(|| panic!("{code} in the XLSX"))
+    };
     let a_row = find(&a.0);
     assert_eq!(a_row[4], "10", "first indicator of A: {a_row:?}");
     assert_eq!(a_row[a_row.len() - 1], "Tốt");
@@ -187,16 +239,35 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     assert!(xml.contains(&c.1), "a missing commune is named");
 
     // 7. The pages: the aggregate with its charts beside their tables, the commune's inbox.
-    let html = province.get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"]))).send().await.expect("page").text().await.expect("html");
-    assert_eq!(support::texts(&html, "figure.chart svg").len(), 3, "on-time share, rank distribution, trend over the two periods");
+    let html = province
+        .get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert_eq!(
+        support::texts(&html, "figure.chart svg").len(),
+        3,
+        "on-time share, rank distribution, trend over the two periods"
+    );
     assert_eq!(support::texts(&html, "figure.chart table").len(), 3, "each chart has its table");
     let rows = support::texts(&html, "table.aggregate tbody tr");
     assert_eq!(rows.len(), n);
     assert!(rows.iter().any(|r| r.contains(&b.1) && r.contains("Trễ 6 ngày")), "{rows:?}");
-    let plan_html = province.get(app.url(&format!("/quan-tri/ke-hoach/{}", plan["id"]))).send().await.expect("plan page").text().await.expect("html");
+    let plan_html = province
+        .get(app.url(&format!("/quan-tri/ke-hoach/{}", plan["id"])))
+        .send()
+        .await
+        .expect("plan page")
+        .text()
+        .await
+        .expect("html");
     assert!(plan_html.contains(&format!("Đơn vị thực hiện ({n})")), "every target listed");
     assert!(plan_html.contains(&c.1));
-    let inbox_html = client_b.get(app.url("/quan-tri/hop-thu")).send().await.expect("inbox").text().await.expect("html");
+    let inbox_html =
+        client_b.get(app.url("/quan-tri/hop-thu")).send().await.expect("inbox").text().await.expect("html");
     assert!(inbox_html.contains("Báo cáo năm 2026"), "the annual report in the inbox");
     assert!(inbox_html.contains("Đã gửi, chờ xem xét"));
 }
@@ -209,31 +280,83 @@ async fn a_returned_report_is_corrected_and_every_version_kept() {
     let commune = app.client_as("xa@coso.test").await;
     let (annual, _) = occurrence(&plan, "annual");
     let template = Template::default_grassroots();
-    let first: Value = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 3, 0.6)).send().await.expect("submit").json().await.expect("json");
+    let first: Value = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&report(&template, annual, 3, 0.6))
+        .send()
+        .await
+        .expect("submit")
+        .json()
+        .await
+        .expect("json");
     let id = first["id"].as_i64().expect("id");
     // Sending again while it waits for review is refused.
-    let again = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 4, 0.6)).send().await.expect("submit");
+    let again = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&report(&template, annual, 4, 0.6))
+        .send()
+        .await
+        .expect("submit");
     assert_eq!(again.status(), 409);
     // The commune cannot review its own report; the province can, and must say why it returns it.
-    let own = commune.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": true })).send().await.expect("review");
+    let own = commune
+        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
+        .json(&json!({ "accept": true }))
+        .send()
+        .await
+        .expect("review");
     assert_eq!(own.status(), 403);
-    let silent = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": false })).send().await.expect("review");
+    let silent = province
+        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
+        .json(&json!({ "accept": false }))
+        .send()
+        .await
+        .expect("review");
     assert_eq!(silent.status(), 422);
     let body: Value = silent.json().await.expect("json");
     assert_eq!(body["error"]["fields"][0]["field"], "comment");
-    let returned = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": false, "comment": "Bổ sung số cuộc đối thoại" })).send().await.expect("review");
+    let returned = province
+        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
+        .json(&json!({ "accept": false, "comment": "Bổ sung số cuộc đối thoại" }))
+        .send()
+        .await
+        .expect("review");
     assert_eq!(returned.status(), 200);
-    let inbox: Value = commune.get(app.url(&format!("/api/v1/units/{}/inbox", a.0))).send().await.expect("inbox").json().await.expect("json");
+    let inbox: Value = commune
+        .get(app.url(&format!("/api/v1/units/{}/inbox", a.0)))
+        .send()
+        .await
+        .expect("inbox")
+        .json()
+        .await
+        .expect("json");
     let item = inbox.as_array().expect("items").iter().find(|i| i["occurrence_id"] == annual).expect("item");
     assert_eq!(item["submission_status"], "returned");
-    let second = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 7, 0.9)).send().await.expect("resubmit");
+    let second = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&report(&template, annual, 7, 0.9))
+        .send()
+        .await
+        .expect("resubmit");
     assert_eq!(second.status(), 201);
     let second: Value = second.json().await.expect("json");
     assert_eq!(second["version"], 2);
     assert_eq!(second["first_submitted_on"], first["first_submitted_on"], "lateness is judged on the first submission");
-    let accepted = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": true })).send().await.expect("review");
+    let accepted = province
+        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
+        .json(&json!({ "accept": true }))
+        .send()
+        .await
+        .expect("review");
     assert_eq!(accepted.status(), 200);
-    let detail: Value = province.get(app.url(&format!("/api/v1/submissions/{id}"))).send().await.expect("get").json().await.expect("json");
+    let detail: Value = province
+        .get(app.url(&format!("/api/v1/submissions/{id}")))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     let versions = detail["versions"].as_array().expect("versions");
     assert_eq!(versions.len(), 2, "{detail}");
     assert_eq!(versions[0]["review"], "returned");
@@ -243,7 +366,8 @@ async fn a_returned_report_is_corrected_and_every_version_kept() {
     // Each change is in the audit log.
     let audit = app.store.audit_entries(None, Some(500)).await.expect("audit");
     let actions: Vec<&str> = audit.items.iter().map(|e| e.action.as_str()).collect();
-    for wanted in ["plan.create", "submission.submit", "submission.return", "submission.resubmit", "submission.accept"] {
+    for wanted in ["plan.create", "submission.submit", "submission.return", "submission.resubmit", "submission.accept"]
+    {
         assert!(actions.contains(&wanted), "{wanted} audited: {actions:?}");
     }
 }
@@ -260,23 +384,52 @@ async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved() {
 
     let mut negative = report(&template, annual, 3, 0.8);
     negative["indicators"][&first.code] = json!(-2);
-    let res = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&negative).send().await.expect("submit");
+    let res = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&negative)
+        .send()
+        .await
+        .expect("submit");
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     let field = format!("indicators.{}", first.code);
-    let err = body["error"]["fields"].as_array().expect("fields").iter().find(|f| f["field"] == field.as_str()).unwrap_or_else(|| panic!("{field} named: {body}"));
+    let err = body["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .find(|f| f["field"] == field.as_str())
+        .unwrap_or_else(|| panic!("{field} named: {body}"));
     assert!(err["message"].as_str().expect("message").contains(&first.label), "the message names the indicator: {err}");
 
     let required = template.indicators.iter().find(|i| i.required).expect("a required indicator");
     let mut missing = report(&template, annual, 3, 0.8);
     missing["indicators"].as_object_mut().expect("object").remove(&required.code);
-    let res = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&missing).send().await.expect("submit");
+    let res = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&missing)
+        .send()
+        .await
+        .expect("submit");
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
-    assert!(body["error"]["fields"].as_array().expect("fields").iter().any(|f| f["field"] == format!("indicators.{}", required.code).as_str()), "{body}");
+    assert!(
+        body["error"]["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .any(|f| f["field"] == format!("indicators.{}", required.code).as_str()),
+        "{body}"
+    );
 
     // Nothing was saved: the report is still to be sent.
-    let inbox: Value = commune.get(app.url(&format!("/api/v1/units/{}/inbox", a.0))).send().await.expect("inbox").json().await.expect("json");
+    let inbox: Value = commune
+        .get(app.url(&format!("/api/v1/units/{}/inbox", a.0)))
+        .send()
+        .await
+        .expect("inbox")
+        .json()
+        .await
+        .expect("json");
     let item = inbox.as_array().expect("items").iter().find(|i| i["occurrence_id"] == annual).expect("item");
     assert_eq!(item["submission_status"], Value::Null, "{item}");
 }
@@ -291,9 +444,18 @@ async fn a_commune_cannot_see_or_answer_for_another_commune() {
     let template = Template::default_grassroots();
     let inbox = commune.get(app.url(&format!("/api/v1/units/{}/inbox", b.0))).send().await.expect("inbox");
     assert_eq!(inbox.status(), 403);
-    let res = commune.post(app.url(&format!("/api/v1/units/{}/submissions", b.0))).json(&report(&template, annual, 1, 0.5)).send().await.expect("submit");
+    let res = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", b.0)))
+        .json(&report(&template, annual, 1, 0.5))
+        .send()
+        .await
+        .expect("submit");
     assert_eq!(res.status(), 403);
-    let view = commune.get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"]))).send().await.expect("aggregate");
+    let view = commune
+        .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("aggregate");
     assert_eq!(view.status(), 403, "the province's aggregate is not the commune's to read");
 }
 
@@ -302,30 +464,56 @@ async fn task_progress_and_evidence_with_limits() {
     let Setup { app, province, plan, .. } = setup().await;
     let id = plan["id"].as_i64().expect("id");
     let task = plan["tasks"][0]["id"].as_i64().expect("a task");
-    let res = province.patch(app.url(&format!("/api/v1/plans/{id}/tasks/{task}"))).json(&json!({ "progress": "120" })).send().await.expect("patch");
+    let res = province
+        .patch(app.url(&format!("/api/v1/plans/{id}/tasks/{task}")))
+        .json(&json!({ "progress": "120" }))
+        .send()
+        .await
+        .expect("patch");
     assert_eq!(res.status(), 422, "progress over 100");
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["error"]["fields"][0]["field"], "progress");
-    let res = province.patch(app.url(&format!("/api/v1/plans/{id}/tasks/{task}"))).json(&json!({ "progress": 100, "note": "Đã hoàn thành đợt tuyên truyền" })).send().await.expect("patch");
+    let res = province
+        .patch(app.url(&format!("/api/v1/plans/{id}/tasks/{task}")))
+        .json(&json!({ "progress": 100, "note": "Đã hoàn thành đợt tuyên truyền" }))
+        .send()
+        .await
+        .expect("patch");
     assert_eq!(res.status(), 204);
-    let after: Value = province.get(app.url(&format!("/api/v1/plans/{id}"))).send().await.expect("plan").json().await.expect("json");
+    let after: Value =
+        province.get(app.url(&format!("/api/v1/plans/{id}"))).send().await.expect("plan").json().await.expect("json");
     let t = after["tasks"].as_array().expect("tasks").iter().find(|t| t["id"] == task).expect("task");
     assert_eq!(t["progress"], 100);
     assert_eq!(t["status"], "done", "100% means done");
 
     // Too large: refused with the field named, nothing stored.
     let big = vec![b'a'; 10 * 1024 * 1024 + 1];
-    let res = province.post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.txt"))).body(big).send().await.expect("upload");
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.txt")))
+        .body(big)
+        .send()
+        .await
+        .expect("upload");
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["error"]["fields"][0]["field"], "file");
     assert!(body["error"]["fields"][0]["message"].as_str().expect("message").contains("tối đa 10 MB"), "{body}");
     // A program renamed to .pdf is refused by its content.
-    let res = province.post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.pdf"))).body(b"MZ\x90\x00 not a pdf".to_vec()).send().await.expect("upload");
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.pdf")))
+        .body(b"MZ\x90\x00 not a pdf".to_vec())
+        .send()
+        .await
+        .expect("upload");
     assert_eq!(res.status(), 422);
     assert!(app.store.evidence_of_task(task).await.expect("list").is_empty(), "nothing was stored");
     // A real PDF is kept with its checksum.
-    let res = province.post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=Biên bản họp.pdf"))).body(b"%PDF-1.7\n%\xe2\xe3\n".to_vec()).send().await.expect("upload");
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=Biên bản họp.pdf")))
+        .body(b"%PDF-1.7\n%\xe2\xe3\n".to_vec())
+        .send()
+        .await
+        .expect("upload");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let files = app.store.evidence_of_task(task).await.expect("list");
     assert_eq!(files.len(), 1);
@@ -338,26 +526,54 @@ async fn administrators_edit_the_report_template_with_checks() {
     let Setup { app, province, .. } = setup().await;
     app.user("admin@coso.test", Role::Admin, PROVINCE).await;
     let admin = app.client_as("admin@coso.test").await;
-    let list: Value = admin.get(app.url("/api/v1/report-templates")).send().await.expect("list").json().await.expect("json");
+    let list: Value =
+        admin.get(app.url("/api/v1/report-templates")).send().await.expect("list").json().await.expect("json");
     let row = &list[0];
     let id = row["id"].as_i64().expect("id");
     let mut definition = row["definition"].clone();
     // Officials may read but not edit.
-    let res = province.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "x", "definition": definition, "version": row["version"] })).send().await.expect("put");
+    let res = province
+        .put(app.url(&format!("/api/v1/report-templates/{id}")))
+        .json(&json!({ "name": "x", "definition": definition, "version": row["version"] }))
+        .send()
+        .await
+        .expect("put");
     assert_eq!(res.status(), 403);
     // Two indicators with the same code are refused, naming the path.
     let first = definition["indicators"][0].clone();
     definition["indicators"].as_array_mut().expect("indicators").push(first);
-    let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu", "definition": definition, "version": row["version"] })).send().await.expect("put");
+    let res = admin
+        .put(app.url(&format!("/api/v1/report-templates/{id}")))
+        .json(&json!({ "name": "Mẫu", "definition": definition, "version": row["version"] }))
+        .send()
+        .await
+        .expect("put");
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
-    assert!(body["error"]["fields"].as_array().expect("fields").iter().any(|f| f["field"].as_str().is_some_and(|p| p.starts_with("indicators"))), "{body}");
+    assert!(
+        body["error"]["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .any(|f| f["field"].as_str().is_some_and(|p| p.starts_with("indicators"))),
+        "{body}"
+    );
     // A good change is saved once; the same stale version again is a conflict.
     let mut good = row["definition"].clone();
     good["indicators"][0]["label"] = json!("Số lần công khai thông tin (đã sửa)");
-    let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] })).send().await.expect("put");
+    let res = admin
+        .put(app.url(&format!("/api/v1/report-templates/{id}")))
+        .json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] }))
+        .send()
+        .await
+        .expect("put");
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
-    let res = admin.put(app.url(&format!("/api/v1/report-templates/{id}"))).json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] })).send().await.expect("put");
+    let res = admin
+        .put(app.url(&format!("/api/v1/report-templates/{id}")))
+        .json(&json!({ "name": "Mẫu báo cáo", "definition": good, "version": row["version"] }))
+        .send()
+        .await
+        .expect("put");
     assert_eq!(res.status(), 409);
 }
 
@@ -373,18 +589,50 @@ async fn an_implementing_plan_links_the_cascade_both_ways() {
         "number": "05/KH-UBND", "issued_on": "2026-02-01", "title": "Thực hiện dân chủ ở cơ sở năm 2026 của xã",
         "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
     });
-    let res = commune.post(app.url("/api/v1/plans")).json(&json!({ "unit": a.0, "targets": a.0, "draft": draft })).send().await.expect("create");
+    let res = commune
+        .post(app.url("/api/v1/plans"))
+        .json(&json!({ "unit": a.0, "targets": a.0, "draft": draft }))
+        .send()
+        .await
+        .expect("create");
     assert_eq!(res.status(), 422, "a plan cannot target its own issuer");
     let village = app.store.unit_by_code(&a.0).await.expect("q").expect("commune");
     let created = app
         .store
-        .create_units(&village, &[(1, coso_domain::unit::NewUnit::parse(&coso_domain::unit::UnitInput { code: format!("{}-T01", a.0), name: "Thôn Một".into(), kind: "village".into(), ..Default::default() }, village.unit_kind(), day("2026-01-01")).expect("unit"))], &coso_store::Actor::system("test"))
+        .create_units(
+            &village,
+            &[(
+                1,
+                coso_domain::unit::NewUnit::parse(
+                    &coso_domain::unit::UnitInput {
+                        code: format!("{}-T01", a.0),
+                        name: "Thôn Một".into(),
+                        kind: "village".into(),
+                        ..Default::default()
+                    },
+                    village.unit_kind(),
+                    day("2026-01-01"),
+                )
+                .expect("unit"),
+            )],
+            &coso_store::Actor::system("test"),
+        )
         .await
         .expect("village");
-    let res = commune.post(app.url("/api/v1/plans")).json(&json!({ "unit": a.0, "targets": created[0].code, "draft": draft, "parent_plan_id": plan["id"] })).send().await.expect("create");
+    let res = commune
+        .post(app.url("/api/v1/plans"))
+        .json(&json!({ "unit": a.0, "targets": created[0].code, "draft": draft, "parent_plan_id": plan["id"] }))
+        .send()
+        .await
+        .expect("create");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let own: Value = res.json().await.expect("json");
-    let implementing = plan["obligations"].as_array().expect("obligations").iter().find(|o| o["kind"] == "implementing_plan").expect("an implementing-plan obligation");
+    let implementing = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["kind"] == "implementing_plan")
+        .expect("an implementing-plan obligation");
     let occurrence = implementing["occurrences"][0]["id"].as_i64().expect("id");
     let res = commune
         .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
@@ -396,7 +644,14 @@ async fn an_implementing_plan_links_the_cascade_both_ways() {
     // Down: the province plan lists the commune's plan; up: the commune's plan names its parent.
     let children = app.store.child_plans(plan["id"].as_i64().expect("id")).await.expect("children");
     assert_eq!(children.iter().map(|c| c.id).collect::<Vec<_>>(), vec![own["id"].as_i64().expect("id")]);
-    let mine: Value = commune.get(app.url(&format!("/api/v1/plans/{}", own["id"]))).send().await.expect("get").json().await.expect("json");
+    let mine: Value = commune
+        .get(app.url(&format!("/api/v1/plans/{}", own["id"])))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(mine["parent_plan_id"], plan["id"]);
 }
 
@@ -414,7 +669,9 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private() {
         let url = app.url(&format!("/quan-tri/hop-thu?don-vi={code}&tat-ca=1"));
         async move { c.get(url).send().await.expect("inbox") }
     };
-    let status_of = |html: &str, what: &str| -> Vec<String> { support::texts(html, "ul.inbox li").into_iter().filter(|r| r.contains(what)).collect() };
+    let status_of = |html: &str, what: &str| -> Vec<String> {
+        support::texts(html, "ul.inbox li").into_iter().filter(|r| r.contains(what)).collect()
+    };
 
     let before = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
     let rows = status_of(&before, "Báo cáo năm 2026");
@@ -424,14 +681,33 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private() {
 
     let (annual, _) = occurrence(&plan, "annual");
     let template = Template::default_grassroots();
-    let sent: Value = commune.post(app.url(&format!("/api/v1/units/{}/submissions", a.0))).json(&report(&template, annual, 3, 0.6)).send().await.expect("submit").json().await.expect("json");
+    let sent: Value = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&report(&template, annual, 3, 0.6))
+        .send()
+        .await
+        .expect("submit")
+        .json()
+        .await
+        .expect("json");
     let after = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
-    assert!(status_of(&after, "Báo cáo năm 2026").iter().any(|r| r.contains("Đã gửi, chờ xem xét")), "the sent report shows at once");
+    assert!(
+        status_of(&after, "Báo cáo năm 2026").iter().any(|r| r.contains("Đã gửi, chờ xem xét")),
+        "the sent report shows at once"
+    );
 
     let id = sent["id"].as_i64().expect("id");
-    let returned = province.post(app.url(&format!("/api/v1/submissions/{id}/review"))).json(&json!({ "accept": false, "comment": "Bổ sung số liệu" })).send().await.expect("review");
+    let returned = province
+        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
+        .json(&json!({ "accept": false, "comment": "Bổ sung số liệu" }))
+        .send()
+        .await
+        .expect("review");
     assert_eq!(returned.status(), 200);
     let again = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
-    assert!(status_of(&again, "Báo cáo năm 2026").iter().any(|r| r.contains("Bị trả lại, cần gửi lại")), "the return shows at once");
+    assert!(
+        status_of(&again, "Báo cáo năm 2026").iter().any(|r| r.contains("Bị trả lại, cần gửi lại")),
+        "the return shows at once"
+    );
     assert_eq!(page(stranger, a.0.clone()).await.status(), 403);
 }

@@ -11,7 +11,14 @@ use support::TestApp;
 async fn two_communes(app: &TestApp) -> (String, String) {
     app.user("root@coso.test", Role::Admin, "42").await;
     let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin.get(app.url("/api/v1/units?parent=42&kind=commune&limit=2")).send().await.expect("q").json().await.expect("json");
+    let list: Value = admin
+        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=2"))
+        .send()
+        .await
+        .expect("q")
+        .json()
+        .await
+        .expect("json");
     let a = list["items"][0]["code"].as_str().expect("a").to_string();
     let b = list["items"][1]["code"].as_str().expect("b").to_string();
     for (commune, village, person) in [(&a, "VA", "Nguyễn Bí Mật"), (&b, "VB", "Trần Riêng Tư")] {
@@ -45,9 +52,21 @@ async fn cross_site_posts_are_rejected() {
         .await
         .expect("post");
     assert_eq!(res.status(), 403);
-    let res = c.post(app.url("/dang-nhap")).header("origin", "https://evil.example").form(&[("email", "x@y.vn")]).send().await.expect("post");
+    let res = c
+        .post(app.url("/dang-nhap"))
+        .header("origin", "https://evil.example")
+        .form(&[("email", "x@y.vn")])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(res.status(), 403);
-    let same = c.post(app.url("/dang-nhap")).header("sec-fetch-site", "same-origin").form(&[("email", "x@y.vn"), ("password", "p")]).send().await.expect("post");
+    let same = c
+        .post(app.url("/dang-nhap"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("email", "x@y.vn"), ("password", "p")])
+        .send()
+        .await
+        .expect("post");
     assert_ne!(same.status(), 403, "same-origin forms pass");
 }
 
@@ -57,7 +76,12 @@ async fn forms_without_the_session_token_are_refused() {
     let (a, _) = two_communes(&app).await;
     app.user("xa@coso.test", Role::Official, &a).await;
     let c = app.client_as("xa@coso.test").await;
-    let res = c.post(app.url(&format!("/quan-tri/don-vi/{a}/them"))).form(&[("code", "X9"), ("name", "Thôn Chín"), ("kind", "village")]).send().await.expect("post");
+    let res = c
+        .post(app.url(&format!("/quan-tri/don-vi/{a}/them")))
+        .form(&[("code", "X9"), ("name", "Thôn Chín"), ("kind", "village")])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(res.status(), 400);
     assert!(app.store.unit_by_code("X9").await.expect("q").is_none());
 }
@@ -71,7 +95,11 @@ async fn a_commune_official_cannot_see_another_communes_households() {
     let own = c.get(app.url("/api/v1/units/VA/households")).send().await.expect("own");
     assert_eq!(own.status(), 200);
     assert!(own.text().await.expect("body").contains("Nguyễn Bí Mật"));
-    for path in ["/api/v1/units/VB/households".to_string(), format!("/api/v1/units/{b}/households"), "/quan-tri/don-vi/VB/ho-gia-dinh".to_string()] {
+    for path in [
+        "/api/v1/units/VB/households".to_string(),
+        format!("/api/v1/units/{b}/households"),
+        "/quan-tri/don-vi/VB/ho-gia-dinh".to_string(),
+    ] {
         let res = c.get(app.url(&path)).send().await.expect("other");
         assert_eq!(res.status(), 403, "{path}");
         let body = res.text().await.expect("body");
@@ -96,12 +124,22 @@ async fn the_login_rate_limit_triggers() {
     let c = app.anonymous();
     let mut statuses = Vec::new();
     for _ in 0..7 {
-        let res = c.post(app.url("/api/v1/session")).json(&serde_json::json!({"email": "a@coso.test", "password": "wrong-password"})).send().await.expect("login");
+        let res = c
+            .post(app.url("/api/v1/session"))
+            .json(&serde_json::json!({"email": "a@coso.test", "password": "wrong-password"}))
+            .send()
+            .await
+            .expect("login");
         statuses.push(res.status().as_u16());
     }
     assert_eq!(&statuses[..5], &[409; 5], "{statuses:?}");
     assert_eq!(statuses[6], 429, "{statuses:?}");
-    let page = c.post(app.url("/dang-nhap")).form(&[("email", "a@coso.test"), ("password", support::PASSWORD)]).send().await.expect("page login");
+    let page = c
+        .post(app.url("/dang-nhap"))
+        .form(&[("email", "a@coso.test"), ("password", support::PASSWORD)])
+        .send()
+        .await
+        .expect("page login");
     assert_eq!(page.status(), 429, "the limit holds for the login form too");
 }
 
@@ -119,7 +157,10 @@ async fn the_audit_log_records_changes_and_sensitive_reads() {
     let admin = app.client_as("root@coso.test").await;
     admin.get(app.url("/api/v1/units/VA/households")).send().await.expect("read");
     let entries = app.store.audit_entries(Some("household"), Some(200)).await.expect("audit").items;
-    assert!(entries.iter().any(|e| e.action == "household.list" && e.entity_id == "VA"), "reading a register is audited");
+    assert!(
+        entries.iter().any(|e| e.action == "household.list" && e.entity_id == "VA"),
+        "reading a register is audited"
+    );
 }
 
 #[tokio::test]
@@ -127,9 +168,17 @@ async fn session_cookie_is_http_only_and_passwords_never_reach_the_page() {
     let app = TestApp::spawn().await;
     app.user("v@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
-    let res = c.post(app.url("/api/v1/session")).json(&serde_json::json!({"email": "v@coso.test", "password": support::PASSWORD})).send().await.expect("login");
+    let res = c
+        .post(app.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": "v@coso.test", "password": support::PASSWORD}))
+        .send()
+        .await
+        .expect("login");
     let cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    assert!(cookie.contains("coso_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("coso_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     let stored = app.store.user_by_email("v@coso.test").await.expect("q").expect("user");
     assert!(stored.password_hash.starts_with("$argon2id$"));
 }

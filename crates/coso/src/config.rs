@@ -215,7 +215,8 @@ impl Config {
     /// Reads the configuration with `env` as the environment and `cwd` as the folder where
     /// `coso.toml` is looked for.
     pub fn load_with(o: &Overrides, env: &dyn Fn(&str) -> Option<String>, cwd: &Path) -> Result<Config, ConfigError> {
-        let explicit = o.config_file.clone().or_else(|| env("COSO_CONFIG").filter(|s| !s.trim().is_empty()).map(PathBuf::from));
+        let explicit =
+            o.config_file.clone().or_else(|| env("COSO_CONFIG").filter(|s| !s.trim().is_empty()).map(PathBuf::from));
         let (file, path) = match explicit {
             Some(p) => (read_file(&p)?, Some(p)),
             None => {
@@ -223,11 +224,17 @@ impl Config {
                 if p.is_file() { (read_file(&p)?, Some(p)) } else { (FileConfig::default(), None) }
             }
         };
-        let from_file = |k: &str| format!("{k} (tệp {})", path.as_deref().map_or_else(String::new, |p| p.display().to_string()));
+        let from_file =
+            |k: &str| format!("{k} (tệp {})", path.as_deref().map_or_else(String::new, |p| p.display().to_string()));
 
         // Each value: the flag, else the environment, else the file, else the default; the
         // key names where it came from, for the error message.
-        let pick = |flag: Option<&String>, var: &str, file_value: Option<&String>, file_key: &str, default: &str| -> (String, String) {
+        let pick = |flag: Option<&String>,
+                    var: &str,
+                    file_value: Option<&String>,
+                    file_key: &str,
+                    default: &str|
+         -> (String, String) {
             if let Some(v) = flag {
                 (v.clone(), format!("--{}", file_key.replace('_', "-")))
             } else if let Some(v) = env(var) {
@@ -239,10 +246,17 @@ impl Config {
             }
         };
 
-        let (db, db_key) = pick(o.database_url.as_ref(), "COSO_DATABASE_URL", file.database_url.as_ref(), "database_url", DEFAULT_DATABASE_URL);
+        let (db, db_key) = pick(
+            o.database_url.as_ref(),
+            "COSO_DATABASE_URL",
+            file.database_url.as_ref(),
+            "database_url",
+            DEFAULT_DATABASE_URL,
+        );
         let database_url = DatabaseUrl::parse(&db, &db_key)?;
 
-        let (listen, listen_key) = pick(o.listen.as_ref(), "COSO_LISTEN", file.listen.as_ref(), "listen", DEFAULT_LISTEN);
+        let (listen, listen_key) =
+            pick(o.listen.as_ref(), "COSO_LISTEN", file.listen.as_ref(), "listen", DEFAULT_LISTEN);
         let listen = listen.trim().parse::<SocketAddr>().map_err(|_| ConfigError::Invalid {
             key: listen_key,
             value: listen.clone(),
@@ -263,7 +277,11 @@ impl Config {
             "pretty" | "text" => LogFormat::Pretty,
             "json" => LogFormat::Json,
             _ => {
-                return Err(ConfigError::Invalid { key: format_key, value: format, expected: "cần «json» hoặc «pretty» (expected json or pretty)" });
+                return Err(ConfigError::Invalid {
+                    key: format_key,
+                    value: format,
+                    expected: "cần «json» hoặc «pretty» (expected json or pretty)",
+                });
             }
         };
 
@@ -278,7 +296,11 @@ impl Config {
 
         let web = WebConfig {
             session_hours: positive(file.web.session_hours, "web.session_hours", &from_file)?,
-            login_attempts_per_minute: positive(file.web.login_attempts_per_minute, "web.login_attempts_per_minute", &from_file)?,
+            login_attempts_per_minute: positive(
+                file.web.login_attempts_per_minute,
+                "web.login_attempts_per_minute",
+                &from_file,
+            )?,
             max_failed_logins: positive(file.web.max_failed_logins, "web.max_failed_logins", &from_file)?,
             max_upload_bytes: positive(file.web.max_upload_bytes, "web.max_upload_bytes", &from_file)?,
         };
@@ -306,7 +328,11 @@ impl Config {
 
         let tick_seconds = match env("COSO_JOBS_TICK_SECONDS") {
             Some(v) => Some(parse_tick(&v, "COSO_JOBS_TICK_SECONDS".into())?),
-            None => file.jobs.tick_seconds.map(|n| parse_tick(&n.to_string(), from_file("jobs.tick_seconds"))).transpose()?,
+            None => file
+                .jobs
+                .tick_seconds
+                .map(|n| parse_tick(&n.to_string(), from_file("jobs.tick_seconds")))
+                .transpose()?,
         };
         let daily_at = match env("COSO_JOBS_DAILY_AT") {
             Some(v) => Some(parse_daily_at(&v, "COSO_JOBS_DAILY_AT".into())?),
@@ -314,12 +340,24 @@ impl Config {
         };
         let jobs = JobsConfig { tick_seconds, daily_at };
 
-        Ok(Config { database_url, listen, log, log_format, secure_cookies, shutdown_timeout_secs, web, mail, jobs, file: path })
+        Ok(Config {
+            database_url,
+            listen,
+            log,
+            log_format,
+            secure_cookies,
+            shutdown_timeout_secs,
+            web,
+            mail,
+            jobs,
+            file: path,
+        })
     }
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
     toml::from_str(&text).map_err(|e| ConfigError::Toml { path: path.to_path_buf(), message: e.message().to_string() })
 }
 
@@ -334,7 +372,11 @@ fn parse_bool(v: &str) -> Option<bool> {
 fn parse_tick(v: &str, key: String) -> Result<u64, ConfigError> {
     match v.trim().parse::<u64>() {
         Ok(n) if (1..=MAX_TICK_SECONDS).contains(&n) => Ok(n),
-        _ => Err(ConfigError::Invalid { key, value: v.to_string(), expected: "cần số giây từ 1 đến 86400, ví dụ 60 (expected seconds, 1–86400)" }),
+        _ => Err(ConfigError::Invalid {
+            key,
+            value: v.to_string(),
+            expected: "cần số giây từ 1 đến 86400, ví dụ 60 (expected seconds, 1–86400)",
+        }),
     }
 }
 
@@ -347,11 +389,17 @@ fn parse_daily_at(v: &str, key: String) -> Result<NaiveTime, ConfigError> {
     })
 }
 
-fn positive<T: PartialOrd + Default + ToString>(v: Option<T>, key: &str, from_file: &dyn Fn(&str) -> String) -> Result<Option<T>, ConfigError> {
+fn positive<T: PartialOrd + Default + ToString>(
+    v: Option<T>,
+    key: &str,
+    from_file: &dyn Fn(&str) -> String,
+) -> Result<Option<T>, ConfigError> {
     match v {
-        Some(n) if n <= T::default() => {
-            Err(ConfigError::Invalid { key: from_file(key), value: n.to_string(), expected: "cần một số dương (expected a positive number)" })
-        }
+        Some(n) if n <= T::default() => Err(ConfigError::Invalid {
+            key: from_file(key),
+            value: n.to_string(),
+            expected: "cần một số dương (expected a positive number)",
+        }),
         other => Ok(other),
     }
 }
@@ -388,10 +436,18 @@ mod tests {
         assert_eq!(c.database_url.expose(), "sqlite://file.db");
         assert_eq!((c.listen.port(), c.log_format, c.secure_cookies), (9000, LogFormat::Json, true));
         assert_eq!(c.web.max_upload_bytes, Some(1000));
-        let env = [("COSO_DATABASE_URL", "sqlite://env.db"), ("COSO_LISTEN", "127.0.0.1:9001"), ("COSO_SECURE_COOKIES", "no")];
+        let env = [
+            ("COSO_DATABASE_URL", "sqlite://env.db"),
+            ("COSO_LISTEN", "127.0.0.1:9001"),
+            ("COSO_SECURE_COOKIES", "no"),
+        ];
         let c = load(&Overrides::default(), &env, Some(file)).expect("env");
         assert_eq!((c.database_url.expose(), c.listen.port(), c.secure_cookies), ("sqlite://env.db", 9001, false));
-        let flags = Overrides { database_url: Some("sqlite://flag.db".into()), listen: Some("127.0.0.1:9002".into()), ..Default::default() };
+        let flags = Overrides {
+            database_url: Some("sqlite://flag.db".into()),
+            listen: Some("127.0.0.1:9002".into()),
+            ..Default::default()
+        };
         let c = load(&flags, &env, Some(file)).expect("flags");
         assert_eq!((c.database_url.expose(), c.listen.port()), ("sqlite://flag.db", 9002));
     }
@@ -402,9 +458,12 @@ mod tests {
         assert!(e.contains("COSO_LISTEN") && e.contains("localhost") && e.contains("IP:cổng"), "{e}");
         let e = load(&Overrides::default(), &[("COSO_LOG_FORMAT", "xml")], None).expect_err("bad format").to_string();
         assert!(e.contains("COSO_LOG_FORMAT") && e.contains("json"), "{e}");
-        let e = load(&Overrides::default(), &[("COSO_SECURE_COOKIES", "maybe")], None).expect_err("bad bool").to_string();
+        let e =
+            load(&Overrides::default(), &[("COSO_SECURE_COOKIES", "maybe")], None).expect_err("bad bool").to_string();
         assert!(e.contains("COSO_SECURE_COOKIES"), "{e}");
-        let e = load(&Overrides::default(), &[("COSO_DATABASE_URL", "mysql://u:hunter2@h/db")], None).expect_err("bad url").to_string();
+        let e = load(&Overrides::default(), &[("COSO_DATABASE_URL", "mysql://u:hunter2@h/db")], None)
+            .expect_err("bad url")
+            .to_string();
         assert!(e.contains("COSO_DATABASE_URL") && !e.contains("hunter2"), "{e}");
         let e = load(&Overrides::default(), &[], Some("listn = \"x\"\n")).expect_err("unknown key").to_string();
         assert!(e.contains("listn"), "{e}");
@@ -438,16 +497,22 @@ mod tests {
             let e = load(&Overrides::default(), &[], Some(text)).expect_err(text).to_string();
             assert!(e.contains(key), "{e}");
         }
-        let e = load(&Overrides::default(), &[("COSO_JOBS_TICK_SECONDS", "1m")], None).expect_err("bad tick").to_string();
+        let e =
+            load(&Overrides::default(), &[("COSO_JOBS_TICK_SECONDS", "1m")], None).expect_err("bad tick").to_string();
         assert!(e.contains("COSO_JOBS_TICK_SECONDS") && e.contains("«1m»") && e.contains("số giây"), "{e}");
-        let e = load(&Overrides::default(), &[("COSO_JOBS_DAILY_AT", "07:00:00")], None).expect_err("bad time").to_string();
+        let e =
+            load(&Overrides::default(), &[("COSO_JOBS_DAILY_AT", "07:00:00")], None).expect_err("bad time").to_string();
         assert!(e.contains("COSO_JOBS_DAILY_AT") && e.contains("HH:MM"), "{e}");
     }
 
     #[test]
     fn the_password_never_shows() {
-        let c = load(&Overrides::default(), &[("COSO_DATABASE_URL", "postgres://coso:s3cr%40t@db.internal:5432/coso?sslmode=disable")], None)
-            .expect("pg url");
+        let c = load(
+            &Overrides::default(),
+            &[("COSO_DATABASE_URL", "postgres://coso:s3cr%40t@db.internal:5432/coso?sslmode=disable")],
+            None,
+        )
+        .expect("pg url");
         for shown in [format!("{c:?}"), c.database_url.to_string()] {
             assert!(!shown.contains("s3cr"), "{shown}");
             assert!(shown.contains("postgres://coso:***@db.internal:5432/coso"), "{shown}");

@@ -20,7 +20,10 @@ pub fn check(password: &str) -> Result<(), String> {
 
 /// An argon2id PHC string with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, String> {
-    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| format!("Không băm được mật khẩu: {e}"))
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| format!("Không băm được mật khẩu: {e}"))
 }
 
 /// The password read from standard input: the first line, without its line ending.

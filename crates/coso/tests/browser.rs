@@ -39,8 +39,20 @@ fn the_official_flow_in_a_real_browser() {
     let env = Env::sqlite();
     env.run(&["units", "load-official"]).ok();
     env.run(&["demo"]).ok();
-    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
-    env.run(&["plan", "import", &fixture.display().to_string(), "--unit", "42", "--targets", "children", "--year", "2026"]).ok();
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    env.run(&[
+        "plan",
+        "import",
+        &fixture.display().to_string(),
+        "--unit",
+        "42",
+        "--targets",
+        "children",
+        "--year",
+        "2026",
+    ])
+    .ok();
     let server = Server::start(&env, &[]);
     let shots = env.dir.path().join("screens");
     std::fs::create_dir_all(&shots).expect("screens dir");

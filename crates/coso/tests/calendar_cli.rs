@@ -5,11 +5,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn coso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coso"))
-        .arg("calendar")
-        .args(args)
-        .output()
-        .expect("run coso")
+    Command::new(env!("CARGO_BIN_EXE_coso")).arg("calendar").args(args).output().expect("run coso")
 }
 
 fn json(args: &[&str]) -> Value {

@@ -29,14 +29,21 @@ fn migrate_creates_the_default_sqlite_file_in_wal_mode_with_foreign_keys() {
     assert_eq!((header[18], header[19]), (2, 2), "WAL mode is recorded in the file");
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
-        let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&db).read_only(true).connect().await.expect("open");
+        let mut conn =
+            sqlx::sqlite::SqliteConnectOptions::new().filename(&db).read_only(true).connect().await.expect("open");
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut conn).await.expect("journal_mode");
         assert_eq!(mode, "wal");
         let fks: Vec<(i64, i64, String)> =
-            sqlx::query_as("SELECT id, seq, \"table\" FROM pragma_foreign_key_list('household')").fetch_all(&mut conn).await.expect("fks");
+            sqlx::query_as("SELECT id, seq, \"table\" FROM pragma_foreign_key_list('household')")
+                .fetch_all(&mut conn)
+                .await
+                .expect("fks");
         assert!(fks.iter().any(|(_, _, t)| t == "unit"), "households reference their village: {fks:?}");
         let grants: Vec<(i64, i64, String)> =
-            sqlx::query_as("SELECT id, seq, \"table\" FROM pragma_foreign_key_list('role_grant')").fetch_all(&mut conn).await.expect("fks");
+            sqlx::query_as("SELECT id, seq, \"table\" FROM pragma_foreign_key_list('role_grant')")
+                .fetch_all(&mut conn)
+                .await
+                .expect("fks");
         assert!(grants.iter().any(|(_, _, t)| t == "app_user"), "{grants:?}");
         conn.close().await.expect("close");
     });
@@ -57,7 +64,11 @@ async fn official_units_list_as_json(env: &Env) {
     let found = env.run(&["units", "list", "--parent", "42", "--q", "ky xuan"]).ok();
     assert!(found.contains("Xã Kỳ Xuân") && found.contains("18766"), "{found}");
     let wards = env.run(&["units", "list", "--kind", "ward", "--json"]).ok();
-    assert_eq!(serde_json::from_str::<Vec<serde_json::Value>>(&wards).expect("JSON").len(), 687, "every page is collected");
+    assert_eq!(
+        serde_json::from_str::<Vec<serde_json::Value>>(&wards).expect("JSON").len(),
+        687,
+        "every page is collected"
+    );
     let bad = env.run(&["units", "list", "--kind", "huyen"]);
     assert_eq!(bad.code(), 2);
     assert!(bad.stderr().contains("Loại đơn vị «huyen» không tồn tại"), "{}", bad.stderr());
@@ -68,7 +79,22 @@ async fn official_units_list_as_json(env: &Env) {
 async fn user_create_checks_its_input(env: &Env) {
     env.run(&["units", "load-official"]).ok();
     let create = |email: &str, role: &str, unit: &str, pw: &str| {
-        env.run_with_stdin(&["user", "create", "--email", email, "--password-stdin", "--role", role, "--unit", unit, "--name", "Nguyễn Văn An"], pw)
+        env.run_with_stdin(
+            &[
+                "user",
+                "create",
+                "--email",
+                email,
+                "--password-stdin",
+                "--role",
+                role,
+                "--unit",
+                unit,
+                "--name",
+                "Nguyễn Văn An",
+            ],
+            pw,
+        )
     };
     let out = create("An@Example.VN", "official", "42", "mat-khau-rat-dai\n").ok();
     assert!(out.contains("an@example.vn") && out.contains("Tỉnh Hà Tĩnh"), "{out}");
@@ -136,8 +162,11 @@ async fn household_import_is_all_or_nothing(env: &Env) {
 
 async fn demo_refuses_a_non_empty_database(env: &Env) {
     env.run(&["units", "load-official"]).ok();
-    env.run_with_stdin(&["user", "create", "--email", "x@example.vn", "--password-stdin", "--role", "viewer", "--unit", "42"], "mat-khau-rat-dai")
-        .ok();
+    env.run_with_stdin(
+        &["user", "create", "--email", "x@example.vn", "--password-stdin", "--role", "viewer", "--unit", "42"],
+        "mat-khau-rat-dai",
+    )
+    .ok();
     let refused = env.run(&["demo"]);
     assert_eq!(refused.code(), 2);
     assert!(refused.stderr().contains("--force"), "{}", refused.stderr());

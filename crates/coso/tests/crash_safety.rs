@@ -16,7 +16,14 @@ async fn villages(env: &Env) -> Vec<String> {
     let today = chrono::Utc::now().date_naive();
     let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
     let mut out = Vec::new();
-    for commune in store.children(province.unit_id(), today).await.expect("children").iter().filter(|c| c.kind == "commune").take(2) {
+    for commune in store
+        .children(province.unit_id(), today)
+        .await
+        .expect("children")
+        .iter()
+        .filter(|c| c.kind == "commune")
+        .take(2)
+    {
         out.extend(store.children(commune.unit_id(), today).await.expect("villages").into_iter().map(|v| v.code));
     }
     store.close().await;

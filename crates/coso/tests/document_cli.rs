@@ -4,22 +4,15 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/plans")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans").join(name)
 }
 
 fn docs(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../coso-documents/tests/docs")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../coso-documents/tests/docs").join(name)
 }
 
 fn coso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coso"))
-        .args(args)
-        .output()
-        .expect("runs coso")
+    Command::new(env!("CARGO_BIN_EXE_coso")).args(args).output().expect("runs coso")
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -33,17 +26,8 @@ fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
 #[test]
 fn parse_json_has_the_contract_keys() {
     let path = fixture("binh-phuoc-115-KH-UBND-2022.md");
-    let out = coso(&[
-        "document",
-        "parse",
-        path.to_str().expect("utf-8 path"),
-        "--json",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = coso(&["document", "parse", path.to_str().expect("utf-8 path"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     for key in [
         "number",
@@ -72,17 +56,8 @@ fn parse_json_has_the_contract_keys() {
 #[test]
 fn docx_is_chosen_from_the_extension() {
     let path = docs("fixtures/hong-linh-KH-UBND-2022.docx");
-    let out = coso(&[
-        "document",
-        "parse",
-        path.to_str().expect("utf-8 path"),
-        "--json",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = coso(&["document", "parse", path.to_str().expect("utf-8 path"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["number"], serde_json::Value::Null);
     assert_eq!(v["number_raw"], "/KH-UBND");
@@ -97,37 +72,20 @@ fn summary_is_vietnamese() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("Số, ký hiệu:       101/KH-UBND"), "{text}");
     assert!(
-        text.contains(
-            "Người ký: TM. ỦY BAN NHÂN DÂN / KT.CHỦ TỊCH — PHÓ CHỦ TỊCH — Nguyễn Hữu Chiến Quốc"
-        ),
+        text.contains("Người ký: TM. ỦY BAN NHÂN DÂN / KT.CHỦ TỊCH — PHÓ CHỦ TỊCH — Nguyễn Hữu Chiến Quốc"),
         "{text}"
     );
-    assert!(
-        text.contains("[công chức Tư pháp – Hộ tịch] (phối hợp: công chức Văn hoá – xã hội)"),
-        "{text}"
-    );
+    assert!(text.contains("[công chức Tư pháp – Hộ tịch] (phối hợp: công chức Văn hoá – xã hội)"), "{text}");
 }
 
 #[test]
 fn format_flag_overrides_the_extension() {
     let src = std::fs::read(fixture("van-gia-101-KH-UBND-2024.md")).expect("fixture");
     let path = tmp("van-gia.data", &src);
-    let without = coso(&[
-        "document",
-        "parse",
-        path.to_str().expect("utf-8 path"),
-        "--json",
-    ]);
+    let without = coso(&["document", "parse", path.to_str().expect("utf-8 path"), "--json"]);
     assert_eq!(without.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&without.stderr).contains("--format"));
-    let with = coso(&[
-        "document",
-        "parse",
-        path.to_str().expect("utf-8 path"),
-        "--format",
-        "md",
-        "--json",
-    ]);
+    let with = coso(&["document", "parse", path.to_str().expect("utf-8 path"), "--format", "md", "--json"]);
     assert!(with.status.success());
     let v: serde_json::Value = serde_json::from_slice(&with.stdout).expect("JSON");
     assert_eq!(v["number"], "101/KH-UBND");
@@ -136,18 +94,9 @@ fn format_flag_overrides_the_extension() {
 #[test]
 fn errors_are_vietnamese_with_exit_code_2() {
     let broken = tmp("hong.docx", b"PK\x03\x04 not really a zip");
-    let out = coso(&[
-        "document",
-        "parse",
-        broken.to_str().expect("utf-8 path"),
-        "--json",
-    ]);
+    let out = coso(&["document", "parse", broken.to_str().expect("utf-8 path"), "--json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("tệp DOCX hỏng"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tệp DOCX hỏng"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stdout.is_empty());
 
     let latin1 = tmp("latin1.txt", b"K\xe9 ho\xe1ch s\xf4 12");

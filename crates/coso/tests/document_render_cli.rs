@@ -5,25 +5,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn plan_json() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../coso-render/tests/data/plan-tan-lap-07-KH-UBND-2024.json")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../coso-render/tests/data/plan-tan-lap-07-KH-UBND-2024.json")
 }
 
 fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("document_render_cli")
-        .join(test);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("document_render_cli").join(test);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 fn coso(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coso"))
-        .args(["document", "render"])
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_coso")).args(["document", "render"]).args(args).output().unwrap()
 }
 
 fn os<S: AsRef<std::ffi::OsStr> + ?Sized>(s: &S) -> &std::ffi::OsStr {
@@ -36,11 +29,7 @@ fn renders_docx_and_pdf() {
     for (format, magic) in [("docx", &b"PK\x03\x04"[..]), ("pdf", &b"%PDF-"[..])] {
         let out = dir.join(format!("plan.{format}"));
         let result = coso(&[os(&plan_json()), os("--to"), os(format), os("-o"), os(&out)]);
-        assert!(
-            result.status.success(),
-            "{}",
-            String::from_utf8_lossy(&result.stderr)
-        );
+        assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
         let bytes = std::fs::read(&out).unwrap();
         assert!(bytes.starts_with(magic), "{format} output");
     }
@@ -59,10 +48,7 @@ fn unknown_format_is_a_vietnamese_error() {
     let result = coso(&[os(&plan_json()), os("--to"), os("odt"), os("-o"), os(&out)]);
     assert_eq!(result.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(
-        stderr.contains("định dạng \"odt\" không được hỗ trợ"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("định dạng \"odt\" không được hỗ trợ"), "{stderr}");
     assert!(!out.exists());
 }
 
@@ -70,13 +56,7 @@ fn unknown_format_is_a_vietnamese_error() {
 fn missing_file_and_bad_json_are_vietnamese_errors() {
     let dir = scratch("input");
     let out = dir.join("x.docx");
-    let missing = coso(&[
-        os(&dir.join("nope.json")),
-        os("--to"),
-        os("docx"),
-        os("-o"),
-        os(&out),
-    ]);
+    let missing = coso(&[os(&dir.join("nope.json")), os("--to"), os("docx"), os("-o"), os(&out)]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("không đọc được tệp"));
 
@@ -98,9 +78,6 @@ fn impossible_date_is_named_and_leaves_the_old_file() {
     let result = coso(&[os(&input), os("--to"), os("docx"), os("-o"), os(&out)]);
     assert_eq!(result.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(
-        stderr.contains("`date`") && stderr.contains("2023-02-30"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("`date`") && stderr.contains("2023-02-30"), "{stderr}");
     assert_eq!(std::fs::read(&out).unwrap(), b"old");
 }

@@ -112,7 +112,13 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
     tokio::task::block_in_place(|| env.run(&["units", "load-official"]).ok());
     let store = env.store().await;
     let province = store.unit_by_code("42").await.expect("query").expect("Hà Tĩnh");
-    let communes: Vec<UnitRow> = store.children(province.unit_id(), today).await.expect("children").into_iter().filter(|u| u.kind == "commune").collect();
+    let communes: Vec<UnitRow> = store
+        .children(province.unit_id(), today)
+        .await
+        .expect("children")
+        .into_iter()
+        .filter(|u| u.kind == "commune")
+        .collect();
     assert!(communes.len() > TARGETS, "{} communes", communes.len());
     let (targets, others) = communes.split_at(TARGETS);
     let mut recipients: BTreeMap<i64, Vec<String>> = BTreeMap::new();
@@ -129,7 +135,19 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
     let doc = env.file("ke-hoach.md", &plan_document(due - TimeDelta::days(30), due));
     let codes: Vec<&str> = targets.iter().map(|u| u.code.as_str()).collect();
     let out = tokio::task::block_in_place(|| {
-        env.run(&["plan", "import", &doc.display().to_string(), "--unit", "42", "--targets", &codes.join(","), "--year", &due.year().to_string(), "--json"]).ok()
+        env.run(&[
+            "plan",
+            "import",
+            &doc.display().to_string(),
+            "--unit",
+            "42",
+            "--targets",
+            &codes.join(","),
+            "--year",
+            &due.year().to_string(),
+            "--json",
+        ])
+        .ok()
     });
     let plan: serde_json::Value = serde_json::from_str(&out).expect("plan JSON");
     let occurrences: Vec<i64> = plan["obligations"]
@@ -162,7 +180,8 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
     let c = client();
     for server in [&one, &two] {
         wait_healthy(&c, &server.url, Duration::from_secs(20)).await;
-        let health: serde_json::Value = c.get(format!("{}/healthz", server.url)).send().await.expect("healthz").json().await.expect("JSON");
+        let health: serde_json::Value =
+            c.get(format!("{}/healthz", server.url)).send().await.expect("healthz").json().await.expect("JSON");
         assert_eq!(health["backend"], "postgres", "{health}");
     }
 
@@ -182,7 +201,10 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
         let keys: Vec<&str> = rows.iter().map(|n| n.dedupe_key.as_str()).collect();
         assert_eq!(keys, [format!("overdue:{occurrence}:{}", unit.id)], "{}", unit.name);
         let title = &rows[0].title;
-        assert!(title.starts_with("Quá hạn: ") && title.ends_with(&format!("hạn {}", due.format("%d/%m/%Y"))), "{title}");
+        assert!(
+            title.starts_with("Quá hạn: ") && title.ends_with(&format!("hạn {}", due.format("%d/%m/%Y"))),
+            "{title}"
+        );
         for to in &recipients[&unit.id] {
             expected.insert((to.clone(), title.clone()));
         }
@@ -196,7 +218,10 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
     assert!(twice.is_empty(), "sent more than once: {twice:?}");
     assert_eq!(got.keys().cloned().collect::<BTreeSet<_>>(), expected);
     assert_eq!(smtp.count(), expected_mails);
-    assert_eq!(store.outbox_stats().await.expect("stats"), OutboxStats { pending: 0, sent: expected_mails as i64, failed: 0 });
+    assert_eq!(
+        store.outbox_stats().await.expect("stats"),
+        OutboxStats { pending: 0, sent: expected_mails as i64, failed: 0 }
+    );
 
     // One process ran the day's reminders; both sent mail, so their claims did overlap.
     let by_server = all_ticks(&[&one, &two]);
@@ -212,18 +237,25 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
 
     // The lease only saves work: when a run is done again the same day (an instance stopped
     // between writing and recording its run, and the lease expired), the dedupe keys add nothing.
-    store.execute_admin("UPDATE job_lease SET last_run_on = NULL WHERE name = 'reminders'").await.expect("forget the day's run");
+    store
+        .execute_admin("UPDATE job_lease SET last_run_on = NULL WHERE name = 'reminders'")
+        .await
+        .expect("forget the day's run");
     wait_until("a second daily run", Duration::from_secs(20), async || {
         all_ticks(&[&one, &two]).iter().flatten().filter(|t| t.reminders_ran).count() >= 2
     })
     .await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let by_server = all_ticks(&[&one, &two]);
-    let mut runs: Vec<(u64, u64)> = by_server.iter().flatten().filter(|t| t.reminders_ran).map(|t| (t.notifications, t.mails_queued)).collect();
+    let mut runs: Vec<(u64, u64)> =
+        by_server.iter().flatten().filter(|t| t.reminders_ran).map(|t| (t.notifications, t.mails_queued)).collect();
     runs.sort();
     assert_eq!(runs, [(0, 0), (TARGETS as u64, expected_mails as u64)], "the second run wrote nothing: {by_server:?}");
     assert_eq!(smtp.count(), expected_mails);
-    assert_eq!(store.outbox_stats().await.expect("stats"), OutboxStats { pending: 0, sent: expected_mails as i64, failed: 0 });
+    assert_eq!(
+        store.outbox_stats().await.expect("stats"),
+        OutboxStats { pending: 0, sent: expected_mails as i64, failed: 0 }
+    );
     for unit in targets {
         assert_eq!(store.notifications_of_unit(unit.unit_id()).await.expect("notifications").len(), 1, "{}", unit.name);
     }

@@ -16,14 +16,30 @@ fn fixture(name: &str) -> String {
 
 fn import_status_export(env: &Env) {
     let out = env
-        .run(&["plan", "import", &fixture("hong-linh-KH-UBND-2022.md"), "--unit", "42", "--targets", "children", "--year", "2026", "--json"])
+        .run(&[
+            "plan",
+            "import",
+            &fixture("hong-linh-KH-UBND-2022.md"),
+            "--unit",
+            "42",
+            "--targets",
+            "children",
+            "--year",
+            "2026",
+            "--json",
+        ])
         .ok();
     let plan: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let id = plan["id"].as_i64().expect("id");
     assert!(plan["title"].as_str().is_some_and(|t| !t.is_empty()), "{plan}");
     assert!(!plan["tasks"].as_array().expect("tasks").is_empty(), "{plan}");
     let obligations = plan["obligations"].as_array().expect("obligations");
-    let find = |period: &str| obligations.iter().find(|o| o["kind"] == "report" && o["period"] == period).unwrap_or_else(|| panic!("{period}: {plan}"));
+    let find = |period: &str| {
+        obligations
+            .iter()
+            .find(|o| o["kind"] == "report" && o["period"] == period)
+            .unwrap_or_else(|| panic!("{period}: {plan}"))
+    };
     // Hồng Lĩnh: 6-month reports before 14/6 and annual ones before 30/11, every year.
     assert_eq!(find("six_month")["recurring"], "06-14 yearly");
     assert_eq!(find("six_month")["due"], serde_json::Value::Null);
@@ -32,7 +48,8 @@ fn import_status_export(env: &Env) {
     assert!(targets > 10, "the communes of Hà Tĩnh: {targets}");
     assert!(obligations.iter().any(|o| o["kind"] == "implementing_plan"), "{plan}");
 
-    let status: serde_json::Value = serde_json::from_str(&env.run(&["plan", "status", &id.to_string(), "--json"]).ok()).expect("JSON");
+    let status: serde_json::Value =
+        serde_json::from_str(&env.run(&["plan", "status", &id.to_string(), "--json"]).ok()).expect("JSON");
     for o in status["obligations"].as_array().expect("obligations") {
         let sum = ["on_time", "late", "missing", "pending"].iter().map(|k| o[k].as_u64().expect("count")).sum::<u64>();
         assert_eq!(sum, targets * o["occurrences"].as_array().map_or(0, |v| v.len()) as u64, "{o}");
@@ -44,7 +61,12 @@ fn import_status_export(env: &Env) {
     let bytes = std::fs::read(&out).expect("the XLSX was written");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("a valid XLSX");
     let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
-    let unit_rows = sheet.rows().filter(|r| r.first().is_some_and(|c| c.to_string().chars().all(|ch| ch.is_ascii_digit()) && !c.to_string().is_empty())).count();
+    let unit_rows = sheet
+        .rows()
+        .filter(|r| {
+            r.first().is_some_and(|c| c.to_string().chars().all(|ch| ch.is_ascii_digit()) && !c.to_string().is_empty())
+        })
+        .count();
     assert_eq!(unit_rows as u64, targets, "one row per target unit");
 }
 
@@ -63,7 +85,8 @@ async fn plan_import_status_and_export_on_postgresql() {
 #[test]
 fn bad_plan_input_is_refused_with_exit_code_2() {
     let env = Env::sqlite();
-    let r = env.run(&["plan", "import", &fixture("hong-linh-KH-UBND-2022.md"), "--unit", "99999", "--targets", "children"]);
+    let r =
+        env.run(&["plan", "import", &fixture("hong-linh-KH-UBND-2022.md"), "--unit", "99999", "--targets", "children"]);
     assert_eq!(r.code(), 2, "{}", r.stderr());
     assert!(r.stderr().contains("99999"), "{}", r.stderr());
     let r = env.run(&["plan", "import", &fixture("hong-linh-KH-UBND-2022.md"), "--unit", "42", "--targets", ""]);

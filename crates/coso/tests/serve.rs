@@ -81,8 +81,11 @@ async fn starts_within_a_second_on_a_fresh_database_and_again_without_reloading(
     assert_eq!(server.wait(Duration::from_secs(10)).and_then(|s| s.code()), Some(0));
 
     // Restarting with --demo on a database that already has users must not duplicate anything.
-    env.run_with_stdin(&["user", "create", "--email", "a@example.vn", "--password-stdin", "--role", "admin", "--unit", "42"], "mat-khau-rat-dai")
-        .ok();
+    env.run_with_stdin(
+        &["user", "create", "--email", "a@example.vn", "--password-stdin", "--role", "admin", "--unit", "42"],
+        "mat-khau-rat-dai",
+    )
+    .ok();
     let mut again = Server::start(&env, &["--demo"]);
     wait_healthy(&c, &again.url, Duration::from_secs(5)).await;
     assert!(again.log_text().contains("demo data not loaded"), "{}", again.log_text());
@@ -99,7 +102,8 @@ async fn serves_on_postgresql_too() {
     let mut server = Server::start(&env, &["--demo"]);
     let c = client();
     wait_healthy(&c, &server.url, Duration::from_secs(10)).await;
-    let health: serde_json::Value = c.get(format!("{}/healthz", server.url)).send().await.expect("healthz").json().await.expect("JSON");
+    let health: serde_json::Value =
+        c.get(format!("{}/healthz", server.url)).send().await.expect("healthz").json().await.expect("JSON");
     assert_eq!(health["backend"], "postgres", "{health}");
     let page = c.get(format!("{}/don-vi/42", server.url)).send().await.expect("unit page");
     assert!(page.text().await.expect("body").contains("Hà Tĩnh"));

@@ -59,17 +59,11 @@ pub fn norm(s: &str) -> String {
         })
         .collect();
     let joined = words.join(" ");
-    joined
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ':' | ',' | '/'))
-        .to_string()
+    joined.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ':' | ',' | '/')).to_string()
 }
 
 fn word_set(s: &str) -> BTreeSet<String> {
-    norm(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    norm(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Word overlap of two descriptive texts.
@@ -95,8 +89,7 @@ fn rule_for(path: &str) -> Rule {
     if path.starts_with("other_cited_documents") && last == "raw" {
         Rule::Prefix
     } else if matches!(last, "text" | "what")
-        || (last == "raw"
-            && (path.starts_with("deadlines") || path.starts_with("report_obligations")))
+        || (last == "raw" && (path.starts_with("deadlines") || path.starts_with("report_obligations")))
     {
         Rule::Similar
     } else {
@@ -160,14 +153,8 @@ fn compare_value(score: &mut Score, path: &str, field: &str, expected: &Value, a
         }
         Value::Array(items) if items.iter().all(|i| !i.is_object()) => {
             let got = actual.as_array().cloned().unwrap_or_default();
-            let ok = got.len() == items.len()
-                && items
-                    .iter()
-                    .zip(&got)
-                    .all(|(e, a)| scalar_eq(e, a, Rule::Exact));
-            score.record(field, ok, || {
-                format!("{path}: expected {expected}, got {actual}")
-            });
+            let ok = got.len() == items.len() && items.iter().zip(&got).all(|(e, a)| scalar_eq(e, a, Rule::Exact));
+            score.record(field, ok, || format!("{path}: expected {expected}, got {actual}"));
         }
         Value::Array(items) => {
             let got = actual.as_array().cloned().unwrap_or_default();
@@ -179,16 +166,13 @@ fn compare_value(score: &mut Score, path: &str, field: &str, expected: &Value, a
             if field == "report_obligations" {
                 let mut used = vec![false; got.len()];
                 for (i, e) in items.iter().enumerate() {
-                    let pick =
-                        (0..got.len()).find(|&j| !used[j] && object_matches(field, e, &got[j]));
+                    let pick = (0..got.len()).find(|&j| !used[j] && object_matches(field, e, &got[j]));
                     match pick {
                         Some(j) => {
                             used[j] = true;
                             compare_value(score, &format!("{path}[{i}]"), field, e, &got[j]);
                         }
-                        None => score.record(field, false, || {
-                            format!("{path}[{i}]: no parsed item matches {e}")
-                        }),
+                        None => score.record(field, false, || format!("{path}[{i}]: no parsed item matches {e}")),
                     }
                 }
                 return;
@@ -200,9 +184,7 @@ fn compare_value(score: &mut Score, path: &str, field: &str, expected: &Value, a
         }
         _ => {
             let ok = scalar_eq(expected, actual, rule_for(field));
-            score.record(field, ok, || {
-                format!("{path}: expected {expected}, got {actual}")
-            });
+            score.record(field, ok, || format!("{path}: expected {expected}, got {actual}"));
         }
     }
 }

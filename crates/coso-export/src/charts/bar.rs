@@ -23,12 +23,7 @@ pub struct BarOptions {
 
 impl Default for BarOptions {
     fn default() -> Self {
-        Self {
-            decimals: 0,
-            suffix: String::new(),
-            max: None,
-            width: 640.0,
-        }
+        Self { decimals: 0, suffix: String::new(), max: None, width: 640.0 }
     }
 }
 
@@ -39,48 +34,26 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
     if data.is_empty() {
         return no_data("bar", title);
     }
-    let width = if options.width.is_finite() {
-        options.width.clamp(320.0, 2000.0)
-    } else {
-        640.0
-    };
+    let width = if options.width.is_finite() { options.width.clamp(320.0, 2000.0) } else { 640.0 };
     let value_label = |v: f64| {
         if v.is_finite() {
-            format!(
-                "{}{}",
-                format_vn_number(v, options.decimals),
-                options.suffix
-            )
+            format!("{}{}", format_vn_number(v, options.decimals), options.suffix)
         } else {
             "–".to_owned()
         }
     };
 
-    let longest = data
-        .iter()
-        .map(|(l, _)| chars(l.as_ref()))
-        .max()
-        .unwrap_or(0);
+    let longest = data.iter().map(|(l, _)| chars(l.as_ref())).max().unwrap_or(0);
     #[allow(clippy::cast_precision_loss)]
     let label_w = (longest as f64 * CHAR_W + 8.0).min(width * 0.42);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let label_chars = ((label_w - 8.0) / CHAR_W) as usize;
     #[allow(clippy::cast_precision_loss)]
-    let value_w = data
-        .iter()
-        .map(|(_, v)| chars(&value_label(*v)))
-        .max()
-        .unwrap_or(0) as f64
-        * CHAR_W
-        + 8.0;
+    let value_w = data.iter().map(|(_, v)| chars(&value_label(*v))).max().unwrap_or(0) as f64 * CHAR_W + 8.0;
     let x0 = PAD + label_w;
     let x1 = (width - PAD - value_w).max(x0 + 40.0);
     let extra = options.max.and_then(drawable);
-    let scale = Linear::new(
-        data.iter().filter_map(|(_, v)| drawable(*v)).chain(extra),
-        x0,
-        x1,
-    );
+    let scale = Linear::new(data.iter().filter_map(|(_, v)| drawable(*v)).chain(extra), x0, x1);
     let zero = scale.at(0.0);
 
     #[allow(clippy::cast_precision_loss)]
@@ -92,20 +65,11 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
         let y = TOP + i as f64 * ROW;
         let text_y = px(y + BAR / 2.0 + 4.5);
         svg.open("g", &[("class", "coso-bar-row")]);
-        svg.element(
-            "title",
-            &[],
-            &format!("{}: {}", coso_text::nfc(label), value_label(*value)),
-        );
+        svg.element("title", &[], &format!("{}: {}", coso_text::nfc(label), value_label(*value)));
         let (shown, _) = fit(label, label_chars);
         svg.element(
             "text",
-            &[
-                ("x", &px(x0 - 8.0)),
-                ("y", &text_y),
-                ("text-anchor", "end"),
-                ("fill", palette::INK),
-            ],
+            &[("x", &px(x0 - 8.0)), ("y", &text_y), ("text-anchor", "end"), ("fill", palette::INK)],
             &shown,
         );
         let mut end = zero;
@@ -126,12 +90,7 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
         }
         svg.element(
             "text",
-            &[
-                ("class", "coso-bar-value"),
-                ("x", &px(end + 4.0)),
-                ("y", &text_y),
-                ("fill", palette::INK),
-            ],
+            &[("class", "coso-bar-value"), ("x", &px(end + 4.0)), ("y", &text_y), ("fill", palette::INK)],
             &value_label(*value),
         );
         svg.close("g");

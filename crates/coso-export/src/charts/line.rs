@@ -21,22 +21,13 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
     series: &[(N, Vec<Option<f64>>)],
 ) -> String {
     let n = x_labels.len();
-    let finite = |s: &Vec<Option<f64>>| {
-        s.iter()
-            .take(n)
-            .filter_map(|v| v.and_then(drawable))
-            .collect::<Vec<_>>()
-    };
+    let finite = |s: &Vec<Option<f64>>| s.iter().take(n).filter_map(|v| v.and_then(drawable)).collect::<Vec<_>>();
     if n == 0 || series.iter().all(|(_, s)| finite(s).is_empty()) {
         return no_data("line", title);
     }
 
     let legend_rows = legend_layout(series.iter().map(|(name, _)| name.as_ref()));
-    let rows = legend_rows
-        .iter()
-        .map(|(_, row)| row + 1)
-        .max()
-        .unwrap_or(0);
+    let rows = legend_rows.iter().map(|(_, row)| row + 1).max().unwrap_or(0);
     #[allow(clippy::cast_precision_loss)]
     let top = LEGEND_Y + rows as f64 * LEGEND_LINE + 8.0;
     let bottom = top + PLOT_H;
@@ -44,31 +35,18 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
 
     let mut y_scale = Linear::new(series.iter().flat_map(|(_, s)| finite(s)), bottom, top);
     let (ticks, decimals) = y_scale.nice(5);
-    let tick_labels: Vec<String> = ticks
-        .iter()
-        .map(|t| format_vn_number(*t, decimals))
-        .collect();
+    let tick_labels: Vec<String> = ticks.iter().map(|t| format_vn_number(*t, decimals)).collect();
     #[allow(clippy::cast_precision_loss)]
-    let label_w = x_labels
-        .iter()
-        .map(|l| chars(l.as_ref()).min(X_LABEL_CHARS))
-        .max()
-        .unwrap_or(1) as f64
-        * CHAR_W
-        + 8.0;
+    let label_w =
+        x_labels.iter().map(|l| chars(l.as_ref()).min(X_LABEL_CHARS)).max().unwrap_or(1) as f64 * CHAR_W + 8.0;
     // Room for the tick labels on the left, and for half a period label at both ends.
     #[allow(clippy::cast_precision_loss)]
     let left =
-        (PAD + tick_labels.iter().map(|t| chars(t)).max().unwrap_or(1) as f64 * CHAR_W + 8.0)
-            .max(PAD + label_w / 2.0);
+        (PAD + tick_labels.iter().map(|t| chars(t)).max().unwrap_or(1) as f64 * CHAR_W + 8.0).max(PAD + label_w / 2.0);
     let right = WIDTH - PAD - (label_w / 2.0).max(12.0);
     #[allow(clippy::cast_precision_loss)]
     let x_at = |i: usize| {
-        if n == 1 {
-            (left + right) / 2.0
-        } else {
-            left + i as f64 * (right - left) / (n - 1) as f64
-        }
+        if n == 1 { (left + right) / 2.0 } else { left + i as f64 * (right - left) / (n - 1) as f64 }
     };
 
     let mut svg = Svg::start("line", title, WIDTH, height);
@@ -89,35 +67,16 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
                 ("stroke-width", "3"),
             ],
         );
-        svg.element(
-            "text",
-            &[("x", &px(x + 24.0)), ("y", &px(y)), ("fill", palette::INK)],
-            &fit(name.as_ref(), 30).0,
-        );
+        svg.element("text", &[("x", &px(x + 24.0)), ("y", &px(y)), ("fill", palette::INK)], &fit(name.as_ref(), 30).0);
     }
 
     for (tick, label) in ticks.iter().zip(&tick_labels) {
         let y = px(y_scale.at(*tick));
-        let class = if *tick == 0.0 {
-            "coso-axis"
-        } else {
-            "coso-grid"
-        };
-        let stroke = if *tick == 0.0 {
-            palette::MUTED
-        } else {
-            palette::GRID
-        };
+        let class = if *tick == 0.0 { "coso-axis" } else { "coso-grid" };
+        let stroke = if *tick == 0.0 { palette::MUTED } else { palette::GRID };
         svg.empty(
             "line",
-            &[
-                ("class", class),
-                ("x1", &px(left)),
-                ("x2", &px(right)),
-                ("y1", &y),
-                ("y2", &y),
-                ("stroke", stroke),
-            ],
+            &[("class", class), ("x1", &px(left)), ("x2", &px(right)), ("y1", &y), ("y2", &y), ("stroke", stroke)],
         );
         svg.element(
             "text",
@@ -132,27 +91,12 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
     }
 
     // Show every k-th period label so that neighbours never overlap.
-    #[allow(
-        clippy::cast_precision_loss,
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss
-    )]
-    let every = if n > 1 {
-        (label_w / ((right - left) / (n - 1) as f64))
-            .ceil()
-            .max(1.0) as usize
-    } else {
-        1
-    };
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let every = if n > 1 { (label_w / ((right - left) / (n - 1) as f64)).ceil().max(1.0) as usize } else { 1 };
     for (i, label) in x_labels.iter().enumerate().filter(|(i, _)| i % every == 0) {
         svg.element(
             "text",
-            &[
-                ("x", &px(x_at(i))),
-                ("y", &px(bottom + 20.0)),
-                ("text-anchor", "middle"),
-                ("fill", palette::MUTED),
-            ],
+            &[("x", &px(x_at(i))), ("y", &px(bottom + 20.0)), ("text-anchor", "middle"), ("fill", palette::MUTED)],
             &fit(label.as_ref(), X_LABEL_CHARS).0,
         );
     }
@@ -169,11 +113,7 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
         let mut path = String::new();
         let mut previous: Option<usize> = None;
         for (j, _, d) in &points {
-            let step = if previous == Some(j.wrapping_sub(1)) {
-                'L'
-            } else {
-                'M'
-            };
+            let step = if previous == Some(j.wrapping_sub(1)) { 'L' } else { 'M' };
             path.push_str(&format!("{step}{} {} ", px(x_at(*j)), px(y_scale.at(*d))));
             previous = Some(*j);
         }

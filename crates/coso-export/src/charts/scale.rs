@@ -54,11 +54,7 @@ impl Linear {
         #[allow(clippy::cast_precision_loss)]
         let ticks = (0..=count).map(|i| self.lo + i as f64 * step).collect();
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let decimals = if step >= 1.0 {
-            0
-        } else {
-            (-step.log10().floor()) as usize
-        };
+        let decimals = if step >= 1.0 { 0 } else { (-step.log10().floor()) as usize };
         (ticks, decimals.min(12))
     }
 }

@@ -32,10 +32,7 @@ pub fn stacked_share<L: AsRef<str>, C: AsRef<str>>(title: &str, parts: &[(L, u64
         let class = format!("coso-share-{i} {}", class_name(class.as_ref()));
         #[allow(clippy::cast_precision_loss)]
         let percent = format_vn_number(*tenth as f64 / 10.0, 1);
-        let text = format!(
-            "{label}: {} ({percent}%)",
-            format_vn_number(*count as f64, 0)
-        );
+        let text = format!("{label}: {} ({percent}%)", format_vn_number(*count as f64, 0));
         if *count > 0 {
             #[allow(clippy::cast_precision_loss)]
             let w = *count as f64 / total as f64 * bar_w;
@@ -68,32 +65,20 @@ pub fn stacked_share<L: AsRef<str>, C: AsRef<str>>(title: &str, parts: &[(L, u64
                 ("fill", palette::share(i)),
             ],
         );
-        svg.element(
-            "text",
-            &[
-                ("x", &px(PAD + 22.0)),
-                ("y", &px(y + 12.0)),
-                ("fill", palette::INK),
-            ],
-            &text,
-        );
+        svg.element("text", &[("x", &px(PAD + 22.0)), ("y", &px(y + 12.0)), ("fill", palette::INK)], &text);
     }
     svg.finish()
 }
 
 /// Each share in tenths of a percent, by largest remainder, so the legend adds up to 100,0 %.
 fn shares_in_tenths(counts: impl Iterator<Item = u64>, total: u128) -> Vec<u128> {
-    let exact: Vec<(u128, u128)> = counts
-        .map(|n| (u128::from(n) * 1000 / total, u128::from(n) * 1000 % total))
-        .collect();
+    let exact: Vec<(u128, u128)> =
+        counts.map(|n| (u128::from(n) * 1000 / total, u128::from(n) * 1000 % total)).collect();
     let mut tenths: Vec<u128> = exact.iter().map(|(q, _)| *q).collect();
     let missing = 1000 - tenths.iter().sum::<u128>();
     let mut by_remainder: Vec<usize> = (0..exact.len()).collect();
     by_remainder.sort_by(|a, b| exact[*b].1.cmp(&exact[*a].1));
-    for i in by_remainder
-        .into_iter()
-        .take(usize::try_from(missing).unwrap_or(0))
-    {
+    for i in by_remainder.into_iter().take(usize::try_from(missing).unwrap_or(0)) {
         tenths[i] += 1;
     }
     tenths
@@ -105,19 +90,10 @@ mod tests {
 
     #[test]
     fn shares_add_up_to_a_thousand_tenths() {
-        assert_eq!(
-            shares_in_tenths([1, 1, 1].into_iter(), 3),
-            vec![334, 333, 333]
-        );
-        assert_eq!(
-            shares_in_tenths([2345, 900, 76].into_iter(), 3321),
-            vec![706, 271, 23]
-        );
+        assert_eq!(shares_in_tenths([1, 1, 1].into_iter(), 3), vec![334, 333, 333]);
+        assert_eq!(shares_in_tenths([2345, 900, 76].into_iter(), 3321), vec![706, 271, 23]);
         assert_eq!(shares_in_tenths([0, 5].into_iter(), 5), vec![0, 1000]);
-        let big = shares_in_tenths(
-            [u64::MAX, u64::MAX, 1].into_iter(),
-            2 * u128::from(u64::MAX) + 1,
-        );
+        let big = shares_in_tenths([u64::MAX, u64::MAX, 1].into_iter(), 2 * u128::from(u64::MAX) + 1);
         assert_eq!(big.iter().sum::<u128>(), 1000);
     }
 }

@@ -123,11 +123,7 @@ pub(super) fn escape(s: &str) -> String {
 
 /// A coordinate: one decimal, and 0 for anything not finite so the markup stays valid.
 pub(super) fn px(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.1}")
-    } else {
-        "0".to_owned()
-    }
+    if x.is_finite() { format!("{x:.1}") } else { "0".to_owned() }
 }
 
 /// The label as shown in at most `max` characters (NFC, so a Vietnamese letter is one
@@ -149,9 +145,7 @@ pub(super) fn chars(s: &str) -> usize {
 
 /// Only the characters a CSS class name can hold without escaping.
 pub(super) fn class_name(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
+    s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
 }
 
 #[cfg(test)]
@@ -160,23 +154,14 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_forbidden_characters() {
-        assert_eq!(
-            escape(r#"Tổ 1 & "Tổ 2" <b>'x'"#),
-            "Tổ 1 &amp; &quot;Tổ 2&quot; &lt;b&gt;&apos;x&apos;"
-        );
-        assert_eq!(
-            escape("a\u{0}b\u{1b}\u{FFFF}"),
-            "a\u{FFFD}b\u{FFFD}\u{FFFD}"
-        );
+        assert_eq!(escape(r#"Tổ 1 & "Tổ 2" <b>'x'"#), "Tổ 1 &amp; &quot;Tổ 2&quot; &lt;b&gt;&apos;x&apos;");
+        assert_eq!(escape("a\u{0}b\u{1b}\u{FFFF}"), "a\u{FFFD}b\u{FFFD}\u{FFFD}");
     }
 
     #[test]
     fn fit_shortens_on_characters() {
         assert_eq!(fit("Xã Đắk Lắk", 20), ("Xã Đắk Lắk".to_owned(), false));
-        assert_eq!(
-            fit("Phường Hòa Khánh Bắc", 8),
-            ("Phường …".to_owned(), true)
-        );
+        assert_eq!(fit("Phường Hòa Khánh Bắc", 8), ("Phường …".to_owned(), true));
         // Decomposed input counts as composed.
         assert_eq!(fit("e\u{302}\u{323}", 1), ("ệ".to_owned(), false));
     }

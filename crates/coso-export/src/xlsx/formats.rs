@@ -25,31 +25,20 @@ pub(super) struct Formats {
 impl Formats {
     pub fn new() -> Self {
         let base = || Format::new().set_font_name(FONT).set_font_size(SIZE);
-        let cell = || {
-            base()
-                .set_border(FormatBorder::Thin)
-                .set_align(FormatAlign::VerticalCenter)
-        };
+        let cell = || base().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
         let kinds = |bold: bool| {
-            [
-                ColumnKind::Text,
-                ColumnKind::Integer,
-                ColumnKind::Decimal,
-                ColumnKind::Percent,
-                ColumnKind::Date,
-            ]
-            .map(|k| {
-                let f = match k {
-                    ColumnKind::Text => cell().set_text_wrap(),
-                    ColumnKind::Integer => cell().set_num_format("#,##0"),
-                    ColumnKind::Decimal => cell().set_num_format("#,##0.00"),
-                    ColumnKind::Percent => cell().set_num_format("0.0%"),
-                    ColumnKind::Date => cell()
-                        .set_num_format("dd/mm/yyyy")
-                        .set_align(FormatAlign::Center),
-                };
-                if bold { f.set_bold() } else { f }
-            })
+            [ColumnKind::Text, ColumnKind::Integer, ColumnKind::Decimal, ColumnKind::Percent, ColumnKind::Date].map(
+                |k| {
+                    let f = match k {
+                        ColumnKind::Text => cell().set_text_wrap(),
+                        ColumnKind::Integer => cell().set_num_format("#,##0"),
+                        ColumnKind::Decimal => cell().set_num_format("#,##0.00"),
+                        ColumnKind::Percent => cell().set_num_format("0.0%"),
+                        ColumnKind::Date => cell().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+                    };
+                    if bold { f.set_bold() } else { f }
+                },
+            )
         };
         Self {
             title: base()

@@ -20,53 +20,32 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}", dir.path().join("coso.db").display());
     let store = Store::connect(&url).await.expect("open sqlite");
     store.migrate().await.expect("migrate sqlite");
-    TestDb {
-        store,
-        url,
-        _dir: Some(dir),
-    }
+    TestDb { store, url, _dir: Some(dir) }
 }
 
 /// A fresh PostgreSQL database, or `None` when no server is configured outside CI.
 pub async fn postgres() -> Option<TestDb> {
     let Ok(base) = std::env::var("PG_DATABASE_URL") else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "PG_DATABASE_URL must be set in CI"
-        );
+        assert!(std::env::var("CI").is_err(), "PG_DATABASE_URL must be set in CI");
         eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
         return None;
     };
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
-    let name = format!(
-        "coso_jobs_{}_{:x}",
-        std::process::id(),
-        nanos ^ (COUNTER.fetch_add(1, Ordering::Relaxed) << 48)
-    );
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+    let name =
+        format!("coso_jobs_{}_{:x}", std::process::id(), nanos ^ (COUNTER.fetch_add(1, Ordering::Relaxed) << 48));
     let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
-    admin
-        .execute_admin(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create test database");
+    admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create test database");
     admin.close().await;
     let url = match base.rfind('/') {
         Some(i) => format!("{}/{name}", &base[..i]),
         None => panic!("PG_DATABASE_URL has no database part"),
     };
-    let store = Store::connect(&url)
-        .await
-        .expect("connect to test database");
+    let store = Store::connect(&url).await.expect("connect to test database");
     store.migrate().await.expect("migrate postgres");
-    Some(TestDb {
-        store,
-        url,
-        _dir: None,
-    })
+    Some(TestDb { store, url, _dir: None })
 }
 
 /// Runs the async test body `$case(&TestDb)` once on SQLite and once on PostgreSQL.
@@ -128,20 +107,9 @@ pub async fn seed(store: &Store, due: &str) -> Seeded {
 
 /// [`seed`] with `extra` more target communes, each with one official (`official{i}@…`).
 pub async fn seed_with(store: &Store, due: &str, extra: usize) -> Seeded {
-    store
-        .load_official_units(&Actor::system("test"))
-        .await
-        .expect("load units");
-    let province = store
-        .unit_by_code("42")
-        .await
-        .expect("query")
-        .expect("Hà Tĩnh");
-    let mut communes = store
-        .children(province.unit_id(), date("2026-06-01"))
-        .await
-        .expect("children")
-        .into_iter();
+    store.load_official_units(&Actor::system("test")).await.expect("load units");
+    let province = store.unit_by_code("42").await.expect("query").expect("Hà Tĩnh");
+    let mut communes = store.children(province.unit_id(), date("2026-06-01")).await.expect("children").into_iter();
     let mut next = || communes.next().expect("a commune");
     let (a, b, sent) = (next(), next(), next());
     let user = |email: &str, name: &str, unit: &UnitRow| NewUser {
@@ -151,43 +119,19 @@ pub async fn seed_with(store: &Store, due: &str, extra: usize) -> Seeded {
         grants: vec![(Role::Official, unit.unit_id())],
     };
     let actor = Actor::system("test");
-    let user_a = store
-        .create_user(&user("an@xa-a.gov.vn", "Nguyễn Văn An", &a), &actor)
-        .await
-        .expect("user a");
-    let user_b = store
-        .create_user(&user("binh@xa-b.gov.vn", "Đỗ Thị Bình", &b), &actor)
-        .await
-        .expect("user b");
-    let user_sent = store
-        .create_user(&user("cuong@xa-c.gov.vn", "Âu Văn Cường", &sent), &actor)
-        .await
-        .expect("user c");
+    let user_a = store.create_user(&user("an@xa-a.gov.vn", "Nguyễn Văn An", &a), &actor).await.expect("user a");
+    let user_b = store.create_user(&user("binh@xa-b.gov.vn", "Đỗ Thị Bình", &b), &actor).await.expect("user b");
+    let user_sent = store.create_user(&user("cuong@xa-c.gov.vn", "Âu Văn Cường", &sent), &actor).await.expect("user c");
     let mut targets = vec![a.clone(), b.clone(), sent.clone()];
     for i in 0..extra {
         let unit = next();
-        store
-            .create_user(
-                &user(&format!("official{i}@xa.gov.vn"), "Cán bộ", &unit),
-                &actor,
-            )
-            .await
-            .expect("extra user");
+        store.create_user(&user(&format!("official{i}@xa.gov.vn"), "Cán bộ", &unit), &actor).await.expect("extra user");
         targets.push(unit);
     }
     let targets: Vec<&UnitRow> = targets.iter().collect();
     insert_plan(store, &province, &targets, due).await;
     insert_submission(store, OCCURRENCE_ID, &sent).await;
-    Seeded {
-        province,
-        a,
-        b,
-        sent,
-        user_a,
-        user_b,
-        user_sent,
-        occurrence_id: OCCURRENCE_ID,
-    }
+    Seeded { province, a, b, sent, user_a, user_b, user_sent, occurrence_id: OCCURRENCE_ID }
 }
 
 const OCCURRENCE_ID: i64 = 9201;
@@ -195,10 +139,7 @@ const OCCURRENCE_ID: i64 = 9201;
 /// Plain SQL for a plan with targets, one report obligation and one occurrence: the plan
 /// store functions live elsewhere, and these rows are all the reminder job reads.
 async fn insert_plan(store: &Store, issuer: &UnitRow, targets: &[&UnitRow], due: &str) {
-    let targets: Vec<String> = targets
-        .iter()
-        .map(|t| format!("(9001, {})", t.id))
-        .collect();
+    let targets: Vec<String> = targets.iter().map(|t| format!("(9001, {})", t.id)).collect();
     let sql = format!(
         "INSERT INTO plan (id, unit_id, number, issued_on, title, year, search_text, created_at, updated_at, created_by) \
          VALUES (9001, {issuer}, '{PLAN_NUMBER}', '2026-03-02', 'Kế hoạch thực hiện dân chủ ở cơ sở năm 2026', 2026, \

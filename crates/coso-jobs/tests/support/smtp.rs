@@ -40,16 +40,10 @@ impl Received {
 
     /// The text body, decoded from base64.
     pub fn body(&self) -> String {
-        assert!(
-            self.data.contains("Content-Transfer-Encoding: base64"),
-            "{}",
-            self.data
-        );
+        assert!(self.data.contains("Content-Transfer-Encoding: base64"), "{}", self.data);
         let (_, body) = self.data.split_once("\n\n").expect("headers and body");
         let b64: String = body.split_whitespace().collect();
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .expect("base64 body");
+        let bytes = base64::engine::general_purpose::STANDARD.decode(b64).expect("base64 body");
         String::from_utf8(bytes).expect("utf-8 body")
     }
 }
@@ -68,9 +62,7 @@ fn decode_words(value: &str) -> String {
         }
         match encoded {
             Some(b64) => {
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(b64)
-                    .expect("base64 encoded word");
+                let bytes = base64::engine::general_purpose::STANDARD.decode(b64).expect("base64 encoded word");
                 out.push_str(&String::from_utf8(bytes).expect("utf-8 encoded word"));
             }
             None => out.push_str(token),
@@ -89,9 +81,7 @@ impl FakeSmtp {
     /// Listens on 127.0.0.1; each message is acknowledged `delay` after its end, like a real
     /// server that takes its time, so that concurrent senders overlap.
     pub async fn start(delay: Duration) -> FakeSmtp {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind fake SMTP");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind fake SMTP");
         let port = listener.local_addr().expect("address").port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let store = received.clone();
@@ -126,13 +116,7 @@ async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>
             to.clear();
             b"250 OK\r\n"
         } else if upper.starts_with("RCPT TO:") {
-            to.push(
-                line[8..]
-                    .trim()
-                    .trim_start_matches('<')
-                    .trim_end_matches('>')
-                    .to_string(),
-            );
+            to.push(line[8..].trim().trim_start_matches('<').trim_end_matches('>').to_string());
             b"250 OK\r\n"
         } else if upper.starts_with("DATA") {
             let _ = write.write_all(b"354 end with .\r\n").await;
@@ -145,11 +129,7 @@ async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>
                 data.push('\n');
             }
             tokio::time::sleep(delay).await;
-            store.lock().expect("lock").push(Received {
-                from: from.clone(),
-                to: std::mem::take(&mut to),
-                data,
-            });
+            store.lock().expect("lock").push(Received { from: from.clone(), to: std::mem::take(&mut to), data });
             b"250 queued\r\n"
         } else if upper.starts_with("QUIT") {
             let _ = write.write_all(b"221 bye\r\n").await;

@@ -35,10 +35,7 @@ pub fn document_xml(view: &DocumentView) -> String {
 fn header_table(out: &mut String, view: &DocumentView) {
     let left = mm_to_twips(layout::HEADER_LEFT_COLUMN_MM);
     let right = text_width().saturating_sub(left);
-    let centred = Para {
-        align: Some(Align::Center),
-        ..Para::default()
-    };
+    let centred = Para { align: Some(Align::Center), ..Para::default() };
     table_start(out, &[left, right]);
 
     // Row 1: bodies | national title and motto.
@@ -53,55 +50,28 @@ fn header_table(out: &mut String, view: &DocumentView) {
     if view.issuer_lines.is_empty() {
         paragraph(out, &centred, &[]);
     } else {
-        let widest = view
-            .issuer_lines
-            .iter()
-            .map(|l| estimate_width(l, size::ISSUER, 0.72))
-            .max();
+        let widest = view.issuer_lines.iter().map(|l| estimate_width(l, size::ISSUER, 0.72)).max();
         short_rule(out, left, widest.unwrap_or(0));
     }
     out.push_str("</w:tc>");
     cell_start(out, right);
-    paragraph(
-        out,
-        &centred,
-        &[(NATIONAL_TITLE, Font::size(size::NATIONAL_TITLE).bold())],
-    );
-    paragraph(
-        out,
-        &centred,
-        &[(MOTTO, Font::size(size::MOTTO).bold().underline())],
-    );
+    paragraph(out, &centred, &[(NATIONAL_TITLE, Font::size(size::NATIONAL_TITLE).bold())]);
+    paragraph(out, &centred, &[(MOTTO, Font::size(size::MOTTO).bold().underline())]);
     out.push_str("</w:tc></w:tr>");
 
     // Row 2: number (and a công văn's abstract) | place and date.
     out.push_str("<w:tr>");
     cell_start(out, left);
-    let spaced = Para {
-        before_pt: Some(6.0),
-        ..centred
-    };
-    paragraph(
-        out,
-        &spaced,
-        &[(&view.number_line, Font::size(size::NUMBER))],
-    );
+    let spaced = Para { before_pt: Some(6.0), ..centred };
+    paragraph(out, &spaced, &[(&view.number_line, Font::size(size::NUMBER))]);
     if view.is_cong_van()
         && let Some(line) = view.abstract_line()
     {
-        paragraph(
-            out,
-            &centred,
-            &[(&line, Font::size(size::CONG_VAN_ABSTRACT))],
-        );
+        paragraph(out, &centred, &[(&line, Font::size(size::CONG_VAN_ABSTRACT))]);
     }
     out.push_str("</w:tc>");
     cell_start(out, right);
-    paragraph(
-        out,
-        &spaced,
-        &[(&view.place_date_line, Font::size(size::PLACE_DATE).italic())],
-    );
+    paragraph(out, &spaced, &[(&view.place_date_line, Font::size(size::PLACE_DATE).italic())]);
     out.push_str("</w:tc></w:tr></w:tbl>");
 }
 
@@ -109,44 +79,19 @@ fn header_table(out: &mut String, view: &DocumentView) {
 fn title(out: &mut String, view: &DocumentView) {
     let Some(type_name) = &view.type_name else {
         // A công văn's abstract is in the header; leave a line before the content.
-        paragraph(
-            out,
-            &Para {
-                before_pt: Some(12.0),
-                ..Para::default()
-            },
-            &[],
-        );
+        paragraph(out, &Para { before_pt: Some(12.0), ..Para::default() }, &[]);
         return;
     };
     let font = Font::size(size::TITLE).bold();
-    let keep = Para {
-        align: Some(Align::Center),
-        keep_next: true,
-        ..Para::default()
-    };
-    paragraph(
-        out,
-        &Para {
-            before_pt: Some(24.0),
-            ..keep
-        },
-        &[(type_name, font)],
-    );
+    let keep = Para { align: Some(Align::Center), keep_next: true, ..Para::default() };
+    paragraph(out, &Para { before_pt: Some(24.0), ..keep }, &[(type_name, font)]);
     let mut widest = estimate_width(type_name, size::TITLE, 0.72);
     if let Some(text) = &view.abstract_text {
         paragraph(out, &keep, &[(text, font)]);
         widest = widest.max(estimate_width(text, size::TITLE, 0.5));
     }
     short_rule(out, text_width(), widest);
-    paragraph(
-        out,
-        &Para {
-            after_pt: Some(6.0),
-            ..Para::default()
-        },
-        &[],
-    );
+    paragraph(out, &Para { after_pt: Some(6.0), ..Para::default() }, &[]);
 }
 
 /// The content. The last paragraph keeps with the signature block, so that the signer never
@@ -158,11 +103,7 @@ fn content(out: &mut String, view: &DocumentView) {
             BlockKind::Paragraph => style::BODY,
             BlockKind::Heading(depth) => style::HEADING[depth.min(style::HEADING.len() - 1)],
         };
-        let para = Para {
-            style: Some(style),
-            keep_next: i == last,
-            ..Para::default()
-        };
+        let para = Para { style: Some(style), keep_next: i == last, ..Para::default() };
         paragraph(out, &para, &[(&block.text, Font::default())]);
     }
 }
@@ -171,41 +112,17 @@ fn content(out: &mut String, view: &DocumentView) {
 fn footer_table(out: &mut String, view: &DocumentView) {
     let left = mm_to_twips(layout::FOOTER_LEFT_COLUMN_MM);
     let right = text_width().saturating_sub(left);
-    let centred = Para {
-        align: Some(Align::Center),
-        ..Para::default()
-    };
+    let centred = Para { align: Some(Align::Center), ..Para::default() };
     let signer = Font::size(size::SIGNER).bold();
-    paragraph(
-        out,
-        &Para {
-            keep_next: true,
-            ..Para::default()
-        },
-        &[],
-    );
+    paragraph(out, &Para { keep_next: true, ..Para::default() }, &[]);
     table_start(out, &[left, right]);
     out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 
     cell_start(out, left);
-    let label = Para {
-        before_pt: Some(6.0),
-        ..Para::default()
-    };
-    paragraph(
-        out,
-        &label,
-        &[(
-            "Nơi nhận:",
-            Font::size(size::RECIPIENTS_LABEL).bold().italic(),
-        )],
-    );
+    let label = Para { before_pt: Some(6.0), ..Para::default() };
+    paragraph(out, &label, &[("Nơi nhận:", Font::size(size::RECIPIENTS_LABEL).bold().italic())]);
     for line in &view.recipient_lines {
-        paragraph(
-            out,
-            &Para::default(),
-            &[(line, Font::size(size::RECIPIENTS))],
-        );
+        paragraph(out, &Para::default(), &[(line, Font::size(size::RECIPIENTS))]);
     }
     out.push_str("</w:tc>");
 
@@ -216,15 +133,8 @@ fn footer_table(out: &mut String, view: &DocumentView) {
     if let Some(position) = &view.position {
         paragraph(out, &centred, &[(position, signer)]);
     }
-    let signature = Para {
-        before_pt: Some(layout::SIGNATURE_SPACE_MM * 72.0 / 25.4),
-        ..centred
-    };
-    paragraph(
-        out,
-        &signature,
-        &[(view.signer_name.as_deref().unwrap_or(""), signer)],
-    );
+    let signature = Para { before_pt: Some(layout::SIGNATURE_SPACE_MM * 72.0 / 25.4), ..centred };
+    paragraph(out, &signature, &[(view.signer_name.as_deref().unwrap_or(""), signer)]);
     out.push_str("</w:tc></w:tr></w:tbl>");
 }
 
@@ -268,18 +178,14 @@ fn table_start(out: &mut String, columns: &[u32]) {
 }
 
 fn cell_start(out: &mut String, width: u32) {
-    let _ = write!(
-        out,
-        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
-    );
+    let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#);
 }
 
 /// The short solid rule under the issuing body and under the abstract: a centred empty paragraph
 /// with a bottom border, narrowed by indents to [`layout::SHORT_RULE_RATIO`] of the text above it.
 /// A border rather than a drawing shape: every reader (Word, LibreOffice, the parser) handles it.
 fn short_rule(out: &mut String, available: u32, text_width: u32) {
-    let rule = ((f64::from(text_width.min(available)) * layout::SHORT_RULE_RATIO) as u32)
-        .max(mm_to_twips(15.0));
+    let rule = ((f64::from(text_width.min(available)) * layout::SHORT_RULE_RATIO) as u32).max(mm_to_twips(15.0));
     let indent = available.saturating_sub(rule) / 2;
     out.push_str("<w:p>");
     let extra = format!(

@@ -41,9 +41,7 @@ pub fn write(view: &DocumentView) -> Result<Vec<u8>, RenderError> {
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(
-        document.len() / 2 + 8 * 1024,
-    )));
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(document.len() / 2 + 8 * 1024)));
     for (name, content) in entries {
         zip.start_file(name, options)?;
         zip.write_all(content.as_bytes())?;

@@ -37,25 +37,16 @@ pub struct Font {
 
 impl Font {
     pub fn size(size_pt: f64) -> Self {
-        Self {
-            size_pt: Some(size_pt),
-            ..Self::default()
-        }
+        Self { size_pt: Some(size_pt), ..Self::default() }
     }
     pub fn bold(self) -> Self {
         Self { bold: true, ..self }
     }
     pub fn italic(self) -> Self {
-        Self {
-            italic: true,
-            ..self
-        }
+        Self { italic: true, ..self }
     }
     pub fn underline(self) -> Self {
-        Self {
-            underline: true,
-            ..self
-        }
+        Self { underline: true, ..self }
     }
 }
 

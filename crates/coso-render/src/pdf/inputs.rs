@@ -44,12 +44,7 @@ fn list(items: &[String]) -> Value {
 }
 
 fn dict<const N: usize>(entries: [(&str, Value); N]) -> Value {
-    Value::Dict(
-        entries
-            .into_iter()
-            .map(|(k, v)| (Str::from(k), v))
-            .collect::<Dict>(),
-    )
+    Value::Dict(entries.into_iter().map(|(k, v)| (Str::from(k), v)).collect::<Dict>())
 }
 
 /// `sys.inputs`: `{ layout: {...}, doc: {...} }`.
@@ -62,10 +57,7 @@ pub fn inputs(view: &DocumentView) -> Dict {
                 BlockKind::Paragraph => -1,
                 BlockKind::Heading(depth) => i64::try_from(depth).unwrap_or(i64::MAX),
             };
-            dict([
-                ("depth", depth.into_value()),
-                ("text", str_value(&block.text)),
-            ])
+            dict([("depth", depth.into_value()), ("text", str_value(&block.text))])
         })
         .collect();
     let doc = dict([
@@ -91,22 +83,10 @@ pub fn inputs(view: &DocumentView) -> Dict {
         ("margin-left", layout::MARGIN_LEFT_MM.into_value()),
         ("margin-right", layout::MARGIN_RIGHT_MM.into_value()),
         ("header-distance", layout::HEADER_DISTANCE_MM.into_value()),
-        (
-            "header-left-column",
-            layout::HEADER_LEFT_COLUMN_MM.into_value(),
-        ),
-        (
-            "footer-left-column",
-            layout::FOOTER_LEFT_COLUMN_MM.into_value(),
-        ),
-        (
-            "first-line-indent",
-            layout::FIRST_LINE_INDENT_MM.into_value(),
-        ),
-        (
-            "paragraph-spacing",
-            layout::PARAGRAPH_SPACING_PT.into_value(),
-        ),
+        ("header-left-column", layout::HEADER_LEFT_COLUMN_MM.into_value()),
+        ("footer-left-column", layout::FOOTER_LEFT_COLUMN_MM.into_value()),
+        ("first-line-indent", layout::FIRST_LINE_INDENT_MM.into_value()),
+        ("paragraph-spacing", layout::PARAGRAPH_SPACING_PT.into_value()),
         ("line-spacing", layout::LINE_SPACING.into_value()),
         ("signature-space", layout::SIGNATURE_SPACE_MM.into_value()),
         ("short-rule-ratio", layout::SHORT_RULE_RATIO.into_value()),
@@ -118,28 +98,16 @@ pub fn inputs(view: &DocumentView) -> Dict {
         ("size-number", size::NUMBER.into_value()),
         ("size-place-date", size::PLACE_DATE.into_value()),
         ("size-title", size::TITLE.into_value()),
-        (
-            "size-cong-van-abstract",
-            size::CONG_VAN_ABSTRACT.into_value(),
-        ),
+        ("size-cong-van-abstract", size::CONG_VAN_ABSTRACT.into_value()),
         ("size-signer", size::SIGNER.into_value()),
         ("size-recipients-label", size::RECIPIENTS_LABEL.into_value()),
         ("size-recipients", size::RECIPIENTS.into_value()),
     ]);
-    [(Str::from("doc"), doc), (Str::from("layout"), layout)]
-        .into_iter()
-        .collect()
+    [(Str::from("doc"), doc), (Str::from("layout"), layout)].into_iter().collect()
 }
 
 /// The PDF title metadata: `KẾ HOẠCH Thực hiện …`, or the number line when there is no abstract.
 pub fn meta_title(view: &DocumentView) -> String {
-    let parts: Vec<&str> = [view.type_name.as_deref(), view.abstract_text.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if parts.is_empty() {
-        view.number_line.clone()
-    } else {
-        parts.join(" ")
-    }
+    let parts: Vec<&str> = [view.type_name.as_deref(), view.abstract_text.as_deref()].into_iter().flatten().collect();
+    if parts.is_empty() { view.number_line.clone() } else { parts.join(" ") }
 }

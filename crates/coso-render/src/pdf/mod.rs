@@ -33,11 +33,7 @@ pub const FONTS: [&[u8]; 4] = [
 const CACHE_MAX_AGE: usize = 8;
 
 static ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> = LazyLock::new(|| {
-    TypstEngine::builder()
-        .main_file(TEMPLATE)
-        .fonts(FONTS)
-        .comemo_evict_max_age(Some(CACHE_MAX_AGE))
-        .build()
+    TypstEngine::builder().main_file(TEMPLATE).fonts(FONTS).comemo_evict_max_age(Some(CACHE_MAX_AGE)).build()
 });
 
 /// Typesets the view and writes the PDF.
@@ -46,9 +42,7 @@ static ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> = LazyLock::new(|| {
 /// the PDF identifier is derived from a fixed string, so the same view gives the same bytes.
 pub fn write(view: &DocumentView) -> Result<Vec<u8>, RenderError> {
     let compiled = ENGINE.compile_with_input::<_, PagedDocument>(inputs::inputs(view));
-    let document = compiled
-        .output
-        .map_err(|err| RenderError::Pdf(err.to_string()))?;
+    let document = compiled.output.map_err(|err| RenderError::Pdf(err.to_string()))?;
     let options = PdfOptions {
         ident: Smart::Custom(format!("coso-render:{}", inputs::meta_title(view))),
         timestamp: None,

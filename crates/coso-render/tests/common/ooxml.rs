@@ -39,16 +39,12 @@ fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree:
 
 /// A toggle property (`<w:b/>`, `<w:b w:val="0"/>`).
 fn on(rpr: Option<roxmltree::Node<'_, '_>>, name: &str) -> bool {
-    rpr.and_then(|r| child(r, name))
-        .is_some_and(|n| !matches!(attr(n, "val"), Some("0" | "false" | "none")))
+    rpr.and_then(|r| child(r, name)).is_some_and(|n| !matches!(attr(n, "val"), Some("0" | "false" | "none")))
 }
 
 pub fn paragraphs(xml: &str) -> Vec<Para> {
     let doc = roxmltree::Document::parse(xml).unwrap();
-    let tables: Vec<_> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((W, "tbl")))
-        .collect();
+    let tables: Vec<_> = doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))).collect();
     doc.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
         .map(|p| {
@@ -56,33 +52,19 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
             let cell = p.ancestors().find(|a| a.has_tag_name((W, "tc"))).map(|tc| {
                 let table = tc.ancestors().find(|a| a.has_tag_name((W, "tbl"))).unwrap();
                 let index = tables.iter().position(|t| *t == table).unwrap();
-                let column = tc
-                    .prev_siblings()
-                    .skip(1)
-                    .filter(|s| s.has_tag_name((W, "tc")))
-                    .count();
+                let column = tc.prev_siblings().skip(1).filter(|s| s.has_tag_name((W, "tc"))).count();
                 (index, column)
             });
             Para {
-                style: ppr
-                    .and_then(|p| child(p, "pStyle"))
-                    .and_then(|s| attr(s, "val"))
-                    .map(str::to_owned),
-                jc: ppr
-                    .and_then(|p| child(p, "jc"))
-                    .and_then(|s| attr(s, "val"))
-                    .map(str::to_owned),
+                style: ppr.and_then(|p| child(p, "pStyle")).and_then(|s| attr(s, "val")).map(str::to_owned),
+                jc: ppr.and_then(|p| child(p, "jc")).and_then(|s| attr(s, "val")).map(str::to_owned),
                 runs: p
                     .children()
                     .filter(|r| r.has_tag_name((W, "r")))
                     .map(|r| {
                         let rpr = child(r, "rPr");
                         Run {
-                            text: r
-                                .children()
-                                .filter(|t| t.has_tag_name((W, "t")))
-                                .filter_map(|t| t.text())
-                                .collect(),
+                            text: r.children().filter(|t| t.has_tag_name((W, "t"))).filter_map(|t| t.text()).collect(),
                             bold: on(rpr, "b"),
                             italic: on(rpr, "i"),
                             underline: on(rpr, "u"),
@@ -101,12 +83,10 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
 
 /// The first paragraph whose text is `text`.
 pub fn find<'a>(paras: &'a [Para], text: &str) -> &'a Para {
-    paras.iter().find(|p| p.text() == text).unwrap_or_else(|| {
-        panic!(
-            "no paragraph {text:?} in {:#?}",
-            paras.iter().map(Para::text).collect::<Vec<_>>()
-        )
-    })
+    paras
+        .iter()
+        .find(|p| p.text() == text)
+        .unwrap_or_else(|| panic!("no paragraph {text:?} in {:#?}", paras.iter().map(Para::text).collect::<Vec<_>>()))
 }
 
 /// An attribute of the first element named `name` anywhere in the part.

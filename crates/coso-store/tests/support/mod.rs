@@ -21,7 +21,10 @@ pub async fn sqlite() -> TestDb {
 /// A fresh PostgreSQL database, or `None` when no server is configured outside CI.
 pub async fn postgres() -> Option<TestDb> {
     let Ok(base) = std::env::var("PG_DATABASE_URL") else {
-        assert!(std::env::var("CI").is_err(), "PG_DATABASE_URL must be set in CI: the PostgreSQL half of the suite would not run");
+        assert!(
+            std::env::var("CI").is_err(),
+            "PG_DATABASE_URL must be set in CI: the PostgreSQL half of the suite would not run"
+        );
         eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
         return None;
     };

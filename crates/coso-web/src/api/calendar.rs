@@ -42,7 +42,12 @@ pub struct LunarOut {
 pub async fn lunar(Query(q): Query<DateQuery>) -> ApiResult<Json<LunarOut>> {
     let d = date("date", &q.date)?;
     let l = coso_calendar::solar_to_lunar(d).map_err(bad)?;
-    Ok(Json(LunarOut { solar: d.to_string(), year_name: coso_calendar::year_name(l.year), text: l.to_vietnamese_text(), lunar: l }))
+    Ok(Json(LunarOut {
+        solar: d.to_string(),
+        year_name: coso_calendar::year_name(l.year),
+        text: l.to_vietnamese_text(),
+        lunar: l,
+    }))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -73,7 +78,10 @@ pub async fn solar(Query(q): Query<LunarQuery>) -> ApiResult<Json<SolarOut>> {
 /// Days off, working Saturdays and whether the year's announcement is known.
 #[utoipa::path(get, path = "/api/v1/calendar/holidays/{year}", tag = "calendar", params(("year" = i32, Path)),
     responses((status = 200, body = Object), (status = 400, body = ErrorBody)))]
-pub async fn holidays(State(state): State<AppState>, Path(year): Path<i32>) -> ApiResult<Json<coso_calendar::HolidayYear>> {
+pub async fn holidays(
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+) -> ApiResult<Json<coso_calendar::HolidayYear>> {
     let cal = crate::calendar::current(&state).await?;
     Ok(Json(cal.year(year).map_err(bad)?.clone()))
 }
@@ -92,7 +100,10 @@ pub struct DateOut {
 /// N working days after a date (the start date is not counted).
 #[utoipa::path(get, path = "/api/v1/calendar/working-days", tag = "calendar", params(WorkingDaysQuery),
     responses((status = 200, body = DateOut), (status = 400, body = ErrorBody)))]
-pub async fn working_days(State(state): State<AppState>, Query(q): Query<WorkingDaysQuery>) -> ApiResult<Json<DateOut>> {
+pub async fn working_days(
+    State(state): State<AppState>,
+    Query(q): Query<WorkingDaysQuery>,
+) -> ApiResult<Json<DateOut>> {
     let cal = crate::calendar::current(&state).await?;
     let d = cal.add_working_days(date("from", &q.from)?, q.n).map_err(bad)?;
     Ok(Json(DateOut { date: d.to_string() }))
@@ -156,7 +167,11 @@ pub async fn rules() -> Json<Vec<coso_calendar::LegalRule>> {
 /// Adds or replaces a year's announcement of days off (administrators).
 #[utoipa::path(post, path = "/api/v1/calendar/announcements", tag = "calendar", request_body = Object,
     responses((status = 201), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn save_announcement(State(state): State<AppState>, user: CurrentUser, body: String) -> ApiResult<StatusCode> {
+pub async fn save_announcement(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    body: String,
+) -> ApiResult<StatusCode> {
     if !user.is_admin() {
         return Err(AppError::Forbidden.into());
     }

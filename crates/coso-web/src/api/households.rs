@@ -25,7 +25,12 @@ pub struct HouseholdQuery {
 /// Households in a unit's subtree. Every read is audited.
 #[utoipa::path(get, path = "/api/v1/units/{code}/households", tag = "households", params(("code" = String, Path), HouseholdQuery),
     responses((status = 200, body = HouseholdList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn list(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, Query(q): Query<HouseholdQuery>) -> ApiResult<Json<HouseholdList>> {
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    Query(q): Query<HouseholdQuery>,
+) -> ApiResult<Json<HouseholdList>> {
     let unit = actions::unit(&state, &code).await?;
     let page = actions::list_households(&state, &user, &unit, q.q.as_deref(), q.limit, q.offset).await?;
     Ok(Json(HouseholdList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
@@ -46,7 +51,12 @@ pub struct HouseholdCreate {
 /// Adds a household to a village register.
 #[utoipa::path(post, path = "/api/v1/units/{code}/households", tag = "households", params(("code" = String, Path)), request_body = HouseholdCreate,
     responses((status = 201, body = Created), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, Json(b): Json<HouseholdCreate>) -> ApiResult<(StatusCode, Json<Created>)> {
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    Json(b): Json<HouseholdCreate>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
     let village = actions::unit(&state, &code).await?;
     let input = HouseholdInput {
         code: b.code,
@@ -66,7 +76,12 @@ pub async fn create(State(state): State<AppState>, user: CurrentUser, Path(code)
 #[utoipa::path(post, path = "/api/v1/units/{code}/households/import", tag = "households", params(("code" = String, Path)),
     request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = ImportReport), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody, description = "row errors; nothing saved")))]
-pub async fn import(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, body: Bytes) -> ApiResult<Json<ImportReport>> {
+pub async fn import(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<ImportReport>> {
     let village = actions::unit(&state, &code).await?;
     let r = actions::import_households(&state, &user, &village, &body).await?;
     Ok(Json(ImportReport { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }))

@@ -48,7 +48,9 @@ pub struct OnQuery {
     responses((status = 200, body = UnitList), (status = 400, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> ApiResult<Json<UnitList>> {
     let kind = match q.kind.as_deref().filter(|k| !k.is_empty()) {
-        Some(k) => Some(UnitKind::parse(k).ok_or_else(|| AppError::BadRequest(format!("Loại đơn vị «{k}» không hợp lệ.")))?),
+        Some(k) => {
+            Some(UnitKind::parse(k).ok_or_else(|| AppError::BadRequest(format!("Loại đơn vị «{k}» không hợp lệ.")))?)
+        }
         None => None,
     };
     let parent_id = match q.parent.as_deref().filter(|p| !p.is_empty()) {
@@ -56,7 +58,18 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
         None => None,
     };
     let on = on_date(q.on.as_deref())?;
-    let page = state.store().search_units(&UnitSearch { q: q.q, kind, parent_id, on, limit: q.limit, offset: q.offset, ..Default::default() }).await?;
+    let page = state
+        .store()
+        .search_units(&UnitSearch {
+            q: q.q,
+            kind,
+            parent_id,
+            on,
+            limit: q.limit,
+            offset: q.offset,
+            ..Default::default()
+        })
+        .await?;
     Ok(Json(UnitList { items: page.items.into_iter().map(Unit::from).collect(), total: page.total }))
 }
 
@@ -70,7 +83,11 @@ pub async fn get(State(state): State<AppState>, Path(code): Path<String>) -> Api
 /// The children of a unit valid on a date (today by default), in Vietnamese alphabetical order.
 #[utoipa::path(get, path = "/api/v1/units/{code}/children", tag = "units", params(("code" = String, Path), OnQuery),
     responses((status = 200, body = UnitList), (status = 404, body = ErrorBody)))]
-pub async fn children(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<OnQuery>) -> ApiResult<Json<UnitList>> {
+pub async fn children(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<OnQuery>,
+) -> ApiResult<Json<UnitList>> {
     let unit = actions::unit(&state, &code).await?;
     let on = on_date(q.on.as_deref())?.unwrap_or_else(today);
     let items: Vec<Unit> = state.store().children(unit.unit_id(), on).await?.into_iter().map(Unit::from).collect();
@@ -92,7 +109,12 @@ pub struct UnitCreate {
 /// Creates a village, residential group, agency or department under a unit.
 #[utoipa::path(post, path = "/api/v1/units/{code}/children", tag = "units", params(("code" = String, Path)), request_body = UnitCreate,
     responses((status = 201, body = Unit), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, Json(body): Json<UnitCreate>) -> ApiResult<(StatusCode, Json<Unit>)> {
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    Json(body): Json<UnitCreate>,
+) -> ApiResult<(StatusCode, Json<Unit>)> {
     let parent = actions::unit(&state, &code).await?;
     let input = UnitInput {
         code: body.code,
@@ -109,7 +131,12 @@ pub async fn create(State(state): State<AppState>, user: CurrentUser, Path(code)
 #[utoipa::path(post, path = "/api/v1/units/{code}/children/import", tag = "units", params(("code" = String, Path)),
     request_body(content = String, content_type = "text/csv"),
     responses((status = 201, body = UnitList), (status = 422, body = ErrorBody, description = "row errors; nothing saved")))]
-pub async fn import(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, body: Bytes) -> ApiResult<(StatusCode, Json<UnitList>)> {
+pub async fn import(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<UnitList>)> {
     let parent = actions::unit(&state, &code).await?;
     let created = actions::import_units(&state, &user, &parent, &body).await?;
     let items: Vec<Unit> = created.into_iter().map(Unit::from).collect();

@@ -23,7 +23,11 @@ pub struct UserQuery {
 /// units for officials.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(UserQuery),
     responses((status = 200, body = UserList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn list(State(state): State<AppState>, user: CurrentUser, Query(q): Query<UserQuery>) -> ApiResult<Json<UserList>> {
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<UserQuery>,
+) -> ApiResult<Json<UserList>> {
     let grants = user.domain_grants();
     if !allows_somewhere(&grants, Action::ReadUsers) {
         return Err(AppError::Forbidden.into());
@@ -32,7 +36,10 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser, Query(q): Qu
         None
     } else {
         // An official sees the accounts of the first unit they were granted ReadUsers on.
-        user.grants.iter().find(|g| g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadUsers))).map(|g| g.unit_path.clone())
+        user.grants
+            .iter()
+            .find(|g| g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadUsers)))
+            .map(|g| g.unit_path.clone())
     };
     let page = state.store().list_users(within.as_deref(), q.limit, q.offset).await?;
     Ok(Json(UserList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
@@ -41,7 +48,11 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser, Query(q): Qu
 /// Creates an account with one role on one unit (administrators only).
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserInput,
     responses((status = 201, body = Created), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create(State(state): State<AppState>, user: CurrentUser, Json(input): Json<UserInput>) -> ApiResult<(StatusCode, Json<Created>)> {
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(input): Json<UserInput>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
     let id = actions::create_user(&state, &user, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
 }

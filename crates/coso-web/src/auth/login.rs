@@ -62,7 +62,10 @@ async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> R
 
 fn login_error(locked: bool) -> AppError {
     if locked {
-        AppError::Conflict { field: "email", message: format!("Tài khoản tạm khóa {LOCK_MINUTES} phút do đăng nhập sai nhiều lần.") }
+        AppError::Conflict {
+            field: "email",
+            message: format!("Tài khoản tạm khóa {LOCK_MINUTES} phút do đăng nhập sai nhiều lần."),
+        }
     } else {
         AppError::Conflict { field: "password", message: "E-mail hoặc mật khẩu không đúng.".into() }
     }
@@ -83,19 +86,26 @@ pub async fn login_submit(
 ) -> Result<Response, PageError> {
     match sign_in(&state, addr.ip(), &form.email, &form.password).await {
         Ok(token) => {
-            let jar = jar.add(session::session_cookie(token, state.settings.secure_cookies, state.settings.session_hours));
+            let jar =
+                jar.add(session::session_cookie(token, state.settings.secure_cookies, state.settings.session_hours));
             Ok((jar, Redirect::to("/quan-tri")).into_response())
         }
         Err(e @ (AppError::Conflict { .. } | AppError::RateLimited)) => {
             let status = e.status();
-            let page = LoginPage { email: form.email.trim().to_string(), error: Some(e.to_string()), ..Default::default() };
+            let page =
+                LoginPage { email: form.email.trim().to_string(), error: Some(e.to_string()), ..Default::default() };
             Ok((status, page).into_response())
         }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn logout(State(state): State<AppState>, user: CurrentUser, jar: CookieJar, Form(form): Form<crate::forms::CsrfOnly>) -> Result<Response, PageError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    jar: CookieJar,
+    Form(form): Form<crate::forms::CsrfOnly>,
+) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     state.store().delete_session(&user.token_hash).await?;
     Ok((jar.add(session::removal_cookie()), Redirect::to("/")).into_response())
@@ -144,7 +154,11 @@ pub async fn api_login(
 
 /// Signs out.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204)))]
-pub async fn api_logout(State(state): State<AppState>, MaybeUser(user): MaybeUser, jar: CookieJar) -> Result<Response, ApiError> {
+pub async fn api_logout(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    jar: CookieJar,
+) -> Result<Response, ApiError> {
     if let Some(u) = user {
         state.store().delete_session(&u.token_hash).await?;
     }

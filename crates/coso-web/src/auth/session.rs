@@ -7,9 +7,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
+use coso_domain::UserId;
 use coso_domain::authz::{self, Action, Grant, Permit, Role};
 use coso_domain::unit_path::UnitPath;
-use coso_domain::UserId;
 use coso_store::GrantRow;
 use sha2::{Digest, Sha256};
 
@@ -53,12 +53,18 @@ impl CurrentUser {
         if !sent.is_empty() && constant_time_eq(sent.as_bytes(), self.csrf_token.as_bytes()) {
             Ok(())
         } else {
-            Err(AppError::BadRequest("Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.".into()))
+            Err(AppError::BadRequest(
+                "Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.".into(),
+            ))
         }
     }
 
     pub fn actor(&self) -> coso_store::Actor {
-        coso_store::Actor { user_id: Some(self.id), label: self.email.clone(), request_id: Some(crate::request_id::current()) }
+        coso_store::Actor {
+            user_id: Some(self.id),
+            label: self.email.clone(),
+            request_id: Some(crate::request_id::current()),
+        }
     }
 }
 
@@ -105,7 +111,10 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, Ap
     let Some(token) = token_from(parts) else { return Ok(None) };
     let token_hash = hash_token(&token);
     // Only signed-in sessions are kept: a bad token is asked of the database every time.
-    let found = state.sessions.get_or_try_load(&token_hash, || async { read(state, &token_hash).await?.ok_or(AppError::Unauthorized) }).await;
+    let found = state
+        .sessions
+        .get_or_try_load(&token_hash, || async { read(state, &token_hash).await?.ok_or(AppError::Unauthorized) })
+        .await;
     match found {
         Ok(user) => Ok(Some(user)),
         Err(AppError::Unauthorized) => Ok(None),

@@ -1,9 +1,9 @@
 //! The admin area: the unit tree, adding units by form and CSV, and the audit log.
 
+use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use coso_domain::authz::Action;
 use coso_domain::unit::{UnitInput, UnitKind};
 
@@ -23,23 +23,58 @@ fn creatable_kinds() -> Vec<(&'static str, &'static str)> {
     UnitKind::ALL.into_iter().filter(|k| k.created_by_officials()).map(|k| (k.as_str(), k.label())).collect()
 }
 
-async fn unit_page(state: &AppState, user: &CurrentUser, code: &str, form: UnitForm, errors: FieldErrors, rows: Vec<coso_domain::RowError>, notice: Option<String>) -> Result<AdminUnitPage, AppError> {
+async fn unit_page(
+    state: &AppState,
+    user: &CurrentUser,
+    code: &str,
+    form: UnitForm,
+    errors: FieldErrors,
+    rows: Vec<coso_domain::RowError>,
+    notice: Option<String>,
+) -> Result<AdminUnitPage, AppError> {
     let unit = actions::unit(state, code).await?;
     user.authorize(&unit.unit_path(), Action::ViewAdmin)?;
     let can_manage = user.authorize(&unit.unit_path(), Action::ManageUnits).is_ok();
-    let (ancestors, children) = tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()))?;
-    Ok(AdminUnitPage { nav: Nav::of(Some(user)), unit, ancestors, children, form, errors, row_errors: rows, notice, can_manage, kinds: creatable_kinds() })
+    let (ancestors, children) =
+        tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()))?;
+    Ok(AdminUnitPage {
+        nav: Nav::of(Some(user)),
+        unit,
+        ancestors,
+        children,
+        form,
+        errors,
+        row_errors: rows,
+        notice,
+        can_manage,
+        kinds: creatable_kinds(),
+    })
 }
 
-pub async fn unit(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>) -> PageResult<AdminUnitPage> {
+pub async fn unit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+) -> PageResult<AdminUnitPage> {
     let form = UnitForm { kind: "village".into(), ..Default::default() };
     Ok(unit_page(&state, &user, &code, form, FieldErrors::default(), vec![], None).await?)
 }
 
-pub async fn create_unit(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, Form(form): Form<UnitForm>) -> PageResult<Response> {
+pub async fn create_unit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    Form(form): Form<UnitForm>,
+) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let parent = actions::unit(&state, &code).await?;
-    let input = UnitInput { code: form.code.clone(), name: form.name.clone(), kind: form.kind.clone(), valid_from: form.valid_from.clone(), valid_to: form.valid_to.clone() };
+    let input = UnitInput {
+        code: form.code.clone(),
+        name: form.name.clone(),
+        kind: form.kind.clone(),
+        valid_from: form.valid_from.clone(),
+        valid_to: form.valid_to.clone(),
+    };
     match actions::create_unit(&state, &user, &parent, &input).await {
         Ok(u) => {
             let notice = Some(format!("Đã thêm {} (mã {}).", u.name, u.code));
@@ -54,7 +89,12 @@ pub async fn create_unit(State(state): State<AppState>, user: CurrentUser, Path(
     }
 }
 
-pub async fn import_units(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, form: Multipart) -> PageResult<Response> {
+pub async fn import_units(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    form: Multipart,
+) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
     let parent = actions::unit(&state, &code).await?;

@@ -15,7 +15,11 @@ use crate::error::{AppError, PageResult};
 use crate::state::AppState;
 use crate::views::{DayCell, DeadlinePage, MonthPage, Nav};
 
-pub async fn deadline(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<DeadlineQuery>) -> PageResult<Response> {
+pub async fn deadline(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Query(q): Query<DeadlineQuery>,
+) -> PageResult<Response> {
     let rules = rule_choices(today());
     let asked = !q.rule.is_empty() || !q.from.is_empty();
     let (result, error) = if asked {
@@ -29,7 +33,17 @@ pub async fn deadline(State(state): State<AppState>, MaybeUser(user): MaybeUser,
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let from = if q.from.is_empty() { today().to_string() } else { q.from.clone() };
-    let page = DeadlinePage { nav: Nav::of(user.as_ref()), rules, rule: q.rule.clone(), from, complex: q.complex, especially_complex: q.especially_complex, remote: q.remote, result, error };
+    let page = DeadlinePage {
+        nav: Nav::of(user.as_ref()),
+        rules,
+        rule: q.rule.clone(),
+        from,
+        complex: q.complex,
+        especially_complex: q.especially_complex,
+        remote: q.remote,
+        result,
+        error,
+    };
     Ok((status, page).into_response())
 }
 
@@ -52,12 +66,18 @@ pub struct MonthQuery {
     pub thang: Option<u32>,
 }
 
-pub async fn month(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<MonthQuery>) -> PageResult<MonthPage> {
+pub async fn month(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Query(q): Query<MonthQuery>,
+) -> PageResult<MonthPage> {
     let t = today();
     let (year, month) = (q.nam.unwrap_or(t.year()), q.thang.unwrap_or(t.month()));
     let first = NaiveDate::from_ymd_opt(year, month, 1)
         .filter(|d| (coso_calendar::MIN_YEAR..coso_calendar::MAX_YEAR).contains(&d.year()))
-        .ok_or_else(|| AppError::BadRequest(format!("Tháng {month}/{year} không hợp lệ hoặc ngoài phạm vi 1900–2199.")))?;
+        .ok_or_else(|| {
+            AppError::BadRequest(format!("Tháng {month}/{year} không hợp lệ hoặc ngoài phạm vi 1900–2199."))
+        })?;
     let cal = crate::calendar::current(&state).await?;
     let holiday_year = cal.year(year).map_err(|e| AppError::BadRequest(e.to_string()))?;
     let mut weeks: Vec<Vec<Option<DayCell>>> = Vec::new();
@@ -77,7 +97,14 @@ pub async fn month(State(state): State<AppState>, MaybeUser(user): MaybeUser, Qu
         } else {
             lunar.day.to_string()
         };
-        week.push(Some(DayCell { day: d.day(), lunar: lunar_label, weekend: d.weekday().num_days_from_monday() >= 5 && !working_saturday, off, working_saturday, today: d == t }));
+        week.push(Some(DayCell {
+            day: d.day(),
+            lunar: lunar_label,
+            weekend: d.weekday().num_days_from_monday() >= 5 && !working_saturday,
+            off,
+            working_saturday,
+            today: d == t,
+        }));
         if week.len() == 7 {
             weeks.push(std::mem::take(&mut week));
         }

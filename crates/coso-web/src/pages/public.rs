@@ -39,7 +39,11 @@ pub struct SearchQuery {
 /// How many results a search page shows.
 const PAGE_SIZE: i64 = 50;
 
-pub async fn search(State(state): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<SearchQuery>) -> PageResult<SearchPage> {
+pub async fn search(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Query(q): Query<SearchQuery>,
+) -> PageResult<SearchPage> {
     search_in(state, user, q, None).await
 }
 
@@ -53,7 +57,12 @@ pub async fn search_within(
     search_in(state, user, q, Some(unit)).await
 }
 
-async fn search_in(state: AppState, user: Option<crate::auth::CurrentUser>, q: SearchQuery, within: Option<coso_store::UnitRow>) -> PageResult<SearchPage> {
+async fn search_in(
+    state: AppState,
+    user: Option<crate::auth::CurrentUser>,
+    q: SearchQuery,
+    within: Option<coso_store::UnitRow>,
+) -> PageResult<SearchPage> {
     let query = coso_text::clean(&q.q);
     let (results, total) = if query.is_empty() {
         (vec![], 0)
@@ -74,7 +83,11 @@ async fn search_in(state: AppState, user: Option<crate::auth::CurrentUser>, q: S
 }
 
 /// The public page of a unit. Anonymous visitors share a rendered copy for a few seconds.
-pub async fn unit(State(state): State<AppState>, MaybeUser(user): MaybeUser, Path(code): Path<String>) -> PageResult<Response> {
+pub async fn unit(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+) -> PageResult<Response> {
     if user.is_some() {
         let page = unit_page(&state, user.as_ref(), &code).await?;
         return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
@@ -91,8 +104,11 @@ pub async fn unit(State(state): State<AppState>, MaybeUser(user): MaybeUser, Pat
 
 async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<UnitPage, AppError> {
     let unit = actions::unit(state, code).await?;
-    let (ancestors, children, household_count) =
-        tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()), state.store().household_count(&unit))?;
+    let (ancestors, children, household_count) = tokio::try_join!(
+        state.store().ancestors(&unit),
+        state.store().children(unit.unit_id(), today()),
+        state.store().household_count(&unit)
+    )?;
     let successors = if unit.valid_to.is_some() { state.store().successors(&unit).await? } else { vec![] };
     let can_admin = user.is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
     Ok(UnitPage { nav: Nav::of(user), unit, ancestors, children, household_count, can_admin, successors })

@@ -25,9 +25,13 @@ pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppEr
     let mut bytes = None;
     let mut file_name = String::new();
     let mut fields = Vec::new();
-    while let Some(mut field) = form.next_field().await.map_err(|e| AppError::BadRequest(format!("Biểu mẫu không đọc được: {e}")))? {
+    while let Some(mut field) =
+        form.next_field().await.map_err(|e| AppError::BadRequest(format!("Biểu mẫu không đọc được: {e}")))?
+    {
         match field.name() {
-            Some("csrf") => csrf = field.text().await.map_err(|_| AppError::BadRequest("Biểu mẫu không đọc được.".into()))?,
+            Some("csrf") => {
+                csrf = field.text().await.map_err(|_| AppError::BadRequest("Biểu mẫu không đọc được.".into()))?
+            }
             Some("file") => {
                 file_name = field.file_name().unwrap_or_default().to_string();
                 let mut buf = Vec::new();
@@ -50,6 +54,7 @@ pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppEr
             _ => {}
         }
     }
-    let bytes = bytes.filter(|b| !b.is_empty()).ok_or_else(|| AppError::BadRequest("Chưa chọn tệp để tải lên.".into()))?;
+    let bytes =
+        bytes.filter(|b| !b.is_empty()).ok_or_else(|| AppError::BadRequest("Chưa chọn tệp để tải lên.".into()))?;
     Ok(Upload { csrf, bytes, file_name, fields })
 }

@@ -1,9 +1,9 @@
 //! Accounts: the list and the creation form (administrators).
 
+use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use coso_domain::authz::Role;
 
 use crate::actions::{self, UserInput};
@@ -13,7 +13,13 @@ use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::views::{Nav, UserForm, UsersPage};
 
-async fn page(state: &AppState, user: &CurrentUser, form: UserForm, errors: FieldErrors, notice: Option<String>) -> Result<UsersPage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    form: UserForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+) -> Result<UsersPage, AppError> {
     if !user.is_admin() {
         return Err(AppError::Forbidden);
     }
@@ -23,10 +29,15 @@ async fn page(state: &AppState, user: &CurrentUser, form: UserForm, errors: Fiel
 }
 
 pub async fn list(State(state): State<AppState>, user: CurrentUser) -> PageResult<UsersPage> {
-    Ok(page(&state, &user, UserForm { role: "official".into(), ..Default::default() }, FieldErrors::default(), None).await?)
+    Ok(page(&state, &user, UserForm { role: "official".into(), ..Default::default() }, FieldErrors::default(), None)
+        .await?)
 }
 
-pub async fn create(State(state): State<AppState>, user: CurrentUser, Form(form): Form<UserForm>) -> PageResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Form(form): Form<UserForm>,
+) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let input = UserInput {
         email: form.email.clone(),
@@ -38,11 +49,14 @@ pub async fn create(State(state): State<AppState>, user: CurrentUser, Form(form)
     match actions::create_user(&state, &user, &input).await {
         Ok(_) => {
             let notice = Some(format!("Đã tạo tài khoản {}.", form.email.trim()));
-            Ok(page(&state, &user, UserForm { role: form.role, ..Default::default() }, FieldErrors::default(), notice).await?.into_response())
+            Ok(page(&state, &user, UserForm { role: form.role, ..Default::default() }, FieldErrors::default(), notice)
+                .await?
+                .into_response())
         }
         Err(AppError::Validation(errors)) => {
             let kept = UserForm { password: String::new(), ..form };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, kept, FieldErrors(errors), None).await?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, kept, FieldErrors(errors), None).await?)
+                .into_response())
         }
         Err(AppError::Conflict { field, message }) => {
             let kept = UserForm { password: String::new(), ..form };

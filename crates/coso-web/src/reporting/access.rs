@@ -2,8 +2,8 @@
 //! reporting errors.
 
 use coso_domain::authz::Action;
-use coso_reporting::ReportingError;
 use coso_reporting::OccurrenceDetail;
+use coso_reporting::ReportingError;
 use coso_store::{PlanRow, UnitRow};
 
 use super::views::UnitChoice;
@@ -37,19 +37,31 @@ pub async fn readable_plan(state: &AppState, user: &CurrentUser, plan_id: i64) -
         return Ok((plan, issuer));
     }
     let targets = state.store().plan_targets(plan_id).await?;
-    let mine = user.grants.iter().any(|g| targets.contains(&g.unit_id) && g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadPlans)));
+    let mine = user.grants.iter().any(|g| {
+        targets.contains(&g.unit_id)
+            && g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadPlans))
+    });
     if mine { Ok((plan, issuer)) } else { Err(AppError::Forbidden) }
 }
 
 /// The occurrence and the unit, if the user may send for that unit.
-pub async fn sendable(state: &AppState, user: &CurrentUser, occurrence_id: i64, unit: &UnitRow) -> Result<OccurrenceDetail, AppError> {
+pub async fn sendable(
+    state: &AppState,
+    user: &CurrentUser,
+    occurrence_id: i64,
+    unit: &UnitRow,
+) -> Result<OccurrenceDetail, AppError> {
     user.authorize(&unit.unit_path(), Action::SubmitReports)?;
     coso_reporting::occurrence_detail(state.store(), occurrence_id).await?.ok_or(AppError::NotFound)
 }
 
 /// The submission and its occurrence, if the user may review it: the user reviews reports
 /// at the occurrence's receiving unit.
-pub async fn reviewable(state: &AppState, user: &CurrentUser, submission_id: i64) -> Result<(coso_store::SubmissionRow, OccurrenceDetail), AppError> {
+pub async fn reviewable(
+    state: &AppState,
+    user: &CurrentUser,
+    submission_id: i64,
+) -> Result<(coso_store::SubmissionRow, OccurrenceDetail), AppError> {
     let row = state.store().submission(submission_id).await?.ok_or(AppError::NotFound)?;
     let occ = coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
     let receiver = unit_by_id(state, occ.receiver_unit_id).await?;
@@ -71,7 +83,11 @@ pub fn unit_choices(user: &CurrentUser, selected: &str) -> Vec<UnitChoice> {
     let mut out: Vec<UnitChoice> = Vec::new();
     for g in &user.grants {
         if !out.iter().any(|u| u.code == g.unit_code) {
-            out.push(UnitChoice { code: g.unit_code.clone(), name: g.unit_name.clone(), selected: g.unit_code == selected });
+            out.push(UnitChoice {
+                code: g.unit_code.clone(),
+                name: g.unit_name.clone(),
+                selected: g.unit_code == selected,
+            });
         }
     }
     out

@@ -20,7 +20,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::access;
 use crate::actions;
 use crate::auth::CurrentUser;
-use crate::error::{AppError, ApiResult, ErrorBody};
+use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -39,7 +39,12 @@ pub struct ImportQuery {
 #[utoipa::path(post, path = "/api/v1/plans/import", tag = "plans", params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = Object, description = "the plan, as `coso plan import --json` prints it"), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn import_plan(State(state): State<AppState>, user: CurrentUser, Query(q): Query<ImportQuery>, body: Bytes) -> ApiResult<(StatusCode, Json<PlanJson>)> {
+pub async fn import_plan(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<ImportQuery>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<PlanJson>)> {
     let issuer = actions::unit(&state, &q.unit).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = TargetSpec::parse(&q.targets).map_err(|e| AppError::Validation(vec![e]))?;
@@ -49,7 +54,15 @@ pub async fn import_plan(State(state): State<AppState>, user: CurrentUser, Query
     let targets = import::resolve_targets(state.store(), &issuer, &spec, today).await?;
     let template_id = templates::ensure_default(state.store()).await?;
     let actor = user.actor();
-    let req = import::Issue { issuer: &issuer, draft: &draft, document: Some(&doc), targets: &targets, template_id, parent_plan_id: None, actor: &actor };
+    let req = import::Issue {
+        issuer: &issuer,
+        draft: &draft,
+        document: Some(&doc),
+        targets: &targets,
+        template_id,
+        parent_plan_id: None,
+        actor: &actor,
+    };
     let id = import::issue(state.store(), req).await?;
     Ok((StatusCode::CREATED, Json(plan_json::plan_json(state.store(), id, None).await?)))
 }
@@ -70,7 +83,11 @@ pub struct PlanCreate {
 /// Issues a plan from a reviewed draft (the form, or `POST /api/v1/plans/parse` corrected).
 #[utoipa::path(post, path = "/api/v1/plans", tag = "plans", request_body = PlanCreate,
     responses((status = 201, body = Object), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create_plan(State(state): State<AppState>, user: CurrentUser, Json(b): Json<PlanCreate>) -> ApiResult<(StatusCode, Json<PlanJson>)> {
+pub async fn create_plan(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(b): Json<PlanCreate>,
+) -> ApiResult<(StatusCode, Json<PlanJson>)> {
     let issuer = actions::unit(&state, &b.unit).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = TargetSpec::parse(&b.targets).map_err(|e| AppError::Validation(vec![e]))?;
@@ -80,7 +97,15 @@ pub async fn create_plan(State(state): State<AppState>, user: CurrentUser, Json(
     }
     let template_id = templates::ensure_default(state.store()).await?;
     let actor = user.actor();
-    let req = import::Issue { issuer: &issuer, draft: &b.draft, document: None, targets: &targets, template_id, parent_plan_id: b.parent_plan_id, actor: &actor };
+    let req = import::Issue {
+        issuer: &issuer,
+        draft: &b.draft,
+        document: None,
+        targets: &targets,
+        template_id,
+        parent_plan_id: b.parent_plan_id,
+        actor: &actor,
+    };
     let id = import::issue(state.store(), req).await?;
     Ok((StatusCode::CREATED, Json(plan_json::plan_json(state.store(), id, None).await?)))
 }
@@ -95,7 +120,11 @@ pub struct ParseQuery {
 #[utoipa::path(post, path = "/api/v1/plans/parse", tag = "plans", params(ParseQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 200, body = Object, description = "`{draft, warnings}`"), (status = 400, body = ErrorBody)))]
-pub async fn parse_plan(_user: CurrentUser, Query(q): Query<ParseQuery>, body: Bytes) -> ApiResult<Json<serde_json::Value>> {
+pub async fn parse_plan(
+    _user: CurrentUser,
+    Query(q): Query<ParseQuery>,
+    body: Bytes,
+) -> ApiResult<Json<serde_json::Value>> {
     let doc = import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
     let draft = import::draft_of(&doc, q.year);
     Ok(Json(serde_json::json!({ "draft": draft, "warnings": doc.warnings })))
@@ -105,7 +134,11 @@ pub async fn parse_plan(_user: CurrentUser, Query(q): Query<ParseQuery>, body: B
 /// time, late, missing and not yet due.
 #[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)),
     responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_plan(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> ApiResult<Json<PlanJson>> {
+pub async fn get_plan(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<PlanJson>> {
     access::readable_plan(&state, &user, id).await?;
     Ok(Json(plan_json::plan_json(state.store(), id, Some(state.clock.today())).await?))
 }
@@ -114,7 +147,11 @@ pub async fn get_plan(State(state): State<AppState>, user: CurrentUser, Path(id)
 /// explanation.
 #[utoipa::path(get, path = "/api/v1/units/{code}/inbox", tag = "plans", params(("code" = String, Path)),
     responses((status = 200, body = Object), (status = 403, body = ErrorBody)))]
-pub async fn unit_inbox(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>) -> ApiResult<Json<Vec<InboxEntry>>> {
+pub async fn unit_inbox(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+) -> ApiResult<Json<Vec<InboxEntry>>> {
     let unit = actions::unit(&state, &code).await?;
     user.authorize(&unit.unit_path(), Action::ReadPlans)?;
     let calendar = crate::calendar::current(&state).await?;
@@ -172,13 +209,29 @@ fn as_text(v: &serde_json::Value) -> String {
 /// again is allowed only after the report was returned; every version is kept.
 #[utoipa::path(post, path = "/api/v1/units/{code}/submissions", tag = "plans", params(("code" = String, Path)), request_body = SubmissionCreate,
     responses((status = 201, body = Submission), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn submit(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>, Json(b): Json<SubmissionCreate>) -> ApiResult<(StatusCode, Json<Submission>)> {
+pub async fn submit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    Json(b): Json<SubmissionCreate>,
+) -> ApiResult<(StatusCode, Json<Submission>)> {
     let unit = actions::unit(&state, &code).await?;
     let occurrence = access::sendable(&state, &user, b.occurrence_id, &unit).await?;
     let actor = user.actor();
-    let sending = submit::Sending { occurrence: &occurrence, unit: &unit, actor: &actor, now: state.clock.now(), today: state.clock.today() };
+    let sending = submit::Sending {
+        occurrence: &occurrence,
+        unit: &unit,
+        actor: &actor,
+        now: state.clock.now(),
+        today: state.clock.today(),
+    };
     let row = if occurrence.kind == "implementing_plan" {
-        let plan_id = b.implementing_plan_id.ok_or_else(|| AppError::Fields(vec![coso_domain::PathError { field: "implementing_plan_id".into(), message: "Chưa chọn kế hoạch thực hiện của đơn vị.".into() }]))?;
+        let plan_id = b.implementing_plan_id.ok_or_else(|| {
+            AppError::Fields(vec![coso_domain::PathError {
+                field: "implementing_plan_id".into(),
+                message: "Chưa chọn kế hoạch thực hiện của đơn vị.".into(),
+            }])
+        })?;
         submit::submit_implementing_plan(state.store(), sending, plan_id).await?
     } else {
         let template_id = occurrence.template_id.ok_or(AppError::NotFound)?;
@@ -186,7 +239,11 @@ pub async fn submit(State(state): State<AppState>, user: CurrentUser, Path(code)
         let input = ReportInput {
             indicators: b.indicators.iter().map(|(k, v)| (k.clone(), as_text(v))).collect(),
             narrative: b.narrative,
-            assessment: b.assessment.iter().map(|a| (a.code.clone(), ScoreInput { points: as_text(&a.points), evidence: a.evidence.clone() })).collect(),
+            assessment: b
+                .assessment
+                .iter()
+                .map(|a| (a.code.clone(), ScoreInput { points: as_text(&a.points), evidence: a.evidence.clone() }))
+                .collect(),
         };
         submit::submit_report(state.store(), &template, sending, &input).await?
     };
@@ -209,7 +266,11 @@ fn wire(row: coso_store::SubmissionRow, unit_code: &str) -> Submission {
 /// A submission with every kept version.
 #[utoipa::path(get, path = "/api/v1/submissions/{id}", tag = "plans", params(("id" = i64, Path)),
     responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_submission(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> ApiResult<Json<serde_json::Value>> {
+pub async fn get_submission(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<serde_json::Value>> {
     let (row, unit, occurrence) = readable_submission(&state, &user, id).await?;
     let versions = state.store().submission_versions(id).await?;
     Ok(Json(serde_json::json!({
@@ -221,12 +282,18 @@ pub async fn get_submission(State(state): State<AppState>, user: CurrentUser, Pa
 }
 
 /// The submission, if the user may read it: at the sending unit, or at the receiving unit.
-pub async fn readable_submission(state: &AppState, user: &CurrentUser, id: i64) -> Result<(coso_store::SubmissionRow, coso_store::UnitRow, coso_reporting::OccurrenceDetail), AppError> {
+pub async fn readable_submission(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(coso_store::SubmissionRow, coso_store::UnitRow, coso_reporting::OccurrenceDetail), AppError> {
     let row = state.store().submission(id).await?.ok_or(AppError::NotFound)?;
     let unit = access::unit_by_id(state, row.unit_id).await?;
-    let occurrence = coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
+    let occurrence =
+        coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
     let receiver = access::unit_by_id(state, occurrence.receiver_unit_id).await?;
-    let ok = user.authorize(&unit.unit_path(), Action::ReadPlans).is_ok() || user.authorize(&receiver.unit_path(), Action::ReviewReports).is_ok();
+    let ok = user.authorize(&unit.unit_path(), Action::ReadPlans).is_ok()
+        || user.authorize(&receiver.unit_path(), Action::ReviewReports).is_ok();
     if ok { Ok((row, unit, occurrence)) } else { Err(AppError::Forbidden) }
 }
 
@@ -241,7 +308,12 @@ pub struct ReviewBody {
 /// The receiving unit accepts a submission, or returns it with a comment.
 #[utoipa::path(post, path = "/api/v1/submissions/{id}/review", tag = "plans", params(("id" = i64, Path)), request_body = ReviewBody,
     responses((status = 200, body = Submission), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn review(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Json(b): Json<ReviewBody>) -> ApiResult<Json<Submission>> {
+pub async fn review(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<ReviewBody>,
+) -> ApiResult<Json<Submission>> {
     let (row, _) = access::reviewable(&state, &user, id).await?;
     let unit = access::unit_by_id(&state, row.unit_id).await?;
     let row = submit::review(state.store(), id, b.accept, &b.comment, state.clock.now(), &user.actor()).await?;
@@ -257,7 +329,12 @@ pub struct AggregateQuery {
 }
 
 /// Loads the aggregate view after checking the user may read it at the chosen scope.
-pub async fn load_view(state: &AppState, user: &CurrentUser, plan_id: i64, q: &AggregateQuery) -> Result<(AggregateView, coso_store::PlanRow, coso_store::UnitRow), AppError> {
+pub async fn load_view(
+    state: &AppState,
+    user: &CurrentUser,
+    plan_id: i64,
+    q: &AggregateQuery,
+) -> Result<(AggregateView, coso_store::PlanRow, coso_store::UnitRow), AppError> {
     let (plan, issuer) = access::readable_plan(state, user, plan_id).await?;
     let scope = match q.unit.as_deref().filter(|c| !c.is_empty()) {
         Some(code) => {
@@ -271,37 +348,58 @@ pub async fn load_view(state: &AppState, user: &CurrentUser, plan_id: i64, q: &A
     };
     user.authorize(&scope.unit_path(), Action::ReadPlans)?;
     let occurrence = coso_reporting::occurrence_detail(state.store(), q.occurrence).await?.ok_or(AppError::NotFound)?;
-    let template_id = occurrence.template_id.ok_or_else(|| AppError::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;
+    let template_id = occurrence
+        .template_id
+        .ok_or_else(|| AppError::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;
     let template = templates::load(state.store(), template_id).await?;
-    let view = aggregate::aggregate(state.store(), &template, plan_id, q.occurrence, Some(&scope), state.clock.today()).await?;
+    let view = aggregate::aggregate(state.store(), &template, plan_id, q.occurrence, Some(&scope), state.clock.today())
+        .await?;
     Ok((view, plan, issuer))
 }
 
 /// Every target unit for one period: timing, indicators, score and rank; totals up the tree.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/aggregate", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn aggregate_view(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Query(q): Query<AggregateQuery>) -> ApiResult<Json<AggregateView>> {
+pub async fn aggregate_view(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<AggregateQuery>,
+) -> ApiResult<Json<AggregateView>> {
     Ok(Json(load_view(&state, &user, id, &q).await?.0))
 }
 
 /// A file download with a Vietnamese name that survives every browser.
 pub fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
-    let ascii: String = coso_text::fold(file_name).chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect();
+    let ascii: String = coso_text::fold(file_name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' })
+        .collect();
     let disposition = format!("attachment; filename=\"{ascii}\"");
-    ([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+    ([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response()
 }
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 fn export_title(plan: &coso_store::PlanRow, view: &AggregateView) -> String {
-    format!("Tổng hợp {} — {}", inbox::what("report", &view.period_key).to_lowercase(), inbox::plan_label(plan.number.as_deref(), &plan.title))
+    format!(
+        "Tổng hợp {} — {}",
+        inbox::what("report", &view.period_key).to_lowercase(),
+        inbox::plan_label(plan.number.as_deref(), &plan.title)
+    )
 }
 
 /// The aggregate table as XLSX.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/aggregate.xlsx", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>)))]
-pub async fn aggregate_xlsx(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Query(q): Query<AggregateQuery>) -> ApiResult<Response> {
+pub async fn aggregate_xlsx(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<AggregateQuery>,
+) -> ApiResult<Response> {
     let (view, plan, _) = load_view(&state, &user, id, &q).await?;
     let bytes = exports::xlsx(&view, &export_title(&plan, &view))?;
     Ok(download(bytes, XLSX, &format!("tong-hop-{}-{}.xlsx", id, view.period_key)))
@@ -310,7 +408,12 @@ pub async fn aggregate_xlsx(State(state): State<AppState>, user: CurrentUser, Pa
 /// The aggregate table as CSV (UTF-8 with BOM).
 #[utoipa::path(get, path = "/api/v1/plans/{id}/aggregate.csv", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, content_type = "text/csv", body = String)))]
-pub async fn aggregate_csv(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Query(q): Query<AggregateQuery>) -> ApiResult<Response> {
+pub async fn aggregate_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<AggregateQuery>,
+) -> ApiResult<Response> {
     let (view, plan, _) = load_view(&state, &user, id, &q).await?;
     let bytes = exports::csv(&view, &export_title(&plan, &view))?;
     Ok(download(bytes, "text/csv; charset=utf-8", &format!("tong-hop-{}-{}.csv", id, view.period_key)))
@@ -319,24 +422,48 @@ pub async fn aggregate_csv(State(state): State<AppState>, user: CurrentUser, Pat
 /// The summary report (báo cáo tổng hợp) in the official format, DOCX.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/summary.docx", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>)))]
-pub async fn summary_docx(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Query(q): Query<AggregateQuery>) -> ApiResult<Response> {
+pub async fn summary_docx(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<AggregateQuery>,
+) -> ApiResult<Response> {
     let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let doc = summary::summary_document(&issuer, &inbox::plan_label(plan.number.as_deref(), &plan.title), &view, state.clock.today());
+    let doc = summary::summary_document(
+        &issuer,
+        &inbox::plan_label(plan.number.as_deref(), &plan.title),
+        &view,
+        state.clock.today(),
+    );
     Ok(download(summary::docx(&doc)?, DOCX, &format!("bao-cao-tong-hop-{}-{}.docx", id, view.period_key)))
 }
 
 /// The summary report as PDF.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/summary.pdf", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>)))]
-pub async fn summary_pdf(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Query(q): Query<AggregateQuery>) -> ApiResult<Response> {
+pub async fn summary_pdf(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<AggregateQuery>,
+) -> ApiResult<Response> {
     let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let doc = summary::summary_document(&issuer, &inbox::plan_label(plan.number.as_deref(), &plan.title), &view, state.clock.today());
-    let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let doc = summary::summary_document(
+        &issuer,
+        &inbox::plan_label(plan.number.as_deref(), &plan.title),
+        &view,
+        state.clock.today(),
+    );
+    let bytes =
+        tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))??;
     Ok(download(bytes, "application/pdf", &format!("bao-cao-tong-hop-{}-{}.pdf", id, view.period_key)))
 }
 
 /// The signed-in user's notifications (reminders, overdue notices), newest first.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "plans", responses((status = 200, body = Object), (status = 401, body = ErrorBody)))]
-pub async fn notifications(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Vec<coso_store::NotificationRow>>> {
+pub async fn notifications(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<coso_store::NotificationRow>>> {
     Ok(Json(state.store().notifications_for_user(user.id, false).await?))
 }

@@ -75,7 +75,11 @@ async fn inbox_data(state: &AppState, user: &CurrentUser, code: &str) -> Result<
     Ok(data)
 }
 
-pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(q): Query<UnitQuery>) -> PageResult<InboxPage> {
+pub async fn inbox_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<UnitQuery>,
+) -> PageResult<InboxPage> {
     let data = inbox_data(&state, &user, &access::chosen_code(&user, &q.unit)?).await?;
     let unit = &data.unit;
     let line = |e: &inbox::InboxEntry| InboxLine {
@@ -116,10 +120,22 @@ pub async fn inbox_page(State(state): State<AppState>, user: CurrentUser, Query(
     let notifications = data
         .notifications
         .iter()
-        .map(|n| (n.title.clone(), n.body.clone(), n.created_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string()))
+        .map(|n| {
+            (n.title.clone(), n.body.clone(), n.created_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string())
+        })
         .collect();
     let units = access::unit_choices(&user, &unit.code);
-    Ok(InboxPage { nav: Nav::of(Some(&user)), unit: unit.clone(), units, due, done, hidden, received, notifications, notice: None })
+    Ok(InboxPage {
+        nav: Nav::of(Some(&user)),
+        unit: unit.clone(),
+        units,
+        due,
+        done,
+        hidden,
+        received,
+        notifications,
+        notice: None,
+    })
 }
 
 pub fn status_label(s: &str) -> &'static str {
@@ -133,7 +149,11 @@ pub fn status_label(s: &str) -> &'static str {
 
 /// What the form shows: the template's fields filled with `content` (typed so far, or the
 /// last version), and the errors by field path.
-fn report_fields(template: &Template, values: &ReportInput, errors: &BTreeMap<String, String>) -> (Vec<IndicatorField>, Vec<NarrativeField>, Vec<CriterionField>) {
+fn report_fields(
+    template: &Template,
+    values: &ReportInput,
+    errors: &BTreeMap<String, String>,
+) -> (Vec<IndicatorField>, Vec<NarrativeField>, Vec<CriterionField>) {
     let err = |path: String| errors.get(&path).cloned().unwrap_or_default();
     let indicators = template
         .indicators
@@ -206,7 +226,11 @@ fn input_from_content(c: &ReportContent) -> ReportInput {
     ReportInput {
         indicators: c.indicators.iter().map(|(k, v)| (k.clone(), num(*v))).collect(),
         narrative: c.narrative.clone(),
-        assessment: c.assessment.iter().map(|a| (a.code.clone(), ScoreInput { points: num(a.points), evidence: a.evidence.clone() })).collect(),
+        assessment: c
+            .assessment
+            .iter()
+            .map(|a| (a.code.clone(), ScoreInput { points: num(a.points), evidence: a.evidence.clone() }))
+            .collect(),
     }
 }
 
@@ -216,7 +240,13 @@ struct FormState {
     general: Vec<String>,
 }
 
-async fn report_form(state: &AppState, user: &CurrentUser, occurrence_id: i64, unit: UnitRow, f: FormState) -> Result<ReportFormPage, AppError> {
+async fn report_form(
+    state: &AppState,
+    user: &CurrentUser,
+    occurrence_id: i64,
+    unit: UnitRow,
+    f: FormState,
+) -> Result<ReportFormPage, AppError> {
     let occ = access::sendable(state, user, occurrence_id, &unit).await?;
     let existing = state.store().submission_for(occurrence_id, unit.id).await?;
     let calendar = crate::calendar::current(state).await?;
@@ -246,7 +276,12 @@ async fn report_form(state: &AppState, user: &CurrentUser, occurrence_id: i64, u
         let values = f.values.or(last).unwrap_or_default();
         let errs: BTreeMap<String, String> = f.errors.iter().map(|e| (e.field.clone(), e.message.clone())).collect();
         let (i, s, c) = report_fields(&template, &values, &errs);
-        let bands = template.rank_bands.iter().map(|b| format!("{} từ {} điểm", b.rank, coso_export::format_vn_number(b.min_score, 0))).collect::<Vec<_>>().join("; ");
+        let bands = template
+            .rank_bands
+            .iter()
+            .map(|b| format!("{} từ {} điểm", b.rank, coso_export::format_vn_number(b.min_score, 0)))
+            .collect::<Vec<_>>()
+            .join("; ");
         (template.name.clone(), i, s, c, bands)
     } else {
         (String::new(), vec![], vec![], vec![], String::new())
@@ -254,7 +289,13 @@ async fn report_form(state: &AppState, user: &CurrentUser, occurrence_id: i64, u
     let implementing_plans = if is_report {
         vec![]
     } else {
-        state.store().plans_of_unit(unit.id, None).await?.into_iter().map(|p| (p.id, inbox::plan_label(p.number.as_deref(), &p.title))).collect()
+        state
+            .store()
+            .plans_of_unit(unit.id, None)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, inbox::plan_label(p.number.as_deref(), &p.title)))
+            .collect()
     };
     let mut errors = f.general;
     errors.extend(f.errors.iter().map(|e| e.message.clone()));
@@ -282,41 +323,81 @@ async fn report_form(state: &AppState, user: &CurrentUser, occurrence_id: i64, u
     })
 }
 
-pub async fn report_page(State(state): State<AppState>, user: CurrentUser, Path(occurrence_id): Path<i64>, Query(q): Query<UnitQuery>) -> PageResult<ReportFormPage> {
+pub async fn report_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(occurrence_id): Path<i64>,
+    Query(q): Query<UnitQuery>,
+) -> PageResult<ReportFormPage> {
     let unit = actions::unit(&state, &q.unit).await?;
-    Ok(report_form(&state, &user, occurrence_id, unit, FormState { values: None, errors: vec![], general: vec![] }).await?)
+    Ok(report_form(&state, &user, occurrence_id, unit, FormState { values: None, errors: vec![], general: vec![] })
+        .await?)
 }
 
-pub async fn report_submit(State(state): State<AppState>, user: CurrentUser, Path(occurrence_id): Path<i64>, Query(q): Query<UnitQuery>, Form(fields): Form<Vec<(String, String)>>) -> PageResult<Response> {
+pub async fn report_submit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(occurrence_id): Path<i64>,
+    Query(q): Query<UnitQuery>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> PageResult<Response> {
     let csrf = fields.iter().find(|(k, _)| k == "csrf").map_or("", |(_, v)| v.as_str());
     user.check_csrf(csrf)?;
     let unit = actions::unit(&state, &q.unit).await?;
     let occ = access::sendable(&state, &user, occurrence_id, &unit).await?;
     let actor = user.actor();
-    let sending = submit::Sending { occurrence: &occ, unit: &unit, actor: &actor, now: state.clock.now(), today: state.clock.today() };
+    let sending = submit::Sending {
+        occurrence: &occ,
+        unit: &unit,
+        actor: &actor,
+        now: state.clock.now(),
+        today: state.clock.today(),
+    };
     let input = input_of(&fields);
     let result = if occ.kind == "report" {
-        let template = templates::load(state.store(), occ.template_id.ok_or(AppError::NotFound)?).await.map_err(AppError::from)?;
+        let template =
+            templates::load(state.store(), occ.template_id.ok_or(AppError::NotFound)?).await.map_err(AppError::from)?;
         submit::submit_report(state.store(), &template, sending, &input).await
     } else {
-        let plan_id = fields.iter().find(|(k, _)| k == "implementing_plan_id").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+        let plan_id =
+            fields.iter().find(|(k, _)| k == "implementing_plan_id").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
         submit::submit_implementing_plan(state.store(), sending, plan_id).await
     };
     match result.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/quan-tri/hop-thu?don-vi={}", unit.code)).into_response()),
         Err(AppError::Fields(errors)) => {
-            let page = report_form(&state, &user, occurrence_id, unit, FormState { values: Some(input), errors, general: vec![] }).await?;
+            let page = report_form(
+                &state,
+                &user,
+                occurrence_id,
+                unit,
+                FormState { values: Some(input), errors, general: vec![] },
+            )
+            .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(AppError::Conflict { message, .. }) => {
-            let page = report_form(&state, &user, occurrence_id, unit, FormState { values: Some(input), errors: vec![], general: vec![message] }).await?;
+            let page = report_form(
+                &state,
+                &user,
+                occurrence_id,
+                unit,
+                FormState { values: Some(input), errors: vec![], general: vec![message] },
+            )
+            .await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }
         Err(e) => Err(PageError(e)),
     }
 }
 
-async fn submission_page(state: &AppState, user: &CurrentUser, id: i64, error: Option<String>, notice: Option<String>) -> Result<SubmissionPage, AppError> {
+async fn submission_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<String>,
+    notice: Option<String>,
+) -> Result<SubmissionPage, AppError> {
     let (row, unit, occ) = readable_submission(state, user, id).await?;
     let receiver = access::unit_by_id(state, occ.receiver_unit_id).await?;
     let versions = state.store().submission_versions(id).await?;
@@ -340,13 +421,19 @@ async fn submission_page(state: &AppState, user: &CurrentUser, id: i64, error: O
         }
         for cr in &t.criteria {
             if let Some(a) = c.assessment.iter().find(|a| a.code == cr.code) {
-                assessment.push((cr.label.clone(), format!("{}/{}", fmt(a.points), fmt(cr.max_points)), a.evidence.clone()));
+                assessment.push((
+                    cr.label.clone(),
+                    format!("{}/{}", fmt(a.points), fmt(cr.max_points)),
+                    a.evidence.clone(),
+                ));
             }
         }
     }
     let calendar_today = state.clock.today();
     let timing = coso_domain::plan::classify(occ.due_date, Some(row.first_submitted_on), calendar_today).label();
-    let local = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")).format("%H:%M %d/%m/%Y").to_string();
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")).format("%H:%M %d/%m/%Y").to_string()
+    };
     Ok(SubmissionPage {
         nav: Nav::of(Some(user)),
         submission_id: id,
@@ -383,7 +470,11 @@ async fn submission_page(state: &AppState, user: &CurrentUser, id: i64, error: O
     })
 }
 
-pub async fn submission(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> PageResult<SubmissionPage> {
+pub async fn submission(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> PageResult<SubmissionPage> {
     Ok(submission_page(&state, &user, id, None, None).await?)
 }
 
@@ -397,20 +488,35 @@ pub struct ReviewForm {
     pub comment: String,
 }
 
-pub async fn review(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Form(f): Form<ReviewForm>) -> PageResult<Response> {
+pub async fn review(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<ReviewForm>,
+) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     access::reviewable(&state, &user, id).await?;
     let accept = f.decision == "accept";
-    match submit::review(state.store(), id, accept, &f.comment, state.clock.now(), &user.actor()).await.map_err(AppError::from) {
+    match submit::review(state.store(), id, accept, &f.comment, state.clock.now(), &user.actor())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => {
-            let notice = if accept { "Đã chấp nhận báo cáo." } else { "Đã trả lại báo cáo để đơn vị chỉnh sửa." };
+            let notice = if accept {
+                "Đã chấp nhận báo cáo."
+            } else {
+                "Đã trả lại báo cáo để đơn vị chỉnh sửa."
+            };
             Ok(submission_page(&state, &user, id, None, Some(notice.into())).await?.into_response())
         }
         Err(AppError::Fields(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, submission_page(&state, &user, id, Some(msg), None).await?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, submission_page(&state, &user, id, Some(msg), None).await?)
+                .into_response())
         }
-        Err(AppError::Conflict { message, .. }) => Ok((StatusCode::CONFLICT, submission_page(&state, &user, id, Some(message), None).await?).into_response()),
+        Err(AppError::Conflict { message, .. }) => {
+            Ok((StatusCode::CONFLICT, submission_page(&state, &user, id, Some(message), None).await?).into_response())
+        }
         Err(e) => Err(PageError(e)),
     }
 }

@@ -7,7 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coso_documents::Document;
 use coso_domain::authz::Action;
-use coso_domain::plan::{Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TargetSpec, TaskDraft, period_label};
+use coso_domain::plan::{
+    Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TargetSpec, TaskDraft, period_label,
+};
 use coso_reporting::{charts, exports, import, inbox, summary, templates};
 use serde::Deserialize;
 
@@ -22,11 +24,22 @@ use crate::pages::upload;
 use crate::state::AppState;
 use crate::views::{Nav, vn_date};
 
-pub async fn plans(State(state): State<AppState>, user: CurrentUser, Query(q): Query<UnitQuery>) -> PageResult<PlansPage> {
+pub async fn plans(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<UnitQuery>,
+) -> PageResult<PlansPage> {
     Ok(plans_page(&state, &user, &q.unit, vec![], "children".into(), String::new()).await?)
 }
 
-async fn plans_page(state: &AppState, user: &CurrentUser, code: &str, errors: Vec<String>, targets: String, year: String) -> Result<PlansPage, AppError> {
+async fn plans_page(
+    state: &AppState,
+    user: &CurrentUser,
+    code: &str,
+    errors: Vec<String>,
+    targets: String,
+    year: String,
+) -> Result<PlansPage, AppError> {
     let unit = actions::unit(state, &access::chosen_code(user, code)?).await?;
     user.authorize(&unit.unit_path(), Action::ReadPlans)?;
     let plans = state
@@ -34,7 +47,13 @@ async fn plans_page(state: &AppState, user: &CurrentUser, code: &str, errors: Ve
         .plans_of_unit(unit.id, None)
         .await?
         .into_iter()
-        .map(|p| PlanLine { id: p.id, label: inbox::plan_label(p.number.as_deref(), &p.title), year: p.year, issued: p.issued_on.map(vn_date).unwrap_or_default(), targets: p.target_count })
+        .map(|p| PlanLine {
+            id: p.id,
+            label: inbox::plan_label(p.number.as_deref(), &p.title),
+            year: p.year,
+            issued: p.issued_on.map(vn_date).unwrap_or_default(),
+            targets: p.target_count,
+        })
         .collect();
     Ok(PlansPage {
         nav: Nav::of(Some(user)),
@@ -60,11 +79,25 @@ fn period_input(p: Option<ReportPeriod>) -> String {
     p.map(|p| p.label().to_lowercase()).unwrap_or_default()
 }
 
-fn review_page(user: &CurrentUser, unit: coso_store::UnitRow, doc: &Document, draft: &PlanDraft, targets: String, errors: Vec<String>) -> PlanReviewPage {
-    let mut obligations: Vec<(String, String, String, String)> =
-        draft.obligations.iter().map(|o| (o.kind.as_str().to_string(), period_input(o.period), due_input(&o.due), o.raw.clone())).collect();
+fn review_page(
+    user: &CurrentUser,
+    unit: coso_store::UnitRow,
+    doc: &Document,
+    draft: &PlanDraft,
+    targets: String,
+    errors: Vec<String>,
+) -> PlanReviewPage {
+    let mut obligations: Vec<(String, String, String, String)> = draft
+        .obligations
+        .iter()
+        .map(|o| (o.kind.as_str().to_string(), period_input(o.period), due_input(&o.due), o.raw.clone()))
+        .collect();
     obligations.extend((0..2).map(|_| Default::default()));
-    let mut tasks: Vec<(String, String, String)> = draft.tasks.iter().map(|t| (t.text.clone(), t.lead_text.clone().unwrap_or_default(), due_input(&t.due))).collect();
+    let mut tasks: Vec<(String, String, String)> = draft
+        .tasks
+        .iter()
+        .map(|t| (t.text.clone(), t.lead_text.clone().unwrap_or_default(), due_input(&t.due)))
+        .collect();
     tasks.extend((0..2).map(|_| Default::default()));
     PlanReviewPage {
         nav: Nav::of(Some(user)),
@@ -83,7 +116,12 @@ fn review_page(user: &CurrentUser, unit: coso_store::UnitRow, doc: &Document, dr
 }
 
 /// Step 1: read the uploaded document and show what was understood, for correction.
-pub async fn import_upload(State(state): State<AppState>, user: CurrentUser, Query(q): Query<UnitQuery>, form: Multipart) -> PageResult<Response> {
+pub async fn import_upload(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<UnitQuery>,
+    form: Multipart,
+) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
     let unit = actions::unit(&state, &q.unit).await?;
@@ -96,7 +134,9 @@ pub async fn import_upload(State(state): State<AppState>, user: CurrentUser, Que
             Ok(review_page(&user, unit, &doc, &draft, targets, vec![]).into_response())
         }
         Err(e) => {
-            let page = plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, up.field("year").to_string()).await?;
+            let page =
+                plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, up.field("year").to_string())
+                    .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -110,7 +150,8 @@ fn parse_due(raw: &str) -> Result<Due, String> {
         return Ok(Due::Unset);
     }
     let yearly = v.contains("hang nam") || v.matches('/').count() == 1;
-    let digits: Vec<u32> = v.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
+    let digits: Vec<u32> =
+        v.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
     let bad = || format!("Hạn «{}» không đúng dạng dd/mm/yyyy hoặc dd/mm hằng năm.", raw.trim());
     if v.contains('-') && digits.len() == 3 {
         return chrono::NaiveDate::from_ymd_opt(digits[0] as i32, digits[1], digits[2]).map(Due::On).ok_or_else(bad);
@@ -154,14 +195,24 @@ fn draft_from_form(fields: &[(String, String)], doc: &Document) -> Result<PlanDr
         let period_raw = field(fields, &format!("o{i}_period"));
         let period = ReportPeriod::from_document(period_raw);
         if kind == ObligationKind::Report && period.is_none() {
-            errors.push(format!("Yêu cầu {}: kỳ báo cáo «{}» không rõ (tháng, quý, 6 tháng, 9 tháng, năm, đột xuất).", i + 1, period_raw.trim()));
+            errors.push(format!(
+                "Yêu cầu {}: kỳ báo cáo «{}» không rõ (tháng, quý, 6 tháng, 9 tháng, năm, đột xuất).",
+                i + 1,
+                period_raw.trim()
+            ));
         }
         let due = parse_due(field(fields, &format!("o{i}_due"))).unwrap_or_else(|e| {
             errors.push(format!("Yêu cầu {}: {e}", i + 1));
             Due::Unset
         });
         let raw = doc.report_obligations.get(i).map(|o| o.raw.clone()).unwrap_or_default();
-        obligations.push(ObligationDraft { kind, period: if kind == ObligationKind::Report { period } else { None }, due, raw, submit_to: None });
+        obligations.push(ObligationDraft {
+            kind,
+            period: if kind == ObligationKind::Report { period } else { None },
+            due,
+            raw,
+            submit_to: None,
+        });
     }
     let mut tasks = Vec::new();
     for i in 0..500 {
@@ -198,13 +249,21 @@ fn draft_from_form(fields: &[(String, String)], doc: &Document) -> Result<PlanDr
 }
 
 /// Step 2: issue the reviewed plan.
-pub async fn issue(State(state): State<AppState>, user: CurrentUser, Query(q): Query<UnitQuery>, Form(fields): Form<Vec<(String, String)>>) -> PageResult<Response> {
+pub async fn issue(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<UnitQuery>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> PageResult<Response> {
     user.check_csrf(field(&fields, "csrf"))?;
     let unit = actions::unit(&state, &q.unit).await?;
     user.authorize(&unit.unit_path(), Action::ManagePlans)?;
     let doc: Document = serde_json::from_str(field(&fields, "document")).unwrap_or_default();
     let targets_raw = field(&fields, "targets").to_string();
-    let fail = |draft: PlanDraft, errors: Vec<String>| (StatusCode::UNPROCESSABLE_ENTITY, review_page(&user, unit.clone(), &doc, &draft, targets_raw.clone(), errors)).into_response();
+    let fail = |draft: PlanDraft, errors: Vec<String>| {
+        (StatusCode::UNPROCESSABLE_ENTITY, review_page(&user, unit.clone(), &doc, &draft, targets_raw.clone(), errors))
+            .into_response()
+    };
     let draft = match draft_from_form(&fields, &doc) {
         Ok(d) => d,
         Err(errors) => {
@@ -226,7 +285,15 @@ pub async fn issue(State(state): State<AppState>, user: CurrentUser, Query(q): Q
     doc_out.title = Some(draft.title.clone());
     doc_out.date = draft.issued_on.map(|d| d.to_string());
     let actor = user.actor();
-    let req = import::Issue { issuer: &unit, draft: &draft, document: Some(&doc_out), targets: &targets, template_id, parent_plan_id: None, actor: &actor };
+    let req = import::Issue {
+        issuer: &unit,
+        draft: &draft,
+        document: Some(&doc_out),
+        targets: &targets,
+        template_id,
+        parent_plan_id: None,
+        actor: &actor,
+    };
     match import::issue(state.store(), req).await {
         Ok(id) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{id}")).into_response()),
         Err(e) => Ok(fail(draft, vec![reporting_message(e)])),
@@ -235,7 +302,9 @@ pub async fn issue(State(state): State<AppState>, user: CurrentUser, Query(q): Q
 
 fn reporting_message(e: coso_reporting::ReportingError) -> String {
     match e {
-        coso_reporting::ReportingError::Invalid(errs) => errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "),
+        coso_reporting::ReportingError::Invalid(errs) => {
+            errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ")
+        }
         other => other.to_string(),
     }
 }
@@ -245,7 +314,12 @@ pub async fn plan(State(state): State<AppState>, user: CurrentUser, Path(id): Pa
 }
 
 /// The plan page, with an error to show (a task form that failed).
-pub async fn plan_page(state: &AppState, user: &CurrentUser, id: i64, error: Option<String>) -> Result<PlanPage, AppError> {
+pub async fn plan_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<String>,
+) -> Result<PlanPage, AppError> {
     let (plan, issuer) = access::readable_plan(state, user, id).await?;
     let today = state.clock.today();
     let json = coso_reporting::plan_json::plan_json(state.store(), id, Some(today)).await?;
@@ -281,11 +355,19 @@ pub async fn plan_page(state: &AppState, user: &CurrentUser, id: i64, error: Opt
         .collect();
     let mut tasks = Vec::new();
     for t in store.plan_tasks(id).await? {
-        let files = store.evidence_of_task(t.id).await?.into_iter().map(|f| (f.id, f.file_name, format!("{} KB", (f.size + 1023) / 1024))).collect();
-        let notes = store.task_notes(t.id).await?.into_iter().map(|n| format!("{}: {}", n.created_by, n.body)).collect();
+        let files = store
+            .evidence_of_task(t.id)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f.file_name, format!("{} KB", (f.size + 1023) / 1024)))
+            .collect();
+        let notes =
+            store.task_notes(t.id).await?.into_iter().map(|n| format!("{}: {}", n.created_by, n.body)).collect();
         tasks.push({
-            let due = Due::from_columns(t.due_date.map(|d| d.to_string()).as_deref(), t.due_recurring.as_deref()).unwrap_or(Due::Unset);
-            let status = coso_domain::plan::TaskStatus::parse(&t.status).unwrap_or(coso_domain::plan::TaskStatus::NotStarted);
+            let due = Due::from_columns(t.due_date.map(|d| d.to_string()).as_deref(), t.due_recurring.as_deref())
+                .unwrap_or(Due::Unset);
+            let status =
+                coso_domain::plan::TaskStatus::parse(&t.status).unwrap_or(coso_domain::plan::TaskStatus::NotStarted);
             let shown = coso_domain::plan::DisplayStatus::of(status, due.in_year(plan.year), today);
             TaskLine {
                 id: t.id,
@@ -307,10 +389,28 @@ pub async fn plan_page(state: &AppState, user: &CurrentUser, id: i64, error: Opt
         Some(p) => store.plan(p).await?.map(|pp| (pp.id, inbox::plan_label(pp.number.as_deref(), &pp.title))),
         None => None,
     };
-    let children = store.child_plans(id).await?.into_iter().map(|c| (c.id, inbox::plan_label(c.number.as_deref(), &c.title), c.unit_name)).collect();
-    let legal_bases = serde_json::from_value::<Vec<coso_documents::CitedDocument>>(plan.legal_bases.clone()).unwrap_or_default().into_iter().map(|b| b.raw).collect();
-    let sections = serde_json::from_value::<Vec<coso_documents::Section>>(plan.sections.clone()).unwrap_or_default().into_iter().map(|s| s.heading).collect();
-    let warnings = plan.document.as_ref().and_then(|d| serde_json::from_value::<Document>(d.clone()).ok()).map(|d| d.warnings).unwrap_or_default();
+    let children = store
+        .child_plans(id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, inbox::plan_label(c.number.as_deref(), &c.title), c.unit_name))
+        .collect();
+    let legal_bases = serde_json::from_value::<Vec<coso_documents::CitedDocument>>(plan.legal_bases.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|b| b.raw)
+        .collect();
+    let sections = serde_json::from_value::<Vec<coso_documents::Section>>(plan.sections.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.heading)
+        .collect();
+    let warnings = plan
+        .document
+        .as_ref()
+        .and_then(|d| serde_json::from_value::<Document>(d.clone()).ok())
+        .map(|d| d.warnings)
+        .unwrap_or_default();
     Ok(PlanPage {
         nav: Nav::of(Some(user)),
         id,
@@ -360,10 +460,19 @@ async fn report_occurrences(state: &AppState, plan_id: i64) -> Result<Vec<(i64, 
 }
 
 async fn first_report_occurrence(state: &AppState, plan_id: i64) -> Result<i64, AppError> {
-    report_occurrences(state, plan_id).await?.first().map(|(id, _)| *id).ok_or_else(|| AppError::BadRequest("Kế hoạch không yêu cầu báo cáo nào để tổng hợp.".into()))
+    report_occurrences(state, plan_id)
+        .await?
+        .first()
+        .map(|(id, _)| *id)
+        .ok_or_else(|| AppError::BadRequest("Kế hoạch không yêu cầu báo cáo nào để tổng hợp.".into()))
 }
 
-pub async fn aggregate(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Query(pq): Query<PageAggregateQuery>) -> PageResult<AggregatePage> {
+pub async fn aggregate(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(pq): Query<PageAggregateQuery>,
+) -> PageResult<AggregatePage> {
     let q = pq.resolve(&state, id).await?;
     let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
     let fmt = |v: f64| coso_export::format_vn_number(v, if v.fract() == 0.0 { 0 } else { 2 });
@@ -373,7 +482,11 @@ pub async fn aggregate(State(state): State<AppState>, user: CurrentUser, Path(id
         .iter()
         .map(|r| AggregateLine {
             name: r.unit_name.clone(),
-            href: if r.status == "group" { Some(scope_param(&r.unit_code)) } else { r.submission_id.map(|s| format!("/quan-tri/bao-cao/{s}")) },
+            href: if r.status == "group" {
+                Some(scope_param(&r.unit_code))
+            } else {
+                r.submission_id.map(|s| format!("/quan-tri/bao-cao/{s}"))
+            },
             status: r.status_label.clone(),
             status_class: match r.status {
                 "on_time" => "on-time",
@@ -397,7 +510,8 @@ pub async fn aggregate(State(state): State<AppState>, user: CurrentUser, Path(id
             }
         }
     }
-    let refs: Vec<(String, &coso_reporting::aggregate::AggregateView)> = other_views.iter().map(|(l, v)| (l.clone(), v)).collect();
+    let refs: Vec<(String, &coso_reporting::aggregate::AggregateView)> =
+        other_views.iter().map(|(l, v)| (l.clone(), v)).collect();
     let mut chart_list = vec![charts::timeliness(&view), charts::ranks(&view)];
     if let Some(t) = charts::trends(&refs, 4) {
         chart_list.push(t);
@@ -419,13 +533,22 @@ pub async fn aggregate(State(state): State<AppState>, user: CurrentUser, Path(id
         totals: view.totals.iter().map(|t| fmt(*t)).collect(),
         counts: view.counts.words(),
         charts: chart_list.into_iter().map(|c| Chart { title: c.title, svg: c.svg, table: c.table }).collect(),
-        export_query: format!("ky={}{}", q.occurrence, q.unit.as_deref().map(|u| format!("&don-vi={u}")).unwrap_or_default()),
+        export_query: format!(
+            "ky={}{}",
+            q.occurrence,
+            q.unit.as_deref().map(|u| format!("&don-vi={u}")).unwrap_or_default()
+        ),
         rows,
     })
 }
 
 /// The page's downloads: XLSX, CSV, the summary report as DOCX or PDF.
-pub async fn aggregate_file(State(state): State<AppState>, user: CurrentUser, Path((id, file)): Path<(i64, String)>, Query(pq): Query<PageAggregateQuery>) -> PageResult<Response> {
+pub async fn aggregate_file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, file)): Path<(i64, String)>,
+    Query(pq): Query<PageAggregateQuery>,
+) -> PageResult<Response> {
     let q = pq.resolve(&state, id).await?;
     let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
     let label = inbox::plan_label(plan.number.as_deref(), &plan.title);
@@ -441,7 +564,10 @@ pub async fn aggregate_file(State(state): State<AppState>, user: CurrentUser, Pa
         }
         "bao-cao-tong-hop.pdf" => {
             let doc = summary::summary_document(&issuer, &label, &view, state.clock.today());
-            let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))?.map_err(map)?;
+            let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc))
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?
+                .map_err(map)?;
             download(bytes, "application/pdf", &name("pdf"))
         }
         _ => return Err(PageError(AppError::NotFound)),
@@ -449,7 +575,11 @@ pub async fn aggregate_file(State(state): State<AppState>, user: CurrentUser, Pa
 }
 
 /// The plan itself as DOCX or PDF in the official format.
-pub async fn plan_file(State(state): State<AppState>, user: CurrentUser, Path((id, file)): Path<(i64, String)>) -> PageResult<Response> {
+pub async fn plan_file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, file)): Path<(i64, String)>,
+) -> PageResult<Response> {
     let (plan, issuer) = access::readable_plan(&state, &user, id).await?;
     let doc = summary::plan_document(&plan, &issuer);
     let map = |e: coso_reporting::ReportingError| PageError(e.into());
@@ -457,7 +587,10 @@ pub async fn plan_file(State(state): State<AppState>, user: CurrentUser, Path((i
     Ok(match file.as_str() {
         "van-ban.docx" => download(summary::docx(&doc).map_err(map)?, DOCX, &format!("{base}.docx")),
         "van-ban.pdf" => {
-            let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))?.map_err(map)?;
+            let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc))
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?
+                .map_err(map)?;
             download(bytes, "application/pdf", &format!("{base}.pdf"))
         }
         _ => return Err(PageError(AppError::NotFound)),
@@ -465,7 +598,12 @@ pub async fn plan_file(State(state): State<AppState>, user: CurrentUser, Path((i
 }
 
 /// `/quan-tri/ke-hoach/{id}/{file}`: the plan's own files or the aggregate's downloads.
-pub async fn plan_or_aggregate_file(state: State<AppState>, user: CurrentUser, Path((id, file)): Path<(i64, String)>, q: Query<PageAggregateQuery>) -> PageResult<Response> {
+pub async fn plan_or_aggregate_file(
+    state: State<AppState>,
+    user: CurrentUser,
+    Path((id, file)): Path<(i64, String)>,
+    q: Query<PageAggregateQuery>,
+) -> PageResult<Response> {
     if file.starts_with("van-ban.") {
         plan_file(state, user, Path((id, file))).await
     } else {

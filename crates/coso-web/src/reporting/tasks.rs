@@ -14,12 +14,17 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::access;
 use crate::auth::CurrentUser;
-use crate::error::{AppError, ApiResult, ErrorBody, PageResult};
+use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::pages::upload;
 use crate::state::AppState;
 
 /// The task, after checking it belongs to the plan and the user manages the plan.
-async fn managed_task(state: &AppState, user: &CurrentUser, plan_id: i64, task_id: i64) -> Result<coso_store::TaskRow, AppError> {
+async fn managed_task(
+    state: &AppState,
+    user: &CurrentUser,
+    plan_id: i64,
+    task_id: i64,
+) -> Result<coso_store::TaskRow, AppError> {
     let (_, issuer) = access::readable_plan(state, user, plan_id).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     state.store().plan_tasks(plan_id).await?.into_iter().find(|t| t.id == task_id).ok_or(AppError::NotFound)
@@ -40,7 +45,12 @@ pub struct TaskUpdate {
 }
 
 /// Applies an update; every field is checked before anything is written.
-async fn apply(state: &AppState, user: &CurrentUser, task: &coso_store::TaskRow, u: &TaskUpdate) -> Result<(), AppError> {
+async fn apply(
+    state: &AppState,
+    user: &CurrentUser,
+    task: &coso_store::TaskRow,
+    u: &TaskUpdate,
+) -> Result<(), AppError> {
     let mut errors = Vec::new();
     let progress = match &u.progress {
         None => task.progress as u8,
@@ -59,7 +69,10 @@ async fn apply(state: &AppState, user: &CurrentUser, task: &coso_store::TaskRow,
         None if u.progress.is_some() => TaskStatus::suggested_by(progress),
         None => TaskStatus::parse(&task.status).unwrap_or(TaskStatus::NotStarted),
         Some(s) => TaskStatus::parse(s).unwrap_or_else(|| {
-            errors.push(coso_domain::FieldError::new("status", "Trạng thái nhiệm vụ không hợp lệ (chưa thực hiện, đang thực hiện, hoàn thành)."));
+            errors.push(coso_domain::FieldError::new(
+                "status",
+                "Trạng thái nhiệm vụ không hợp lệ (chưa thực hiện, đang thực hiện, hoàn thành).",
+            ));
             TaskStatus::NotStarted
         }),
     };
@@ -77,7 +90,12 @@ async fn apply(state: &AppState, user: &CurrentUser, task: &coso_store::TaskRow,
 /// Updates a task's status and progress, and adds a note.
 #[utoipa::path(patch, path = "/api/v1/plans/{id}/tasks/{task}", tag = "plans", params(("id" = i64, Path), ("task" = i64, Path)), request_body = TaskUpdate,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update(State(state): State<AppState>, user: CurrentUser, Path((plan_id, task_id)): Path<(i64, i64)>, Json(u): Json<TaskUpdate>) -> ApiResult<StatusCode> {
+pub async fn update(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((plan_id, task_id)): Path<(i64, i64)>,
+    Json(u): Json<TaskUpdate>,
+) -> ApiResult<StatusCode> {
     let task = managed_task(&state, &user, plan_id, task_id).await?;
     apply(&state, &user, &task, &u).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -93,10 +111,19 @@ pub struct EvidenceQuery {
 #[utoipa::path(post, path = "/api/v1/plans/{id}/tasks/{task}/evidence", tag = "plans", params(("id" = i64, Path), ("task" = i64, Path), EvidenceQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = Object), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn add_evidence(State(state): State<AppState>, user: CurrentUser, Path((plan_id, task_id)): Path<(i64, i64)>, Query(q): Query<EvidenceQuery>, body: Bytes) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
+pub async fn add_evidence(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((plan_id, task_id)): Path<(i64, i64)>,
+    Query(q): Query<EvidenceQuery>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
     let task = managed_task(&state, &user, plan_id, task_id).await?;
     let content_type = evidence::check(&q.file_name, &body)?;
-    let meta = state.store().add_evidence(EvidenceOwner::Task(task.id), &coso_text::clean(&q.file_name), content_type, &body, &user.actor()).await?;
+    let meta = state
+        .store()
+        .add_evidence(EvidenceOwner::Task(task.id), &coso_text::clean(&q.file_name), content_type, &body, &user.actor())
+        .await?;
     Ok((StatusCode::CREATED, Json(meta)))
 }
 
@@ -113,10 +140,19 @@ pub struct TaskForm {
 }
 
 /// The plan page's task form.
-pub async fn update_page(State(state): State<AppState>, user: CurrentUser, Path((plan_id, task_id)): Path<(i64, i64)>, axum::Form(f): axum::Form<TaskForm>) -> PageResult<Response> {
+pub async fn update_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((plan_id, task_id)): Path<(i64, i64)>,
+    axum::Form(f): axum::Form<TaskForm>,
+) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let task = managed_task(&state, &user, plan_id, task_id).await?;
-    let u = TaskUpdate { status: Some(f.status), progress: Some(serde_json::Value::String(f.progress)), note: Some(f.note) };
+    let u = TaskUpdate {
+        status: Some(f.status),
+        progress: Some(serde_json::Value::String(f.progress)),
+        note: Some(f.note),
+    };
     match apply(&state, &user, &task, &u).await {
         Ok(()) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response()),
         Err(AppError::Validation(errs)) => {
@@ -129,18 +165,34 @@ pub async fn update_page(State(state): State<AppState>, user: CurrentUser, Path(
 }
 
 /// The plan page's evidence upload.
-pub async fn evidence_page(State(state): State<AppState>, user: CurrentUser, Path((plan_id, task_id)): Path<(i64, i64)>, form: Multipart) -> PageResult<Response> {
+pub async fn evidence_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((plan_id, task_id)): Path<(i64, i64)>,
+    form: Multipart,
+) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
     let task = managed_task(&state, &user, plan_id, task_id).await?;
     match evidence::check(&up.file_name, &up.bytes) {
         Ok(content_type) => {
-            state.store().add_evidence(EvidenceOwner::Task(task.id), &coso_text::clean(&up.file_name), content_type, &up.bytes, &user.actor()).await?;
+            state
+                .store()
+                .add_evidence(
+                    EvidenceOwner::Task(task.id),
+                    &coso_text::clean(&up.file_name),
+                    content_type,
+                    &up.bytes,
+                    &user.actor(),
+                )
+                .await?;
             Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response())
         }
         Err(e) => {
             let msg = match e {
-                coso_reporting::ReportingError::Invalid(errs) => errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "),
+                coso_reporting::ReportingError::Invalid(errs) => {
+                    errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ")
+                }
                 other => other.to_string(),
             };
             let page = super::plan_pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
@@ -150,7 +202,11 @@ pub async fn evidence_page(State(state): State<AppState>, user: CurrentUser, Pat
 }
 
 /// Downloads an evidence file, for those who may read the plan.
-pub async fn download(State(state): State<AppState>, user: CurrentUser, Path((plan_id, file_id)): Path<(i64, i64)>) -> PageResult<Response> {
+pub async fn download(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((plan_id, file_id)): Path<(i64, i64)>,
+) -> PageResult<Response> {
     access::readable_plan(&state, &user, plan_id).await?;
     let f = state.store().evidence(file_id).await?.ok_or(AppError::NotFound)?;
     let tasks = state.store().plan_tasks(plan_id).await?;

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use super::views::TemplatePage;
 use crate::auth::CurrentUser;
-use crate::error::{AppError, ApiResult, ErrorBody, PageResult};
+use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -36,13 +36,23 @@ pub struct TemplateUpdate {
 /// Parses and checks a definition; the errors name the path (`indicators.0.code`, …).
 fn checked(definition: &serde_json::Value) -> Result<Template, AppError> {
     let t: Template = serde_json::from_value(definition.clone()).map_err(|e| {
-        AppError::Fields(vec![coso_domain::PathError { field: "definition".into(), message: format!("Mẫu báo cáo không đúng cấu trúc: {e}") }])
+        AppError::Fields(vec![coso_domain::PathError {
+            field: "definition".into(),
+            message: format!("Mẫu báo cáo không đúng cấu trúc: {e}"),
+        }])
     })?;
     t.validate().map_err(AppError::Fields)?;
     Ok(t)
 }
 
-async fn save(state: &AppState, user: &CurrentUser, id: i64, name: &str, definition: &serde_json::Value, version: i64) -> Result<ReportTemplateRow, AppError> {
+async fn save(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    name: &str,
+    definition: &serde_json::Value,
+    version: i64,
+) -> Result<ReportTemplateRow, AppError> {
     if !user.is_admin() {
         return Err(AppError::Forbidden);
     }
@@ -54,15 +64,40 @@ async fn save(state: &AppState, user: &CurrentUser, id: i64, name: &str, definit
 /// Replaces a template's definition (administrators only).
 #[utoipa::path(put, path = "/api/v1/report-templates/{id}", tag = "plans", params(("id" = i64, Path)), request_body = TemplateUpdate,
     responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, Json(b): Json<TemplateUpdate>) -> ApiResult<Json<ReportTemplateRow>> {
+pub async fn update(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<TemplateUpdate>,
+) -> ApiResult<Json<ReportTemplateRow>> {
     Ok(Json(save(&state, &user, id, &b.name, &b.definition, b.version).await?))
 }
 
-fn page(user: &CurrentUser, row: &ReportTemplateRow, name: String, text: String, errors: Vec<String>, notice: Option<String>) -> TemplatePage {
-    TemplatePage { nav: Nav::of(Some(user)), id: row.id, code: row.code.clone(), version: row.version, name, definition: text, errors, notice }
+fn page(
+    user: &CurrentUser,
+    row: &ReportTemplateRow,
+    name: String,
+    text: String,
+    errors: Vec<String>,
+    notice: Option<String>,
+) -> TemplatePage {
+    TemplatePage {
+        nav: Nav::of(Some(user)),
+        id: row.id,
+        code: row.code.clone(),
+        version: row.version,
+        name,
+        definition: text,
+        errors,
+        notice,
+    }
 }
 
-pub async fn edit_page(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> PageResult<TemplatePage> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> PageResult<TemplatePage> {
     if !user.is_admin() {
         return Err(AppError::Forbidden.into());
     }
@@ -83,21 +118,43 @@ pub struct TemplateForm {
     pub version: i64,
 }
 
-pub async fn save_page(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>, axum::Form(f): axum::Form<TemplateForm>) -> PageResult<Response> {
+pub async fn save_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<TemplateForm>,
+) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let row = state.store().report_template(id).await?.ok_or(AppError::NotFound)?;
     let parsed: Result<serde_json::Value, _> = serde_json::from_str(&f.definition);
     let result = match parsed {
         Ok(v) => save(&state, &user, id, &f.name, &v, f.version).await,
-        Err(e) => Err(AppError::Fields(vec![coso_domain::PathError { field: "definition".into(), message: format!("Nội dung không phải JSON hợp lệ (dòng {}, cột {}).", e.line(), e.column()) }])),
+        Err(e) => Err(AppError::Fields(vec![coso_domain::PathError {
+            field: "definition".into(),
+            message: format!("Nội dung không phải JSON hợp lệ (dòng {}, cột {}).", e.line(), e.column()),
+        }])),
     };
     match result {
         Ok(saved) => {
             let text = serde_json::to_string_pretty(&saved.definition).unwrap_or_default();
-            Ok(page(&user, &saved, saved.name.clone(), text, vec![], Some("Đã lưu mẫu báo cáo.".into())).into_response())
+            Ok(page(&user, &saved, saved.name.clone(), text, vec![], Some("Đã lưu mẫu báo cáo.".into()))
+                .into_response())
         }
-        Err(AppError::Fields(errs)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&user, &row, f.name, f.definition, errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect(), None)).into_response()),
-        Err(AppError::Conflict { message, .. }) => Ok((StatusCode::CONFLICT, page(&user, &row, f.name, f.definition, vec![message], None)).into_response()),
+        Err(AppError::Fields(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(
+                &user,
+                &row,
+                f.name,
+                f.definition,
+                errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
+                None,
+            ),
+        )
+            .into_response()),
+        Err(AppError::Conflict { message, .. }) => {
+            Ok((StatusCode::CONFLICT, page(&user, &row, f.name, f.definition, vec![message], None)).into_response())
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -47,7 +47,12 @@ impl TestApp {
     pub async fn user(&self, email: &str, role: Role, unit_code: &str) {
         let unit = self.store.unit_by_code(unit_code).await.expect("q").expect("unit exists");
         let hash = coso_web::hash_password(PASSWORD.to_string()).await.expect("hash");
-        let u = NewUser { email: email.into(), display_name: email.into(), password_hash: hash, grants: vec![(role, unit.unit_id())] };
+        let u = NewUser {
+            email: email.into(),
+            display_name: email.into(),
+            password_hash: hash,
+            grants: vec![(role, unit.unit_id())],
+        };
         self.store.create_user(&u, &Actor::system("test")).await.expect("create user");
     }
 
@@ -65,7 +70,11 @@ impl TestApp {
     }
 
     pub fn anonymous(&self) -> reqwest::Client {
-        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
     }
 }
 

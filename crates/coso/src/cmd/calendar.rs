@@ -194,11 +194,7 @@ fn lunar_text(solar: NaiveDate, lunar: LunarDate) -> String {
 }
 
 fn render(json: bool, value: Value, text: impl FnOnce() -> String) -> String {
-    if json {
-        serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
-    } else {
-        text()
-    }
+    if json { serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string()) } else { text() }
 }
 
 fn execute(cmd: CalendarCmd) -> Result<String, CmdError> {
@@ -253,11 +249,9 @@ fn execute(cmd: CalendarCmd) -> Result<String, CmdError> {
                 .map_err(|_| CalendarError::ArithmeticOutOfRange)?;
             let cal = calendar(announcements.as_ref())?;
             let result = cal.add_working_days(start, n)?;
-            Ok(render(
-                json,
-                json!({"date": result.to_string(), "from": start.to_string(), "working_days": n}),
-                || format!("{n} ngày làm việc sau {}: {}", date_with_weekday(start), date_with_weekday(result)),
-            ))
+            Ok(render(json, json!({"date": result.to_string(), "from": start.to_string(), "working_days": n}), || {
+                format!("{n} ngày làm việc sau {}: {}", date_with_weekday(start), date_with_weekday(result))
+            }))
         }
         CalendarCmd::Deadline { rule, from, complex, especially_complex, remote, announcements, json } => {
             let from = parse_iso_date(&from)?;

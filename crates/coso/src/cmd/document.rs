@@ -40,11 +40,7 @@ fn fail(message: &str) -> ExitCode {
 fn parse(args: ParseArgs) -> ExitCode {
     let format = match args.format.as_deref() {
         Some(f) => Format::from_extension(f),
-        None => args
-            .file
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension),
+        None => args.file.extension().and_then(|e| e.to_str()).and_then(Format::from_extension),
     };
     let Some(format) = format else {
         return fail(&format!(
@@ -55,11 +51,7 @@ fn parse(args: ParseArgs) -> ExitCode {
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
         Err(e) => {
-            return fail(&format!(
-                "không đọc được tệp {}: {}",
-                args.file.display(),
-                io_message(&e)
-            ));
+            return fail(&format!("không đọc được tệp {}: {}", args.file.display(), io_message(&e)));
         }
     };
     let doc = match coso_documents::parse(&bytes, format) {
@@ -107,44 +99,18 @@ fn or_dash(s: Option<&str>) -> &str {
 /// A readable Vietnamese summary for the terminal.
 fn summary(doc: &Document) -> String {
     let mut out = String::new();
-    let number = doc
-        .number
-        .clone()
-        .or_else(|| doc.number_raw.as_ref().map(|r| format!("(để trống) {r}")));
-    out.push_str(&format!(
-        "Số, ký hiệu:       {}\n",
-        or_dash(number.as_deref())
-    ));
-    out.push_str(&format!(
-        "Loại văn bản:      {}\n",
-        or_dash(doc.doc_type.as_deref())
-    ));
-    out.push_str(&format!(
-        "Cơ quan ban hành:  {}\n",
-        or_dash(doc.issuer.as_deref())
-    ));
-    let date = doc
-        .date
-        .as_deref()
-        .or(doc.date_partial.as_deref())
-        .map(vn_date);
-    out.push_str(&format!(
-        "Địa danh, ngày:    {}, {}\n",
-        or_dash(doc.place.as_deref()),
-        or_dash(date.as_deref())
-    ));
-    out.push_str(&format!(
-        "Trích yếu:         {}\n",
-        or_dash(doc.title.as_deref())
-    ));
+    let number = doc.number.clone().or_else(|| doc.number_raw.as_ref().map(|r| format!("(để trống) {r}")));
+    out.push_str(&format!("Số, ký hiệu:       {}\n", or_dash(number.as_deref())));
+    out.push_str(&format!("Loại văn bản:      {}\n", or_dash(doc.doc_type.as_deref())));
+    out.push_str(&format!("Cơ quan ban hành:  {}\n", or_dash(doc.issuer.as_deref())));
+    let date = doc.date.as_deref().or(doc.date_partial.as_deref()).map(vn_date);
+    out.push_str(&format!("Địa danh, ngày:    {}, {}\n", or_dash(doc.place.as_deref()), or_dash(date.as_deref())));
+    out.push_str(&format!("Trích yếu:         {}\n", or_dash(doc.title.as_deref())));
     out.push_str(&format!("\nCăn cứ ({}):\n", doc.legal_bases.len()));
     for b in &doc.legal_bases {
         out.push_str(&format!("  - {}\n", b.raw));
     }
-    out.push_str(&format!(
-        "Văn bản khác được dẫn: {}\n",
-        doc.other_cited_documents.len()
-    ));
+    out.push_str(&format!("Văn bản khác được dẫn: {}\n", doc.other_cited_documents.len()));
     out.push_str(&format!("\nCác phần ({}):\n", doc.sections.len()));
     for s in &doc.sections {
         out.push_str(&format!("  {s}\n"));
@@ -156,26 +122,14 @@ fn summary(doc: &Document) -> String {
         } else {
             format!(" (phối hợp: {})", t.partner_units.join("; "))
         };
-        out.push_str(&format!(
-            "  - [{}]{} {}\n",
-            or_dash(t.lead_unit.as_deref()),
-            partners,
-            t.text
-        ));
+        out.push_str(&format!("  - [{}]{} {}\n", or_dash(t.lead_unit.as_deref()), partners, t.text));
     }
     out.push_str(&format!("\nThời hạn ({}):\n", doc.deadlines.len()));
     for d in &doc.deadlines {
         let when = d.date.as_deref().or(d.recurring.as_deref()).map(vn_date);
-        out.push_str(&format!(
-            "  - {}: {}\n",
-            or_dash(when.as_deref()),
-            or_dash(d.what.as_deref())
-        ));
+        out.push_str(&format!("  - {}: {}\n", or_dash(when.as_deref()), or_dash(d.what.as_deref())));
     }
-    out.push_str(&format!(
-        "\nBáo cáo phải gửi ({}):\n",
-        doc.report_obligations.len()
-    ));
+    out.push_str(&format!("\nBáo cáo phải gửi ({}):\n", doc.report_obligations.len()));
     for r in &doc.report_obligations {
         let due = r.due.as_deref().map(vn_date);
         out.push_str(&format!(
@@ -191,14 +145,8 @@ fn summary(doc: &Document) -> String {
     }
     match &doc.signer {
         Some(s) => {
-            let parts: Vec<&str> = [
-                s.role_line.as_deref(),
-                s.position.as_deref(),
-                s.name.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
+            let parts: Vec<&str> =
+                [s.role_line.as_deref(), s.position.as_deref(), s.name.as_deref()].into_iter().flatten().collect();
             out.push_str(&format!("\nNgười ký: {}\n", parts.join(" — ")));
         }
         None => out.push_str("\nNgười ký: —\n"),

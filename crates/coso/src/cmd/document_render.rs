@@ -34,13 +34,10 @@ pub fn run(args: RenderArgs) -> ExitCode {
 fn render(args: &RenderArgs) -> Result<(), String> {
     let format = args.to.trim().to_ascii_lowercase();
     if format != "docx" && format != "pdf" {
-        return Err(format!(
-            "định dạng \"{}\" không được hỗ trợ; chỉ nhận docx hoặc pdf",
-            args.to
-        ));
+        return Err(format!("định dạng \"{}\" không được hỗ trợ; chỉ nhận docx hoặc pdf", args.to));
     }
-    let json = std::fs::read_to_string(&args.file)
-        .map_err(|e| format!("không đọc được tệp {}: {e}", args.file.display()))?;
+    let json =
+        std::fs::read_to_string(&args.file).map_err(|e| format!("không đọc được tệp {}: {e}", args.file.display()))?;
     let doc: Document = serde_json::from_str(&json).map_err(|e| {
         format!(
             "tệp {} không phải JSON của một văn bản (dòng {}, cột {}): {e}",
@@ -49,21 +46,15 @@ fn render(args: &RenderArgs) -> Result<(), String> {
             e.column()
         )
     })?;
-    let bytes = if format == "docx" {
-        coso_render::render_docx(&doc)
-    } else {
-        coso_render::render_pdf(&doc)
-    }
-    .map_err(|e| e.to_string())?;
+    let bytes = if format == "docx" { coso_render::render_docx(&doc) } else { coso_render::render_pdf(&doc) }
+        .map_err(|e| e.to_string())?;
     write_whole(&args.output, &bytes)
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`: a reader never sees a
 /// half-written file, and a failed render leaves an existing file untouched.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("tên tệp đầu ra không hợp lệ: {}", path.display()))?;
+    let name = path.file_name().ok_or_else(|| format!("tên tệp đầu ra không hợp lệ: {}", path.display()))?;
     let mut temp_name = std::ffi::OsString::from(".");
     temp_name.push(name);
     temp_name.push(format!(".{}.tmp", std::process::id()));

@@ -77,7 +77,9 @@ pub fn run(global: &Global, cmd: PlanCmd) -> CmdResult {
 
 fn failure(e: ReportingError) -> Failure {
     match e {
-        ReportingError::Invalid(errs) => Failure::Input(errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("\n")),
+        ReportingError::Invalid(errs) => Failure::Input(
+            errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("\n"),
+        ),
         ReportingError::NotFound => Failure::Input("Không tìm thấy kế hoạch hoặc kỳ báo cáo.".into()),
         ReportingError::BadInput(m) | ReportingError::Conflict(m) => Failure::Input(m),
         other => Failure::other(other),
@@ -86,7 +88,8 @@ fn failure(e: ReportingError) -> Failure {
 
 async fn import_plan(store: &Store, a: ImportArgs) -> CmdResult {
     ensure_official_units(store, &cli_actor()).await?;
-    let bytes = std::fs::read(&a.file).map_err(|e| Failure::Input(format!("Không đọc được tệp {}: {e}", a.file.display())))?;
+    let bytes =
+        std::fs::read(&a.file).map_err(|e| Failure::Input(format!("Không đọc được tệp {}: {e}", a.file.display())))?;
     let issuer = super::units::unit_or_fail(store, &a.unit).await?;
     let spec = TargetSpec::parse(&a.targets).map_err(|e| Failure::Input(e.message))?;
     let name = a.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
@@ -95,16 +98,32 @@ async fn import_plan(store: &Store, a: ImportArgs) -> CmdResult {
     let targets = import::resolve_targets(store, &issuer, &spec, today()).await.map_err(failure)?;
     let template_id = templates::ensure_default(store).await.map_err(failure)?;
     let actor = cli_actor();
-    let req = import::Issue { issuer: &issuer, draft: &draft, document: Some(&doc), targets: &targets, template_id, parent_plan_id: None, actor: &actor };
+    let req = import::Issue {
+        issuer: &issuer,
+        draft: &draft,
+        document: Some(&doc),
+        targets: &targets,
+        template_id,
+        parent_plan_id: None,
+        actor: &actor,
+    };
     let id = import::issue(store, req).await.map_err(failure)?;
     let plan = plan_json::plan_json(store, id, None).await.map_err(failure)?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&plan).map_err(Failure::other)?);
     } else {
-        println!("Đã ban hành kế hoạch số {} (mã {id}): {}", plan.number.as_deref().unwrap_or("chưa có số"), plan.title);
+        println!(
+            "Đã ban hành kế hoạch số {} (mã {id}): {}",
+            plan.number.as_deref().unwrap_or("chưa có số"),
+            plan.title
+        );
         println!("{} nhiệm vụ; {} đơn vị phải thực hiện.", plan.tasks.len(), plan.target_count);
         for o in &plan.obligations {
-            let due = o.due.map(|d| d.format("%d/%m/%Y").to_string()).or_else(|| o.recurring.clone()).unwrap_or_else(|| "không ghi hạn".into());
+            let due = o
+                .due
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .or_else(|| o.recurring.clone())
+                .unwrap_or_else(|| "không ghi hạn".into());
             println!("- {} {}: hạn {due}", o.kind, o.period.as_deref().unwrap_or(""));
         }
         for w in &doc.warnings {
@@ -140,7 +159,16 @@ async fn status(store: &Store, a: StatusArgs) -> CmdResult {
         for o in &plan.obligations {
             for oc in &o.occurrences {
                 let c = oc.counts.unwrap_or_default();
-                println!("- {} {} {}: {} đúng hạn, {} trễ hạn, {} chưa nộp, {} chưa đến hạn", o.kind, o.period.as_deref().unwrap_or(""), oc.period_key, c.on_time, c.late, c.missing, c.pending);
+                println!(
+                    "- {} {} {}: {} đúng hạn, {} trễ hạn, {} chưa nộp, {} chưa đến hạn",
+                    o.kind,
+                    o.period.as_deref().unwrap_or(""),
+                    oc.period_key,
+                    c.on_time,
+                    c.late,
+                    c.missing,
+                    c.pending
+                );
             }
         }
     }
@@ -148,8 +176,16 @@ async fn status(store: &Store, a: StatusArgs) -> CmdResult {
 }
 
 async fn export(store: &Store, a: ExportArgs) -> CmdResult {
-    let plan = store.plan(a.plan).await.map_err(Failure::other)?.ok_or_else(|| Failure::Input(format!("Không có kế hoạch mã {}.", a.plan)))?;
-    let issuer = store.unit_by_id(coso_domain::UnitId(plan.unit_id)).await.map_err(Failure::other)?.ok_or_else(|| Failure::Other("đơn vị ban hành không còn".into()))?;
+    let plan = store
+        .plan(a.plan)
+        .await
+        .map_err(Failure::other)?
+        .ok_or_else(|| Failure::Input(format!("Không có kế hoạch mã {}.", a.plan)))?;
+    let issuer = store
+        .unit_by_id(coso_domain::UnitId(plan.unit_id))
+        .await
+        .map_err(Failure::other)?
+        .ok_or_else(|| Failure::Other("đơn vị ban hành không còn".into()))?;
     let obligations = store.obligations(a.plan).await.map_err(Failure::other)?;
     let occurrence = match a.occurrence {
         Some(o) => o,
@@ -168,8 +204,10 @@ async fn export(store: &Store, a: ExportArgs) -> CmdResult {
         .ok_or_else(|| Failure::Input(format!("Kỳ {occurrence} không phải kỳ báo cáo của kế hoạch này.")))?;
     let template = templates::load(store, template_id).await.map_err(failure)?;
     let t = std::time::Instant::now();
-    let view = aggregate::aggregate(store, &template, a.plan, occurrence, Some(&issuer), today()).await.map_err(failure)?;
-    let title = format!("Tổng hợp {} — {}", coso_reporting::inbox::what("report", &view.period_key).to_lowercase(), plan.title);
+    let view =
+        aggregate::aggregate(store, &template, a.plan, occurrence, Some(&issuer), today()).await.map_err(failure)?;
+    let title =
+        format!("Tổng hợp {} — {}", coso_reporting::inbox::what("report", &view.period_key).to_lowercase(), plan.title);
     if let Some(path) = &a.xlsx {
         write(path, &exports::xlsx(&view, &title).map_err(failure)?)?;
     }
@@ -183,5 +221,7 @@ async fn export(store: &Store, a: ExportArgs) -> CmdResult {
 /// Writes through a temporary file and a rename, so a crash never leaves half a file.
 fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
     let tmp = path.with_extension("tmp-coso");
-    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| Failure::Input(format!("Không ghi được tệp {}: {e}", path.display())))
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| Failure::Input(format!("Không ghi được tệp {}: {e}", path.display())))
 }

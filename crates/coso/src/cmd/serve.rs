@@ -52,7 +52,9 @@ async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, starte
     if args.demo || args.force_demo {
         let non_empty = store.has_user_data().await.map_err(Failure::other)?;
         if non_empty && !args.force_demo {
-            tracing::warn!("the database already holds data: demo data not loaded (use --force-demo to load it anyway)");
+            tracing::warn!(
+                "the database already holds data: demo data not loaded (use --force-demo to load it anyway)"
+            );
         } else {
             let t = Instant::now();
             let report = coso_demo::load_demo(store, args.force_demo).await.map_err(demo_failure)?;
@@ -97,7 +99,10 @@ async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, starte
         None => match tokio::time::timeout(grace, server).await {
             Ok(r) => r.map_err(Failure::other),
             Err(_) => {
-                tracing::warn!(grace_secs = grace.as_secs(), "requests still running after the grace period: stopping anyway");
+                tracing::warn!(
+                    grace_secs = grace.as_secs(),
+                    "requests still running after the grace period: stopping anyway"
+                );
                 Ok(())
             }
         },

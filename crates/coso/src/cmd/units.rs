@@ -79,7 +79,9 @@ fn read(file: &Path) -> Result<Vec<u8>, Failure> {
 
 async fn import_units(store: &Store, a: ImportArgs) -> CmdResult {
     let parent = unit_or_fail(store, &a.parent).await?;
-    let kind = parent.unit_kind().ok_or_else(|| Failure::Other(format!("đơn vị {} có loại lạ «{}»", parent.code, parent.kind)))?;
+    let kind = parent
+        .unit_kind()
+        .ok_or_else(|| Failure::Other(format!("đơn vị {} có loại lạ «{}»", parent.code, parent.kind)))?;
     let bytes = read(&a.file)?;
     let rows = unit_import::parse_csv(&bytes, kind, today()).map_err(Failure::Rows)?;
     if rows.is_empty() {

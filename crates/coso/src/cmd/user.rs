@@ -52,7 +52,9 @@ fn create(global: &Global, a: CreateArgs) -> CmdResult {
         None => email.split('@').next().unwrap_or(&email).to_string(),
     };
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::Input(format!("Không đọc được mật khẩu từ đầu vào chuẩn: {e}")))?;
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::Input(format!("Không đọc được mật khẩu từ đầu vào chuẩn: {e}")))?;
     let pw = password::from_stdin_text(&text);
     password::check(&pw).map_err(Failure::Input)?;
     let cfg = config(global, None, false)?;
@@ -68,7 +70,12 @@ fn create(global: &Global, a: CreateArgs) -> CmdResult {
                 .await
                 .map_err(Failure::other)?
                 .map_err(Failure::Other)?;
-            let user = NewUser { email: email.clone(), display_name: name, password_hash, grants: vec![(role, unit.unit_id())] };
+            let user = NewUser {
+                email: email.clone(),
+                display_name: name,
+                password_hash,
+                grants: vec![(role, unit.unit_id())],
+            };
             match store.create_user(&user, &cli_actor()).await {
                 Ok(id) => {
                     println!("Đã tạo tài khoản #{} {email}: {} tại {} ({}).", id.0, role.label(), unit.name, unit.code);
@@ -89,7 +96,11 @@ fn parse_email(raw: &str) -> Result<String, Failure> {
     let v = raw.trim().to_lowercase();
     let ok = match v.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
         }
         None => false,
     } && v.len() <= 254

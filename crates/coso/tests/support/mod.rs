@@ -31,11 +31,15 @@ impl Env {
     /// A fresh PostgreSQL database, or `None` when no server is configured outside CI.
     pub async fn postgres() -> Option<Env> {
         let Ok(base) = std::env::var("PG_DATABASE_URL") else {
-            assert!(std::env::var("CI").is_err(), "PG_DATABASE_URL must be set in CI: the PostgreSQL half of the suite would not run");
+            assert!(
+                std::env::var("CI").is_err(),
+                "PG_DATABASE_URL must be set in CI: the PostgreSQL half of the suite would not run"
+            );
             eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
             return None;
         };
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         let name = format!("coso_cli_{}_{nanos}", std::process::id());
         let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
         admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create test database");
@@ -89,7 +93,13 @@ impl Env {
     }
 
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
-        let mut child = self.command(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
         child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
         Run(child.wait_with_output().expect("wait"))
     }
@@ -135,7 +145,8 @@ impl Server {
         // The counter keeps apart the logs of servers started at the same instant.
         static STARTED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
         let log = env.dir.path().join(format!("serve-{nanos}-{n}.log"));
         let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
         args.extend_from_slice(extra);
@@ -160,7 +171,10 @@ impl Server {
             Ok(u) => u,
             Err(_) => {
                 let _ = child.kill();
-                panic!("coso serve did not announce its URL; log:\n{}", std::fs::read_to_string(&log).unwrap_or_default());
+                panic!(
+                    "coso serve did not announce its URL; log:\n{}",
+                    std::fs::read_to_string(&log).unwrap_or_default()
+                );
             }
         };
         Server { child, url, announced_after: started.elapsed(), log }
