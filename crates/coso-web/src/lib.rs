@@ -3,22 +3,37 @@
 //! Handlers are thin: parse → authorize (coso-domain) → call the store → render. Pages are
 //! typed askama templates in Vietnamese that work without JavaScript; the API lives under
 //! `/api/v1` with an OpenAPI document.
+//!
+//! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `calendar`,
+//! `plans`, `reports`, `tasks`, `report_templates`, `system`), each with its pages, API, views
+//! and `routes()`; its templates are in `templates/<feature>/`. The modules at the top are
+//! what the features share: errors, state, sessions, caches, metrics, the upload reader.
 
+mod accounts;
 mod actions;
-mod api;
 mod app;
 mod auth;
 mod calendar;
 mod clock;
 mod error;
 mod forms;
+mod households;
 mod metrics;
-mod pages;
+mod plans;
+mod public;
+mod report_templates;
 mod reporting;
+mod reports;
 mod request_id;
 mod state;
+mod system;
+mod tasks;
 mod ttl_cache;
+mod units;
+mod upload;
+mod users;
 mod views;
+mod wire;
 
 pub use app::router;
 pub use clock::Clock;

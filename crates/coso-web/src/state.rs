@@ -50,7 +50,7 @@ pub struct Inner {
     pub clock: crate::clock::Clock,
     pub pages: TtlCache<axum::body::Bytes>,
     pub sessions: TtlCache<crate::auth::CurrentUser>,
-    pub inboxes: TtlCache<std::sync::Arc<crate::reporting::pages::InboxData>>,
+    pub inboxes: TtlCache<std::sync::Arc<crate::reports::pages::InboxData>>,
 }
 
 impl AppState {

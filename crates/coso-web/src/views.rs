@@ -27,7 +27,7 @@ impl Nav {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "error.html")]
+#[template(path = "shared/error.html")]
 pub struct ErrorPage {
     pub nav: Nav,
     pub status: u16,
@@ -42,7 +42,7 @@ impl ErrorPage {
 }
 
 #[derive(Template, WebTemplate, Default)]
-#[template(path = "login.html")]
+#[template(path = "accounts/login.html")]
 pub struct LoginPage {
     pub nav: Nav,
     pub email: String,
@@ -50,7 +50,7 @@ pub struct LoginPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "home.html")]
+#[template(path = "public/home.html")]
 pub struct HomePage {
     pub nav: Nav,
     pub provinces: Vec<UnitRow>,
@@ -58,7 +58,7 @@ pub struct HomePage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "search.html")]
+#[template(path = "public/search.html")]
 pub struct SearchPage {
     pub nav: Nav,
     pub q: String,
@@ -69,7 +69,7 @@ pub struct SearchPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "unit.html")]
+#[template(path = "public/unit.html")]
 pub struct UnitPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -82,7 +82,7 @@ pub struct UnitPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "admin_index.html")]
+#[template(path = "units/admin_home.html")]
 pub struct AdminIndexPage {
     pub nav: Nav,
     pub grants: Vec<coso_store::GrantRow>,
@@ -106,7 +106,7 @@ pub struct UnitForm {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "admin_unit.html")]
+#[template(path = "units/admin_unit.html")]
 pub struct AdminUnitPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -138,7 +138,7 @@ pub struct HouseholdForm {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "admin_households.html")]
+#[template(path = "households/register.html")]
 pub struct HouseholdsPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -171,7 +171,7 @@ pub struct UserForm {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "admin_users.html")]
+#[template(path = "users/list.html")]
 pub struct UsersPage {
     pub nav: Nav,
     pub users: Vec<UserRow>,
@@ -183,7 +183,7 @@ pub struct UsersPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "admin_audit.html")]
+#[template(path = "audit/log.html")]
 pub struct AuditPage {
     pub nav: Nav,
     pub entries: Vec<AuditRecord>,
@@ -237,7 +237,7 @@ impl UsersPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "deadline.html")]
+#[template(path = "calendar/deadline.html")]
 pub struct DeadlinePage {
     pub nav: Nav,
     pub rules: Vec<(String, String)>,
@@ -270,7 +270,7 @@ pub struct DayCell {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "month.html")]
+#[template(path = "calendar/month.html")]
 pub struct MonthPage {
     pub nav: Nav,
     pub year: i32,

@@ -10,8 +10,8 @@ use axum_extra::extract::cookie::CookieJar;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
-use super::password;
-use super::session::{self, CurrentUser, MaybeUser};
+use crate::auth::password;
+use crate::auth::session::{self, CurrentUser, MaybeUser};
 use crate::error::{ApiError, AppError, PageError};
 use crate::state::AppState;
 use crate::views::LoginPage;

@@ -1,7 +1,6 @@
-//! Accounts in the web: sessions in the database, argon2 passwords, login rate limits,
-//! and the per-session CSRF token that every form carries.
+//! Sessions in the web: the session cookie and the signed-in user, argon2 passwords, and the
+//! per-session CSRF token that every form carries. Signing in and out is in `crate::accounts`.
 
-pub mod login;
 pub mod password;
 pub mod session;
 

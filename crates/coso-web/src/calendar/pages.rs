@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use coso_calendar::{DayStatus, RuleBook};
 use serde::Deserialize;
 
+use super::api::{DeadlineQuery, compute};
 use crate::actions::today;
-use crate::api::calendar::{DeadlineQuery, compute};
 use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;

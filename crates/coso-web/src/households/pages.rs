@@ -12,8 +12,8 @@ use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
-use crate::pages::upload;
 use crate::state::AppState;
+use crate::upload;
 use crate::views::{HouseholdForm, HouseholdsPage, Nav};
 
 #[derive(Deserialize, Default)]

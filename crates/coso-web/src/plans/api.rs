@@ -17,10 +17,10 @@ use coso_reporting::{aggregate, exports, import, inbox, plan_json, submit, summa
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::access;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::reporting::access;
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]

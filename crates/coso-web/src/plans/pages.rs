@@ -13,15 +13,15 @@ use coso_domain::plan::{
 use coso_reporting::{charts, exports, import, inbox, summary, templates};
 use serde::Deserialize;
 
-use super::access;
 use super::api::{AggregateQuery, DOCX, XLSX, download, load_view};
-use super::pages::UnitQuery;
 use super::views::*;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
-use crate::pages::upload;
+use crate::reporting::access;
+use crate::reports::pages::UnitQuery;
 use crate::state::AppState;
+use crate::upload;
 use crate::views::{Nav, vn_date};
 
 pub async fn plans(

@@ -33,7 +33,7 @@ pub struct InboxLine {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "inbox.html")]
+#[template(path = "reports/inbox.html")]
 pub struct InboxPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -90,7 +90,7 @@ pub struct CriterionField {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "report_form.html")]
+#[template(path = "reports/report_form.html")]
 pub struct ReportFormPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -127,7 +127,7 @@ pub struct VersionLine {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "submission.html")]
+#[template(path = "reports/submission.html")]
 pub struct SubmissionPage {
     pub nav: Nav,
     pub submission_id: i64,
@@ -160,7 +160,7 @@ pub struct PlanLine {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plans.html")]
+#[template(path = "plans/list.html")]
 pub struct PlansPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -199,7 +199,7 @@ pub struct ObligationLine {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plan.html")]
+#[template(path = "plans/plan.html")]
 pub struct PlanPage {
     pub nav: Nav,
     pub id: i64,
@@ -233,7 +233,7 @@ pub struct AggregateLine {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "aggregate.html")]
+#[template(path = "plans/aggregate.html")]
 pub struct AggregatePage {
     pub nav: Nav,
     pub plan_id: i64,
@@ -262,7 +262,7 @@ pub struct Chart {
 
 /// The review step of an imported plan: what the reader understood, editable.
 #[derive(Template, WebTemplate)]
-#[template(path = "plan_review.html")]
+#[template(path = "plans/review.html")]
 pub struct PlanReviewPage {
     pub nav: Nav,
     pub unit: UnitRow,
@@ -283,7 +283,7 @@ pub struct PlanReviewPage {
 
 /// The administrators' editor of a report template (its JSON, checked on save).
 #[derive(Template, WebTemplate)]
-#[template(path = "report_template.html")]
+#[template(path = "report_templates/editor.html")]
 pub struct TemplatePage {
     pub nav: Nav,
     pub id: i64,

@@ -6,9 +6,9 @@ use coso_reporting::OccurrenceDetail;
 use coso_reporting::ReportingError;
 use coso_store::{PlanRow, UnitRow};
 
-use super::views::UnitChoice;
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::plans::views::UnitChoice;
 use crate::state::AppState;
 
 impl From<ReportingError> for AppError {

@@ -1,9 +1,4 @@
-//! Plans, inboxes, reports and aggregate views: the pages and the API over `coso_reporting`.
+//! What the plan, report and task features share: who may read a plan, send for a unit and
+//! review what a unit receives, and the web face of the reporting errors.
 
 pub mod access;
-pub mod api;
-pub mod pages;
-pub mod plan_pages;
-pub mod tasks;
-pub mod templates;
-pub mod views;

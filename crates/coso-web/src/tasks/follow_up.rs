@@ -12,11 +12,11 @@ use coso_store::{EvidenceMeta, EvidenceOwner};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
-use crate::pages::upload;
+use crate::reporting::access;
 use crate::state::AppState;
+use crate::upload;
 
 /// The task, after checking it belongs to the plan and the user manages the plan.
 async fn managed_task(
@@ -157,7 +157,7 @@ pub async fn update_page(
         Ok(()) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response()),
         Err(AppError::Validation(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
-            let page = super::plan_pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
+            let page = crate::plans::pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
@@ -195,7 +195,7 @@ pub async fn evidence_page(
                 }
                 other => other.to_string(),
             };
-            let page = super::plan_pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
+            let page = crate::plans::pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -219,5 +219,5 @@ pub async fn download(
         "image/png" => "image/png",
         _ => "application/octet-stream",
     };
-    Ok(super::api::download(f.data, ct, &f.meta.file_name))
+    Ok(crate::plans::api::download(f.data, ct, &f.meta.file_name))
 }

@@ -11,11 +11,11 @@ use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
-use crate::pages::upload;
 use crate::state::AppState;
+use crate::upload;
 use crate::views::{AdminIndexPage, AdminUnitPage, AuditPage, Nav, UnitForm};
 
-pub async fn index(user: CurrentUser) -> AdminIndexPage {
+pub async fn admin_home(user: CurrentUser) -> AdminIndexPage {
     AdminIndexPage { nav: Nav::of(Some(&user)), grants: user.grants.clone() }
 }
 
@@ -51,7 +51,7 @@ async fn unit_page(
     })
 }
 
-pub async fn unit(
+pub async fn admin_unit(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,

@@ -1,0 +1,17 @@
+//! Report templates: everyone signed in reads them; administrators edit them in a page or
+//! through `/api/v1/report-templates…`.
+
+pub mod editor;
+
+use axum::Router;
+use axum::routing::{get, put};
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/quan-tri/mau-bao-cao", get(editor::first))
+        .route("/quan-tri/mau-bao-cao/{id}", get(editor::edit_page).post(editor::save_page))
+        .route("/api/v1/report-templates", get(editor::list))
+        .route("/api/v1/report-templates/{id}", put(editor::update))
+}
