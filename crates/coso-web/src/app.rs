@@ -16,7 +16,9 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::{AppError, PageError};
 use crate::state::AppState;
-use crate::{accounts, calendar, households, plans, public, report_templates, reports, system, tasks, units, users};
+use crate::{
+    accounts, audit, calendar, households, plans, public, report_templates, reports, system, tasks, units, users,
+};
 
 pub fn router(state: AppState) -> Router {
     let upload_limit = state.settings.max_upload_bytes + 64 * 1024;
@@ -26,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .merge(units::routes())
         .merge(households::routes())
         .merge(users::routes())
+        .merge(audit::routes())
         .merge(calendar::routes())
         .merge(plans::routes())
         .merge(tasks::routes())

@@ -4,7 +4,7 @@
 //! typed askama templates in Vietnamese that work without JavaScript; the API lives under
 //! `/api/v1` with an OpenAPI document.
 //!
-//! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `calendar`,
+//! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `audit`, `calendar`,
 //! `plans`, `reports`, `tasks`, `report_templates`, `system`), each with its pages, API, views
 //! and `routes()`; its templates are in `templates/<feature>/`. The modules at the top are
 //! what the features share: errors, state, sessions, caches, metrics, the upload reader.
@@ -12,6 +12,7 @@
 mod accounts;
 mod actions;
 mod app;
+mod audit;
 mod auth;
 mod calendar;
 mod clock;

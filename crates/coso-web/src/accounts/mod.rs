@@ -2,6 +2,7 @@
 //! extractors of the signed-in user, are in `crate::auth`.
 
 pub mod sign_in;
+mod views;
 
 use axum::Router;
 use axum::routing::{get, post};

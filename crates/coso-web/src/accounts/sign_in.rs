@@ -10,11 +10,11 @@ use axum_extra::extract::cookie::CookieJar;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
+use super::views::LoginPage;
 use crate::auth::password;
 use crate::auth::session::{self, CurrentUser, MaybeUser};
 use crate::error::{ApiError, AppError, PageError};
 use crate::state::AppState;
-use crate::views::LoginPage;
 
 /// Minutes an account stays locked after too many failed logins in a row.
 const LOCK_MINUTES: i64 = 15;

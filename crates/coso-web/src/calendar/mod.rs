@@ -4,6 +4,7 @@
 pub mod api;
 mod holidays;
 mod pages;
+mod views;
 
 use axum::Router;
 use axum::routing::{get, post};

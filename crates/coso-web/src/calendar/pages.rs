@@ -9,11 +9,12 @@ use coso_calendar::{DayStatus, RuleBook};
 use serde::Deserialize;
 
 use super::api::{DeadlineQuery, compute};
+use super::views::{DayCell, DeadlinePage, MonthPage};
 use crate::actions::today;
 use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
-use crate::views::{DayCell, DeadlinePage, MonthPage, Nav};
+use crate::views::Nav;
 
 pub async fn deadline(
     State(state): State<AppState>,

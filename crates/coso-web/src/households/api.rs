@@ -8,11 +8,12 @@ use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::wire::{HouseholdList, ImportReport};
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::state::AppState;
-use crate::wire::{Created, HouseholdList, ImportReport};
+use crate::wire::Created;
 
 #[derive(Deserialize, IntoParams)]
 pub struct HouseholdQuery {

@@ -3,6 +3,8 @@
 
 pub mod api;
 mod pages;
+mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::{get, post};

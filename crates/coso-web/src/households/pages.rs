@@ -8,13 +8,14 @@ use coso_domain::authz::Action;
 use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
 
+use super::views::{HouseholdForm, HouseholdsPage};
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::upload;
-use crate::views::{HouseholdForm, HouseholdsPage, Nav};
+use crate::views::Nav;
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {

@@ -1,6 +1,7 @@
 //! What everyone sees without signing in: the home page, unit search and the page of every unit.
 
 mod pages;
+mod views;
 
 use axum::Router;
 use axum::routing::get;

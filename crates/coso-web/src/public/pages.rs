@@ -10,11 +10,12 @@ use coso_domain::unit::UnitKind;
 use coso_store::UnitSearch;
 use serde::Deserialize;
 
+use super::views::{HomePage, SearchPage, UnitPage};
 use crate::actions::{self, today};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
-use crate::views::{HomePage, Nav, SearchPage, UnitPage};
+use crate::views::Nav;
 
 pub async fn home(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> PageResult<HomePage> {
     let provinces = state.store().roots(today()).await?;

@@ -10,9 +10,9 @@ use coso_store::ReportTemplateRow;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::views::TemplatePage;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
-use crate::plans::views::TemplatePage;
 use crate::state::AppState;
 use crate::views::Nav;
 

@@ -8,8 +8,8 @@ use coso_store::{PlanRow, UnitRow};
 
 use crate::auth::CurrentUser;
 use crate::error::AppError;
-use crate::plans::views::UnitChoice;
 use crate::state::AppState;
+use crate::views::UnitChoice;
 
 impl From<ReportingError> for AppError {
     fn from(e: ReportingError) -> Self {

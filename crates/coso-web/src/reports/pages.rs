@@ -14,11 +14,11 @@ use coso_reporting::{inbox, submit, templates};
 use coso_store::UnitRow;
 use serde::Deserialize;
 
+use super::api::readable_submission;
+use super::views::*;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
-use crate::plans::api::readable_submission;
-use crate::plans::views::*;
 use crate::reporting::access;
 use crate::state::AppState;
 use crate::views::{Nav, vn_date};

@@ -35,10 +35,10 @@ use utoipa::OpenApi;
         crate::plans::api::create_plan,
         crate::plans::api::parse_plan,
         crate::plans::api::get_plan,
-        crate::plans::api::unit_inbox,
-        crate::plans::api::submit,
-        crate::plans::api::get_submission,
-        crate::plans::api::review,
+        crate::reports::api::unit_inbox,
+        crate::reports::api::submit,
+        crate::reports::api::get_submission,
+        crate::reports::api::review,
         crate::plans::api::aggregate_view,
         crate::plans::api::aggregate_xlsx,
         crate::plans::api::aggregate_csv,
@@ -48,7 +48,7 @@ use utoipa::OpenApi;
         crate::tasks::follow_up::add_evidence,
         crate::report_templates::editor::list,
         crate::report_templates::editor::update,
-        crate::plans::api::notifications,
+        crate::reports::api::notifications,
     )
 )]
 pub struct ApiDoc;

@@ -9,11 +9,11 @@ use coso_store::UnitSearch;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::wire::{Unit, UnitList};
 use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::state::AppState;
-use crate::wire::{Unit, UnitList};
 
 #[derive(Deserialize, IntoParams)]
 pub struct UnitQuery {

@@ -3,6 +3,8 @@
 
 pub mod api;
 mod pages;
+mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -15,7 +17,6 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}", get(pages::admin_unit))
         .route("/quan-tri/don-vi/{code}/them", post(pages::create_unit))
         .route("/quan-tri/don-vi/{code}/nhap", post(pages::import_units))
-        .route("/quan-tri/nhat-ky", get(pages::audit))
         .route("/api/v1/units", get(api::list))
         .route("/api/v1/units/{code}", get(api::get))
         .route("/api/v1/units/{code}/children", get(api::children).post(api::create))

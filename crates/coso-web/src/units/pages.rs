@@ -1,4 +1,4 @@
-//! The admin area: the unit tree, adding units by form and CSV, and the audit log.
+//! The admin area's home, and a unit's admin page: its children, adding units by form and CSV.
 
 use axum::Form;
 use axum::extract::{Multipart, Path, State};
@@ -7,16 +7,17 @@ use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
 use coso_domain::unit::{UnitInput, UnitKind};
 
+use super::views::{AdminHomePage, AdminUnitPage, UnitForm};
 use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::upload;
-use crate::views::{AdminIndexPage, AdminUnitPage, AuditPage, Nav, UnitForm};
+use crate::views::Nav;
 
-pub async fn admin_home(user: CurrentUser) -> AdminIndexPage {
-    AdminIndexPage { nav: Nav::of(Some(&user)), grants: user.grants.clone() }
+pub async fn admin_home(user: CurrentUser) -> AdminHomePage {
+    AdminHomePage { nav: Nav::of(Some(&user)), grants: user.grants.clone() }
 }
 
 fn creatable_kinds() -> Vec<(&'static str, &'static str)> {
@@ -110,12 +111,4 @@ pub async fn import_units(
         }
         Err(e) => Err(PageError(e)),
     }
-}
-
-pub async fn audit(State(state): State<AppState>, user: CurrentUser) -> PageResult<AuditPage> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden.into());
-    }
-    let page = state.store().audit_entries(None, Some(200)).await?;
-    Ok(AuditPage { nav: Nav::of(Some(&user)), entries: page.items, total: page.total })
 }

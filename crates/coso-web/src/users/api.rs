@@ -7,11 +7,12 @@ use coso_domain::authz::{Action, allows_somewhere};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::wire::UserList;
 use crate::actions::{self, UserInput};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::state::AppState;
-use crate::wire::{Created, UserList};
+use crate::wire::Created;
 
 #[derive(Deserialize, IntoParams)]
 pub struct UserQuery {

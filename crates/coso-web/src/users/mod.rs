@@ -2,6 +2,8 @@
 
 pub mod api;
 mod pages;
+mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::get;

@@ -6,12 +6,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Role;
 
+use super::views::{UserForm, UsersPage};
 use crate::actions::{self, UserInput};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
 use crate::state::AppState;
-use crate::views::{Nav, UserForm, UsersPage};
+use crate::views::Nav;
 
 async fn page(
     state: &AppState,
