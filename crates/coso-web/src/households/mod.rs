@@ -2,6 +2,7 @@
 //! households by form or CSV, and `/api/v1/units/{code}/households…`.
 
 pub mod api;
+mod forms;
 mod pages;
 mod views;
 mod wire;

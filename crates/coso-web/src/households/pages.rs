@@ -5,10 +5,10 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
-use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
 
-use super::views::{HouseholdForm, HouseholdsPage};
+use super::forms::HouseholdForm;
+use super::views::HouseholdsPage;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
@@ -77,17 +77,10 @@ pub async fn create(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let village = actions::unit(&state, &code).await?;
-    let input = HouseholdInput {
-        code: form.code.clone(),
-        address: form.address.clone(),
-        representative: form.representative.clone(),
-        member_count: form.member_count.clone(),
-        phone: form.phone.clone(),
-        ..Default::default()
-    };
-    match actions::create_household(&state, &user, &village, &input).await {
+    match actions::create_household(&state, &user, &village, &form.input).await {
         Ok(_) => {
-            let e = Extra { notice: Some(format!("Đã thêm hộ {}.", form.code.trim())), ..extra(String::new()) };
+            let e =
+                Extra { notice: Some(format!("Đã thêm hộ {}.", form.input.code.trim())), ..extra(String::new()) };
             Ok(page(&state, &user, &code, e).await?.into_response())
         }
         Err(AppError::Validation(errors)) => {

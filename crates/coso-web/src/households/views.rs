@@ -4,25 +4,9 @@ use askama::Template;
 use askama_web::WebTemplate;
 use coso_store::{HouseholdRow, UnitRow};
 
+use super::forms::HouseholdForm;
 use crate::forms::FieldErrors;
 use crate::views::Nav;
-
-/// The values of the "new household" form.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-pub struct HouseholdForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
-    pub code: String,
-    #[serde(default)]
-    pub address: String,
-    #[serde(default)]
-    pub representative: String,
-    #[serde(default)]
-    pub member_count: String,
-    #[serde(default)]
-    pub phone: String,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "households/register.html")]
@@ -45,11 +29,11 @@ impl HouseholdsPage {
     /// The form's fields: name, label, value typed so far.
     pub fn fields(&self) -> Vec<(&'static str, &'static str, &str)> {
         vec![
-            ("code", "Mã hộ", self.form.code.as_str()),
-            ("representative", "Đại diện hộ", self.form.representative.as_str()),
-            ("address", "Địa chỉ", self.form.address.as_str()),
-            ("member_count", "Số nhân khẩu", self.form.member_count.as_str()),
-            ("phone", "Điện thoại (không bắt buộc)", self.form.phone.as_str()),
+            ("code", "Mã hộ", self.form.input.code.as_str()),
+            ("representative", "Đại diện hộ", self.form.input.representative.as_str()),
+            ("address", "Địa chỉ", self.form.input.address.as_str()),
+            ("member_count", "Số nhân khẩu", self.form.input.member_count.as_str()),
+            ("phone", "Điện thoại (không bắt buộc)", self.form.input.phone.as_str()),
         ]
     }
 }

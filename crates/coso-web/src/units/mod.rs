@@ -2,6 +2,7 @@
 //! CSV) and `/api/v1/units…`.
 
 pub mod api;
+mod forms;
 mod pages;
 mod views;
 mod wire;

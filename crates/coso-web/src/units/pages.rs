@@ -5,9 +5,10 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
-use coso_domain::unit::{UnitInput, UnitKind};
+use coso_domain::unit::UnitKind;
 
-use super::views::{AdminHomePage, AdminUnitPage, UnitForm};
+use super::forms::UnitForm;
+use super::views::{AdminHomePage, AdminUnitPage};
 use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
@@ -57,7 +58,7 @@ pub async fn admin_unit(
     user: CurrentUser,
     Path(code): Path<String>,
 ) -> PageResult<AdminUnitPage> {
-    let form = UnitForm { kind: "village".into(), ..Default::default() };
+    let form = UnitForm::with_kind("village");
     Ok(unit_page(&state, &user, &code, form, FieldErrors::default(), vec![], None).await?)
 }
 
@@ -69,17 +70,10 @@ pub async fn create_unit(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let parent = actions::unit(&state, &code).await?;
-    let input = UnitInput {
-        code: form.code.clone(),
-        name: form.name.clone(),
-        kind: form.kind.clone(),
-        valid_from: form.valid_from.clone(),
-        valid_to: form.valid_to.clone(),
-    };
-    match actions::create_unit(&state, &user, &parent, &input).await {
+    match actions::create_unit(&state, &user, &parent, &form.input).await {
         Ok(u) => {
             let notice = Some(format!("Đã thêm {} (mã {}).", u.name, u.code));
-            let fresh = UnitForm { kind: form.kind, ..Default::default() };
+            let fresh = UnitForm::with_kind(form.input.kind);
             Ok(unit_page(&state, &user, &code, fresh, FieldErrors::default(), vec![], notice).await?.into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -99,7 +93,7 @@ pub async fn import_units(
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
     let parent = actions::unit(&state, &code).await?;
-    let empty = UnitForm { kind: "village".into(), ..Default::default() };
+    let empty = UnitForm::with_kind("village");
     match actions::import_units(&state, &user, &parent, &up.bytes).await {
         Ok(created) => {
             let notice = Some(format!("Đã nhập {} đơn vị.", created.len()));

@@ -4,6 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use coso_store::UnitRow;
 
+use super::forms::UnitForm;
 use crate::forms::FieldErrors;
 use crate::views::Nav;
 
@@ -12,23 +13,6 @@ use crate::views::Nav;
 pub struct AdminHomePage {
     pub nav: Nav,
     pub grants: Vec<coso_store::GrantRow>,
-}
-
-/// The values of the "new unit" form, kept when validation fails.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-pub struct UnitForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
-    pub code: String,
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub kind: String,
-    #[serde(default)]
-    pub valid_from: String,
-    #[serde(default)]
-    pub valid_to: String,
 }
 
 #[derive(Template, WebTemplate)]

@@ -1,6 +1,7 @@
 //! Accounts: the list and the creation form (administrators), and `/api/v1/users`.
 
 pub mod api;
+mod forms;
 mod pages;
 mod views;
 mod wire;

@@ -6,8 +6,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Role;
 
-use super::views::{UserForm, UsersPage};
-use crate::actions::{self, UserInput};
+use super::forms::UserForm;
+use super::views::UsersPage;
+use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
@@ -30,8 +31,7 @@ async fn page(
 }
 
 pub async fn list(State(state): State<AppState>, user: CurrentUser) -> PageResult<UsersPage> {
-    Ok(page(&state, &user, UserForm { role: "official".into(), ..Default::default() }, FieldErrors::default(), None)
-        .await?)
+    Ok(page(&state, &user, UserForm::with_role("official"), FieldErrors::default(), None).await?)
 }
 
 pub async fn create(
@@ -40,27 +40,20 @@ pub async fn create(
     Form(form): Form<UserForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let input = UserInput {
-        email: form.email.clone(),
-        display_name: form.display_name.clone(),
-        password: form.password.clone(),
-        role: form.role.clone(),
-        unit_code: form.unit_code.clone(),
-    };
-    match actions::create_user(&state, &user, &input).await {
+    match actions::create_user(&state, &user, &form.input).await {
         Ok(_) => {
-            let notice = Some(format!("Đã tạo tài khoản {}.", form.email.trim()));
-            Ok(page(&state, &user, UserForm { role: form.role, ..Default::default() }, FieldErrors::default(), notice)
+            let notice = Some(format!("Đã tạo tài khoản {}.", form.input.email.trim()));
+            Ok(page(&state, &user, UserForm::with_role(form.input.role), FieldErrors::default(), notice)
                 .await?
                 .into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let kept = UserForm { password: String::new(), ..form };
+            let kept = form.without_password();
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, kept, FieldErrors(errors), None).await?)
                 .into_response())
         }
         Err(AppError::Conflict { field, message }) => {
-            let kept = UserForm { password: String::new(), ..form };
+            let kept = form.without_password();
             let errors = FieldErrors(vec![coso_domain::FieldError::new(field, message)]);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, kept, errors, None).await?).into_response())
         }

@@ -4,24 +4,9 @@ use askama::Template;
 use askama_web::WebTemplate;
 use coso_store::UserRow;
 
+use super::forms::UserForm;
 use crate::forms::FieldErrors;
 use crate::views::Nav;
-
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-pub struct UserForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
-    pub email: String,
-    #[serde(default)]
-    pub display_name: String,
-    #[serde(default)]
-    pub password: String,
-    #[serde(default)]
-    pub role: String,
-    #[serde(default)]
-    pub unit_code: String,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "users/list.html")]
@@ -40,10 +25,10 @@ impl UsersPage {
     /// never echoed back.
     pub fn fields(&self) -> Vec<(&'static str, &'static str, &str, &'static str)> {
         vec![
-            ("email", "E-mail", self.form.email.as_str(), "email"),
-            ("display_name", "Họ và tên", self.form.display_name.as_str(), "text"),
+            ("email", "E-mail", self.form.input.email.as_str(), "email"),
+            ("display_name", "Họ và tên", self.form.input.display_name.as_str(), "text"),
             ("password", "Mật khẩu (ít nhất 10 ký tự)", "", "password"),
-            ("unit_code", "Mã đơn vị được giao", self.form.unit_code.as_str(), "text"),
+            ("unit_code", "Mã đơn vị được giao", self.form.input.unit_code.as_str(), "text"),
         ]
     }
 }
