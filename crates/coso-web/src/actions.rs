@@ -16,7 +16,8 @@ pub fn today() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
-pub async fn unit(state: &AppState, code: &str) -> Result<UnitRow, AppError> {
+/// The unit with this code, or `AppError::NotFound`.
+pub async fn unit_or_not_found(state: &AppState, code: &str) -> Result<UnitRow, AppError> {
     state.store().unit_by_code(code).await?.ok_or(AppError::NotFound)
 }
 

@@ -32,7 +32,7 @@ pub async fn list(
     Path(code): Path<String>,
     Query(q): Query<HouseholdQuery>,
 ) -> ApiResult<Json<HouseholdList>> {
-    let unit = actions::unit(&state, &code).await?;
+    let unit = actions::unit_or_not_found(&state, &code).await?;
     let page = actions::list_households(&state, &user, &unit, q.q.as_deref(), q.limit, q.offset).await?;
     Ok(Json(HouseholdList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
 }
@@ -58,7 +58,7 @@ pub async fn create(
     Path(code): Path<String>,
     Json(b): Json<HouseholdCreate>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let village = actions::unit(&state, &code).await?;
+    let village = actions::unit_or_not_found(&state, &code).await?;
     let input = HouseholdInput {
         code: b.code,
         address: b.address,
@@ -83,7 +83,7 @@ pub async fn import(
     Path(code): Path<String>,
     body: Bytes,
 ) -> ApiResult<Json<ImportReport>> {
-    let village = actions::unit(&state, &code).await?;
+    let village = actions::unit_or_not_found(&state, &code).await?;
     let r = actions::import_households(&state, &user, &village, &body).await?;
     Ok(Json(ImportReport { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }))
 }

@@ -32,7 +32,7 @@ struct Extra {
 }
 
 async fn page(state: &AppState, user: &CurrentUser, code: &str, extra: Extra) -> Result<HouseholdsPage, AppError> {
-    let unit = actions::unit(state, code).await?;
+    let unit = actions::unit_or_not_found(state, code).await?;
     let q = (!extra.q.is_empty()).then_some(extra.q.as_str());
     let (list, ancestors) =
         tokio::try_join!(actions::list_households(state, user, &unit, q, Some(100), None), async {
@@ -76,7 +76,7 @@ pub async fn create(
     Form(form): Form<HouseholdForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let village = actions::unit(&state, &code).await?;
+    let village = actions::unit_or_not_found(&state, &code).await?;
     match actions::create_household(&state, &user, &village, &form.input).await {
         Ok(_) => {
             let e =
@@ -107,7 +107,7 @@ pub async fn import(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let village = actions::unit(&state, &code).await?;
+    let village = actions::unit_or_not_found(&state, &code).await?;
     match actions::import_households(&state, &user, &village, &up.bytes).await {
         Ok(r) => {
             let notice =

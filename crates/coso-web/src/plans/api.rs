@@ -41,7 +41,7 @@ pub async fn import_plan(
     Query(q): Query<ImportQuery>,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
-    let issuer = actions::unit(&state, &q.unit).await?;
+    let issuer = actions::unit_or_not_found(&state, &q.unit).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = TargetSpec::parse(&q.targets).map_err(|e| AppError::Validation(vec![e]))?;
     let today = state.clock.today();
@@ -84,7 +84,7 @@ pub async fn create_plan(
     user: CurrentUser,
     Json(b): Json<PlanCreate>,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
-    let issuer = actions::unit(&state, &b.unit).await?;
+    let issuer = actions::unit_or_not_found(&state, &b.unit).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = TargetSpec::parse(&b.targets).map_err(|e| AppError::Validation(vec![e]))?;
     let targets = import::resolve_targets(state.store(), &issuer, &spec, state.clock.today()).await?;
@@ -157,7 +157,7 @@ pub async fn load_view(
     let (plan, issuer) = access::readable_plan(state, user, plan_id).await?;
     let scope = match q.unit.as_deref().filter(|c| !c.is_empty()) {
         Some(code) => {
-            let u = actions::unit(state, code).await?;
+            let u = actions::unit_or_not_found(state, code).await?;
             if !issuer.unit_path().contains(&u.unit_path()) {
                 return Err(AppError::NotFound);
             }

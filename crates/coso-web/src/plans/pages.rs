@@ -40,7 +40,7 @@ async fn plans_page(
     targets: String,
     year: String,
 ) -> Result<PlansPage, AppError> {
-    let unit = actions::unit(state, &access::chosen_code(user, code)?).await?;
+    let unit = actions::unit_or_not_found(state, &access::chosen_code(user, code)?).await?;
     user.authorize(&unit.unit_path(), Action::ReadPlans)?;
     let plans = state
         .store()
@@ -124,7 +124,7 @@ pub async fn import_upload(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let unit = actions::unit(&state, &q.unit).await?;
+    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
     user.authorize(&unit.unit_path(), Action::ManagePlans)?;
     let year = up.field("year").trim().parse::<i32>().ok();
     let targets = up.field("targets").to_string();
@@ -256,7 +256,7 @@ pub async fn issue(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult<Response> {
     user.check_csrf(field(&fields, "csrf"))?;
-    let unit = actions::unit(&state, &q.unit).await?;
+    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
     user.authorize(&unit.unit_path(), Action::ManagePlans)?;
     let doc: Document = serde_json::from_str(field(&fields, "document")).unwrap_or_default();
     let targets_raw = field(&fields, "targets").to_string();

@@ -54,7 +54,7 @@ pub async fn search_within(
     Path(code): Path<String>,
     Query(q): Query<SearchQuery>,
 ) -> PageResult<SearchPage> {
-    let unit = actions::unit(&state, &code).await?;
+    let unit = actions::unit_or_not_found(&state, &code).await?;
     search_in(state, user, q, Some(unit)).await
 }
 
@@ -104,7 +104,7 @@ pub async fn unit(
 }
 
 async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<UnitPage, AppError> {
-    let unit = actions::unit(state, code).await?;
+    let unit = actions::unit_or_not_found(state, code).await?;
     let (ancestors, children, household_count) = tokio::try_join!(
         state.store().ancestors(&unit),
         state.store().children(unit.unit_id(), today()),

@@ -27,7 +27,7 @@ pub async fn unit_inbox(
     user: CurrentUser,
     Path(code): Path<String>,
 ) -> ApiResult<Json<Vec<InboxEntry>>> {
-    let unit = actions::unit(&state, &code).await?;
+    let unit = actions::unit_or_not_found(&state, &code).await?;
     user.authorize(&unit.unit_path(), Action::ReadPlans)?;
     let calendar = crate::calendar::current(&state).await?;
     Ok(Json(inbox::inbox(state.store(), &calendar, unit.id, state.clock.today()).await?))
@@ -90,7 +90,7 @@ pub async fn submit(
     Path(code): Path<String>,
     Json(b): Json<SubmissionCreate>,
 ) -> ApiResult<(StatusCode, Json<Submission>)> {
-    let unit = actions::unit(&state, &code).await?;
+    let unit = actions::unit_or_not_found(&state, &code).await?;
     let occurrence = access::sendable(&state, &user, b.occurrence_id, &unit).await?;
     let actor = user.actor();
     let sending = submit::Sending {

@@ -58,7 +58,7 @@ async fn inbox_data(state: &AppState, user: &CurrentUser, code: &str) -> Result<
     let data = state
         .inboxes
         .get_or_try_load(&format!("{code}@{today}"), || async {
-            let unit = actions::unit(state, code).await?;
+            let unit = actions::unit_or_not_found(state, code).await?;
             // Nothing is read for someone who may not see it.
             user.authorize(&unit.unit_path(), Action::ReadPlans)?;
             let calendar = crate::calendar::current(state).await?;
@@ -329,7 +329,7 @@ pub async fn report_page(
     Path(occurrence_id): Path<i64>,
     Query(q): Query<UnitQuery>,
 ) -> PageResult<ReportFormPage> {
-    let unit = actions::unit(&state, &q.unit).await?;
+    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
     Ok(report_form(&state, &user, occurrence_id, unit, FormState { values: None, errors: vec![], general: vec![] })
         .await?)
 }
@@ -343,7 +343,7 @@ pub async fn report_submit(
 ) -> PageResult<Response> {
     let csrf = fields.iter().find(|(k, _)| k == "csrf").map_or("", |(_, v)| v.as_str());
     user.check_csrf(csrf)?;
-    let unit = actions::unit(&state, &q.unit).await?;
+    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
     let occ = access::sendable(&state, &user, occurrence_id, &unit).await?;
     let actor = user.actor();
     let sending = submit::Sending {

@@ -54,7 +54,7 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
         None => None,
     };
     let parent_id = match q.parent.as_deref().filter(|p| !p.is_empty()) {
-        Some(code) => Some(actions::unit(&state, code).await?.id),
+        Some(code) => Some(actions::unit_or_not_found(&state, code).await?.id),
         None => None,
     };
     let on = on_date(q.on.as_deref())?;
@@ -77,7 +77,7 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
 #[utoipa::path(get, path = "/api/v1/units/{code}", tag = "units", params(("code" = String, Path)),
     responses((status = 200, body = Unit), (status = 404, body = ErrorBody)))]
 pub async fn get(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<Unit>> {
-    Ok(Json(actions::unit(&state, &code).await?.into()))
+    Ok(Json(actions::unit_or_not_found(&state, &code).await?.into()))
 }
 
 /// The children of a unit valid on a date (today by default), in Vietnamese alphabetical order.
@@ -88,7 +88,7 @@ pub async fn children(
     Path(code): Path<String>,
     Query(q): Query<OnQuery>,
 ) -> ApiResult<Json<UnitList>> {
-    let unit = actions::unit(&state, &code).await?;
+    let unit = actions::unit_or_not_found(&state, &code).await?;
     let on = on_date(q.on.as_deref())?.unwrap_or_else(today);
     let items: Vec<Unit> = state.store().children(unit.unit_id(), on).await?.into_iter().map(Unit::from).collect();
     Ok(Json(UnitList { total: items.len() as i64, items }))
@@ -115,7 +115,7 @@ pub async fn create(
     Path(code): Path<String>,
     Json(body): Json<UnitCreate>,
 ) -> ApiResult<(StatusCode, Json<Unit>)> {
-    let parent = actions::unit(&state, &code).await?;
+    let parent = actions::unit_or_not_found(&state, &code).await?;
     let input = UnitInput {
         code: body.code,
         name: body.name,
@@ -137,7 +137,7 @@ pub async fn import(
     Path(code): Path<String>,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<UnitList>)> {
-    let parent = actions::unit(&state, &code).await?;
+    let parent = actions::unit_or_not_found(&state, &code).await?;
     let created = actions::import_units(&state, &user, &parent, &body).await?;
     let items: Vec<Unit> = created.into_iter().map(Unit::from).collect();
     Ok((StatusCode::CREATED, Json(UnitList { total: items.len() as i64, items })))

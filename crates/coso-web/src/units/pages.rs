@@ -34,7 +34,7 @@ async fn unit_page(
     rows: Vec<coso_domain::RowError>,
     notice: Option<String>,
 ) -> Result<AdminUnitPage, AppError> {
-    let unit = actions::unit(state, code).await?;
+    let unit = actions::unit_or_not_found(state, code).await?;
     user.authorize(&unit.unit_path(), Action::ViewAdmin)?;
     let can_manage = user.authorize(&unit.unit_path(), Action::ManageUnits).is_ok();
     let (ancestors, children) =
@@ -69,7 +69,7 @@ pub async fn create_unit(
     Form(form): Form<UnitForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let parent = actions::unit(&state, &code).await?;
+    let parent = actions::unit_or_not_found(&state, &code).await?;
     match actions::create_unit(&state, &user, &parent, &form.input).await {
         Ok(u) => {
             let notice = Some(format!("Đã thêm {} (mã {}).", u.name, u.code));
@@ -92,7 +92,7 @@ pub async fn import_units(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let parent = actions::unit(&state, &code).await?;
+    let parent = actions::unit_or_not_found(&state, &code).await?;
     let empty = UnitForm::with_kind("village");
     match actions::import_units(&state, &user, &parent, &up.bytes).await {
         Ok(created) => {
