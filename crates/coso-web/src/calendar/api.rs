@@ -12,11 +12,11 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::state::AppState;
 
-fn bad(e: coso_calendar::CalendarError) -> AppError {
+fn bad_request(e: coso_calendar::CalendarError) -> AppError {
     AppError::BadRequest(e.to_string())
 }
 
-fn date(field: &str, raw: &str) -> Result<NaiveDate, AppError> {
+fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, AppError> {
     coso_calendar::parse_iso_date(raw).map_err(|e| AppError::BadRequest(format!("{field}: {e}")))
 }
 
@@ -40,8 +40,8 @@ pub struct LunarOut {
 #[utoipa::path(get, path = "/api/v1/calendar/lunar", tag = "calendar", params(DateQuery),
     responses((status = 200, body = LunarOut), (status = 400, body = ErrorBody)))]
 pub async fn lunar(Query(q): Query<DateQuery>) -> ApiResult<Json<LunarOut>> {
-    let d = date("date", &q.date)?;
-    let l = coso_calendar::solar_to_lunar(d).map_err(bad)?;
+    let d = parse_date("date", &q.date)?;
+    let l = coso_calendar::solar_to_lunar(d).map_err(bad_request)?;
     Ok(Json(LunarOut {
         solar: d.to_string(),
         year_name: coso_calendar::year_name(l.year),
@@ -71,7 +71,7 @@ pub struct SolarOut {
     responses((status = 200, body = SolarOut), (status = 400, body = ErrorBody)))]
 pub async fn solar(Query(q): Query<LunarQuery>) -> ApiResult<Json<SolarOut>> {
     let l = LunarDate::new(q.year, q.month, q.day, q.leap);
-    let d = coso_calendar::lunar_to_solar(l).map_err(bad)?;
+    let d = coso_calendar::lunar_to_solar(l).map_err(bad_request)?;
     Ok(Json(SolarOut { solar: d.to_string(), lunar: l }))
 }
 
@@ -83,7 +83,7 @@ pub async fn holidays(
     Path(year): Path<i32>,
 ) -> ApiResult<Json<coso_calendar::HolidayYear>> {
     let cal = crate::calendar::current(&state).await?;
-    Ok(Json(cal.year(year).map_err(bad)?.clone()))
+    Ok(Json(cal.year(year).map_err(bad_request)?.clone()))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -105,7 +105,7 @@ pub async fn working_days(
     Query(q): Query<WorkingDaysQuery>,
 ) -> ApiResult<Json<DateOut>> {
     let cal = crate::calendar::current(&state).await?;
-    let d = cal.add_working_days(date("from", &q.from)?, q.n).map_err(bad)?;
+    let d = cal.add_working_days(parse_date("from", &q.from)?, q.n).map_err(bad_request)?;
     Ok(Json(DateOut { date: d.to_string() }))
 }
 
@@ -135,10 +135,11 @@ impl DeadlineQuery {
 }
 
 /// Computes a legal deadline, with its explanation.
-pub async fn compute(state: &AppState, q: &DeadlineQuery) -> Result<coso_calendar::Deadline, AppError> {
+pub async fn compute_deadline(state: &AppState, q: &DeadlineQuery) -> Result<coso_calendar::Deadline, AppError> {
     let cal = crate::calendar::current(state).await?;
-    let from = date("from", &q.from)?;
-    coso_calendar::compute_deadline(RuleBook::builtin(), &cal, q.rule.trim(), from, q.circumstances()).map_err(bad)
+    let from = parse_date("from", &q.from)?;
+    coso_calendar::compute_deadline(RuleBook::builtin(), &cal, q.rule.trim(), from, q.circumstances())
+        .map_err(bad_request)
 }
 
 #[derive(Serialize, ToSchema)]
@@ -154,7 +155,7 @@ pub struct DeadlineOut {
 #[utoipa::path(get, path = "/api/v1/calendar/deadline", tag = "calendar", params(DeadlineQuery),
     responses((status = 200, body = DeadlineOut), (status = 400, body = ErrorBody)))]
 pub async fn deadline(State(state): State<AppState>, Query(q): Query<DeadlineQuery>) -> ApiResult<Json<DeadlineOut>> {
-    let d = compute(&state, &q).await?;
+    let d = compute_deadline(&state, &q).await?;
     Ok(Json(DeadlineOut { explanation_text: d.explanation.to_vietnamese_text(), deadline: d }))
 }
 
@@ -175,9 +176,9 @@ pub async fn save_announcement(
     if !user.is_admin() {
         return Err(AppError::Forbidden.into());
     }
-    let a = Announcement::from_json(&body).map_err(bad)?;
+    let a = Announcement::from_json(&body).map_err(bad_request)?;
     // Check that the year builds into a calendar before storing it.
-    coso_calendar::HolidayCalendar::new([a.clone()]).and_then(|c| c.year(a.year).map(|_| ())).map_err(bad)?;
+    coso_calendar::HolidayCalendar::new([a.clone()]).and_then(|c| c.year(a.year).map(|_| ())).map_err(bad_request)?;
     let canonical = serde_json::to_string(&a).map_err(|e| AppError::Internal(e.into()))?;
     state.store().save_holiday_announcement(i64::from(a.year), &canonical, &user.actor()).await?;
     state.calendar.invalidate();

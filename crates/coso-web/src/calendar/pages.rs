@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use coso_calendar::{DayStatus, RuleBook};
 use serde::Deserialize;
 
-use super::api::{DeadlineQuery, compute};
+use super::api::{DeadlineQuery, compute_deadline};
 use super::views::{DayCell, DeadlinePage, MonthPage};
 use crate::actions::today;
 use crate::auth::MaybeUser;
@@ -24,7 +24,7 @@ pub async fn deadline(
     let rules = rule_choices(today());
     let asked = !q.rule.is_empty() || !q.from.is_empty();
     let (result, error) = if asked {
-        match compute(&state, &q).await {
+        match compute_deadline(&state, &q).await {
             Ok(d) => (Some(d), None),
             Err(AppError::BadRequest(msg)) => (None, Some(msg)),
             Err(e) => return Err(e.into()),

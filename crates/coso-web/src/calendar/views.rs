@@ -20,7 +20,7 @@ pub struct DeadlinePage {
 }
 
 impl DeadlinePage {
-    pub fn vn(&self, d: &chrono::NaiveDate) -> String {
+    pub fn vn_date(&self, d: &chrono::NaiveDate) -> String {
         vn_date(*d)
     }
 }

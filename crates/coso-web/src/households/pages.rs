@@ -23,7 +23,9 @@ pub struct ListQuery {
     pub q: String,
 }
 
-struct Extra {
+/// What a register page shows besides the register: the form as typed, its errors, the CSV's
+/// row errors, a notice, and the search.
+struct PageParts {
     form: HouseholdForm,
     errors: FieldErrors,
     rows: Vec<coso_domain::RowError>,
@@ -31,9 +33,14 @@ struct Extra {
     q: String,
 }
 
-async fn page(state: &AppState, user: &CurrentUser, code: &str, extra: Extra) -> Result<HouseholdsPage, AppError> {
+async fn register_page(
+    state: &AppState,
+    user: &CurrentUser,
+    code: &str,
+    parts: PageParts,
+) -> Result<HouseholdsPage, AppError> {
     let unit = actions::unit_or_not_found(state, code).await?;
-    let q = (!extra.q.is_empty()).then_some(extra.q.as_str());
+    let q = (!parts.q.is_empty()).then_some(parts.q.as_str());
     let (list, ancestors) =
         tokio::try_join!(actions::list_households(state, user, &unit, q, Some(100), None), async {
             state.store().ancestors(&unit).await.map_err(AppError::from)
@@ -45,19 +52,20 @@ async fn page(state: &AppState, user: &CurrentUser, code: &str, extra: Extra) ->
         ancestors,
         households: list.items,
         total: list.total,
-        q: extra.q,
-        form: extra.form,
-        errors: extra.errors,
-        row_errors: extra.rows,
-        notice: extra.notice,
+        q: parts.q,
+        form: parts.form,
+        errors: parts.errors,
+        row_errors: parts.rows,
+        notice: parts.notice,
         can_manage,
         is_register,
         unit,
     })
 }
 
-fn extra(q: String) -> Extra {
-    Extra { form: HouseholdForm::default(), errors: FieldErrors::default(), rows: vec![], notice: None, q }
+/// A page with an empty form and nothing to report.
+fn plain_parts(q: String) -> PageParts {
+    PageParts { form: HouseholdForm::default(), errors: FieldErrors::default(), rows: vec![], notice: None, q }
 }
 
 pub async fn list(
@@ -66,7 +74,7 @@ pub async fn list(
     Path(code): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> PageResult<HouseholdsPage> {
-    Ok(page(&state, &user, &code, extra(coso_text::clean(&q.q))).await?)
+    Ok(register_page(&state, &user, &code, plain_parts(coso_text::clean(&q.q))).await?)
 }
 
 pub async fn create(
@@ -79,21 +87,23 @@ pub async fn create(
     let village = actions::unit_or_not_found(&state, &code).await?;
     match actions::create_household(&state, &user, &village, &form.input).await {
         Ok(_) => {
-            let e =
-                Extra { notice: Some(format!("Đã thêm hộ {}.", form.input.code.trim())), ..extra(String::new()) };
-            Ok(page(&state, &user, &code, e).await?.into_response())
+            let e = PageParts {
+                notice: Some(format!("Đã thêm hộ {}.", form.input.code.trim())),
+                ..plain_parts(String::new())
+            };
+            Ok(register_page(&state, &user, &code, e).await?.into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let e = Extra { form, errors: FieldErrors(errors), ..extra(String::new()) };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &code, e).await?).into_response())
+            let e = PageParts { form, errors: FieldErrors(errors), ..plain_parts(String::new()) };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, register_page(&state, &user, &code, e).await?).into_response())
         }
         Err(AppError::Conflict { field, message }) => {
-            let e = Extra {
+            let e = PageParts {
                 form,
                 errors: FieldErrors(vec![coso_domain::FieldError::new(field, message)]),
-                ..extra(String::new())
+                ..plain_parts(String::new())
             };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &code, e).await?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, register_page(&state, &user, &code, e).await?).into_response())
         }
         Err(e) => Err(PageError(e)),
     }
@@ -112,12 +122,12 @@ pub async fn import(
         Ok(r) => {
             let notice =
                 format!("Đã nhập: {} hộ mới, {} hộ cập nhật, {} hộ không đổi.", r.inserted, r.updated, r.unchanged);
-            let e = Extra { notice: Some(notice), ..extra(String::new()) };
-            Ok(page(&state, &user, &code, e).await?.into_response())
+            let e = PageParts { notice: Some(notice), ..plain_parts(String::new()) };
+            Ok(register_page(&state, &user, &code, e).await?.into_response())
         }
         Err(AppError::Rows(rows)) => {
-            let e = Extra { rows, ..extra(String::new()) };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &code, e).await?).into_response())
+            let e = PageParts { rows, ..plain_parts(String::new()) };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, register_page(&state, &user, &code, e).await?).into_response())
         }
         Err(e) => Err(PageError(e)),
     }

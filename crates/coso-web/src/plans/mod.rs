@@ -12,7 +12,7 @@ use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/quan-tri/ke-hoach", get(pages::plans))
+        .route("/quan-tri/ke-hoach", get(pages::list))
         .route("/quan-tri/ke-hoach/nhap", post(pages::import_upload))
         .route("/quan-tri/ke-hoach/ban-hanh", post(pages::issue))
         .route("/quan-tri/ke-hoach/{id}", get(pages::plan))

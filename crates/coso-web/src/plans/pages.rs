@@ -24,7 +24,7 @@ use crate::state::AppState;
 use crate::upload;
 use crate::views::{Nav, vn_date};
 
-pub async fn plans(
+pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<UnitQuery>,
@@ -329,7 +329,7 @@ pub async fn plan_page(
         .obligations
         .iter()
         .map(|o| ObligationLine {
-            what: match (o.kind.as_str(), o.period.as_deref().and_then(ReportPeriod::parse)) {
+            title: match (o.kind.as_str(), o.period.as_deref().and_then(ReportPeriod::parse)) {
                 ("implementing_plan", _) => "Kế hoạch thực hiện".to_string(),
                 (_, Some(p)) => format!("Báo cáo {}", p.label().to_lowercase()),
                 _ => "Báo cáo".to_string(),
@@ -524,7 +524,7 @@ pub async fn aggregate(
         nav: Nav::of(Some(&user)),
         plan_id: id,
         plan_label: inbox::plan_label(plan.number.as_deref(), &plan.title),
-        what: inbox::what("report", &view.period_key),
+        obligation: inbox::what("report", &view.period_key),
         due_text: view.due.map_or_else(|| "không ghi".to_string(), vn_date),
         scope: view.scope_name.clone(),
         crumbs,

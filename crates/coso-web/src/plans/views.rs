@@ -48,7 +48,8 @@ pub struct TaskLine {
 
 #[derive(Debug, Clone)]
 pub struct ObligationLine {
-    pub what: String,
+    /// "Báo cáo 6 tháng", "Kế hoạch thực hiện".
+    pub title: String,
     pub due: String,
     pub receiver: String,
     /// (occurrence id, period label, on time, late, missing)
@@ -95,7 +96,8 @@ pub struct AggregatePage {
     pub nav: Nav,
     pub plan_id: i64,
     pub plan_label: String,
-    pub what: String,
+    /// The report aggregated, in words: "Báo cáo 6 tháng đầu năm 2026".
+    pub obligation: String,
     pub due_text: String,
     pub scope: String,
     pub crumbs: Vec<(String, String)>,

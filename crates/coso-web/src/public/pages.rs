@@ -100,7 +100,7 @@ pub async fn unit(
             Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
         })
         .await?;
-    Ok(html(body, PUBLIC))
+    Ok(html(body, PUBLIC_CACHE))
 }
 
 async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<UnitPage, AppError> {
@@ -116,7 +116,7 @@ async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> 
 }
 
 /// Anonymous visitors get a page that proxies and phones may keep for a minute.
-const PUBLIC: &str = "public, max-age=60";
+const PUBLIC_CACHE: &str = "public, max-age=60";
 
 fn html(body: Bytes, cache: &'static str) -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, cache)], body).into_response()

@@ -160,7 +160,7 @@ pub async fn save_page(
 }
 
 /// `/quan-tri/mau-bao-cao`: the editor of the (first) template.
-pub async fn first(State(state): State<AppState>, user: CurrentUser) -> PageResult<Response> {
+pub async fn edit_default_template(State(state): State<AppState>, user: CurrentUser) -> PageResult<Response> {
     if !user.is_admin() {
         return Err(AppError::Forbidden.into());
     }

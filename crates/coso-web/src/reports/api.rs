@@ -122,10 +122,10 @@ pub async fn submit(
         };
         submit::submit_report(state.store(), &template, sending, &input).await?
     };
-    Ok((StatusCode::CREATED, Json(wire(row, &unit.code))))
+    Ok((StatusCode::CREATED, Json(submission_wire(row, &unit.code))))
 }
 
-fn wire(row: coso_store::SubmissionRow, unit_code: &str) -> Submission {
+fn submission_wire(row: coso_store::SubmissionRow, unit_code: &str) -> Submission {
     Submission {
         id: row.id,
         occurrence_id: row.occurrence_id,
@@ -149,7 +149,7 @@ pub async fn get_submission(
     let (row, unit, occurrence) = readable_submission(&state, &user, id).await?;
     let versions = state.store().submission_versions(id).await?;
     Ok(Json(serde_json::json!({
-        "submission": wire(row, &unit.code),
+        "submission": submission_wire(row, &unit.code),
         "plan_id": occurrence.plan_id,
         "period_key": occurrence.period_key,
         "versions": versions,
@@ -192,7 +192,7 @@ pub async fn review(
     let (row, _) = access::reviewable(&state, &user, id).await?;
     let unit = access::unit_by_id(&state, row.unit_id).await?;
     let row = submit::review(state.store(), id, b.accept, &b.comment, state.clock.now(), &user.actor()).await?;
-    Ok(Json(wire(row, &unit.code)))
+    Ok(Json(submission_wire(row, &unit.code)))
 }
 
 /// The signed-in user's notifications (reminders, overdue notices), newest first.

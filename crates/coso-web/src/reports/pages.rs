@@ -86,7 +86,7 @@ pub async fn inbox_page(
         plan_id: e.plan_id,
         plan_label: e.plan_label.clone(),
         issuer: e.issuer.clone(),
-        what: e.what.clone(),
+        obligation: e.what.clone(),
         due_text: due_text(e.due),
         days_text: e.days_text.clone(),
         explanation: e.explanation.clone(),
@@ -109,7 +109,7 @@ pub async fn inbox_page(
             .map(|r| ReceivedLine {
                 submission_id: r.submission_id,
                 unit_name: r.unit_name.clone(),
-                what: inbox::what(&r.kind, &r.period_key),
+                obligation: inbox::what(&r.kind, &r.period_key),
                 submitted: r.submitted_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string(),
                 status: "Chờ xem xét".to_string(),
             })
@@ -200,7 +200,7 @@ fn report_fields(
 }
 
 /// The form's fields back into a report input.
-fn input_of(fields: &[(String, String)]) -> ReportInput {
+fn report_input_from_form(fields: &[(String, String)]) -> ReportInput {
     let mut input = ReportInput::default();
     let mut evidence: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in fields {
@@ -303,7 +303,7 @@ async fn report_form(
         nav: Nav::of(Some(user)),
         action: format!("/quan-tri/hop-thu/{occurrence_id}?don-vi={}", unit.code),
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
-        what: inbox::what(&occ.kind, &occ.period_key),
+        obligation: inbox::what(&occ.kind, &occ.period_key),
         due_text: due_text(occ.due_date),
         days_text,
         explanation,
@@ -353,7 +353,7 @@ pub async fn report_submit(
         now: state.clock.now(),
         today: state.clock.today(),
     };
-    let input = input_of(&fields);
+    let input = report_input_from_form(&fields);
     let result = if occ.kind == "report" {
         let template =
             templates::load(state.store(), occ.template_id.ok_or(AppError::NotFound)?).await.map_err(AppError::from)?;
@@ -440,7 +440,7 @@ async fn submission_page(
         unit_name: unit.name,
         plan_id: occ.plan_id,
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
-        what: inbox::what(&occ.kind, &occ.period_key),
+        obligation: inbox::what(&occ.kind, &occ.period_key),
         status: status_label(&row.status).to_string(),
         timing,
         score: row.score.map_or("–".into(), fmt),

@@ -13,7 +13,8 @@ pub struct InboxLine {
     pub plan_id: i64,
     pub plan_label: String,
     pub issuer: String,
-    pub what: String,
+    /// What is due, in words: "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch thực hiện".
+    pub obligation: String,
     pub due_text: String,
     /// "Còn 5 ngày làm việc", "Quá hạn 3 ngày", "Không ghi hạn".
     pub days_text: String,
@@ -44,7 +45,8 @@ pub struct InboxPage {
 pub struct ReceivedLine {
     pub submission_id: i64,
     pub unit_name: String,
-    pub what: String,
+    /// What is due, in words: "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch thực hiện".
+    pub obligation: String,
     pub submitted: String,
     pub status: String,
 }
@@ -88,7 +90,8 @@ pub struct ReportFormPage {
     pub unit: UnitRow,
     pub action: String,
     pub plan_label: String,
-    pub what: String,
+    /// What is due, in words: "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch thực hiện".
+    pub obligation: String,
     pub due_text: String,
     pub days_text: String,
     pub explanation: String,
@@ -126,7 +129,8 @@ pub struct SubmissionPage {
     pub unit_name: String,
     pub plan_id: i64,
     pub plan_label: String,
-    pub what: String,
+    /// What is due, in words: "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch thực hiện".
+    pub obligation: String,
     pub status: String,
     pub timing: String,
     pub score: String,

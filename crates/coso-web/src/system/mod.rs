@@ -17,6 +17,6 @@ pub fn routes() -> Router<AppState> {
         .route("/metrics", get(health::metrics))
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/static/coso.css", get(style_sheet::css))
-        .route("/api/v1/{*rest}", get(not_found::api).post(not_found::api))
-        .fallback(not_found::page)
+        .route("/api/v1/{*rest}", get(not_found::api_not_found).post(not_found::api_not_found))
+        .fallback(not_found::page_not_found)
 }

@@ -2,10 +2,10 @@
 
 use crate::error::{ApiError, AppError, PageError};
 
-pub async fn page() -> PageError {
+pub async fn page_not_found() -> PageError {
     PageError(AppError::NotFound)
 }
 
-pub async fn api() -> ApiError {
+pub async fn api_not_found() -> ApiError {
     ApiError(AppError::NotFound)
 }

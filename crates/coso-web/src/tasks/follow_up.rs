@@ -202,7 +202,7 @@ pub async fn evidence_page(
 }
 
 /// Downloads an evidence file, for those who may read the plan.
-pub async fn download(
+pub async fn download_evidence(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((plan_id, file_id)): Path<(i64, i64)>,

@@ -15,7 +15,7 @@ use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::views::Nav;
 
-async fn page(
+async fn users_page(
     state: &AppState,
     user: &CurrentUser,
     form: UserForm,
@@ -31,7 +31,7 @@ async fn page(
 }
 
 pub async fn list(State(state): State<AppState>, user: CurrentUser) -> PageResult<UsersPage> {
-    Ok(page(&state, &user, UserForm::with_role("official"), FieldErrors::default(), None).await?)
+    Ok(users_page(&state, &user, UserForm::with_role("official"), FieldErrors::default(), None).await?)
 }
 
 pub async fn create(
@@ -43,19 +43,19 @@ pub async fn create(
     match actions::create_user(&state, &user, &form.input).await {
         Ok(_) => {
             let notice = Some(format!("Đã tạo tài khoản {}.", form.input.email.trim()));
-            Ok(page(&state, &user, UserForm::with_role(form.input.role), FieldErrors::default(), notice)
+            Ok(users_page(&state, &user, UserForm::with_role(form.input.role), FieldErrors::default(), notice)
                 .await?
                 .into_response())
         }
         Err(AppError::Validation(errors)) => {
             let kept = form.without_password();
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, kept, FieldErrors(errors), None).await?)
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, &user, kept, FieldErrors(errors), None).await?)
                 .into_response())
         }
         Err(AppError::Conflict { field, message }) => {
             let kept = form.without_password();
             let errors = FieldErrors(vec![coso_domain::FieldError::new(field, message)]);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, kept, errors, None).await?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, &user, kept, errors, None).await?).into_response())
         }
         Err(e) => Err(PageError(e)),
     }
