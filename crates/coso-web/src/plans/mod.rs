@@ -3,7 +3,7 @@
 
 pub mod api;
 pub mod pages;
-pub mod views;
+mod views;
 
 use axum::Router;
 use axum::routing::{get, post};

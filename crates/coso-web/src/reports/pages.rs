@@ -1,4 +1,4 @@
-//! The reporting pages: plans, the inbox, the report form, review, and the aggregate view.
+//! The report pages: a unit's inbox, the report form, a sent report and its review.
 //! All work without JavaScript.
 
 use std::collections::BTreeMap;
