@@ -33,7 +33,7 @@ async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> R
         tracing::warn!(%ip, "login rate limit reached");
         return Err(AppError::RateLimited);
     }
-    let email = email.trim().to_lowercase();
+    let email = coso_text::clean(email).to_lowercase();
     let user = state.store().user_by_email(&email).await?;
     let locked = user.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > Utc::now()));
     let ok = password::verify(password.to_string(), user.as_ref().map(|u| u.password_hash.clone())).await;
