@@ -22,7 +22,7 @@ mod views;
 
 pub use app::router;
 pub use clock::Clock;
-pub use state::{AppState, WebSettings};
+pub use state::{AppState, Secret, WebSettings};
 
 /// Hashes a password with argon2id off the async runtime (for the CLI and tests).
 pub use auth::password::hash as hash_password;

@@ -5,6 +5,7 @@
 mod support;
 
 mod invisible_text;
+mod metrics;
 
 use coso_domain::authz::Role;
 use serde_json::{Value, json};
@@ -47,4 +48,12 @@ pub async fn village_with_a_household(app: &TestApp) -> reqwest::Client {
         .expect("household");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     admin
+}
+
+/// Asserts an API error: the status, JSON with the stable code, and returns the body.
+pub async fn api_error(res: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status(), status, "{}", res.url());
+    let body: Value = res.json().await.expect("a JSON error body");
+    assert_eq!(body["error"]["code"], code, "{body}");
+    body
 }
