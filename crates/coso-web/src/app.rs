@@ -25,6 +25,8 @@ use crate::reporting::plan_pages as pp;
 use crate::state::AppState;
 
 const CSS: &str = include_str!("../static/coso.css");
+/// Where the stylesheet is served: the only style source the pages' policy allows.
+pub const STYLESHEET: &str = "/static/coso.css";
 
 pub fn router(state: AppState) -> Router {
     let upload_limit = state.settings.max_upload_bytes + 64 * 1024;
@@ -64,7 +66,7 @@ pub fn router(state: AppState) -> Router {
         .route("/quan-tri/ke-hoach/{id}/{file}", get(pp::plan_or_aggregate_file))
         .route("/tinh-han", get(crate::pages::calendar::deadline))
         .route("/lich", get(crate::pages::calendar::month))
-        .route("/static/coso.css", get(css));
+        .route(STYLESHEET, get(css));
     let api = Router::new()
         .route("/api/v1/openapi.json", get(api::openapi::document))
         .route("/api/v1/session", post(login::api_login).delete(login::api_logout))
@@ -118,6 +120,7 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(TraceLayer::new_for_http())
         .layer(middleware::from_fn(crate::request_id::assign))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::headers::secure))
         .layer(SetSensitiveRequestHeadersLayer::new([
             header::COOKIE,
             header::AUTHORIZATION,

@@ -12,6 +12,7 @@ mod calendar;
 mod clock;
 mod error;
 mod forms;
+mod headers;
 mod metrics;
 mod pages;
 mod reporting;

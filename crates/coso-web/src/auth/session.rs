@@ -95,8 +95,16 @@ pub fn removal_cookie() -> Cookie<'static> {
 }
 
 fn token_from(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+    token_in(&parts.headers)
+}
+
+/// Whether the request carries a session cookie (valid or not).
+pub fn carries_session(headers: &axum::http::HeaderMap) -> bool {
+    token_in(headers).is_some()
+}
+
+fn token_in(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
