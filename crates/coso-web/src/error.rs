@@ -29,6 +29,8 @@ pub enum AppError {
     Conflict { field: &'static str, message: String },
     #[error("Tệp tải lên quá lớn.")]
     TooLarge,
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút.")]
     RateLimited,
     #[error("{0}")]
@@ -48,6 +50,7 @@ impl AppError {
             AppError::Rows(_) => "invalid_rows",
             AppError::Conflict { .. } => "conflict",
             AppError::TooLarge => "payload_too_large",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::RateLimited => "rate_limited",
             AppError::BadRequest(_) => "bad_request",
             AppError::Internal(_) => "internal",
@@ -62,6 +65,7 @@ impl AppError {
             AppError::Validation(_) | AppError::Fields(_) | AppError::Rows(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -102,7 +106,8 @@ pub struct ErrorBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
-    /// `conflict`, `payload_too_large`, `rate_limited`, `bad_request`, `internal`.
+    /// `conflict`, `payload_too_large`, `unsupported_media_type`, `rate_limited`, `bad_request`,
+    /// `internal`.
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,

@@ -11,6 +11,7 @@ mod auth;
 mod calendar;
 mod clock;
 mod error;
+mod extract;
 mod forms;
 mod headers;
 mod metrics;

@@ -5,7 +5,6 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use axum_extra::extract::cookie::CookieJar;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -13,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::password;
 use super::session::{self, CurrentUser, MaybeUser};
 use crate::error::{ApiError, AppError, PageError};
+use crate::extract::{Form, Json};
 use crate::state::AppState;
 use crate::views::LoginPage;
 

@@ -1,7 +1,6 @@
 //! The admin area: the unit tree, adding units by form and CSV, and the audit log.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -10,6 +9,7 @@ use coso_domain::unit::{UnitInput, UnitKind};
 use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Form, Multipart, Path};
 use crate::forms::FieldErrors;
 use crate::pages::upload;
 use crate::state::AppState;
@@ -93,7 +93,7 @@ pub async fn import_units(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;

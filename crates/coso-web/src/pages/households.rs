@@ -1,7 +1,6 @@
 //! The household register of a village, or of a whole subtree for reading.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -11,6 +10,7 @@ use serde::Deserialize;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Form, Multipart, Path, Query};
 use crate::forms::FieldErrors;
 use crate::pages::upload;
 use crate::state::AppState;
@@ -109,7 +109,7 @@ pub async fn import(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;

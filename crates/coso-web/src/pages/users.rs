@@ -1,6 +1,5 @@
 //! Accounts: the list and the creation form (administrators).
 
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -9,6 +8,7 @@ use coso_domain::authz::Role;
 use crate::actions::{self, UserInput};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::Form;
 use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::views::{Nav, UserForm, UsersPage};

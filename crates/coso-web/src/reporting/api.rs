@@ -2,9 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -21,6 +19,7 @@ use super::access;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::extract::{FileBody, Json, Path, Query};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -43,7 +42,7 @@ pub async fn import_plan(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<ImportQuery>,
-    body: Bytes,
+    FileBody(body): FileBody,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
     let issuer = actions::unit(&state, &q.unit).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
@@ -123,7 +122,7 @@ pub struct ParseQuery {
 pub async fn parse_plan(
     _user: CurrentUser,
     Query(q): Query<ParseQuery>,
-    body: Bytes,
+    FileBody(body): FileBody,
 ) -> ApiResult<Json<serde_json::Value>> {
     let doc = import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
     let draft = import::draft_of(&doc, q.year);

@@ -1,8 +1,7 @@
 //! Plan pages: the list of a unit's plans, import with a review step, a plan, and its
 //! aggregate view with charts and downloads.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coso_documents::Document;
@@ -20,6 +19,7 @@ use super::views::*;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Form, Multipart, Path, Query};
 use crate::pages::upload;
 use crate::state::AppState;
 use crate::views::{Nav, vn_date};
@@ -120,7 +120,7 @@ pub async fn import_upload(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<UnitQuery>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;

@@ -4,9 +4,12 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod content_types;
 mod headers;
 mod invisible_text;
 mod metrics;
+mod rejections;
+mod search_limits;
 
 use coso_domain::authz::Role;
 use serde_json::{Value, json};
@@ -89,4 +92,10 @@ pub async fn api_error(res: reqwest::Response, status: u16, code: &str) -> Value
     let body: Value = res.json().await.expect("a JSON error body");
     assert_eq!(body["error"]["code"], code, "{body}");
     body
+}
+
+/// `url` with `pairs` added to its query string, encoded.
+pub fn with_query(url: &str, pairs: &[(&str, &str)]) -> String {
+    let encoded = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+    format!("{url}{}{encoded}", if url.contains('?') { '&' } else { '?' })
 }
