@@ -102,7 +102,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/units/{code}/submissions", post(ra::submit))
         .route("/api/v1/submissions/{id}", get(ra::get_submission))
         .route("/api/v1/submissions/{id}/review", post(ra::review))
-        .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found));
+        .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found))
+        .route_layer(middleware::from_fn_with_state(state.clone(), crate::auth::api_csrf::require_token));
     Router::new()
         .merge(pages)
         .merge(api)

@@ -31,6 +31,9 @@ pub enum AppError {
     TooLarge,
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// An API write with the session cookie but without the session's `X-CSRF-Token`.
+    #[error("Thiếu hoặc sai mã X-CSRF-Token: gửi kèm csrf_token nhận được khi đăng nhập (POST /api/v1/session).")]
+    CsrfToken,
     #[error("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút.")]
     RateLimited,
     #[error("{0}")]
@@ -51,6 +54,7 @@ impl AppError {
             AppError::Conflict { .. } => "conflict",
             AppError::TooLarge => "payload_too_large",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
+            AppError::CsrfToken => "csrf_token_invalid",
             AppError::RateLimited => "rate_limited",
             AppError::BadRequest(_) => "bad_request",
             AppError::Internal(_) => "internal",
@@ -66,6 +70,7 @@ impl AppError {
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::CsrfToken => StatusCode::FORBIDDEN,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -106,8 +111,8 @@ pub struct ErrorBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
-    /// `conflict`, `payload_too_large`, `unsupported_media_type`, `rate_limited`, `bad_request`,
-    /// `internal`.
+    /// `conflict`, `payload_too_large`, `unsupported_media_type`, `csrf_token_invalid`,
+    /// `rate_limited`, `bad_request`, `internal`.
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,

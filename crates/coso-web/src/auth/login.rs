@@ -117,7 +117,8 @@ pub struct SessionInfo {
     pub display_name: String,
     /// Roles with the unit code they were granted on.
     pub roles: Vec<RoleOnUnit>,
-    /// Send this token back in the `x-csrf-token` header on API writes from a browser page.
+    /// Send this token back in the `X-CSRF-Token` header on every API write made with the
+    /// session cookie (any method but GET, HEAD, OPTIONS); without it the write is refused (403).
     pub csrf_token: String,
 }
 

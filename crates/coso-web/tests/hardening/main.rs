@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod api_csrf;
 mod content_types;
 mod headers;
 mod invisible_text;
