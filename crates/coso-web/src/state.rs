@@ -77,6 +77,8 @@ pub struct Inner {
     pub pages: TtlCache<axum::body::Bytes>,
     pub sessions: TtlCache<crate::auth::CurrentUser>,
     pub inboxes: TtlCache<std::sync::Arc<crate::reporting::pages::InboxData>>,
+    /// Permits to read an uploaded plan document: see `reporting::documents`.
+    pub document_readers: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -93,6 +95,7 @@ impl AppState {
             pages: TtlCache::new(ttl_cache::PAGE_TTL),
             sessions: TtlCache::new(ttl_cache::SESSION_TTL),
             inboxes: TtlCache::new(ttl_cache::INBOX_TTL),
+            document_readers: Arc::new(tokio::sync::Semaphore::new(crate::reporting::documents::READERS)),
         }))
     }
 

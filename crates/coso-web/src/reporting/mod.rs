@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod api;
+pub mod documents;
 pub mod pages;
 pub mod plan_pages;
 pub mod tasks;

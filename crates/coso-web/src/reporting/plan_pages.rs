@@ -126,19 +126,19 @@ pub async fn import_upload(
     user.check_csrf(&up.csrf)?;
     let unit = actions::unit(&state, &q.unit).await?;
     user.authorize(&unit.unit_path(), Action::ManagePlans)?;
-    let year = up.field("year").trim().parse::<i32>().ok();
+    let year_typed = up.field("year").to_string();
+    let year = year_typed.trim().parse::<i32>().ok();
     let targets = up.field("targets").to_string();
-    match import::read_document(&up.file_name, &up.bytes, year) {
+    match super::documents::read(&state, &up.file_name, up.bytes.into(), year).await {
         Ok(doc) => {
             let draft = import::draft_of(&doc, year);
             Ok(review_page(&user, unit, &doc, &draft, targets, vec![]).into_response())
         }
-        Err(e) => {
-            let page =
-                plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, up.field("year").to_string())
-                    .await?;
+        Err(e @ AppError::BadRequest(_)) => {
+            let page = plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, year_typed).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }
 
