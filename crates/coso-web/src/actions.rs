@@ -137,7 +137,7 @@ pub async fn create_user(state: &AppState, user: &CurrentUser, input: &UserInput
         return Err(AppError::Forbidden);
     }
     let mut errors = Vec::new();
-    let email = input.email.trim().to_lowercase();
+    let email = coso_text::clean(&input.email).to_lowercase();
     if !(email.contains('@') && email.len() <= 200 && !email.contains(char::is_whitespace)) {
         errors.push(FieldError::new("email", "E-mail không hợp lệ."));
     }

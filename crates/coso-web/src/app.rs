@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(reports::routes())
         .merge(report_templates::routes())
         .merge(system::routes())
+        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::api_csrf::require_token))
         .layer(middleware::from_fn_with_state(state.clone(), crate::ttl_cache::forget_after_writes))
         .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::track))
         .layer(DefaultBodyLimit::max(upload_limit))
@@ -46,6 +47,8 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(TraceLayer::new_for_http())
         .layer(middleware::from_fn(crate::request_id::assign))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::headers::secure))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::headers::secure))
         .layer(SetSensitiveRequestHeadersLayer::new([
             header::COOKIE,
             header::AUTHORIZATION,

@@ -17,8 +17,10 @@ mod auth;
 mod calendar;
 mod clock;
 mod error;
+mod extract;
 mod forms;
 mod households;
+mod headers;
 mod metrics;
 mod plans;
 mod public;
@@ -38,7 +40,7 @@ mod wire;
 
 pub use app::router;
 pub use clock::Clock;
-pub use state::{AppState, WebSettings};
+pub use state::{AppState, Secret, WebSettings};
 
 /// Hashes a password with argon2id off the async runtime (for the CLI and tests).
 pub use auth::password::hash as hash_password;

@@ -1,6 +1,8 @@
 //! Reading one uploaded file and the CSRF field from a multipart form, within the size limit.
 
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartError;
+use axum::http::StatusCode;
 
 use crate::error::AppError;
 
@@ -20,14 +22,22 @@ impl Upload {
     }
 }
 
+/// A part of the form that could not be read: too large, or broken (the reason in axum's
+/// English is only logged).
+fn unreadable(e: MultipartError) -> AppError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return AppError::TooLarge;
+    }
+    tracing::info!(error = %e, "unreadable multipart form");
+    AppError::BadRequest("Biểu mẫu không đọc được. Vui lòng tải lại trang và gửi lại.".into())
+}
+
 pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppError> {
     let mut csrf = String::new();
     let mut bytes = None;
     let mut file_name = String::new();
     let mut fields = Vec::new();
-    while let Some(mut field) =
-        form.next_field().await.map_err(|e| AppError::BadRequest(format!("Biểu mẫu không đọc được: {e}")))?
-    {
+    while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
         match field.name() {
             Some("csrf") => {
                 csrf = field.text().await.map_err(|_| AppError::BadRequest("Biểu mẫu không đọc được.".into()))?
@@ -35,7 +45,7 @@ pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppEr
             Some("file") => {
                 file_name = field.file_name().unwrap_or_default().to_string();
                 let mut buf = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|_| AppError::TooLarge)? {
+                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
                     if buf.len() + chunk.len() > max_bytes {
                         return Err(AppError::TooLarge);
                     }

@@ -35,10 +35,11 @@ async fn import(url: &str, village: &str, seed: u64) -> tokio::task::JoinHandle<
     let rows = coso_demo::households::generate_households(seed, "Thôn mẫu", UnitKind::Village, 1_000_000, ROWS);
     let body = coso_demo::households::to_csv(&rows);
     let c = client();
-    sign_in(&c, url, "quantri@coso.example").await;
+    let csrf = sign_in(&c, url, "quantri@coso.example").await;
     let url = format!("{url}/api/v1/units/{village}/households/import");
     tokio::spawn(async move {
-        matches!(c.post(url).header("content-type", "text/csv").body(body).send().await, Ok(r) if r.status() == 200)
+        let sent = c.post(url).header("content-type", "text/csv").header("x-csrf-token", csrf).body(body).send().await;
+        matches!(sent, Ok(r) if r.status() == 200)
     })
 }
 

@@ -5,7 +5,6 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use axum_extra::extract::cookie::CookieJar;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -14,6 +13,7 @@ use super::views::LoginPage;
 use crate::auth::password;
 use crate::auth::session::{self, CurrentUser, MaybeUser};
 use crate::error::{ApiError, AppError, PageError};
+use crate::extract::{Form, Json};
 use crate::state::AppState;
 
 /// Minutes an account stays locked after too many failed logins in a row.
@@ -33,7 +33,7 @@ async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> R
         tracing::warn!(%ip, "login rate limit reached");
         return Err(AppError::RateLimited);
     }
-    let email = email.trim().to_lowercase();
+    let email = coso_text::clean(email).to_lowercase();
     let user = state.store().user_by_email(&email).await?;
     let locked = user.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > Utc::now()));
     let ok = password::verify(password.to_string(), user.as_ref().map(|u| u.password_hash.clone())).await;
@@ -117,7 +117,8 @@ pub struct SessionInfo {
     pub display_name: String,
     /// Roles with the unit code they were granted on.
     pub roles: Vec<RoleOnUnit>,
-    /// Send this token back in the `x-csrf-token` header on API writes from a browser page.
+    /// Send this token back in the `X-CSRF-Token` header on every API write made with the
+    /// session cookie (any method but GET, HEAD, OPTIONS); without it the write is refused (403).
     pub csrf_token: String,
 }
 

@@ -1,7 +1,6 @@
 //! The legal calendar under `/api/v1/calendar`: the same operations as `coso calendar`.
 
-use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use coso_calendar::{Announcement, Circumstances, Complexity, LunarDate, RuleBook};
@@ -10,6 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::extract::{Json, JsonText, Path, Query};
 use crate::state::AppState;
 
 fn bad_request(e: coso_calendar::CalendarError) -> AppError {
@@ -111,7 +111,11 @@ pub async fn working_days(
 
 #[derive(Deserialize, IntoParams, Default)]
 pub struct DeadlineQuery {
+    /// The rule's id (see `/api/v1/calendar/rules`). Empty on the page until the form is sent.
+    #[serde(default)]
     pub rule: String,
+    /// `YYYY-MM-DD`
+    #[serde(default)]
     pub from: String,
     #[serde(default)]
     pub complex: bool,
@@ -171,12 +175,18 @@ pub async fn rules() -> Json<Vec<coso_calendar::LegalRule>> {
 pub async fn save_announcement(
     State(state): State<AppState>,
     user: CurrentUser,
-    body: String,
+    JsonText(body): JsonText,
 ) -> ApiResult<StatusCode> {
     if !user.is_admin() {
         return Err(AppError::Forbidden.into());
     }
-    let a = Announcement::from_json(&body).map_err(bad_request)?;
+    // Read here rather than by `Announcement::from_json`, so that a wrong field is named in
+    // Vietnamese, not in the JSON reader's English.
+    let a: Announcement = crate::extract::parse_json(body.as_bytes()).map_err(|e| match e {
+        AppError::Fields(f) => AppError::BadRequest(f.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" ")),
+        other => other,
+    })?;
+    a.validate().map_err(bad_request)?;
     // Check that the year builds into a calendar before storing it.
     coso_calendar::HolidayCalendar::new([a.clone()]).and_then(|c| c.year(a.year).map(|_| ())).map_err(bad_request)?;
     let canonical = serde_json::to_string(&a).map_err(|e| AppError::Internal(e.into()))?;

@@ -1,7 +1,7 @@
 //! "Tính hạn giải quyết": a resident picks a procedure and a date and sees the due date with its
 //! explanation; and the month view with solar and lunar dates and the days off.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
@@ -13,6 +13,7 @@ use super::views::{DayCell, DeadlinePage, MonthPage};
 use crate::actions::today;
 use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
+use crate::extract::Query;
 use crate::state::AppState;
 use crate::views::Nav;
 

@@ -1,8 +1,6 @@
 //! Household registers, for the roles that may see them.
 
-use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
@@ -12,6 +10,7 @@ use super::wire::{HouseholdList, ImportReport};
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
+use crate::extract::{CsvBody, Json, Path, Query};
 use crate::state::AppState;
 use crate::wire::Created;
 
@@ -81,7 +80,7 @@ pub async fn import(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    body: Bytes,
+    CsvBody(body): CsvBody,
 ) -> ApiResult<Json<ImportReport>> {
     let village = actions::unit_or_not_found(&state, &code).await?;
     let r = actions::import_households(&state, &user, &village, &body).await?;

@@ -1,7 +1,6 @@
 //! The household register of a village, or of a whole subtree for reading.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -12,6 +11,7 @@ use super::views::HouseholdsPage;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Form, Multipart, Path, Query};
 use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::upload;
@@ -113,7 +113,7 @@ pub async fn import(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;

@@ -1,8 +1,6 @@
 //! `/api/v1` for plans, their aggregate views and their exports.
 
-use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -17,6 +15,7 @@ use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::reporting::access;
+use crate::extract::{FileBody, Json, Path, Query};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -34,18 +33,19 @@ pub struct ImportQuery {
 /// Imports a plan document and issues it at once, without the review step.
 #[utoipa::path(post, path = "/api/v1/plans/import", tag = "plans", params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = Object, description = "the plan, as `coso plan import --json` prints it"), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Object, description = "the plan, as `coso plan import --json` prints it"), (status = 403, body = ErrorBody),
+              (status = 415, body = ErrorBody), (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub async fn import_plan(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<ImportQuery>,
-    body: Bytes,
+    FileBody(body): FileBody,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
     let issuer = actions::unit_or_not_found(&state, &q.unit).await?;
     user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = TargetSpec::parse(&q.targets).map_err(|e| AppError::Validation(vec![e]))?;
     let today = state.clock.today();
-    let doc = import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
+    let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
     let draft = import::draft_of(&doc, q.year);
     let targets = import::resolve_targets(state.store(), &issuer, &spec, today).await?;
     let template_id = templates::ensure_default(state.store()).await?;
@@ -112,16 +112,23 @@ pub struct ParseQuery {
     pub file_name: Option<String>,
 }
 
-/// Reads a plan document and returns what was understood, for review; saves nothing.
+/// Reads a plan document and returns what was understood, for review; saves nothing. For those
+/// who manage plans somewhere; a few documents are read at a time (503 with `Retry-After` when
+/// the readers are busy).
 #[utoipa::path(post, path = "/api/v1/plans/parse", tag = "plans", params(ParseQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 200, body = Object, description = "`{draft, warnings}`"), (status = 400, body = ErrorBody)))]
+    responses((status = 200, body = Object, description = "`{draft, warnings}`"), (status = 400, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 415, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub async fn parse_plan(
-    _user: CurrentUser,
+    State(state): State<AppState>,
+    user: CurrentUser,
     Query(q): Query<ParseQuery>,
-    body: Bytes,
+    FileBody(body): FileBody,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let doc = import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
+    if !coso_domain::authz::allows_somewhere(&user.domain_grants(), Action::ManagePlans) {
+        return Err(AppError::Forbidden.into());
+    }
+    let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
     let draft = import::draft_of(&doc, q.year);
     Ok(Json(serde_json::json!({ "draft": draft, "warnings": doc.warnings })))
 }

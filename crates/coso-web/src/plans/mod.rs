@@ -2,6 +2,7 @@
 //! aggregate view with charts and downloads, and `/api/v1/plans…`.
 
 pub mod api;
+pub mod documents;
 pub mod pages;
 mod views;
 

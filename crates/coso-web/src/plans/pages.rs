@@ -1,8 +1,7 @@
 //! Plan pages: the list of a unit's plans, import with a review step, a plan, and its
 //! aggregate view with charts and downloads.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coso_documents::Document;
@@ -20,8 +19,9 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::reporting::access;
 use crate::reports::pages::UnitQuery;
-use crate::state::AppState;
+use crate::extract::{Form, Multipart, Path, Query};
 use crate::upload;
+use crate::state::AppState;
 use crate::views::{Nav, vn_date};
 
 pub async fn list(
@@ -120,25 +120,25 @@ pub async fn import_upload(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<UnitQuery>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
     let unit = actions::unit_or_not_found(&state, &q.unit).await?;
     user.authorize(&unit.unit_path(), Action::ManagePlans)?;
-    let year = up.field("year").trim().parse::<i32>().ok();
+    let year_typed = up.field("year").to_string();
+    let year = year_typed.trim().parse::<i32>().ok();
     let targets = up.field("targets").to_string();
-    match import::read_document(&up.file_name, &up.bytes, year) {
+    match super::documents::read(&state, &up.file_name, up.bytes.into(), year).await {
         Ok(doc) => {
             let draft = import::draft_of(&doc, year);
             Ok(review_page(&user, unit, &doc, &draft, targets, vec![]).into_response())
         }
-        Err(e) => {
-            let page =
-                plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, up.field("year").to_string())
-                    .await?;
+        Err(e @ AppError::BadRequest(_)) => {
+            let page = plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, year_typed).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }
 

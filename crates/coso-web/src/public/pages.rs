@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -14,6 +14,7 @@ use super::views::{HomePage, SearchPage, UnitPage};
 use crate::actions::{self, today};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageResult};
+use crate::extract::{Path, Query};
 use crate::state::AppState;
 use crate::views::Nav;
 

@@ -1,8 +1,7 @@
 //! Report templates: everyone signed in reads them; administrators edit them (indicators,
 //! narrative sections, criteria, rank bands), with the domain's checks and a version guard.
 
-use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::report::Template;
@@ -13,6 +12,7 @@ use utoipa::ToSchema;
 use super::views::TemplatePage;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
+use crate::extract::{Form, Json, Path};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -35,12 +35,7 @@ pub struct TemplateUpdate {
 
 /// Parses and checks a definition; the errors name the path (`indicators.0.code`, …).
 fn checked(definition: &serde_json::Value) -> Result<Template, AppError> {
-    let t: Template = serde_json::from_value(definition.clone()).map_err(|e| {
-        AppError::Fields(vec![coso_domain::PathError {
-            field: "definition".into(),
-            message: format!("Mẫu báo cáo không đúng cấu trúc: {e}"),
-        }])
-    })?;
+    let t: Template = crate::extract::from_json_value(definition.clone(), "definition")?;
     t.validate().map_err(AppError::Fields)?;
     Ok(t)
 }
@@ -122,7 +117,7 @@ pub async fn save_page(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
-    axum::Form(f): axum::Form<TemplateForm>,
+    Form(f): Form<TemplateForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let row = state.store().report_template(id).await?.ok_or(AppError::NotFound)?;

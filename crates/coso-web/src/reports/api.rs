@@ -2,8 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use coso_domain::authz::Action;
 use coso_domain::report::{ReportInput, ScoreInput};
@@ -15,6 +14,7 @@ use utoipa::ToSchema;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::extract::{Json, Path};
 use crate::reporting::access;
 use crate::state::AppState;
 

@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coso_domain::authz::Action;
@@ -20,6 +19,7 @@ use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::reporting::access;
+use crate::extract::{Form, Path, Query};
 use crate::state::AppState;
 use crate::views::{Nav, vn_date};
 

@@ -6,6 +6,8 @@ mod not_found;
 mod openapi;
 mod style_sheet;
 
+pub use style_sheet::STYLESHEET;
+
 use axum::Router;
 use axum::routing::get;
 
@@ -16,7 +18,7 @@ pub fn routes() -> Router<AppState> {
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
         .route("/api/v1/openapi.json", get(openapi::document))
-        .route("/static/coso.css", get(style_sheet::css))
+        .route(STYLESHEET, get(style_sheet::css))
         .route("/api/v1/{*rest}", get(not_found::api_not_found).post(not_found::api_not_found))
         .fallback(not_found::page_not_found)
 }

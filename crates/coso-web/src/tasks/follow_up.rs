@@ -1,8 +1,6 @@
 //! Task follow-up: status, progress, notes and evidence files, by the issuing unit's officials.
 
-use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coso_domain::authz::Action;
@@ -15,8 +13,9 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::reporting::access;
-use crate::state::AppState;
+use crate::extract::{FileBody, Form, Json, Multipart, Path, Query};
 use crate::upload;
+use crate::state::AppState;
 
 /// The task, after checking it belongs to the plan and the user manages the plan.
 async fn managed_task(
@@ -116,7 +115,7 @@ pub async fn add_evidence(
     user: CurrentUser,
     Path((plan_id, task_id)): Path<(i64, i64)>,
     Query(q): Query<EvidenceQuery>,
-    body: Bytes,
+    FileBody(body): FileBody,
 ) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
     let task = managed_task(&state, &user, plan_id, task_id).await?;
     let content_type = evidence::check(&q.file_name, &body)?;
@@ -144,7 +143,7 @@ pub async fn update_page(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((plan_id, task_id)): Path<(i64, i64)>,
-    axum::Form(f): axum::Form<TaskForm>,
+    Form(f): Form<TaskForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let task = managed_task(&state, &user, plan_id, task_id).await?;
@@ -169,7 +168,7 @@ pub async fn evidence_page(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((plan_id, task_id)): Path<(i64, i64)>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;

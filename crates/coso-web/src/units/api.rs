@@ -1,8 +1,6 @@
 //! Units: search, one unit, children; creating children by JSON or CSV.
 
-use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use coso_domain::unit::{UnitInput, UnitKind};
 use coso_store::UnitSearch;
@@ -13,6 +11,7 @@ use super::wire::{Unit, UnitList};
 use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::extract::{CsvBody, Json, Path, Query};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -135,7 +134,7 @@ pub async fn import(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    body: Bytes,
+    CsvBody(body): CsvBody,
 ) -> ApiResult<(StatusCode, Json<UnitList>)> {
     let parent = actions::unit_or_not_found(&state, &code).await?;
     let created = actions::import_units(&state, &user, &parent, &body).await?;

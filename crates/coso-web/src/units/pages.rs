@@ -1,7 +1,6 @@
 //! The admin area's home, and a unit's admin page: its children, adding units by form and CSV.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_domain::authz::Action;
@@ -12,6 +11,7 @@ use super::views::{AdminHomePage, AdminUnitPage};
 use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Form, Multipart, Path};
 use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::upload;
@@ -88,7 +88,7 @@ pub async fn import_units(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;

@@ -1,7 +1,6 @@
 //! Accounts.
 
-use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use coso_domain::authz::{Action, allows_somewhere};
 use serde::Deserialize;
@@ -11,6 +10,7 @@ use super::wire::UserList;
 use crate::actions::{self, UserInput};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::extract::{Json, Query};
 use crate::state::AppState;
 use crate::wire::Created;
 

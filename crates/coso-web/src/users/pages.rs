@@ -1,6 +1,5 @@
 //! Accounts: the list and the creation form (administrators).
 
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -11,6 +10,7 @@ use super::views::UsersPage;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::Form;
 use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::views::Nav;

@@ -56,9 +56,11 @@ impl TestApp {
         self.store.create_user(&u, &Actor::system("test")).await.expect("create user");
     }
 
-    /// A client with a cookie jar, signed in through the API.
+    /// A client with a cookie jar, signed in through the API; it sends the session's CSRF token
+    /// in `X-CSRF-Token`, as API writes need.
     pub async fn client_as(&self, email: &str) -> reqwest::Client {
-        let c = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let c = reqwest::Client::builder().cookie_provider(jar.clone()).build().expect("client");
         let res = c
             .post(self.url("/api/v1/session"))
             .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
@@ -66,7 +68,12 @@ impl TestApp {
             .await
             .expect("login");
         assert_eq!(res.status(), 200, "login of {email}");
-        c
+        let session: serde_json::Value = res.json().await.expect("session");
+        let token: reqwest::header::HeaderValue =
+            session["csrf_token"].as_str().expect("token").parse().expect("value");
+        let headers =
+            reqwest::header::HeaderMap::from_iter([(reqwest::header::HeaderName::from_static("x-csrf-token"), token)]);
+        reqwest::Client::builder().cookie_provider(jar).default_headers(headers).build().expect("client")
     }
 
     pub fn anonymous(&self) -> reqwest::Client {

@@ -143,5 +143,6 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
         login_attempts_per_minute: cfg.web.login_attempts_per_minute.unwrap_or(d.login_attempts_per_minute),
         max_failed_logins: cfg.web.max_failed_logins.unwrap_or(d.max_failed_logins),
         max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
+        metrics_token: cfg.web.metrics_token.clone(),
     }
 }

@@ -93,7 +93,7 @@ fn create(global: &Global, a: CreateArgs) -> CmdResult {
 
 /// A plausible e-mail address, lower-cased: one «@», something on each side, a dot in the domain.
 fn parse_email(raw: &str) -> Result<String, Failure> {
-    let v = raw.trim().to_lowercase();
+    let v = coso_text::clean(raw).to_lowercase();
     let ok = match v.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -105,7 +105,7 @@ fn parse_email(raw: &str) -> Result<String, Failure> {
         None => false,
     } && v.len() <= 254
         && !v.chars().any(char::is_whitespace);
-    if ok { Ok(v) } else { Err(Failure::Input(format!("Địa chỉ e-mail «{}» không hợp lệ.", raw.trim()))) }
+    if ok { Ok(v) } else { Err(Failure::Input(format!("Địa chỉ e-mail «{v}» không hợp lệ."))) }
 }
 
 #[cfg(test)]
@@ -118,5 +118,10 @@ mod tests {
         for bad in ["", "an", "an@", "@xa.vn", "an@xa", "a n@xa.vn", "a@b@c.vn", "an@.vn"] {
             assert!(parse_email(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn emails_lose_control_and_zero_width_characters() {
+        assert!(matches!(parse_email("\u{200B}An@Xa\u{0}.VN\u{FEFF}"), Ok(ref e) if e == "an@xa.vn"));
     }
 }

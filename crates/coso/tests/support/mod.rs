@@ -235,15 +235,20 @@ pub async fn wait_healthy(c: &reqwest::Client, url: &str, limit: Duration) -> Du
     panic!("/healthz did not answer 200 within {limit:?}");
 }
 
-/// Signs in through the API as `email` with the demo password.
-pub async fn sign_in(c: &reqwest::Client, url: &str, email: &str) {
+/// Signs in through the API as `email` with the demo password; returns the session's CSRF
+/// token, which API writes send in `X-CSRF-Token`.
+pub async fn sign_in(c: &reqwest::Client, url: &str, email: &str) -> String {
     let r = c
         .post(format!("{url}/api/v1/session"))
         .json(&serde_json::json!({ "email": email, "password": coso_demo::DEMO_PASSWORD }))
         .send()
         .await
         .expect("sign in");
-    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    let status = r.status();
+    let text = r.text().await.unwrap_or_default();
+    assert_eq!(status, 200, "{text}");
+    let session: serde_json::Value = serde_json::from_str(&text).expect("session");
+    session["csrf_token"].as_str().expect("csrf token").to_string()
 }
 
 /// Households currently in the register of `village`.
