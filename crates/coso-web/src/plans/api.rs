@@ -173,7 +173,10 @@ pub async fn load_view(
         None => issuer.clone(),
     };
     user.authorize(&scope.unit_path(), Action::ReadPlans)?;
-    let occurrence = coso_reporting::occurrence_detail(state.store(), q.occurrence).await?.ok_or(AppError::NotFound)?;
+    let occurrence = coso_reporting::occurrence_detail(state.store(), q.occurrence)
+        .await?
+        .filter(|o| o.plan_id == plan_id)
+        .ok_or(AppError::NotFound)?;
     let template_id = occurrence
         .template_id
         .ok_or_else(|| AppError::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;

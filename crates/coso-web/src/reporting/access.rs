@@ -44,7 +44,10 @@ pub async fn readable_plan(state: &AppState, user: &CurrentUser, plan_id: i64) -
     if mine { Ok((plan, issuer)) } else { Err(AppError::Forbidden) }
 }
 
-/// The occurrence and the unit, if the user may send for that unit.
+/// The occurrence, if the user may send for `unit` and `unit` is a target of its plan: what a
+/// unit is not asked to send (another unit's plan, with its number, title, due date and
+/// template) does not exist for it. Every page and API call that reads an occurrence for a
+/// unit loads it here.
 pub async fn sendable(
     state: &AppState,
     user: &CurrentUser,
@@ -52,7 +55,12 @@ pub async fn sendable(
     unit: &UnitRow,
 ) -> Result<OccurrenceDetail, AppError> {
     user.authorize(&unit.unit_path(), Action::SubmitReports)?;
-    coso_reporting::occurrence_detail(state.store(), occurrence_id).await?.ok_or(AppError::NotFound)
+    let occurrence =
+        coso_reporting::occurrence_detail(state.store(), occurrence_id).await?.ok_or(AppError::NotFound)?;
+    if !state.store().targets_unit(occurrence.plan_id, unit.id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(occurrence)
 }
 
 /// The submission and its occurrence, if the user may review it: the user reviews reports

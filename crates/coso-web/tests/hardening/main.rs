@@ -9,6 +9,7 @@ mod content_types;
 mod headers;
 mod invisible_text;
 mod metrics;
+mod occurrences;
 mod plan_parse;
 mod rejections;
 mod search_limits;
