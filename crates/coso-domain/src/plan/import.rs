@@ -11,7 +11,7 @@ use super::period::{ObligationKind, ReportPeriod};
 
 /// When target units report when a plan only says "theo quy định" (as required).
 ///
-/// [U] A configurable default, not a rule read from the plan: it matches the data-closing
+/// \[U\] A configurable default, not a rule read from the plan: it matches the data-closing
 /// days of Decree 09/2019/NĐ-CP Art. 12 (6-month data up to 14 June, annual data up to
 /// 14 December).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
