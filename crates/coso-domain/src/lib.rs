@@ -5,6 +5,7 @@
 //! what it decides and the web shows it.
 
 pub mod authz;
+pub mod document;
 pub mod field;
 pub mod household;
 pub mod household_import;

@@ -1,5 +1,6 @@
 //! The JSON API over real HTTP on a real SQLite database.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use coso_domain::authz::Role;

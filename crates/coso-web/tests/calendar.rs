@@ -1,5 +1,6 @@
 //! The legal calendar through the API and the public pages.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use coso_domain::authz::Role;

@@ -1,5 +1,6 @@
 //! Pages, parsed as HTML and checked by selector.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use coso_domain::authz::Role;

@@ -2,6 +2,7 @@
 //! Bình Phước plan for its communes, three communes answer (on time, late, not at all), and
 //! the aggregate, its XLSX and the summary DOCX agree.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use std::collections::BTreeMap;

@@ -1,5 +1,6 @@
 //! Security by default: CSRF, subtree isolation, login rate limits, the audit log.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use coso_domain::authz::Role;

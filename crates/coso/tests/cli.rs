@@ -1,6 +1,7 @@
 //! The database subcommands of `coso`, run as a user would, on SQLite and (when
 //! `PG_DATABASE_URL` is set) on PostgreSQL.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use sqlx::{ConnectOptions, Connection};

@@ -1,7 +1,5 @@
 //! Databases, seed data and a fake SMTP server for the job tests.
 
-#![allow(dead_code)]
-
 pub mod smtp;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};

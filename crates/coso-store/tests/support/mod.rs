@@ -1,8 +1,6 @@
 //! Real databases for tests: a fresh SQLite file, and a fresh PostgreSQL database per test
 //! on the server named by `PG_DATABASE_URL` (the test command starts a throwaway cluster).
 
-#![allow(dead_code)]
-
 use coso_store::Store;
 
 pub struct TestDb {

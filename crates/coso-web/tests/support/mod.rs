@@ -1,7 +1,5 @@
 //! Spawns the real router on a real database and talks to it over HTTP.
 
-#![allow(dead_code)]
-
 use std::net::SocketAddr;
 
 use coso_domain::authz::Role;

@@ -1,8 +1,6 @@
 //! Running the real `coso` binary in a temp folder against a real database: a SQLite file,
 //! or a fresh PostgreSQL database on the server named by `PG_DATABASE_URL`.
 
-#![allow(dead_code)]
-
 #[path = "../../../coso-jobs/tests/support/smtp.rs"]
 pub mod smtp;
 

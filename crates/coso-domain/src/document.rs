@@ -1,5 +1,8 @@
 //! The structured form of an official document (văn bản) in the Decree 30/2020 layout.
 //!
+//! The domain owns this model so that plans can be drafted from a document without the
+//! reader; `coso-documents` fills it from Markdown, text or DOCX and re-exports it.
+//!
 //! The JSON shape of [`Document`] is a contract: `coso document parse --json` prints it,
 //! `coso document render` reads it, and the fixtures in `shared/fixtures/plans` describe it.
 //! Dates are ISO strings (`YYYY-MM-DD`), or `null` when the text does not give them.
