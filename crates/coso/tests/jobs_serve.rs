@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
 use coso_domain::authz::Role;
 use coso_store::{Actor, NewUser, OutboxStats, Store, UnitRow};
-use support::smtp::FakeSmtp;
+use coso_test_support::smtp::FakeSmtp;
 use support::{Env, Server, client, wait_healthy};
 
 /// Target communes of the plan, and officials on each: 40 mails, two claims of 20.

@@ -20,7 +20,11 @@ fn is_sign_in(req: &Request) -> bool {
 }
 
 pub async fn require_token(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if !req.uri().path().starts_with("/api/") || req.method().is_safe() || is_sign_in(&req) || !session::carries_session(req.headers()) {
+    if !req.uri().path().starts_with("/api/")
+        || req.method().is_safe()
+        || is_sign_in(&req)
+        || !session::carries_session(req.headers())
+    {
         return next.run(req).await;
     }
     let (mut parts, body) = req.into_parts();

@@ -14,8 +14,8 @@ use utoipa::{IntoParams, ToSchema};
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
-use crate::reporting::access;
 use crate::extract::{FileBody, Json, Path, Query};
+use crate::reporting::access;
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]

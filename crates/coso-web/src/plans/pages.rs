@@ -17,11 +17,11 @@ use super::views::*;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Form, Multipart, Path, Query};
 use crate::reporting::access;
 use crate::reports::pages::UnitQuery;
-use crate::extract::{Form, Multipart, Path, Query};
-use crate::upload;
 use crate::state::AppState;
+use crate::upload;
 use crate::views::{Nav, vn_date};
 
 pub async fn list(

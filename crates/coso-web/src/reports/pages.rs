@@ -18,8 +18,8 @@ use super::views::*;
 use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
-use crate::reporting::access;
 use crate::extract::{Form, Path, Query};
+use crate::reporting::access;
 use crate::state::AppState;
 use crate::views::{Nav, vn_date};
 

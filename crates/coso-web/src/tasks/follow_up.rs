@@ -12,10 +12,10 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
-use crate::reporting::access;
 use crate::extract::{FileBody, Form, Json, Multipart, Path, Query};
-use crate::upload;
+use crate::reporting::access;
 use crate::state::AppState;
+use crate::upload;
 
 /// The task, after checking it belongs to the plan and the user manages the plan.
 async fn managed_task(

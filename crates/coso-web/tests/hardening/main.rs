@@ -1,8 +1,7 @@
 //! What a probe of `coso serve --demo` tried, as an attacker would, and what the server answers
 //! now. One file per finding.
 
-#[path = "../support/mod.rs"]
-mod support;
+use coso_test_support as support;
 
 mod api_csrf;
 mod content_types;

@@ -1,5 +1,5 @@
 //! A fake SMTP server that speaks just enough of the protocol for lettre and records every
-//! message it accepts. Shared by the tests of coso-jobs and of the coso binary.
+//! message it accepts (the job tests of coso-jobs and of the `coso` binary).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
