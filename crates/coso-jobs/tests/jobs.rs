@@ -1,6 +1,5 @@
 //! The reminder job and the outbox on real databases, with a fake SMTP server.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use std::collections::BTreeMap;
