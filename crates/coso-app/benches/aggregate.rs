@@ -1,11 +1,12 @@
 //! The aggregate view of a national plan: all 3,321 communes, the default template's
 //! indicators, two report periods, 90% of the communes sent. Times the whole view (query,
 //! timing, totals, ranks) and the XLSX export of its 3,321 rows, on SQLite and on PostgreSQL
-//! when `PG_DATABASE_URL` is set. Run on purpose: `cargo bench -p coso-reporting`.
+//! when `PG_DATABASE_URL` is set. Run on purpose: `cargo bench -p coso-app`.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use coso_app::reports::{aggregate, exports};
+use coso_app::{App, templates};
 use coso_domain::report::Template;
-use coso_reporting::{aggregate, exports, templates};
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -19,7 +20,13 @@ struct Fixture {
     template: Template,
 }
 
-async fn fixture(store: &Store) -> Fixture {
+/// When every bench report was stamped.
+fn sent_at() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-12-20T03:00:00Z").expect("time").to_utc()
+}
+
+async fn fixture(app: &App) -> Fixture {
+    let store = app.store();
     let actor = Actor::system("bench");
     let today = date(2026, 12, 31);
     store.load_official_units(&actor).await.expect("load");
@@ -29,8 +36,8 @@ async fn fixture(store: &Store) -> Fixture {
         communes.extend(store.children(p.unit_id(), today).await.expect("children").into_iter().map(|u| u.id));
     }
     assert_eq!(communes.len(), 3_321, "every commune-level unit");
-    let template_id = templates::ensure_default(store).await.expect("template");
-    let template = templates::load(store, template_id).await.expect("template");
+    let template_id = templates::ensure_default(app).await.expect("template");
+    let template = templates::load(app, template_id).await.expect("template");
     let report = |period: &str, key: &str, due: NaiveDate| NewObligation {
         kind: "report".into(),
         period: Some(period.into()),
@@ -84,7 +91,7 @@ async fn fixture(store: &Store) -> Fixture {
                 implementing_plan_id: None,
                 submitted_on: *due - chrono::Duration::days((i % 5) as i64)
                     + chrono::Duration::days(if i % 7 == 0 { 3 } else { 0 }),
-                now: Utc::now(),
+                now: sent_at(),
             };
             store.submit(&new, &actor).await.expect("submit");
         }
@@ -94,26 +101,26 @@ async fn fixture(store: &Store) -> Fixture {
 
 fn bench_backend(c: &mut Criterion, name: &str, url: &str) {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
-    let store = rt.block_on(async {
+    let app = rt.block_on(async {
         let s = Store::connect(url).await.expect("connect");
         s.migrate().await.expect("migrate");
-        s
+        App::new(s)
     });
-    let f = rt.block_on(fixture(&store));
+    let f = rt.block_on(fixture(&app));
     let today = date(2026, 12, 31);
-    let view = rt.block_on(aggregate::aggregate(&store, &f.template, f.plan, f.occurrence, None, today)).expect("view");
+    let view = rt.block_on(aggregate::aggregate(&app, &f.template, f.plan, f.occurrence, None, today)).expect("view");
     assert_eq!(view.rows.len(), 3_321);
     assert!(view.counts.on_time > 2_000 && view.counts.missing > 300, "{:?}", view.counts);
     let mut g = c.benchmark_group(format!("aggregate/{name}"));
     g.sample_size(20);
     g.bench_function("view of 3,321 communes", |b| {
         b.iter(|| {
-            rt.block_on(aggregate::aggregate(&store, &f.template, f.plan, f.occurrence, None, today)).expect("view")
+            rt.block_on(aggregate::aggregate(&app, &f.template, f.plan, f.occurrence, None, today)).expect("view")
         })
     });
     g.bench_function("xlsx of 3,321 rows", |b| b.iter(|| exports::xlsx(&view, "Tổng hợp").expect("xlsx")));
     g.finish();
-    rt.block_on(store.close());
+    rt.block_on(app.store().close());
 }
 
 fn benches(c: &mut Criterion) {

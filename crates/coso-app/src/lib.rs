@@ -1,24 +1,29 @@
-//! The use cases of plans, obligations and periodic reports, shared by the web and the CLI.
+//! The use cases of coso, between the domain and the store on one side and the front doors
+//! (the web, the command line, the jobs, the demo loader) on the other.
 //!
-//! This crate joins the pure parts (the domain's rules, the calendar, the document reader and
-//! writer, the table exports) with the store. It knows nothing of HTTP: callers authorize
-//! first and hand in the units they are allowed to act on.
+//! A use case takes the [`App`] (store, clock, settings), an [`Actor`] (a signed-in user with
+//! its roles, or the system) and typed input; it authorizes through
+//! `coso_domain::authz::authorize`, validates, changes, audits (the store writes the audit
+//! row in the change's transaction) and returns a typed result or an [`Error`] worded in
+//! Vietnamese. It knows nothing of HTTP or of the terminal. One module per capability.
 
-pub mod aggregate;
-pub mod charts;
+pub mod accounts;
+mod actor;
+mod app;
+pub mod audit;
+pub mod calendar;
+pub mod clock;
 mod error;
-pub mod evidence;
-pub mod exports;
-pub mod import;
-pub mod inbox;
-pub mod plan_json;
-pub mod submit;
-pub mod summary;
+pub mod households;
+pub mod notifications;
+pub mod plans;
+pub mod reports;
+pub mod tasks;
 pub mod templates;
+pub mod units;
+pub mod users;
 
-pub use error::ReportingError;
-
-pub type Result<T, E = ReportingError> = std::result::Result<T, E>;
-
-mod occurrence;
-pub use occurrence::{OccurrenceDetail, occurrence_detail};
+pub use actor::Actor;
+pub use app::{App, AppSettings};
+pub use clock::Clock;
+pub use error::{Error, Result};

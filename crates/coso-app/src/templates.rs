@@ -1,21 +1,65 @@
-//! The report templates: the default grassroots-democracy template is seeded at start and
-//! stays editable by administrators.
+//! The report templates: the default grassroots-democracy template is seeded once and stays
+//! editable by administrators, with the domain's checks and a version guard.
 
+use coso_domain::PathError;
 use coso_domain::report::Template;
-use coso_store::{Actor, Store};
+use coso_store::{Actor as AuditActor, ReportTemplateRow};
 
-use crate::{ReportingError, Result};
+use crate::{Actor, App, Error, Result};
 
 /// Makes sure the default template exists and returns its id. Never overwrites an edited one.
-pub async fn ensure_default(store: &Store) -> Result<i64> {
+pub async fn ensure_default(app: &App) -> Result<i64> {
     let t = Template::default_grassroots();
-    let definition = serde_json::to_value(&t).map_err(|e| ReportingError::Export(e.to_string()))?;
-    Ok(store.ensure_report_template(&t.code, &t.name, &definition, &Actor::system("khởi tạo")).await?)
+    let definition = serde_json::to_value(&t).map_err(Error::internal)?;
+    Ok(app.store().ensure_report_template(&t.code, &t.name, &definition, &AuditActor::system("khởi tạo")).await?)
 }
 
 /// A stored template, parsed.
-pub async fn load(store: &Store, id: i64) -> Result<Template> {
-    let row = store.report_template(id).await?.ok_or(ReportingError::NotFound)?;
+pub async fn load(app: &App, id: i64) -> Result<Template> {
+    let row = app.store().report_template(id).await?.ok_or(Error::NotFound)?;
     serde_json::from_value(row.definition)
-        .map_err(|e| ReportingError::BadInput(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
+        .map_err(|e| Error::BadRequest(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
+}
+
+/// Every template (the default one seeded first), for everyone signed in.
+pub async fn list(app: &App) -> Result<Vec<ReportTemplateRow>> {
+    ensure_default(app).await?;
+    Ok(app.store().report_templates().await?)
+}
+
+/// The id of the template administrators edit first (the default one).
+pub async fn first_editable(app: &App, actor: &Actor) -> Result<i64> {
+    actor.require_admin()?;
+    ensure_default(app).await
+}
+
+/// A stored template as it is, for the administrators' editor.
+pub async fn stored(app: &App, actor: &Actor, id: i64) -> Result<ReportTemplateRow> {
+    actor.require_admin()?;
+    app.store().report_template(id).await?.ok_or(Error::NotFound)
+}
+
+/// Parses and checks a definition; the errors name the path (`indicators.0.code`, …).
+pub fn checked(definition: &serde_json::Value) -> Result<Template> {
+    let t: Template = serde_json::from_value(definition.clone()).map_err(|e| {
+        Error::Fields(vec![PathError::new("definition", format!("Mẫu báo cáo không đúng cấu trúc: {e}"))])
+    })?;
+    t.validate().map_err(Error::Fields)?;
+    Ok(t)
+}
+
+/// Saves a new name and definition (administrators only) if the template is still at
+/// `version`, the one the editor was shown.
+pub async fn save(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    name: &str,
+    definition: &serde_json::Value,
+    version: i64,
+) -> Result<ReportTemplateRow> {
+    actor.require_admin()?;
+    let t = checked(definition)?;
+    let value = serde_json::to_value(&t).map_err(Error::internal)?;
+    Ok(app.store().update_report_template(id, name, &value, version, actor.audit()).await?)
 }

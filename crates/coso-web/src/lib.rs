@@ -1,15 +1,14 @@
 //! The coso web shell and JSON API.
 //!
-//! Handlers are thin: parse → authorize (coso-domain) → call the store → render. Pages are
-//! typed askama templates in Vietnamese that work without JavaScript; the API lives under
-//! `/api/v1` with an OpenAPI document.
+//! Handlers are thin adapters: parse the request → call a use case of `coso_app` (which
+//! authorizes, validates, changes and audits) → render. Pages are typed askama templates in
+//! Vietnamese that work without JavaScript; the API lives under `/api/v1` with an OpenAPI
+//! document.
 
-mod actions;
 mod api;
 mod app;
 mod auth;
 mod calendar;
-mod clock;
 mod error;
 mod forms;
 mod metrics;
@@ -21,8 +20,8 @@ mod ttl_cache;
 mod views;
 
 pub use app::router;
-pub use clock::Clock;
+pub use coso_app::Clock;
 pub use state::{AppState, WebSettings};
 
-/// Hashes a password with argon2id off the async runtime (for the CLI and tests).
-pub use auth::password::hash as hash_password;
+/// Hashes a password the way accounts store it (for tests that create accounts).
+pub use coso_app::accounts::hash_password;

@@ -1,13 +1,13 @@
 //! A plan from a document or a reviewed draft: read, resolve targets, expand obligations into
 //! occurrences, persist in one transaction.
 
-use chrono::NaiveDate;
 use coso_documents::{Document, Format, ParseContext};
+use coso_domain::authz::Action;
 use coso_domain::plan::{Due, ObligationKind, PlanDraft, ReportingDefaults, TargetSpec, occurrences};
 use coso_domain::unit::UnitKind;
-use coso_store::{Actor, NewObligation, NewPlan, NewTask, Store, UnitRow};
+use coso_store::{NewObligation, NewPlan, NewTask, UnitRow};
 
-use crate::{ReportingError, Result};
+use crate::{Actor, App, Error, Result};
 
 /// The format of an uploaded document: by its extension, else by its first bytes (a DOCX is
 /// a ZIP archive).
@@ -24,7 +24,7 @@ pub fn detect_format(file_name: &str, bytes: &[u8]) -> Format {
 pub fn read_document(file_name: &str, bytes: &[u8], year: Option<i32>) -> Result<Document> {
     let ctx = ParseContext { default_year: year };
     coso_documents::parse_with_context(bytes, detect_format(file_name, bytes), &ctx)
-        .map_err(|e| ReportingError::BadInput(format!("Không đọc được văn bản: {e}")))
+        .map_err(|e| Error::BadRequest(format!("Không đọc được văn bản: {e}")))
 }
 
 /// What the reader understood, ready for the review form.
@@ -35,24 +35,17 @@ pub fn draft_of(doc: &Document, year: Option<i32>) -> PlanDraft {
 /// The units a plan targets. `children` means the administrative units directly below the
 /// issuer that are in force today (communes of a province, villages of a commune); agencies
 /// and departments are named by code.
-pub async fn resolve_targets(
-    store: &Store,
-    issuer: &UnitRow,
-    spec: &TargetSpec,
-    today: NaiveDate,
-) -> Result<Vec<UnitRow>> {
+pub async fn resolve_targets(app: &App, issuer: &UnitRow, spec: &TargetSpec) -> Result<Vec<UnitRow>> {
+    let store = app.store();
     match spec {
         TargetSpec::Children => {
-            let children = store.children(issuer.unit_id(), today).await?;
+            let children = store.children(issuer.unit_id(), app.today()).await?;
             let admin: Vec<UnitRow> = children
                 .into_iter()
                 .filter(|u| !matches!(u.unit_kind(), Some(UnitKind::Agency | UnitKind::Department)))
                 .collect();
             if admin.is_empty() {
-                return Err(ReportingError::field(
-                    "targets",
-                    format!("{} không có đơn vị trực thuộc nào.", issuer.name),
-                ));
+                return Err(Error::field("targets", format!("{} không có đơn vị trực thuộc nào.", issuer.name)));
             }
             Ok(admin)
         }
@@ -63,10 +56,10 @@ pub async fn resolve_targets(
                 let unit = store
                     .unit_by_code(code)
                     .await?
-                    .ok_or_else(|| ReportingError::field("targets", format!("Không có đơn vị mã «{code}».")))?;
+                    .ok_or_else(|| Error::field("targets", format!("Không có đơn vị mã «{code}».")))?;
                 let below = issuer_path.contains(&unit.unit_path()) && unit.id != issuer.id;
                 if !below {
-                    return Err(ReportingError::field(
+                    return Err(Error::field(
                         "targets",
                         format!(
                             "{} ({code}) không trực thuộc {}: kế hoạch chỉ giao cho đơn vị cấp dưới.",
@@ -96,8 +89,9 @@ pub struct Issue<'a> {
 
 /// Validates the draft and saves the plan with its tasks, targets, obligations and their
 /// occurrences, all or nothing. Reports go to the issuing unit.
-pub async fn issue(store: &Store, req: Issue<'_>) -> Result<i64> {
-    req.draft.validate().map_err(|errs| ReportingError::Invalid(errs.into_iter().map(Into::into).collect()))?;
+pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
+    req.actor.authorize(&req.issuer.unit_path(), Action::ManagePlans)?;
+    req.draft.validate().map_err(|errs| Error::Fields(errs.into_iter().map(Into::into).collect()))?;
     let d = req.draft;
     let tasks = d
         .tasks
@@ -143,7 +137,7 @@ pub async fn issue(store: &Store, req: Issue<'_>) -> Result<i64> {
         target_unit_ids: req.targets.iter().map(|u| u.id).collect(),
         obligations,
     };
-    Ok(store.create_plan(&plan, req.actor).await?.0)
+    Ok(app.store().create_plan(&plan, req.actor.audit()).await?.0)
 }
 
 fn recurring(due: &Due) -> Option<String> {

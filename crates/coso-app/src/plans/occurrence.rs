@@ -1,9 +1,7 @@
 //! One occurrence with what the screens need to say about it: its obligation and its plan.
 
+use crate::{App, Error, Result};
 use chrono::NaiveDate;
-use coso_store::Store;
-
-use crate::Result;
 
 #[derive(Debug, Clone)]
 pub struct OccurrenceDetail {
@@ -21,7 +19,13 @@ pub struct OccurrenceDetail {
     pub receiver_unit_id: i64,
 }
 
-pub async fn occurrence_detail(store: &Store, id: i64) -> Result<Option<OccurrenceDetail>> {
+/// The occurrence `id`, or `NotFound`.
+pub async fn occurrence(app: &App, id: i64) -> Result<OccurrenceDetail> {
+    occurrence_detail(app, id).await?.ok_or(Error::NotFound)
+}
+
+pub async fn occurrence_detail(app: &App, id: i64) -> Result<Option<OccurrenceDetail>> {
+    let store = app.store();
     let Some(occ) = store.occurrence(id).await? else { return Ok(None) };
     let Some(plan) = store.plan(occ.plan_id).await? else { return Ok(None) };
     let obligations = store.obligations(occ.plan_id).await?;

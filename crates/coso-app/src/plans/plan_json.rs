@@ -2,11 +2,10 @@
 //! `coso plan status --json`) and the API answer.
 
 use chrono::NaiveDate;
-use coso_store::Store;
 use serde::Serialize;
 
-use crate::aggregate::{StatusCounts, occurrence_counts};
-use crate::{ReportingError, Result};
+use crate::reports::aggregate::{StatusCounts, occurrence_counts};
+use crate::{App, Error, Result};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanJson {
@@ -58,9 +57,10 @@ pub struct OccurrenceJson {
 
 /// A plan with its tasks and obligations; with `today`, each occurrence carries the count of
 /// target units on time, late, missing and not yet due.
-pub async fn plan_json(store: &Store, id: i64, today: Option<NaiveDate>) -> Result<PlanJson> {
-    let plan = store.plan(id).await?.ok_or(ReportingError::NotFound)?;
-    let issuer = store.unit_by_id(coso_domain::UnitId(plan.unit_id)).await?.ok_or(ReportingError::NotFound)?;
+pub(crate) async fn plan_json(app: &App, id: i64, today: Option<NaiveDate>) -> Result<PlanJson> {
+    let store = app.store();
+    let plan = store.plan(id).await?.ok_or(Error::NotFound)?;
+    let issuer = store.unit_by_id(coso_domain::UnitId(plan.unit_id)).await?.ok_or(Error::NotFound)?;
     let (tasks, obligations, targets) =
         (store.plan_tasks(id).await?, store.obligations(id).await?, store.plan_targets(id).await?);
     let target_count = targets.len();
@@ -69,7 +69,7 @@ pub async fn plan_json(store: &Store, id: i64, today: Option<NaiveDate>) -> Resu
         let mut occ = Vec::with_capacity(o.occurrences.len());
         for oc in &o.occurrences {
             let counts = match today {
-                Some(t) => Some(occurrence_counts(store, id, oc.id, oc.due_date, t).await?),
+                Some(t) => Some(occurrence_counts(app, id, oc.id, oc.due_date, t).await?),
                 None => None,
             };
             occ.push(OccurrenceJson { id: oc.id, period_key: oc.period_key.clone(), due: oc.due_date, counts });

@@ -8,8 +8,8 @@ use coso_domain::unit::sort_name;
 use coso_export::format_vn_number;
 use coso_store::UnitRow;
 
-use crate::aggregate::AggregateView;
-use crate::{ReportingError, Result};
+use crate::reports::aggregate::AggregateView;
+use crate::{Error, Result};
 
 /// "Ủy ban nhân dân tỉnh Hà Tĩnh" for the unit "Tỉnh Hà Tĩnh".
 pub fn committee_of(unit: &UnitRow) -> String {
@@ -93,12 +93,18 @@ pub fn summary_document(issuer: &UnitRow, plan_label: &str, view: &AggregateView
     }
 }
 
+/// The document as DOCX (Decree 30 layout).
 pub fn docx(doc: &Document) -> Result<Vec<u8>> {
-    coso_render::render_docx(doc).map_err(|e| ReportingError::Export(e.to_string()))
+    coso_render::render_docx(doc).map_err(|e| Error::Internal(format!("Không tạo được tệp: {e}")))
 }
 
-pub fn pdf(doc: &Document) -> Result<Vec<u8>> {
-    coso_render::render_pdf(doc).map_err(|e| ReportingError::Export(e.to_string()))
+/// The document as PDF, typeset off the async runtime (typst takes a while).
+#[cfg(feature = "pdf")]
+pub async fn pdf(doc: Document) -> Result<Vec<u8>> {
+    tokio::task::spawn_blocking(move || coso_render::render_pdf(&doc))
+        .await
+        .map_err(Error::internal)?
+        .map_err(|e| Error::Internal(format!("Không tạo được tệp: {e}")))
 }
 
 /// A stored plan as an official document: the document it was read from, with the fields

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use coso_domain::plan::{Timing, classify};
 use coso_domain::report::{Template, rank_for};
 use coso_domain::unit_path::UnitPath;
-use coso_store::{AggregateRow, Store, UnitRow};
+use coso_store::{AggregateRow, UnitRow};
 use serde::Serialize;
 
-use crate::{ReportingError, Result};
+use crate::{App, Error, Result};
 
 /// How many target units are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -117,19 +117,20 @@ impl AggregateView {
 }
 
 /// Builds the view for `occurrence_id` of `plan_id`, seen from `scope` (a unit at or below
-/// the issuer; the caller checked the user may read it), or from above every target (`None`:
-/// one row per target, e.g. a national plan).
+/// the issuer; the caller checked the actor may read it, see [`view`]), or from above every
+/// target (`None`: one row per target, e.g. a national plan).
 pub async fn aggregate(
-    store: &Store,
+    app: &App,
     template: &Template,
     plan_id: i64,
     occurrence_id: i64,
     scope: Option<&UnitRow>,
     today: NaiveDate,
 ) -> Result<AggregateView> {
-    let occ = store.occurrence(occurrence_id).await?.ok_or(ReportingError::NotFound)?;
+    let store = app.store();
+    let occ = store.occurrence(occurrence_id).await?.ok_or(Error::NotFound)?;
     if occ.plan_id != plan_id {
-        return Err(ReportingError::NotFound);
+        return Err(Error::NotFound);
     }
     let rows = store.aggregate(plan_id, occurrence_id).await?;
     let columns: Vec<Column> = template
@@ -155,7 +156,7 @@ pub async fn aggregate(
         out_rows.push(if g.members.len() == 1 && g.members[0].path == *key {
             unit_row(g.members[0], &columns, occ.due_date, today)
         } else {
-            group_row(store, key, &g.members, &columns, occ.due_date, today).await?
+            group_row(app, key, &g.members, &columns, occ.due_date, today).await?
         });
     }
     let mut counts = StatusCounts::default();
@@ -236,16 +237,15 @@ fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today:
 }
 
 async fn group_row(
-    store: &Store,
+    app: &App,
     path: &str,
     members: &[&AggregateRow],
     columns: &[Column],
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<Row> {
-    let id: i64 =
-        path.trim_end_matches('/').rsplit('/').next().and_then(|s| s.parse().ok()).ok_or(ReportingError::NotFound)?;
-    let unit = store.unit_by_id(coso_domain::UnitId(id)).await?.ok_or(ReportingError::NotFound)?;
+    let id: i64 = path.trim_end_matches('/').rsplit('/').next().and_then(|s| s.parse().ok()).ok_or(Error::NotFound)?;
+    let unit = app.store().unit_by_id(coso_domain::UnitId(id)).await?.ok_or(Error::NotFound)?;
     let mut counts = StatusCounts::default();
     let mut values = vec![None; columns.len()];
     for m in members {
@@ -298,13 +298,13 @@ fn rank_distribution<'a>(
 
 /// How many targets of `plan_id` are on time, late, missing or not yet due for one occurrence.
 pub async fn occurrence_counts(
-    store: &Store,
+    app: &App,
     plan_id: i64,
     occurrence_id: i64,
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<StatusCounts> {
-    let rows = store.aggregate(plan_id, occurrence_id).await?;
+    let rows = app.store().aggregate(plan_id, occurrence_id).await?;
     let mut counts = StatusCounts::default();
     for r in &rows {
         counts.add(&timing_of(r, due, today));

@@ -3,7 +3,7 @@
 use coso_export::charts::{BarOptions, bar_chart, line_chart, stacked_share};
 use coso_export::format_vn_number;
 
-use crate::aggregate::AggregateView;
+use super::aggregate::AggregateView;
 
 /// An SVG and its data as label/value lines.
 #[derive(Debug, Clone)]

@@ -2,8 +2,8 @@
 
 use coso_export::{Cell, Column, ColumnKind, Table};
 
-use crate::aggregate::AggregateView;
-use crate::{ReportingError, Result};
+use super::aggregate::AggregateView;
+use crate::{Error, Result};
 
 /// The aggregate as a table: unit, status, days late, every indicator, score, rank; the
 /// totals row sums the indicators.
@@ -51,9 +51,9 @@ fn number(v: Option<f64>) -> Cell {
 }
 
 pub fn xlsx(view: &AggregateView, title: &str) -> Result<Vec<u8>> {
-    coso_export::to_xlsx(&table(view, title)).map_err(|e| ReportingError::Export(e.to_string()))
+    coso_export::to_xlsx(&table(view, title)).map_err(|e| Error::Internal(format!("Không tạo được tệp: {e}")))
 }
 
 pub fn csv(view: &AggregateView, title: &str) -> Result<Vec<u8>> {
-    coso_export::to_csv(&table(view, title)).map_err(|e| ReportingError::Export(e.to_string()))
+    coso_export::to_csv(&table(view, title)).map_err(|e| Error::Internal(format!("Không tạo được tệp: {e}")))
 }

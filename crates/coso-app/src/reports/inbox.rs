@@ -2,10 +2,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use coso_calendar::{HolidayCalendar, format_vn, weekday_vn};
+use coso_domain::authz::Action;
 use coso_domain::plan::period_label;
-use coso_store::{InboxItem, Store};
+use coso_domain::report::SubmissionStatus;
+use coso_store::{InboxItem, UnitRow};
 
-use crate::Result;
+use crate::{Actor, App, Result};
 
 /// One obligation occurrence in a unit's inbox.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -35,30 +37,31 @@ pub struct InboxEntry {
 }
 
 impl InboxEntry {
+    fn status(&self) -> Option<SubmissionStatus> {
+        self.submission_status.as_deref().and_then(SubmissionStatus::parse)
+    }
+
     /// Still to be sent (never sent, or returned for correction).
     pub fn is_open(&self) -> bool {
-        matches!(self.submission_status.as_deref(), None | Some("returned"))
+        SubmissionStatus::is_open(self.status())
     }
 
     pub fn status_label(&self) -> &'static str {
-        match self.submission_status.as_deref() {
-            None => "Chưa gửi",
-            Some("submitted") => "Đã gửi, chờ xem xét",
-            Some("accepted") => "Đã được chấp nhận",
-            Some("returned") => "Bị trả lại, cần gửi lại",
-            Some(_) => "Không rõ",
-        }
+        SubmissionStatus::inbox_label(self.status())
     }
 }
 
-/// The inbox of `unit_id`: due items first by due date, items without a date last.
-pub async fn inbox(
-    store: &Store,
-    calendar: &HolidayCalendar,
-    unit_id: i64,
-    today: NaiveDate,
-) -> Result<Vec<InboxEntry>> {
-    let items = store.inbox(unit_id, today).await?;
+/// The inbox of `unit`, for those who read plans there: due items first by due date, items
+/// without a date last.
+pub async fn inbox(app: &App, actor: &Actor, calendar: &HolidayCalendar, unit: &UnitRow) -> Result<Vec<InboxEntry>> {
+    actor.authorize(&unit.unit_path(), Action::ReadPlans)?;
+    entries(app, calendar, unit.id).await
+}
+
+/// The entries of a unit's inbox, with days counted from today.
+pub(crate) async fn entries(app: &App, calendar: &HolidayCalendar, unit_id: i64) -> Result<Vec<InboxEntry>> {
+    let today = app.today();
+    let items = app.store().inbox(unit_id, today).await?;
     let counter = DayCounter::new(calendar, today, items.iter().filter_map(|i| i.due_date));
     Ok(items.into_iter().map(|i| entry(&counter, i)).collect())
 }
@@ -82,7 +85,7 @@ fn entry(counter: &DayCounter, i: InboxItem) -> InboxEntry {
         Some(due) => counter.days_left(due),
         None => (None, "Không ghi hạn".to_string(), String::new()),
     };
-    let open = matches!(i.status.as_deref(), None | Some("returned"));
+    let open = SubmissionStatus::is_open(i.status.as_deref().and_then(SubmissionStatus::parse));
     InboxEntry {
         occurrence_id: i.occurrence_id,
         plan_id: i.plan_id,

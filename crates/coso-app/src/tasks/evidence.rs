@@ -1,7 +1,7 @@
 //! Evidence files of tasks and reports: a size limit and a type check on the content itself,
 //! not on the name the browser sent.
 
-use crate::{ReportingError, Result};
+use crate::{Error, Result};
 
 /// Largest evidence file (the store enforces it too): scans of minutes and photos fit;
 /// videos do not belong here.
@@ -11,10 +11,10 @@ pub use coso_store::MAX_EVIDENCE_BYTES;
 /// DOCX or XLSX (ZIP containers named so), or plain UTF-8 text.
 pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
     if bytes.is_empty() {
-        return Err(ReportingError::field("file", "Tệp minh chứng rỗng."));
+        return Err(Error::field("file", "Tệp minh chứng rỗng."));
     }
     if bytes.len() > MAX_EVIDENCE_BYTES {
-        return Err(ReportingError::field(
+        return Err(Error::field(
             "file",
             format!(
                 "Tệp minh chứng quá lớn: {:.1} MB, tối đa {} MB.",
@@ -42,10 +42,7 @@ pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
         None
     };
     kind.ok_or_else(|| {
-        ReportingError::field(
-            "file",
-            "Chỉ nhận tệp PDF, ảnh JPEG/PNG, Word (.docx), Excel (.xlsx) hoặc văn bản (.txt, .csv).",
-        )
+        Error::field("file", "Chỉ nhận tệp PDF, ảnh JPEG/PNG, Word (.docx), Excel (.xlsx) hoặc văn bản (.txt, .csv).")
     })
 }
 
@@ -67,7 +64,7 @@ mod tests {
     fn size_is_limited_and_named() {
         let big = vec![b'a'; MAX_EVIDENCE_BYTES + 1];
         match check("a.txt", &big) {
-            Err(ReportingError::Invalid(e)) => {
+            Err(Error::Fields(e)) => {
                 assert_eq!(e[0].field, "file");
                 assert!(e[0].message.contains("tối đa 10 MB"), "{}", e[0].message);
             }

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::NaiveDate;
-use coso_calendar::{Announcement, Circumstances, Complexity, LunarDate, RuleBook};
+use coso_calendar::{Circumstances, Complexity, LunarDate, RuleBook};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -172,14 +172,7 @@ pub async fn save_announcement(
     user: CurrentUser,
     body: String,
 ) -> ApiResult<StatusCode> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden.into());
-    }
-    let a = Announcement::from_json(&body).map_err(bad)?;
-    // Check that the year builds into a calendar before storing it.
-    coso_calendar::HolidayCalendar::new([a.clone()]).and_then(|c| c.year(a.year).map(|_| ())).map_err(bad)?;
-    let canonical = serde_json::to_string(&a).map_err(|e| AppError::Internal(e.into()))?;
-    state.store().save_holiday_announcement(i64::from(a.year), &canonical, &user.actor()).await?;
+    coso_app::calendar::save_announcement(&state.app, &user.actor(), &body).await?;
     state.calendar.invalidate();
     Ok(StatusCode::CREATED)
 }

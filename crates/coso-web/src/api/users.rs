@@ -3,14 +3,13 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use coso_domain::authz::{Action, allows_somewhere};
+use coso_app::users::{self, NewAccount};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{Created, UserList};
-use crate::actions::{self, UserInput};
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::error::{ApiResult, ErrorBody};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -28,20 +27,7 @@ pub async fn list(
     user: CurrentUser,
     Query(q): Query<UserQuery>,
 ) -> ApiResult<Json<UserList>> {
-    let grants = user.domain_grants();
-    if !allows_somewhere(&grants, Action::ReadUsers) {
-        return Err(AppError::Forbidden.into());
-    }
-    let within = if user.is_admin() {
-        None
-    } else {
-        // An official sees the accounts of the first unit they were granted ReadUsers on.
-        user.grants
-            .iter()
-            .find(|g| g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadUsers)))
-            .map(|g| g.unit_path.clone())
-    };
-    let page = state.store().list_users(within.as_deref(), q.limit, q.offset).await?;
+    let page = users::list(&state.app, &user.actor(), q.limit, q.offset).await?;
     Ok(Json(UserList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
 }
 
@@ -53,6 +39,30 @@ pub async fn create(
     user: CurrentUser,
     Json(input): Json<UserInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = actions::create_user(&state, &user, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
+    let account = NewAccount {
+        email: input.email,
+        display_name: Some(input.display_name),
+        password: input.password,
+        role: input.role,
+        unit_code: input.unit_code,
+    };
+    let created = users::create(&state.app, &user.actor(), &account).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: created.id.0 })))
+}
+
+/// Raw input of a new account.
+#[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
+pub struct UserInput {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub password: String,
+    /// `admin`, `official`, `viewer`, `village_head`, `board_member` or `resident`.
+    #[serde(default)]
+    pub role: String,
+    /// Code of the unit the role is granted on.
+    #[serde(default)]
+    pub unit_code: String,
 }

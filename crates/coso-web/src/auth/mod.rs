@@ -1,8 +1,8 @@
-//! Accounts in the web: sessions in the database, argon2 passwords, login rate limits,
-//! and the per-session CSRF token that every form carries.
+//! Accounts in the web: the session cookie, login rate limits per IP address, and the
+//! per-session CSRF token that every form carries. Credentials, lock-outs and sessions are
+//! `coso_app::accounts`.
 
 pub mod login;
-pub mod password;
 pub mod session;
 
 pub use session::{CurrentUser, MaybeUser};

@@ -4,10 +4,9 @@ use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use coso_domain::authz::Action;
+use coso_app::units;
 use coso_domain::unit::{UnitInput, UnitKind};
 
-use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
@@ -32,21 +31,17 @@ async fn unit_page(
     rows: Vec<coso_domain::RowError>,
     notice: Option<String>,
 ) -> Result<AdminUnitPage, AppError> {
-    let unit = actions::unit(state, code).await?;
-    user.authorize(&unit.unit_path(), Action::ViewAdmin)?;
-    let can_manage = user.authorize(&unit.unit_path(), Action::ManageUnits).is_ok();
-    let (ancestors, children) =
-        tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()))?;
+    let v = units::admin_view(&state.app, &user.actor(), code).await?;
     Ok(AdminUnitPage {
         nav: Nav::of(Some(user)),
-        unit,
-        ancestors,
-        children,
+        unit: v.unit,
+        ancestors: v.ancestors,
+        children: v.children,
         form,
         errors,
         row_errors: rows,
         notice,
-        can_manage,
+        can_manage: v.can_manage,
         kinds: creatable_kinds(),
     })
 }
@@ -67,7 +62,7 @@ pub async fn create_unit(
     Form(form): Form<UnitForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let parent = actions::unit(&state, &code).await?;
+    let parent = units::by_code(&state.app, &code).await?;
     let input = UnitInput {
         code: form.code.clone(),
         name: form.name.clone(),
@@ -75,7 +70,7 @@ pub async fn create_unit(
         valid_from: form.valid_from.clone(),
         valid_to: form.valid_to.clone(),
     };
-    match actions::create_unit(&state, &user, &parent, &input).await {
+    match units::create(&state.app, &user.actor(), &parent, &input).await.map_err(AppError::from) {
         Ok(u) => {
             let notice = Some(format!("Đã thêm {} (mã {}).", u.name, u.code));
             let fresh = UnitForm { kind: form.kind, ..Default::default() };
@@ -97,9 +92,9 @@ pub async fn import_units(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let parent = actions::unit(&state, &code).await?;
+    let parent = units::by_code(&state.app, &code).await?;
     let empty = UnitForm { kind: "village".into(), ..Default::default() };
-    match actions::import_units(&state, &user, &parent, &up.bytes).await {
+    match units::import(&state.app, &user.actor(), &parent, &up.bytes).await.map_err(AppError::from) {
         Ok(created) => {
             let notice = Some(format!("Đã nhập {} đơn vị.", created.len()));
             Ok(unit_page(&state, &user, &code, empty, FieldErrors::default(), vec![], notice).await?.into_response())
@@ -113,9 +108,6 @@ pub async fn import_units(
 }
 
 pub async fn audit(State(state): State<AppState>, user: CurrentUser) -> PageResult<AuditPage> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden.into());
-    }
-    let page = state.store().audit_entries(None, Some(200)).await?;
+    let page = coso_app::audit::recent(&state.app, &user.actor(), Some(200)).await?;
     Ok(AuditPage { nav: Nav::of(Some(&user)), entries: page.items, total: page.total })
 }

@@ -8,7 +8,6 @@ use chrono::{Datelike, NaiveDate};
 use coso_calendar::{DayStatus, RuleBook};
 use serde::Deserialize;
 
-use crate::actions::today;
 use crate::api::calendar::{DeadlineQuery, compute};
 use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
@@ -20,7 +19,8 @@ pub async fn deadline(
     MaybeUser(user): MaybeUser,
     Query(q): Query<DeadlineQuery>,
 ) -> PageResult<Response> {
-    let rules = rule_choices(today());
+    let today = state.app.today();
+    let rules = rule_choices(today);
     let asked = !q.rule.is_empty() || !q.from.is_empty();
     let (result, error) = if asked {
         match compute(&state, &q).await {
@@ -32,7 +32,7 @@ pub async fn deadline(
         (None, None)
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let from = if q.from.is_empty() { today().to_string() } else { q.from.clone() };
+    let from = if q.from.is_empty() { today.to_string() } else { q.from.clone() };
     let page = DeadlinePage {
         nav: Nav::of(user.as_ref()),
         rules,
@@ -71,7 +71,7 @@ pub async fn month(
     MaybeUser(user): MaybeUser,
     Query(q): Query<MonthQuery>,
 ) -> PageResult<MonthPage> {
-    let t = today();
+    let t = state.app.today();
     let (year, month) = (q.nam.unwrap_or(t.year()), q.thang.unwrap_or(t.month()));
     let first = NaiveDate::from_ymd_opt(year, month, 1)
         .filter(|d| (coso_calendar::MIN_YEAR..coso_calendar::MAX_YEAR).contains(&d.year()))

@@ -4,11 +4,10 @@ use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use coso_domain::authz::Action;
+use coso_app::{households, units};
 use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
 
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
@@ -31,27 +30,21 @@ struct Extra {
 }
 
 async fn page(state: &AppState, user: &CurrentUser, code: &str, extra: Extra) -> Result<HouseholdsPage, AppError> {
-    let unit = actions::unit(state, code).await?;
     let q = (!extra.q.is_empty()).then_some(extra.q.as_str());
-    let (list, ancestors) =
-        tokio::try_join!(actions::list_households(state, user, &unit, q, Some(100), None), async {
-            state.store().ancestors(&unit).await.map_err(AppError::from)
-        })?;
-    let can_manage = user.authorize(&unit.unit_path(), Action::ManageHouseholds).is_ok();
-    let is_register = unit.unit_kind().is_some_and(|k| k.has_households());
+    let r = households::register(&state.app, &user.actor(), code, q).await?;
     Ok(HouseholdsPage {
         nav: Nav::of(Some(user)),
-        ancestors,
-        households: list.items,
-        total: list.total,
+        ancestors: r.ancestors,
+        households: r.households.items,
+        total: r.households.total,
         q: extra.q,
         form: extra.form,
         errors: extra.errors,
         row_errors: extra.rows,
         notice: extra.notice,
-        can_manage,
-        is_register,
-        unit,
+        can_manage: r.can_manage,
+        is_register: r.is_register,
+        unit: r.unit,
     })
 }
 
@@ -75,7 +68,7 @@ pub async fn create(
     Form(form): Form<HouseholdForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let village = actions::unit(&state, &code).await?;
+    let village = units::by_code(&state.app, &code).await?;
     let input = HouseholdInput {
         code: form.code.clone(),
         address: form.address.clone(),
@@ -84,7 +77,7 @@ pub async fn create(
         phone: form.phone.clone(),
         ..Default::default()
     };
-    match actions::create_household(&state, &user, &village, &input).await {
+    match households::create(&state.app, &user.actor(), &village, &input).await.map_err(AppError::from) {
         Ok(_) => {
             let e = Extra { notice: Some(format!("Đã thêm hộ {}.", form.code.trim())), ..extra(String::new()) };
             Ok(page(&state, &user, &code, e).await?.into_response())
@@ -113,8 +106,8 @@ pub async fn import(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let village = actions::unit(&state, &code).await?;
-    match actions::import_households(&state, &user, &village, &up.bytes).await {
+    let village = units::by_code(&state.app, &code).await?;
+    match households::import(&state.app, &user.actor(), &village, &up.bytes).await.map_err(AppError::from) {
         Ok(r) => {
             let notice =
                 format!("Đã nhập: {} hộ mới, {} hộ cập nhật, {} hộ không đổi.", r.inserted, r.updated, r.unchanged);

@@ -4,9 +4,9 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use coso_app::users::{self, NewAccount};
 use coso_domain::authz::Role;
 
-use crate::actions::{self, UserInput};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::forms::FieldErrors;
@@ -20,10 +20,7 @@ async fn page(
     errors: FieldErrors,
     notice: Option<String>,
 ) -> Result<UsersPage, AppError> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden);
-    }
-    let list = state.store().list_users(None, Some(200), None).await?;
+    let list = users::list_all(&state.app, &user.actor(), Some(200)).await?;
     let roles = Role::ALL.into_iter().map(|r| (r.as_str(), r.label())).collect();
     Ok(UsersPage { nav: Nav::of(Some(user)), users: list.items, total: list.total, form, errors, notice, roles })
 }
@@ -39,14 +36,14 @@ pub async fn create(
     Form(form): Form<UserForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let input = UserInput {
+    let input = NewAccount {
         email: form.email.clone(),
-        display_name: form.display_name.clone(),
+        display_name: Some(form.display_name.clone()),
         password: form.password.clone(),
         role: form.role.clone(),
         unit_code: form.unit_code.clone(),
     };
-    match actions::create_user(&state, &user, &input).await {
+    match users::create(&state.app, &user.actor(), &input).await.map_err(AppError::from) {
         Ok(_) => {
             let notice = Some(format!("Đã tạo tài khoản {}.", form.email.trim()));
             Ok(page(&state, &user, UserForm { role: form.role, ..Default::default() }, FieldErrors::default(), notice)

@@ -7,18 +7,16 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use coso_domain::authz::Action;
-use coso_domain::plan::{PlanDraft, TargetSpec};
-use coso_domain::report::{ReportInput, ScoreInput};
-use coso_reporting::aggregate::AggregateView;
-use coso_reporting::inbox::InboxEntry;
-use coso_reporting::plan_json::PlanJson;
-use coso_reporting::{aggregate, exports, import, inbox, plan_json, submit, summary, templates};
+use coso_app::plans::{self, PlanJson};
+use coso_app::reports::aggregate::AggregateView;
+use coso_app::reports::inbox::InboxEntry;
+use coso_app::reports::{self, PlanView, Sent, exports};
+use coso_app::{notifications, units};
+use coso_domain::plan::PlanDraft;
+use coso_domain::report::{ReportInput, ScoreInput, Verdict};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::access;
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::state::AppState;
@@ -45,26 +43,11 @@ pub async fn import_plan(
     Query(q): Query<ImportQuery>,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
-    let issuer = actions::unit(&state, &q.unit).await?;
-    user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    let spec = TargetSpec::parse(&q.targets).map_err(|e| AppError::Validation(vec![e]))?;
-    let today = state.clock.today();
-    let doc = import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
-    let draft = import::draft_of(&doc, q.year);
-    let targets = import::resolve_targets(state.store(), &issuer, &spec, today).await?;
-    let template_id = templates::ensure_default(state.store()).await?;
-    let actor = user.actor();
-    let req = import::Issue {
-        issuer: &issuer,
-        draft: &draft,
-        document: Some(&doc),
-        targets: &targets,
-        template_id,
-        parent_plan_id: None,
-        actor: &actor,
-    };
-    let id = import::issue(state.store(), req).await?;
-    Ok((StatusCode::CREATED, Json(plan_json::plan_json(state.store(), id, None).await?)))
+    let issuer = units::by_code(&state.app, &q.unit).await?;
+    let file_name = q.file_name.as_deref().unwrap_or("");
+    let imported =
+        plans::import_document(&state.app, &user.actor(), &issuer, &q.targets, q.year, file_name, &body).await?;
+    Ok((StatusCode::CREATED, Json(imported.plan)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -88,26 +71,10 @@ pub async fn create_plan(
     user: CurrentUser,
     Json(b): Json<PlanCreate>,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
-    let issuer = actions::unit(&state, &b.unit).await?;
-    user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    let spec = TargetSpec::parse(&b.targets).map_err(|e| AppError::Validation(vec![e]))?;
-    let targets = import::resolve_targets(state.store(), &issuer, &spec, state.clock.today()).await?;
-    if let Some(parent) = b.parent_plan_id {
-        access::readable_plan(&state, &user, parent).await?;
-    }
-    let template_id = templates::ensure_default(state.store()).await?;
-    let actor = user.actor();
-    let req = import::Issue {
-        issuer: &issuer,
-        draft: &b.draft,
-        document: None,
-        targets: &targets,
-        template_id,
-        parent_plan_id: b.parent_plan_id,
-        actor: &actor,
-    };
-    let id = import::issue(state.store(), req).await?;
-    Ok((StatusCode::CREATED, Json(plan_json::plan_json(state.store(), id, None).await?)))
+    let issuer = units::by_code(&state.app, &b.unit).await?;
+    let plan =
+        plans::create_from_draft(&state.app, &user.actor(), &issuer, &b.targets, &b.draft, b.parent_plan_id).await?;
+    Ok((StatusCode::CREATED, Json(plan)))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -125,8 +92,8 @@ pub async fn parse_plan(
     Query(q): Query<ParseQuery>,
     body: Bytes,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let doc = import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
-    let draft = import::draft_of(&doc, q.year);
+    let doc = plans::import::read_document(q.file_name.as_deref().unwrap_or(""), &body, q.year)?;
+    let draft = plans::import::draft_of(&doc, q.year);
     Ok(Json(serde_json::json!({ "draft": draft, "warnings": doc.warnings })))
 }
 
@@ -139,8 +106,7 @@ pub async fn get_plan(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<PlanJson>> {
-    access::readable_plan(&state, &user, id).await?;
-    Ok(Json(plan_json::plan_json(state.store(), id, Some(state.clock.today())).await?))
+    Ok(Json(plans::get(&state.app, &user.actor(), id).await?))
 }
 
 /// What the unit must send: due items by due date, with working days left and the calendar's
@@ -152,10 +118,9 @@ pub async fn unit_inbox(
     user: CurrentUser,
     Path(code): Path<String>,
 ) -> ApiResult<Json<Vec<InboxEntry>>> {
-    let unit = actions::unit(&state, &code).await?;
-    user.authorize(&unit.unit_path(), Action::ReadPlans)?;
+    let unit = units::by_code(&state.app, &code).await?;
     let calendar = crate::calendar::current(&state).await?;
-    Ok(Json(inbox::inbox(state.store(), &calendar, unit.id, state.clock.today()).await?))
+    Ok(Json(reports::inbox(&state.app, &user.actor(), &calendar, &unit).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -215,28 +180,9 @@ pub async fn submit(
     Path(code): Path<String>,
     Json(b): Json<SubmissionCreate>,
 ) -> ApiResult<(StatusCode, Json<Submission>)> {
-    let unit = actions::unit(&state, &code).await?;
-    let occurrence = access::sendable(&state, &user, b.occurrence_id, &unit).await?;
-    let actor = user.actor();
-    let sending = submit::Sending {
-        occurrence: &occurrence,
-        unit: &unit,
-        actor: &actor,
-        now: state.clock.now(),
-        today: state.clock.today(),
-    };
-    let row = if occurrence.kind == "implementing_plan" {
-        let plan_id = b.implementing_plan_id.ok_or_else(|| {
-            AppError::Fields(vec![coso_domain::PathError {
-                field: "implementing_plan_id".into(),
-                message: "Chưa chọn kế hoạch thực hiện của đơn vị.".into(),
-            }])
-        })?;
-        submit::submit_implementing_plan(state.store(), sending, plan_id).await?
-    } else {
-        let template_id = occurrence.template_id.ok_or(AppError::NotFound)?;
-        let template = templates::load(state.store(), template_id).await?;
-        let input = ReportInput {
+    let unit = units::by_code(&state.app, &code).await?;
+    let sent = Sent {
+        report: ReportInput {
             indicators: b.indicators.iter().map(|(k, v)| (k.clone(), as_text(v))).collect(),
             narrative: b.narrative,
             assessment: b
@@ -244,9 +190,10 @@ pub async fn submit(
                 .iter()
                 .map(|a| (a.code.clone(), ScoreInput { points: as_text(&a.points), evidence: a.evidence.clone() }))
                 .collect(),
-        };
-        submit::submit_report(state.store(), &template, sending, &input).await?
+        },
+        implementing_plan_id: b.implementing_plan_id,
     };
+    let row = reports::send(&state.app, &user.actor(), &unit, b.occurrence_id, &sent).await?;
     Ok((StatusCode::CREATED, Json(wire(row, &unit.code))))
 }
 
@@ -271,30 +218,13 @@ pub async fn get_submission(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let (row, unit, occurrence) = readable_submission(&state, &user, id).await?;
-    let versions = state.store().submission_versions(id).await?;
+    let d = reports::detail(&state.app, &user.actor(), id).await?;
     Ok(Json(serde_json::json!({
-        "submission": wire(row, &unit.code),
-        "plan_id": occurrence.plan_id,
-        "period_key": occurrence.period_key,
-        "versions": versions,
+        "submission": wire(d.row, &d.unit.code),
+        "plan_id": d.occurrence.plan_id,
+        "period_key": d.occurrence.period_key,
+        "versions": d.versions,
     })))
-}
-
-/// The submission, if the user may read it: at the sending unit, or at the receiving unit.
-pub async fn readable_submission(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-) -> Result<(coso_store::SubmissionRow, coso_store::UnitRow, coso_reporting::OccurrenceDetail), AppError> {
-    let row = state.store().submission(id).await?.ok_or(AppError::NotFound)?;
-    let unit = access::unit_by_id(state, row.unit_id).await?;
-    let occurrence =
-        coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
-    let receiver = access::unit_by_id(state, occurrence.receiver_unit_id).await?;
-    let ok = user.authorize(&unit.unit_path(), Action::ReadPlans).is_ok()
-        || user.authorize(&receiver.unit_path(), Action::ReviewReports).is_ok();
-    if ok { Ok((row, unit, occurrence)) } else { Err(AppError::Forbidden) }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -314,9 +244,8 @@ pub async fn review(
     Path(id): Path<i64>,
     Json(b): Json<ReviewBody>,
 ) -> ApiResult<Json<Submission>> {
-    let (row, _) = access::reviewable(&state, &user, id).await?;
-    let unit = access::unit_by_id(&state, row.unit_id).await?;
-    let row = submit::review(state.store(), id, b.accept, &b.comment, state.clock.now(), &user.actor()).await?;
+    let verdict = Verdict::from_accept(b.accept);
+    let (row, unit) = reports::review(&state.app, &user.actor(), id, verdict, &b.comment).await?;
     Ok(Json(wire(row, &unit.code)))
 }
 
@@ -328,33 +257,9 @@ pub struct AggregateQuery {
     pub unit: Option<String>,
 }
 
-/// Loads the aggregate view after checking the user may read it at the chosen scope.
-pub async fn load_view(
-    state: &AppState,
-    user: &CurrentUser,
-    plan_id: i64,
-    q: &AggregateQuery,
-) -> Result<(AggregateView, coso_store::PlanRow, coso_store::UnitRow), AppError> {
-    let (plan, issuer) = access::readable_plan(state, user, plan_id).await?;
-    let scope = match q.unit.as_deref().filter(|c| !c.is_empty()) {
-        Some(code) => {
-            let u = actions::unit(state, code).await?;
-            if !issuer.unit_path().contains(&u.unit_path()) {
-                return Err(AppError::NotFound);
-            }
-            u
-        }
-        None => issuer.clone(),
-    };
-    user.authorize(&scope.unit_path(), Action::ReadPlans)?;
-    let occurrence = coso_reporting::occurrence_detail(state.store(), q.occurrence).await?.ok_or(AppError::NotFound)?;
-    let template_id = occurrence
-        .template_id
-        .ok_or_else(|| AppError::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;
-    let template = templates::load(state.store(), template_id).await?;
-    let view = aggregate::aggregate(state.store(), &template, plan_id, q.occurrence, Some(&scope), state.clock.today())
-        .await?;
-    Ok((view, plan, issuer))
+/// Loads the aggregate view, if the user may read it at the chosen scope.
+pub async fn load_view(state: &AppState, user: &CurrentUser, plan_id: i64, q: &AggregateQuery) -> ApiResult<PlanView> {
+    Ok(reports::view(&state.app, &user.actor(), plan_id, Some(q.occurrence), q.unit.as_deref()).await?)
 }
 
 /// Every target unit for one period: timing, indicators, score and rank; totals up the tree.
@@ -366,7 +271,7 @@ pub async fn aggregate_view(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Json<AggregateView>> {
-    Ok(Json(load_view(&state, &user, id, &q).await?.0))
+    Ok(Json(load_view(&state, &user, id, &q).await?.view))
 }
 
 /// A file download with a Vietnamese name that survives every browser.
@@ -383,14 +288,6 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-fn export_title(plan: &coso_store::PlanRow, view: &AggregateView) -> String {
-    format!(
-        "Tổng hợp {} — {}",
-        inbox::what("report", &view.period_key).to_lowercase(),
-        inbox::plan_label(plan.number.as_deref(), &plan.title)
-    )
-}
-
 /// The aggregate table as XLSX.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/aggregate.xlsx", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>)))]
@@ -400,9 +297,9 @@ pub async fn aggregate_xlsx(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, _) = load_view(&state, &user, id, &q).await?;
-    let bytes = exports::xlsx(&view, &export_title(&plan, &view))?;
-    Ok(download(bytes, XLSX, &format!("tong-hop-{}-{}.xlsx", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = exports::xlsx(&pv.view, &pv.title())?;
+    Ok(download(bytes, XLSX, &format!("tong-hop-{}-{}.xlsx", id, pv.view.period_key)))
 }
 
 /// The aggregate table as CSV (UTF-8 with BOM).
@@ -414,9 +311,9 @@ pub async fn aggregate_csv(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, _) = load_view(&state, &user, id, &q).await?;
-    let bytes = exports::csv(&view, &export_title(&plan, &view))?;
-    Ok(download(bytes, "text/csv; charset=utf-8", &format!("tong-hop-{}-{}.csv", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = exports::csv(&pv.view, &pv.title())?;
+    Ok(download(bytes, "text/csv; charset=utf-8", &format!("tong-hop-{}-{}.csv", id, pv.view.period_key)))
 }
 
 /// The summary report (báo cáo tổng hợp) in the official format, DOCX.
@@ -428,35 +325,35 @@ pub async fn summary_docx(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let doc = summary::summary_document(
-        &issuer,
-        &inbox::plan_label(plan.number.as_deref(), &plan.title),
-        &view,
-        state.clock.today(),
-    );
-    Ok(download(summary::docx(&doc)?, DOCX, &format!("bao-cao-tong-hop-{}-{}.docx", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = plans::summary::docx(&pv.summary(&state.app))?;
+    Ok(download(bytes, DOCX, &format!("bao-cao-tong-hop-{}-{}.docx", id, pv.view.period_key)))
 }
 
-/// The summary report as PDF.
+/// The summary report as PDF (501 when this build has no PDF output).
 #[utoipa::path(get, path = "/api/v1/plans/{id}/summary.pdf", tag = "plans", params(("id" = i64, Path), AggregateQuery),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>)))]
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 501, body = ErrorBody)))]
 pub async fn summary_pdf(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let doc = summary::summary_document(
-        &issuer,
-        &inbox::plan_label(plan.number.as_deref(), &plan.title),
-        &view,
-        state.clock.today(),
-    );
-    let bytes =
-        tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))??;
-    Ok(download(bytes, "application/pdf", &format!("bao-cao-tong-hop-{}-{}.pdf", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = pdf(pv.summary(&state.app)).await?;
+    Ok(download(bytes, "application/pdf", &format!("bao-cao-tong-hop-{}-{}.pdf", id, pv.view.period_key)))
+}
+
+/// A document as PDF.
+#[cfg(feature = "pdf")]
+pub async fn pdf(doc: coso_documents::Document) -> Result<Vec<u8>, AppError> {
+    Ok(plans::summary::pdf(doc).await?)
+}
+
+/// This build has no PDF output: the answer says so.
+#[cfg(not(feature = "pdf"))]
+pub async fn pdf(_doc: coso_documents::Document) -> Result<Vec<u8>, AppError> {
+    Err(AppError::NoPdf)
 }
 
 /// The signed-in user's notifications (reminders, overdue notices), newest first.
@@ -465,5 +362,5 @@ pub async fn notifications(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<Vec<coso_store::NotificationRow>>> {
-    Ok(Json(state.store().notifications_for_user(user.id, false).await?))
+    Ok(Json(notifications::of_user(&state.app, &user.actor()).await?))
 }

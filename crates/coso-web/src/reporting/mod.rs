@@ -1,4 +1,4 @@
-//! Plans, inboxes, reports and aggregate views: the pages and the API over `coso_reporting`.
+//! Plans, inboxes, reports and aggregate views: the pages and the API over `coso_app`'s plans and reports.
 
 pub mod access;
 pub mod api;

@@ -29,7 +29,7 @@ impl TestApp {
         let store = Store::connect(&url).await.expect("open");
         store.migrate().await.expect("migrate");
         store.load_official_units(&Actor::system("test")).await.expect("official units");
-        let state = AppState::new(store.clone(), settings);
+        let state = AppState::new(coso_app::App::new(store.clone()), settings);
         let app = coso_web::router(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
