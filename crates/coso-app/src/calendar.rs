@@ -4,12 +4,12 @@ use coso_calendar::{Announcement, HolidayCalendar};
 
 use crate::{Actor, App, Error, Result};
 
-/// Adds or replaces a year's announcement (administrators only). It is checked to build into
-/// a calendar before it is stored.
-pub async fn save_announcement(app: &App, actor: &Actor, body: &str) -> Result<Announcement> {
+/// Adds or replaces a year's announcement (administrators only). It is validated and checked
+/// to build into a calendar before it is stored.
+pub async fn save_announcement(app: &App, actor: &Actor, a: Announcement) -> Result<Announcement> {
     actor.require_admin()?;
     let bad = |e: coso_calendar::CalendarError| Error::BadRequest(e.to_string());
-    let a = Announcement::from_json(body).map_err(bad)?;
+    a.validate().map_err(bad)?;
     HolidayCalendar::new([a.clone()]).and_then(|c| c.year(a.year).map(|_| ())).map_err(bad)?;
     let canonical = serde_json::to_string(&a).map_err(Error::internal)?;
     app.store().save_holiday_announcement(i64::from(a.year), &canonical, actor.audit()).await?;

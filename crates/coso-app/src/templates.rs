@@ -1,7 +1,6 @@
 //! The report templates: the default grassroots-democracy template is seeded once and stays
 //! editable by administrators, with the domain's checks and a version guard.
 
-use coso_domain::PathError;
 use coso_domain::report::Template;
 use coso_store::{Actor as AuditActor, ReportTemplateRow};
 
@@ -39,27 +38,19 @@ pub async fn stored(app: &App, actor: &Actor, id: i64) -> Result<ReportTemplateR
     app.store().report_template(id).await?.ok_or(Error::NotFound)
 }
 
-/// Parses and checks a definition; the errors name the path (`indicators.0.code`, …).
-pub fn checked(definition: &serde_json::Value) -> Result<Template> {
-    let t: Template = serde_json::from_value(definition.clone()).map_err(|e| {
-        Error::Fields(vec![PathError::new("definition", format!("Mẫu báo cáo không đúng cấu trúc: {e}"))])
-    })?;
-    t.validate().map_err(Error::Fields)?;
-    Ok(t)
-}
-
 /// Saves a new name and definition (administrators only) if the template is still at
-/// `version`, the one the editor was shown.
+/// `version`, the one the editor was shown. The definition is checked by the domain first;
+/// the errors name the path (`indicators.0.code`, …).
 pub async fn save(
     app: &App,
     actor: &Actor,
     id: i64,
     name: &str,
-    definition: &serde_json::Value,
+    definition: &Template,
     version: i64,
 ) -> Result<ReportTemplateRow> {
     actor.require_admin()?;
-    let t = checked(definition)?;
-    let value = serde_json::to_value(&t).map_err(Error::internal)?;
+    definition.validate().map_err(Error::Fields)?;
+    let value = serde_json::to_value(definition).map_err(Error::internal)?;
     Ok(app.store().update_report_template(id, name, &value, version, actor.audit()).await?)
 }

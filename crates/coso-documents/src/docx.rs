@@ -16,8 +16,10 @@ use crate::lines::Line;
 
 /// Largest DOCX accepted, compressed.
 pub(crate) const MAX_DOCX_BYTES: u64 = 50 * 1024 * 1024;
-/// Largest `word/document.xml` accepted, decompressed.
-pub(crate) const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest `word/document.xml` accepted, decompressed. The plans in the fixtures have 9 to 47 KB
+/// of it; a hundred pages of Word's verbose XML stay under 2 MB. Anything past this is not a
+/// plan, and reading it would hold a request thread and memory for nothing.
+pub(crate) const MAX_XML_BYTES: u64 = 4 * 1024 * 1024;
 /// A Word document has a few dozen parts; thousands means something else.
 const MAX_ENTRIES: usize = 5_000;
 
@@ -37,7 +39,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Line>, ParseError> {
     if entry.size() > MAX_XML_BYTES {
         return Err(ParseError::TooLarge { what: "word/document.xml sau giải nén", limit: MAX_XML_BYTES });
     }
-    let mut xml = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0).min(8 * 1024 * 1024));
+    let mut xml = Vec::with_capacity(usize::try_from(entry.size().min(MAX_XML_BYTES)).unwrap_or(0));
     (&mut entry)
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut xml)
@@ -223,6 +225,23 @@ mod tests {
                 ("KẾ HOẠCH", true, false)
             ]
         );
+    }
+
+    #[test]
+    fn a_document_xml_past_a_few_megabytes_is_refused() {
+        use std::io::Write;
+        // 6 MB of XML that compresses to a few KB: the shape of a zip bomb, far beyond any plan.
+        let mut xml = String::from(r#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>"#);
+        xml.push_str(&" ".repeat(6 * 1024 * 1024));
+        xml.push_str("</w:t></w:r></w:p></w:body></w:document>");
+        let mut zipped = Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut zipped);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("word/document.xml", options).expect("entry");
+        w.write_all(xml.as_bytes()).expect("write");
+        w.finish().expect("zip");
+        assert!(zipped.get_ref().len() < 100_000, "{} bytes", zipped.get_ref().len());
+        assert!(matches!(read(zipped.get_ref()), Err(ParseError::TooLarge { .. })));
     }
 
     #[test]

@@ -19,7 +19,6 @@ mod header;
 mod issuer;
 mod lines;
 mod markdown;
-pub mod model;
 mod plain;
 mod recipients;
 mod reports;
@@ -29,6 +28,8 @@ mod tasks;
 mod text;
 mod units;
 
+/// The document model lives in the domain; it is re-exported here, where it is filled.
+pub use coso_domain::document as model;
 pub use error::ParseError;
 pub use format::Format;
 pub use model::*;

@@ -1,5 +1,6 @@
 //! Whatever the bytes, the reader returns a document or an error; it never panics.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod common;
 
 use coso_documents::{Format, ParseContext, parse, parse_with_context};

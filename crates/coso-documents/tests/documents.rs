@@ -3,6 +3,7 @@
 //! cover other number and date styles, a report and decisions, a notice and a công văn,
 //! missing parts, tables and headers written as tables, in all three formats.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod common;
 
 use coso_documents::{Format, ParseContext, parse, parse_with_context};

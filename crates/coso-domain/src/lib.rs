@@ -6,6 +6,7 @@
 
 pub mod authz;
 pub mod clock;
+pub mod document;
 pub mod field;
 pub mod household;
 pub mod household_import;

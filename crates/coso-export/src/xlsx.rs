@@ -94,7 +94,6 @@ fn write_row(
         match cell {
             Cell::Text(s) => sheet.write_string_with_format(row, col, s, f.get(ColumnKind::Text, total))?,
             Cell::Int(n) => {
-                #[allow(clippy::cast_precision_loss)] // Excel numbers are doubles.
                 let x = *n as f64;
                 sheet.write_number_with_format(row, col, x, f.get(number_kind(kind, true), total))?
             }

@@ -185,13 +185,10 @@ mod tests {
     fn titles_are_vietnamese_and_count_the_days_left() {
         let on_time =
             plan_reminders(&[item("2026-02-25")], d("2026-02-11"), HolidayCalendar::builtin(), &DEFAULT_OFFSETS);
-        assert_eq!(
-            on_time[0].title,
-            "Còn 5 ngày làm việc: Báo cáo quý I năm 2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026"
-        );
+        assert_eq!(on_time[0].title, "Còn 5 ngày làm việc: Báo cáo quý I/2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026");
         assert_eq!(on_time[0].link, "/quan-tri/hop-thu");
         assert!(
-            on_time[0].body.starts_with("Xã Cẩm Xuyên chưa gửi báo cáo quý I năm 2026 theo Kế hoạch thực hiện"),
+            on_time[0].body.starts_with("Xã Cẩm Xuyên chưa gửi báo cáo quý I/2026 theo Kế hoạch thực hiện"),
             "{}",
             on_time[0].body
         );
@@ -199,7 +196,7 @@ mod tests {
         assert!(late[0].title.starts_with("Còn 2 ngày làm việc:"), "{}", late[0].title);
         let overdue =
             plan_reminders(&[item("2026-02-25")], d("2026-02-26"), HolidayCalendar::builtin(), &DEFAULT_OFFSETS);
-        assert_eq!(overdue[0].title, "Quá hạn: Báo cáo quý I năm 2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026");
+        assert_eq!(overdue[0].title, "Quá hạn: Báo cáo quý I/2026 — Kế hoạch 115/KH-UBND, hạn 25/02/2026");
         assert_eq!(overdue[0].kind, ReminderKind::Overdue);
     }
 

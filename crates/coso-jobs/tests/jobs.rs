@@ -8,8 +8,9 @@ use std::sync::Arc;
 use chrono::TimeDelta;
 use coso_jobs::{Jobs, JobsConfig, SmtpConfig};
 use coso_store::{OutboxStats, Store};
-use support::smtp::FakeSmtp;
-use support::{TestDb, date, seed, seed_with, vn};
+use coso_test_support::smtp::FakeSmtp;
+use coso_test_support::{TestDb, on_both};
+use support::{date, seed, seed_with, vn};
 
 const FIVE_DAYS: &str = "Còn 5 ngày làm việc: Báo cáo 6 tháng đầu năm 2026 — Kế hoạch 115/KH-UBND, hạn 15/06/2026";
 const ONE_DAY: &str = "Còn 1 ngày làm việc: Báo cáo 6 tháng đầu năm 2026 — Kế hoạch 115/KH-UBND, hạn 15/06/2026";
@@ -207,6 +208,7 @@ async fn two_instances_send_every_reminder_once(db: &TestDb) {
 }
 
 on_both! {
+    db:
     reminders_once_each => reminders_come_once_each_and_never_to_a_unit_that_sent,
     outbox_without_smtp => mail_waits_in_the_outbox_until_smtp_is_configured,
     two_instances => two_instances_send_every_reminder_once,

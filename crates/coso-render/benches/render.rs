@@ -1,6 +1,6 @@
 //! Throughput of the two writers on the test plan. Targets: DOCX ≥ 200 documents/s,
 //! PDF ≥ 50 documents/s (one core).
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

@@ -1,6 +1,7 @@
 //! The same document gives the same bytes: exports can be cached, compared and signed.
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod common;
 
 use common::{PLAN, REPORT, load};

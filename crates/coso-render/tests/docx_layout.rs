@@ -1,7 +1,8 @@
 //! The DOCX, unzipped: page setup, fonts and every header, title and footer element of
 //! Decree 30/2020 Annex I, checked against the decree's ranges.
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod common;
 
 use common::ooxml::{find, first_attr, paragraphs};

@@ -1,6 +1,6 @@
 //! Every Vietnamese letter, in both cases and with every tone, is in each vendored face: the PDF
 //! never falls back to a missing-glyph box.
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -7,8 +7,9 @@
 //!
 //! Needs `soffice` (Debian: libreoffice-writer-nogui) and poppler-utils. Without them the test
 //! fails with what to install, unless COSO_SKIP_LIBREOFFICE=1 (resp. COSO_SKIP_POPPLER=1).
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod common;
 
 use std::process::Command;

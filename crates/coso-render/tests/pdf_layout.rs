@@ -6,8 +6,9 @@
 //! the renderer's own constants. Needs poppler-utils (`pdftoppm`, `pdffonts`, `pdftotext`,
 //! `pdfinfo`); without them the tests fail with what to install, unless COSO_SKIP_POPPLER=1.
 #![cfg(feature = "pdf")]
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod common;
 
 use std::path::PathBuf;

@@ -1,6 +1,6 @@
 //! No input makes the renderers panic: empty and odd documents render, impossible values are
 //! reported in Vietnamese.
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
 use coso_documents::{Document, Section, Signer};
 use coso_render::{RenderError, render_docx};

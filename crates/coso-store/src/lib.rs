@@ -3,7 +3,7 @@
 //! SQLite is the embedded default (one file, WAL, one writer connection); PostgreSQL serves
 //! provinces and the country with several instances. Each backend has its own migrations
 //! (`migrations/sqlite`, `migrations/postgres`). Queries are written once with `$N`
-//! placeholders and portable SQL, and the [`dispatch!`] macro compiles each one for both
+//! placeholders and portable SQL, and the `dispatch!` macro compiles each one for both
 //! backends, so the business code never branches on the dialect.
 
 mod aggregate;

@@ -124,7 +124,7 @@ impl Store {
         Ok(report)
     }
 
-    /// The newest notifications `user` may see (at most [`MAX_LIMIT`]).
+    /// The newest notifications `user` may see (at most `MAX_LIMIT`).
     pub async fn notifications_for_user(&self, user: UserId, unread_only: bool) -> Result<Vec<NotificationRow>> {
         let sql = format!(
             "SELECT {NOTIFICATION_COLUMNS} FROM notification n WHERE {VISIBLE_TO_USER} \
@@ -142,7 +142,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// The newest notifications addressed to a unit (at most [`MAX_LIMIT`]).
+    /// The newest notifications addressed to a unit (at most `MAX_LIMIT`).
     pub async fn notifications_of_unit(&self, unit: coso_domain::UnitId) -> Result<Vec<NotificationRow>> {
         let sql = format!(
             "SELECT {NOTIFICATION_COLUMNS} FROM notification n WHERE n.unit_id = $1 ORDER BY n.id DESC LIMIT $2"

@@ -290,6 +290,18 @@ impl Store {
         Ok(ids)
     }
 
+    /// Whether the plan targets the unit.
+    pub async fn targets_unit(&self, plan_id: i64, unit_id: i64) -> Result<bool> {
+        let n = dispatch!(self, read, pool => {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM plan_target WHERE plan_id = $1 AND unit_id = $2")
+                .bind(plan_id)
+                .bind(unit_id)
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(n > 0)
+    }
+
     /// The code and name of every unit a plan targets, in Vietnamese order: one query, however
     /// many communes the plan names.
     pub async fn plan_target_units(&self, plan_id: i64) -> Result<Vec<(String, String)>> {

@@ -1,11 +1,10 @@
 //! Plans, obligations, submissions, the inbox and the aggregate, on SQLite and PostgreSQL.
 
-mod support;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_store::{
     Actor, EvidenceOwner, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store, StoreError, UnitRow,
 };
+use coso_test_support::on_both;
 use serde_json::json;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -319,6 +318,7 @@ async fn a_unit_outside_the_targets_cannot_submit(store: &Store) {
 }
 
 on_both! {
+    store:
     templates => templates_seed_once_and_refuse_stale_edits,
     plan_stored_whole => a_plan_is_stored_whole_with_tasks_targets_and_obligations,
     submission_lifecycle => submissions_follow_submit_return_resubmit_accept,

@@ -5,17 +5,35 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
-/// NFC, trimmed, with every run of white space (including line breaks) collapsed to one space.
-/// The form in which user-typed names and labels are stored.
+/// NFC, trimmed, with every run of white space (including line breaks) collapsed to one space,
+/// and without control characters or zero-width characters. The form in which user-typed names
+/// and labels are stored.
+///
+/// Controls would reach CSV exports and logs raw; zero-width characters make two names look the
+/// same while search finds only one. Both are dropped before NFC, so that a mark they separated
+/// from its letter composes with it.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut word = String::new();
+    for part in s.split_whitespace() {
+        word.clear();
+        word.extend(part.chars().filter(|c| !is_invisible(*c)));
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
         out.extend(word.nfc());
     }
     out
+}
+
+/// Control characters (C0, DEL, C1) and the zero-width characters that render as nothing:
+/// zero-width space, non-joiner and joiner (U+200B–U+200D), word joiner (U+2060) and the
+/// byte-order mark (U+FEFF).
+pub fn is_invisible(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// The diacritic-insensitive search form: tones and vowel marks removed, `đ`/`Đ` → `d`,
@@ -85,6 +103,15 @@ mod tests {
     fn clean_collapses_spaces_and_line_breaks() {
         assert_eq!(clean("  Thôn \n  Đông   Hà "), "Thôn Đông Hà");
         assert_eq!(clean(""), "");
+    }
+
+    #[test]
+    fn clean_drops_controls_and_zero_width_characters() {
+        assert_eq!(clean("Nguyễn\u{200B} Văn\u{0} An\u{7}"), "Nguyễn Văn An");
+        assert_eq!(clean("Ng\u{200D}uyễn"), "Nguyễn", "looks the same, so it must be the same");
+        assert_eq!(clean("\u{FEFF}Lê \u{2060} Thị\u{1b}[31m Bình\u{9f}"), "Lê Thị[31m Bình");
+        assert_eq!(clean("a\u{200C}\u{0301}"), "á", "a mark cut off by a zero-width character composes");
+        assert_eq!(clean("\u{200B}\u{0}\t"), "");
     }
 
     #[test]

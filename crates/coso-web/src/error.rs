@@ -1,7 +1,7 @@
 //! One error type for the web, rendered as a Vietnamese page or as JSON with a stable code.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use coso_domain::{FieldError, RowError};
 use coso_store::StoreError;
@@ -29,6 +29,14 @@ pub enum AppError {
     Conflict { field: &'static str, message: String },
     #[error("Tệp tải lên quá lớn.")]
     TooLarge,
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// An API write with the session cookie but without the session's `X-CSRF-Token`.
+    #[error("Thiếu hoặc sai mã X-CSRF-Token: gửi kèm csrf_token nhận được khi đăng nhập (POST /api/v1/session).")]
+    CsrfToken,
+    /// Too much of a costly kind of work is under way; the client should retry shortly.
+    #[error("Máy chủ đang bận xử lý nhiều văn bản cùng lúc. Vui lòng thử lại sau ít giây.")]
+    Busy,
     #[error("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút.")]
     RateLimited,
     #[error("{0}")]
@@ -51,6 +59,9 @@ impl AppError {
             AppError::Rows(_) => "invalid_rows",
             AppError::Conflict { .. } => "conflict",
             AppError::TooLarge => "payload_too_large",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
+            AppError::CsrfToken => "csrf_token_invalid",
+            AppError::Busy => "busy",
             AppError::RateLimited => "rate_limited",
             AppError::BadRequest(_) => "bad_request",
             AppError::NoPdf => "not_implemented",
@@ -66,6 +77,9 @@ impl AppError {
             AppError::Validation(_) | AppError::Fields(_) | AppError::Rows(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::CsrfToken => StatusCode::FORBIDDEN,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NoPdf => StatusCode::NOT_IMPLEMENTED,
@@ -124,7 +138,8 @@ pub struct ErrorBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
-    /// `conflict`, `payload_too_large`, `rate_limited`, `bad_request`, `not_implemented`, `internal`.
+    /// `conflict`, `payload_too_large`, `unsupported_media_type`, `csrf_token_invalid`,
+    /// `rate_limited`, `busy`, `bad_request`, `not_implemented`, `internal`.
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,
@@ -183,8 +198,18 @@ impl IntoResponse for ApiError {
                 request_id: request_id::current(),
             },
         };
-        (e.status(), Json(body)).into_response()
+        with_retry_after(&e, (e.status(), Json(body)).into_response())
     }
+}
+
+/// Seconds a client is asked to wait before retrying work refused as [`AppError::Busy`].
+const RETRY_AFTER_SECS: &str = "5";
+
+fn with_retry_after(e: &AppError, mut res: Response) -> Response {
+    if matches!(e, AppError::Busy) {
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+    }
+    res
 }
 
 /// An error answered as a Vietnamese HTML page (browser routes).
@@ -204,7 +229,7 @@ impl IntoResponse for PageError {
             return axum::response::Redirect::to("/dang-nhap").into_response();
         }
         let page = ErrorPage::new(e.status().as_u16(), e.to_string(), request_id::current());
-        (e.status(), page).into_response()
+        with_retry_after(&e, (e.status(), page).into_response())
     }
 }
 

@@ -4,24 +4,42 @@
 //! authorizes, validates, changes and audits) → render. Pages are typed askama templates in
 //! Vietnamese that work without JavaScript; the API lives under `/api/v1` with an OpenAPI
 //! document.
+//!
+//! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `audit`, `calendar`,
+//! `plans`, `reports`, `tasks`, `report_templates`, `system`), each with its pages, API, views
+//! and `routes()`; its templates are in `templates/<feature>/`. The modules at the top are
+//! what the features share: errors, state, sessions, caches, metrics, the upload reader.
 
-mod api;
+mod accounts;
 mod app;
+mod audit;
 mod auth;
 mod calendar;
 mod error;
+mod extract;
 mod forms;
+mod headers;
+mod households;
 mod metrics;
-mod pages;
+mod plans;
+mod public;
+mod report_templates;
 mod reporting;
+mod reports;
 mod request_id;
 mod state;
+mod system;
+mod tasks;
 mod ttl_cache;
+mod units;
+mod upload;
+mod users;
 mod views;
+mod wire;
 
 pub use app::router;
 pub use coso_app::Clock;
-pub use state::{AppState, WebSettings};
+pub use state::{AppState, Secret, WebSettings};
 
 /// Hashes a password the way accounts store it (for tests that create accounts).
 pub use coso_app::accounts::hash_password;

@@ -21,6 +21,31 @@ pub struct WebSettings {
     pub login_attempts_per_minute: u32,
     /// Largest accepted upload (CSV imports), in bytes.
     pub max_upload_bytes: usize,
+    /// The bearer token that opens `/metrics` to a scraper on another machine. Without it,
+    /// only clients on this machine (loopback, not through a proxy) read the metrics.
+    pub metrics_token: Option<Secret>,
+}
+
+/// A secret setting: compared in constant time, never shown by `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// Whether `sent` is this secret, in time that does not depend on where they differ.
+    pub fn matches(&self, sent: &str) -> bool {
+        let (a, b) = (self.0.as_bytes(), sent.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
 }
 
 impl Default for WebSettings {
@@ -30,6 +55,7 @@ impl Default for WebSettings {
             session_hours: 12,
             login_attempts_per_minute: 10,
             max_upload_bytes: 20 * 1024 * 1024,
+            metrics_token: None,
         }
     }
 }
@@ -51,6 +77,8 @@ pub struct Inner {
     pub pages: TtlCache<axum::body::Bytes>,
     pub sessions: TtlCache<crate::auth::CurrentUser>,
     pub inboxes: TtlCache<std::sync::Arc<coso_app::reports::InboxOverview>>,
+    /// Permits to read an uploaded plan document: see `plans::documents`.
+    pub document_readers: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -67,6 +95,7 @@ impl AppState {
             pages: TtlCache::new(ttl_cache::PAGE_TTL),
             sessions: TtlCache::new(ttl_cache::SESSION_TTL),
             inboxes: TtlCache::new(ttl_cache::INBOX_TTL),
+            document_readers: Arc::new(tokio::sync::Semaphore::new(crate::plans::documents::READERS)),
         }))
     }
 

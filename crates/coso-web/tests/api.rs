@@ -1,10 +1,8 @@
-//! The JSON API over real HTTP on a real SQLite database.
-
-mod support;
+//! The JSON API over real HTTP, on SQLite and on PostgreSQL.
 
 use coso_domain::authz::Role;
+use coso_test_support::{TestApp, on_both};
 use serde_json::Value;
-use support::TestApp;
 
 async fn get_json(c: &reqwest::Client, url: String) -> (u16, Value) {
     let res = c.get(url).send().await.expect("request");
@@ -12,9 +10,7 @@ async fn get_json(c: &reqwest::Client, url: String) -> (u16, Value) {
     (status, res.json().await.expect("json"))
 }
 
-#[tokio::test]
-async fn official_counts_through_the_api() {
-    let app = TestApp::spawn().await;
+async fn official_counts_through_the_api(app: &TestApp) {
     let c = app.anonymous();
     for (kind, expected) in [("province", 34), ("commune", 2621), ("ward", 687), ("special_zone", 13)] {
         let (status, body) = get_json(&c, app.url(&format!("/api/v1/units?kind={kind}&limit=1"))).await;
@@ -29,9 +25,7 @@ async fn official_counts_through_the_api() {
     assert_eq!(bad["error"]["code"], "bad_request");
 }
 
-#[tokio::test]
-async fn search_ignores_diacritics() {
-    let app = TestApp::spawn().await;
+async fn search_ignores_diacritics(app: &TestApp) {
     let c = app.anonymous();
     let names = |body: &Value| -> Vec<String> {
         body["items"]
@@ -54,9 +48,7 @@ async fn search_ignores_diacritics() {
     assert!(item["parent_code"].is_null());
 }
 
-#[tokio::test]
-async fn children_follow_vietnamese_order() {
-    let app = TestApp::spawn().await;
+async fn children_follow_vietnamese_order(app: &TestApp) {
     app.user("xa@coso.test", Role::Official, "42").await;
     let c = app.client_as("xa@coso.test").await;
     let (_, communes) = get_json(&c, app.url("/api/v1/units?parent=42&kind=commune&limit=1")).await;
@@ -76,9 +68,7 @@ async fn children_follow_vietnamese_order() {
     assert_eq!(order, ["An Dương", "Ân Thi", "Bắc Ninh", "Dương Kinh", "Đông Anh"]);
 }
 
-#[tokio::test]
-async fn broken_household_csv_gives_row_errors_and_changes_nothing() {
-    let app = TestApp::spawn().await;
+async fn broken_household_csv_gives_row_errors_and_changes_nothing(app: &TestApp) {
     app.user("admin@coso.test", Role::Admin, "42").await;
     let c = app.client_as("admin@coso.test").await;
     let (_, communes) = get_json(&c, app.url("/api/v1/units?parent=42&limit=1")).await;
@@ -133,9 +123,7 @@ async fn broken_household_csv_gives_row_errors_and_changes_nothing() {
     }
 }
 
-#[tokio::test]
-async fn openapi_lists_every_api_route_and_health_reports_the_database() {
-    let app = TestApp::spawn().await;
+async fn openapi_lists_every_api_route_and_health_reports_the_database(app: &TestApp) {
     let c = app.anonymous();
     let (status, doc) = get_json(&c, app.url("/api/v1/openapi.json")).await;
     assert_eq!(status, 200);
@@ -157,7 +145,7 @@ async fn openapi_lists_every_api_route_and_health_reports_the_database() {
     let (status, health) = get_json(&c, app.url("/healthz")).await;
     assert_eq!(status, 200);
     assert_eq!(health["database"], "ok");
-    assert_eq!(health["backend"], "sqlite");
+    assert_eq!(health["backend"], app.backend.name(), "the backend the app runs on");
     let metrics = c.get(app.url("/metrics")).send().await.expect("metrics").text().await.expect("text");
     assert!(metrics.contains("coso_database_up 1"));
     assert!(metrics.contains("route=\"/healthz\""), "routes are labelled by pattern");
@@ -165,4 +153,13 @@ async fn openapi_lists_every_api_route_and_health_reports_the_database() {
     assert_eq!(status, 404);
     assert_eq!(missing["error"]["code"], "not_found");
     assert!(missing["error"]["request_id"].as_str().is_some_and(|s| s.len() >= 8));
+}
+
+on_both! {
+    app:
+    official_counts_through_the_api => official_counts_through_the_api,
+    search_ignores_diacritics => search_ignores_diacritics,
+    children_follow_vietnamese_order => children_follow_vietnamese_order,
+    broken_household_csv_gives_row_errors_and_changes_nothing => broken_household_csv_gives_row_errors_and_changes_nothing,
+    openapi_lists_every_api_route_and_health_reports_the_database => openapi_lists_every_api_route_and_health_reports_the_database,
 }

@@ -1,19 +1,15 @@
 //! The legal calendar through the API and the public pages.
 
-mod support;
-
 use coso_domain::authz::Role;
+use coso_test_support::{TestApp, on_both, texts};
 use serde_json::Value;
-use support::{TestApp, texts};
 
 async fn json(c: &reqwest::Client, url: String) -> (u16, Value) {
     let r = c.get(url).send().await.expect("request");
     (r.status().as_u16(), r.json().await.expect("json"))
 }
 
-#[tokio::test]
-async fn lunar_and_solar_round_trip_through_the_api() {
-    let app = TestApp::spawn().await;
+async fn lunar_and_solar_round_trip_through_the_api(app: &TestApp) {
     let c = app.anonymous();
     let (status, tet) = json(&c, app.url("/api/v1/calendar/lunar?date=2024-02-10")).await;
     assert_eq!(status, 200);
@@ -28,9 +24,7 @@ async fn lunar_and_solar_round_trip_through_the_api() {
     assert_eq!(status, 400);
 }
 
-#[tokio::test]
-async fn a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself() {
-    let app = TestApp::spawn().await;
+async fn a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself(app: &TestApp) {
     let c = app.anonymous();
     // Accepted 04/3/2024: 30 days → 03/4/2024 (legal-rules, complaint resolution).
     let (status, d) = json(&c, app.url("/api/v1/calendar/deadline?rule=complaint.first&from=2024-03-04")).await;
@@ -61,9 +55,7 @@ async fn a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself()
     assert_eq!(page.status(), 422);
 }
 
-#[tokio::test]
-async fn the_month_view_marks_tet_and_lunar_dates() {
-    let app = TestApp::spawn().await;
+async fn the_month_view_marks_tet_and_lunar_dates(app: &TestApp) {
     let html =
         app.anonymous().get(app.url("/lich?nam=2026&thang=2")).send().await.expect("page").text().await.expect("html");
     let off: Vec<String> = texts(&html, "td.off .solar");
@@ -76,9 +68,7 @@ async fn the_month_view_marks_tet_and_lunar_dates() {
     assert_eq!(bad.status(), 400);
 }
 
-#[tokio::test]
-async fn administrators_add_an_announcement_at_run_time() {
-    let app = TestApp::spawn().await;
+async fn administrators_add_an_announcement_at_run_time(app: &TestApp) {
     app.user("admin@coso.test", Role::Admin, "42").await;
     app.user("viewer@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
@@ -99,4 +89,12 @@ async fn administrators_add_an_announcement_at_run_time() {
     assert_eq!(after["working_saturdays"], serde_json::json!(["2031-02-08"]));
     let (_, wd) = json(&c, app.url("/api/v1/calendar/working-days?from=2031-02-07&n=1")).await;
     assert_eq!(wd["date"], "2031-02-08", "the swapped Saturday is a working day");
+}
+
+on_both! {
+    app:
+    lunar_and_solar_round_trip_through_the_api => lunar_and_solar_round_trip_through_the_api,
+    a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself => a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself,
+    the_month_view_marks_tet_and_lunar_dates => the_month_view_marks_tet_and_lunar_dates,
+    administrators_add_an_announcement_at_run_time => administrators_add_an_announcement_at_run_time,
 }

@@ -1,13 +1,9 @@
 //! Pages, parsed as HTML and checked by selector.
 
-mod support;
-
 use coso_domain::authz::Role;
-use support::{TestApp, attr, texts};
+use coso_test_support::{PASSWORD, TestApp, attr, on_both, texts};
 
-#[tokio::test]
-async fn the_public_unit_page_works_without_javascript() {
-    let app = TestApp::spawn().await;
+async fn the_public_unit_page_works_without_javascript(app: &TestApp) {
     let html = app.anonymous().get(app.url("/don-vi/42")).send().await.expect("page").text().await.expect("html");
     assert_eq!(texts(&html, "h1"), ["Tỉnh Hà Tĩnh"]);
     let children = texts(&html, "main ul.grid li a");
@@ -29,9 +25,7 @@ async fn the_public_unit_page_works_without_javascript() {
     assert!(!found.is_empty() && found.iter().all(|n| coso_text::fold(n).contains("thach")), "{found:?}");
 }
 
-#[tokio::test]
-async fn unknown_pages_show_the_error_page_with_a_request_id() {
-    let app = TestApp::spawn().await;
+async fn unknown_pages_show_the_error_page_with_a_request_id(app: &TestApp) {
     let res = app.anonymous().get(app.url("/don-vi/khong-co")).send().await.expect("page");
     assert_eq!(res.status(), 404);
     let id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
@@ -40,37 +34,37 @@ async fn unknown_pages_show_the_error_page_with_a_request_id() {
     assert!(!id.is_empty() && texts(&html, "code").contains(&id), "the page shows the request id {id}");
 }
 
-#[tokio::test]
-async fn a_failed_form_keeps_what_was_typed_and_names_the_field() {
-    let app = TestApp::spawn().await;
+async fn a_failed_form_keeps_what_was_typed_and_names_the_field(app: &TestApp) {
     app.user("o@coso.test", Role::Official, "42").await;
     let c = app.client_as("o@coso.test").await;
     let page = c.get(app.url("/quan-tri/don-vi/42")).send().await.expect("admin").text().await.expect("html");
     let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf field");
-    let res = c
-        .post(app.url("/quan-tri/don-vi/42/them"))
-        .form(&[("csrf", csrf.as_str()), ("code", "bad code!"), ("name", "Sở Nội vụ"), ("kind", "agency")])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/quan-tri/don-vi/42/them",
+            &csrf,
+            &[("code", "bad code!"), ("name", "Sở Nội vụ"), ("kind", "agency")],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let html = res.text().await.expect("html");
     assert_eq!(attr(&html, "#name", "value").as_deref(), Some("Sở Nội vụ"), "typed value kept");
     assert_eq!(attr(&html, "#code", "aria-invalid").as_deref(), Some("true"));
     assert!(texts(&html, "#code-err")[0].contains("Mã đơn vị"));
-    let ok = c
-        .post(app.url("/quan-tri/don-vi/42/them"))
-        .form(&[("csrf", csrf.as_str()), ("code", "SNV-42"), ("name", "Sở Nội vụ"), ("kind", "agency")])
-        .send()
-        .await
-        .expect("post");
+    let ok = app
+        .post_form(
+            &c,
+            "/quan-tri/don-vi/42/them",
+            &csrf,
+            &[("code", "SNV-42"), ("name", "Sở Nội vụ"), ("kind", "agency")],
+        )
+        .await;
     assert_eq!(ok.status(), 200);
     assert!(texts(&ok.text().await.expect("html"), "p.notice")[0].contains("Sở Nội vụ"));
 }
 
-#[tokio::test]
-async fn login_form_signs_in_and_out() {
-    let app = TestApp::spawn().await;
+async fn login_form_signs_in_and_out(app: &TestApp) {
     app.user("v@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
     let wrong = c
@@ -85,7 +79,7 @@ async fn login_form_signs_in_and_out() {
     assert!(texts(&html, "[role=alert]")[0].contains("không đúng"));
     let ok = c
         .post(app.url("/dang-nhap"))
-        .form(&[("email", "v@coso.test"), ("password", support::PASSWORD)])
+        .form(&[("email", "v@coso.test"), ("password", PASSWORD)])
         .send()
         .await
         .expect("post");
@@ -93,8 +87,16 @@ async fn login_form_signs_in_and_out() {
     let admin = c.get(app.url("/quan-tri")).send().await.expect("admin").text().await.expect("html");
     assert!(texts(&admin, "main li a").iter().any(|t| t == "Tỉnh Hà Tĩnh"));
     let csrf = attr(&admin, "header form input[name=csrf]", "value").expect("csrf");
-    let out = c.post(app.url("/dang-xuat")).form(&[("csrf", csrf.as_str())]).send().await.expect("logout");
+    let out = app.post_form(&c, "/dang-xuat", &csrf, &[]).await;
     assert_eq!(out.status(), 303);
     let after = c.get(app.url("/quan-tri")).send().await.expect("admin");
     assert_eq!(after.status(), 303, "signed out: back to the login page");
+}
+
+on_both! {
+    app:
+    the_public_unit_page_works_without_javascript => the_public_unit_page_works_without_javascript,
+    unknown_pages_show_the_error_page_with_a_request_id => unknown_pages_show_the_error_page_with_a_request_id,
+    a_failed_form_keeps_what_was_typed_and_names_the_field => a_failed_form_keeps_what_was_typed_and_names_the_field,
+    login_form_signs_in_and_out => login_form_signs_in_and_out,
 }

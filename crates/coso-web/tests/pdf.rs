@@ -1,11 +1,9 @@
 //! The plan as a PDF: a real file in a build with the `pdf` feature (the binary's), a clear
 //! Vietnamese answer with status 501 in a build without it.
 
-mod support;
-
 use coso_domain::authz::Role;
+use coso_test_support::TestApp;
 use serde_json::{Value, json};
-use support::TestApp;
 
 /// A province plan for its communes, issued from a draft by an official of the province;
 /// returns the official's client and the plan's id.

@@ -2,8 +2,6 @@
 //! Bình Phước plan for its communes, three communes answer (on time, late, not at all), and
 //! the aggregate, its XLSX and the summary DOCX agree.
 
-mod support;
-
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -11,8 +9,8 @@ use calamine::Reader;
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_domain::report::Template;
+use coso_test_support::{TestApp, on_both, texts};
 use serde_json::{Value, json};
-use support::TestApp;
 
 const PROVINCE: &str = "42";
 
@@ -41,14 +39,12 @@ fn report(template: &Template, occurrence: i64, base: i64, share: f64) -> Value 
 }
 
 struct Setup {
-    app: TestApp,
     province: reqwest::Client,
     plan: Value,
     communes: Vec<(String, String)>,
 }
 
-async fn setup() -> Setup {
-    let app = TestApp::spawn().await;
+async fn setup(app: &TestApp) -> Setup {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
     app.state.clock.set_today(day("2026-01-15"));
@@ -77,7 +73,7 @@ async fn setup() -> Setup {
         .iter()
         .map(|u| (u["code"].as_str().expect("code").to_string(), u["name"].as_str().expect("name").to_string()))
         .collect();
-    Setup { app, province, plan, communes }
+    Setup { province, plan, communes }
 }
 
 fn occurrence(plan: &Value, period: &str) -> (i64, String) {
@@ -91,9 +87,8 @@ fn occurrence(plan: &Value, period: &str) -> (i64, String) {
     (oc["id"].as_i64().expect("id"), oc["due"].as_str().unwrap_or_default().to_string())
 }
 
-#[tokio::test]
-async fn a_province_plan_is_reported_on_and_aggregated() {
-    let Setup { app, province, plan, communes } = setup().await;
+async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
+    let Setup { province, plan, communes } = setup(app).await;
     let n = communes.len();
     assert!(n > 10, "Hà Tĩnh has dozens of communes, got {n}");
     // The plan as imported: its obligations with dates from the configured defaults.
@@ -248,12 +243,12 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
         .await
         .expect("html");
     assert_eq!(
-        support::texts(&html, "figure.chart svg").len(),
+        texts(&html, "figure.chart svg").len(),
         3,
         "on-time share, rank distribution, trend over the two periods"
     );
-    assert_eq!(support::texts(&html, "figure.chart table").len(), 3, "each chart has its table");
-    let rows = support::texts(&html, "table.aggregate tbody tr");
+    assert_eq!(texts(&html, "figure.chart table").len(), 3, "each chart has its table");
+    let rows = texts(&html, "table.aggregate tbody tr");
     assert_eq!(rows.len(), n);
     assert!(rows.iter().any(|r| r.contains(&b.1) && r.contains("Trễ 6 ngày")), "{rows:?}");
     let plan_html = province
@@ -272,9 +267,8 @@ async fn a_province_plan_is_reported_on_and_aggregated() {
     assert!(inbox_html.contains("Đã gửi, chờ xem xét"));
 }
 
-#[tokio::test]
-async fn a_returned_report_is_corrected_and_every_version_kept() {
-    let Setup { app, province, plan, communes } = setup().await;
+async fn a_returned_report_is_corrected_and_every_version_kept(app: &TestApp) {
+    let Setup { province, plan, communes } = setup(app).await;
     let a = &communes[0];
     app.user("xa@coso.test", Role::Official, &a.0).await;
     let commune = app.client_as("xa@coso.test").await;
@@ -372,9 +366,8 @@ async fn a_returned_report_is_corrected_and_every_version_kept() {
     }
 }
 
-#[tokio::test]
-async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved() {
-    let Setup { app, plan, communes, .. } = setup().await;
+async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved(app: &TestApp) {
+    let Setup { plan, communes, .. } = setup(app).await;
     let a = &communes[0];
     app.user("xa@coso.test", Role::Official, &a.0).await;
     let commune = app.client_as("xa@coso.test").await;
@@ -434,9 +427,8 @@ async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved() {
     assert_eq!(item["submission_status"], Value::Null, "{item}");
 }
 
-#[tokio::test]
-async fn a_commune_cannot_see_or_answer_for_another_commune() {
-    let Setup { app, plan, communes, .. } = setup().await;
+async fn a_commune_cannot_see_or_answer_for_another_commune(app: &TestApp) {
+    let Setup { plan, communes, .. } = setup(app).await;
     let (a, b) = (&communes[0], &communes[1]);
     app.user("xa@coso.test", Role::Official, &a.0).await;
     let commune = app.client_as("xa@coso.test").await;
@@ -459,9 +451,8 @@ async fn a_commune_cannot_see_or_answer_for_another_commune() {
     assert_eq!(view.status(), 403, "the province's aggregate is not the commune's to read");
 }
 
-#[tokio::test]
-async fn task_progress_and_evidence_with_limits() {
-    let Setup { app, province, plan, .. } = setup().await;
+async fn task_progress_and_evidence_with_limits(app: &TestApp) {
+    let Setup { province, plan, .. } = setup(app).await;
     let id = plan["id"].as_i64().expect("id");
     let task = plan["tasks"][0]["id"].as_i64().expect("a task");
     let res = province
@@ -521,9 +512,8 @@ async fn task_progress_and_evidence_with_limits() {
     assert_eq!(files[0].content_type, "application/pdf");
 }
 
-#[tokio::test]
-async fn administrators_edit_the_report_template_with_checks() {
-    let Setup { app, province, .. } = setup().await;
+async fn administrators_edit_the_report_template_with_checks(app: &TestApp) {
+    let Setup { province, .. } = setup(app).await;
     app.user("admin@coso.test", Role::Admin, PROVINCE).await;
     let admin = app.client_as("admin@coso.test").await;
     let list: Value =
@@ -577,9 +567,8 @@ async fn administrators_edit_the_report_template_with_checks() {
     assert_eq!(res.status(), 409);
 }
 
-#[tokio::test]
-async fn an_implementing_plan_links_the_cascade_both_ways() {
-    let Setup { app, plan, communes, .. } = setup().await;
+async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
+    let Setup { plan, communes, .. } = setup(app).await;
     let a = &communes[0];
     app.user("xa@coso.test", Role::Official, &a.0).await;
     let commune = app.client_as("xa@coso.test").await;
@@ -657,9 +646,8 @@ async fn an_implementing_plan_links_the_cascade_both_ways() {
 
 /// The inbox page is kept for a few seconds, but every change made through the web is seen on
 /// the next load, and a kept inbox is shown only to those who may read it.
-#[tokio::test]
-async fn the_kept_inbox_page_follows_every_change_and_stays_private() {
-    let Setup { app, province, plan, communes } = setup().await;
+async fn the_kept_inbox_page_follows_every_change_and_stays_private(app: &TestApp) {
+    let Setup { province, plan, communes } = setup(app).await;
     let (a, other) = (&communes[0], &communes[1]);
     app.user("xa@coso.test", Role::Official, &a.0).await;
     app.user("khac@coso.test", Role::Official, &other.0).await;
@@ -670,7 +658,7 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private() {
         async move { c.get(url).send().await.expect("inbox") }
     };
     let status_of = |html: &str, what: &str| -> Vec<String> {
-        support::texts(html, "ul.inbox li").into_iter().filter(|r| r.contains(what)).collect()
+        texts(html, "ul.inbox li").into_iter().filter(|r| r.contains(what)).collect()
     };
 
     let before = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
@@ -710,4 +698,16 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private() {
         "the return shows at once"
     );
     assert_eq!(page(stranger, a.0.clone()).await.status(), 403);
+}
+
+on_both! {
+    app:
+    a_province_plan_is_reported_on_and_aggregated => a_province_plan_is_reported_on_and_aggregated,
+    a_returned_report_is_corrected_and_every_version_kept => a_returned_report_is_corrected_and_every_version_kept,
+    bad_reports_are_refused_with_the_field_named_and_nothing_saved => bad_reports_are_refused_with_the_field_named_and_nothing_saved,
+    a_commune_cannot_see_or_answer_for_another_commune => a_commune_cannot_see_or_answer_for_another_commune,
+    task_progress_and_evidence_with_limits => task_progress_and_evidence_with_limits,
+    administrators_edit_the_report_template_with_checks => administrators_edit_the_report_template_with_checks,
+    an_implementing_plan_links_the_cascade_both_ways => an_implementing_plan_links_the_cascade_both_ways,
+    the_kept_inbox_page_follows_every_change_and_stays_private => the_kept_inbox_page_follows_every_change_and_stays_private,
 }

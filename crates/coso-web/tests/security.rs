@@ -1,11 +1,9 @@
 //! Security by default: CSRF, subtree isolation, login rate limits, the audit log.
 
-mod support;
-
 use coso_domain::authz::Role;
+use coso_test_support::{PASSWORD, TestApp, on_both};
 use coso_web::WebSettings;
 use serde_json::Value;
-use support::TestApp;
 
 /// Two communes of Hà Tĩnh, each with a village and one household.
 async fn two_communes(app: &TestApp) -> (String, String) {
@@ -40,9 +38,7 @@ async fn two_communes(app: &TestApp) -> (String, String) {
     (a, b)
 }
 
-#[tokio::test]
-async fn cross_site_posts_are_rejected() {
-    let app = TestApp::spawn().await;
+async fn cross_site_posts_are_rejected(app: &TestApp) {
     let c = app.anonymous();
     let res = c
         .post(app.url("/dang-nhap"))
@@ -70,10 +66,8 @@ async fn cross_site_posts_are_rejected() {
     assert_ne!(same.status(), 403, "same-origin forms pass");
 }
 
-#[tokio::test]
-async fn forms_without_the_session_token_are_refused() {
-    let app = TestApp::spawn().await;
-    let (a, _) = two_communes(&app).await;
+async fn forms_without_the_session_token_are_refused(app: &TestApp) {
+    let (a, _) = two_communes(app).await;
     app.user("xa@coso.test", Role::Official, &a).await;
     let c = app.client_as("xa@coso.test").await;
     let res = c
@@ -86,10 +80,8 @@ async fn forms_without_the_session_token_are_refused() {
     assert!(app.store.unit_by_code("X9").await.expect("q").is_none());
 }
 
-#[tokio::test]
-async fn a_commune_official_cannot_see_another_communes_households() {
-    let app = TestApp::spawn().await;
-    let (a, b) = two_communes(&app).await;
+async fn a_commune_official_cannot_see_another_communes_households(app: &TestApp) {
+    let (a, b) = two_communes(app).await;
     app.user("xa-a@coso.test", Role::Official, &a).await;
     let c = app.client_as("xa-a@coso.test").await;
     let own = c.get(app.url("/api/v1/units/VA/households")).send().await.expect("own");
@@ -116,10 +108,9 @@ async fn a_commune_official_cannot_see_another_communes_households() {
     assert_eq!(anonymous.status(), 401);
 }
 
-#[tokio::test]
-async fn the_login_rate_limit_triggers() {
+async fn the_login_rate_limit_triggers(app: &TestApp) {
     let settings = WebSettings { login_attempts_per_minute: 5, ..WebSettings::default() };
-    let app = TestApp::spawn_with(settings).await;
+    let app = app.with_settings(settings).await;
     app.user("a@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
     let mut statuses = Vec::new();
@@ -136,17 +127,15 @@ async fn the_login_rate_limit_triggers() {
     assert_eq!(statuses[6], 429, "{statuses:?}");
     let page = c
         .post(app.url("/dang-nhap"))
-        .form(&[("email", "a@coso.test"), ("password", support::PASSWORD)])
+        .form(&[("email", "a@coso.test"), ("password", PASSWORD)])
         .send()
         .await
         .expect("page login");
     assert_eq!(page.status(), 429, "the limit holds for the login form too");
 }
 
-#[tokio::test]
-async fn the_audit_log_records_changes_and_sensitive_reads() {
-    let app = TestApp::spawn().await;
-    two_communes(&app).await;
+async fn the_audit_log_records_changes_and_sensitive_reads(app: &TestApp) {
+    two_communes(app).await;
     let entries = app.store.audit_entries(None, Some(200)).await.expect("audit").items;
     let by_root = |action: &str| entries.iter().filter(|e| e.action == action && e.actor == "root@coso.test").count();
     assert_eq!(by_root("unit.create"), 2);
@@ -163,14 +152,12 @@ async fn the_audit_log_records_changes_and_sensitive_reads() {
     );
 }
 
-#[tokio::test]
-async fn session_cookie_is_http_only_and_passwords_never_reach_the_page() {
-    let app = TestApp::spawn().await;
+async fn session_cookie_is_http_only_and_passwords_never_reach_the_page(app: &TestApp) {
     app.user("v@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
     let res = c
         .post(app.url("/api/v1/session"))
-        .json(&serde_json::json!({"email": "v@coso.test", "password": support::PASSWORD}))
+        .json(&serde_json::json!({"email": "v@coso.test", "password": PASSWORD}))
         .send()
         .await
         .expect("login");
@@ -181,4 +168,14 @@ async fn session_cookie_is_http_only_and_passwords_never_reach_the_page() {
     );
     let stored = app.store.user_by_email("v@coso.test").await.expect("q").expect("user");
     assert!(stored.password_hash.starts_with("$argon2id$"));
+}
+
+on_both! {
+    app:
+    cross_site_posts_are_rejected => cross_site_posts_are_rejected,
+    forms_without_the_session_token_are_refused => forms_without_the_session_token_are_refused,
+    a_commune_official_cannot_see_another_communes_households => a_commune_official_cannot_see_another_communes_households,
+    the_audit_log_records_changes_and_sensitive_reads => the_audit_log_records_changes_and_sensitive_reads,
+    session_cookie_is_http_only_and_passwords_never_reach_the_page => session_cookie_is_http_only_and_passwords_never_reach_the_page,
+    the_login_rate_limit_triggers => the_login_rate_limit_triggers,
 }

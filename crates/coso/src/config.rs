@@ -91,6 +91,8 @@ pub struct WebConfig {
     pub login_attempts_per_minute: Option<u32>,
     pub max_failed_logins: Option<i64>,
     pub max_upload_bytes: Option<usize>,
+    /// The bearer token a scraper on another machine sends to read `/metrics`.
+    pub metrics_token: Option<coso_web::Secret>,
 }
 
 /// The outgoing mail server of the reminder e-mails (`[mail]` in the file). Without a host,
@@ -204,7 +206,11 @@ struct FileWeb {
     login_attempts_per_minute: Option<u32>,
     max_failed_logins: Option<i64>,
     max_upload_bytes: Option<usize>,
+    metrics_token: Option<String>,
 }
+
+/// The shortest metrics token accepted: long enough not to be guessed.
+const MIN_METRICS_TOKEN: usize = 16;
 
 impl Config {
     /// Reads the configuration from the process environment.
@@ -303,6 +309,14 @@ impl Config {
             )?,
             max_failed_logins: positive(file.web.max_failed_logins, "web.max_failed_logins", &from_file)?,
             max_upload_bytes: positive(file.web.max_upload_bytes, "web.max_upload_bytes", &from_file)?,
+            metrics_token: match env("COSO_METRICS_TOKEN").filter(|t| !t.is_empty()) {
+                Some(t) => Some(parse_metrics_token(&t, "COSO_METRICS_TOKEN".into())?),
+                None => file
+                    .web
+                    .metrics_token
+                    .map(|t| parse_metrics_token(&t, from_file("web.metrics_token")))
+                    .transpose()?,
+            },
         };
         let shutdown_timeout_secs = file.shutdown_timeout_secs.unwrap_or(30);
         let m = file.mail;
@@ -387,6 +401,20 @@ fn parse_daily_at(v: &str, key: String) -> Result<NaiveTime, ConfigError> {
         value: v.to_string(),
         expected: "cần giờ dạng HH:MM theo giờ Việt Nam, ví dụ 07:00 (expected HH:MM, Vietnam time)",
     })
+}
+
+/// A bearer token: at least [`MIN_METRICS_TOKEN`] visible ASCII characters, so that it fits an
+/// `Authorization` header as it is. The value is a secret: an error never shows it.
+fn parse_metrics_token(v: &str, key: String) -> Result<coso_web::Secret, ConfigError> {
+    if v.len() >= MIN_METRICS_TOKEN && v.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(coso_web::Secret::new(v))
+    } else {
+        Err(ConfigError::Invalid {
+            key,
+            value: "***".into(),
+            expected: "cần chuỗi bí mật từ 16 ký tự ASCII trở lên, không có khoảng trắng (expected 16 or more visible ASCII characters)",
+        })
+    }
 }
 
 fn positive<T: PartialOrd + Default + ToString>(
@@ -503,6 +531,27 @@ mod tests {
         let e =
             load(&Overrides::default(), &[("COSO_JOBS_DAILY_AT", "07:00:00")], None).expect_err("bad time").to_string();
         assert!(e.contains("COSO_JOBS_DAILY_AT") && e.contains("HH:MM"), "{e}");
+    }
+
+    #[test]
+    fn the_metrics_token_from_file_or_environment_never_shows() {
+        let c = load(&Overrides::default(), &[], None).expect("defaults");
+        assert_eq!(c.web.metrics_token, None, "no token: metrics only for this machine");
+        let file = "[web]\nmetrics_token = \"file-token-0123456789\"\n";
+        let c = load(&Overrides::default(), &[], Some(file)).expect("file");
+        assert_eq!(c.web.metrics_token, Some(coso_web::Secret::new("file-token-0123456789")));
+        let env = [("COSO_METRICS_TOKEN", "env-token-0123456789")];
+        let c = load(&Overrides::default(), &env, Some(file)).expect("env");
+        assert_eq!(c.web.metrics_token, Some(coso_web::Secret::new("env-token-0123456789")));
+        assert!(!format!("{c:?}").contains("env-token"), "{c:?}");
+        let e = load(&Overrides::default(), &[("COSO_METRICS_TOKEN", "short-secret")], None)
+            .expect_err("too short")
+            .to_string();
+        assert!(e.contains("COSO_METRICS_TOKEN") && e.contains("16 ký tự") && !e.contains("short-secret"), "{e}");
+        let e = load(&Overrides::default(), &[], Some("[web]\nmetrics_token = \"has a space in it, 0123\"\n"))
+            .expect_err("space")
+            .to_string();
+        assert!(e.contains("web.metrics_token") && !e.contains("space in it"), "{e}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! province returns it → the commune corrects and sends again. The browser side is
 //! `tests/browser/official_flow.mjs` (playwright-core driving Debian's chromium).
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use std::path::PathBuf;

@@ -1,8 +1,10 @@
 //! The database subcommands of `coso`, run as a user would, on SQLite and (when
 //! `PG_DATABASE_URL` is set) on PostgreSQL.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
+use coso_test_support::on_both;
 use sqlx::{ConnectOptions, Connection};
 use support::{Env, household_count};
 
@@ -178,30 +180,8 @@ async fn demo_refuses_a_non_empty_database(env: &Env) {
     store.close().await;
 }
 
-macro_rules! on_both {
-    ($($name:ident => $case:ident),* $(,)?) => {
-        mod sqlite_backend {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$case(&super::Env::sqlite()).await;
-                }
-            )*
-        }
-        mod postgres_backend {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    if let Some(env) = super::Env::postgres().await {
-                        super::$case(&env).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
 on_both! {
+    with crate::support::Env::on:
     official_units_load_and_list_as_json => official_units_list_as_json,
     user_create_checks_its_input => user_create_checks_its_input,
     household_import_is_all_or_nothing => household_import_is_all_or_nothing,

@@ -1,6 +1,7 @@
 //! Nothing half-written: a large household import killed with SIGKILL at any moment leaves
 //! the register with none of its rows or all of them, and an acknowledged import survives.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use std::time::{Duration, Instant};
@@ -35,10 +36,11 @@ async fn import(url: &str, village: &str, seed: u64) -> tokio::task::JoinHandle<
     let rows = coso_demo::households::generate_households(seed, "Thôn mẫu", UnitKind::Village, 1_000_000, ROWS);
     let body = coso_demo::households::to_csv(&rows);
     let c = client();
-    sign_in(&c, url, "quantri@coso.example").await;
+    let csrf = sign_in(&c, url, "quantri@coso.example").await;
     let url = format!("{url}/api/v1/units/{village}/households/import");
     tokio::spawn(async move {
-        matches!(c.post(url).header("content-type", "text/csv").body(body).send().await, Ok(r) if r.status() == 200)
+        let sent = c.post(url).header("content-type", "text/csv").header("x-csrf-token", csrf).body(body).send().await;
+        matches!(sent, Ok(r) if r.status() == 200)
     })
 }
 

@@ -1,5 +1,5 @@
 //! `coso document render`: JSON in, DOCX or PDF out; Vietnamese errors with exit code 2.
-#![allow(clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

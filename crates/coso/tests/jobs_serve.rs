@@ -2,6 +2,7 @@
 //! every second: the daily reminder run happens once, every notification is stored once and
 //! every reminder mail reaches the SMTP server once, although both processes drain the outbox.
 
+#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use coso_domain::authz::Role;
 use coso_store::{Actor, NewUser, OutboxStats, Store, UnitRow};
-use support::smtp::FakeSmtp;
+use coso_test_support::smtp::FakeSmtp;
 use support::{Env, Server, client, wait_healthy};
 
 /// Target communes of the plan, and officials on each: 40 mails, two claims of 20.

@@ -23,7 +23,7 @@ pub fn check_password(password: &str) -> Result<(), FieldError> {
 /// A plausible e-mail address, lower-cased: one «@», something on each side, a dot in the
 /// domain, no white space, at most 254 characters.
 pub fn parse_email(raw: &str) -> Result<String, FieldError> {
-    let v = raw.trim().to_lowercase();
+    let v = coso_text::clean(raw).to_lowercase();
     let ok = match v.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -35,11 +35,7 @@ pub fn parse_email(raw: &str) -> Result<String, FieldError> {
         None => false,
     } && v.len() <= 254
         && !v.chars().any(char::is_whitespace);
-    if ok {
-        Ok(v)
-    } else {
-        Err(FieldError::new("email", format!("Địa chỉ e-mail «{}» không hợp lệ.", raw.trim())))
-    }
+    if ok { Ok(v) } else { Err(FieldError::new("email", format!("Địa chỉ e-mail «{v}» không hợp lệ."))) }
 }
 
 #[cfg(test)]
@@ -52,6 +48,11 @@ mod tests {
         for bad in ["", "an", "an@", "@xa.vn", "an@xa", "a n@xa.vn", "a@b@c.vn", "an@.vn"] {
             assert!(parse_email(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn emails_lose_control_and_zero_width_characters() {
+        assert!(matches!(parse_email("\u{200B}An@Xa\u{0}.VN\u{FEFF}"), Ok(ref e) if e == "an@xa.vn"));
     }
 
     #[test]

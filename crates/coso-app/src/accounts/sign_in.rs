@@ -14,7 +14,7 @@ pub const LOCK_MINUTES: i64 = 15;
 /// The account behind `email` if `password` is its password and it may sign in. A wrong
 /// password counts as a failure; enough of them in a row lock the account.
 pub async fn sign_in(app: &App, email: &str, password: &str) -> Result<UserRow> {
-    let email = email.trim().to_lowercase();
+    let email = coso_text::clean(email).to_lowercase();
     let user = app.store().user_by_email(&email).await?;
     let now = app.now();
     let locked = user.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > now));

@@ -21,19 +21,29 @@ fn targets_of(raw: &str) -> Result<TargetSpec> {
     TargetSpec::parse(raw).map_err(|e| Error::Validation(vec![e]))
 }
 
-/// Reads a plan document and issues it for `issuer` without the review step.
+/// Whether the actor may have a plan document read: reading one costs CPU and memory out of
+/// proportion to its size, so only those who issue plans (for `issuer`, or somewhere when no
+/// issuer is named yet) may. Front doors ask before reading; the use cases that issue ask again.
+pub fn may_read_document(actor: &Actor, issuer: Option<&UnitRow>) -> Result<()> {
+    match issuer {
+        Some(u) => actor.authorize(&u.unit_path(), Action::ManagePlans).map(|_| ()),
+        None if actor.allows_somewhere(Action::ManagePlans) => Ok(()),
+        None => Err(Error::Forbidden),
+    }
+}
+
+/// Issues a plan document, already read (see [`import::read_document`]), for `issuer`
+/// without the review step.
 pub async fn import_document(
     app: &App,
     actor: &Actor,
     issuer: &UnitRow,
     targets: &str,
     year: Option<i32>,
-    file_name: &str,
-    bytes: &[u8],
+    doc: Document,
 ) -> Result<ImportedPlan> {
     actor.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = targets_of(targets)?;
-    let doc = import::read_document(file_name, bytes, year)?;
     let draft = import::draft_of(&doc, year);
     let targets = import::resolve_targets(app, issuer, &spec).await?;
     let template_id = templates::ensure_default(app).await?;
@@ -72,18 +82,11 @@ pub async fn create_from_draft(
     plan_json(app, id, None).await
 }
 
-/// Step 1 of the two-step import: what the reader understood, for the review form. Saves nothing.
-pub async fn read_for_review(
-    actor: &Actor,
-    issuer: &UnitRow,
-    file_name: &str,
-    bytes: &[u8],
-    year: Option<i32>,
-) -> Result<(Document, PlanDraft)> {
+/// Step 1 of the two-step import: what the reader understood of a document already read, for
+/// the review form. Saves nothing.
+pub fn draft_for_review(actor: &Actor, issuer: &UnitRow, doc: &Document, year: Option<i32>) -> Result<PlanDraft> {
     actor.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    let doc = import::read_document(file_name, bytes, year)?;
-    let draft = import::draft_of(&doc, year);
-    Ok((doc, draft))
+    Ok(import::draft_of(doc, year))
 }
 
 /// Step 2: the reviewed draft, the document it came from, and the targets as typed.

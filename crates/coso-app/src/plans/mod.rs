@@ -10,7 +10,9 @@ pub mod plan_json;
 pub mod summary;
 
 pub use access::readable;
-pub use create::{ImportedPlan, Reviewed, create_from_draft, import_document, issue_reviewed, read_for_review};
+pub use create::{
+    ImportedPlan, Reviewed, create_from_draft, draft_for_review, import_document, issue_reviewed, may_read_document,
+};
 pub use occurrence::{OccurrenceDetail, occurrence, occurrence_detail};
 pub use overview::{PlanOverview, TaskView, UnitPlans, get, of_unit, overview};
 pub use plan_json::PlanJson;

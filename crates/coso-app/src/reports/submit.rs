@@ -17,10 +17,17 @@ pub struct Sent {
     pub implementing_plan_id: Option<i64>,
 }
 
-/// The occurrence, if the actor may send for `unit`.
+/// The occurrence, if the actor may send for `unit` and `unit` is a target of its plan: what a
+/// unit is not asked to send (another unit's plan, with its number, title, due date and
+/// template) does not exist for it. Every use case that reads an occurrence for a unit loads
+/// it here.
 pub async fn sendable(app: &App, actor: &Actor, occurrence_id: i64, unit: &UnitRow) -> Result<OccurrenceDetail> {
     actor.authorize(&unit.unit_path(), Action::SubmitReports)?;
-    occurrence(app, occurrence_id).await
+    let occurrence = occurrence(app, occurrence_id).await?;
+    if !app.store().targets_unit(occurrence.plan_id, unit.id).await? {
+        return Err(Error::NotFound);
+    }
+    Ok(occurrence)
 }
 
 /// Sends what `unit` owes for an occurrence, judged on today's date. Nothing is saved when a

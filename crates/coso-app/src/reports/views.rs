@@ -81,7 +81,11 @@ pub async fn view(
         Some(id) => id,
         None => first_report_period(app, plan_id).await?,
     };
+    // An occurrence of another plan is not this plan's period: refused before its template is read.
     let occ = occurrence(app, occurrence_id).await?;
+    if occ.plan_id != plan_id {
+        return Err(Error::NotFound);
+    }
     let template_id = occ
         .template_id
         .ok_or_else(|| Error::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;

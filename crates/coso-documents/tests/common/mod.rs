@@ -8,8 +8,6 @@
 //! raw report clauses) must share at least 80 % of the words of the shorter one and be at
 //! most four times as long. Keys starting with `_` are notes.
 
-#![allow(dead_code)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! A plan as read from a document or typed in, before officials confirm it on the review form.
 
+use crate::document::{CitedDocument, Section};
 use chrono::{Datelike, NaiveDate};
-use coso_documents::{CitedDocument, Section};
 use serde::{Deserialize, Serialize};
 
 use super::due::Due;

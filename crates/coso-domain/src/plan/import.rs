@@ -1,8 +1,8 @@
 //! Turns a parsed plan document into a [`PlanDraft`]: its tasks, and what its target units
 //! must send (an implementing plan, reports for periods).
 
+use crate::document::{Document, ReportObligation};
 use chrono::NaiveDate;
-use coso_documents::{Document, ReportObligation};
 use serde::{Deserialize, Serialize};
 
 use super::draft::{ObligationDraft, PlanDraft, TaskDraft, YEARS};
@@ -11,7 +11,7 @@ use super::period::{ObligationKind, ReportPeriod};
 
 /// When target units report when a plan only says "theo quy định" (as required).
 ///
-/// [U] A configurable default, not a rule read from the plan: it matches the data-closing
+/// \[U\] A configurable default, not a rule read from the plan: it matches the data-closing
 /// days of Decree 09/2019/NĐ-CP Art. 12 (6-month data up to 14 June, annual data up to
 /// 14 December).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,7 +186,7 @@ fn dedupe(found: Vec<ObligationDraft>) -> Vec<ObligationDraft> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use coso_documents::{Deadline, Task};
+    use crate::document::{Deadline, Task};
 
     fn report(period: Option<&str>, due: Option<&str>, raw: &str) -> ReportObligation {
         ReportObligation { period: period.map(Into::into), due: due.map(Into::into), raw: raw.into(), submit_to: None }

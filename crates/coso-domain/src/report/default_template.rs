@@ -1,6 +1,6 @@
 //! The shipped template for reports on grassroots democracy (thực hiện dân chủ ở cơ sở).
 //!
-//! [U] A sensible default, not a form set by law: administrators edit it (indicators, criteria,
+//! \[U\] A sensible default, not a form set by law: administrators edit it (indicators, criteria,
 //! points and bands) to match their province's scoring guidance. The criteria follow the parts
 //! of the Law on Grassroots Democracy 2022 (publicity; the people discuss and decide; take part
 //! in opinions; inspect and supervise) plus leadership and reporting.

@@ -44,11 +44,8 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
     };
 
     let longest = data.iter().map(|(l, _)| chars(l.as_ref())).max().unwrap_or(0);
-    #[allow(clippy::cast_precision_loss)]
     let label_w = (longest as f64 * CHAR_W + 8.0).min(width * 0.42);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let label_chars = ((label_w - 8.0) / CHAR_W) as usize;
-    #[allow(clippy::cast_precision_loss)]
     let value_w = data.iter().map(|(_, v)| chars(&value_label(*v))).max().unwrap_or(0) as f64 * CHAR_W + 8.0;
     let x0 = PAD + label_w;
     let x1 = (width - PAD - value_w).max(x0 + 40.0);
@@ -56,10 +53,8 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
     let scale = Linear::new(data.iter().filter_map(|(_, v)| drawable(*v)).chain(extra), x0, x1);
     let zero = scale.at(0.0);
 
-    #[allow(clippy::cast_precision_loss)]
     let height = TOP + data.len() as f64 * ROW + PAD;
     let mut svg = Svg::start("bar", title, width, height);
-    #[allow(clippy::cast_precision_loss)]
     for (i, (label, value)) in data.iter().enumerate() {
         let label = label.as_ref();
         let y = TOP + i as f64 * ROW;

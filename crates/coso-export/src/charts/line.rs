@@ -28,7 +28,6 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
 
     let legend_rows = legend_layout(series.iter().map(|(name, _)| name.as_ref()));
     let rows = legend_rows.iter().map(|(_, row)| row + 1).max().unwrap_or(0);
-    #[allow(clippy::cast_precision_loss)]
     let top = LEGEND_Y + rows as f64 * LEGEND_LINE + 8.0;
     let bottom = top + PLOT_H;
     let height = bottom + 36.0;
@@ -36,15 +35,12 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
     let mut y_scale = Linear::new(series.iter().flat_map(|(_, s)| finite(s)), bottom, top);
     let (ticks, decimals) = y_scale.nice(5);
     let tick_labels: Vec<String> = ticks.iter().map(|t| format_vn_number(*t, decimals)).collect();
-    #[allow(clippy::cast_precision_loss)]
     let label_w =
         x_labels.iter().map(|l| chars(l.as_ref()).min(X_LABEL_CHARS)).max().unwrap_or(1) as f64 * CHAR_W + 8.0;
     // Room for the tick labels on the left, and for half a period label at both ends.
-    #[allow(clippy::cast_precision_loss)]
     let left =
         (PAD + tick_labels.iter().map(|t| chars(t)).max().unwrap_or(1) as f64 * CHAR_W + 8.0).max(PAD + label_w / 2.0);
     let right = WIDTH - PAD - (label_w / 2.0).max(12.0);
-    #[allow(clippy::cast_precision_loss)]
     let x_at = |i: usize| {
         if n == 1 { (left + right) / 2.0 } else { left + i as f64 * (right - left) / (n - 1) as f64 }
     };
@@ -52,7 +48,6 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
     let mut svg = Svg::start("line", title, WIDTH, height);
 
     for (i, ((name, _), (x, row))) in series.iter().zip(&legend_rows).enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let y = LEGEND_Y + *row as f64 * LEGEND_LINE;
         let colour = palette::series(i);
         svg.empty(
@@ -91,7 +86,6 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
     }
 
     // Show every k-th period label so that neighbours never overlap.
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let every = if n > 1 { (label_w / ((right - left) / (n - 1) as f64)).ceil().max(1.0) as usize } else { 1 };
     for (i, label) in x_labels.iter().enumerate().filter(|(i, _)| i % every == 0) {
         svg.element(
@@ -161,7 +155,6 @@ fn legend_layout<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(f64, usize)> 
     let mut out = Vec::new();
     let (mut x, mut row) = (PAD, 0);
     for name in names {
-        #[allow(clippy::cast_precision_loss)]
         let w = 24.0 + chars(name).min(30) as f64 * CHAR_W + 16.0;
         if x > PAD && x + w > WIDTH - PAD {
             x = PAD;

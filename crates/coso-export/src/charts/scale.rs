@@ -35,7 +35,6 @@ impl Linear {
     /// Rounds the domain out to 1, 2 or 5 × 10ⁿ steps and returns the ticks and the decimals
     /// their labels need.
     pub fn nice(&mut self, target: usize) -> (Vec<f64>, usize) {
-        #[allow(clippy::cast_precision_loss)]
         let raw = (self.hi - self.lo) / target.max(1) as f64;
         let mag = 10f64.powf(raw.log10().floor());
         let step = match raw / mag {
@@ -49,11 +48,8 @@ impl Linear {
         }
         self.lo = (self.lo / step).floor() * step;
         self.hi = (self.hi / step).ceil() * step;
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let count = (((self.hi - self.lo) / step).round() as usize).min(20);
-        #[allow(clippy::cast_precision_loss)]
         let ticks = (0..=count).map(|i| self.lo + i as f64 * step).collect();
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let decimals = if step >= 1.0 { 0 } else { (-step.log10().floor()) as usize };
         (ticks, decimals.min(12))
     }

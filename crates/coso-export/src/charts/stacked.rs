@@ -22,7 +22,6 @@ pub fn stacked_share<L: AsRef<str>, C: AsRef<str>>(title: &str, parts: &[(L, u64
     }
     let tenths = shares_in_tenths(parts.iter().map(|(_, n, _)| *n), total);
 
-    #[allow(clippy::cast_precision_loss)]
     let height = LEGEND_Y + parts.len() as f64 * LINE + PAD;
     let mut svg = Svg::start("share", title, WIDTH, height);
     let bar_w = WIDTH - 2.0 * PAD;
@@ -30,11 +29,9 @@ pub fn stacked_share<L: AsRef<str>, C: AsRef<str>>(title: &str, parts: &[(L, u64
     for (i, ((label, count, class), tenth)) in parts.iter().zip(&tenths).enumerate() {
         let label = coso_text::nfc(label.as_ref());
         let class = format!("coso-share-{i} {}", class_name(class.as_ref()));
-        #[allow(clippy::cast_precision_loss)]
         let percent = format_vn_number(*tenth as f64 / 10.0, 1);
         let text = format!("{label}: {} ({percent}%)", format_vn_number(*count as f64, 0));
         if *count > 0 {
-            #[allow(clippy::cast_precision_loss)]
             let w = *count as f64 / total as f64 * bar_w;
             svg.open("g", &[]);
             svg.element("title", &[], &text);
@@ -52,7 +49,6 @@ pub fn stacked_share<L: AsRef<str>, C: AsRef<str>>(title: &str, parts: &[(L, u64
             svg.close("g");
             x += w;
         }
-        #[allow(clippy::cast_precision_loss)]
         let y = LEGEND_Y + i as f64 * LINE;
         svg.empty(
             "rect",

@@ -28,7 +28,6 @@ pub(super) fn guess(table: &Table, col: usize) -> f64 {
         ColumnKind::Percent => 8,
         ColumnKind::Date => 11,
     };
-    #[allow(clippy::cast_precision_loss)] // small counts
     let width = (header.max(content) + 2) as f64;
     width.clamp(MIN, MAX_TEXT)
 }
@@ -40,7 +39,6 @@ pub(super) fn header_lines(table: &Table, widths: &[f64]) -> f64 {
         .iter()
         .zip(widths)
         .map(|(c, w)| {
-            #[allow(clippy::cast_precision_loss)]
             let len = chars(&c.header) as f64;
             // Times New Roman 12 is a little wider than the Calibri 11 that width units count in.
             (len * 1.1 / (w - 1.0).max(1.0)).ceil()

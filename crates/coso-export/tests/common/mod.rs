@@ -1,7 +1,5 @@
 //! A province-sized report table: 3,321 communes × 16 columns, deterministic.
 
-#![allow(dead_code)]
-
 use chrono::NaiveDate;
 use coso_export::{Cell, Column, ColumnKind, Table};
 

@@ -1,78 +1,9 @@
-//! Databases, seed data and a fake SMTP server for the job tests.
-
-#![allow(dead_code)]
-
-pub mod smtp;
+//! Seed data for the job tests.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use coso_domain::UserId;
 use coso_domain::authz::Role;
 use coso_store::{Actor, NewUser, Store, UnitRow};
-
-pub struct TestDb {
-    pub store: Store,
-    pub url: String,
-    _dir: Option<tempfile::TempDir>,
-}
-
-pub async fn sqlite() -> TestDb {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("coso.db").display());
-    let store = Store::connect(&url).await.expect("open sqlite");
-    store.migrate().await.expect("migrate sqlite");
-    TestDb { store, url, _dir: Some(dir) }
-}
-
-/// A fresh PostgreSQL database, or `None` when no server is configured outside CI.
-pub async fn postgres() -> Option<TestDb> {
-    let Ok(base) = std::env::var("PG_DATABASE_URL") else {
-        assert!(std::env::var("CI").is_err(), "PG_DATABASE_URL must be set in CI");
-        eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
-        return None;
-    };
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
-    let name =
-        format!("coso_jobs_{}_{:x}", std::process::id(), nanos ^ (COUNTER.fetch_add(1, Ordering::Relaxed) << 48));
-    let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
-    admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create test database");
-    admin.close().await;
-    let url = match base.rfind('/') {
-        Some(i) => format!("{}/{name}", &base[..i]),
-        None => panic!("PG_DATABASE_URL has no database part"),
-    };
-    let store = Store::connect(&url).await.expect("connect to test database");
-    store.migrate().await.expect("migrate postgres");
-    Some(TestDb { store, url, _dir: None })
-}
-
-/// Runs the async test body `$case(&TestDb)` once on SQLite and once on PostgreSQL.
-#[macro_export]
-macro_rules! on_both {
-    ($($name:ident => $case:ident),* $(,)?) => {
-        mod sqlite_backend {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let db = $crate::support::sqlite().await;
-                    super::$case(&db).await;
-                }
-            )*
-        }
-        mod postgres_backend {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    if let Some(db) = $crate::support::postgres().await {
-                        super::$case(&db).await;
-                    }
-                }
-            )*
-        }
-    };
-}
 
 pub fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -85,7 +16,6 @@ pub fn vn(s: &str) -> DateTime<Utc> {
 }
 
 pub struct Seeded {
-    pub province: UnitRow,
     /// Two communes that have not sent, and one that has.
     pub a: UnitRow,
     pub b: UnitRow,
@@ -131,7 +61,7 @@ pub async fn seed_with(store: &Store, due: &str, extra: usize) -> Seeded {
     let targets: Vec<&UnitRow> = targets.iter().collect();
     insert_plan(store, &province, &targets, due).await;
     insert_submission(store, OCCURRENCE_ID, &sent).await;
-    Seeded { province, a, b, sent, user_a, user_b, user_sent, occurrence_id: OCCURRENCE_ID }
+    Seeded { a, b, sent, user_a, user_b, user_sent, occurrence_id: OCCURRENCE_ID }
 }
 
 const OCCURRENCE_ID: i64 = 9201;

@@ -1,5 +1,5 @@
 //! Shared by the integration tests: the test documents, unzipping, and the external tools.
-#![allow(dead_code, clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
 pub mod ooxml;
 

@@ -1,6 +1,6 @@
 //! Reads the paragraphs of a WordprocessingML part with their formatting, for assertions on
 //! structure rather than on raw XML strings.
-#![allow(dead_code, clippy::unwrap_used)]
+#![expect(clippy::unwrap_used, reason = "a test stops at the first unexpected failure")]
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 

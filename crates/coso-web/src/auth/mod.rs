@@ -1,8 +1,8 @@
-//! Accounts in the web: the session cookie, login rate limits per IP address, and the
-//! per-session CSRF token that every form carries. Credentials, lock-outs and sessions are
-//! `coso_app::accounts`.
+//! Sessions in the web: the session cookie and the signed-in user, and the per-session CSRF
+//! token that every form carries. Signing in and out is in `crate::accounts`; credentials,
+//! lock-outs and sessions are `coso_app::accounts`.
 
-pub mod login;
+pub mod api_csrf;
 pub mod session;
 
 pub use session::{CurrentUser, MaybeUser};

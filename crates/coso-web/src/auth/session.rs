@@ -50,6 +50,14 @@ impl CurrentUser {
         authz::is_admin(&self.domain_grants())
     }
 
+    /// Checks the `X-CSRF-Token` header of an API write against the session's token.
+    pub fn check_api_csrf(&self, sent: Option<&str>) -> Result<(), AppError> {
+        match sent {
+            Some(t) if !t.is_empty() && constant_time_eq(t.as_bytes(), self.csrf_token.as_bytes()) => Ok(()),
+            _ => Err(AppError::CsrfToken),
+        }
+    }
+
     /// Checks the CSRF token a form sent back against the session's.
     pub fn check_csrf(&self, sent: &str) -> Result<(), AppError> {
         if !sent.is_empty() && constant_time_eq(sent.as_bytes(), self.csrf_token.as_bytes()) {
@@ -94,8 +102,16 @@ pub fn removal_cookie() -> Cookie<'static> {
 }
 
 fn token_from(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+    token_in(&parts.headers)
+}
+
+/// Whether the request carries a session cookie (valid or not).
+pub fn carries_session(headers: &axum::http::HeaderMap) -> bool {
+    token_in(headers).is_some()
+}
+
+fn token_in(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

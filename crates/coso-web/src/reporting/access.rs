@@ -1,9 +1,9 @@
 //! Which unit a reporting screen opens on, and the units a user may switch to. Who may read,
 //! send and review is decided by `coso_app`.
 
-use super::views::UnitChoice;
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::views::UnitChoice;
 
 /// The unit a reporting screen opens on: the one asked for, or the user's first granted unit.
 pub fn chosen_code(user: &CurrentUser, asked: &str) -> Result<String, AppError> {

@@ -1,9 +1,4 @@
-//! Plans, inboxes, reports and aggregate views: the pages and the API over `coso_app`'s plans and reports.
+//! What the plan, report and task features share: which unit a reporting screen opens on and
+//! the units a user may switch to. Who may read, send and review is decided by `coso_app`.
 
 pub mod access;
-pub mod api;
-pub mod pages;
-pub mod plan_pages;
-pub mod tasks;
-pub mod templates;
-pub mod views;

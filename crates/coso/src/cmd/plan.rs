@@ -89,8 +89,8 @@ async fn import_plan(app: &App, a: ImportArgs) -> CmdResult {
         std::fs::read(&a.file).map_err(|e| Failure::Input(format!("Không đọc được tệp {}: {e}", a.file.display())))?;
     let issuer = super::units::unit_or_fail(app, &a.unit).await?;
     let name = a.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let imported =
-        plans::import_document(app, &actor, &issuer, &a.targets, a.year, &name, &bytes).await.map_err(failure)?;
+    let doc = plans::import::read_document(&name, &bytes, a.year).map_err(failure)?;
+    let imported = plans::import_document(app, &actor, &issuer, &a.targets, a.year, doc).await.map_err(failure)?;
     let plan = imported.plan;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&plan).map_err(Failure::other)?);

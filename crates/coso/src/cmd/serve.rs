@@ -142,6 +142,7 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
         session_hours: cfg.web.session_hours.unwrap_or(d.session_hours),
         login_attempts_per_minute: cfg.web.login_attempts_per_minute.unwrap_or(d.login_attempts_per_minute),
         max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
+        metrics_token: cfg.web.metrics_token.clone(),
     }
 }
 

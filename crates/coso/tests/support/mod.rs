@@ -1,17 +1,13 @@
 //! Running the real `coso` binary in a temp folder against a real database: a SQLite file,
 //! or a fresh PostgreSQL database on the server named by `PG_DATABASE_URL`.
 
-#![allow(dead_code)]
-
-#[path = "../../../coso-jobs/tests/support/smtp.rs"]
-pub mod smtp;
-
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use coso_store::Store;
+use coso_test_support::{Backend, PgDatabase};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_coso");
 
@@ -20,32 +16,29 @@ pub struct Env {
     pub dir: tempfile::TempDir,
     /// `None`: the default `sqlite://./data/coso.db` in `dir`.
     pub database_url: Option<String>,
+    /// The PostgreSQL database, dropped with the `Env`.
+    _database: Option<PgDatabase>,
 }
 
 impl Env {
     /// A fresh folder with the default SQLite database.
     pub fn sqlite() -> Env {
-        Env { dir: tempfile::tempdir().expect("temp dir"), database_url: None }
+        Env { dir: tempfile::tempdir().expect("temp dir"), database_url: None, _database: None }
     }
 
     /// A fresh PostgreSQL database, or `None` when no server is configured outside CI.
     pub async fn postgres() -> Option<Env> {
-        let Ok(base) = std::env::var("PG_DATABASE_URL") else {
-            assert!(
-                std::env::var("CI").is_err(),
-                "PG_DATABASE_URL must be set in CI: the PostgreSQL half of the suite would not run"
-            );
-            eprintln!("PG_DATABASE_URL is not set: skipping the PostgreSQL half of this test");
-            return None;
-        };
-        let nanos =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-        let name = format!("coso_cli_{}_{nanos}", std::process::id());
-        let admin = Store::connect(&base).await.expect("connect to PostgreSQL");
-        admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create test database");
-        admin.close().await;
-        let url = format!("{}/{name}", &base[..base.rfind('/').expect("PG_DATABASE_URL has a database part")]);
-        Some(Env { dir: tempfile::tempdir().expect("temp dir"), database_url: Some(url) })
+        let database = PgDatabase::create().await?;
+        let url = database.url().to_string();
+        Some(Env { dir: tempfile::tempdir().expect("temp dir"), database_url: Some(url), _database: Some(database) })
+    }
+
+    /// A fresh folder and database on `backend` (for `on_both!`).
+    pub async fn on(backend: Backend) -> Option<Env> {
+        match backend {
+            Backend::Sqlite => Some(Env::sqlite()),
+            Backend::Postgres => Env::postgres().await,
+        }
     }
 
     /// The URL of the database, for opening it from the test.
@@ -100,7 +93,10 @@ impl Env {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn");
-        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+        // A command that refuses its arguments may exit before it reads its input.
+        if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
         Run(child.wait_with_output().expect("wait"))
     }
 
@@ -235,15 +231,20 @@ pub async fn wait_healthy(c: &reqwest::Client, url: &str, limit: Duration) -> Du
     panic!("/healthz did not answer 200 within {limit:?}");
 }
 
-/// Signs in through the API as `email` with the demo password.
-pub async fn sign_in(c: &reqwest::Client, url: &str, email: &str) {
+/// Signs in through the API as `email` with the demo password; returns the session's CSRF
+/// token, which API writes send in `X-CSRF-Token`.
+pub async fn sign_in(c: &reqwest::Client, url: &str, email: &str) -> String {
     let r = c
         .post(format!("{url}/api/v1/session"))
         .json(&serde_json::json!({ "email": email, "password": coso_demo::DEMO_PASSWORD }))
         .send()
         .await
         .expect("sign in");
-    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    let status = r.status();
+    let text = r.text().await.unwrap_or_default();
+    assert_eq!(status, 200, "{text}");
+    let session: serde_json::Value = serde_json::from_str(&text).expect("session");
+    session["csrf_token"].as_str().expect("csrf token").to_string()
 }
 
 /// Households currently in the register of `village`.

@@ -1,0 +1,164 @@
+//! The real router on a real database, spoken to over HTTP.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use coso_domain::authz::Role;
+use coso_store::{Actor, NewUser, Store};
+use coso_web::{AppState, WebSettings};
+use tokio::sync::OnceCell;
+
+use crate::backend::Backend;
+use crate::db::TestDb;
+
+/// The password of every account [`TestApp::user`] creates.
+pub const PASSWORD: &str = "mat-khau-thu-nghiem";
+
+/// coso-web serving a fresh database that holds the official units.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    pub store: Store,
+    /// The running app's state: tests move its clock.
+    pub state: AppState,
+    pub backend: Backend,
+    password_hash: String,
+    db: Arc<TestDb>,
+}
+
+/// What the tests take from coso-web. The one place that calls its constructors.
+struct Web {
+    state: AppState,
+    router: axum::Router,
+    /// A hash of [`PASSWORD`] as coso-web stores passwords.
+    password_hash: String,
+}
+
+async fn build_web(store: Store, settings: WebSettings) -> Web {
+    // Hashed once per test process: argon2 is slow on purpose, and the hash carries its salt,
+    // so one hash serves every account.
+    static PASSWORD_HASH: OnceCell<String> = OnceCell::const_new();
+    let hash = || async { coso_web::hash_password(PASSWORD.to_string()).await.expect("hash the test password") };
+    let password_hash = PASSWORD_HASH.get_or_init(hash).await.clone();
+    let state = AppState::new(coso_app::App::new(store), settings);
+    let router = coso_web::router(state.clone());
+    Web { state, router, password_hash }
+}
+
+impl TestApp {
+    /// The app with default settings on `backend`, or `None` when that backend is not
+    /// available (see [`TestDb::on`]).
+    pub async fn on(backend: Backend) -> Option<TestApp> {
+        let db = TestDb::on(backend).await?;
+        db.store.load_official_units(&Actor::system("test")).await.expect("official units");
+        Some(Self::serve(Arc::new(db), WebSettings::default()).await)
+    }
+
+    /// The app on SQLite with default settings, for tests whose subject is the web layer itself
+    /// (headers, extractors, limits) rather than what the database does.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(WebSettings::default()).await
+    }
+
+    /// The app on SQLite with `settings`.
+    pub async fn spawn_with(settings: WebSettings) -> TestApp {
+        let db = TestDb::on(Backend::Sqlite).await.expect("a SQLite database");
+        db.store.load_official_units(&Actor::system("test")).await.expect("official units");
+        Self::serve(Arc::new(db), settings).await
+    }
+
+    /// A second app with `settings` on the same database.
+    pub async fn with_settings(&self, settings: WebSettings) -> TestApp {
+        Self::serve(self.db.clone(), settings).await
+    }
+
+    async fn serve(db: Arc<TestDb>, settings: WebSettings) -> TestApp {
+        let Web { state, router, password_hash } = build_web(db.store.clone(), settings).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve");
+        });
+        TestApp {
+            base: format!("http://{addr}"),
+            store: db.store.clone(),
+            state,
+            backend: db.backend,
+            password_hash,
+            db,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Creates an account with one role on the unit with `unit_code`; its password is
+    /// [`PASSWORD`].
+    pub async fn user(&self, email: &str, role: Role, unit_code: &str) {
+        let unit = self.store.unit_by_code(unit_code).await.expect("q").expect("unit exists");
+        let u = NewUser {
+            email: email.into(),
+            display_name: email.into(),
+            password_hash: self.password_hash.clone(),
+            grants: vec![(role, unit.unit_id())],
+        };
+        self.store.create_user(&u, &Actor::system("test")).await.expect("create user");
+    }
+
+    /// A client with a cookie jar, signed in through the API; it sends the session's CSRF token
+    /// in `X-CSRF-Token`, as API writes need.
+    pub async fn client_as(&self, email: &str) -> reqwest::Client {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let c = reqwest::Client::builder().cookie_provider(jar.clone()).build().expect("client");
+        let res = c
+            .post(self.url("/api/v1/session"))
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(res.status(), 200, "login of {email}");
+        let session: serde_json::Value = res.json().await.expect("session");
+        let token: reqwest::header::HeaderValue =
+            session["csrf_token"].as_str().expect("token").parse().expect("value");
+        let headers =
+            reqwest::header::HeaderMap::from_iter([(reqwest::header::HeaderName::from_static("x-csrf-token"), token)]);
+        reqwest::Client::builder().cookie_provider(jar).default_headers(headers).build().expect("client")
+    }
+
+    /// A client with a cookie jar that does not follow redirects.
+    pub fn anonymous(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Posts a page's form as a browser does: `fields` after the session's `csrf` token.
+    pub async fn post_form(
+        &self,
+        c: &reqwest::Client,
+        path: &str,
+        csrf: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut form = vec![("csrf", csrf)];
+        form.extend_from_slice(fields);
+        c.post(self.url(path)).form(&form).send().await.expect("post")
+    }
+}
+
+/// Parses HTML and returns the text of every element matching `selector`.
+pub fn texts(html: &str, selector: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    doc.select(&sel).map(|e| e.text().collect::<String>().trim().to_string()).collect()
+}
+
+/// The attribute `attr` of the first element matching `selector`.
+pub fn attr(html: &str, selector: &str, attr: &str) -> Option<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    doc.select(&sel).next().and_then(|e| e.value().attr(attr)).map(str::to_string)
+}

@@ -1,0 +1,17 @@
+//! Signing in and out: the login page and the session API. Sessions themselves, and the
+//! extractors of the signed-in user, are in `crate::auth`.
+
+pub mod sign_in;
+mod views;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dang-nhap", get(sign_in::login_page).post(sign_in::login_submit))
+        .route("/dang-xuat", post(sign_in::logout))
+        .route("/api/v1/session", post(sign_in::api_login).delete(sign_in::api_logout))
+}

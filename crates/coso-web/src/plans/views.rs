@@ -1,0 +1,141 @@
+//! Typed pages of plans, their review step and aggregate views. Fields are plain text and
+//! numbers already worded in Vietnamese, so templates stay free of logic.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use coso_store::UnitRow;
+
+use crate::views::{Nav, UnitChoice};
+
+#[derive(Debug, Clone)]
+pub struct PlanLine {
+    pub id: i64,
+    pub label: String,
+    pub year: i32,
+    pub issued: String,
+    pub targets: i64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/list.html")]
+pub struct PlansPage {
+    pub nav: Nav,
+    pub unit: UnitRow,
+    pub units: Vec<UnitChoice>,
+    pub plans: Vec<PlanLine>,
+    pub can_manage: bool,
+    pub errors: Vec<String>,
+    pub targets: String,
+    pub year: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TaskLine {
+    pub id: i64,
+    pub text: String,
+    pub lead: String,
+    pub partners: String,
+    pub due: String,
+    pub status: String,
+    /// not_started | in_progress | done, for the form.
+    pub status_code: &'static str,
+    pub overdue: bool,
+    pub progress: i64,
+    /// (id, name, size)
+    pub files: Vec<(i64, String, String)>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ObligationLine {
+    /// "Báo cáo 6 tháng", "Kế hoạch thực hiện".
+    pub title: String,
+    pub due: String,
+    pub receiver: String,
+    /// (occurrence id, period label, on time, late, missing)
+    pub occurrences: Vec<(i64, String, i64, i64, i64)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/plan.html")]
+pub struct PlanPage {
+    pub nav: Nav,
+    pub id: i64,
+    pub label: String,
+    pub issuer: String,
+    pub issued: String,
+    pub legal_bases: Vec<String>,
+    pub sections: Vec<String>,
+    pub tasks: Vec<TaskLine>,
+    pub obligations: Vec<ObligationLine>,
+    pub targets: Vec<(String, String)>,
+    pub parent: Option<(i64, String)>,
+    pub children: Vec<(i64, String, String)>,
+    pub can_manage: bool,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// One row of an aggregate table.
+#[derive(Debug, Clone)]
+pub struct AggregateLine {
+    pub name: String,
+    /// Drill-down link when the row sums several target units.
+    pub href: Option<String>,
+    pub status: String,
+    pub status_class: &'static str,
+    pub values: Vec<String>,
+    pub score: String,
+    pub rank: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/aggregate.html")]
+pub struct AggregatePage {
+    pub nav: Nav,
+    pub plan_id: i64,
+    pub plan_label: String,
+    /// The report aggregated, in words: "Báo cáo 6 tháng đầu năm 2026".
+    pub obligation: String,
+    pub due_text: String,
+    pub scope: String,
+    pub crumbs: Vec<(String, String)>,
+    /// (occurrence id, label, selected)
+    pub periods: Vec<(i64, String, bool)>,
+    pub columns: Vec<String>,
+    pub rows: Vec<AggregateLine>,
+    pub totals: Vec<String>,
+    pub counts: String,
+    pub charts: Vec<Chart>,
+    pub export_query: String,
+}
+
+/// An SVG chart with the table it was drawn from.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub title: String,
+    pub svg: String,
+    pub table: Vec<(String, String)>,
+}
+
+/// The review step of an imported plan: what the reader understood, editable.
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/review.html")]
+pub struct PlanReviewPage {
+    pub nav: Nav,
+    pub unit: UnitRow,
+    /// The parsed document as JSON, carried through the form for rendering later.
+    pub document: String,
+    pub number: String,
+    pub issued_on: String,
+    pub title: String,
+    pub year: String,
+    pub targets: String,
+    /// (kind, period, due, raw)
+    pub obligations: Vec<(String, String, String, String)>,
+    /// (text, lead, due)
+    pub tasks: Vec<(String, String, String)>,
+    pub warnings: Vec<String>,
+    pub errors: Vec<String>,
+}

@@ -1,0 +1,54 @@
+//! The public pages: home, search, a unit.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use coso_store::UnitRow;
+
+use crate::views::{Nav, vn_date};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/home.html")]
+pub struct HomePage {
+    pub nav: Nav,
+    pub provinces: Vec<UnitRow>,
+    pub counts: Vec<(String, i64)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/search.html")]
+pub struct SearchPage {
+    pub nav: Nav,
+    pub q: String,
+    pub kind: String,
+    pub results: Vec<UnitRow>,
+    pub total: i64,
+    pub within: Option<UnitRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/unit.html")]
+pub struct UnitPage {
+    pub nav: Nav,
+    pub unit: UnitRow,
+    pub ancestors: Vec<UnitRow>,
+    pub children: Vec<UnitRow>,
+    pub household_count: i64,
+    pub can_admin: bool,
+    /// The units that took over, for a unit that ceased.
+    pub successors: Vec<coso_store::Succession>,
+}
+
+impl UnitPage {
+    /// When the successors took over.
+    pub fn succession_date(&self) -> String {
+        self.successors.first().map(|s| vn_date(s.effective)).unwrap_or_default()
+    }
+
+    /// "từ 01/07/2025", or with the end for a unit that ceased.
+    pub fn validity(&self) -> String {
+        match self.unit.valid_to {
+            Some(to) => format!("từ {} đến trước {} (đã chấm dứt)", vn_date(self.unit.valid_from), vn_date(to)),
+            None => format!("từ {}", vn_date(self.unit.valid_from)),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The unit tree: the admin area's home, a unit's admin page (children, adding them by form or
+//! CSV) and `/api/v1/units…`.
+
+pub mod api;
+mod forms;
+mod pages;
+mod views;
+mod wire;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/quan-tri", get(pages::admin_home))
+        .route("/quan-tri/don-vi/{code}", get(pages::admin_unit))
+        .route("/quan-tri/don-vi/{code}/them", post(pages::create_unit))
+        .route("/quan-tri/don-vi/{code}/nhap", post(pages::import_units))
+        .route("/api/v1/units", get(api::list))
+        .route("/api/v1/units/{code}", get(api::get))
+        .route("/api/v1/units/{code}/children", get(api::children).post(api::create))
+        .route("/api/v1/units/{code}/children/import", post(api::import))
+}

@@ -1,0 +1,31 @@
+//! The admin area's home and a unit's admin page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use coso_store::UnitRow;
+
+use super::forms::UnitForm;
+use crate::forms::FieldErrors;
+use crate::views::Nav;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "units/admin_home.html")]
+pub struct AdminHomePage {
+    pub nav: Nav,
+    pub grants: Vec<coso_store::GrantRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "units/admin_unit.html")]
+pub struct AdminUnitPage {
+    pub nav: Nav,
+    pub unit: UnitRow,
+    pub ancestors: Vec<UnitRow>,
+    pub children: Vec<UnitRow>,
+    pub form: UnitForm,
+    pub errors: FieldErrors,
+    pub row_errors: Vec<coso_domain::RowError>,
+    pub notice: Option<String>,
+    pub can_manage: bool,
+    pub kinds: Vec<(&'static str, &'static str)>,
+}

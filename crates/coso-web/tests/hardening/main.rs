@@ -1,0 +1,103 @@
+//! What a probe of `coso serve --demo` tried, as an attacker would, and what the server answers
+//! now. One file per finding.
+
+use coso_test_support as support;
+
+mod api_csrf;
+mod content_types;
+mod headers;
+mod invisible_text;
+mod metrics;
+mod occurrences;
+mod plan_parse;
+mod rejections;
+mod search_limits;
+
+use coso_domain::authz::Role;
+use serde_json::{Value, json};
+use support::TestApp;
+
+pub const PROVINCE: &str = "42";
+
+/// The Bình Phước plan, as the DOCX kept with the document reader's tests.
+pub fn plan_document() -> Vec<u8> {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx");
+    std::fs::read(p).expect("Bình Phước fixture")
+}
+
+/// A province official, and the plan they issued for every commune and ward of the province.
+pub async fn province_plan(app: &TestApp) -> (reqwest::Client, Value) {
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    let province = app.client_as("tinh@coso.test").await;
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx")))
+        .body(plan_document())
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    (province, res.json().await.expect("plan"))
+}
+
+/// The first occurrence of the plan's obligation for `period` (`annual`, …).
+pub fn occurrence(plan: &Value, period: &str) -> i64 {
+    plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == period)
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .unwrap_or_else(|| panic!("no {period} occurrence in {plan}"))
+}
+
+/// The code of the first commune of the province `parent` in the official list.
+pub async fn first_commune(app: &TestApp, parent: &str) -> String {
+    let list: Value = app
+        .anonymous()
+        .get(app.url(&format!("/api/v1/units?parent={parent}&kind=commune&limit=1")))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    list["items"][0]["code"].as_str().expect("a commune").to_string()
+}
+
+/// An administrator of the province, and a village `V1` under its first commune with one
+/// household.
+pub async fn village_with_a_household(app: &TestApp) -> reqwest::Client {
+    app.user("root@coso.test", Role::Admin, PROVINCE).await;
+    let admin = app.client_as("root@coso.test").await;
+    let commune = first_commune(app, PROVINCE).await;
+    let res = admin
+        .post(app.url(&format!("/api/v1/units/{commune}/children")))
+        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
+        .send()
+        .await
+        .expect("village");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let res = admin
+        .post(app.url("/api/v1/units/V1/households"))
+        .json(&json!({ "code": "H1", "address": "Xóm 1", "representative": "Nguyễn Văn An", "member_count": 4 }))
+        .send()
+        .await
+        .expect("household");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    admin
+}
+
+/// Asserts an API error: the status, JSON with the stable code, and returns the body.
+pub async fn api_error(res: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status(), status, "{}", res.url());
+    let body: Value = res.json().await.expect("a JSON error body");
+    assert_eq!(body["error"]["code"], code, "{body}");
+    body
+}
+
+/// `url` with `pairs` added to its query string, encoded.
+pub fn with_query(url: &str, pairs: &[(&str, &str)]) -> String {
+    let encoded = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+    format!("{url}{}{encoded}", if url.contains('?') { '&' } else { '?' })
+}

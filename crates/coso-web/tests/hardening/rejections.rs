@@ -1,0 +1,246 @@
+//! Every route, sent missing and malformed parameters and bodies: the answer is coso's own —
+//! JSON with a stable code under `/api/`, a Vietnamese page elsewhere — and never an extractor's
+//! English.
+
+use coso_domain::authz::Role;
+use coso_web::WebSettings;
+use serde_json::Value;
+
+use crate::api_error;
+use crate::support::{TestApp, texts};
+
+#[derive(Clone, Copy)]
+enum Body {
+    None,
+    Json,
+    Form,
+    Multipart,
+    /// CSV, documents, files, announcements.
+    Raw,
+}
+
+/// Every route of the router with the body it reads. `{id}`-like segments are numbers.
+const ROUTES: &[(&str, &str, Body)] = &[
+    ("GET", "/", Body::None),
+    ("GET", "/don-vi", Body::None),
+    ("GET", "/don-vi/{code}", Body::None),
+    ("GET", "/don-vi/{code}/tim", Body::None),
+    ("GET", "/dang-nhap", Body::None),
+    ("POST", "/dang-nhap", Body::Form),
+    ("POST", "/dang-xuat", Body::Form),
+    ("GET", "/quan-tri", Body::None),
+    ("GET", "/quan-tri/don-vi/{code}", Body::None),
+    ("POST", "/quan-tri/don-vi/{code}/them", Body::Form),
+    ("POST", "/quan-tri/don-vi/{code}/nhap", Body::Multipart),
+    ("GET", "/quan-tri/don-vi/{code}/ho-gia-dinh", Body::None),
+    ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/them", Body::Form),
+    ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", Body::Multipart),
+    ("GET", "/quan-tri/nguoi-dung", Body::None),
+    ("POST", "/quan-tri/nguoi-dung", Body::Form),
+    ("GET", "/quan-tri/nhat-ky", Body::None),
+    ("GET", "/quan-tri/hop-thu", Body::None),
+    ("GET", "/quan-tri/mau-bao-cao", Body::None),
+    ("GET", "/quan-tri/mau-bao-cao/{id}", Body::None),
+    ("POST", "/quan-tri/mau-bao-cao/{id}", Body::Form),
+    ("GET", "/quan-tri/hop-thu/{occurrence}", Body::None),
+    ("POST", "/quan-tri/hop-thu/{occurrence}", Body::Form),
+    ("GET", "/quan-tri/bao-cao/{id}", Body::None),
+    ("POST", "/quan-tri/bao-cao/{id}/xem-xet", Body::Form),
+    ("GET", "/quan-tri/ke-hoach", Body::None),
+    ("POST", "/quan-tri/ke-hoach/nhap", Body::Multipart),
+    ("POST", "/quan-tri/ke-hoach/ban-hanh", Body::Form),
+    ("GET", "/quan-tri/ke-hoach/{id}", Body::None),
+    ("GET", "/quan-tri/ke-hoach/{id}/tong-hop", Body::None),
+    ("POST", "/quan-tri/ke-hoach/{id}/nhiem-vu/{task}", Body::Form),
+    ("POST", "/quan-tri/ke-hoach/{id}/nhiem-vu/{task}/minh-chung", Body::Multipart),
+    ("GET", "/quan-tri/ke-hoach/{id}/minh-chung/{file}", Body::None),
+    ("GET", "/quan-tri/ke-hoach/{id}/tong-hop.csv", Body::None),
+    ("GET", "/quan-tri/ke-hoach/{id}/van-ban.docx", Body::None),
+    ("GET", "/tinh-han", Body::None),
+    ("GET", "/lich", Body::None),
+    ("GET", "/static/coso.css", Body::None),
+    ("GET", "/healthz", Body::None),
+    ("GET", "/metrics", Body::None),
+    ("GET", "/api/v1/openapi.json", Body::None),
+    ("POST", "/api/v1/session", Body::Json),
+    ("GET", "/api/v1/units", Body::None),
+    ("GET", "/api/v1/units/{code}", Body::None),
+    ("GET", "/api/v1/units/{code}/children", Body::None),
+    ("POST", "/api/v1/units/{code}/children", Body::Json),
+    ("POST", "/api/v1/units/{code}/children/import", Body::Raw),
+    ("GET", "/api/v1/units/{code}/households", Body::None),
+    ("POST", "/api/v1/units/{code}/households", Body::Json),
+    ("POST", "/api/v1/units/{code}/households/import", Body::Raw),
+    ("GET", "/api/v1/users", Body::None),
+    ("POST", "/api/v1/users", Body::Json),
+    ("GET", "/api/v1/calendar/lunar", Body::None),
+    ("GET", "/api/v1/calendar/solar", Body::None),
+    ("GET", "/api/v1/calendar/holidays/{year}", Body::None),
+    ("GET", "/api/v1/calendar/working-days", Body::None),
+    ("GET", "/api/v1/calendar/deadline", Body::None),
+    ("GET", "/api/v1/calendar/rules", Body::None),
+    ("POST", "/api/v1/calendar/announcements", Body::Raw),
+    ("POST", "/api/v1/plans", Body::Json),
+    ("POST", "/api/v1/plans/import", Body::Raw),
+    ("POST", "/api/v1/plans/parse", Body::Raw),
+    ("GET", "/api/v1/plans/{id}", Body::None),
+    ("GET", "/api/v1/plans/{id}/aggregate", Body::None),
+    ("GET", "/api/v1/plans/{id}/aggregate.xlsx", Body::None),
+    ("GET", "/api/v1/plans/{id}/aggregate.csv", Body::None),
+    ("GET", "/api/v1/plans/{id}/summary.docx", Body::None),
+    ("GET", "/api/v1/plans/{id}/summary.pdf", Body::None),
+    ("PATCH", "/api/v1/plans/{id}/tasks/{task}", Body::Json),
+    ("POST", "/api/v1/plans/{id}/tasks/{task}/evidence", Body::Raw),
+    ("GET", "/api/v1/units/{code}/inbox", Body::None),
+    ("GET", "/api/v1/report-templates", Body::None),
+    ("PUT", "/api/v1/report-templates/{id}", Body::Json),
+    ("GET", "/api/v1/notifications", Body::None),
+    ("POST", "/api/v1/units/{code}/submissions", Body::Json),
+    ("GET", "/api/v1/submissions/{id}", Body::None),
+    ("POST", "/api/v1/submissions/{id}/review", Body::Json),
+    ("GET", "/api/v1/khong-co", Body::None),
+];
+
+/// Every typed query parameter of the routes, with a value of the wrong type.
+const MALFORMED_QUERY: &str = "limit=abc&offset=-x&occurrence=abc&ky=abc&nam=abc&thang=abc&n=abc&leap=abc&year=abc\
+     &complex=abc&especially_complex=abc&remote=abc&month=abc&day=abc&on=abc&date=abc&from=abc&rule=x";
+
+/// (content type, body) to send to a route that reads `body`.
+fn bodies(body: Body) -> Vec<(Option<&'static str>, &'static str)> {
+    match body {
+        Body::None => vec![(None, "")],
+        Body::Json => vec![
+            (Some("application/json"), "{"),
+            (Some("application/json"), r#"{"zz": 1}"#),
+            (
+                Some("application/json"),
+                r#"{"code": 1, "email": [], "accept": "x", "occurrence_id": "x", "version": "x"}"#,
+            ),
+            (Some("application/json"), "[]"),
+            (Some("application/json"), r#"{"a": 1} trailing"#),
+            (None, "{}"),
+            (Some("text/plain"), "{}"),
+        ],
+        Body::Form => vec![
+            (Some("application/x-www-form-urlencoded"), "version=abc&member_count=%FF&decision=1"),
+            (Some("application/x-www-form-urlencoded"), "%%%"),
+            (Some("text/plain"), "a=b"),
+            (None, ""),
+        ],
+        Body::Multipart => vec![
+            (Some("multipart/form-data"), "x"),
+            (Some("multipart/form-data; boundary=zz"), "garbage"),
+            (
+                Some("multipart/form-data; boundary=zz"),
+                "--zz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc",
+            ),
+            (Some("text/plain"), "x"),
+            (None, ""),
+        ],
+        Body::Raw => vec![(Some("text/plain"), "x"), (Some("application/x-www-form-urlencoded"), "a=b"), (None, "")],
+    }
+}
+
+fn path_with(template: &str, number: &str) -> String {
+    let mut out = template.to_string();
+    for segment in ["{id}", "{occurrence}", "{task}", "{year}", "{file}"] {
+        out = out.replace(segment, number);
+    }
+    out.replace("{code}", "42")
+}
+
+/// The English of axum's and serde's extractors.
+const ENGLISH: [&str; 8] = [
+    "Failed to deserialize",
+    "missing field",
+    "invalid type",
+    "Failed to parse",
+    "Failed to buffer",
+    "Expected request with",
+    "Content-Type: application/x-www-form-urlencoded`",
+    "Invalid URL",
+];
+
+#[tokio::test]
+async fn no_route_answers_with_an_extractors_english() {
+    let app = TestApp::spawn_with(WebSettings { login_attempts_per_minute: 10_000, ..Default::default() }).await;
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = app.client_as("root@coso.test").await;
+    let mut sent = 0;
+    for (method, template, body) in ROUTES {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut cases = vec![(path_with(template, "abc"), "", bodies(*body)[0])];
+        cases.extend(bodies(*body).into_iter().map(|b| (path_with(template, "1"), "", b)));
+        cases.push((path_with(template, "1"), MALFORMED_QUERY, bodies(*body)[0]));
+        for (path, query, (content_type, content)) in cases {
+            let url = if query.is_empty() { app.url(&path) } else { app.url(&format!("{path}?{query}")) };
+            let mut req = admin.request(method.clone(), url).body(content);
+            if let Some(t) = content_type {
+                req = req.header("content-type", t);
+            }
+            let res = req.send().await.expect("sent");
+            sent += 1;
+            let status = res.status().as_u16();
+            let json = res.headers().get("content-type").is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+            let text = res.text().await.expect("body");
+            let case = format!("{method} {path}?{query} [{content_type:?} {content:?}] → {status}");
+            for english in ENGLISH {
+                assert!(!text.contains(english), "{case}: {text}");
+            }
+            if path.starts_with("/api/") && status >= 400 {
+                assert!(json, "{case}: not JSON: {text}");
+                let v: Value = serde_json::from_str(&text).expect("JSON error body");
+                assert!(v["error"]["code"].as_str().is_some_and(|c| !c.is_empty()), "{case}: {text}");
+                assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{case}: {text}");
+            }
+            if !path.starts_with("/api/") && status >= 400 && status != 405 {
+                assert!(!texts(&text, "main").is_empty(), "{case}: not a page: {text}");
+            }
+        }
+    }
+    assert!(sent >= ROUTES.len() * 3, "{sent} requests");
+}
+
+#[tokio::test]
+async fn missing_and_malformed_parameters_get_coso_answers() {
+    let app = TestApp::spawn().await;
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = app.client_as("root@coso.test").await;
+    // The deadline page with nothing filled in is the empty form.
+    let res = app.anonymous().get(app.url("/tinh-han")).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(!texts(&html, "form select[name=rule]").is_empty(), "the deadline form");
+    let res = admin.get(app.url("/api/v1/calendar/lunar")).send().await.expect("lunar");
+    let body = api_error(res, 400, "bad_request").await;
+    assert_eq!(body["error"]["message"], "Thiếu tham số «date».");
+    let res = admin.get(app.url("/api/v1/units?limit=abc")).send().await.expect("units");
+    let body = api_error(res, 400, "bad_request").await;
+    assert_eq!(body["error"]["message"], "Tham số «limit» có giá trị không hợp lệ.");
+    api_error(admin.get(app.url("/api/v1/plans/abc")).send().await.expect("plan"), 404, "not_found").await;
+    let res = admin
+        .post(app.url("/api/v1/units/42/children"))
+        .header("content-type", "application/json")
+        .body(r#"{"code": 1, "name": "Thôn", "kind": "village"}"#)
+        .send()
+        .await
+        .expect("create");
+    let body = api_error(res, 422, "validation_failed").await;
+    assert_eq!(body["error"]["fields"][0]["field"], "code", "{body}");
+    let res = admin.post(app.url("/api/v1/units/42/children")).body("{}").send().await.expect("create");
+    api_error(res, 415, "unsupported_media_type").await;
+    let res = admin
+        .post(app.url("/api/v1/units/42/children"))
+        .header("content-type", "application/json")
+        .body("{\"code\":")
+        .send()
+        .await
+        .expect("create");
+    api_error(res, 400, "bad_request").await;
+    let res = admin.get(app.url("/lich?nam=abc")).send().await.expect("month");
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.expect("html").contains("Tham số «nam» có giá trị không hợp lệ."));
+    let res = admin.get(app.url("/quan-tri/ke-hoach/abc")).send().await.expect("plan page");
+    assert_eq!(res.status(), 404);
+    assert_eq!(texts(&res.text().await.expect("html"), "h1"), ["Không tìm thấy"]);
+}
