@@ -117,7 +117,7 @@ impl AggregateView {
 }
 
 /// Builds the view for `occurrence_id` of `plan_id`, seen from `scope` (a unit at or below
-/// the issuer; the caller checked the actor may read it, see [`view`]), or from above every
+/// the issuer; the caller checked the actor may read it, see [`super::view`]), or from above every
 /// target (`None`: one row per target, e.g. a national plan).
 pub async fn aggregate(
     app: &App,
