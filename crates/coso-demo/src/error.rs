@@ -17,5 +17,5 @@ pub enum DemoError {
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Store(#[from] StoreError),
     #[error("Không tạo được kế hoạch mẫu: {0}")]
-    Plan(#[from] coso_reporting::ReportingError),
+    Plan(#[from] coso_app::Error),
 }

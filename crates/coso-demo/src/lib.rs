@@ -17,12 +17,11 @@ mod villages;
 
 use std::collections::HashSet;
 
-use argon2::Argon2;
-use argon2::password_hash::PasswordHasher;
 use chrono::NaiveDate;
-use coso_domain::authz::{Action, Grant, Role, authorize};
+use coso_app::{Actor, App};
+use coso_domain::authz::Action;
 use coso_domain::unit::{NewUnit, UnitKind};
-use coso_store::{Actor, NewUser, Store, UnitRow};
+use coso_store::{NewUser, UnitRow};
 
 pub use accounts::DemoAccount;
 pub use error::DemoError;
@@ -46,37 +45,38 @@ const REGISTERS_IN_WARD: usize = 2;
 
 /// Loads the demo data. Refuses a database that already holds accounts, households or
 /// units created by users unless `force`; with `force`, only what is missing is added.
-pub async fn load_demo(store: &Store, force: bool) -> Result<DemoReport, DemoError> {
+pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> {
+    let store = app.store();
     if !force && store.has_user_data().await? {
         return Err(DemoError::NotEmpty);
     }
     let actor = Actor::system("demo");
     let province = store.unit_by_code(DEMO_PROVINCE).await?.ok_or(DemoError::OfficialUnitsMissing(DEMO_PROVINCE))?;
-    let on = today();
+    let on = app.today();
     let mut report = DemoReport::default();
     let mut communes: Vec<(UnitRow, Vec<UnitRow>)> = Vec::new();
     let mut wards: Vec<(UnitRow, Vec<UnitRow>)> = Vec::new();
     for parent in store.children(province.unit_id(), on).await? {
         let Some(kind) = parent.unit_kind().filter(|k| k.is_commune_level()) else { continue };
-        let children = ensure_children(store, &parent, kind, &actor, &mut report).await?;
+        let children = ensure_children(app, &parent, kind, &actor, &mut report).await?;
         if kind == UnitKind::Ward {
             wards.push((parent, children));
         } else {
             communes.push((parent, children));
         }
     }
-    let admin = [Grant { role: Role::Admin, unit: province.unit_path() }];
     let mut registers: Vec<&UnitRow> = spread(&communes, REGISTER_COMMUNES)
         .into_iter()
         .flat_map(|(_, villages)| villages.iter().take(REGISTERS_PER_COMMUNE))
         .collect();
     registers.extend(wards.first().into_iter().flat_map(|(_, groups)| groups.iter().take(REGISTERS_IN_WARD)));
     for village in &registers {
-        let permit = authorize(&admin, &village.unit_path(), Action::ManageHouseholds)
+        let permit = actor
+            .authorize(&village.unit_path(), Action::ManageHouseholds)
             .map_err(|_| DemoError::Forbidden(village.code.clone()))?;
         let kind = village.unit_kind().unwrap_or(UnitKind::Village);
         let rows = households::households_for(&village.code, &village.name, kind);
-        let r = store.import_households(&permit, village, rows, &actor).await?;
+        let r = store.import_households(&permit, village, rows, actor.audit()).await?;
         report.households += r.inserted;
         report.registers.push(village.code.clone());
     }
@@ -85,9 +85,9 @@ pub async fn load_demo(store: &Store, force: bool) -> Result<DemoReport, DemoErr
     };
     let anchors = accounts::Anchors { province: &province.code, commune: &commune.code, village: &village.code };
     report.accounts = accounts::demo_accounts(&anchors);
-    report.accounts_created = create_accounts(store, &report.accounts, &actor).await?;
+    report.accounts_created = create_accounts(app, &report.accounts, &actor).await?;
     let commune_units: Vec<UnitRow> = communes.iter().chain(wards.iter()).map(|(c, _)| c.clone()).collect();
-    report.reports_sent = plans::load(store, &province, &commune_units, &commune.code, on, &actor).await?;
+    report.reports_sent = plans::load(app, &province, &commune_units, &commune.code, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,
@@ -101,14 +101,14 @@ pub async fn load_demo(store: &Store, force: bool) -> Result<DemoReport, DemoErr
 /// Creates the planned villages or residential groups of `parent` that are not there yet and
 /// returns all of them, in plan order.
 async fn ensure_children(
-    store: &Store,
+    app: &App,
     parent: &UnitRow,
     kind: UnitKind,
     actor: &Actor,
     report: &mut DemoReport,
 ) -> Result<Vec<UnitRow>, DemoError> {
     let planned = villages::plan_children(&parent.code, kind);
-    let existing: Vec<UnitRow> = store.children(parent.unit_id(), today()).await?;
+    let existing: Vec<UnitRow> = app.store().children(parent.unit_id(), app.today()).await?;
     let present: HashSet<&str> = existing.iter().map(|u| u.code.as_str()).collect();
     let missing: Vec<(u64, NewUnit)> = planned
         .iter()
@@ -116,7 +116,8 @@ async fn ensure_children(
         .filter(|(_, u)| !present.contains(u.code.as_str()))
         .map(|(i, u)| (i as u64 + 2, u.clone()))
         .collect();
-    let created = if missing.is_empty() { Vec::new() } else { store.create_units(parent, &missing, actor).await? };
+    let created =
+        if missing.is_empty() { Vec::new() } else { app.store().create_units(parent, &missing, actor.audit()).await? };
     for u in &created {
         match u.unit_kind() {
             Some(UnitKind::ResidentialGroup) => report.residential_groups += 1,
@@ -140,7 +141,8 @@ fn spread<T>(items: &[T], n: usize) -> Vec<&T> {
     idx.into_iter().filter_map(|i| items.get(i)).collect()
 }
 
-async fn create_accounts(store: &Store, accounts: &[DemoAccount], actor: &Actor) -> Result<usize, DemoError> {
+async fn create_accounts(app: &App, accounts: &[DemoAccount], actor: &Actor) -> Result<usize, DemoError> {
+    let store = app.store();
     // Hashing is slow on purpose: hash the one password once and share the hash.
     let mut hash: Option<String> = None;
     let mut created = 0;
@@ -154,7 +156,9 @@ async fn create_accounts(store: &Store, accounts: &[DemoAccount], actor: &Actor)
         let password_hash = match &hash {
             Some(h) => h.clone(),
             None => {
-                let h = hash_password(DEMO_PASSWORD)?;
+                let h = coso_app::accounts::hash_password(DEMO_PASSWORD.to_string())
+                    .await
+                    .map_err(|e| DemoError::Hash(e.to_string()))?;
                 hash = Some(h.clone());
                 h
             }
@@ -165,21 +169,8 @@ async fn create_accounts(store: &Store, accounts: &[DemoAccount], actor: &Actor)
             password_hash,
             grants: vec![(a.role, unit.unit_id())],
         };
-        store.create_user(&user, actor).await?;
+        store.create_user(&user, actor.audit()).await?;
         created += 1;
     }
     Ok(created)
-}
-
-/// An argon2id PHC string of `password`, with a fresh random salt.
-pub fn hash_password(password: &str) -> Result<String, DemoError> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| DemoError::Hash(e.to_string()))
-}
-
-/// Today in Vietnam (UTC+7 all year).
-fn today() -> NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }

@@ -2,10 +2,11 @@
 //! so that inboxes, the aggregate view, its charts and exports show something real.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use coso_app::plans::{import, occurrence_detail};
+use coso_app::{Actor, App, reports, templates};
 use coso_domain::plan::{Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TaskDraft};
 use coso_domain::report::{ReportInput, ScoreInput, Template};
-use coso_reporting::{import, submit, templates};
-use coso_store::{Actor, Store, UnitRow};
+use coso_store::UnitRow;
 
 use crate::error::DemoError;
 use crate::rng::Rng;
@@ -83,19 +84,20 @@ fn report(template: &Template, rng: &mut Rng, quality: u64) -> ReportInput {
 /// sends the 6-month report of most communes, some of them late. `skip` keeps one commune's
 /// reports open for the demo accounts to send.
 pub async fn load(
-    store: &Store,
+    app: &App,
     province: &UnitRow,
     communes: &[UnitRow],
     skip: &str,
-    today: NaiveDate,
     actor: &Actor,
 ) -> Result<usize, DemoError> {
+    let store = app.store();
+    let today = app.today();
     let year = today.year();
     if !store.plans_of_unit(province.id, Some(year)).await?.is_empty() || communes.is_empty() {
         return Ok(0);
     }
-    let template_id = templates::ensure_default(store).await?;
-    let template = templates::load(store, template_id).await?;
+    let template_id = templates::ensure_default(app).await?;
+    let template = templates::load(app, template_id).await?;
     let plan = draft(year);
     let req = import::Issue {
         issuer: province,
@@ -106,7 +108,7 @@ pub async fn load(
         parent_plan_id: None,
         actor,
     };
-    let plan_id = import::issue(store, req).await?;
+    let plan_id = import::issue(app, req).await?;
     let obligations = store.obligations(plan_id).await?;
     let Some(six) =
         obligations.iter().find(|o| o.period.as_deref() == Some("six_month")).and_then(|o| o.occurrences.first())
@@ -114,7 +116,7 @@ pub async fn load(
         return Ok(0);
     };
     let Some(due) = six.due_date.filter(|d| *d <= today) else { return Ok(0) };
-    let Some(detail) = coso_reporting::occurrence_detail(store, six.id).await? else { return Ok(0) };
+    let Some(detail) = occurrence_detail(app, six.id).await? else { return Ok(0) };
     let mut sent = 0;
     for commune in communes.iter().filter(|c| c.code != skip) {
         let mut rng = Rng::for_key(&format!("report:{}", commune.code));
@@ -126,9 +128,7 @@ pub async fn load(
             + Duration::days(if rng.chance(20) { rng.range(1, 11) as i64 } else { 0 });
         let quality = rng.range(45, 96);
         let input = report(&template, &mut rng, quality);
-        let sending =
-            submit::Sending { occurrence: &detail, unit: commune, actor, now: chrono::Utc::now(), today: day };
-        submit::submit_report(store, &template, sending, &input).await?;
+        reports::send_report_on(app, actor, &template, &detail, commune, &input, day).await?;
         sent += 1;
     }
     Ok(sent)

@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use coso_app::App;
 use coso_demo::{DEMO_PASSWORD, DemoError, load_demo};
 use coso_domain::authz::{Action, Grant, Role, authorize};
 use coso_domain::unit::UnitKind;
@@ -41,14 +42,14 @@ async fn postgres() -> Option<Db> {
 async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)> {
     let started = Instant::now();
     store.load_official_units(&Actor::system("test")).await.expect("official units");
-    let report = load_demo(store, false).await.expect("demo");
+    let report = load_demo(&App::new(store.clone()), false).await.expect("demo");
     assert!(started.elapsed() < Duration::from_secs(10), "demo data took {:?}", started.elapsed());
 
     let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
-    let communes = store.children(province.unit_id(), chrono::Utc::now().date_naive()).await.expect("children");
+    let communes = store.children(province.unit_id(), store.clock().today()).await.expect("children");
     assert_eq!(communes.len(), 69);
     for c in &communes {
-        let kids = store.children(c.unit_id(), chrono::Utc::now().date_naive()).await.expect("children");
+        let kids = store.children(c.unit_id(), store.clock().today()).await.expect("children");
         assert!((6..=12).contains(&kids.len()), "{} has {}", c.name, kids.len());
         let want = if c.kind == "ward" { "residential_group" } else { "village" };
         assert!(kids.iter().all(|k| k.kind == want), "{}", c.name);
@@ -86,15 +87,16 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
         let grants = store.grants_of(user.user_id()).await.expect("grants");
         assert_eq!((grants[0].role.as_str(), grants[0].unit_code.as_str()), (role.as_str(), a.unit_code.as_str()));
         assert!(user.password_hash.starts_with("$argon2id$"));
-        let parsed = argon2::password_hash::phc::PasswordHash::new(&user.password_hash).expect("PHC string");
-        use argon2::password_hash::PasswordVerifier;
-        argon2::Argon2::default()
-            .verify_password(DEMO_PASSWORD.as_bytes(), &parsed)
-            .expect("the demo password verifies");
+        let verified =
+            coso_app::accounts::verify_password(DEMO_PASSWORD.to_string(), Some(user.password_hash.clone())).await;
+        assert!(verified, "the demo password verifies");
     }
 
-    assert!(matches!(load_demo(store, false).await, Err(DemoError::NotEmpty)), "refuses a non-empty database");
-    let again = load_demo(store, true).await.expect("forced");
+    assert!(
+        matches!(load_demo(&App::new(store.clone()), false).await, Err(DemoError::NotEmpty)),
+        "refuses a non-empty database"
+    );
+    let again = load_demo(&App::new(store.clone()), true).await.expect("forced");
     assert_eq!((again.villages, again.residential_groups, again.households, again.accounts_created), (0, 0, 0, 0));
     first
 }
@@ -131,7 +133,7 @@ async fn postgres_demo_is_plausible() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_official_units_it_says_what_to_run() {
     let db = sqlite().await;
-    let err = load_demo(&db.store, false).await.expect_err("no units");
+    let err = load_demo(&App::new(db.store.clone()), false).await.expect_err("no units");
     assert!(matches!(err, DemoError::OfficialUnitsMissing(_)));
     assert!(err.to_string().contains("coso units load-official"));
 }

@@ -5,6 +5,7 @@
 //! what it decides and the web shows it.
 
 pub mod authz;
+pub mod clock;
 pub mod document;
 pub mod field;
 pub mod household;
@@ -17,5 +18,6 @@ pub mod unit;
 pub mod unit_import;
 pub mod unit_path;
 
+pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
 pub use ids::{HouseholdId, UnitId, UserId};

@@ -8,10 +8,12 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use coso_app::App;
+use coso_app::clock::{Clock, VIETNAM};
 use coso_calendar::{Announcement, HolidayCalendar};
 use coso_domain::UnitId;
-use coso_store::{NewMail, NewNotification, NotificationBatch, Store, StoreError};
+use coso_store::{NewMail, NewNotification, NotificationBatch, StoreError};
 use tokio::task::JoinHandle;
 
 use crate::mail::{SendError, SmtpConfig, SmtpConfigError, SmtpSender};
@@ -48,7 +50,7 @@ pub struct JobsConfig {
 impl Default for JobsConfig {
     fn default() -> Self {
         let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "coso".to_string());
-        let started = Utc::now().timestamp_micros();
+        let started = Clock::system().now().timestamp_micros();
         JobsConfig {
             offsets: DEFAULT_OFFSETS.to_vec(),
             tick: Duration::from_secs(60),
@@ -91,22 +93,17 @@ impl RunReport {
 }
 
 pub struct Jobs {
-    store: Store,
+    app: App,
     config: JobsConfig,
     sender: Option<SmtpSender>,
     told_no_smtp: AtomicBool,
 }
 
-/// Vietnam's offset (no daylight saving); checked when compiling.
-const VIETNAM: FixedOffset = match FixedOffset::east_opt(7 * 3600) {
-    Some(offset) => offset,
-    None => panic!("UTC+7 is a valid offset"),
-};
-
 impl Jobs {
-    pub fn new(store: Store, config: JobsConfig) -> Result<Jobs, JobError> {
+    /// The jobs of `app`, whose clock they run on.
+    pub fn new(app: App, config: JobsConfig) -> Result<Jobs, JobError> {
         let sender = config.smtp.as_ref().map(SmtpSender::new).transpose()?;
-        Ok(Jobs { store, config, sender, told_no_smtp: AtomicBool::new(false) })
+        Ok(Jobs { app, config, sender, told_no_smtp: AtomicBool::new(false) })
     }
 
     /// One tick at `now`: the daily reminders if due and not yet done anywhere, then the outbox.
@@ -115,18 +112,19 @@ impl Jobs {
         let today = local.date_naive();
         let mut report = RunReport::default();
         if local.time() >= self.config.daily_at
-            && self.store.claim_daily_job(REMINDER_JOB, &self.config.instance, today, now, REMINDER_LEASE).await?
+            && self.app.store().claim_daily_job(REMINDER_JOB, &self.config.instance, today, now, REMINDER_LEASE).await?
         {
             match self.remind(today, now).await {
                 Ok((notifications, mails)) => {
-                    self.store.finish_daily_job(REMINDER_JOB, &self.config.instance, today).await?;
+                    self.app.store().finish_daily_job(REMINDER_JOB, &self.config.instance, today).await?;
                     report.reminders_ran = true;
                     report.notifications = notifications;
                     report.mails_queued = mails;
                 }
                 Err(e) => {
                     // Free the lease at once so the next tick retries rather than in 10 minutes.
-                    if let Err(release) = self.store.release_daily_job(REMINDER_JOB, &self.config.instance).await {
+                    if let Err(release) = self.app.store().release_daily_job(REMINDER_JOB, &self.config.instance).await
+                    {
                         tracing::warn!(error = %release, "could not release the reminder lease");
                     }
                     return Err(e);
@@ -151,13 +149,13 @@ impl Jobs {
             .add_working_days(today, max_offset)
             .unwrap_or_else(|_| today + TimeDelta::days(i64::from(max_offset) * 2 + 14));
         let from = today - TimeDelta::days(OVERDUE_CATCH_UP_DAYS);
-        let items = self.store.due_for_reminders(from, to).await?;
+        let items = self.app.store().due_for_reminders(from, to).await?;
         let reminders = plan_reminders(&items, today, &calendar, &self.config.offsets);
         if reminders.is_empty() {
             return Ok((0, 0));
         }
         let batch = self.batch(&reminders).await?;
-        let written = self.store.insert_notifications_and_mail(&batch, now).await?;
+        let written = self.app.store().insert_notifications_and_mail(&batch, now).await?;
         if written.notifications > 0 || written.mails > 0 {
             tracing::info!(notifications = written.notifications, mails = written.mails, %today, "deadline reminders written");
         }
@@ -174,14 +172,14 @@ impl Jobs {
         };
         let (mut sent, mut failed) = (0, 0);
         loop {
-            let batch = self.store.claim_mail(&self.config.instance, now, MAIL_BATCH).await?;
+            let batch = self.app.store().claim_mail(&self.config.instance, now, MAIL_BATCH).await?;
             if batch.is_empty() {
                 return Ok((sent, failed));
             }
             for mail in &batch {
                 match sender.send(mail).await {
                     Ok(()) => {
-                        self.store.mark_sent(mail.id, Utc::now()).await?;
+                        self.app.store().mark_sent(mail.id, self.app.now()).await?;
                         sent += 1;
                     }
                     Err(e) => {
@@ -191,7 +189,7 @@ impl Jobs {
                             SendError::Transient(_) => Some(now + backoff(mail.attempts)),
                         };
                         tracing::warn!(mail = mail.id, attempts = mail.attempts, error = %e, "mail not sent");
-                        self.store.mark_failed(mail.id, &self.config.instance, &e.to_string(), retry_at).await?;
+                        self.app.store().mark_failed(mail.id, &self.config.instance, &e.to_string(), retry_at).await?;
                     }
                 }
             }
@@ -209,7 +207,7 @@ impl Jobs {
                 tokio::select! {
                     _ = &mut shutdown => break,
                     _ = ticks.tick() => {
-                        match self.run_once(Utc::now()).await {
+                        match self.run_once(self.app.now()).await {
                             Ok(report) if !report.is_empty() => tracing::info!(?report, "background jobs ran"),
                             Ok(_) => {}
                             Err(e) => tracing::error!(error = %e, "background jobs failed; retrying on the next tick"),
@@ -224,7 +222,7 @@ impl Jobs {
     /// announcement that does not parse is logged and left out (the built-in rule applies).
     async fn calendar(&self) -> Result<HolidayCalendar, JobError> {
         let mut extra = Vec::new();
-        for (year, body) in self.store.holiday_announcements().await? {
+        for (year, body) in self.app.store().holiday_announcements().await? {
             match Announcement::from_json(&body) {
                 Ok(a) if a.validate().is_ok() => extra.push(a),
                 Ok(_) | Err(_) => {
@@ -254,7 +252,7 @@ impl Jobs {
                 dedupe_key: r.dedupe_key.clone(),
             });
             if let Entry::Vacant(slot) = officials.entry(r.item.unit_id) {
-                slot.insert(self.store.officials_of_unit(UnitId(r.item.unit_id)).await?);
+                slot.insert(self.app.store().officials_of_unit(UnitId(r.item.unit_id)).await?);
             }
             for person in officials.get(&r.item.unit_id).into_iter().flatten() {
                 batch.mails.push(NewMail {

@@ -55,7 +55,7 @@ async fn reminders_come_once_each_and_never_to_a_unit_that_sent(db: &TestDb) {
     let store = &db.store;
     let smtp = FakeSmtp::start(std::time::Duration::ZERO).await;
     let s = seed(store, "2026-06-15").await;
-    let jobs = Jobs::new(store.clone(), config(Some(smtp.port), "one")).expect("jobs");
+    let jobs = Jobs::new(coso_app::App::new(store.clone()), config(Some(smtp.port), "one")).expect("jobs");
 
     assert!(jobs.run_once(vn("2026-06-08 06:30")).await.expect("run").is_empty(), "nothing before 07:00");
     let first = jobs.run_once(vn("2026-06-08 08:00")).await.expect("run");
@@ -131,7 +131,7 @@ async fn reminders_come_once_each_and_never_to_a_unit_that_sent(db: &TestDb) {
 async fn mail_waits_in_the_outbox_until_smtp_is_configured(db: &TestDb) {
     let store = &db.store;
     seed(store, "2026-06-15").await;
-    let offline = Jobs::new(store.clone(), config(None, "offline")).expect("jobs");
+    let offline = Jobs::new(coso_app::App::new(store.clone()), config(None, "offline")).expect("jobs");
     let r = offline.run_once(vn("2026-06-08 08:00")).await.expect("run");
     assert_eq!((r.notifications, r.mails_queued, r.mails_sent), (2, 2, 0));
     assert_eq!(store.outbox_stats().await.expect("stats"), OutboxStats { pending: 2, sent: 0, failed: 0 });
@@ -140,13 +140,13 @@ async fn mail_waits_in_the_outbox_until_smtp_is_configured(db: &TestDb) {
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let closed_port = closed.local_addr().expect("addr").port();
     drop(closed);
-    let down = Jobs::new(store.clone(), config(Some(closed_port), "down")).expect("jobs");
+    let down = Jobs::new(coso_app::App::new(store.clone()), config(Some(closed_port), "down")).expect("jobs");
     let r = down.run_once(vn("2026-06-08 08:05")).await.expect("run");
     assert_eq!((r.mails_sent, r.mails_failed), (0, 2));
     assert_eq!(store.outbox_stats().await.expect("stats").pending, 2);
 
     let smtp = FakeSmtp::start(std::time::Duration::ZERO).await;
-    let online = Jobs::new(store.clone(), config(Some(smtp.port), "online")).expect("jobs");
+    let online = Jobs::new(coso_app::App::new(store.clone()), config(Some(smtp.port), "online")).expect("jobs");
     let too_soon = online.run_once(vn("2026-06-08 08:05") + TimeDelta::seconds(30)).await.expect("run");
     assert_eq!(too_soon.mails_sent, 0, "the retry waits for its backoff");
     let r = online.run_once(vn("2026-06-08 08:07")).await.expect("run");
@@ -167,7 +167,7 @@ async fn two_instances_send_every_reminder_once(db: &TestDb) {
     let mut tasks = Vec::new();
     for name in ["instance-one", "instance-two"] {
         let store = Store::connect(&db.url).await.expect("second pool");
-        let jobs = Jobs::new(store, config(Some(smtp.port), name)).expect("jobs");
+        let jobs = Jobs::new(coso_app::App::new(store), config(Some(smtp.port), name)).expect("jobs");
         let barrier = barrier.clone();
         tasks.push(tokio::spawn(async move {
             let start = vn("2026-06-07 07:10");

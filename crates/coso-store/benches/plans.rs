@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate};
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
@@ -104,7 +104,7 @@ async fn fixture(store: &Store) -> Fixture {
             rank: Some("Khá".into()),
             implementing_plan_id: None,
             submitted_on: date(2026, 6, 10),
-            now: Utc::now(),
+            now: DateTime::parse_from_rfc3339("2026-06-10T03:00:00Z").expect("time").to_utc(),
         };
         store.submit(&s, &actor).await.expect("submit");
         sent += 1;

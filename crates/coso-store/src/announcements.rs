@@ -1,7 +1,5 @@
 //! Holiday announcements stored at run time (the calendar crate parses and validates them).
 
-use chrono::Utc;
-
 use crate::audit::{Actor, AuditEntry, write_audit};
 use crate::dispatch::dispatch;
 use crate::{Result, Store};
@@ -17,6 +15,7 @@ impl Store {
 
     /// Saves the announcement for `year`, replacing an earlier one; audited with both versions.
     pub async fn save_holiday_announcement(&self, year: i64, body: &str, actor: &Actor) -> Result<()> {
+        let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<String> = sqlx::query_scalar("SELECT body FROM holiday_announcement WHERE year = $1")
@@ -29,7 +28,7 @@ impl Store {
             )
             .bind(year)
             .bind(body)
-            .bind(Utc::now())
+            .bind(now)
             .bind(actor.label.as_str())
             .execute(&mut *tx)
             .await?;
@@ -41,7 +40,7 @@ impl Store {
                 before: before.and_then(|b| serde_json::from_str(&b).ok()),
                 after: serde_json::from_str(body).ok(),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });
         Ok(())

@@ -54,13 +54,14 @@ pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log \
     (at, actor_user_id, actor, action, entity, entity_id, unit_id, before_json, after_json, request_id) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
-/// Writes `$entry` by `$actor` on the connection or transaction `$conn`.
+/// Writes `$entry` by `$actor` at `$at` on the connection or transaction `$conn`.
 macro_rules! write_audit {
-    ($conn:expr, $actor:expr, $entry:expr) => {{
+    ($conn:expr, $at:expr, $actor:expr, $entry:expr) => {{
         let e: &$crate::audit::AuditEntry = $entry;
         let a: &$crate::audit::Actor = $actor;
+        let at: chrono::DateTime<chrono::Utc> = $at;
         sqlx::query($crate::audit::INSERT_AUDIT)
-            .bind(chrono::Utc::now())
+            .bind(at)
             .bind(a.user_id.map(|u| u.0))
             .bind(a.label.as_str())
             .bind(e.action)
@@ -79,7 +80,7 @@ pub(crate) use write_audit;
 impl Store {
     /// Records an entry on its own (for changes that have no transaction of their own).
     pub async fn audit(&self, actor: &Actor, entry: &AuditEntry) -> Result<()> {
-        dispatch!(self, write, pool => { write_audit!(pool, actor, entry)?; });
+        dispatch!(self, write, pool => { write_audit!(pool, self.clock.now(), actor, entry)?; });
         Ok(())
     }
 

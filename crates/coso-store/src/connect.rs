@@ -1,6 +1,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use coso_domain::Clock;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
@@ -32,6 +33,8 @@ pub(crate) enum Pools {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) backend: Pools,
+    /// Stamps rows and gives "today" for validity; the system clock unless one was handed in.
+    pub(crate) clock: Clock,
 }
 
 impl Store {
@@ -47,7 +50,7 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await?;
-            Ok(Store { backend: Pools::Postgres(pool) })
+            Ok(Store { backend: Pools::Postgres(pool), clock: Clock::system() })
         } else {
             Err(StoreError::UnsupportedUrl)
         }
@@ -78,7 +81,18 @@ impl Store {
             .min_connections(1)
             .connect_with(opts.read_only(true).row_buffer_size(256))
             .await?;
-        Ok(Store { backend: Pools::Sqlite { read, write } })
+        Ok(Store { backend: Pools::Sqlite { read, write }, clock: Clock::system() })
+    }
+
+    /// The same database, stamping rows with `clock` (the application's one clock).
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock this store stamps rows with.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn backend(&self) -> Backend {

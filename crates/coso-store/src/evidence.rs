@@ -75,6 +75,7 @@ impl Store {
             EvidenceOwner::Task(t) => (Some(t), None),
             EvidenceOwner::Submission(s) => (None, Some(s)),
         };
+        let now = self.clock.now();
         let meta = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             // The owner's unit, for the audit log; no row means no such owner.
@@ -101,7 +102,7 @@ impl Store {
             .bind(bytes.len() as i64)
             .bind(&sha)
             .bind(bytes)
-            .bind(Utc::now())
+            .bind(now)
             .bind(&actor.label)
             .fetch_one(&mut *tx)
             .await?;
@@ -116,7 +117,7 @@ impl Store {
                     "content_type": content_type, "size": bytes.len(), "sha256": sha,
                 })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
             meta
         });

@@ -1,7 +1,7 @@
 //! Household registers. Every read and write asks for a [`Permit`] from the domain's
 //! authorization, so no handler can reach a register without having asked.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use coso_domain::authz::{Action, Permit};
 use coso_domain::household::HouseholdData;
 use coso_domain::household_import::{self, ImportPlan};
@@ -172,7 +172,7 @@ impl Store {
         if plan.insert.is_empty() && plan.update.is_empty() {
             return Ok(vec![]);
         }
-        let now = Utc::now();
+        let now = self.clock.now();
         let entry = AuditEntry {
             action: if single { "household.create" } else { "household.import" },
             entity: "household",
@@ -244,7 +244,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
             ids
         });

@@ -1,6 +1,7 @@
 //! What a unit has to send (its inbox) and what it has received to review.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::report::SubmissionStatus;
 use serde::Serialize;
 
 use crate::dispatch::dispatch;
@@ -77,7 +78,7 @@ impl Store {
             .await?
         });
         for i in &mut items {
-            let open = matches!(i.status.as_deref(), None | Some("returned"));
+            let open = SubmissionStatus::is_open(i.status.as_deref().and_then(SubmissionStatus::parse));
             i.overdue = open && i.due_date.is_some_and(|d| d < today);
         }
         items.sort_by_cached_key(|i| {
@@ -105,10 +106,11 @@ impl Store {
                  JOIN obligation_occurrence oc ON oc.obligation_id = o.id \
                  JOIN submission s ON s.occurrence_id = oc.id \
                  JOIN unit u ON u.id = s.unit_id \
-                 WHERE o.receiver_unit_id = $1 AND s.status = 'submitted' \
+                 WHERE o.receiver_unit_id = $1 AND s.status = $2 \
                  ORDER BY s.submitted_at DESC, s.id DESC",
             )
             .bind(receiver_unit_id)
+            .bind(SubmissionStatus::Submitted.as_str())
             .fetch_all(pool)
             .await?
         });

@@ -51,3 +51,7 @@ pub use units::{LoadReport, Succession, UnitRow, UnitSearch};
 pub use users::{GrantRow, NewUser, UserRow};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The log filter a server starts with: information, without a line for every SQL statement
+/// from the database driver.
+pub const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";

@@ -154,7 +154,7 @@ impl Store {
         let parts: Vec<&str> = number.iter().map(String::as_str).chain([title.as_str()]).collect();
         let search = search_text(&parts);
         let targets = sorted_unique(&p.target_unit_ids);
-        let now = Utc::now();
+        let now = self.clock.now();
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
@@ -196,7 +196,7 @@ impl Store {
                     "obligations": p.obligations.len(), "occurrences": occurrences,
                 })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
             id
         });
@@ -251,6 +251,7 @@ impl Store {
                 message: "Một kế hoạch không thể tự thực hiện chính nó.".into(),
             });
         }
+        let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT unit_id, parent_plan_id FROM plan WHERE id = $1")
@@ -260,7 +261,7 @@ impl Store {
             let Some((unit_id, before)) = before else { return Err(StoreError::NotFound) };
             sqlx::query("UPDATE plan SET parent_plan_id = $1, updated_at = $2 WHERE id = $3")
                 .bind(parent_plan_id)
-                .bind(Utc::now())
+                .bind(now)
                 .bind(plan_id)
                 .execute(&mut *tx)
                 .await?;
@@ -272,7 +273,7 @@ impl Store {
                 before: Some(serde_json::json!({ "parent_plan_id": before })),
                 after: Some(serde_json::json!({ "parent_plan_id": parent_plan_id })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });
         Ok(())

@@ -32,7 +32,7 @@ impl Store {
                 .bind(token_hash)
                 .bind(user.0)
                 .bind(csrf_token)
-                .bind(Utc::now())
+                .bind(self.clock.now())
                 .bind(expires_at)
                 .execute(pool)
                 .await?;
@@ -48,7 +48,7 @@ impl Store {
                  WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = $3",
             )
             .bind(token_hash)
-            .bind(Utc::now())
+            .bind(self.clock.now())
             .bind(true)
             .fetch_optional(pool)
             .await?
@@ -66,7 +66,7 @@ impl Store {
     /// Removes expired sessions; returns how many.
     pub async fn purge_expired_sessions(&self) -> Result<u64> {
         let n = dispatch!(self, write, pool => {
-            sqlx::query("DELETE FROM session WHERE expires_at <= $1").bind(Utc::now()).execute(pool).await?.rows_affected()
+            sqlx::query("DELETE FROM session WHERE expires_at <= $1").bind(self.clock.now()).execute(pool).await?.rows_affected()
         });
         Ok(n)
     }

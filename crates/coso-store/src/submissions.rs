@@ -1,9 +1,11 @@
 //! Submissions: what a target unit sends for an occurrence (its implementing plan or a
 //! report), reviewed by the receiving unit. A returned submission can be sent again; every
-//! version is kept.
+//! version is kept. The domain's [`SubmissionStatus`] decides which moves are allowed; this
+//! module persists them, guarded so that two concurrent moves cannot both pass.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::UnitId;
+use coso_domain::report::{Refusal, Sending, SubmissionStatus, Verdict};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -124,13 +126,17 @@ macro_rules! select {
     };
 }
 
-fn conflict(field: &'static str, message: &str) -> StoreError {
-    StoreError::Conflict { field, message: message.into() }
+/// A move the domain's state machine refuses, stored nowhere: the caller shows its message.
+fn refused(r: Refusal) -> StoreError {
+    StoreError::Conflict { field: r.field(), message: r.to_string() }
 }
 
-const NOT_TARGET: &str = "Đơn vị không thuộc đối tượng thực hiện kế hoạch này nên không gửi được.";
-const WAITING: &str = "Báo cáo đã gửi và đang chờ xem xét; chỉ gửi lại được khi bị trả lại.";
-const ACCEPTED: &str = "Báo cáo đã được chấp nhận; không gửi lại được.";
+/// The stored status, read back into the domain's states.
+fn status_of(stored: &str) -> Result<SubmissionStatus> {
+    SubmissionStatus::parse(stored).ok_or_else(|| {
+        StoreError::Database(sqlx::Error::Decode(format!("unknown submission status «{stored}»").into()))
+    })
+}
 
 impl Store {
     /// Sends a submission: the first time it is version 1; later only after it was returned,
@@ -154,12 +160,12 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             if targeted == 0 {
-                return Err(conflict("unit", NOT_TARGET));
+                return Err(refused(Refusal::NotTarget));
             }
             if let Some(own) = s.implementing_plan_id {
                 let issuer: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM plan WHERE id = $1").bind(own).fetch_optional(&mut *tx).await?;
                 if issuer != Some(s.unit_id) {
-                    return Err(conflict("implementing_plan", "Kế hoạch thực hiện phải do chính đơn vị ban hành."));
+                    return Err(refused(Refusal::ForeignImplementingPlan));
                 }
             }
             let current: Option<(i64, String, i64)> =
@@ -168,15 +174,18 @@ impl Store {
                     .bind(s.unit_id)
                     .fetch_optional(&mut *tx)
                     .await?;
-            let (id, version, action) = match current {
+            let state = current.as_ref().map(|(_, status, _)| status_of(status)).transpose()?;
+            let sending = SubmissionStatus::send(state).map_err(refused)?;
+            let (id, version, action) = match current.filter(|_| sending == Sending::Again) {
                 None => {
                     let inserted = sqlx::query_scalar::<_, i64>(
                         "INSERT INTO submission (occurrence_id, unit_id, status, version, first_submitted_on, submitted_at, \
                          implementing_plan_id, indicator_values, score, rank) \
-                         VALUES ($1, $2, 'submitted', 1, $3, $4, $5, $6, $7, $8) RETURNING id",
+                         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9) RETURNING id",
                     )
                     .bind(s.occurrence_id)
                     .bind(s.unit_id)
+                    .bind(SubmissionStatus::Submitted.as_str())
                     .bind(s.submitted_on)
                     .bind(s.now)
                     .bind(s.implementing_plan_id)
@@ -188,22 +197,18 @@ impl Store {
                     match inserted {
                         Ok(id) => (id, 1, "submission.submit"),
                         // Sent twice at the same moment: the other one won.
-                        Err(e) if StoreError::is_unique_violation(&e) => return Err(conflict("status", WAITING)),
+                        Err(e) if StoreError::is_unique_violation(&e) => return Err(refused(Refusal::Waiting)),
                         Err(e) => return Err(e.into()),
                     }
                 }
-                Some((id, status, version)) => {
-                    match status.as_str() {
-                        "returned" => {}
-                        "accepted" => return Err(conflict("status", ACCEPTED)),
-                        _ => return Err(conflict("status", WAITING)),
-                    }
-                    // Guarded by the version read, so two resubmissions cannot both pass.
+                Some((id, _, version)) => {
+                    // Guarded by the version and state read, so two resubmissions cannot both pass.
                     let n = sqlx::query(
-                        "UPDATE submission SET status = 'submitted', version = version + 1, submitted_at = $1, \
-                         implementing_plan_id = $2, indicator_values = $3, score = $4, rank = $5 \
-                         WHERE id = $6 AND version = $7 AND status = 'returned'",
+                        "UPDATE submission SET status = $1, version = version + 1, submitted_at = $2, \
+                         implementing_plan_id = $3, indicator_values = $4, score = $5, rank = $6 \
+                         WHERE id = $7 AND version = $8 AND status = $9",
                     )
+                    .bind(SubmissionStatus::Submitted.as_str())
                     .bind(s.now)
                     .bind(s.implementing_plan_id)
                     .bind(&values)
@@ -211,11 +216,12 @@ impl Store {
                     .bind(rank.as_deref())
                     .bind(id)
                     .bind(version)
+                    .bind(SubmissionStatus::Returned.as_str())
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
                     if n == 0 {
-                        return Err(conflict("status", WAITING));
+                        return Err(refused(Refusal::Waiting));
                     }
                     (id, version + 1, "submission.resubmit")
                 }
@@ -244,7 +250,7 @@ impl Store {
                     "implementing_plan_id": s.implementing_plan_id, "score": s.score, "rank": rank,
                 })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, self.clock.now(), actor, &entry)?;
             let raw: Raw = sqlx::query_as(select!("WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?;
             tx.commit().await?;
             raw
@@ -262,11 +268,8 @@ impl Store {
         now: DateTime<Utc>,
         actor: &Actor,
     ) -> Result<SubmissionRow> {
-        let comment = comment.map(|c| coso_text::nfc(c.trim())).filter(|c| !c.is_empty());
-        if !accept && comment.is_none() {
-            return Err(conflict("comment", "Trả lại báo cáo phải ghi rõ lý do."));
-        }
-        let verdict = if accept { "accepted" } else { "returned" };
+        let verdict = Verdict::from_accept(accept);
+        let comment = verdict.comment(comment).map_err(refused)?;
         let raw: Raw = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let (status, version, unit_id): (String, i64, i64) =
@@ -275,21 +278,23 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?
                     .ok_or(StoreError::NotFound)?;
-            let n = sqlx::query("UPDATE submission SET status = $1 WHERE id = $2 AND version = $3 AND status = 'submitted'")
-                .bind(verdict)
+            let outcome = status_of(&status)?.review(verdict).map_err(refused)?;
+            let n = sqlx::query("UPDATE submission SET status = $1 WHERE id = $2 AND version = $3 AND status = $4")
+                .bind(outcome.as_str())
                 .bind(submission_id)
                 .bind(version)
+                .bind(SubmissionStatus::Submitted.as_str())
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
             if n == 0 {
-                return Err(conflict("status", "Báo cáo không còn ở trạng thái chờ xem xét (có thể đã được người khác xử lý)."));
+                return Err(refused(Refusal::NotWaiting));
             }
             sqlx::query(
                 "UPDATE submission_version SET review = $1, review_comment = $2, reviewed_at = $3, reviewed_by = $4 \
                  WHERE submission_id = $5 AND version = $6",
             )
-            .bind(verdict)
+            .bind(outcome.as_str())
             .bind(comment.as_deref())
             .bind(now)
             .bind(&actor.label)
@@ -298,14 +303,17 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             let entry = AuditEntry {
-                action: if accept { "submission.accept" } else { "submission.return" },
+                action: match verdict {
+                    Verdict::Accept => "submission.accept",
+                    Verdict::Return => "submission.return",
+                },
                 entity: "submission",
                 entity_id: submission_id.to_string(),
                 unit_id: Some(UnitId(unit_id)),
                 before: Some(serde_json::json!({ "status": status, "version": version })),
-                after: Some(serde_json::json!({ "status": verdict, "version": version, "comment": comment })),
+                after: Some(serde_json::json!({ "status": outcome.as_str(), "version": version, "comment": comment })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, self.clock.now(), actor, &entry)?;
             let raw: Raw = sqlx::query_as(select!("WHERE id = $1")).bind(submission_id).fetch_one(&mut *tx).await?;
             tx.commit().await?;
             raw

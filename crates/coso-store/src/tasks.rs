@@ -190,6 +190,7 @@ impl Store {
                 field: "progress", message: "Tiến độ phải từ 0 đến 100%.".into()
             });
         }
+        let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let (before_status, before_progress, unit_id): (String, i64, i64) = sqlx::query_as(
@@ -202,7 +203,7 @@ impl Store {
             sqlx::query("UPDATE plan_task SET status = $1, progress = $2, updated_at = $3 WHERE id = $4")
                 .bind(status)
                 .bind(progress)
-                .bind(Utc::now())
+                .bind(now)
                 .bind(task_id)
                 .execute(&mut *tx)
                 .await?;
@@ -214,7 +215,7 @@ impl Store {
                 before: Some(serde_json::json!({ "status": before_status, "progress": before_progress })),
                 after: Some(serde_json::json!({ "status": status, "progress": progress })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });
         Ok(())
@@ -228,6 +229,7 @@ impl Store {
                 field: "body", message: "Ghi chú không được để trống.".into()
             });
         }
+        let now = self.clock.now();
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let unit_id: i64 = sqlx::query_scalar("SELECT p.unit_id FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1")
@@ -238,7 +240,7 @@ impl Store {
             let id: i64 = sqlx::query_scalar("INSERT INTO task_note (task_id, body, created_at, created_by) VALUES ($1, $2, $3, $4) RETURNING id")
                 .bind(task_id)
                 .bind(&body)
-                .bind(Utc::now())
+                .bind(now)
                 .bind(&actor.label)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -250,7 +252,7 @@ impl Store {
                 before: None,
                 after: Some(serde_json::json!({ "note_id": id, "body": body })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
             id
         });

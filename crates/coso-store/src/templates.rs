@@ -61,6 +61,7 @@ impl Store {
     ) -> Result<i64> {
         let name = coso_text::clean(name);
         let text = json::to_text(definition);
+        let now = self.clock.now();
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let inserted: Option<i64> = sqlx::query_scalar(
@@ -70,7 +71,7 @@ impl Store {
             .bind(code)
             .bind(&name)
             .bind(&text)
-            .bind(Utc::now())
+            .bind(now)
             .bind(&actor.label)
             .fetch_optional(&mut *tx)
             .await?;
@@ -84,7 +85,7 @@ impl Store {
                         before: None,
                         after: Some(serde_json::json!({ "code": code, "name": name })),
                     };
-                    write_audit!(&mut *tx, actor, &entry)?;
+                    write_audit!(&mut *tx, now, actor, &entry)?;
                     id
                 }
                 None => sqlx::query_scalar("SELECT id FROM report_template WHERE code = $1").bind(code).fetch_one(&mut *tx).await?,
@@ -128,6 +129,7 @@ impl Store {
     ) -> Result<ReportTemplateRow> {
         let name = coso_text::clean(name);
         let text = json::to_text(definition);
+        let now = self.clock.now();
         let raw: Raw = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let before: Raw = sqlx::query_as(select!("WHERE id = $1")).bind(id).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;
@@ -137,7 +139,7 @@ impl Store {
             )
             .bind(&name)
             .bind(&text)
-            .bind(Utc::now())
+            .bind(now)
             .bind(&actor.label)
             .bind(id)
             .bind(expected_version)
@@ -158,7 +160,7 @@ impl Store {
                 before: Some(serde_json::json!({ "name": before.name, "version": before.version, "definition": json::parse(&before.definition)? })),
                 after: Some(serde_json::json!({ "name": name, "version": before.version + 1, "definition": definition })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             let after: Raw = sqlx::query_as(select!("WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?;
             tx.commit().await?;
             after

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use coso_domain::official::{official_units, official_valid_from};
 use coso_domain::unit::{NewUnit, UnitKind};
 use coso_domain::unit_path::UnitPath;
@@ -116,18 +116,13 @@ struct Counted {
 /// How many words of a query are matched; further words are ignored.
 const MAX_TERMS: usize = 5;
 
-pub(crate) fn today() -> NaiveDate {
-    // Vietnam is UTC+7 all year: "today" is the date in Hà Nội, not in UTC.
-    (Utc::now() + chrono::Duration::hours(7)).date_naive()
-}
-
 impl Store {
     /// Loads the official 34 provinces and 3,321 communes. Units already present (same code
     /// and start date) are left alone, so running it twice changes nothing.
     pub async fn load_official_units(&self, actor: &Actor) -> Result<LoadReport> {
         let units = official_units();
         let valid_from = official_valid_from();
-        let now = Utc::now();
+        let now = self.clock.now();
         let report = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let mut inserted = 0u64;
@@ -173,7 +168,7 @@ impl Store {
                     before: None,
                     after: Some(serde_json::json!({ "inserted": inserted })),
                 };
-                write_audit!(&mut *tx, actor, &entry)?;
+                write_audit!(&mut *tx, now, actor, &entry)?;
             }
             tx.commit().await?;
             report
@@ -183,7 +178,7 @@ impl Store {
 
     /// The unit with this code that is valid today, or else its most recent version.
     pub async fn unit_by_code(&self, code: &str) -> Result<Option<UnitRow>> {
-        let today = today();
+        let today = self.clock.today();
         let row = dispatch!(self, read, pool => {
             sqlx::query_as::<_, UnitRow>(unit_select!(
                 "WHERE u.code = $1 ORDER BY (u.valid_from <= $2 AND (u.valid_to IS NULL OR u.valid_to > $2)) DESC, \
@@ -255,7 +250,7 @@ impl Store {
         let sqlite = self.backend() == crate::Backend::Sqlite;
         let terms: Vec<String> =
             words.iter().map(|w| if sqlite { format!(" {w}") } else { word_prefix_pattern(w) }).collect();
-        let on = s.on.unwrap_or_else(today);
+        let on = s.on.unwrap_or_else(|| self.clock.today());
         let kind = s.kind.map(UnitKind::as_str);
         let within = s.within.as_deref().map(|p| format!("{}%", p.replace(['%', '_'], "")));
         let limit = clamp_limit(s.limit, 50);
@@ -308,7 +303,7 @@ impl Store {
 
     /// Counts of units valid today, by kind.
     pub async fn count_units_by_kind(&self) -> Result<Vec<(String, i64)>> {
-        let today = today();
+        let today = self.clock.today();
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, (String, i64)>(
                 "SELECT kind, COUNT(*) FROM unit WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) \
@@ -328,7 +323,7 @@ impl Store {
         units: &[(u64, NewUnit)],
         actor: &Actor,
     ) -> Result<Vec<UnitRow>> {
-        let now = Utc::now();
+        let now = self.clock.now();
         let ids = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let mut ids = Vec::with_capacity(units.len());
@@ -365,7 +360,7 @@ impl Store {
                                 "parent": parent.code, "valid_from": u.valid_from, "valid_to": u.valid_to,
                             })),
                         };
-                        write_audit!(&mut *tx, actor, &entry)?;
+                        write_audit!(&mut *tx, now, actor, &entry)?;
                         ids.push(id);
                     }
                     Err(e) if StoreError::is_unique_violation(&e) => {
@@ -422,6 +417,7 @@ impl Store {
                 message: format!("Loại kế thừa «{kind}» không hợp lệ (merge, split, rename)."),
             });
         }
+        let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query("INSERT INTO unit_succession (predecessor_id, successor_id, kind, effective) VALUES ($1, $2, $3, $4)")
@@ -439,7 +435,7 @@ impl Store {
                 before: None,
                 after: Some(serde_json::json!({ "successor": successor.code, "kind": kind, "effective": effective })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });
         Ok(())

@@ -67,7 +67,7 @@ const USER_COLUMNS: &str = "id, email, display_name, password_hash, active, fail
 
 impl Store {
     pub async fn create_user(&self, u: &NewUser, actor: &Actor) -> Result<UserId> {
-        let now = Utc::now();
+        let now = self.clock.now();
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let res = sqlx::query_scalar::<_, i64>(
@@ -108,7 +108,7 @@ impl Store {
                     "grants": u.grants.iter().map(|(r, unit)| serde_json::json!({"role": r.as_str(), "unit_id": unit.0})).collect::<Vec<_>>(),
                 })),
             };
-            write_audit!(&mut *tx, actor, &entry)?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
             id
         });

@@ -11,8 +11,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
 
+/// When the reviews in these tests happen (a fixed time: the store only records it).
 fn now() -> DateTime<Utc> {
-    Utc::now()
+    DateTime::parse_from_rfc3339("2026-06-15T03:00:00Z").expect("time").to_utc()
 }
 
 fn actor() -> Actor {

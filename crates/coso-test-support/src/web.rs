@@ -40,7 +40,7 @@ async fn build_web(store: Store, settings: WebSettings) -> Web {
     static PASSWORD_HASH: OnceCell<String> = OnceCell::const_new();
     let hash = || async { coso_web::hash_password(PASSWORD.to_string()).await.expect("hash the test password") };
     let password_hash = PASSWORD_HASH.get_or_init(hash).await.clone();
-    let state = AppState::new(store, settings);
+    let state = AppState::new(coso_app::App::new(store), settings);
     let router = coso_web::router(state.clone());
     Web { state, router, password_hash }
 }

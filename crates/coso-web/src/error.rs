@@ -41,6 +41,9 @@ pub enum AppError {
     RateLimited,
     #[error("{0}")]
     BadRequest(String),
+    /// This build was made without the `pdf` feature.
+    #[error("Bản dựng này không có xuất PDF.")]
+    NoPdf,
     #[error("Hệ thống gặp lỗi. Vui lòng thử lại sau.")]
     Internal(#[from] anyhow::Error),
 }
@@ -61,6 +64,7 @@ impl AppError {
             AppError::Busy => "busy",
             AppError::RateLimited => "rate_limited",
             AppError::BadRequest(_) => "bad_request",
+            AppError::NoPdf => "not_implemented",
             AppError::Internal(_) => "internal",
         }
     }
@@ -78,6 +82,7 @@ impl AppError {
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::NoPdf => StatusCode::NOT_IMPLEMENTED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -101,6 +106,23 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// The use cases' errors, with the status codes and messages the pages and the API show.
+impl From<coso_app::Error> for AppError {
+    fn from(e: coso_app::Error) -> Self {
+        use coso_app::Error as E;
+        match e {
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::Validation(fields) => AppError::Validation(fields),
+            E::Fields(fields) => AppError::Fields(fields),
+            E::Rows(rows) => AppError::Rows(rows),
+            E::Conflict { field, message } => AppError::Conflict { field, message },
+            E::BadRequest(message) => AppError::BadRequest(message),
+            E::Internal(message) => AppError::Internal(anyhow::anyhow!(message)),
+        }
+    }
+}
+
 impl From<coso_domain::authz::Forbidden> for AppError {
     fn from(_: coso_domain::authz::Forbidden) -> Self {
         AppError::Forbidden
@@ -117,7 +139,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
     /// `conflict`, `payload_too_large`, `unsupported_media_type`, `csrf_token_invalid`,
-    /// `rate_limited`, `busy`, `bad_request`, `internal`.
+    /// `rate_limited`, `busy`, `bad_request`, `not_implemented`, `internal`.
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,

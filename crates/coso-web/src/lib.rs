@@ -1,8 +1,9 @@
 //! The coso web shell and JSON API.
 //!
-//! Handlers are thin: parse → authorize (coso-domain) → call the store → render. Pages are
-//! typed askama templates in Vietnamese that work without JavaScript; the API lives under
-//! `/api/v1` with an OpenAPI document.
+//! Handlers are thin adapters: parse the request → call a use case of `coso_app` (which
+//! authorizes, validates, changes and audits) → render. Pages are typed askama templates in
+//! Vietnamese that work without JavaScript; the API lives under `/api/v1` with an OpenAPI
+//! document.
 //!
 //! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `audit`, `calendar`,
 //! `plans`, `reports`, `tasks`, `report_templates`, `system`), each with its pages, API, views
@@ -10,12 +11,10 @@
 //! what the features share: errors, state, sessions, caches, metrics, the upload reader.
 
 mod accounts;
-mod actions;
 mod app;
 mod audit;
 mod auth;
 mod calendar;
-mod clock;
 mod error;
 mod extract;
 mod forms;
@@ -39,8 +38,8 @@ mod views;
 mod wire;
 
 pub use app::router;
-pub use clock::Clock;
+pub use coso_app::Clock;
 pub use state::{AppState, Secret, WebSettings};
 
-/// Hashes a password with argon2id off the async runtime (for the CLI and tests).
-pub use auth::password::hash as hash_password;
+/// Hashes a password the way accounts store it (for tests that create accounts).
+pub use coso_app::accounts::hash_password;

@@ -3,6 +3,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Instant;
 
+use coso_app::{App, Clock};
 use coso_store::Store;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
@@ -18,8 +19,6 @@ pub struct WebSettings {
     pub session_hours: i64,
     /// Login attempts allowed per minute from one IP address.
     pub login_attempts_per_minute: u32,
-    /// Failed logins in a row before the account is locked for a while.
-    pub max_failed_logins: i64,
     /// Largest accepted upload (CSV imports), in bytes.
     pub max_upload_bytes: usize,
     /// The bearer token that opens `/metrics` to a scraper on another machine. Without it,
@@ -55,7 +54,6 @@ impl Default for WebSettings {
             secure_cookies: false,
             session_hours: 12,
             login_attempts_per_minute: 10,
-            max_failed_logins: 10,
             max_upload_bytes: 20 * 1024 * 1024,
             metrics_token: None,
         }
@@ -67,31 +65,33 @@ impl Default for WebSettings {
 pub struct AppState(Arc<Inner>);
 
 pub struct Inner {
-    pub store: Store,
+    /// The use cases, with the store and the one clock.
+    pub app: App,
     pub settings: WebSettings,
     pub login_limiter: DefaultKeyedRateLimiter<IpAddr>,
     pub metrics: Metrics,
     pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
-    pub clock: crate::clock::Clock,
+    /// The application's clock (the same instance as `app.clock()`): tests move its date.
+    pub clock: Clock,
     pub pages: TtlCache<axum::body::Bytes>,
     pub sessions: TtlCache<crate::auth::CurrentUser>,
-    pub inboxes: TtlCache<std::sync::Arc<crate::reports::pages::InboxData>>,
+    pub inboxes: TtlCache<std::sync::Arc<coso_app::reports::InboxOverview>>,
     /// Permits to read an uploaded plan document: see `plans::documents`.
     pub document_readers: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
-    pub fn new(store: Store, settings: WebSettings) -> AppState {
+    pub fn new(app: App, settings: WebSettings) -> AppState {
         let per_minute = NonZeroU32::new(settings.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
         AppState(Arc::new(Inner {
-            store,
+            clock: app.clock().clone(),
+            app,
             login_limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
             settings,
             metrics: Metrics::default(),
             calendar: Default::default(),
             started: Instant::now(),
-            clock: crate::clock::Clock::default(),
             pages: TtlCache::new(ttl_cache::PAGE_TTL),
             sessions: TtlCache::new(ttl_cache::SESSION_TTL),
             inboxes: TtlCache::new(ttl_cache::INBOX_TTL),
@@ -100,7 +100,7 @@ impl AppState {
     }
 
     pub fn store(&self) -> &Store {
-        &self.0.store
+        self.0.app.store()
     }
 
     /// Forgets the cached pages, sessions and inboxes (after a change).

@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// The default database: an embedded SQLite file beside the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/coso.db";
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
-pub const DEFAULT_LOG: &str = "info,sqlx=warn";
+pub const DEFAULT_LOG: &str = coso_store::DEFAULT_LOG_FILTER;
 const DEFAULT_CONFIG_FILE: &str = "coso.toml";
 
 /// A database URL whose password never shows in `Debug` or `Display`.
@@ -274,7 +274,7 @@ impl Config {
             return Err(ConfigError::Invalid {
                 key: log_key,
                 value: log,
-                expected: "cần bộ lọc nhật ký, ví dụ «info» hoặc «info,sqlx=warn» (expected a log filter)",
+                expected: "cần bộ lọc nhật ký, ví dụ «info» hoặc «info,tower_http=debug» (expected a log filter)",
             });
         }
 

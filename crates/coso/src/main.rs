@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand};
 mod cmd;
 mod config;
 mod logging;
-mod password;
 mod shutdown;
 
 /// coso — nền tảng thực hiện dân chủ ở cơ sở.

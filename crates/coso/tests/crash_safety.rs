@@ -14,7 +14,7 @@ const ROWS: usize = 100_000;
 /// Villages of the first two communes of Hà Tĩnh (the demo creates 6 to 12 in each).
 async fn villages(env: &Env) -> Vec<String> {
     let store = env.store().await;
-    let today = chrono::Utc::now().date_naive();
+    let today = store.clock().today();
     let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
     let mut out = Vec::new();
     for commune in store

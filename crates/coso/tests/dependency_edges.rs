@@ -26,7 +26,6 @@ const RULES: &[Rule] = &[
             "coso-store",
             "coso-web",
             "coso-app",
-            "coso-reporting",
             "coso-jobs",
             "coso-export",
             "sqlx",
@@ -42,16 +41,16 @@ const RULES: &[Rule] = &[
     },
     Rule {
         from: &["coso-calendar", "coso-documents", "coso-render", "coso-export"],
-        to: &["coso-store", "coso-web", "coso-app", "coso-reporting", "coso-jobs", "sqlx", "axum"],
+        to: &["coso-store", "coso-web", "coso-app", "coso-jobs", "sqlx", "axum"],
         why: "they turn bytes into bytes, with no storage, HTTP or use cases",
     },
     Rule {
         from: &["coso-store"],
-        to: &["coso-web", "coso-app", "coso-reporting", "coso-jobs", "axum"],
+        to: &["coso-web", "coso-app", "coso-jobs", "axum"],
         why: "storage serves the use cases and the web, never the reverse",
     },
     Rule {
-        from: &["coso-app", "coso-reporting"],
+        from: &["coso-app"],
         to: &["coso-web", "axum", "askama", "clap"],
         why: "the use cases are shared by the web and the command line and know neither",
     },
@@ -62,19 +61,11 @@ const RULES: &[Rule] = &[
     },
 ];
 
-/// Edges that break a rule today and are tolerated until the change that removes them lands.
-/// Each goes once `coso-web` no longer hashes passwords itself (the use cases do).
-const EDGE_EXCEPTIONS: &[(&str, &str)] = &[("coso-web", "argon2")];
-
 /// The binary is the only crate that decides whether PDF output is built.
 const PDF_OWNER: &str = "coso";
 
 /// Crates through which a dependency can turn on `coso-render`'s `pdf` feature.
-const PDF_CARRIERS: &[&str] = &["coso-render", "coso-app", "coso-reporting", "coso-web"];
-
-/// Crates that enable `pdf` today although they are not the binary. The exception goes once
-/// the `pdf` feature is the binary's alone.
-const PDF_FEATURE_EXCEPTIONS: &[&str] = &["coso-reporting"];
+const PDF_CARRIERS: &[&str] = &["coso-render", "coso-app", "coso-web"];
 
 /// The ARCHITECTURE.md line of a rule.
 fn rule_line(rule: &Rule) -> String {
@@ -180,33 +171,19 @@ fn no_forbidden_edge_exists() {
     for needed in ["coso", "coso-text", "coso-domain", "coso-documents", "coso-web"] {
         assert!(members.contains_key(needed), "cargo metadata does not list {needed}");
     }
-    let found = forbidden_edges(&members);
-    let broken: Vec<String> = found
-        .iter()
-        .filter(|(from, to, _)| !EDGE_EXCEPTIONS.contains(&(from.as_str(), to.as_str())))
-        .map(|(from, to, why)| format!("{from} → {to} ({why})"))
-        .collect();
+    let broken: Vec<String> =
+        forbidden_edges(&members).iter().map(|(from, to, why)| format!("{from} → {to} ({why})")).collect();
     assert!(broken.is_empty(), "forbidden dependency edges (see ARCHITECTURE.md):\n{}", broken.join("\n"));
-    for (from, to) in EDGE_EXCEPTIONS {
-        assert!(
-            found.iter().any(|(f, t, _)| f == from && t == to),
-            "{from} → {to} is gone: remove it from EDGE_EXCEPTIONS"
-        );
-    }
 }
 
 #[test]
 fn only_the_binary_enables_pdf() {
     let members = members();
     let enablers = pdf_enablers(&members);
-    let broken: Vec<&String> = enablers.iter().filter(|n| !PDF_FEATURE_EXCEPTIONS.contains(&n.as_str())).collect();
-    assert!(broken.is_empty(), "only {PDF_OWNER} may enable coso-render's pdf feature; also enabled by: {broken:?}");
-    for exception in PDF_FEATURE_EXCEPTIONS {
-        assert!(
-            enablers.iter().any(|n| n == exception),
-            "{exception} no longer enables pdf: remove it from PDF_FEATURE_EXCEPTIONS"
-        );
-    }
+    assert!(
+        enablers.is_empty(),
+        "only {PDF_OWNER} may enable coso-render's pdf feature; also enabled by: {enablers:?}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
-use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use coso_domain::authz::Role;
 use coso_store::{Actor, NewUser, OutboxStats, Store, UnitRow};
 use coso_test_support::smtp::FakeSmtp;
@@ -108,7 +108,7 @@ async fn two_servers_on_one_postgresql_send_each_reminder_once() {
 
     // A report due 15 days ago: the overdue notice is due today whatever today is (the first
     // working day after the due date has passed, and it is within the 30-day catch-up).
-    let today = (Utc::now() + TimeDelta::hours(7)).date_naive();
+    let today = coso_domain::Clock::system().today();
     let due = today - TimeDelta::days(15);
     tokio::task::block_in_place(|| env.run(&["units", "load-official"]).ok());
     let store = env.store().await;

@@ -18,7 +18,7 @@ fn big_import(n: usize) -> String {
 async fn first_register(env: &Env) -> String {
     let store = env.store().await;
     let commune = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
-    let communes = store.children(commune.unit_id(), chrono::Utc::now().date_naive()).await.expect("children");
+    let communes = store.children(commune.unit_id(), store.clock().today()).await.expect("children");
     let first = communes.iter().find(|c| c.kind == "commune").expect("a commune");
     store.close().await;
     // The demo keeps registers in the first villages of its plan (codes `<commune>-T01`…).

@@ -5,10 +5,12 @@ pub mod content;
 pub mod default_template;
 pub mod number;
 pub mod rank;
+pub mod status;
 pub mod template;
 pub mod totals;
 
 pub use content::{CriterionScore, ReportContent, ReportInput, ScoreInput, Validated, validate};
 pub use rank::rank_for;
+pub use status::{Refusal, Sending, SubmissionStatus, Verdict};
 pub use template::{Criterion, Indicator, NarrativeSection, RankBand, Template};
 pub use totals::{RankDistribution, TimingCounts, Totals, on_time_rate, rank_distribution};

@@ -7,8 +7,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
+use coso_app::accounts;
 use coso_domain::UserId;
-use coso_domain::authz::{self, Action, Grant, Permit, Role};
+use coso_domain::authz::{self, Action, Grant, Permit};
 use coso_domain::unit_path::UnitPath;
 use coso_store::GrantRow;
 use sha2::{Digest, Sha256};
@@ -40,12 +41,13 @@ impl CurrentUser {
         self.grants.iter().filter_map(GrantRow::grant).collect()
     }
 
+    /// Asks the domain's rule, for what a page shows (forms, links); use cases ask again.
     pub fn authorize(&self, unit: &UnitPath, action: Action) -> Result<Permit, AppError> {
-        authz::authorize(&self.domain_grants(), unit, action).map_err(|_| AppError::Forbidden)
+        Ok(self.actor().authorize(unit, action)?)
     }
 
     pub fn is_admin(&self) -> bool {
-        self.grants.iter().any(|g| g.role == Role::Admin.as_str())
+        authz::is_admin(&self.domain_grants())
     }
 
     /// Checks the `X-CSRF-Token` header of an API write against the session's token.
@@ -67,12 +69,9 @@ impl CurrentUser {
         }
     }
 
-    pub fn actor(&self) -> coso_store::Actor {
-        coso_store::Actor {
-            user_id: Some(self.id),
-            label: self.email.clone(),
-            request_id: Some(crate::request_id::current()),
-        }
+    /// The user as the use cases see them: the roles held, and this request for the audit log.
+    pub fn actor(&self) -> coso_app::Actor {
+        coso_app::Actor::user(self.id, &self.email, self.domain_grants(), Some(crate::request_id::current()))
     }
 }
 
@@ -139,15 +138,13 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, Ap
 }
 
 async fn read(state: &AppState, token_hash: &str) -> Result<Option<CurrentUser>, AppError> {
-    let Some(session) = state.store().session(token_hash).await? else { return Ok(None) };
-    let Some(user) = state.store().user_by_id(UserId(session.user_id)).await? else { return Ok(None) };
-    let grants = state.store().grants_of(user.user_id()).await?;
+    let Some(s) = accounts::session_user(&state.app, token_hash).await? else { return Ok(None) };
     Ok(Some(CurrentUser {
-        id: user.user_id(),
-        email: user.email,
-        display_name: user.display_name,
-        grants,
-        csrf_token: session.csrf_token,
+        id: s.user.user_id(),
+        email: s.user.email,
+        display_name: s.user.display_name,
+        grants: s.grants,
+        csrf_token: s.csrf_token,
         token_hash: token_hash.to_string(),
     }))
 }

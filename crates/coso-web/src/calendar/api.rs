@@ -177,20 +177,13 @@ pub async fn save_announcement(
     user: CurrentUser,
     JsonText(body): JsonText,
 ) -> ApiResult<StatusCode> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden.into());
-    }
     // Read here rather than by `Announcement::from_json`, so that a wrong field is named in
     // Vietnamese, not in the JSON reader's English.
     let a: Announcement = crate::extract::parse_json(body.as_bytes()).map_err(|e| match e {
         AppError::Fields(f) => AppError::BadRequest(f.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" ")),
         other => other,
     })?;
-    a.validate().map_err(bad_request)?;
-    // Check that the year builds into a calendar before storing it.
-    coso_calendar::HolidayCalendar::new([a.clone()]).and_then(|c| c.year(a.year).map(|_| ())).map_err(bad_request)?;
-    let canonical = serde_json::to_string(&a).map_err(|e| AppError::Internal(e.into()))?;
-    state.store().save_holiday_announcement(i64::from(a.year), &canonical, &user.actor()).await?;
+    coso_app::calendar::save_announcement(&state.app, &user.actor(), a).await?;
     state.calendar.invalidate();
     Ok(StatusCode::CREATED)
 }

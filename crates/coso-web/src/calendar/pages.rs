@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use super::api::{DeadlineQuery, compute_deadline};
 use super::views::{DayCell, DeadlinePage, MonthPage};
-use crate::actions::today;
 use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
 use crate::extract::Query;
@@ -22,7 +21,8 @@ pub async fn deadline(
     MaybeUser(user): MaybeUser,
     Query(q): Query<DeadlineQuery>,
 ) -> PageResult<Response> {
-    let rules = rule_choices(today());
+    let today = state.app.today();
+    let rules = rule_choices(today);
     let asked = !q.rule.is_empty() || !q.from.is_empty();
     let (result, error) = if asked {
         match compute_deadline(&state, &q).await {
@@ -34,7 +34,7 @@ pub async fn deadline(
         (None, None)
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let from = if q.from.is_empty() { today().to_string() } else { q.from.clone() };
+    let from = if q.from.is_empty() { today.to_string() } else { q.from.clone() };
     let page = DeadlinePage {
         nav: Nav::of(user.as_ref()),
         rules,
@@ -73,7 +73,7 @@ pub async fn month(
     MaybeUser(user): MaybeUser,
     Query(q): Query<MonthQuery>,
 ) -> PageResult<MonthPage> {
-    let t = today();
+    let t = state.app.today();
     let (year, month) = (q.nam.unwrap_or(t.year()), q.thang.unwrap_or(t.month()));
     let first = NaiveDate::from_ymd_opt(year, month, 1)
         .filter(|d| (coso_calendar::MIN_YEAR..coso_calendar::MAX_YEAR).contains(&d.year()))

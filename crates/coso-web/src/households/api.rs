@@ -2,12 +2,12 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use coso_app::{households, units};
 use coso_domain::household::HouseholdInput;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{HouseholdList, ImportReport};
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::extract::{CsvBody, Json, Path, Query};
@@ -31,8 +31,8 @@ pub async fn list(
     Path(code): Path<String>,
     Query(q): Query<HouseholdQuery>,
 ) -> ApiResult<Json<HouseholdList>> {
-    let unit = actions::unit_or_not_found(&state, &code).await?;
-    let page = actions::list_households(&state, &user, &unit, q.q.as_deref(), q.limit, q.offset).await?;
+    let unit = units::by_code(&state.app, &code).await?;
+    let page = households::list(&state.app, &user.actor(), &unit, q.q.as_deref(), q.limit, q.offset).await?;
     Ok(Json(HouseholdList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
 }
 
@@ -57,7 +57,7 @@ pub async fn create(
     Path(code): Path<String>,
     Json(b): Json<HouseholdCreate>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let village = actions::unit_or_not_found(&state, &code).await?;
+    let village = units::by_code(&state.app, &code).await?;
     let input = HouseholdInput {
         code: b.code,
         address: b.address,
@@ -67,7 +67,7 @@ pub async fn create(
         valid_from: b.valid_from.unwrap_or_default(),
         valid_to: String::new(),
     };
-    let id = actions::create_household(&state, &user, &village, &input).await?;
+    let id = households::create(&state.app, &user.actor(), &village, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
 }
 
@@ -82,7 +82,7 @@ pub async fn import(
     Path(code): Path<String>,
     CsvBody(body): CsvBody,
 ) -> ApiResult<Json<ImportReport>> {
-    let village = actions::unit_or_not_found(&state, &code).await?;
-    let r = actions::import_households(&state, &user, &village, &body).await?;
+    let village = units::by_code(&state.app, &code).await?;
+    let r = households::import(&state.app, &user.actor(), &village, &body).await?;
     Ok(Json(ImportReport { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }))
 }

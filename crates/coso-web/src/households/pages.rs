@@ -3,12 +3,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use coso_domain::authz::Action;
+use coso_app::{households, units};
 use serde::Deserialize;
 
 use super::forms::HouseholdForm;
 use super::views::HouseholdsPage;
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Multipart, Path, Query};
@@ -39,27 +38,21 @@ async fn register_page(
     code: &str,
     parts: PageParts,
 ) -> Result<HouseholdsPage, AppError> {
-    let unit = actions::unit_or_not_found(state, code).await?;
     let q = (!parts.q.is_empty()).then_some(parts.q.as_str());
-    let (list, ancestors) =
-        tokio::try_join!(actions::list_households(state, user, &unit, q, Some(100), None), async {
-            state.store().ancestors(&unit).await.map_err(AppError::from)
-        })?;
-    let can_manage = user.authorize(&unit.unit_path(), Action::ManageHouseholds).is_ok();
-    let is_register = unit.unit_kind().is_some_and(|k| k.has_households());
+    let r = households::register(&state.app, &user.actor(), code, q).await?;
     Ok(HouseholdsPage {
         nav: Nav::of(Some(user)),
-        ancestors,
-        households: list.items,
-        total: list.total,
+        ancestors: r.ancestors,
+        households: r.households.items,
+        total: r.households.total,
         q: parts.q,
         form: parts.form,
         errors: parts.errors,
         row_errors: parts.rows,
         notice: parts.notice,
-        can_manage,
-        is_register,
-        unit,
+        can_manage: r.can_manage,
+        is_register: r.is_register,
+        unit: r.unit,
     })
 }
 
@@ -84,8 +77,8 @@ pub async fn create(
     Form(form): Form<HouseholdForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let village = actions::unit_or_not_found(&state, &code).await?;
-    match actions::create_household(&state, &user, &village, &form.input).await {
+    let village = units::by_code(&state.app, &code).await?;
+    match households::create(&state.app, &user.actor(), &village, &form.input).await.map_err(AppError::from) {
         Ok(_) => {
             let e = PageParts {
                 notice: Some(format!("Đã thêm hộ {}.", form.input.code.trim())),
@@ -117,8 +110,8 @@ pub async fn import(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let village = actions::unit_or_not_found(&state, &code).await?;
-    match actions::import_households(&state, &user, &village, &up.bytes).await {
+    let village = units::by_code(&state.app, &code).await?;
+    match households::import(&state.app, &user.actor(), &village, &up.bytes).await.map_err(AppError::from) {
         Ok(r) => {
             let notice =
                 format!("Đã nhập: {} hộ mới, {} hộ cập nhật, {} hộ không đổi.", r.inserted, r.updated, r.unchanged);

@@ -3,19 +3,17 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use coso_domain::authz::Action;
-use coso_domain::plan::{PlanDraft, TargetSpec};
-use coso_reporting::aggregate::AggregateView;
-use coso_reporting::plan_json::PlanJson;
-use coso_reporting::{aggregate, exports, import, inbox, plan_json, summary, templates};
+use coso_app::plans::{self, PlanJson};
+use coso_app::reports::aggregate::AggregateView;
+use coso_app::reports::{self, PlanView, exports};
+use coso_app::units;
+use coso_domain::plan::PlanDraft;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::extract::{FileBody, Json, Path, Query};
-use crate::reporting::access;
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -41,26 +39,12 @@ pub async fn import_plan(
     Query(q): Query<ImportQuery>,
     FileBody(body): FileBody,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
-    let issuer = actions::unit_or_not_found(&state, &q.unit).await?;
-    user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    let spec = TargetSpec::parse(&q.targets).map_err(|e| AppError::Validation(vec![e]))?;
-    let today = state.clock.today();
-    let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
-    let draft = import::draft_of(&doc, q.year);
-    let targets = import::resolve_targets(state.store(), &issuer, &spec, today).await?;
-    let template_id = templates::ensure_default(state.store()).await?;
+    let issuer = units::by_code(&state.app, &q.unit).await?;
     let actor = user.actor();
-    let req = import::Issue {
-        issuer: &issuer,
-        draft: &draft,
-        document: Some(&doc),
-        targets: &targets,
-        template_id,
-        parent_plan_id: None,
-        actor: &actor,
-    };
-    let id = import::issue(state.store(), req).await?;
-    Ok((StatusCode::CREATED, Json(plan_json::plan_json(state.store(), id, None).await?)))
+    plans::may_read_document(&actor, Some(&issuer))?;
+    let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
+    let imported = plans::import_document(&state.app, &actor, &issuer, &q.targets, q.year, doc).await?;
+    Ok((StatusCode::CREATED, Json(imported.plan)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -84,26 +68,10 @@ pub async fn create_plan(
     user: CurrentUser,
     Json(b): Json<PlanCreate>,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
-    let issuer = actions::unit_or_not_found(&state, &b.unit).await?;
-    user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    let spec = TargetSpec::parse(&b.targets).map_err(|e| AppError::Validation(vec![e]))?;
-    let targets = import::resolve_targets(state.store(), &issuer, &spec, state.clock.today()).await?;
-    if let Some(parent) = b.parent_plan_id {
-        access::readable_plan(&state, &user, parent).await?;
-    }
-    let template_id = templates::ensure_default(state.store()).await?;
-    let actor = user.actor();
-    let req = import::Issue {
-        issuer: &issuer,
-        draft: &b.draft,
-        document: None,
-        targets: &targets,
-        template_id,
-        parent_plan_id: b.parent_plan_id,
-        actor: &actor,
-    };
-    let id = import::issue(state.store(), req).await?;
-    Ok((StatusCode::CREATED, Json(plan_json::plan_json(state.store(), id, None).await?)))
+    let issuer = units::by_code(&state.app, &b.unit).await?;
+    let plan =
+        plans::create_from_draft(&state.app, &user.actor(), &issuer, &b.targets, &b.draft, b.parent_plan_id).await?;
+    Ok((StatusCode::CREATED, Json(plan)))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -125,11 +93,9 @@ pub async fn parse_plan(
     Query(q): Query<ParseQuery>,
     FileBody(body): FileBody,
 ) -> ApiResult<Json<serde_json::Value>> {
-    if !coso_domain::authz::allows_somewhere(&user.domain_grants(), Action::ManagePlans) {
-        return Err(AppError::Forbidden.into());
-    }
+    plans::may_read_document(&user.actor(), None)?;
     let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
-    let draft = import::draft_of(&doc, q.year);
+    let draft = plans::import::draft_of(&doc, q.year);
     Ok(Json(serde_json::json!({ "draft": draft, "warnings": doc.warnings })))
 }
 
@@ -142,8 +108,7 @@ pub async fn get_plan(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<PlanJson>> {
-    access::readable_plan(&state, &user, id).await?;
-    Ok(Json(plan_json::plan_json(state.store(), id, Some(state.clock.today())).await?))
+    Ok(Json(plans::get(&state.app, &user.actor(), id).await?))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -154,36 +119,9 @@ pub struct AggregateQuery {
     pub unit: Option<String>,
 }
 
-/// Loads the aggregate view after checking the user may read it at the chosen scope.
-pub async fn load_view(
-    state: &AppState,
-    user: &CurrentUser,
-    plan_id: i64,
-    q: &AggregateQuery,
-) -> Result<(AggregateView, coso_store::PlanRow, coso_store::UnitRow), AppError> {
-    let (plan, issuer) = access::readable_plan(state, user, plan_id).await?;
-    let scope = match q.unit.as_deref().filter(|c| !c.is_empty()) {
-        Some(code) => {
-            let u = actions::unit_or_not_found(state, code).await?;
-            if !issuer.unit_path().contains(&u.unit_path()) {
-                return Err(AppError::NotFound);
-            }
-            u
-        }
-        None => issuer.clone(),
-    };
-    user.authorize(&scope.unit_path(), Action::ReadPlans)?;
-    let occurrence = coso_reporting::occurrence_detail(state.store(), q.occurrence)
-        .await?
-        .filter(|o| o.plan_id == plan_id)
-        .ok_or(AppError::NotFound)?;
-    let template_id = occurrence
-        .template_id
-        .ok_or_else(|| AppError::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;
-    let template = templates::load(state.store(), template_id).await?;
-    let view = aggregate::aggregate(state.store(), &template, plan_id, q.occurrence, Some(&scope), state.clock.today())
-        .await?;
-    Ok((view, plan, issuer))
+/// Loads the aggregate view, if the user may read it at the chosen scope.
+pub async fn load_view(state: &AppState, user: &CurrentUser, plan_id: i64, q: &AggregateQuery) -> ApiResult<PlanView> {
+    Ok(reports::view(&state.app, &user.actor(), plan_id, Some(q.occurrence), q.unit.as_deref()).await?)
 }
 
 /// Every target unit for one period: timing, indicators, score and rank; totals up the tree.
@@ -195,7 +133,7 @@ pub async fn aggregate_view(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Json<AggregateView>> {
-    Ok(Json(load_view(&state, &user, id, &q).await?.0))
+    Ok(Json(load_view(&state, &user, id, &q).await?.view))
 }
 
 /// A file download with a Vietnamese name that survives every browser.
@@ -212,14 +150,6 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-fn export_title(plan: &coso_store::PlanRow, view: &AggregateView) -> String {
-    format!(
-        "Tổng hợp {} — {}",
-        inbox::what("report", &view.period_key).to_lowercase(),
-        inbox::plan_label(plan.number.as_deref(), &plan.title)
-    )
-}
-
 /// The aggregate table as XLSX.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/aggregate.xlsx", tag = "plans", params(("id" = i64, Path), AggregateQuery),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>)))]
@@ -229,9 +159,9 @@ pub async fn aggregate_xlsx(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, _) = load_view(&state, &user, id, &q).await?;
-    let bytes = exports::xlsx(&view, &export_title(&plan, &view))?;
-    Ok(download(bytes, XLSX, &format!("tong-hop-{}-{}.xlsx", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = exports::xlsx(&pv.view, &pv.title())?;
+    Ok(download(bytes, XLSX, &format!("tong-hop-{}-{}.xlsx", id, pv.view.period_key)))
 }
 
 /// The aggregate table as CSV (UTF-8 with BOM).
@@ -243,9 +173,9 @@ pub async fn aggregate_csv(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, _) = load_view(&state, &user, id, &q).await?;
-    let bytes = exports::csv(&view, &export_title(&plan, &view))?;
-    Ok(download(bytes, "text/csv; charset=utf-8", &format!("tong-hop-{}-{}.csv", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = exports::csv(&pv.view, &pv.title())?;
+    Ok(download(bytes, "text/csv; charset=utf-8", &format!("tong-hop-{}-{}.csv", id, pv.view.period_key)))
 }
 
 /// The summary report (báo cáo tổng hợp) in the official format, DOCX.
@@ -257,33 +187,33 @@ pub async fn summary_docx(
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let doc = summary::summary_document(
-        &issuer,
-        &inbox::plan_label(plan.number.as_deref(), &plan.title),
-        &view,
-        state.clock.today(),
-    );
-    Ok(download(summary::docx(&doc)?, DOCX, &format!("bao-cao-tong-hop-{}-{}.docx", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = plans::summary::docx(&pv.summary(&state.app))?;
+    Ok(download(bytes, DOCX, &format!("bao-cao-tong-hop-{}-{}.docx", id, pv.view.period_key)))
 }
 
-/// The summary report as PDF.
+/// The summary report as PDF (501 when this build has no PDF output).
 #[utoipa::path(get, path = "/api/v1/plans/{id}/summary.pdf", tag = "plans", params(("id" = i64, Path), AggregateQuery),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>)))]
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 501, body = ErrorBody)))]
 pub async fn summary_pdf(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
 ) -> ApiResult<Response> {
-    let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let doc = summary::summary_document(
-        &issuer,
-        &inbox::plan_label(plan.number.as_deref(), &plan.title),
-        &view,
-        state.clock.today(),
-    );
-    let bytes =
-        tokio::task::spawn_blocking(move || summary::pdf(&doc)).await.map_err(|e| AppError::Internal(e.into()))??;
-    Ok(download(bytes, "application/pdf", &format!("bao-cao-tong-hop-{}-{}.pdf", id, view.period_key)))
+    let pv = load_view(&state, &user, id, &q).await?;
+    let bytes = pdf(pv.summary(&state.app)).await?;
+    Ok(download(bytes, "application/pdf", &format!("bao-cao-tong-hop-{}-{}.pdf", id, pv.view.period_key)))
+}
+
+/// A document as PDF.
+#[cfg(feature = "pdf")]
+pub async fn pdf(doc: coso_documents::Document) -> Result<Vec<u8>, AppError> {
+    Ok(plans::summary::pdf(doc).await?)
+}
+
+/// This build has no PDF output: the answer says so.
+#[cfg(not(feature = "pdf"))]
+pub async fn pdf(_doc: coso_documents::Document) -> Result<Vec<u8>, AppError> {
+    Err(AppError::NoPdf)
 }

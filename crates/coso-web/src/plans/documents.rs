@@ -3,8 +3,8 @@
 //! size; without the cap a handful of parallel uploads stalled every other request.
 
 use axum::body::Bytes;
+use coso_app::plans::import;
 use coso_documents::Document;
-use coso_reporting::import;
 
 use crate::error::AppError;
 use crate::state::AppState;

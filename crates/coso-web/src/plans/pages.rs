@@ -4,17 +4,15 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use coso_app::plans::{self, Reviewed};
+use coso_app::reports::{self, charts, exports, inbox};
+use coso_app::units;
 use coso_documents::Document;
-use coso_domain::authz::Action;
-use coso_domain::plan::{
-    Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TargetSpec, TaskDraft, period_label,
-};
-use coso_reporting::{charts, exports, import, inbox, summary, templates};
+use coso_domain::plan::{Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TaskDraft, period_label};
 use serde::Deserialize;
 
-use super::api::{AggregateQuery, DOCX, XLSX, download, load_view};
+use super::api::{DOCX, XLSX, download, pdf};
 use super::views::*;
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Multipart, Path, Query};
@@ -40,12 +38,10 @@ async fn plans_page(
     targets: String,
     year: String,
 ) -> Result<PlansPage, AppError> {
-    let unit = actions::unit_or_not_found(state, &access::chosen_code(user, code)?).await?;
-    user.authorize(&unit.unit_path(), Action::ReadPlans)?;
-    let plans = state
-        .store()
-        .plans_of_unit(unit.id, None)
-        .await?
+    let unit = units::by_code(&state.app, &access::chosen_code(user, code)?).await?;
+    let p = plans::of_unit(&state.app, &user.actor(), unit).await?;
+    let plans = p
+        .plans
         .into_iter()
         .map(|p| PlanLine {
             id: p.id,
@@ -57,13 +53,13 @@ async fn plans_page(
         .collect();
     Ok(PlansPage {
         nav: Nav::of(Some(user)),
-        units: access::unit_choices(user, &unit.code),
-        can_manage: user.authorize(&unit.unit_path(), Action::ManagePlans).is_ok(),
+        units: access::unit_choices(user, &p.unit.code),
+        can_manage: p.can_manage,
         plans,
         errors,
         targets,
         year,
-        unit,
+        unit: p.unit,
     })
 }
 
@@ -124,14 +120,15 @@ pub async fn import_upload(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
-    user.authorize(&unit.unit_path(), Action::ManagePlans)?;
+    let unit = units::by_code(&state.app, &q.unit).await?;
+    let actor = user.actor();
+    plans::may_read_document(&actor, Some(&unit))?;
     let year_typed = up.field("year").to_string();
     let year = year_typed.trim().parse::<i32>().ok();
     let targets = up.field("targets").to_string();
     match super::documents::read(&state, &up.file_name, up.bytes.into(), year).await {
         Ok(doc) => {
-            let draft = import::draft_of(&doc, year);
+            let draft = plans::draft_for_review(&actor, &unit, &doc, year)?;
             Ok(review_page(&user, unit, &doc, &draft, targets, vec![]).into_response())
         }
         Err(e @ AppError::BadRequest(_)) => {
@@ -256,8 +253,10 @@ pub async fn issue(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult<Response> {
     user.check_csrf(field(&fields, "csrf"))?;
-    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
-    user.authorize(&unit.unit_path(), Action::ManagePlans)?;
+    let unit = units::by_code(&state.app, &q.unit).await?;
+    let actor = user.actor();
+    // Checked before the form is read back, so nobody else sees what the reader understood.
+    actor.authorize(&unit.unit_path(), coso_domain::authz::Action::ManagePlans)?;
     let doc: Document = serde_json::from_str(field(&fields, "document")).unwrap_or_default();
     let targets_raw = field(&fields, "targets").to_string();
     let fail = |draft: PlanDraft, errors: Vec<String>| {
@@ -267,45 +266,20 @@ pub async fn issue(
     let draft = match draft_from_form(&fields, &doc) {
         Ok(d) => d,
         Err(errors) => {
-            let d = import::draft_of(&doc, field(&fields, "year").parse().ok());
+            let d = plans::import::draft_of(&doc, field(&fields, "year").parse().ok());
             return Ok(fail(d, errors));
         }
     };
-    let spec = match TargetSpec::parse(&targets_raw) {
-        Ok(s) => s,
-        Err(e) => return Ok(fail(draft, vec![e.message])),
-    };
-    let targets = match import::resolve_targets(state.store(), &unit, &spec, state.clock.today()).await {
-        Ok(t) => t,
-        Err(e) => return Ok(fail(draft, vec![reporting_message(e)])),
-    };
-    let template_id = templates::ensure_default(state.store()).await.map_err(AppError::from)?;
-    let mut doc_out = doc.clone();
-    doc_out.number = draft.number.clone();
-    doc_out.title = Some(draft.title.clone());
-    doc_out.date = draft.issued_on.map(|d| d.to_string());
-    let actor = user.actor();
-    let req = import::Issue {
-        issuer: &unit,
-        draft: &draft,
-        document: Some(&doc_out),
-        targets: &targets,
-        template_id,
-        parent_plan_id: None,
-        actor: &actor,
-    };
-    match import::issue(state.store(), req).await {
+    let reviewed = Reviewed { issuer: &unit, draft: &draft, document: &doc, targets: &targets_raw };
+    match plans::issue_reviewed(&state.app, &actor, reviewed).await {
         Ok(id) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{id}")).into_response()),
-        Err(e) => Ok(fail(draft, vec![reporting_message(e)])),
-    }
-}
-
-fn reporting_message(e: coso_reporting::ReportingError) -> String {
-    match e {
-        coso_reporting::ReportingError::Invalid(errs) => {
-            errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ")
-        }
-        other => other.to_string(),
+        Err(
+            e @ (coso_app::Error::Validation(_)
+            | coso_app::Error::Fields(_)
+            | coso_app::Error::BadRequest(_)
+            | coso_app::Error::Conflict { .. }),
+        ) => Ok(fail(draft, vec![e.messages().join(" ")])),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -320,21 +294,19 @@ pub async fn plan_page(
     id: i64,
     error: Option<String>,
 ) -> Result<PlanPage, AppError> {
-    let (plan, issuer) = access::readable_plan(state, user, id).await?;
-    let today = state.clock.today();
-    let json = coso_reporting::plan_json::plan_json(state.store(), id, Some(today)).await?;
-    let store = state.store();
-    let receiver = coso_reporting::summary::committee_of(&issuer);
-    let obligations = json
+    let o = plans::overview(&state.app, &user.actor(), id).await?;
+    let receiver = plans::summary::committee_of(&o.issuer);
+    let obligations = o
+        .json
         .obligations
         .iter()
-        .map(|o| ObligationLine {
-            title: match (o.kind.as_str(), o.period.as_deref().and_then(ReportPeriod::parse)) {
+        .map(|ob| ObligationLine {
+            title: match (ob.kind.as_str(), ob.period.as_deref().and_then(ReportPeriod::parse)) {
                 ("implementing_plan", _) => "Kế hoạch thực hiện".to_string(),
                 (_, Some(p)) => format!("Báo cáo {}", p.label().to_lowercase()),
                 _ => "Báo cáo".to_string(),
             },
-            due: match (&o.due, &o.recurring) {
+            due: match (&ob.due, &ob.recurring) {
                 (Some(d), _) => vn_date(*d),
                 (None, Some(r)) => {
                     let (m, d) = r.split_once('-').unwrap_or(("", ""));
@@ -343,7 +315,7 @@ pub async fn plan_page(
                 _ => "không ghi hạn".to_string(),
             },
             receiver: receiver.clone(),
-            occurrences: o
+            occurrences: ob
                 .occurrences
                 .iter()
                 .map(|oc| {
@@ -353,81 +325,40 @@ pub async fn plan_page(
                 .collect(),
         })
         .collect();
-    let mut tasks = Vec::new();
-    for t in store.plan_tasks(id).await? {
-        let files = store
-            .evidence_of_task(t.id)
-            .await?
-            .into_iter()
-            .map(|f| (f.id, f.file_name, format!("{} KB", (f.size + 1023) / 1024)))
-            .collect();
-        let notes =
-            store.task_notes(t.id).await?.into_iter().map(|n| format!("{}: {}", n.created_by, n.body)).collect();
-        tasks.push({
-            let due = Due::from_columns(t.due_date.map(|d| d.to_string()).as_deref(), t.due_recurring.as_deref())
-                .unwrap_or(Due::Unset);
-            let status =
-                coso_domain::plan::TaskStatus::parse(&t.status).unwrap_or(coso_domain::plan::TaskStatus::NotStarted);
-            let shown = coso_domain::plan::DisplayStatus::of(status, due.in_year(plan.year), today);
-            TaskLine {
-                id: t.id,
-                text: t.text,
-                lead: t.lead_unit_name.or(t.lead_text).unwrap_or_default(),
-                partners: t.partner_texts.join("; "),
-                due: due_input(&due),
-                overdue: shown == coso_domain::plan::DisplayStatus::Overdue,
-                status: shown.label().to_string(),
-                status_code: status.as_str(),
-                progress: t.progress,
-                files,
-                notes,
-            }
-        });
-    }
-    let targets = store.plan_target_units(id).await?;
-    let parent = match plan.parent_plan_id {
-        Some(p) => store.plan(p).await?.map(|pp| (pp.id, inbox::plan_label(pp.number.as_deref(), &pp.title))),
-        None => None,
-    };
-    let children = store
-        .child_plans(id)
-        .await?
+    let tasks = o
+        .tasks
         .into_iter()
-        .map(|c| (c.id, inbox::plan_label(c.number.as_deref(), &c.title), c.unit_name))
+        .map(|t| TaskLine {
+            id: t.task.id,
+            text: t.task.text,
+            lead: t.task.lead_unit_name.or(t.task.lead_text).unwrap_or_default(),
+            partners: t.task.partner_texts.join("; "),
+            due: due_input(&t.due),
+            overdue: t.shown == coso_domain::plan::DisplayStatus::Overdue,
+            status: t.shown.label().to_string(),
+            status_code: t.status.as_str(),
+            progress: t.task.progress,
+            files: t.files.into_iter().map(|f| (f.id, f.file_name, format!("{} KB", (f.size + 1023) / 1024))).collect(),
+            notes: t.notes.into_iter().map(|n| format!("{}: {}", n.created_by, n.body)).collect(),
+        })
         .collect();
-    let legal_bases = serde_json::from_value::<Vec<coso_documents::CitedDocument>>(plan.legal_bases.clone())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|b| b.raw)
-        .collect();
-    let sections = serde_json::from_value::<Vec<coso_documents::Section>>(plan.sections.clone())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| s.heading)
-        .collect();
-    let warnings = plan
-        .document
-        .as_ref()
-        .and_then(|d| serde_json::from_value::<Document>(d.clone()).ok())
-        .map(|d| d.warnings)
-        .unwrap_or_default();
     Ok(PlanPage {
         nav: Nav::of(Some(user)),
         id,
-        label: inbox::plan_label(plan.number.as_deref(), &plan.title),
-        issuer: issuer.name.clone(),
-        issued: plan.issued_on.map(vn_date).unwrap_or_else(|| "chưa ghi".into()),
-        legal_bases,
-        sections,
+        label: inbox::plan_label(o.plan.number.as_deref(), &o.plan.title),
+        issuer: o.issuer.name.clone(),
+        issued: o.plan.issued_on.map(vn_date).unwrap_or_else(|| "chưa ghi".into()),
+        legal_bases: o.legal_bases,
+        sections: o.sections,
         tasks,
         obligations,
-        targets,
-        parent,
-        children,
-        can_manage: user.authorize(&issuer.unit_path(), Action::ManagePlans).is_ok(),
+        targets: o.targets,
+        parent: o.parent,
+        children: o.children,
+        can_manage: o.can_manage,
         notice: None,
         error,
-        warnings,
+        warnings: o.warnings,
     })
 }
 
@@ -438,45 +369,19 @@ pub struct PageAggregateQuery {
     pub unit: Option<String>,
 }
 
-impl PageAggregateQuery {
-    async fn resolve(&self, state: &AppState, plan_id: i64) -> Result<AggregateQuery, AppError> {
-        let occurrence = match self.ky {
-            Some(k) => k,
-            None => first_report_occurrence(state, plan_id).await?,
-        };
-        Ok(AggregateQuery { occurrence, unit: self.unit.clone() })
-    }
-}
-
-async fn report_occurrences(state: &AppState, plan_id: i64) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(state
-        .store()
-        .obligations(plan_id)
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == "report")
-        .flat_map(|o| o.occurrences.into_iter().map(|oc| (oc.id, oc.period_key)))
-        .collect())
-}
-
-async fn first_report_occurrence(state: &AppState, plan_id: i64) -> Result<i64, AppError> {
-    report_occurrences(state, plan_id)
-        .await?
-        .first()
-        .map(|(id, _)| *id)
-        .ok_or_else(|| AppError::BadRequest("Kế hoạch không yêu cầu báo cáo nào để tổng hợp.".into()))
-}
-
 pub async fn aggregate(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Query(pq): Query<PageAggregateQuery>,
 ) -> PageResult<AggregatePage> {
-    let q = pq.resolve(&state, id).await?;
-    let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
+    let actor = user.actor();
+    let unit = pq.unit.as_deref();
+    let pv = reports::view(&state.app, &actor, id, pq.ky, unit).await?;
+    let view = &pv.view;
+    let occurrence = view.occurrence_id;
     let fmt = |v: f64| coso_export::format_vn_number(v, if v.fract() == 0.0 { 0 } else { 2 });
-    let scope_param = |code: &str| format!("/quan-tri/ke-hoach/{id}/tong-hop?ky={}&don-vi={code}", q.occurrence);
+    let scope_param = |code: &str| format!("/quan-tri/ke-hoach/{id}/tong-hop?ky={occurrence}&don-vi={code}");
     let rows = view
         .rows
         .iter()
@@ -500,44 +405,32 @@ pub async fn aggregate(
         })
         .collect();
     // Trends: the same scope over every report period of the plan.
-    let periods_all = report_occurrences(&state, id).await?;
-    let mut other_views = Vec::new();
-    if periods_all.len() > 1 {
-        for (oid, key) in periods_all.iter().take(12) {
-            let oq = AggregateQuery { occurrence: *oid, unit: q.unit.clone() };
-            if let Ok((v, _, _)) = load_view(&state, &user, id, &oq).await {
-                other_views.push((period_label(key), v));
-            }
-        }
-    }
-    let refs: Vec<(String, &coso_reporting::aggregate::AggregateView)> =
+    let periods = reports::report_periods(&state.app, id).await?;
+    let other_views = reports::period_views(&state.app, &actor, id, unit).await?;
+    let refs: Vec<(String, &coso_app::reports::aggregate::AggregateView)> =
         other_views.iter().map(|(l, v)| (l.clone(), v)).collect();
-    let mut chart_list = vec![charts::timeliness(&view), charts::ranks(&view)];
+    let mut chart_list = vec![charts::timeliness(view), charts::ranks(view)];
     if let Some(t) = charts::trends(&refs, 4) {
         chart_list.push(t);
     }
     let mut crumbs = Vec::new();
-    if view.scope_code != issuer.code {
-        crumbs.push((scope_param(&issuer.code), issuer.name.clone()));
+    if view.scope_code != pv.issuer.code {
+        crumbs.push((scope_param(&pv.issuer.code), pv.issuer.name.clone()));
     }
     Ok(AggregatePage {
         nav: Nav::of(Some(&user)),
         plan_id: id,
-        plan_label: inbox::plan_label(plan.number.as_deref(), &plan.title),
+        plan_label: pv.plan_label(),
         obligation: inbox::what("report", &view.period_key),
         due_text: view.due.map_or_else(|| "không ghi".to_string(), vn_date),
         scope: view.scope_name.clone(),
         crumbs,
-        periods: periods_all.iter().map(|(oid, key)| (*oid, period_label(key), *oid == q.occurrence)).collect(),
+        periods: periods.iter().map(|(oid, key)| (*oid, period_label(key), *oid == occurrence)).collect(),
         columns: view.columns.iter().map(|c| format!("{} ({})", c.label, c.unit_of_measure)).collect(),
         totals: view.totals.iter().map(|t| fmt(*t)).collect(),
         counts: view.counts.words(),
         charts: chart_list.into_iter().map(|c| Chart { title: c.title, svg: c.svg, table: c.table }).collect(),
-        export_query: format!(
-            "ky={}{}",
-            q.occurrence,
-            q.unit.as_deref().map(|u| format!("&don-vi={u}")).unwrap_or_default()
-        ),
+        export_query: format!("ky={occurrence}{}", unit.map(|u| format!("&don-vi={u}")).unwrap_or_default()),
         rows,
     })
 }
@@ -549,27 +442,13 @@ pub async fn aggregate_file(
     Path((id, file)): Path<(i64, String)>,
     Query(pq): Query<PageAggregateQuery>,
 ) -> PageResult<Response> {
-    let q = pq.resolve(&state, id).await?;
-    let (view, plan, issuer) = load_view(&state, &user, id, &q).await?;
-    let label = inbox::plan_label(plan.number.as_deref(), &plan.title);
-    let title = format!("Tổng hợp {} — {}", inbox::what("report", &view.period_key).to_lowercase(), label);
-    let name = |ext: &str| format!("tong-hop-{id}-{}.{ext}", view.period_key);
-    let map = |e: coso_reporting::ReportingError| PageError(e.into());
+    let pv = reports::view(&state.app, &user.actor(), id, pq.ky, pq.unit.as_deref()).await?;
+    let name = |ext: &str| format!("tong-hop-{id}-{}.{ext}", pv.view.period_key);
     Ok(match file.as_str() {
-        "tong-hop.xlsx" => download(exports::xlsx(&view, &title).map_err(map)?, XLSX, &name("xlsx")),
-        "tong-hop.csv" => download(exports::csv(&view, &title).map_err(map)?, "text/csv; charset=utf-8", &name("csv")),
-        "bao-cao-tong-hop.docx" => {
-            let doc = summary::summary_document(&issuer, &label, &view, state.clock.today());
-            download(summary::docx(&doc).map_err(map)?, DOCX, &name("docx"))
-        }
-        "bao-cao-tong-hop.pdf" => {
-            let doc = summary::summary_document(&issuer, &label, &view, state.clock.today());
-            let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc))
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?
-                .map_err(map)?;
-            download(bytes, "application/pdf", &name("pdf"))
-        }
+        "tong-hop.xlsx" => download(exports::xlsx(&pv.view, &pv.title())?, XLSX, &name("xlsx")),
+        "tong-hop.csv" => download(exports::csv(&pv.view, &pv.title())?, "text/csv; charset=utf-8", &name("csv")),
+        "bao-cao-tong-hop.docx" => download(plans::summary::docx(&pv.summary(&state.app))?, DOCX, &name("docx")),
+        "bao-cao-tong-hop.pdf" => download(pdf(pv.summary(&state.app)).await?, "application/pdf", &name("pdf")),
         _ => return Err(PageError(AppError::NotFound)),
     })
 }
@@ -580,19 +459,11 @@ pub async fn plan_file(
     user: CurrentUser,
     Path((id, file)): Path<(i64, String)>,
 ) -> PageResult<Response> {
-    let (plan, issuer) = access::readable_plan(&state, &user, id).await?;
-    let doc = summary::plan_document(&plan, &issuer);
-    let map = |e: coso_reporting::ReportingError| PageError(e.into());
+    let doc = plans::document(&state.app, &user.actor(), id).await?;
     let base = format!("ke-hoach-{id}");
     Ok(match file.as_str() {
-        "van-ban.docx" => download(summary::docx(&doc).map_err(map)?, DOCX, &format!("{base}.docx")),
-        "van-ban.pdf" => {
-            let bytes = tokio::task::spawn_blocking(move || summary::pdf(&doc))
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?
-                .map_err(map)?;
-            download(bytes, "application/pdf", &format!("{base}.pdf"))
-        }
+        "van-ban.docx" => download(plans::summary::docx(&doc)?, DOCX, &format!("{base}.docx")),
+        "van-ban.pdf" => download(pdf(doc).await?, "application/pdf", &format!("{base}.pdf")),
         _ => return Err(PageError(AppError::NotFound)),
     })
 }

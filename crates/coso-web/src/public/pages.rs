@@ -5,13 +5,13 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use coso_app::units;
 use coso_domain::authz::Action;
 use coso_domain::unit::UnitKind;
 use coso_store::UnitSearch;
 use serde::Deserialize;
 
 use super::views::{HomePage, SearchPage, UnitPage};
-use crate::actions::{self, today};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageResult};
 use crate::extract::{Path, Query};
@@ -19,7 +19,7 @@ use crate::state::AppState;
 use crate::views::Nav;
 
 pub async fn home(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> PageResult<HomePage> {
-    let provinces = state.store().roots(today()).await?;
+    let provinces = units::roots_today(&state.app).await?;
     let counts = state
         .store()
         .count_units_by_kind()
@@ -55,7 +55,7 @@ pub async fn search_within(
     Path(code): Path<String>,
     Query(q): Query<SearchQuery>,
 ) -> PageResult<SearchPage> {
-    let unit = actions::unit_or_not_found(&state, &code).await?;
+    let unit = units::by_code(&state.app, &code).await?;
     search_in(state, user, q, Some(unit)).await
 }
 
@@ -105,15 +105,17 @@ pub async fn unit(
 }
 
 async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<UnitPage, AppError> {
-    let unit = actions::unit_or_not_found(state, code).await?;
-    let (ancestors, children, household_count) = tokio::try_join!(
-        state.store().ancestors(&unit),
-        state.store().children(unit.unit_id(), today()),
-        state.store().household_count(&unit)
-    )?;
-    let successors = if unit.valid_to.is_some() { state.store().successors(&unit).await? } else { vec![] };
-    let can_admin = user.is_some_and(|u| u.authorize(&unit.unit_path(), Action::ViewAdmin).is_ok());
-    Ok(UnitPage { nav: Nav::of(user), unit, ancestors, children, household_count, can_admin, successors })
+    let o = units::overview(&state.app, code).await?;
+    let can_admin = user.is_some_and(|u| u.authorize(&o.unit.unit_path(), Action::ViewAdmin).is_ok());
+    Ok(UnitPage {
+        nav: Nav::of(user),
+        unit: o.unit,
+        ancestors: o.ancestors,
+        children: o.children,
+        household_count: o.household_count,
+        can_admin,
+        successors: o.successors,
+    })
 }
 
 /// Anonymous visitors get a page that proxies and phones may keep for a minute.

@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use coso_app::templates;
 use coso_domain::report::Template;
 use coso_store::ReportTemplateRow;
 use serde::Deserialize;
@@ -19,8 +20,7 @@ use crate::views::Nav;
 /// Every report template.
 #[utoipa::path(get, path = "/api/v1/report-templates", tag = "plans", responses((status = 200, body = Object), (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, _user: CurrentUser) -> ApiResult<Json<Vec<ReportTemplateRow>>> {
-    coso_reporting::templates::ensure_default(state.store()).await?;
-    Ok(Json(state.store().report_templates().await?))
+    Ok(Json(templates::list(&state.app).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -33,27 +33,10 @@ pub struct TemplateUpdate {
     pub version: i64,
 }
 
-/// Parses and checks a definition; the errors name the path (`indicators.0.code`, …).
-fn checked(definition: &serde_json::Value) -> Result<Template, AppError> {
-    let t: Template = crate::extract::from_json_value(definition.clone(), "definition")?;
-    t.validate().map_err(AppError::Fields)?;
-    Ok(t)
-}
-
-async fn save(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    name: &str,
-    definition: &serde_json::Value,
-    version: i64,
-) -> Result<ReportTemplateRow, AppError> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden);
-    }
-    let t = checked(definition)?;
-    let value = serde_json::to_value(&t).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(state.store().update_report_template(id, name, &value, version, &user.actor()).await?)
+/// The definition as the domain's template; a field of the wrong shape is named by its path
+/// (`indicators.0.code`, …) in Vietnamese.
+fn as_template(definition: serde_json::Value) -> Result<Template, AppError> {
+    crate::extract::from_json_value(definition, "definition")
 }
 
 /// Replaces a template's definition (administrators only).
@@ -65,7 +48,8 @@ pub async fn update(
     Path(id): Path<i64>,
     Json(b): Json<TemplateUpdate>,
 ) -> ApiResult<Json<ReportTemplateRow>> {
-    Ok(Json(save(&state, &user, id, &b.name, &b.definition, b.version).await?))
+    let definition = as_template(b.definition)?;
+    Ok(Json(templates::save(&state.app, &user.actor(), id, &b.name, &definition, b.version).await?))
 }
 
 fn page(
@@ -93,10 +77,7 @@ pub async fn edit_page(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> PageResult<TemplatePage> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden.into());
-    }
-    let row = state.store().report_template(id).await?.ok_or(AppError::NotFound)?;
+    let row = templates::stored(&state.app, &user.actor(), id).await?;
     let text = serde_json::to_string_pretty(&row.definition).unwrap_or_default();
     Ok(page(&user, &row, row.name.clone(), text, vec![], None))
 }
@@ -120,10 +101,14 @@ pub async fn save_page(
     Form(f): Form<TemplateForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
-    let row = state.store().report_template(id).await?.ok_or(AppError::NotFound)?;
+    let actor = user.actor();
+    let row = templates::stored(&state.app, &actor, id).await?;
     let parsed: Result<serde_json::Value, _> = serde_json::from_str(&f.definition);
     let result = match parsed {
-        Ok(v) => save(&state, &user, id, &f.name, &v, f.version).await,
+        Ok(v) => match as_template(v) {
+            Ok(t) => templates::save(&state.app, &actor, id, &f.name, &t, f.version).await.map_err(AppError::from),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(AppError::Fields(vec![coso_domain::PathError {
             field: "definition".into(),
             message: format!("Nội dung không phải JSON hợp lệ (dòng {}, cột {}).", e.line(), e.column()),
@@ -156,9 +141,6 @@ pub async fn save_page(
 
 /// `/quan-tri/mau-bao-cao`: the editor of the (first) template.
 pub async fn edit_default_template(State(state): State<AppState>, user: CurrentUser) -> PageResult<Response> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden.into());
-    }
-    let id = coso_reporting::templates::ensure_default(state.store()).await.map_err(AppError::from)?;
+    let id = templates::first_editable(&state.app, &user.actor()).await?;
     Ok(axum::response::Redirect::to(&format!("/quan-tri/mau-bao-cao/{id}")).into_response())
 }

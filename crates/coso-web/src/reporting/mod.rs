@@ -1,4 +1,4 @@
-//! What the plan, report and task features share: who may read a plan, send for a unit and
-//! review what a unit receives, and the web face of the reporting errors.
+//! What the plan, report and task features share: which unit a reporting screen opens on and
+//! the units a user may switch to. Who may read, send and review is decided by `coso_app`.
 
 pub mod access;

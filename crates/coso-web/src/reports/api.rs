@@ -4,18 +4,16 @@ use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use coso_domain::authz::Action;
-use coso_domain::report::{ReportInput, ScoreInput};
-use coso_reporting::inbox::InboxEntry;
-use coso_reporting::{inbox, submit, templates};
+use coso_app::reports::inbox::InboxEntry;
+use coso_app::reports::{self, Sent};
+use coso_app::{notifications, units};
+use coso_domain::report::{ReportInput, ScoreInput, Verdict};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::actions;
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::error::{ApiResult, ErrorBody};
 use crate::extract::{Json, Path};
-use crate::reporting::access;
 use crate::state::AppState;
 
 /// What the unit must send: due items by due date, with working days left and the calendar's
@@ -27,10 +25,9 @@ pub async fn unit_inbox(
     user: CurrentUser,
     Path(code): Path<String>,
 ) -> ApiResult<Json<Vec<InboxEntry>>> {
-    let unit = actions::unit_or_not_found(&state, &code).await?;
-    user.authorize(&unit.unit_path(), Action::ReadPlans)?;
+    let unit = units::by_code(&state.app, &code).await?;
     let calendar = crate::calendar::current(&state).await?;
-    Ok(Json(inbox::inbox(state.store(), &calendar, unit.id, state.clock.today()).await?))
+    Ok(Json(reports::inbox(&state.app, &user.actor(), &calendar, &unit).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -90,28 +87,9 @@ pub async fn submit(
     Path(code): Path<String>,
     Json(b): Json<SubmissionCreate>,
 ) -> ApiResult<(StatusCode, Json<Submission>)> {
-    let unit = actions::unit_or_not_found(&state, &code).await?;
-    let occurrence = access::sendable(&state, &user, b.occurrence_id, &unit).await?;
-    let actor = user.actor();
-    let sending = submit::Sending {
-        occurrence: &occurrence,
-        unit: &unit,
-        actor: &actor,
-        now: state.clock.now(),
-        today: state.clock.today(),
-    };
-    let row = if occurrence.kind == "implementing_plan" {
-        let plan_id = b.implementing_plan_id.ok_or_else(|| {
-            AppError::Fields(vec![coso_domain::PathError {
-                field: "implementing_plan_id".into(),
-                message: "Chưa chọn kế hoạch thực hiện của đơn vị.".into(),
-            }])
-        })?;
-        submit::submit_implementing_plan(state.store(), sending, plan_id).await?
-    } else {
-        let template_id = occurrence.template_id.ok_or(AppError::NotFound)?;
-        let template = templates::load(state.store(), template_id).await?;
-        let input = ReportInput {
+    let unit = units::by_code(&state.app, &code).await?;
+    let sent = Sent {
+        report: ReportInput {
             indicators: b.indicators.iter().map(|(k, v)| (k.clone(), as_text(v))).collect(),
             narrative: b.narrative,
             assessment: b
@@ -119,9 +97,10 @@ pub async fn submit(
                 .iter()
                 .map(|a| (a.code.clone(), ScoreInput { points: as_text(&a.points), evidence: a.evidence.clone() }))
                 .collect(),
-        };
-        submit::submit_report(state.store(), &template, sending, &input).await?
+        },
+        implementing_plan_id: b.implementing_plan_id,
     };
+    let row = reports::send(&state.app, &user.actor(), &unit, b.occurrence_id, &sent).await?;
     Ok((StatusCode::CREATED, Json(submission_wire(row, &unit.code))))
 }
 
@@ -146,30 +125,13 @@ pub async fn get_submission(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let (row, unit, occurrence) = readable_submission(&state, &user, id).await?;
-    let versions = state.store().submission_versions(id).await?;
+    let d = reports::detail(&state.app, &user.actor(), id).await?;
     Ok(Json(serde_json::json!({
-        "submission": submission_wire(row, &unit.code),
-        "plan_id": occurrence.plan_id,
-        "period_key": occurrence.period_key,
-        "versions": versions,
+        "submission": submission_wire(d.row, &d.unit.code),
+        "plan_id": d.occurrence.plan_id,
+        "period_key": d.occurrence.period_key,
+        "versions": d.versions,
     })))
-}
-
-/// The submission, if the user may read it: at the sending unit, or at the receiving unit.
-pub async fn readable_submission(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-) -> Result<(coso_store::SubmissionRow, coso_store::UnitRow, coso_reporting::OccurrenceDetail), AppError> {
-    let row = state.store().submission(id).await?.ok_or(AppError::NotFound)?;
-    let unit = access::unit_by_id(state, row.unit_id).await?;
-    let occurrence =
-        coso_reporting::occurrence_detail(state.store(), row.occurrence_id).await?.ok_or(AppError::NotFound)?;
-    let receiver = access::unit_by_id(state, occurrence.receiver_unit_id).await?;
-    let ok = user.authorize(&unit.unit_path(), Action::ReadPlans).is_ok()
-        || user.authorize(&receiver.unit_path(), Action::ReviewReports).is_ok();
-    if ok { Ok((row, unit, occurrence)) } else { Err(AppError::Forbidden) }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -189,9 +151,8 @@ pub async fn review(
     Path(id): Path<i64>,
     Json(b): Json<ReviewBody>,
 ) -> ApiResult<Json<Submission>> {
-    let (row, _) = access::reviewable(&state, &user, id).await?;
-    let unit = access::unit_by_id(&state, row.unit_id).await?;
-    let row = submit::review(state.store(), id, b.accept, &b.comment, state.clock.now(), &user.actor()).await?;
+    let verdict = Verdict::from_accept(b.accept);
+    let (row, unit) = reports::review(&state.app, &user.actor(), id, verdict, &b.comment).await?;
     Ok(Json(submission_wire(row, &unit.code)))
 }
 
@@ -201,5 +162,5 @@ pub async fn notifications(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<Vec<coso_store::NotificationRow>>> {
-    Ok(Json(state.store().notifications_for_user(user.id, false).await?))
+    Ok(Json(notifications::of_user(&state.app, &user.actor()).await?))
 }

@@ -7,15 +7,14 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use coso_domain::authz::Action;
-use coso_domain::report::{ReportContent, ReportInput, ScoreInput, Template};
-use coso_reporting::{inbox, submit, templates};
+use coso_app::clock::vietnam_time_text;
+use coso_app::reports::{self, InboxOverview, Sent, inbox};
+use coso_app::units;
+use coso_domain::report::{ReportContent, ReportInput, ScoreInput, SubmissionStatus, Template, Verdict};
 use coso_store::UnitRow;
 use serde::Deserialize;
 
-use super::api::readable_submission;
 use super::views::*;
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Path, Query};
@@ -40,38 +39,20 @@ fn due_text(due: Option<chrono::NaiveDate>) -> String {
     due.map_or_else(|| "không ghi hạn".to_string(), vn_date)
 }
 
-/// What a unit's inbox shows, read in one go and kept for a few seconds: officials reload
-/// it often, and it is the same for every official of the unit.
-pub struct InboxData {
-    unit: UnitRow,
-    entries: Vec<inbox::InboxEntry>,
-    received: Vec<coso_store::ReceivedItem>,
-    notifications: Vec<coso_store::NotificationRow>,
-}
-
-/// Notifications an inbox shows.
-const NOTIFICATIONS_SHOWN: usize = 20;
-
-/// The inbox of the unit `code`, if the user may read it.
-async fn inbox_data(state: &AppState, user: &CurrentUser, code: &str) -> Result<Arc<InboxData>, AppError> {
-    let today = state.clock.today();
+/// The inbox of the unit `code`, if the user may read it. It is the same for every official
+/// of the unit and they reload it often, so it is kept a few seconds; the right to read it is
+/// checked on every request, kept or not.
+async fn inbox_data(state: &AppState, user: &CurrentUser, code: &str) -> Result<Arc<InboxOverview>, AppError> {
+    let actor = user.actor();
     let data = state
         .inboxes
-        .get_or_try_load(&format!("{code}@{today}"), || async {
-            let unit = actions::unit_or_not_found(state, code).await?;
-            // Nothing is read for someone who may not see it.
-            user.authorize(&unit.unit_path(), Action::ReadPlans)?;
+        .get_or_try_load(&format!("{code}@{}", state.app.today()), || async {
+            let unit = units::by_code(&state.app, code).await?;
             let calendar = crate::calendar::current(state).await?;
-            let (entries, received, mut notifications) = tokio::try_join!(
-                async { Ok::<_, AppError>(inbox::inbox(state.store(), &calendar, unit.id, today).await?) },
-                async { Ok(state.store().received(unit.id).await?) },
-                async { Ok(state.store().notifications_of_unit(coso_domain::UnitId(unit.id)).await?) },
-            )?;
-            notifications.truncate(NOTIFICATIONS_SHOWN);
-            Ok::<_, AppError>(Arc::new(InboxData { unit, entries, received, notifications }))
+            Ok::<_, AppError>(Arc::new(reports::overview(&state.app, &actor, &calendar, unit).await?))
         })
         .await?;
-    user.authorize(&data.unit.unit_path(), Action::ReadPlans)?;
+    data.check_readable(&actor)?;
     Ok(data)
 }
 
@@ -102,28 +83,19 @@ pub async fn inbox_page(
     let due = open.into_iter().take(open_n).map(&line).collect();
     // The latest sent first.
     let done = closed.into_iter().rev().take(done_n).map(&line).collect();
-    let local = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7");
-    let received = if user.authorize(&unit.unit_path(), Action::ReviewReports).is_ok() {
-        data.received
-            .iter()
-            .map(|r| ReceivedLine {
-                submission_id: r.submission_id,
-                unit_name: r.unit_name.clone(),
-                obligation: inbox::what(&r.kind, &r.period_key),
-                submitted: r.submitted_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string(),
-                status: "Chờ xem xét".to_string(),
-            })
-            .collect()
-    } else {
-        vec![]
-    };
-    let notifications = data
-        .notifications
+    let received = data
+        .received_for(&user.actor())
         .iter()
-        .map(|n| {
-            (n.title.clone(), n.body.clone(), n.created_at.with_timezone(&local).format("%H:%M %d/%m/%Y").to_string())
+        .map(|r| ReceivedLine {
+            submission_id: r.submission_id,
+            unit_name: r.unit_name.clone(),
+            obligation: inbox::what(&r.kind, &r.period_key),
+            submitted: vietnam_time_text(r.submitted_at),
+            status: SubmissionStatus::Submitted.label().to_string(),
         })
         .collect();
+    let notifications =
+        data.notifications.iter().map(|n| (n.title.clone(), n.body.clone(), vietnam_time_text(n.created_at))).collect();
     let units = access::unit_choices(&user, &unit.code);
     Ok(InboxPage {
         nav: Nav::of(Some(&user)),
@@ -136,15 +108,6 @@ pub async fn inbox_page(
         notifications,
         notice: None,
     })
-}
-
-pub fn status_label(s: &str) -> &'static str {
-    match s {
-        "submitted" => "Chờ xem xét",
-        "accepted" => "Đã chấp nhận",
-        "returned" => "Đã trả lại",
-        _ => "Không rõ",
-    }
 }
 
 /// What the form shows: the template's fields filled with `content` (typed so far, or the
@@ -247,79 +210,49 @@ async fn report_form(
     unit: UnitRow,
     f: FormState,
 ) -> Result<ReportFormPage, AppError> {
-    let occ = access::sendable(state, user, occurrence_id, &unit).await?;
-    let existing = state.store().submission_for(occurrence_id, unit.id).await?;
     let calendar = crate::calendar::current(state).await?;
-    let today = state.clock.today();
-    let (days_text, explanation, overdue) = match occ.due_date {
-        Some(d) => {
-            let (n, words, text) = inbox::days_left(&calendar, today, d);
-            (words, text, n.is_some_and(|n| n < 0) && existing.is_none())
+    let form = reports::report_form(&state.app, &user.actor(), &calendar, occurrence_id, unit).await?;
+    let occ = &form.occurrence;
+    let (template_name, indicators, sections, criteria, bands) = match &form.template {
+        Some(template) => {
+            let last = form.last.as_ref().map(input_from_content);
+            let values = f.values.or(last).unwrap_or_default();
+            let errs: BTreeMap<String, String> =
+                f.errors.iter().map(|e| (e.field.clone(), e.message.clone())).collect();
+            let (i, s, c) = report_fields(template, &values, &errs);
+            let bands = template
+                .rank_bands
+                .iter()
+                .map(|b| format!("{} từ {} điểm", b.rank, coso_export::format_vn_number(b.min_score, 0)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            (template.name.clone(), i, s, c, bands)
         }
-        None => ("Không ghi hạn".to_string(), String::new(), false),
-    };
-    let mut returned_comment = None;
-    let mut last: Option<ReportInput> = None;
-    if let Some(s) = &existing {
-        let versions = state.store().submission_versions(s.id).await?;
-        if let Some(v) = versions.last() {
-            if s.status == "returned" {
-                returned_comment = v.review_comment.clone();
-            }
-            last = serde_json::from_value::<ReportContent>(v.content.clone()).ok().map(|c| input_from_content(&c));
-        }
-    }
-    let can_submit = existing.as_ref().is_none_or(|s| s.status == "returned");
-    let is_report = occ.kind == "report";
-    let (template_name, indicators, sections, criteria, bands) = if is_report {
-        let template = templates::load(state.store(), occ.template_id.ok_or(AppError::NotFound)?).await?;
-        let values = f.values.or(last).unwrap_or_default();
-        let errs: BTreeMap<String, String> = f.errors.iter().map(|e| (e.field.clone(), e.message.clone())).collect();
-        let (i, s, c) = report_fields(&template, &values, &errs);
-        let bands = template
-            .rank_bands
-            .iter()
-            .map(|b| format!("{} từ {} điểm", b.rank, coso_export::format_vn_number(b.min_score, 0)))
-            .collect::<Vec<_>>()
-            .join("; ");
-        (template.name.clone(), i, s, c, bands)
-    } else {
-        (String::new(), vec![], vec![], vec![], String::new())
-    };
-    let implementing_plans = if is_report {
-        vec![]
-    } else {
-        state
-            .store()
-            .plans_of_unit(unit.id, None)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, inbox::plan_label(p.number.as_deref(), &p.title)))
-            .collect()
+        None => (String::new(), vec![], vec![], vec![], String::new()),
     };
     let mut errors = f.general;
     errors.extend(f.errors.iter().map(|e| e.message.clone()));
     Ok(ReportFormPage {
         nav: Nav::of(Some(user)),
-        action: format!("/quan-tri/hop-thu/{occurrence_id}?don-vi={}", unit.code),
+        action: format!("/quan-tri/hop-thu/{occurrence_id}?don-vi={}", form.unit.code),
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
         obligation: inbox::what(&occ.kind, &occ.period_key),
         due_text: due_text(occ.due_date),
-        days_text,
-        explanation,
-        overdue,
-        is_report,
+        days_text: form.days_text.clone(),
+        explanation: form.explanation.clone(),
+        overdue: form.overdue,
+        is_report: form.template.is_some(),
         template_name,
         indicators,
         sections,
         criteria,
         bands,
         errors,
-        returned_comment,
-        status: existing.as_ref().map(|s| status_label(&s.status).to_string()),
-        can_submit,
-        implementing_plans,
-        unit,
+        returned_comment: form.returned_comment.clone(),
+        status: form.status().map(|s| s.label().to_string()),
+        can_submit: form.can_submit,
+        implementing_plans: form.implementing_plans.clone(),
+        unit: form.unit,
     })
 }
 
@@ -329,7 +262,7 @@ pub async fn report_page(
     Path(occurrence_id): Path<i64>,
     Query(q): Query<UnitQuery>,
 ) -> PageResult<ReportFormPage> {
-    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
+    let unit = units::by_code(&state.app, &q.unit).await?;
     Ok(report_form(&state, &user, occurrence_id, unit, FormState { values: None, errors: vec![], general: vec![] })
         .await?)
 }
@@ -343,26 +276,13 @@ pub async fn report_submit(
 ) -> PageResult<Response> {
     let csrf = fields.iter().find(|(k, _)| k == "csrf").map_or("", |(_, v)| v.as_str());
     user.check_csrf(csrf)?;
-    let unit = actions::unit_or_not_found(&state, &q.unit).await?;
-    let occ = access::sendable(&state, &user, occurrence_id, &unit).await?;
-    let actor = user.actor();
-    let sending = submit::Sending {
-        occurrence: &occ,
-        unit: &unit,
-        actor: &actor,
-        now: state.clock.now(),
-        today: state.clock.today(),
-    };
+    let unit = units::by_code(&state.app, &q.unit).await?;
+    // A missing or unreadable choice names no plan: the use case says it was not found.
+    let plan_id =
+        fields.iter().find(|(k, _)| k == "implementing_plan_id").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let input = report_input_from_form(&fields);
-    let result = if occ.kind == "report" {
-        let template =
-            templates::load(state.store(), occ.template_id.ok_or(AppError::NotFound)?).await.map_err(AppError::from)?;
-        submit::submit_report(state.store(), &template, sending, &input).await
-    } else {
-        let plan_id =
-            fields.iter().find(|(k, _)| k == "implementing_plan_id").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
-        submit::submit_implementing_plan(state.store(), sending, plan_id).await
-    };
+    let sent = Sent { report: input.clone(), implementing_plan_id: Some(plan_id) };
+    let result = reports::send(&state.app, &user.actor(), &unit, occurrence_id, &sent).await;
     match result.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/quan-tri/hop-thu?don-vi={}", unit.code)).into_response()),
         Err(AppError::Fields(errors)) => {
@@ -398,17 +318,11 @@ async fn submission_page(
     error: Option<String>,
     notice: Option<String>,
 ) -> Result<SubmissionPage, AppError> {
-    let (row, unit, occ) = readable_submission(state, user, id).await?;
-    let receiver = access::unit_by_id(state, occ.receiver_unit_id).await?;
-    let versions = state.store().submission_versions(id).await?;
-    let template = match occ.template_id {
-        Some(t) => Some(templates::load(state.store(), t).await?),
-        None => None,
-    };
-    let content: Option<ReportContent> = versions.last().and_then(|v| serde_json::from_value(v.content.clone()).ok());
+    let v = reports::submission_view(&state.app, &user.actor(), id).await?;
+    let d = &v.detail;
     let fmt = |v: f64| coso_export::format_vn_number(v, if v.fract() == 0.0 { 0 } else { 2 });
     let (mut indicators, mut narrative, mut assessment) = (vec![], vec![], vec![]);
-    if let (Some(t), Some(c)) = (&template, &content) {
+    if let (Some(t), Some(c)) = (&v.template, &v.content) {
         for i in &t.indicators {
             if let Some(v) = c.indicators.get(&i.code) {
                 indicators.push((i.label.clone(), format!("{} {}", fmt(*v), i.unit_of_measure)));
@@ -429,42 +343,37 @@ async fn submission_page(
             }
         }
     }
-    let calendar_today = state.clock.today();
-    let timing = coso_domain::plan::classify(occ.due_date, Some(row.first_submitted_on), calendar_today).label();
-    let local = |t: chrono::DateTime<chrono::Utc>| {
-        t.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")).format("%H:%M %d/%m/%Y").to_string()
-    };
+    let occ = &d.occurrence;
     Ok(SubmissionPage {
         nav: Nav::of(Some(user)),
         submission_id: id,
-        unit_name: unit.name,
+        unit_name: d.unit.name.clone(),
         plan_id: occ.plan_id,
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
         obligation: inbox::what(&occ.kind, &occ.period_key),
-        status: status_label(&row.status).to_string(),
-        timing,
-        score: row.score.map_or("–".into(), fmt),
-        rank: row.rank.clone().unwrap_or_else(|| "–".into()),
+        status: d.status().map_or("Không rõ", SubmissionStatus::label).to_string(),
+        timing: v.timing.label(),
+        score: d.row.score.map_or("–".into(), fmt),
+        rank: d.row.rank.clone().unwrap_or_else(|| "–".into()),
         indicators,
         narrative,
         assessment,
-        versions: versions
+        versions: d
+            .versions
             .iter()
             .map(|v| VersionLine {
                 version: v.version,
-                submitted: local(v.submitted_at),
+                submitted: vietnam_time_text(v.submitted_at),
                 by: v.submitted_by.clone(),
                 score: v.score.map_or("–".into(), fmt),
                 rank: v.rank.clone().unwrap_or_default(),
-                review: match (v.review.as_deref(), &v.review_comment) {
-                    (Some("accepted"), _) => "Đã chấp nhận".to_string(),
-                    (Some("returned"), Some(c)) => format!("Trả lại: {c}"),
-                    (Some("returned"), None) => "Trả lại".to_string(),
-                    _ => "Chờ xem xét".to_string(),
-                },
+                review: SubmissionStatus::review_label(
+                    v.review.as_deref().and_then(SubmissionStatus::parse),
+                    v.review_comment.as_deref(),
+                ),
             })
             .collect(),
-        can_review: row.status == "submitted" && user.authorize(&receiver.unit_path(), Action::ReviewReports).is_ok(),
+        can_review: v.can_review,
         error,
         notice,
     })
@@ -495,20 +404,9 @@ pub async fn review(
     Form(f): Form<ReviewForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
-    access::reviewable(&state, &user, id).await?;
-    let accept = f.decision == "accept";
-    match submit::review(state.store(), id, accept, &f.comment, state.clock.now(), &user.actor())
-        .await
-        .map_err(AppError::from)
-    {
-        Ok(_) => {
-            let notice = if accept {
-                "Đã chấp nhận báo cáo."
-            } else {
-                "Đã trả lại báo cáo để đơn vị chỉnh sửa."
-            };
-            Ok(submission_page(&state, &user, id, None, Some(notice.into())).await?.into_response())
-        }
+    let verdict = Verdict::from_accept(f.decision == "accept");
+    match reports::review(&state.app, &user.actor(), id, verdict, &f.comment).await.map_err(AppError::from) {
+        Ok(_) => Ok(submission_page(&state, &user, id, None, Some(verdict.notice().into())).await?.into_response()),
         Err(AppError::Fields(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
             Ok((StatusCode::UNPROCESSABLE_ENTITY, submission_page(&state, &user, id, Some(msg), None).await?)

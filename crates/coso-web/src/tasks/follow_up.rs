@@ -3,31 +3,16 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use coso_domain::authz::Action;
-use coso_domain::plan::{TaskStatus, parse_progress};
-use coso_reporting::evidence;
-use coso_store::{EvidenceMeta, EvidenceOwner};
+use coso_app::tasks::{self, TaskChange};
+use coso_store::EvidenceMeta;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::extract::{FileBody, Form, Json, Multipart, Path, Query};
-use crate::reporting::access;
 use crate::state::AppState;
 use crate::upload;
-
-/// The task, after checking it belongs to the plan and the user manages the plan.
-async fn managed_task(
-    state: &AppState,
-    user: &CurrentUser,
-    plan_id: i64,
-    task_id: i64,
-) -> Result<coso_store::TaskRow, AppError> {
-    let (_, issuer) = access::readable_plan(state, user, plan_id).await?;
-    user.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    state.store().plan_tasks(plan_id).await?.into_iter().find(|t| t.id == task_id).ok_or(AppError::NotFound)
-}
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct TaskUpdate {
@@ -43,47 +28,18 @@ pub struct TaskUpdate {
     pub note: Option<String>,
 }
 
-/// Applies an update; every field is checked before anything is written.
-async fn apply(
-    state: &AppState,
-    user: &CurrentUser,
-    task: &coso_store::TaskRow,
-    u: &TaskUpdate,
-) -> Result<(), AppError> {
-    let mut errors = Vec::new();
-    let progress = match &u.progress {
-        None => task.progress as u8,
-        Some(v) => {
-            let raw = match v {
+impl TaskUpdate {
+    /// The body as typed: a progress sent as a JSON number is read like its text.
+    fn change(&self) -> TaskChange {
+        TaskChange {
+            status: self.status.clone(),
+            progress: self.progress.as_ref().map(|v| match v {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
-            };
-            parse_progress(&raw).unwrap_or_else(|e| {
-                errors.push(e);
-                0
-            })
+            }),
+            note: self.note.clone(),
         }
-    };
-    let status = match u.status.as_deref().filter(|s| !s.is_empty()) {
-        None if u.progress.is_some() => TaskStatus::suggested_by(progress),
-        None => TaskStatus::parse(&task.status).unwrap_or(TaskStatus::NotStarted),
-        Some(s) => TaskStatus::parse(s).unwrap_or_else(|| {
-            errors.push(coso_domain::FieldError::new(
-                "status",
-                "Trạng thái nhiệm vụ không hợp lệ (chưa thực hiện, đang thực hiện, hoàn thành).",
-            ));
-            TaskStatus::NotStarted
-        }),
-    };
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
     }
-    let actor = user.actor();
-    state.store().update_task(task.id, status.as_str(), i64::from(progress), &actor).await?;
-    if let Some(note) = u.note.as_deref().map(coso_text::clean).filter(|n| !n.is_empty()) {
-        state.store().add_task_note(task.id, &note, &actor).await?;
-    }
-    Ok(())
 }
 
 /// Updates a task's status and progress, and adds a note.
@@ -95,8 +51,7 @@ pub async fn update(
     Path((plan_id, task_id)): Path<(i64, i64)>,
     Json(u): Json<TaskUpdate>,
 ) -> ApiResult<StatusCode> {
-    let task = managed_task(&state, &user, plan_id, task_id).await?;
-    apply(&state, &user, &task, &u).await?;
+    tasks::update(&state.app, &user.actor(), plan_id, task_id, &u.change()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -117,12 +72,7 @@ pub async fn add_evidence(
     Query(q): Query<EvidenceQuery>,
     FileBody(body): FileBody,
 ) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
-    let task = managed_task(&state, &user, plan_id, task_id).await?;
-    let content_type = evidence::check(&q.file_name, &body)?;
-    let meta = state
-        .store()
-        .add_evidence(EvidenceOwner::Task(task.id), &coso_text::clean(&q.file_name), content_type, &body, &user.actor())
-        .await?;
+    let meta = tasks::add_evidence(&state.app, &user.actor(), plan_id, task_id, &q.file_name, &body).await?;
     Ok((StatusCode::CREATED, Json(meta)))
 }
 
@@ -146,13 +96,8 @@ pub async fn update_page(
     Form(f): Form<TaskForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
-    let task = managed_task(&state, &user, plan_id, task_id).await?;
-    let u = TaskUpdate {
-        status: Some(f.status),
-        progress: Some(serde_json::Value::String(f.progress)),
-        note: Some(f.note),
-    };
-    match apply(&state, &user, &task, &u).await {
+    let change = TaskChange { status: Some(f.status), progress: Some(f.progress), note: Some(f.note) };
+    match tasks::update(&state.app, &user.actor(), plan_id, task_id, &change).await.map_err(AppError::from) {
         Ok(()) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response()),
         Err(AppError::Validation(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
@@ -172,31 +117,15 @@ pub async fn evidence_page(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let task = managed_task(&state, &user, plan_id, task_id).await?;
-    match evidence::check(&up.file_name, &up.bytes) {
-        Ok(content_type) => {
-            state
-                .store()
-                .add_evidence(
-                    EvidenceOwner::Task(task.id),
-                    &coso_text::clean(&up.file_name),
-                    content_type,
-                    &up.bytes,
-                    &user.actor(),
-                )
-                .await?;
-            Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response())
-        }
-        Err(e) => {
-            let msg = match e {
-                coso_reporting::ReportingError::Invalid(errs) => {
-                    errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ")
-                }
-                other => other.to_string(),
-            };
+    let added = tasks::add_evidence(&state.app, &user.actor(), plan_id, task_id, &up.file_name, &up.bytes).await;
+    match added.map_err(AppError::from) {
+        Ok(_) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response()),
+        Err(AppError::Fields(errs)) => {
+            let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
             let page = crate::plans::pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -206,12 +135,7 @@ pub async fn download_evidence(
     user: CurrentUser,
     Path((plan_id, file_id)): Path<(i64, i64)>,
 ) -> PageResult<Response> {
-    access::readable_plan(&state, &user, plan_id).await?;
-    let f = state.store().evidence(file_id).await?.ok_or(AppError::NotFound)?;
-    let tasks = state.store().plan_tasks(plan_id).await?;
-    if !f.meta.task_id.is_some_and(|t| tasks.iter().any(|x| x.id == t)) {
-        return Err(AppError::NotFound.into());
-    }
+    let f = tasks::evidence_file(&state.app, &user.actor(), plan_id, file_id).await?;
     let ct: &'static str = match f.meta.content_type.as_str() {
         "application/pdf" => "application/pdf",
         "image/jpeg" => "image/jpeg",

@@ -2,13 +2,13 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use coso_app::units;
 use coso_domain::unit::{UnitInput, UnitKind};
 use coso_store::UnitSearch;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{Unit, UnitList};
-use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::extract::{CsvBody, Json, Path, Query};
@@ -53,7 +53,7 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
         None => None,
     };
     let parent_id = match q.parent.as_deref().filter(|p| !p.is_empty()) {
-        Some(code) => Some(actions::unit_or_not_found(&state, code).await?.id),
+        Some(code) => Some(units::by_code(&state.app, code).await?.id),
         None => None,
     };
     let on = on_date(q.on.as_deref())?;
@@ -76,7 +76,7 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
 #[utoipa::path(get, path = "/api/v1/units/{code}", tag = "units", params(("code" = String, Path)),
     responses((status = 200, body = Unit), (status = 404, body = ErrorBody)))]
 pub async fn get(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<Unit>> {
-    Ok(Json(actions::unit_or_not_found(&state, &code).await?.into()))
+    Ok(Json(units::by_code(&state.app, &code).await?.into()))
 }
 
 /// The children of a unit valid on a date (today by default), in Vietnamese alphabetical order.
@@ -87,8 +87,8 @@ pub async fn children(
     Path(code): Path<String>,
     Query(q): Query<OnQuery>,
 ) -> ApiResult<Json<UnitList>> {
-    let unit = actions::unit_or_not_found(&state, &code).await?;
-    let on = on_date(q.on.as_deref())?.unwrap_or_else(today);
+    let unit = units::by_code(&state.app, &code).await?;
+    let on = on_date(q.on.as_deref())?.unwrap_or_else(|| state.app.today());
     let items: Vec<Unit> = state.store().children(unit.unit_id(), on).await?.into_iter().map(Unit::from).collect();
     Ok(Json(UnitList { total: items.len() as i64, items }))
 }
@@ -114,7 +114,7 @@ pub async fn create(
     Path(code): Path<String>,
     Json(body): Json<UnitCreate>,
 ) -> ApiResult<(StatusCode, Json<Unit>)> {
-    let parent = actions::unit_or_not_found(&state, &code).await?;
+    let parent = units::by_code(&state.app, &code).await?;
     let input = UnitInput {
         code: body.code,
         name: body.name,
@@ -122,7 +122,7 @@ pub async fn create(
         valid_from: body.valid_from.unwrap_or_default(),
         valid_to: body.valid_to.unwrap_or_default(),
     };
-    let created = actions::create_unit(&state, &user, &parent, &input).await?;
+    let created = units::create(&state.app, &user.actor(), &parent, &input).await?;
     Ok((StatusCode::CREATED, Json(created.into())))
 }
 
@@ -136,8 +136,8 @@ pub async fn import(
     Path(code): Path<String>,
     CsvBody(body): CsvBody,
 ) -> ApiResult<(StatusCode, Json<UnitList>)> {
-    let parent = actions::unit_or_not_found(&state, &code).await?;
-    let created = actions::import_units(&state, &user, &parent, &body).await?;
+    let parent = units::by_code(&state.app, &code).await?;
+    let created = units::import(&state.app, &user.actor(), &parent, &body).await?;
     let items: Vec<Unit> = created.into_iter().map(Unit::from).collect();
     Ok((StatusCode::CREATED, Json(UnitList { total: items.len() as i64, items })))
 }

@@ -3,12 +3,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use coso_domain::authz::Action;
+use coso_app::units;
 use coso_domain::unit::UnitKind;
 
 use super::forms::UnitForm;
 use super::views::{AdminHomePage, AdminUnitPage};
-use crate::actions::{self, today};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Multipart, Path};
@@ -34,21 +33,17 @@ async fn unit_page(
     rows: Vec<coso_domain::RowError>,
     notice: Option<String>,
 ) -> Result<AdminUnitPage, AppError> {
-    let unit = actions::unit_or_not_found(state, code).await?;
-    user.authorize(&unit.unit_path(), Action::ViewAdmin)?;
-    let can_manage = user.authorize(&unit.unit_path(), Action::ManageUnits).is_ok();
-    let (ancestors, children) =
-        tokio::try_join!(state.store().ancestors(&unit), state.store().children(unit.unit_id(), today()))?;
+    let v = units::admin_view(&state.app, &user.actor(), code).await?;
     Ok(AdminUnitPage {
         nav: Nav::of(Some(user)),
-        unit,
-        ancestors,
-        children,
+        unit: v.unit,
+        ancestors: v.ancestors,
+        children: v.children,
         form,
         errors,
         row_errors: rows,
         notice,
-        can_manage,
+        can_manage: v.can_manage,
         kinds: creatable_kinds(),
     })
 }
@@ -69,8 +64,8 @@ pub async fn create_unit(
     Form(form): Form<UnitForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let parent = actions::unit_or_not_found(&state, &code).await?;
-    match actions::create_unit(&state, &user, &parent, &form.input).await {
+    let parent = units::by_code(&state.app, &code).await?;
+    match units::create(&state.app, &user.actor(), &parent, &form.input).await.map_err(AppError::from) {
         Ok(u) => {
             let notice = Some(format!("Đã thêm {} (mã {}).", u.name, u.code));
             let fresh = UnitForm::with_kind(form.input.kind);
@@ -92,9 +87,9 @@ pub async fn import_units(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let parent = actions::unit_or_not_found(&state, &code).await?;
+    let parent = units::by_code(&state.app, &code).await?;
     let empty = UnitForm::with_kind("village");
-    match actions::import_units(&state, &user, &parent, &up.bytes).await {
+    match units::import(&state.app, &user.actor(), &parent, &up.bytes).await.map_err(AppError::from) {
         Ok(created) => {
             let notice = Some(format!("Đã nhập {} đơn vị.", created.len()));
             Ok(unit_page(&state, &user, &code, empty, FieldErrors::default(), vec![], notice).await?.into_response())

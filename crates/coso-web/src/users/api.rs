@@ -2,14 +2,13 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use coso_domain::authz::{Action, allows_somewhere};
+use coso_app::users;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::wire::UserList;
-use crate::actions::{self, UserInput};
+use super::wire::{UserInput, UserList};
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::error::{ApiResult, ErrorBody};
 use crate::extract::{Json, Query};
 use crate::state::AppState;
 use crate::wire::Created;
@@ -29,20 +28,7 @@ pub async fn list(
     user: CurrentUser,
     Query(q): Query<UserQuery>,
 ) -> ApiResult<Json<UserList>> {
-    let grants = user.domain_grants();
-    if !allows_somewhere(&grants, Action::ReadUsers) {
-        return Err(AppError::Forbidden.into());
-    }
-    let within = if user.is_admin() {
-        None
-    } else {
-        // An official sees the accounts of the first unit they were granted ReadUsers on.
-        user.grants
-            .iter()
-            .find(|g| g.grant().is_some_and(|g| coso_domain::authz::role_allows(g.role, Action::ReadUsers)))
-            .map(|g| g.unit_path.clone())
-    };
-    let page = state.store().list_users(within.as_deref(), q.limit, q.offset).await?;
+    let page = users::list(&state.app, &user.actor(), q.limit, q.offset).await?;
     Ok(Json(UserList { items: page.items.into_iter().map(Into::into).collect(), total: page.total }))
 }
 
@@ -54,6 +40,6 @@ pub async fn create(
     user: CurrentUser,
     Json(input): Json<UserInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = actions::create_user(&state, &user, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
+    let created = users::create(&state.app, &user.actor(), &input.account()).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: created.id.0 })))
 }

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::actions::UserInput;
+use super::wire::UserInput;
 
 /// The values of the "new account" form. The password is never shown back.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -3,11 +3,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use coso_app::users;
 use coso_domain::authz::Role;
 
 use super::forms::UserForm;
 use super::views::UsersPage;
-use crate::actions;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::Form;
@@ -22,10 +22,7 @@ async fn users_page(
     errors: FieldErrors,
     notice: Option<String>,
 ) -> Result<UsersPage, AppError> {
-    if !user.is_admin() {
-        return Err(AppError::Forbidden);
-    }
-    let list = state.store().list_users(None, Some(200), None).await?;
+    let list = users::list_all(&state.app, &user.actor(), Some(200)).await?;
     let roles = Role::ALL.into_iter().map(|r| (r.as_str(), r.label())).collect();
     Ok(UsersPage { nav: Nav::of(Some(user)), users: list.items, total: list.total, form, errors, notice, roles })
 }
@@ -40,7 +37,7 @@ pub async fn create(
     Form(form): Form<UserForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    match actions::create_user(&state, &user, &form.input).await {
+    match users::create(&state.app, &user.actor(), &form.input.account()).await.map_err(AppError::from) {
         Ok(_) => {
             let notice = Some(format!("Đã tạo tài khoản {}.", form.input.email.trim()));
             Ok(users_page(&state, &user, UserForm::with_role(form.input.role), FieldErrors::default(), notice)

@@ -23,12 +23,13 @@ pub struct UsersPage {
 impl UsersPage {
     /// The form's text fields: name, label, value typed so far, input type. The password is
     /// never echoed back.
-    pub fn fields(&self) -> Vec<(&'static str, &'static str, &str, &'static str)> {
+    pub fn fields(&self) -> Vec<(&'static str, String, &str, &'static str)> {
+        let password = format!("Mật khẩu (ít nhất {} ký tự)", coso_app::accounts::MIN_PASSWORD_CHARS);
         vec![
-            ("email", "E-mail", self.form.input.email.as_str(), "email"),
-            ("display_name", "Họ và tên", self.form.input.display_name.as_str(), "text"),
-            ("password", "Mật khẩu (ít nhất 10 ký tự)", "", "password"),
-            ("unit_code", "Mã đơn vị được giao", self.form.input.unit_code.as_str(), "text"),
+            ("email", "E-mail".into(), self.form.input.email.as_str(), "email"),
+            ("display_name", "Họ và tên".into(), self.form.input.display_name.as_str(), "text"),
+            ("password", password, "", "password"),
+            ("unit_code", "Mã đơn vị được giao".into(), self.form.input.unit_code.as_str(), "text"),
         ]
     }
 }

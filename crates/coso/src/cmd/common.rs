@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use coso_app::{Actor, App};
 use coso_domain::RowError;
-use coso_store::{Actor, Store};
+use coso_store::Store;
 
 use crate::config::{Config, Overrides};
 
@@ -38,6 +39,23 @@ pub enum Failure {
 impl Failure {
     pub fn other(e: impl std::fmt::Display) -> Failure {
         Failure::Other(e.to_string())
+    }
+}
+
+/// A use case's refusal is the user's to fix (exit code 2); a fault of the system is not (1).
+impl From<coso_app::Error> for Failure {
+    fn from(e: coso_app::Error) -> Self {
+        use coso_app::Error as E;
+        match e {
+            E::Rows(rows) => Failure::Rows(rows),
+            E::Fields(fields) => Failure::Input(
+                fields.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("\n"),
+            ),
+            e @ (E::Validation(_) | E::NotFound | E::Forbidden | E::Conflict { .. } | E::BadRequest(_)) => {
+                Failure::Input(e.messages().join("\n"))
+            }
+            E::Internal(m) => Failure::Other(m),
+        }
     }
 }
 
@@ -92,22 +110,17 @@ pub async fn open(cfg: &Config) -> Result<Store, Failure> {
     Ok(store)
 }
 
+/// Opens the database, applies pending migrations, and gives the use cases over it.
+pub async fn open_app(cfg: &Config) -> Result<App, Failure> {
+    Ok(App::new(open(cfg).await?))
+}
+
 /// Loads the official units when the database has none; returns how many were inserted.
-pub async fn ensure_official_units(store: &Store, actor: &Actor) -> Result<u64, Failure> {
-    let counts = store.count_units_by_kind().await.map_err(Failure::other)?;
-    if counts.iter().any(|(kind, n)| kind == "province" && *n > 0) {
-        return Ok(0);
-    }
-    let r = store.load_official_units(actor).await.map_err(Failure::other)?;
-    Ok(r.inserted)
+pub async fn ensure_official_units(app: &App, actor: &Actor) -> Result<u64, Failure> {
+    coso_app::units::ensure_official(app, actor).await.map_err(|e| Failure::Other(e.to_string()))
 }
 
-/// Today in Vietnam (UTC+7 all year), the default start of validity of imported rows.
-pub fn today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
-}
-
-/// The actor of every change made from the command line.
+/// The actor of every change made from the command line: the system.
 pub fn cli_actor() -> Actor {
     Actor::system("cli")
 }

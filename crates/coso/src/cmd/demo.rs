@@ -3,7 +3,7 @@
 use clap::Args;
 use coso_demo::DemoError;
 
-use super::common::{CmdResult, Failure, Global, block_on, cli_actor, config, ensure_official_units, open};
+use super::common::{CmdResult, Failure, Global, block_on, cli_actor, config, ensure_official_units, open_app};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -16,15 +16,15 @@ pub struct DemoArgs {
 pub fn run(global: &Global, args: DemoArgs) -> CmdResult {
     let cfg = config(global, None, false)?;
     block_on(async {
-        let store = open(&cfg).await?;
+        let app = open_app(&cfg).await?;
         let result = async {
-            ensure_official_units(&store, &cli_actor()).await?;
-            let report = coso_demo::load_demo(&store, args.force).await.map_err(demo_failure)?;
+            ensure_official_units(&app, &cli_actor()).await?;
+            let report = coso_demo::load_demo(&app, args.force).await.map_err(demo_failure)?;
             print!("{report}");
             Ok(())
         }
         .await;
-        store.close().await;
+        app.store().close().await;
         result
     })
 }

@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use coso_domain::plan::TargetSpec;
-use coso_reporting::{ReportingError, aggregate, exports, import, plan_json, templates};
-use coso_store::Store;
+use coso_app::reports::{self, aggregate, exports};
+use coso_app::{App, plans};
 
-use super::common::{CmdResult, Failure, Global, block_on, cli_actor, config, ensure_official_units, open, today};
+use super::common::{CmdResult, Failure, Global, block_on, cli_actor, config, ensure_official_units, open_app};
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCmd {
@@ -64,57 +63,42 @@ pub struct ExportArgs {
 pub fn run(global: &Global, cmd: PlanCmd) -> CmdResult {
     let cfg = config(global, None, false)?;
     block_on(async {
-        let store = open(&cfg).await?;
+        let app = open_app(&cfg).await?;
         let result = match cmd {
-            PlanCmd::Import(a) => import_plan(&store, a).await,
-            PlanCmd::Status(a) => status(&store, a).await,
-            PlanCmd::Export(a) => export(&store, a).await,
+            PlanCmd::Import(a) => import_plan(&app, a).await,
+            PlanCmd::Status(a) => status(&app, a).await,
+            PlanCmd::Export(a) => export(&app, a).await,
         };
-        store.close().await;
+        app.store().close().await;
         result
     })
 }
 
-fn failure(e: ReportingError) -> Failure {
+/// A use case's error, with a plan or period that was not found named as such.
+fn failure(e: coso_app::Error) -> Failure {
     match e {
-        ReportingError::Invalid(errs) => Failure::Input(
-            errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("\n"),
-        ),
-        ReportingError::NotFound => Failure::Input("Không tìm thấy kế hoạch hoặc kỳ báo cáo.".into()),
-        ReportingError::BadInput(m) | ReportingError::Conflict(m) => Failure::Input(m),
-        other => Failure::other(other),
+        coso_app::Error::NotFound => Failure::Input("Không tìm thấy kế hoạch hoặc kỳ báo cáo.".into()),
+        other => other.into(),
     }
 }
 
-async fn import_plan(store: &Store, a: ImportArgs) -> CmdResult {
-    ensure_official_units(store, &cli_actor()).await?;
+async fn import_plan(app: &App, a: ImportArgs) -> CmdResult {
+    let actor = cli_actor();
+    ensure_official_units(app, &actor).await?;
     let bytes =
         std::fs::read(&a.file).map_err(|e| Failure::Input(format!("Không đọc được tệp {}: {e}", a.file.display())))?;
-    let issuer = super::units::unit_or_fail(store, &a.unit).await?;
-    let spec = TargetSpec::parse(&a.targets).map_err(|e| Failure::Input(e.message))?;
+    let issuer = super::units::unit_or_fail(app, &a.unit).await?;
     let name = a.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let doc = import::read_document(&name, &bytes, a.year).map_err(failure)?;
-    let draft = import::draft_of(&doc, a.year);
-    let targets = import::resolve_targets(store, &issuer, &spec, today()).await.map_err(failure)?;
-    let template_id = templates::ensure_default(store).await.map_err(failure)?;
-    let actor = cli_actor();
-    let req = import::Issue {
-        issuer: &issuer,
-        draft: &draft,
-        document: Some(&doc),
-        targets: &targets,
-        template_id,
-        parent_plan_id: None,
-        actor: &actor,
-    };
-    let id = import::issue(store, req).await.map_err(failure)?;
-    let plan = plan_json::plan_json(store, id, None).await.map_err(failure)?;
+    let doc = plans::import::read_document(&name, &bytes, a.year).map_err(failure)?;
+    let imported = plans::import_document(app, &actor, &issuer, &a.targets, a.year, doc).await.map_err(failure)?;
+    let plan = imported.plan;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&plan).map_err(Failure::other)?);
     } else {
         println!(
-            "Đã ban hành kế hoạch số {} (mã {id}): {}",
+            "Đã ban hành kế hoạch số {} (mã {}): {}",
             plan.number.as_deref().unwrap_or("chưa có số"),
+            plan.id,
             plan.title
         );
         println!("{} nhiệm vụ; {} đơn vị phải thực hiện.", plan.tasks.len(), plan.target_count);
@@ -126,15 +110,15 @@ async fn import_plan(store: &Store, a: ImportArgs) -> CmdResult {
                 .unwrap_or_else(|| "không ghi hạn".into());
             println!("- {} {}: hạn {due}", o.kind, o.period.as_deref().unwrap_or(""));
         }
-        for w in &doc.warnings {
+        for w in &imported.warnings {
             println!("Lưu ý: {w}");
         }
     }
     Ok(())
 }
 
-async fn status(store: &Store, a: StatusArgs) -> CmdResult {
-    let plan = plan_json::plan_json(store, a.plan, Some(today())).await.map_err(failure)?;
+async fn status(app: &App, a: StatusArgs) -> CmdResult {
+    let plan = plans::get(app, &cli_actor(), a.plan).await.map_err(failure)?;
     if a.json {
         let obligations: Vec<serde_json::Value> = plan
             .obligations
@@ -175,46 +159,16 @@ async fn status(store: &Store, a: StatusArgs) -> CmdResult {
     Ok(())
 }
 
-async fn export(store: &Store, a: ExportArgs) -> CmdResult {
-    let plan = store
-        .plan(a.plan)
-        .await
-        .map_err(Failure::other)?
-        .ok_or_else(|| Failure::Input(format!("Không có kế hoạch mã {}.", a.plan)))?;
-    let issuer = store
-        .unit_by_id(coso_domain::UnitId(plan.unit_id))
-        .await
-        .map_err(Failure::other)?
-        .ok_or_else(|| Failure::Other("đơn vị ban hành không còn".into()))?;
-    let obligations = store.obligations(a.plan).await.map_err(Failure::other)?;
-    let occurrence = match a.occurrence {
-        Some(o) => o,
-        None => obligations
-            .iter()
-            .filter(|o| o.kind == "report")
-            .flat_map(|o| o.occurrences.iter())
-            .map(|oc| oc.id)
-            .next()
-            .ok_or_else(|| Failure::Input("Kế hoạch không yêu cầu báo cáo nào.".into()))?,
-    };
-    let template_id = obligations
-        .iter()
-        .find(|o| o.occurrences.iter().any(|oc| oc.id == occurrence))
-        .and_then(|o| o.template_id)
-        .ok_or_else(|| Failure::Input(format!("Kỳ {occurrence} không phải kỳ báo cáo của kế hoạch này.")))?;
-    let template = templates::load(store, template_id).await.map_err(failure)?;
+async fn export(app: &App, a: ExportArgs) -> CmdResult {
     let t = std::time::Instant::now();
-    let view =
-        aggregate::aggregate(store, &template, a.plan, occurrence, Some(&issuer), today()).await.map_err(failure)?;
-    let title =
-        format!("Tổng hợp {} — {}", coso_reporting::inbox::what("report", &view.period_key).to_lowercase(), plan.title);
+    let pv = reports::view(app, &cli_actor(), a.plan, a.occurrence, None).await.map_err(failure)?;
     if let Some(path) = &a.xlsx {
-        write(path, &exports::xlsx(&view, &title).map_err(failure)?)?;
+        write(path, &exports::xlsx(&pv.view, &pv.title()).map_err(failure)?)?;
     }
     if let Some(path) = &a.csv {
-        write(path, &exports::csv(&view, &title).map_err(failure)?)?;
+        write(path, &exports::csv(&pv.view, &pv.title()).map_err(failure)?)?;
     }
-    eprintln!("{} đơn vị; {} ms", view.rows.len(), t.elapsed().as_millis());
+    eprintln!("{} đơn vị; {} ms", pv.view.rows.len(), t.elapsed().as_millis());
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use coso_store::Store;
+use coso_app::{Actor, App, AppSettings};
 use tokio::sync::watch;
 
 use super::common::{CmdResult, Failure, Global, block_on, config, ensure_official_units, open};
@@ -35,29 +35,29 @@ pub fn run(global: &Global, args: ServeArgs) -> CmdResult {
 
 async fn serve(cfg: Config, args: ServeArgs, started: Instant) -> CmdResult {
     tracing::info!(database = %cfg.database_url, config_file = ?cfg.file, "starting coso");
-    let store = open(&cfg).await?;
-    let result = prepare_and_serve(&store, &cfg, &args, started).await;
-    store.close().await;
+    let app = App::with_settings(open(&cfg).await?, app_settings(&cfg));
+    let result = prepare_and_serve(&app, &cfg, &args, started).await;
+    app.store().close().await;
     tracing::info!("coso stopped");
     result
 }
 
-async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, started: Instant) -> CmdResult {
-    let actor = coso_store::Actor::system("serve");
+async fn prepare_and_serve(app: &App, cfg: &Config, args: &ServeArgs, started: Instant) -> CmdResult {
+    let actor = Actor::system("serve");
     let t = Instant::now();
-    let inserted = ensure_official_units(store, &actor).await?;
+    let inserted = ensure_official_units(app, &actor).await?;
     if inserted > 0 {
         tracing::info!(units = inserted, elapsed_ms = t.elapsed().as_millis() as u64, "official units loaded");
     }
     if args.demo || args.force_demo {
-        let non_empty = store.has_user_data().await.map_err(Failure::other)?;
+        let non_empty = app.store().has_user_data().await.map_err(Failure::other)?;
         if non_empty && !args.force_demo {
             tracing::warn!(
                 "the database already holds data: demo data not loaded (use --force-demo to load it anyway)"
             );
         } else {
             let t = Instant::now();
-            let report = coso_demo::load_demo(store, args.force_demo).await.map_err(demo_failure)?;
+            let report = coso_demo::load_demo(app, args.force_demo).await.map_err(demo_failure)?;
             tracing::info!(elapsed_ms = t.elapsed().as_millis() as u64, "demo data ready");
             // Console output for the person starting the demo, never the log stream.
             print!("{report}");
@@ -68,11 +68,11 @@ async fn prepare_and_serve(store: &Store, cfg: &Config, args: &ServeArgs, starte
         .await
         .map_err(|e| Failure::Input(format!("không mở được cổng {}: {e}", cfg.listen)))?;
     let addr = listener.local_addr().map_err(Failure::other)?;
-    let state = coso_web::AppState::new(store.clone(), web_settings(cfg));
+    let state = coso_web::AppState::new(app.clone(), web_settings(cfg));
     // Seeded here so that the first import or report does not race another instance for it.
-    coso_reporting::templates::ensure_default(store).await.map_err(Failure::other)?;
+    coso_app::templates::ensure_default(app).await.map_err(Failure::other)?;
     let (jobs_stop_tx, mut jobs_stop_rx) = watch::channel(false);
-    let jobs = coso_jobs::Jobs::new(store.clone(), jobs_config(cfg)).map_err(Failure::other)?.spawn(async move {
+    let jobs = coso_jobs::Jobs::new(app.clone(), jobs_config(cfg)).map_err(Failure::other)?.spawn(async move {
         let _ = jobs_stop_rx.wait_for(|stopped| *stopped).await;
     });
     let app = coso_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -141,8 +141,12 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
         secure_cookies: cfg.secure_cookies,
         session_hours: cfg.web.session_hours.unwrap_or(d.session_hours),
         login_attempts_per_minute: cfg.web.login_attempts_per_minute.unwrap_or(d.login_attempts_per_minute),
-        max_failed_logins: cfg.web.max_failed_logins.unwrap_or(d.max_failed_logins),
         max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
         metrics_token: cfg.web.metrics_token.clone(),
     }
+}
+
+fn app_settings(cfg: &Config) -> AppSettings {
+    let d = AppSettings::default();
+    AppSettings { max_failed_logins: cfg.web.max_failed_logins.unwrap_or(d.max_failed_logins) }
 }

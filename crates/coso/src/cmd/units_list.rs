@@ -1,10 +1,11 @@
 //! `coso units list`: provinces, children of a unit, or a search; as a table or JSON.
 
 use clap::Args;
+use coso_app::{App, units};
 use coso_domain::unit::UnitKind;
-use coso_store::{Store, UnitRow, UnitSearch};
+use coso_store::{UnitRow, UnitSearch};
 
-use super::common::{CmdResult, Failure, today};
+use super::common::{CmdResult, Failure};
 use super::units::unit_or_fail;
 
 #[derive(Debug, Args)]
@@ -27,7 +28,7 @@ pub struct ListArgs {
 /// Page size while collecting search results (the store's largest page).
 const PAGE: i64 = 200;
 
-pub async fn list(store: &Store, a: ListArgs) -> CmdResult {
+pub async fn list(app: &App, a: ListArgs) -> CmdResult {
     let kind = match a.kind.as_deref() {
         Some(k) => Some(UnitKind::parse(k).ok_or_else(|| {
             let all: Vec<&str> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -36,14 +37,14 @@ pub async fn list(store: &Store, a: ListArgs) -> CmdResult {
         None => None,
     };
     let parent = match a.parent.as_deref() {
-        Some(code) => Some(unit_or_fail(store, code).await?),
+        Some(code) => Some(unit_or_fail(app, code).await?),
         None => None,
     };
     let q = a.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
     let units: Vec<UnitRow> = if q.is_none() && kind.is_none() {
         match &parent {
-            Some(p) => store.children(p.unit_id(), today()).await.map_err(Failure::other)?,
-            None => store.roots(today()).await.map_err(Failure::other)?,
+            Some(p) => units::children_today(app, p).await.map_err(Failure::other)?,
+            None => units::roots_today(app).await.map_err(Failure::other)?,
         }
     } else {
         let mut out = Vec::new();
@@ -56,7 +57,7 @@ pub async fn list(store: &Store, a: ListArgs) -> CmdResult {
                 offset: Some(out.len() as i64),
                 ..Default::default()
             };
-            let page = store.search_units(&s).await.map_err(Failure::other)?;
+            let page = app.store().search_units(&s).await.map_err(Failure::other)?;
             let got = page.items.len();
             out.extend(page.items);
             if got == 0 || out.len() as i64 >= page.total {

@@ -1,0 +1,62 @@
+//! The application every front door holds: the store, the one clock, and the settings the
+//! use cases need. Cheap to clone.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::Clock;
+use coso_store::Store;
+
+/// What the use cases are configured with.
+#[derive(Debug, Clone)]
+pub struct AppSettings {
+    /// Failed logins in a row before an account is locked for a while.
+    pub max_failed_logins: i64,
+}
+
+impl Default for AppSettings {
+    fn default() -> Self {
+        AppSettings { max_failed_logins: 10 }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Store,
+    clock: Clock,
+    settings: AppSettings,
+}
+
+impl App {
+    /// The application over `store`, with default settings.
+    pub fn new(store: Store) -> App {
+        App::with_settings(store, AppSettings::default())
+    }
+
+    /// The application over `store`. It owns the one clock and hands it to the store, which
+    /// stamps its rows with it.
+    pub fn with_settings(store: Store, settings: AppSettings) -> App {
+        let clock = Clock::system();
+        App { store: store.with_clock(clock.clone()), clock, settings }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The one clock: tests move its date with [`Clock::set_today`].
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn settings(&self) -> &AppSettings {
+        &self.settings
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Today in Vietnam (UTC+7).
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+}

@@ -1,0 +1,29 @@
+//! The use cases of coso, between the domain and the store on one side and the front doors
+//! (the web, the command line, the jobs, the demo loader) on the other.
+//!
+//! A use case takes the [`App`] (store, clock, settings), an [`Actor`] (a signed-in user with
+//! its roles, or the system) and typed input; it authorizes through
+//! `coso_domain::authz::authorize`, validates, changes, audits (the store writes the audit
+//! row in the change's transaction) and returns a typed result or an [`Error`] worded in
+//! Vietnamese. It knows nothing of HTTP or of the terminal. One module per capability.
+
+pub mod accounts;
+mod actor;
+mod app;
+pub mod audit;
+pub mod calendar;
+pub mod clock;
+mod error;
+pub mod households;
+pub mod notifications;
+pub mod plans;
+pub mod reports;
+pub mod tasks;
+pub mod templates;
+pub mod units;
+pub mod users;
+
+pub use actor::Actor;
+pub use app::{App, AppSettings};
+pub use clock::Clock;
+pub use error::{Error, Result};

@@ -1,0 +1,46 @@
+//! One occurrence with what the screens need to say about it: its obligation and its plan.
+
+use crate::{App, Error, Result};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone)]
+pub struct OccurrenceDetail {
+    pub id: i64,
+    pub obligation_id: i64,
+    pub plan_id: i64,
+    pub plan_number: Option<String>,
+    pub plan_title: String,
+    pub period_key: String,
+    pub due_date: Option<NaiveDate>,
+    /// implementing_plan | report
+    pub kind: String,
+    pub period: Option<String>,
+    pub template_id: Option<i64>,
+    pub receiver_unit_id: i64,
+}
+
+/// The occurrence `id`, or `NotFound`.
+pub async fn occurrence(app: &App, id: i64) -> Result<OccurrenceDetail> {
+    occurrence_detail(app, id).await?.ok_or(Error::NotFound)
+}
+
+pub async fn occurrence_detail(app: &App, id: i64) -> Result<Option<OccurrenceDetail>> {
+    let store = app.store();
+    let Some(occ) = store.occurrence(id).await? else { return Ok(None) };
+    let Some(plan) = store.plan(occ.plan_id).await? else { return Ok(None) };
+    let obligations = store.obligations(occ.plan_id).await?;
+    let Some(ob) = obligations.into_iter().find(|o| o.id == occ.obligation_id) else { return Ok(None) };
+    Ok(Some(OccurrenceDetail {
+        id,
+        obligation_id: ob.id,
+        plan_id: plan.id,
+        plan_number: plan.number,
+        plan_title: plan.title,
+        period_key: occ.period_key,
+        due_date: occ.due_date,
+        kind: ob.kind,
+        period: ob.period,
+        template_id: ob.template_id,
+        receiver_unit_id: ob.receiver_unit_id,
+    }))
+}

@@ -1,0 +1,313 @@
+//! The aggregate view of one occurrence of a report obligation: every target unit with its
+//! timing, indicators, score and rank, totals summed up the unit tree, and drill-down.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use coso_domain::plan::{Timing, classify};
+use coso_domain::report::{Template, rank_for};
+use coso_domain::unit_path::UnitPath;
+use coso_store::{AggregateRow, UnitRow};
+use serde::Serialize;
+
+use crate::{App, Error, Result};
+
+/// How many target units are in each state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    pub on_time: i64,
+    pub late: i64,
+    pub missing: i64,
+    /// Not sent and not yet due.
+    pub pending: i64,
+}
+
+impl StatusCounts {
+    pub fn total(&self) -> i64 {
+        self.on_time + self.late + self.missing + self.pending
+    }
+
+    fn add(&mut self, t: &Timing) {
+        match t {
+            Timing::OnTime => self.on_time += 1,
+            Timing::Late { .. } => self.late += 1,
+            Timing::Missing { .. } => self.missing += 1,
+            Timing::Pending => self.pending += 1,
+        }
+    }
+
+    /// Adds the counts of `o` (another occurrence, or another group of units).
+    pub fn merge(&mut self, o: &StatusCounts) {
+        self.on_time += o.on_time;
+        self.late += o.late;
+        self.missing += o.missing;
+        self.pending += o.pending;
+    }
+
+    /// "1 đúng hạn, 1 trễ hạn, 1 chưa nộp".
+    pub fn words(&self) -> String {
+        let mut parts = vec![
+            format!("{} đúng hạn", self.on_time),
+            format!("{} trễ hạn", self.late),
+            format!("{} chưa nộp (quá hạn)", self.missing),
+        ];
+        if self.pending > 0 {
+            parts.push(format!("{} chưa đến hạn", self.pending));
+        }
+        format!("{} đơn vị: {}", self.total(), parts.join(", "))
+    }
+}
+
+/// An indicator column.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub code: String,
+    pub label: String,
+    pub unit_of_measure: String,
+}
+
+/// One row: a target unit, or (when drilling from high up) the sum of the targets below one
+/// child of the viewpoint.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub unit_code: String,
+    pub unit_name: String,
+    /// Number of target units summed in this row (1 for a target unit itself).
+    pub target_count: i64,
+    /// on_time | late | missing | pending, or `group` for a sum of several.
+    pub status: &'static str,
+    /// Days late (calendar days) for a late report; days overdue for a missing one.
+    pub days: Option<i64>,
+    pub status_label: String,
+    pub counts: StatusCounts,
+    /// Indicator values in column order; `None` when nothing was reported.
+    pub values: Vec<Option<f64>>,
+    pub score: Option<f64>,
+    pub rank: Option<String>,
+    pub submission_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AggregateView {
+    pub plan_id: i64,
+    pub occurrence_id: i64,
+    pub period_key: String,
+    pub due: Option<NaiveDate>,
+    pub today: NaiveDate,
+    /// The unit the rows are seen from (the issuer, or a unit drilled into).
+    pub scope_code: String,
+    pub scope_name: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Sums of every column over all rows.
+    pub totals: Vec<f64>,
+    pub counts: StatusCounts,
+    /// Rank label → number of units, in band order, then "Chưa xếp loại".
+    pub ranks: Vec<(String, i64)>,
+    /// Mean score of the units that reported one.
+    pub mean_score: Option<f64>,
+}
+
+impl AggregateView {
+    /// Share of target units that reported on time, in percent.
+    pub fn on_time_rate(&self) -> f64 {
+        let t = self.counts.total();
+        if t == 0 { 0.0 } else { self.counts.on_time as f64 * 100.0 / t as f64 }
+    }
+}
+
+/// Builds the view for `occurrence_id` of `plan_id`, seen from `scope` (a unit at or below
+/// the issuer; the caller checked the actor may read it, see [`super::view`]), or from above every
+/// target (`None`: one row per target, e.g. a national plan).
+pub async fn aggregate(
+    app: &App,
+    template: &Template,
+    plan_id: i64,
+    occurrence_id: i64,
+    scope: Option<&UnitRow>,
+    today: NaiveDate,
+) -> Result<AggregateView> {
+    let store = app.store();
+    let occ = store.occurrence(occurrence_id).await?.ok_or(Error::NotFound)?;
+    if occ.plan_id != plan_id {
+        return Err(Error::NotFound);
+    }
+    let rows = store.aggregate(plan_id, occurrence_id).await?;
+    let columns: Vec<Column> = template
+        .indicators
+        .iter()
+        .map(|i| Column { code: i.code.clone(), label: i.label.clone(), unit_of_measure: i.unit_of_measure.clone() })
+        .collect();
+    let scope_path = scope.map(UnitRow::unit_path);
+    let inside =
+        |r: &AggregateRow| scope_path.as_ref().is_none_or(|s| s.contains(&UnitPath::from_stored(r.path.clone())));
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for r in rows.iter().filter(|r| inside(r)) {
+        let key = scope_path.as_ref().map_or_else(|| r.path.clone(), |s| group_key(s, r));
+        if !groups.contains_key(&key) {
+            order.push(key.clone());
+        }
+        groups.entry(key).or_default().members.push(r);
+    }
+    let mut out_rows = Vec::with_capacity(order.len());
+    for key in &order {
+        let g = &groups[key];
+        out_rows.push(if g.members.len() == 1 && g.members[0].path == *key {
+            unit_row(g.members[0], &columns, occ.due_date, today)
+        } else {
+            group_row(app, key, &g.members, &columns, occ.due_date, today).await?
+        });
+    }
+    let mut counts = StatusCounts::default();
+    let mut totals = vec![0.0; columns.len()];
+    for r in &out_rows {
+        counts.merge(&r.counts);
+        for (t, v) in totals.iter_mut().zip(&r.values) {
+            *t += v.unwrap_or(0.0);
+        }
+    }
+    let (ranks, mean_score) = rank_distribution(template, rows.iter().filter(|r| inside(r)));
+    Ok(AggregateView {
+        plan_id,
+        occurrence_id,
+        period_key: occ.period_key,
+        due: occ.due_date,
+        today,
+        scope_code: scope.map(|s| s.code.clone()).unwrap_or_default(),
+        scope_name: scope.map_or_else(|| "Toàn quốc".to_string(), |s| s.name.clone()),
+        columns,
+        rows: out_rows,
+        totals,
+        counts,
+        ranks,
+        mean_score,
+    })
+}
+
+#[derive(Default)]
+struct Group<'a> {
+    members: Vec<&'a AggregateRow>,
+}
+
+/// The path of the child of `scope` that holds the row's unit, or the unit's own path when it
+/// is a direct child (or the scope itself).
+fn group_key(scope: &UnitPath, r: &AggregateRow) -> String {
+    let base = scope.as_str();
+    let rest = r.path.strip_prefix(base).unwrap_or("");
+    match rest.split('/').find(|s| !s.is_empty()) {
+        Some(first) if rest.trim_matches('/').contains('/') => format!("{base}{first}/"),
+        _ => r.path.clone(),
+    }
+}
+
+fn values_of(r: &AggregateRow, columns: &[Column]) -> Vec<Option<f64>> {
+    let parsed: BTreeMap<String, f64> =
+        r.indicator_values.as_deref().and_then(|v| serde_json::from_str(v).ok()).unwrap_or_default();
+    columns.iter().map(|c| parsed.get(&c.code).copied()).collect()
+}
+
+fn timing_of(r: &AggregateRow, due: Option<NaiveDate>, today: NaiveDate) -> Timing {
+    classify(due, r.first_submitted_on, today)
+}
+
+fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today: NaiveDate) -> Row {
+    let timing = timing_of(r, due, today);
+    let mut counts = StatusCounts::default();
+    counts.add(&timing);
+    let (status, days) = match timing {
+        Timing::OnTime => ("on_time", None),
+        Timing::Late { days } => ("late", Some(days)),
+        Timing::Missing { overdue_days } => ("missing", overdue_days),
+        Timing::Pending => ("pending", None),
+    };
+    Row {
+        unit_code: r.code.clone(),
+        unit_name: r.name.clone(),
+        target_count: 1,
+        status,
+        days,
+        status_label: timing.label(),
+        counts,
+        values: values_of(r, columns),
+        score: r.score,
+        rank: r.rank.clone(),
+        submission_id: r.submission_id,
+    }
+}
+
+async fn group_row(
+    app: &App,
+    path: &str,
+    members: &[&AggregateRow],
+    columns: &[Column],
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Row> {
+    let id: i64 = path.trim_end_matches('/').rsplit('/').next().and_then(|s| s.parse().ok()).ok_or(Error::NotFound)?;
+    let unit = app.store().unit_by_id(coso_domain::UnitId(id)).await?.ok_or(Error::NotFound)?;
+    let mut counts = StatusCounts::default();
+    let mut values = vec![None; columns.len()];
+    for m in members {
+        counts.add(&timing_of(m, due, today));
+        for (acc, v) in values.iter_mut().zip(values_of(m, columns)) {
+            if let Some(v) = v {
+                *acc = Some(acc.unwrap_or(0.0) + v);
+            }
+        }
+    }
+    let scored: Vec<f64> = members.iter().filter_map(|m| m.score).collect();
+    let mean = (!scored.is_empty()).then(|| scored.iter().sum::<f64>() / scored.len() as f64);
+    Ok(Row {
+        unit_code: unit.code,
+        unit_name: unit.name,
+        target_count: members.len() as i64,
+        status: "group",
+        days: None,
+        status_label: format!("{}/{} đúng hạn", counts.on_time, counts.total()),
+        counts,
+        values,
+        score: mean,
+        rank: None,
+        submission_id: None,
+    })
+}
+
+fn rank_distribution<'a>(
+    template: &Template,
+    rows: impl Iterator<Item = &'a AggregateRow>,
+) -> (Vec<(String, i64)>, Option<f64>) {
+    let mut out: Vec<(String, i64)> = template.rank_bands.iter().map(|b| (b.rank.clone(), 0)).collect();
+    let mut unranked = 0;
+    let (mut sum, mut n) = (0.0, 0usize);
+    for r in rows {
+        if let Some(s) = r.score {
+            sum += s;
+            n += 1;
+        }
+        let rank =
+            r.rank.clone().or_else(|| r.score.and_then(|s| rank_for(s, &template.rank_bands).map(str::to_string)));
+        match rank.and_then(|k| out.iter_mut().find(|(name, _)| *name == k)) {
+            Some(slot) => slot.1 += 1,
+            None => unranked += 1,
+        }
+    }
+    out.push(("Chưa xếp loại".to_string(), unranked));
+    (out, (n > 0).then(|| sum / n as f64))
+}
+
+/// How many targets of `plan_id` are on time, late, missing or not yet due for one occurrence.
+pub async fn occurrence_counts(
+    app: &App,
+    plan_id: i64,
+    occurrence_id: i64,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<StatusCounts> {
+    let rows = app.store().aggregate(plan_id, occurrence_id).await?;
+    let mut counts = StatusCounts::default();
+    for r in &rows {
+        counts.add(&timing_of(r, due, today));
+    }
+    Ok(counts)
+}

@@ -1,0 +1,96 @@
+//! What the report form shows a unit for one occurrence: the days left, what was sent before
+//! (and the reviewer's comment when it was returned), and whether it may be sent now.
+
+use coso_calendar::HolidayCalendar;
+use coso_domain::report::{ReportContent, SubmissionStatus, Template};
+use coso_store::{SubmissionRow, UnitRow};
+
+use super::inbox::{days_left, plan_label};
+use super::submit::sendable;
+use crate::plans::OccurrenceDetail;
+use crate::{Actor, App, Error, Result, templates};
+
+pub struct ReportForm {
+    pub occurrence: OccurrenceDetail,
+    pub unit: UnitRow,
+    pub existing: Option<SubmissionRow>,
+    /// "Còn 5 ngày làm việc", "Không ghi hạn".
+    pub days_text: String,
+    /// How the days were counted.
+    pub explanation: String,
+    /// Past due and never sent.
+    pub overdue: bool,
+    /// The reviewer's comment when the report was returned.
+    pub returned_comment: Option<String>,
+    /// The content of the last version sent.
+    pub last: Option<ReportContent>,
+    /// Nothing sent yet, or returned for correction.
+    pub can_submit: bool,
+    /// The template of a report; `None` for an implementing plan.
+    pub template: Option<Template>,
+    /// For an implementing plan: the unit's own plans to choose from, (id, label).
+    pub implementing_plans: Vec<(i64, String)>,
+}
+
+impl ReportForm {
+    pub fn status(&self) -> Option<SubmissionStatus> {
+        self.existing.as_ref().and_then(|s| SubmissionStatus::parse(&s.status))
+    }
+}
+
+/// The form of `occurrence_id` for `unit`, if the actor may send for it.
+pub async fn report_form(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    occurrence_id: i64,
+    unit: UnitRow,
+) -> Result<ReportForm> {
+    let occ = sendable(app, actor, occurrence_id, &unit).await?;
+    let store = app.store();
+    let existing = store.submission_for(occurrence_id, unit.id).await?;
+    let (days_text, explanation, overdue) = match occ.due_date {
+        Some(d) => {
+            let (n, words, text) = days_left(calendar, app.today(), d);
+            (words, text, n.is_some_and(|n| n < 0) && existing.is_none())
+        }
+        None => ("Không ghi hạn".to_string(), String::new(), false),
+    };
+    let status = existing.as_ref().and_then(|s| SubmissionStatus::parse(&s.status));
+    let mut returned_comment = None;
+    let mut last = None;
+    if let Some(s) = &existing {
+        let versions = store.submission_versions(s.id).await?;
+        if let Some(v) = versions.last() {
+            if status == Some(SubmissionStatus::Returned) {
+                returned_comment = v.review_comment.clone();
+            }
+            last = serde_json::from_value::<ReportContent>(v.content.clone()).ok();
+        }
+    }
+    let can_submit = existing.is_none() || SubmissionStatus::is_open(status);
+    let (template, implementing_plans) = if occ.kind == "report" {
+        (Some(templates::load(app, occ.template_id.ok_or(Error::NotFound)?).await?), vec![])
+    } else {
+        let plans = store
+            .plans_of_unit(unit.id, None)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, plan_label(p.number.as_deref(), &p.title)))
+            .collect();
+        (None, plans)
+    };
+    Ok(ReportForm {
+        occurrence: occ,
+        unit,
+        existing,
+        days_text,
+        explanation,
+        overdue,
+        returned_comment,
+        last,
+        can_submit,
+        template,
+        implementing_plans,
+    })
+}

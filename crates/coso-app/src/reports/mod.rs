@@ -1,0 +1,19 @@
+//! Reports: sending and reviewing, the inbox with working days left, the report form, one
+//! submission, and the aggregate views with their exports and charts.
+
+pub mod aggregate;
+pub mod charts;
+pub mod exports;
+mod form;
+pub mod inbox;
+mod overview;
+mod submission;
+mod submit;
+mod views;
+
+pub use form::{ReportForm, report_form};
+pub use inbox::{InboxEntry, inbox};
+pub use overview::{InboxOverview, NOTIFICATIONS_SHOWN, overview};
+pub use submission::{SubmissionDetail, SubmissionView, detail, view as submission_view};
+pub use submit::{Sent, review, reviewable, send, send_report_on, sendable};
+pub use views::{PlanView, first_report_period, period_views, report_periods, view};

@@ -1,0 +1,56 @@
+//! The report templates: the default grassroots-democracy template is seeded once and stays
+//! editable by administrators, with the domain's checks and a version guard.
+
+use coso_domain::report::Template;
+use coso_store::{Actor as AuditActor, ReportTemplateRow};
+
+use crate::{Actor, App, Error, Result};
+
+/// Makes sure the default template exists and returns its id. Never overwrites an edited one.
+pub async fn ensure_default(app: &App) -> Result<i64> {
+    let t = Template::default_grassroots();
+    let definition = serde_json::to_value(&t).map_err(Error::internal)?;
+    Ok(app.store().ensure_report_template(&t.code, &t.name, &definition, &AuditActor::system("khởi tạo")).await?)
+}
+
+/// A stored template, parsed.
+pub async fn load(app: &App, id: i64) -> Result<Template> {
+    let row = app.store().report_template(id).await?.ok_or(Error::NotFound)?;
+    serde_json::from_value(row.definition)
+        .map_err(|e| Error::BadRequest(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
+}
+
+/// Every template (the default one seeded first), for everyone signed in.
+pub async fn list(app: &App) -> Result<Vec<ReportTemplateRow>> {
+    ensure_default(app).await?;
+    Ok(app.store().report_templates().await?)
+}
+
+/// The id of the template administrators edit first (the default one).
+pub async fn first_editable(app: &App, actor: &Actor) -> Result<i64> {
+    actor.require_admin()?;
+    ensure_default(app).await
+}
+
+/// A stored template as it is, for the administrators' editor.
+pub async fn stored(app: &App, actor: &Actor, id: i64) -> Result<ReportTemplateRow> {
+    actor.require_admin()?;
+    app.store().report_template(id).await?.ok_or(Error::NotFound)
+}
+
+/// Saves a new name and definition (administrators only) if the template is still at
+/// `version`, the one the editor was shown. The definition is checked by the domain first;
+/// the errors name the path (`indicators.0.code`, …).
+pub async fn save(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    name: &str,
+    definition: &Template,
+    version: i64,
+) -> Result<ReportTemplateRow> {
+    actor.require_admin()?;
+    definition.validate().map_err(Error::Fields)?;
+    let value = serde_json::to_value(definition).map_err(Error::internal)?;
+    Ok(app.store().update_report_template(id, name, &value, version, actor.audit()).await?)
+}
