@@ -6,5 +6,5 @@ mod rules;
 mod sign_in;
 
 pub use password::{hash_password, verify_password};
-pub use rules::{MIN_PASSWORD_CHARS, check_password, parse_email};
+pub use rules::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, check_password, parse_email};
 pub use sign_in::{LOCK_MINUTES, SessionUser, open_session, session_user, sign_in, sign_out};
