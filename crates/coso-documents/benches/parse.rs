@@ -10,7 +10,7 @@ fn read(rel: &str) -> Vec<u8> {
 }
 
 fn bench(c: &mut Criterion) {
-    let md = read("../../../shared/fixtures/plans/hong-linh-KH-UBND-2022.md");
+    let md = read("../../fixtures/plans/hong-linh-KH-UBND-2022.md");
     let docx = read("tests/docs/fixtures/hong-linh-KH-UBND-2022.docx");
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Elements(1));

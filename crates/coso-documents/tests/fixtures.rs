@@ -1,4 +1,4 @@
-//! The seed plans in `shared/fixtures/plans` parse to their expected JSON, from Markdown and
+//! The seed plans in `fixtures/plans` parse to their expected JSON, from Markdown and
 //! from the DOCX versions converted with LibreOffice (checked in under `tests/docs/fixtures`).
 
 mod common;

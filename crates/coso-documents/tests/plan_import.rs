@@ -1,4 +1,4 @@
-//! The seed plans in `shared/fixtures/plans` become the obligations officials expect, both from
+//! The seed plans in `fixtures/plans` become the obligations officials expect, both from
 //! their expected JSON and from parsing the Markdown.
 
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use coso_domain::plan::{Due, ObligationKind, PlanDraft, ReportPeriod, ReportingD
 
 /// The shared fixtures, beside the repository.
 fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/plans")
 }
 
 /// The document of a fixture, from its expected JSON and from its Markdown.

@@ -4,7 +4,7 @@
 //! reader; `coso-documents` fills it from Markdown, text or DOCX and re-exports it.
 //!
 //! The JSON shape of [`Document`] is a contract: `coso document parse --json` prints it,
-//! `coso document render` reads it, and the fixtures in `shared/fixtures/plans` describe it.
+//! `coso document render` reads it, and the fixtures in `fixtures/plans` describe it.
 //! Dates are ISO strings (`YYYY-MM-DD`), or `null` when the text does not give them.
 
 use serde::{Deserialize, Serialize};

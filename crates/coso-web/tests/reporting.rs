@@ -16,7 +16,7 @@ const PROVINCE: &str = "42";
 
 fn fixture() -> Vec<u8> {
     let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
     std::fs::read(p).expect("Bình Phước fixture")
 }
 

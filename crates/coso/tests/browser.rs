@@ -40,8 +40,7 @@ fn the_official_flow_in_a_real_browser() {
     let env = Env::sqlite();
     env.run(&["units", "load-official"]).ok();
     env.run(&["demo"]).ok();
-    let fixture =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
     env.run(&[
         "plan",
         "import",

@@ -11,7 +11,7 @@ use calamine::Reader;
 use support::Env;
 
 fn fixture(name: &str) -> String {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans").join(name);
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/plans").join(name);
     p.display().to_string()
 }
 

@@ -16,7 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The shared fixtures, beside the repository.
 pub fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/plans")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/plans")
 }
 
 /// This crate's own test documents.
