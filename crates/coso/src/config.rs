@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+mod limits;
+
+pub use limits::LimitsConfig;
+
 /// The default database: an embedded SQLite file beside the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/coso.db";
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -139,6 +143,7 @@ pub struct Config {
     pub web: WebConfig,
     pub mail: MailConfig,
     pub jobs: JobsConfig,
+    pub limits: LimitsConfig,
     /// The file that was read, if any.
     pub file: Option<PathBuf>,
 }
@@ -177,6 +182,8 @@ struct FileConfig {
     mail: FileMail,
     #[serde(default)]
     jobs: FileJobs,
+    #[serde(default)]
+    limits: limits::FileLimits,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -353,6 +360,8 @@ impl Config {
             None => file.jobs.daily_at.map(|v| parse_daily_at(&v, from_file("jobs.daily_at"))).transpose()?,
         };
         let jobs = JobsConfig { tick_seconds, daily_at };
+        let limits =
+            LimitsConfig::read(file.limits, env, &from_file, web.login_attempts_per_minute, web.max_failed_logins)?;
 
         Ok(Config {
             database_url,
@@ -364,6 +373,7 @@ impl Config {
             web,
             mail,
             jobs,
+            limits,
             file: path,
         })
     }
