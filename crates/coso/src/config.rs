@@ -565,6 +565,55 @@ mod tests {
     }
 
     #[test]
+    fn limits_from_file_and_environment() {
+        let c = load(&Overrides::default(), &[], None).expect("defaults");
+        assert_eq!(c.limits, LimitsConfig::default(), "coso-web and coso-app keep their defaults");
+        let file = "[limits]\nsign_in_per_ip_per_minute = 30\nsign_in_failures_per_address = 3\n\
+                    sign_in_failures_per_account = 12\nsign_in_backoff_cap_minutes = 10\n\
+                    password_reset_per_ip_per_hour = 6\npassword_reset_per_account_per_hour = 2\n\
+                    password_reset_link_minutes = 20\nintake_per_ip_per_minute = 4\n";
+        let c = load(&Overrides::default(), &[], Some(file)).expect("file");
+        let l = &c.limits;
+        assert_eq!(
+            (l.sign_in_per_ip_per_minute, l.sign_in_failures_per_address, l.sign_in_failures_per_account),
+            (Some(30), Some(3), Some(12))
+        );
+        assert_eq!((l.sign_in_backoff_cap_minutes, l.password_reset_link_minutes), (Some(10), Some(20)));
+        assert_eq!(
+            (l.password_reset_per_ip_per_hour, l.password_reset_per_account_per_hour, l.intake_per_ip_per_minute),
+            (Some(6), Some(2), Some(4))
+        );
+        let env = [("COSO_LIMITS_INTAKE_PER_IP_PER_MINUTE", "9"), ("COSO_LIMITS_SIGN_IN_BACKOFF_CAP_MINUTES", "30")];
+        let c = load(&Overrides::default(), &env, Some(file)).expect("env");
+        assert_eq!((c.limits.intake_per_ip_per_minute, c.limits.sign_in_backoff_cap_minutes), (Some(9), Some(30)));
+        let older = "[web]\nlogin_attempts_per_minute = 7\nmax_failed_logins = 4\n";
+        let c = load(&Overrides::default(), &[], Some(older)).expect("older names");
+        assert_eq!((c.limits.sign_in_per_ip_per_minute, c.limits.sign_in_failures_per_address), (Some(7), Some(4)));
+    }
+
+    #[test]
+    fn bad_limits_are_named_loudly() {
+        for (text, key) in [
+            ("[limits]\nsign_in_per_ip_per_minute = 0\n", "limits.sign_in_per_ip_per_minute"),
+            ("[limits]\nsign_in_backoff_cap_minutes = 5000\n", "limits.sign_in_backoff_cap_minutes"),
+            ("[limits]\npassword_reset_link_minutes = 1\n", "limits.password_reset_link_minutes"),
+            ("[limits]\nsign_in_failures_per_account = 5\n", "limits.sign_in_failures_per_account"),
+            ("[limits]\nsign_in_failures_per_address = 30\n", "limits.sign_in_failures_per_account"),
+            ("[limits]\nintake_per_minute = 5\n", "intake_per_minute"),
+        ] {
+            let e = load(&Overrides::default(), &[], Some(text)).expect_err(text).to_string();
+            assert!(e.contains(key), "{e}");
+        }
+        let env = [("COSO_LIMITS_PASSWORD_RESET_PER_ACCOUNT_PER_HOUR", "nhiều")];
+        let e = load(&Overrides::default(), &env, None).expect_err("not a number").to_string();
+        assert!(e.contains("COSO_LIMITS_PASSWORD_RESET_PER_ACCOUNT_PER_HOUR") && e.contains("«nhiều»"), "{e}");
+        let e = load(&Overrides::default(), &[("COSO_LIMITS_SIGN_IN_FAILURES_PER_ACCOUNT", "3")], None)
+            .expect_err("below the per-address limit")
+            .to_string();
+        assert!(e.contains("COSO_LIMITS_SIGN_IN_FAILURES_PER_ACCOUNT") && e.contains("lớn hơn"), "{e}");
+    }
+
+    #[test]
     fn the_password_never_shows() {
         let c = load(
             &Overrides::default(),
