@@ -1,11 +1,13 @@
 //! Forgotten passwords: a single-use link sent by mail through the outbox, which sets a new
 //! password under the one password rule and ends every session of the account.
 
+use std::net::IpAddr;
+
 use chrono::Duration;
 use coso_domain::{FieldError, UserId};
 use coso_store::NewMail;
 
-use super::{check_password, hash_password, parse_email};
+use super::{address_key, check_password, hash_password, parse_email};
 use crate::{App, Error, Result};
 
 /// The path of the page a reset link opens, before its token.
@@ -69,13 +71,15 @@ pub async fn check_reset_link(app: &App, token_hash: &str) -> Result<()> {
 }
 
 /// Sets `password` (typed twice) on the account of the link, uses the link up and ends every
-/// session of the account; audited. [`Error::NotFound`] for a link that cannot be used,
-/// [`Error::Validation`] naming the field for a password the rule refuses.
+/// session of the account; audited. Like a sign-in that succeeds, it forgets the failed
+/// sign-ins of the account from `ip` and across addresses. [`Error::NotFound`] for a link that
+/// cannot be used, [`Error::Validation`] naming the field for a password the rule refuses.
 pub async fn reset_password(
     app: &App,
     token_hash: &str,
     password: &str,
     confirmation: &str,
+    ip: IpAddr,
     request_id: Option<String>,
 ) -> Result<UserId> {
     check_reset_link(app, token_hash).await?;
@@ -87,5 +91,8 @@ pub async fn reset_password(
     let hash = hash_password(password.to_string()).await?;
     let user = app.store().reset_password(token_hash, &hash, request_id).await?;
     tracing::info!(user_id = user.0, "password reset");
+    if let Some(u) = app.store().user_by_id(user).await? {
+        app.store().clear_failed_sign_ins(&u.email, &address_key(ip)).await?;
+    }
     Ok(user)
 }

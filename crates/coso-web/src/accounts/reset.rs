@@ -77,12 +77,15 @@ pub async fn reset_page(State(state): State<AppState>, Path(token): Path<String>
 /// Sets the new password, then back to the login page with a notice (Post/Redirect/Get).
 pub async fn reset_submit(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path(token): Path<String>,
     Form(form): Form<NewPasswordForm>,
 ) -> PageResult<Response> {
     let hash = session::hash_token(&token);
     let request_id = Some(crate::request_id::current());
-    match accounts::reset_password(&state.app, &hash, &form.password, &form.password_confirm, request_id).await {
+    match accounts::reset_password(&state.app, &hash, &form.password, &form.password_confirm, addr.ip(), request_id)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(AFTER_RESET).into_response()),
         Err(coso_app::Error::Validation(errors)) => {
             let page = ResetPasswordPage { token, errors: FieldErrors(errors), usable: true, ..Default::default() };
