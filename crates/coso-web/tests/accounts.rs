@@ -277,6 +277,24 @@ async fn a_malformed_email_is_named(app: &TestApp) {
     assert!(texts(&html, "#email-err")[0].contains("không hợp lệ"));
 }
 
+async fn cross_site_reset_forms_are_refused(app: &TestApp) {
+    app.user("v@coso.test", Role::Viewer, "42").await;
+    let c = app.anonymous();
+    for (path, fields) in [
+        ("/quen-mat-khau", vec![("email", "v@coso.test")]),
+        (
+            "/dat-lai-mat-khau/abc",
+            vec![("password", "mật-khẩu-mới-đủ-dài"), ("password_confirm", "mật-khẩu-mới-đủ-dài")],
+        ),
+    ] {
+        for (name, value) in [("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")] {
+            let res = c.post(app.url(path)).header(name, value).form(&fields).send().await.expect("post");
+            assert_eq!(res.status(), 403, "{path} {name}");
+        }
+    }
+    assert!(queued_mails(app).await.is_empty(), "no mail for a forged request");
+}
+
 on_both! {
     app:
     wrong_credentials_answer_401_then_the_wait_doubles_and_the_count_resets => wrong_credentials_answer_401_then_the_wait_doubles_and_the_count_resets,
@@ -287,6 +305,7 @@ on_both! {
     an_expired_link_is_refused => an_expired_link_is_refused,
     reset_requests_are_limited_per_account_and_per_address => reset_requests_are_limited_per_account_and_per_address,
     a_malformed_email_is_named => a_malformed_email_is_named,
+    cross_site_reset_forms_are_refused => cross_site_reset_forms_are_refused,
 }
 
 #[tokio::test]
