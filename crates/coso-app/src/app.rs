@@ -6,16 +6,14 @@ use coso_domain::Clock;
 use coso_store::Store;
 
 /// What the use cases are configured with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AppSettings {
-    /// Failed logins in a row before an account is locked for a while.
-    pub max_failed_logins: i64,
-}
-
-impl Default for AppSettings {
-    fn default() -> Self {
-        AppSettings { max_failed_logins: 10 }
-    }
+    /// When repeated failed sign-ins make the next attempt wait.
+    pub sign_in: crate::accounts::SignInLimits,
+    /// Links that set a new password.
+    pub password_reset: crate::accounts::ResetSettings,
+    /// The public address of the site (`https://coso.example.vn`), for links in mails.
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]

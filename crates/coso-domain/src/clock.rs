@@ -30,6 +30,8 @@ pub fn vietnam_time_text(at: DateTime<Utc>) -> String {
 pub struct Clock {
     /// Days added to the real date by [`Clock::set_today`]; zero outside tests.
     offset_days: Arc<AtomicI64>,
+    /// Seconds added to the real instant by [`Clock::advance`]; zero outside tests.
+    offset_seconds: Arc<AtomicI64>,
 }
 
 impl Clock {
@@ -38,11 +40,18 @@ impl Clock {
         Clock::default()
     }
 
-    /// The current instant. Never moved: sessions, lock-outs, leases and the stamps of rows
-    /// keep real time even while a test moves the date.
+    /// The current instant: real time unless a test moved it with [`Clock::advance`]; moving
+    /// the date alone leaves it alone, so sessions, sign-in backoff, leases and the stamps of
+    /// rows keep real time while a test moves the date.
     #[expect(clippy::disallowed_methods, reason = "the one place that reads the system time")]
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now()
+        Utc::now() + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Moves the instant (and with it the date) forward by `by`, on this clock and its clones.
+    /// For tests of what expires: sign-in backoff, reset links, sessions.
+    pub fn advance(&self, by: Duration) {
+        self.offset_seconds.fetch_add(by.num_seconds(), Ordering::Relaxed);
     }
 
     /// Today in Vietnam (UTC+7): the date deadlines and validity are judged on.
@@ -78,5 +87,14 @@ mod tests {
         copy.set_today(day);
         assert_eq!(clock.today(), day);
         assert!((clock.now() - before).num_seconds().abs() < 60, "the instant is not moved");
+    }
+
+    #[test]
+    fn an_advanced_instant_is_shared_by_clones() {
+        let clock = Clock::system();
+        let before = clock.now();
+        clock.clone().advance(Duration::minutes(16));
+        let moved = (clock.now() - before).num_seconds();
+        assert!((16 * 60..16 * 60 + 60).contains(&moved), "{moved}");
     }
 }

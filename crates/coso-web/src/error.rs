@@ -39,6 +39,12 @@ pub enum AppError {
     Busy,
     #[error("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút.")]
     RateLimited,
+    /// Wrong e-mail or password: the same answer whether the e-mail has an account or not.
+    #[error("{}", coso_app::accounts::WRONG_CREDENTIALS)]
+    SignInRefused,
+    /// Sign-in attempts wait after repeated failures; the message says until when.
+    #[error("{message}")]
+    SignInWait { message: String, retry_after_secs: u64 },
     #[error("{0}")]
     BadRequest(String),
     /// This build was made without the `pdf` feature.
@@ -62,7 +68,8 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::CsrfToken => "csrf_token_invalid",
             AppError::Busy => "busy",
-            AppError::RateLimited => "rate_limited",
+            AppError::RateLimited | AppError::SignInWait { .. } => "rate_limited",
+            AppError::SignInRefused => "invalid_credentials",
             AppError::BadRequest(_) => "bad_request",
             AppError::NoPdf => "not_implemented",
             AppError::Internal(_) => "internal",
@@ -80,7 +87,8 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::CsrfToken => StatusCode::FORBIDDEN,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::RateLimited | AppError::SignInWait { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::SignInRefused => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NoPdf => StatusCode::NOT_IMPLEMENTED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -139,7 +147,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
     /// `conflict`, `payload_too_large`, `unsupported_media_type`, `csrf_token_invalid`,
-    /// `rate_limited`, `busy`, `bad_request`, `not_implemented`, `internal`.
+    /// `rate_limited`, `invalid_credentials`, `busy`, `bad_request`, `not_implemented`, `internal`.
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,
@@ -205,9 +213,15 @@ impl IntoResponse for ApiError {
 /// Seconds a client is asked to wait before retrying work refused as [`AppError::Busy`].
 const RETRY_AFTER_SECS: &str = "5";
 
-fn with_retry_after(e: &AppError, mut res: Response) -> Response {
-    if matches!(e, AppError::Busy) {
-        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+pub(crate) fn with_retry_after(e: &AppError, mut res: Response) -> Response {
+    match e {
+        AppError::Busy => {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+        }
+        AppError::SignInWait { retry_after_secs, .. } => {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+        }
+        _ => {}
     }
     res
 }

@@ -19,6 +19,11 @@ pub struct WebSettings {
     pub session_hours: i64,
     /// Login attempts allowed per minute from one IP address.
     pub login_attempts_per_minute: u32,
+    /// Password reset requests allowed per hour from one IP address.
+    pub password_resets_per_ip_per_hour: u32,
+    /// Public intake submissions allowed per minute from one IP address (see
+    /// [`AppState::check_intake`]).
+    pub intake_per_ip_per_minute: u32,
     /// Largest accepted upload (CSV imports), in bytes.
     pub max_upload_bytes: usize,
     /// The bearer token that opens `/metrics` to a scraper on another machine. Without it,
@@ -54,6 +59,8 @@ impl Default for WebSettings {
             secure_cookies: false,
             session_hours: 12,
             login_attempts_per_minute: 10,
+            password_resets_per_ip_per_hour: 10,
+            intake_per_ip_per_minute: 20,
             max_upload_bytes: 20 * 1024 * 1024,
             metrics_token: None,
         }
@@ -69,6 +76,10 @@ pub struct Inner {
     pub app: App,
     pub settings: WebSettings,
     pub login_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    /// Password reset requests per IP address (per account: `coso_app::accounts`).
+    pub reset_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    /// Public intake submissions per IP address: see [`AppState::check_intake`].
+    pub intake_limiter: DefaultKeyedRateLimiter<IpAddr>,
     pub metrics: Metrics,
     pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
@@ -83,11 +94,13 @@ pub struct Inner {
 
 impl AppState {
     pub fn new(app: App, settings: WebSettings) -> AppState {
-        let per_minute = NonZeroU32::new(settings.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        let at_least_one = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
         AppState(Arc::new(Inner {
             clock: app.clock().clone(),
             app,
-            login_limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            login_limiter: RateLimiter::keyed(Quota::per_minute(at_least_one(settings.login_attempts_per_minute))),
+            reset_limiter: RateLimiter::keyed(Quota::per_hour(at_least_one(settings.password_resets_per_ip_per_hour))),
+            intake_limiter: RateLimiter::keyed(Quota::per_minute(at_least_one(settings.intake_per_ip_per_minute))),
             settings,
             metrics: Metrics::default(),
             calendar: Default::default(),
@@ -101,6 +114,16 @@ impl AppState {
 
     pub fn store(&self) -> &Store {
         self.0.app.store()
+    }
+
+    /// The hook of public intake (citizens' submissions without an account): every handler
+    /// that accepts one calls this first with the client's address and answers its error
+    /// (429) when the address has sent more than `intake_per_ip_per_minute` in the last minute.
+    pub fn check_intake(&self, ip: IpAddr) -> Result<(), crate::error::AppError> {
+        self.intake_limiter.check_key(&ip).map_err(|_| {
+            tracing::warn!(%ip, "intake rate limit reached");
+            crate::error::AppError::RateLimited
+        })
     }
 
     /// Forgets the cached pages, sessions and inboxes (after a change).

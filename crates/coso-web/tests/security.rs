@@ -123,7 +123,7 @@ async fn the_login_rate_limit_triggers(app: &TestApp) {
             .expect("login");
         statuses.push(res.status().as_u16());
     }
-    assert_eq!(&statuses[..5], &[409; 5], "{statuses:?}");
+    assert_eq!(&statuses[..5], &[401; 5], "{statuses:?}");
     assert_eq!(statuses[6], 429, "{statuses:?}");
     let page = c
         .post(app.url("/dang-nhap"))

@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+mod limits;
+
+pub use limits::LimitsConfig;
+
 /// The default database: an embedded SQLite file beside the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/coso.db";
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -139,6 +143,7 @@ pub struct Config {
     pub web: WebConfig,
     pub mail: MailConfig,
     pub jobs: JobsConfig,
+    pub limits: LimitsConfig,
     /// The file that was read, if any.
     pub file: Option<PathBuf>,
 }
@@ -177,6 +182,8 @@ struct FileConfig {
     mail: FileMail,
     #[serde(default)]
     jobs: FileJobs,
+    #[serde(default)]
+    limits: limits::FileLimits,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -353,6 +360,8 @@ impl Config {
             None => file.jobs.daily_at.map(|v| parse_daily_at(&v, from_file("jobs.daily_at"))).transpose()?,
         };
         let jobs = JobsConfig { tick_seconds, daily_at };
+        let limits =
+            LimitsConfig::read(file.limits, env, &from_file, web.login_attempts_per_minute, web.max_failed_logins)?;
 
         Ok(Config {
             database_url,
@@ -364,6 +373,7 @@ impl Config {
             web,
             mail,
             jobs,
+            limits,
             file: path,
         })
     }
@@ -552,6 +562,55 @@ mod tests {
             .expect_err("space")
             .to_string();
         assert!(e.contains("web.metrics_token") && !e.contains("space in it"), "{e}");
+    }
+
+    #[test]
+    fn limits_from_file_and_environment() {
+        let c = load(&Overrides::default(), &[], None).expect("defaults");
+        assert_eq!(c.limits, LimitsConfig::default(), "coso-web and coso-app keep their defaults");
+        let file = "[limits]\nsign_in_per_ip_per_minute = 30\nsign_in_failures_per_address = 3\n\
+                    sign_in_failures_per_account = 12\nsign_in_backoff_cap_minutes = 10\n\
+                    password_reset_per_ip_per_hour = 6\npassword_reset_per_account_per_hour = 2\n\
+                    password_reset_link_minutes = 20\nintake_per_ip_per_minute = 4\n";
+        let c = load(&Overrides::default(), &[], Some(file)).expect("file");
+        let l = &c.limits;
+        assert_eq!(
+            (l.sign_in_per_ip_per_minute, l.sign_in_failures_per_address, l.sign_in_failures_per_account),
+            (Some(30), Some(3), Some(12))
+        );
+        assert_eq!((l.sign_in_backoff_cap_minutes, l.password_reset_link_minutes), (Some(10), Some(20)));
+        assert_eq!(
+            (l.password_reset_per_ip_per_hour, l.password_reset_per_account_per_hour, l.intake_per_ip_per_minute),
+            (Some(6), Some(2), Some(4))
+        );
+        let env = [("COSO_LIMITS_INTAKE_PER_IP_PER_MINUTE", "9"), ("COSO_LIMITS_SIGN_IN_BACKOFF_CAP_MINUTES", "30")];
+        let c = load(&Overrides::default(), &env, Some(file)).expect("env");
+        assert_eq!((c.limits.intake_per_ip_per_minute, c.limits.sign_in_backoff_cap_minutes), (Some(9), Some(30)));
+        let older = "[web]\nlogin_attempts_per_minute = 7\nmax_failed_logins = 4\n";
+        let c = load(&Overrides::default(), &[], Some(older)).expect("older names");
+        assert_eq!((c.limits.sign_in_per_ip_per_minute, c.limits.sign_in_failures_per_address), (Some(7), Some(4)));
+    }
+
+    #[test]
+    fn bad_limits_are_named_loudly() {
+        for (text, key) in [
+            ("[limits]\nsign_in_per_ip_per_minute = 0\n", "limits.sign_in_per_ip_per_minute"),
+            ("[limits]\nsign_in_backoff_cap_minutes = 5000\n", "limits.sign_in_backoff_cap_minutes"),
+            ("[limits]\npassword_reset_link_minutes = 1\n", "limits.password_reset_link_minutes"),
+            ("[limits]\nsign_in_failures_per_account = 5\n", "limits.sign_in_failures_per_account"),
+            ("[limits]\nsign_in_failures_per_address = 30\n", "limits.sign_in_failures_per_account"),
+            ("[limits]\nintake_per_minute = 5\n", "intake_per_minute"),
+        ] {
+            let e = load(&Overrides::default(), &[], Some(text)).expect_err(text).to_string();
+            assert!(e.contains(key), "{e}");
+        }
+        let env = [("COSO_LIMITS_PASSWORD_RESET_PER_ACCOUNT_PER_HOUR", "nhiều")];
+        let e = load(&Overrides::default(), &env, None).expect_err("not a number").to_string();
+        assert!(e.contains("COSO_LIMITS_PASSWORD_RESET_PER_ACCOUNT_PER_HOUR") && e.contains("«nhiều»"), "{e}");
+        let e = load(&Overrides::default(), &[("COSO_LIMITS_SIGN_IN_FAILURES_PER_ACCOUNT", "3")], None)
+            .expect_err("below the per-address limit")
+            .to_string();
+        assert!(e.contains("COSO_LIMITS_SIGN_IN_FAILURES_PER_ACCOUNT") && e.contains("lớn hơn"), "{e}");
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! Accounts: the password and e-mail rules, argon2id hashing (this crate alone depends on
-//! argon2), signing in with the lock-out after repeated failures, and sessions.
+//! argon2), signing in with backoff after repeated failures, sessions, and forgotten
+//! passwords.
 
+mod backoff;
 mod password;
+mod reset;
 mod rules;
 mod sign_in;
 
+pub use backoff::{FIRST_DELAY, SignInLimits, address_key, wait_message};
 pub use password::{hash_password, verify_password};
+pub use reset::{RESET_PATH, ResetSettings, check_reset_link, request_password_reset, reset_password};
 pub use rules::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, check_password, parse_email};
-pub use sign_in::{LOCK_MINUTES, SessionUser, open_session, session_user, sign_in, sign_out};
+pub use sign_in::{SessionUser, SignIn, WRONG_CREDENTIALS, open_session, session_user, sign_in, sign_out};

@@ -1,52 +1,58 @@
-//! Signing in: the credentials are checked against the argon2 hash, failures are counted and
-//! lock the account for a while; sessions are stored by the hash of their token.
+//! Signing in: the credentials are checked against the argon2 hash; failures are counted per
+//! e-mail and address and make later attempts wait (see [`super::backoff`]); sessions are
+//! stored by the hash of their token.
 
-use chrono::Duration;
+use std::net::IpAddr;
+
+use chrono::{DateTime, Duration, Utc};
 use coso_domain::UserId;
 use coso_store::{GrantRow, UserRow};
 
+use super::backoff::address_key;
 use super::verify_password;
-use crate::{App, Error, Result};
+use crate::{App, Result};
 
-/// Minutes an account stays locked after too many failed logins in a row.
-pub const LOCK_MINUTES: i64 = 15;
+/// The one refusal of wrong credentials, whether the e-mail has an account or not.
+pub const WRONG_CREDENTIALS: &str = "E-mail hoặc mật khẩu không đúng.";
 
-/// The account behind `email` if `password` is its password and it may sign in. A wrong
-/// password counts as a failure; enough of them in a row lock the account.
-pub async fn sign_in(app: &App, email: &str, password: &str) -> Result<UserRow> {
-    let email = coso_text::clean(email).to_lowercase();
-    let user = app.store().user_by_email(&email).await?;
-    let now = app.now();
-    let locked = user.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
-    let ok = verify_password(password.to_string(), user.as_ref().map(|u| u.password_hash.clone())).await;
-    match user {
-        Some(u) if ok && !locked && u.active => {
-            app.store().record_login_success(u.user_id()).await?;
-            Ok(u)
-        }
-        Some(u) => {
-            if !locked {
-                let until = now + Duration::minutes(LOCK_MINUTES);
-                app.store().record_login_failure(u.user_id(), app.settings().max_failed_logins, until).await?;
-            }
-            tracing::info!(user_id = u.id, locked, "login failed");
-            Err(refused(locked))
-        }
-        None => {
-            tracing::info!("login failed for an unknown account");
-            Err(refused(false))
-        }
-    }
+/// What became of a sign-in attempt.
+#[derive(Debug)]
+pub enum SignIn {
+    /// The credentials are right and the account active.
+    SignedIn(UserRow),
+    /// Wrong e-mail or password, or an inactive account: answer [`WRONG_CREDENTIALS`].
+    Refused,
+    /// Too many failures lately: the attempt was not checked; it may be tried again at `until`
+    /// (see [`super::wait_message`]).
+    Wait { until: DateTime<Utc> },
 }
 
-fn refused(locked: bool) -> Error {
-    if locked {
-        Error::Conflict {
-            field: "email",
-            message: format!("Tài khoản tạm khóa {LOCK_MINUTES} phút do đăng nhập sai nhiều lần."),
+/// Tries `email` and `password` from the client at `ip`. Unknown e-mails go through the same
+/// steps as real ones (counted, waiting, a hash verified) and get the same answers.
+pub async fn sign_in(app: &App, email: &str, password: &str, ip: IpAddr) -> Result<SignIn> {
+    let email = coso_text::clean(email).to_lowercase();
+    let address = address_key(ip);
+    let limits = app.settings().sign_in;
+    let now = app.now();
+    let window_start = limits.window_start(now);
+    let counts = app.store().failed_sign_ins(&email, &address, window_start).await?;
+    if let Some(until) = limits.wait_until(&counts, now) {
+        tracing::info!("sign-in attempt refused: waiting after repeated failures");
+        return Ok(SignIn::Wait { until });
+    }
+    let user = app.store().user_by_email(&email).await?;
+    let ok = verify_password(password.to_string(), user.as_ref().map(|u| u.password_hash.clone())).await;
+    match user {
+        Some(u) if ok && u.active => {
+            app.store().clear_failed_sign_ins(&email, &address).await?;
+            Ok(SignIn::SignedIn(u))
         }
-    } else {
-        Error::Conflict { field: "password", message: "E-mail hoặc mật khẩu không đúng.".into() }
+        user => {
+            let for_account = limits.counts_for_account(&counts);
+            app.store().record_failed_sign_in(&email, &address, for_account, window_start, now).await?;
+            tracing::info!(user_id = user.map(|u| u.id), "sign-in failed");
+            Ok(SignIn::Refused)
+        }
     }
 }
 

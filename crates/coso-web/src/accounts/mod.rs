@@ -1,6 +1,7 @@
-//! Signing in and out: the login page and the session API. Sessions themselves, and the
-//! extractors of the signed-in user, are in `crate::auth`.
+//! Signing in and out: the login page and the session API; a forgotten password. Sessions
+//! themselves, and the extractors of the signed-in user, are in `crate::auth`.
 
+pub mod reset;
 pub mod sign_in;
 mod views;
 
@@ -13,5 +14,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dang-nhap", get(sign_in::login_page).post(sign_in::login_submit))
         .route("/dang-xuat", post(sign_in::logout))
+        .route("/quen-mat-khau", get(reset::forgot_page).post(reset::forgot_submit))
+        .route("/dat-lai-mat-khau/{token}", get(reset::reset_page).post(reset::reset_submit))
         .route("/api/v1/session", post(sign_in::api_login).delete(sign_in::api_logout))
 }

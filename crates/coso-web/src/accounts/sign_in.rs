@@ -1,4 +1,5 @@
-//! Signing in and out: rate-limited per IP address, with a lock-out after repeated failures.
+//! Signing in and out: rate-limited per IP address, with a backoff after repeated failures
+//! (kept per e-mail and address by `coso_app::accounts`).
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -11,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::views::LoginPage;
 use crate::auth::session::{self, CurrentUser, MaybeUser};
-use crate::error::{ApiError, AppError, PageError};
-use crate::extract::{Form, Json};
+use crate::error::{ApiError, AppError, PageError, with_retry_after};
+use crate::extract::{Form, Json, Query};
 use crate::state::AppState;
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -24,12 +25,22 @@ pub struct Credentials {
 }
 
 /// Checks credentials (rate-limited per IP address) and opens a session; returns the cookie token.
+/// Wrong credentials are [`AppError::SignInRefused`]; an attempt that must wait after repeated
+/// failures is [`AppError::SignInWait`].
 async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> Result<String, AppError> {
     if state.login_limiter.check_key(&ip).is_err() {
         tracing::warn!(%ip, "login rate limit reached");
         return Err(AppError::RateLimited);
     }
-    let user = accounts::sign_in(&state.app, email, password).await?;
+    let user = match accounts::sign_in(&state.app, email, password, ip).await? {
+        accounts::SignIn::SignedIn(user) => user,
+        accounts::SignIn::Refused => return Err(AppError::SignInRefused),
+        accounts::SignIn::Wait { until } => {
+            let now = state.app.now();
+            let retry_after_secs = u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1);
+            return Err(AppError::SignInWait { message: accounts::wait_message(until, now), retry_after_secs });
+        }
+    };
     let token = session::new_token();
     let hash = session::hash_token(&token);
     accounts::open_session(&state.app, user.user_id(), &hash, &session::new_token(), state.settings.session_hours)
@@ -38,11 +49,19 @@ async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> R
     Ok(token)
 }
 
-pub async fn login_page(MaybeUser(user): MaybeUser) -> Response {
+/// `?mat-khau-moi=1`: back from setting a new password.
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    #[serde(default, rename = "mat-khau-moi")]
+    pub new_password: Option<String>,
+}
+
+pub async fn login_page(MaybeUser(user): MaybeUser, Query(q): Query<LoginQuery>) -> Response {
     if user.is_some() {
         return Redirect::to("/quan-tri").into_response();
     }
-    LoginPage::default().into_response()
+    let notice = q.new_password.map(|_| "Đã đặt mật khẩu mới. Vui lòng đăng nhập bằng mật khẩu mới.".to_string());
+    LoginPage { notice, ..Default::default() }.into_response()
 }
 
 pub async fn login_submit(
@@ -57,11 +76,13 @@ pub async fn login_submit(
                 jar.add(session::session_cookie(token, state.settings.secure_cookies, state.settings.session_hours));
             Ok((jar, Redirect::to("/quan-tri")).into_response())
         }
-        Err(e @ (AppError::Conflict { .. } | AppError::RateLimited)) => {
-            let status = e.status();
+        // Wrong credentials keep the form with what was typed (200, as any form with an
+        // error); waiting and rate limits keep it too, with their own status.
+        Err(e @ (AppError::SignInRefused | AppError::SignInWait { .. } | AppError::RateLimited)) => {
+            let status = if matches!(e, AppError::SignInRefused) { StatusCode::OK } else { e.status() };
             let page =
                 LoginPage { email: form.email.trim().to_string(), error: Some(e.to_string()), ..Default::default() };
-            Ok((status, page).into_response())
+            Ok(with_retry_after(&e, (status, page).into_response()))
         }
         Err(e) => Err(e.into()),
     }
@@ -97,8 +118,9 @@ pub struct RoleOnUnit {
 
 /// Signs in and sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = Credentials,
-    responses((status = 200, body = SessionInfo), (status = 409, body = crate::error::ErrorBody, description = "wrong credentials or locked"),
-              (status = 429, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = SessionInfo),
+              (status = 401, body = crate::error::ErrorBody, description = "wrong e-mail or password (`invalid_credentials`), the same for unknown e-mails"),
+              (status = 429, body = crate::error::ErrorBody, description = "too many attempts from this address, or attempts waiting after repeated failures (`rate_limited`, with `Retry-After`)")))]
 pub async fn api_login(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,

@@ -1,8 +1,9 @@
-//! The login page.
+//! The login page and the pages of a forgotten password.
 
 use askama::Template;
 use askama_web::WebTemplate;
 
+use crate::forms::FieldErrors;
 use crate::views::Nav;
 
 #[derive(Template, WebTemplate, Default)]
@@ -11,4 +12,25 @@ pub struct LoginPage {
     pub nav: Nav,
     pub email: String,
     pub error: Option<String>,
+    pub notice: Option<String>,
+}
+
+/// Asks for the e-mail of a forgotten password, or (`sent`) says a link may have been sent.
+#[derive(Template, WebTemplate, Default)]
+#[template(path = "accounts/forgot_password.html")]
+pub struct ForgotPasswordPage {
+    pub nav: Nav,
+    pub email: String,
+    pub errors: FieldErrors,
+    pub sent: bool,
+}
+
+/// Sets a new password from a reset link, or (`usable` false) says the link cannot be used.
+#[derive(Template, WebTemplate, Default)]
+#[template(path = "accounts/reset_password.html")]
+pub struct ResetPasswordPage {
+    pub nav: Nav,
+    pub token: String,
+    pub errors: FieldErrors,
+    pub usable: bool,
 }

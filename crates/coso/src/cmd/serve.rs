@@ -140,7 +140,12 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
     coso_web::WebSettings {
         secure_cookies: cfg.secure_cookies,
         session_hours: cfg.web.session_hours.unwrap_or(d.session_hours),
-        login_attempts_per_minute: cfg.web.login_attempts_per_minute.unwrap_or(d.login_attempts_per_minute),
+        login_attempts_per_minute: cfg.limits.sign_in_per_ip_per_minute.unwrap_or(d.login_attempts_per_minute),
+        password_resets_per_ip_per_hour: cfg
+            .limits
+            .password_reset_per_ip_per_hour
+            .unwrap_or(d.password_resets_per_ip_per_hour),
+        intake_per_ip_per_minute: cfg.limits.intake_per_ip_per_minute.unwrap_or(d.intake_per_ip_per_minute),
         max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
         metrics_token: cfg.web.metrics_token.clone(),
     }
@@ -148,5 +153,15 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
 
 fn app_settings(cfg: &Config) -> AppSettings {
     let d = AppSettings::default();
-    AppSettings { max_failed_logins: cfg.web.max_failed_logins.unwrap_or(d.max_failed_logins) }
+    let l = &cfg.limits;
+    let sign_in = coso_app::accounts::SignInLimits {
+        failures_per_address: l.sign_in_failures_per_address.unwrap_or(d.sign_in.failures_per_address),
+        failures_per_account: l.sign_in_failures_per_account.unwrap_or(d.sign_in.failures_per_account),
+        backoff_cap: l.sign_in_backoff_cap_minutes.map_or(d.sign_in.backoff_cap, chrono::Duration::minutes),
+    };
+    let password_reset = coso_app::accounts::ResetSettings {
+        link_lifetime: l.password_reset_link_minutes.map_or(d.password_reset.link_lifetime, chrono::Duration::minutes),
+        per_account_per_hour: l.password_reset_per_account_per_hour.unwrap_or(d.password_reset.per_account_per_hour),
+    };
+    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone() }
 }

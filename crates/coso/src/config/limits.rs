@@ -1,0 +1,165 @@
+//! `[limits]`: how often sign-in, password reset and public intake may be tried, per IP address
+//! and per account. Each key may also come from `COSO_LIMITS_<KEY>` (upper case), which wins
+//! over the file; a missing key keeps the default of coso-web or coso-app.
+
+use std::fmt::Display;
+use std::ops::RangeInclusive;
+use std::str::FromStr;
+
+use serde::Deserialize;
+
+use super::ConfigError;
+
+/// The limits; `None` keeps the default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LimitsConfig {
+    /// Sign-in attempts per minute from one IP address.
+    pub sign_in_per_ip_per_minute: Option<u32>,
+    /// Failed sign-ins for one account from one IP address before attempts wait.
+    pub sign_in_failures_per_address: Option<i64>,
+    /// Failed sign-ins for one account from every address before attempts wait.
+    pub sign_in_failures_per_account: Option<i64>,
+    /// The longest wait after failed sign-ins, in minutes.
+    pub sign_in_backoff_cap_minutes: Option<i64>,
+    /// Password reset requests per hour from one IP address.
+    pub password_reset_per_ip_per_hour: Option<u32>,
+    /// Password reset mails per hour to one account.
+    pub password_reset_per_account_per_hour: Option<i64>,
+    /// How long a password reset link may be used, in minutes.
+    pub password_reset_link_minutes: Option<i64>,
+    /// Public intake submissions per minute from one IP address.
+    pub intake_per_ip_per_minute: Option<u32>,
+}
+
+/// The `[limits]` table of the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileLimits {
+    sign_in_per_ip_per_minute: Option<u32>,
+    sign_in_failures_per_address: Option<i64>,
+    sign_in_failures_per_account: Option<i64>,
+    sign_in_backoff_cap_minutes: Option<i64>,
+    password_reset_per_ip_per_hour: Option<u32>,
+    password_reset_per_account_per_hour: Option<i64>,
+    password_reset_link_minutes: Option<i64>,
+    intake_per_ip_per_minute: Option<u32>,
+}
+
+/// The defaults the cross-check between keys assumes when one is missing (coso-app's).
+const DEFAULT_FAILURES_PER_ADDRESS: i64 = 5;
+const DEFAULT_FAILURES_PER_ACCOUNT: i64 = 20;
+
+impl LimitsConfig {
+    /// Reads `[limits]` with the environment over the file. `older_*` are the earlier names
+    /// `web.login_attempts_per_minute` and `web.max_failed_logins`, used when the new key is
+    /// absent.
+    pub(super) fn read(
+        file: FileLimits,
+        env: &dyn Fn(&str) -> Option<String>,
+        from_file: &dyn Fn(&str) -> String,
+        older_per_minute: Option<u32>,
+        older_failures: Option<i64>,
+    ) -> Result<LimitsConfig, ConfigError> {
+        let read = Reader { env, from_file };
+        let c = LimitsConfig {
+            sign_in_per_ip_per_minute: read
+                .key(
+                    "sign_in_per_ip_per_minute",
+                    file.sign_in_per_ip_per_minute,
+                    1..=10_000,
+                    "cần số lần từ 1 đến 10000 mỗi phút (expected 1–10000)",
+                )?
+                .or(older_per_minute),
+            sign_in_failures_per_address: read
+                .key(
+                    "sign_in_failures_per_address",
+                    file.sign_in_failures_per_address,
+                    1..=1_000,
+                    "cần số lần sai từ 1 đến 1000 (expected 1–1000)",
+                )?
+                .or(older_failures),
+            sign_in_failures_per_account: read.key(
+                "sign_in_failures_per_account",
+                file.sign_in_failures_per_account,
+                2..=10_000,
+                "cần số lần sai từ 2 đến 10000 (expected 2–10000)",
+            )?,
+            sign_in_backoff_cap_minutes: read.key(
+                "sign_in_backoff_cap_minutes",
+                file.sign_in_backoff_cap_minutes,
+                1..=1_440,
+                "cần số phút từ 1 đến 1440 (expected 1–1440 minutes)",
+            )?,
+            password_reset_per_ip_per_hour: read.key(
+                "password_reset_per_ip_per_hour",
+                file.password_reset_per_ip_per_hour,
+                1..=10_000,
+                "cần số lần từ 1 đến 10000 mỗi giờ (expected 1–10000)",
+            )?,
+            password_reset_per_account_per_hour: read.key(
+                "password_reset_per_account_per_hour",
+                file.password_reset_per_account_per_hour,
+                1..=100,
+                "cần số thư từ 1 đến 100 mỗi giờ (expected 1–100)",
+            )?,
+            password_reset_link_minutes: read.key(
+                "password_reset_link_minutes",
+                file.password_reset_link_minutes,
+                5..=1_440,
+                "cần số phút từ 5 đến 1440 (expected 5–1440 minutes)",
+            )?,
+            intake_per_ip_per_minute: read.key(
+                "intake_per_ip_per_minute",
+                file.intake_per_ip_per_minute,
+                1..=10_000,
+                "cần số lần từ 1 đến 10000 mỗi phút (expected 1–10000)",
+            )?,
+        };
+        let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);
+        let per_account = c.sign_in_failures_per_account.unwrap_or(DEFAULT_FAILURES_PER_ACCOUNT);
+        if per_account <= per_address {
+            return Err(ConfigError::Invalid {
+                key: read.name("sign_in_failures_per_account"),
+                value: per_account.to_string(),
+                expected: "cần lớn hơn sign_in_failures_per_address, để một địa chỉ IP không khóa được người dùng ở địa chỉ khác (expected more than sign_in_failures_per_address)",
+            });
+        }
+        Ok(c)
+    }
+}
+
+struct Reader<'a> {
+    env: &'a dyn Fn(&str) -> Option<String>,
+    from_file: &'a dyn Fn(&str) -> String,
+}
+
+impl Reader<'_> {
+    fn env_var(key: &str) -> String {
+        format!("COSO_LIMITS_{}", key.to_ascii_uppercase())
+    }
+
+    /// The name an error gives the key: the variable when it is set, else the file's key.
+    fn name(&self, key: &str) -> String {
+        let var = Self::env_var(key);
+        if (self.env)(&var).is_some() { var } else { (self.from_file)(&format!("limits.{key}")) }
+    }
+
+    fn key<T: FromStr + PartialOrd + Display + Copy>(
+        &self,
+        key: &str,
+        file_value: Option<T>,
+        range: RangeInclusive<T>,
+        expected: &'static str,
+    ) -> Result<Option<T>, ConfigError> {
+        let var = Self::env_var(key);
+        let (raw, name) = match (self.env)(&var) {
+            Some(v) => (Some(v), var),
+            None => (file_value.map(|v| v.to_string()), (self.from_file)(&format!("limits.{key}"))),
+        };
+        let Some(raw) = raw else { return Ok(None) };
+        match raw.trim().parse::<T>() {
+            Ok(n) if range.contains(&n) => Ok(Some(n)),
+            _ => Err(ConfigError::Invalid { key: name, value: raw, expected }),
+        }
+    }
+}
