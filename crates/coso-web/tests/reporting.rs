@@ -700,6 +700,54 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private(app: &TestAp
     assert_eq!(page(stranger, a.0.clone()).await.status(), 403);
 }
 
+async fn the_inbox_and_the_aggregate_count_lateness_the_same_way(app: &TestApp) {
+    let Setup { province, plan, communes } = setup(app).await;
+    let (annual, annual_due) = occurrence(&plan, "annual");
+    assert_eq!(annual_due, "2026-12-14");
+    let (code, name) = &communes[0];
+    app.user(&format!("xa{code}@coso.test"), Role::Official, code).await;
+    let commune = app.client_as(&format!("xa{code}@coso.test")).await;
+    // Not sent by Monday 28 December: 14 calendar days after Monday 14 December (10 working days).
+    app.state.clock.set_today(day("2026-12-28"));
+    let inbox: Value = commune
+        .get(app.url(&format!("/api/v1/units/{code}/inbox")))
+        .send()
+        .await
+        .expect("inbox")
+        .json()
+        .await
+        .expect("json");
+    let item = inbox.as_array().expect("array").iter().find(|i| i["occurrence_id"] == annual).expect("annual").clone();
+    assert_eq!(item["days_text"], "Quá hạn 14 ngày", "{item}");
+    assert_eq!(item["days_late"], 14, "{item}");
+    assert_eq!(item["overdue"], true);
+    let view: Value = province
+        .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("aggregate")
+        .json()
+        .await
+        .expect("json");
+    let row =
+        view["rows"].as_array().expect("rows").iter().find(|r| r["unit_code"] == code.as_str()).expect("row").clone();
+    assert_eq!(row["days"], item["days_late"], "{row}");
+    assert_eq!(row["status_label"], "Chưa nộp (quá hạn 14 ngày)", "{row}");
+    // The pages say the same.
+    let inbox_page = commune.get(app.url(&format!("/quan-tri/hop-thu?don-vi={code}"))).send().await.expect("page");
+    let inbox_html = inbox_page.text().await.expect("html");
+    assert!(texts(&inbox_html, ".inbox .badge").contains(&"Quá hạn 14 ngày".to_string()), "{inbox_html}");
+    let aggregate_page = province
+        .get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("page");
+    let aggregate_html = aggregate_page.text().await.expect("html");
+    let cells = texts(&aggregate_html, "table.aggregate tbody tr");
+    let line = cells.iter().find(|r| r.starts_with(name.as_str())).expect("the commune's row");
+    assert!(line.contains("Chưa nộp (quá hạn 14 ngày)"), "{line}");
+}
+
 on_both! {
     app:
     a_province_plan_is_reported_on_and_aggregated => a_province_plan_is_reported_on_and_aggregated,
@@ -710,4 +758,5 @@ on_both! {
     administrators_edit_the_report_template_with_checks => administrators_edit_the_report_template_with_checks,
     an_implementing_plan_links_the_cascade_both_ways => an_implementing_plan_links_the_cascade_both_ways,
     the_kept_inbox_page_follows_every_change_and_stays_private => the_kept_inbox_page_follows_every_change_and_stays_private,
+    the_inbox_and_the_aggregate_count_lateness_the_same_way => the_inbox_and_the_aggregate_count_lateness_the_same_way,
 }
