@@ -24,10 +24,12 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
 
-/// A full report: every indicator `base + i`, every criterion at `share` of its maximum.
+/// A full report: every indicator `base + i` (counts received 100 more, as the template's
+/// checks ask that no more be resolved than received), every criterion at `share` of its maximum.
 fn report(template: &Template, occurrence: i64, base: i64, share: f64) -> Value {
+    let value = |i: usize, code: &str| base + i as i64 + if code.ends_with("_received") { 100 } else { 0 };
     let indicators: BTreeMap<String, Value> =
-        template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(base + i as i64))).collect();
+        template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(value(i, &ind.code)))).collect();
     let narrative: BTreeMap<String, String> =
         template.sections.iter().map(|s| (s.code.clone(), format!("Nội dung {}", s.title))).collect();
     let assessment: Vec<Value> = template
@@ -748,6 +750,53 @@ async fn the_inbox_and_the_aggregate_count_lateness_the_same_way(app: &TestApp) 
     assert!(line.contains("Chưa nộp (quá hạn 14 ngày)"), "{line}");
 }
 
+async fn more_resolved_than_received_is_refused_on_the_form_and_the_api(app: &TestApp) {
+    let Setup { plan, communes, .. } = setup(app).await;
+    let code = &communes[0].0;
+    app.user("xa@coso.test", Role::Official, code).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let (annual, _) = occurrence(&plan, "annual");
+    let template = Template::default_grassroots();
+    let form_path = format!("/quan-tri/hop-thu/{annual}?don-vi={code}");
+    let html = commune.get(app.url(&form_path)).send().await.expect("form").text().await.expect("html");
+    let csrf = coso_test_support::attr(&html, "input[name=csrf]", "value").expect("csrf");
+    let res = app
+        .post_form(
+            &commune,
+            &form_path,
+            &csrf,
+            &[("i_complaints_received", "720"), ("i_complaints_resolved_on_time", "765")],
+        )
+        .await;
+    let html = res.text().await.expect("html");
+    let error = texts(&html, "#i_complaints_resolved_on_time-err").join("");
+    assert_eq!(
+        error,
+        "«Số đơn khiếu nại, tố cáo giải quyết đúng hạn» (765) không được lớn hơn «Số đơn khiếu nại, tố cáo tiếp nhận» (720).",
+        "{html}"
+    );
+    assert_eq!(coso_test_support::attr(&html, "#i_complaints_resolved_on_time", "value").as_deref(), Some("765"));
+
+    let mut body = report(&template, annual, 3, 0.8);
+    body["indicators"]["complaints_received"] = json!(720);
+    body["indicators"]["complaints_resolved_on_time"] = json!(765);
+    let res =
+        commune.post(app.url(&format!("/api/v1/units/{code}/submissions"))).json(&body).send().await.expect("api");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    let fields = body["error"]["fields"].as_array().expect("fields");
+    assert_eq!(fields.len(), 1, "{body}");
+    assert_eq!(fields[0]["field"], "indicators.complaints_resolved_on_time");
+    assert!(fields[0]["message"].as_str().is_some_and(|m| m.contains("tiếp nhận")), "{body}");
+    // Equal counts are fine.
+    let mut body = report(&template, annual, 3, 0.8);
+    body["indicators"]["complaints_received"] = json!(720);
+    body["indicators"]["complaints_resolved_on_time"] = json!(720);
+    let res =
+        commune.post(app.url(&format!("/api/v1/units/{code}/submissions"))).json(&body).send().await.expect("api");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+}
+
 on_both! {
     app:
     a_province_plan_is_reported_on_and_aggregated => a_province_plan_is_reported_on_and_aggregated,
@@ -759,4 +808,5 @@ on_both! {
     an_implementing_plan_links_the_cascade_both_ways => an_implementing_plan_links_the_cascade_both_ways,
     the_kept_inbox_page_follows_every_change_and_stays_private => the_kept_inbox_page_follows_every_change_and_stays_private,
     the_inbox_and_the_aggregate_count_lateness_the_same_way => the_inbox_and_the_aggregate_count_lateness_the_same_way,
+    more_resolved_than_received_is_refused_on_the_form_and_the_api => more_resolved_than_received_is_refused_on_the_form_and_the_api,
 }
