@@ -100,3 +100,76 @@ on_both! {
     a_failed_form_keeps_what_was_typed_and_names_the_field => a_failed_form_keeps_what_was_typed_and_names_the_field,
     login_form_signs_in_and_out => login_form_signs_in_and_out,
 }
+
+/// The codes of the first `n` communes of province `42`.
+async fn communes(app: &TestApp, n: usize) -> Vec<(String, String)> {
+    let list: serde_json::Value = app
+        .anonymous()
+        .get(app.url(&format!("/api/v1/units?parent=42&kind=commune&limit={n}")))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|u| (u["code"].as_str().expect("code").to_string(), u["name"].as_str().expect("name").to_string()))
+        .collect()
+}
+
+#[tokio::test]
+async fn search_results_name_their_commune_and_province_and_read_abbreviations() {
+    let app = TestApp::spawn().await;
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = app.client_as("root@coso.test").await;
+    let found = communes(&app, 2).await;
+    assert_eq!(found.len(), 2);
+    for (n, (commune, _)) in found.iter().enumerate() {
+        let res = admin
+            .post(app.url(&format!("/api/v1/units/{commune}/children")))
+            .json(&serde_json::json!({ "code": format!("HL{n}"), "name": "Thôn Hồng Lĩnh", "kind": "village" }))
+            .send()
+            .await
+            .expect("village");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    let search = |q: &'static str| {
+        let c = app.anonymous();
+        let url = app.url(&format!("/don-vi?q={q}"));
+        async move { c.get(url).send().await.expect("search").text().await.expect("html") }
+    };
+    let html = search("thon%20hong%20linh").await;
+    let items = texts(&html, "main ul.list li");
+    for (commune, name) in &found {
+        let line = items.iter().find(|i| i.contains(&format!("— {name}, Tỉnh Hà Tĩnh"))).unwrap_or_else(|| {
+            panic!("a village under {commune} ({name}) shown with its commune and province: {items:?}")
+        });
+        assert!(line.starts_with("Thôn Hồng Lĩnh"), "{line}");
+    }
+    for (q, name) in [
+        ("hn", "Thành phố Hà Nội"),
+        ("HN", "Thành phố Hà Nội"),
+        ("tphcm", "Thành phố Hồ Chí Minh"),
+        ("hcm", "Thành phố Hồ Chí Minh"),
+        ("tp.hcm", "Thành phố Hồ Chí Minh"),
+        ("dn", "Thành phố Đà Nẵng"),
+        ("brvt", "Phường Vũng Tàu"),
+    ] {
+        let html = search(q).await;
+        let names = texts(&html, "main ul.list li a");
+        assert!(names.iter().any(|n| n == name), "«{q}» finds {name}: {names:?}");
+    }
+    let api: serde_json::Value = app
+        .anonymous()
+        .get(app.url("/api/v1/units?q=hn&kind=province"))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(api["items"][0]["name"], "Thành phố Hà Nội", "{api}");
+}
