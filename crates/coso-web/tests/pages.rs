@@ -173,3 +173,57 @@ async fn search_results_name_their_commune_and_province_and_read_abbreviations()
         .expect("json");
     assert_eq!(api["items"][0]["name"], "Thành phố Hà Nội", "{api}");
 }
+
+/// Uploads `csv` as the file of the page form at `path`, with the session's `csrf` token.
+async fn upload_csv(app: &TestApp, c: &reqwest::Client, path: &str, csrf: &str, csv: &str) -> (u16, String) {
+    let form = format!(
+        "--zz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tep.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--zz--\r\n"
+    );
+    let res = c
+        .post(app.url(path))
+        .header("content-type", "multipart/form-data; boundary=zz")
+        .body(form)
+        .send()
+        .await
+        .expect("upload");
+    (res.status().as_u16(), res.text().await.expect("html"))
+}
+
+#[tokio::test]
+async fn imports_read_vietnamese_kinds_and_name_columns_and_roles_in_vietnamese() {
+    let app = TestApp::spawn().await;
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = app.client_as("root@coso.test").await;
+    let home = admin.get(app.url("/quan-tri")).send().await.expect("home").text().await.expect("html");
+    let grants = texts(&home, "main li").join(" ");
+    assert!(grants.contains("vai trò: Quản trị hệ thống") && !grants.contains("admin"), "{grants}");
+    let plans =
+        admin.get(app.url("/quan-tri/ke-hoach?don-vi=42")).send().await.expect("plans").text().await.expect("html");
+    assert_eq!(attr(&plans, "#targets", "value").as_deref(), Some("tất cả đơn vị trực thuộc"));
+    assert!(!texts(&plans, "#targets-hint").join("").contains("children"));
+    let (commune, _) = communes(&app, 1).await.remove(0);
+    let page = admin
+        .get(app.url(&format!("/quan-tri/don-vi/{commune}")))
+        .send()
+        .await
+        .expect("unit")
+        .text()
+        .await
+        .expect("html");
+    let csrf = attr(&page, "input[name=csrf]", "value").expect("csrf");
+    let units = "Mã,Tên,Loại\nT1,Thôn Một,Thôn\nT2,Tổ Hai,tổ dân phố\nT3,Ấp Ba,AP\n";
+    let (status, html) = upload_csv(&app, &admin, &format!("/quan-tri/don-vi/{commune}/nhap"), &csrf, units).await;
+    assert!(status < 400, "{status}: {html}");
+    let unit: serde_json::Value =
+        admin.get(app.url("/api/v1/units/T2")).send().await.expect("unit").json().await.expect("json");
+    assert_eq!(unit["kind"], "residential_group", "{unit}");
+    let households = "Mã hộ,Địa chỉ,Đại diện hộ,Số nhân khẩu,Điện thoại\nH1,Xóm 1,Nguyễn Văn An,nhiều,abc\n";
+    let (status, html) = upload_csv(&app, &admin, "/quan-tri/don-vi/T1/ho-gia-dinh/nhap", &csrf, households).await;
+    assert_eq!(status, 422, "{html}");
+    let columns: Vec<String> = texts(&html, ".alert table tbody tr td:nth-child(2)");
+    assert_eq!(columns, ["Số nhân khẩu", "Điện thoại"], "{html}");
+    let missing = "Mã hộ,Địa chỉ,Đại diện hộ\nH1,Xóm 1,An\n";
+    let (_, html) = upload_csv(&app, &admin, "/quan-tri/don-vi/T1/ho-gia-dinh/nhap", &csrf, missing).await;
+    assert_eq!(texts(&html, ".alert table tbody tr td:nth-child(3)"), ["Thiếu cột «Số nhân khẩu»."]);
+}
