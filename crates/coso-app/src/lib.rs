@@ -20,6 +20,7 @@ pub mod plans;
 pub mod reports;
 pub mod tasks;
 pub mod templates;
+pub mod unit_search;
 pub mod units;
 pub mod users;
 

@@ -69,10 +69,24 @@ fn list_days(out: &mut String, days: &[SkippedDay]) {
 }
 
 impl Explanation {
-    /// The explanation as Vietnamese text, one statement per line, dates as `dd/mm/yyyy`.
+    /// The explanation as Vietnamese text, one statement per line, dates as `dd/mm/yyyy`; the
+    /// title is followed by the rule's id, which the command line takes as an argument.
     pub fn to_vietnamese_text(&self) -> String {
+        self.text(true)
+    }
+
+    /// [`Explanation::to_vietnamese_text`] for residents: the rule by its Vietnamese title only.
+    pub fn to_vietnamese_text_for_people(&self) -> String {
+        self.text(false)
+    }
+
+    fn text(&self, with_id: bool) -> String {
         let mut s = String::with_capacity(640);
-        let _ = writeln!(s, "{} [{}]", self.title, self.rule);
+        if with_id {
+            let _ = writeln!(s, "{} [{}]", self.title, self.rule);
+        } else {
+            let _ = writeln!(s, "{}", self.title);
+        }
         let _ = writeln!(
             s,
             "Căn cứ: {} (áp dụng cho sự kiện {}; {}).",

@@ -329,6 +329,9 @@ fn explanation_text_has_everything() {
     ] {
         assert!(text.contains(needle), "missing «{needle}» in:\n{text}");
     }
+    let for_people = x.explanation.to_vietnamese_text_for_people();
+    assert!(for_people.starts_with("Thời hạn giải quyết khiếu nại lần đầu\n"), "{for_people}");
+    assert!(!for_people.contains("complaint.first"), "no rule id for residents: {for_people}");
     let json = serde_json::to_value(&x).expect("serializable");
     assert_eq!(json["due"], "2024-05-03");
     assert_eq!(json["unit"], "calendar_days");

@@ -1,11 +1,13 @@
 //! A demo plan of the province for its communes, with reports already sent by most of them,
 //! so that inboxes, the aggregate view, its charts and exports show something real.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use coso_app::plans::{import, occurrence_detail};
 use coso_app::{Actor, App, reports, templates};
 use coso_domain::plan::{Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TaskDraft};
-use coso_domain::report::{ReportInput, ScoreInput, Template};
+use coso_domain::report::{Comparison, ReportInput, ScoreInput, Template};
 use coso_store::UnitRow;
 
 use crate::error::DemoError;
@@ -59,8 +61,19 @@ fn draft(year: i32) -> PlanDraft {
 /// A report with plausible numbers for a commune; `quality` (0–100) drives the self-score.
 fn report(template: &Template, rng: &mut Rng, quality: u64) -> ReportInput {
     let mut input = ReportInput::default();
-    for i in &template.indicators {
-        input.indicators.insert(i.code.clone(), rng.range(0, 25).to_string());
+    let mut values: BTreeMap<&str, u64> =
+        template.indicators.iter().map(|i| (i.code.as_str(), rng.range(0, 25))).collect();
+    // What the template's checks ask (resolved ≤ received): the smaller count goes on the left.
+    for c in template.checks.iter().filter(|c| c.check == Comparison::Le) {
+        if let (Some(&l), Some(&r)) = (values.get(c.left.as_str()), values.get(c.right.as_str()))
+            && l > r
+        {
+            values.insert(c.left.as_str(), r);
+            values.insert(c.right.as_str(), l);
+        }
+    }
+    for (code, v) in values {
+        input.indicators.insert(code.to_string(), v.to_string());
     }
     for s in &template.sections {
         input

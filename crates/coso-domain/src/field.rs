@@ -91,15 +91,45 @@ pub fn optional_text(field: &'static str, label: &str, raw: &str, max: usize) ->
     required_text(field, label, raw, max).map(Some)
 }
 
-/// Parses a date written `YYYY-MM-DD` or `dd/mm/yyyy`.
+/// Parses a date written `dd/mm/yyyy`, `d/m/yyyy` or `yyyy-mm-dd`: the one reader of dates
+/// typed by people, for every form, query and import.
 pub fn date(field: &'static str, label: &str, raw: &str) -> Result<chrono::NaiveDate, FieldError> {
     let raw = raw.trim();
     chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .or_else(|_| chrono::NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
-        .map_err(|_| FieldError::new(field, format!("{label} không phải ngày hợp lệ (dd/mm/yyyy): «{raw}».")))
+        .map_err(|_| {
+            let shown: String = raw.chars().take(40).collect();
+            FieldError::new(field, format!("{label} không phải ngày hợp lệ (dd/mm/yyyy): «{shown}»."))
+        })
 }
 
 /// Parses an optional date: empty means `None`.
 pub fn optional_date(field: &'static str, label: &str, raw: &str) -> Result<Option<chrono::NaiveDate>, FieldError> {
     if raw.trim().is_empty() { Ok(None) } else { date(field, label, raw).map(Some) }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn dates_are_read_day_first_or_iso() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 5).expect("date");
+        for raw in ["05/03/2026", "5/3/2026", "2026-03-05", " 05/03/2026 "] {
+            assert_eq!(date("from", "Từ ngày", raw), Ok(d), "{raw}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_in_vietnamese() {
+        for raw in ["31/02/2026", "2026-02-31", "32/01/2026", "abc", "05-03-2026", ""] {
+            let e = date("from", "Từ ngày", raw).expect_err(raw);
+            assert_eq!(e.field, "from");
+            assert!(e.message.starts_with("Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)"), "{}", e.message);
+        }
+        let long = "9".repeat(600);
+        assert!(date("from", "Từ ngày", &long).expect_err("long").message.chars().count() < 100);
+    }
 }

@@ -8,16 +8,32 @@ use chrono::NaiveDate;
 use crate::RowError;
 use crate::household::{HouseholdData, HouseholdInput};
 
-/// Accepted header names (folded) for each field, Vietnamese first.
-const COLUMNS: [(&str, &[&str]); 7] = [
-    ("code", &["ma ho", "ma_ho", "code"]),
-    ("address", &["dia chi", "dia_chi", "address"]),
-    ("representative", &["dai dien ho", "dai_dien_ho", "dai dien", "chu ho", "chu_ho", "representative"]),
-    ("member_count", &["so nhan khau", "so_nhan_khau", "member_count"]),
-    ("phone", &["dien thoai", "dien_thoai", "so dien thoai", "phone"]),
-    ("valid_from", &["tu ngay", "tu_ngay", "valid_from"]),
-    ("valid_to", &["den ngay", "den_ngay", "valid_to"]),
+/// Each field's column: the header a file is given (Vietnamese, shown in errors), and the header
+/// names accepted (folded: case and diacritics do not matter), the code included.
+const COLUMNS: [(&str, &str, &[&str]); 7] = [
+    ("code", "Mã hộ", &["ma ho", "ma_ho", "code"]),
+    ("address", "Địa chỉ", &["dia chi", "dia_chi", "address"]),
+    (
+        "representative",
+        "Đại diện hộ",
+        &["dai dien ho", "dai_dien_ho", "dai dien", "chu ho", "chu_ho", "representative"],
+    ),
+    ("member_count", "Số nhân khẩu", &["so nhan khau", "so_nhan_khau", "member_count"]),
+    ("phone", "Điện thoại", &["dien thoai", "dien_thoai", "so dien thoai", "phone"]),
+    ("valid_from", "Từ ngày", &["tu ngay", "tu_ngay", "valid_from"]),
+    ("valid_to", "Đến ngày", &["den ngay", "den_ngay", "valid_to"]),
 ];
+
+/// The Vietnamese header of a household file's column for `field` (`member_count` → «Số nhân
+/// khẩu»); other names (`file`, `row`) as they are.
+pub fn column_label(field: &str) -> &str {
+    match field {
+        "file" => "Tệp",
+        "header" => "Dòng tiêu đề",
+        "row" => "Cả dòng",
+        _ => COLUMNS.iter().find(|c| c.0 == field).map_or(field, |c| c.1),
+    }
+}
 
 /// The most rows one import may hold.
 pub const MAX_ROWS: usize = 200_000;
@@ -108,18 +124,14 @@ fn column_index(headers: &csv::StringRecord) -> Result<HashMap<&'static str, usi
     let mut index = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let folded = coso_text::fold(h);
-        if let Some((field, _)) = COLUMNS.iter().find(|(_, names)| names.contains(&folded.as_str())) {
+        if let Some((field, _, _)) = COLUMNS.iter().find(|(_, _, names)| names.contains(&folded.as_str())) {
             index.insert(*field, i);
         }
     }
     let missing: Vec<RowError> = ["code", "address", "representative", "member_count"]
         .into_iter()
         .filter(|f| !index.contains_key(f))
-        .map(|f| RowError {
-            line: 1,
-            field: f.into(),
-            message: format!("Thiếu cột «{}».", COLUMNS.iter().find(|c| c.0 == f).map_or(f, |c| c.1[0])),
-        })
+        .map(|f| RowError { line: 1, field: f.into(), message: format!("Thiếu cột «{}».", column_label(f)) })
         .collect();
     if missing.is_empty() { Ok(index) } else { Err(missing) }
 }
@@ -185,6 +197,15 @@ mod tests {
         let errs = parse_csv(b"code,address\nH1,X\n", today()).expect_err("missing");
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["representative", "member_count"]);
+    }
+
+    #[test]
+    fn missing_columns_and_errors_are_named_by_their_vietnamese_headers() {
+        let errs = parse_csv("MÃ HỘ,địa chỉ,Dai dien ho\nH1,X,An\n".as_bytes(), today()).expect_err("missing");
+        assert_eq!(errs.iter().map(|e| e.message.as_str()).collect::<Vec<_>>(), ["Thiếu cột «Số nhân khẩu»."]);
+        assert_eq!(column_label("member_count"), "Số nhân khẩu");
+        assert_eq!(column_label("phone"), "Điện thoại");
+        assert_eq!(column_label("file"), "Tệp");
     }
 
     #[test]

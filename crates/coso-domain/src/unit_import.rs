@@ -5,13 +5,58 @@ use chrono::NaiveDate;
 use crate::RowError;
 use crate::unit::{NewUnit, UnitInput, UnitKind};
 
-const COLUMNS: [(&str, &[&str]); 5] = [
-    ("code", &["ma", "ma don vi", "ma_don_vi", "code"]),
-    ("name", &["ten", "ten don vi", "ten_don_vi", "name"]),
-    ("kind", &["loai", "loai don vi", "kind"]),
-    ("valid_from", &["tu ngay", "tu_ngay", "valid_from"]),
-    ("valid_to", &["den ngay", "den_ngay", "valid_to"]),
+/// Each field's column: the header a file is given (Vietnamese, shown in errors), and the header
+/// names accepted (folded: case and diacritics do not matter), the code included.
+const COLUMNS: [(&str, &str, &[&str]); 5] = [
+    ("code", "Mã", &["ma", "ma don vi", "ma_don_vi", "code"]),
+    ("name", "Tên", &["ten", "ten don vi", "ten_don_vi", "name"]),
+    ("kind", "Loại", &["loai", "loai don vi", "kind"]),
+    ("valid_from", "Từ ngày", &["tu ngay", "tu_ngay", "valid_from"]),
+    ("valid_to", "Đến ngày", &["den ngay", "den_ngay", "valid_to"]),
 ];
+
+/// The Vietnamese header of a unit file's column for `field` (`kind` → «Loại»); other names
+/// (`file`, `row`) as they are.
+pub fn column_label(field: &str) -> &str {
+    match field {
+        "file" => "Tệp",
+        "header" => "Dòng tiêu đề",
+        "row" => "Cả dòng",
+        _ => COLUMNS.iter().find(|c| c.0 == field).map_or(field, |c| c.1),
+    }
+}
+
+/// Local names of villages and residential groups (folded) that a file may give as the kind.
+/// «Bản» is left out: folded, it is «ban», as in «Phòng, ban».
+const KIND_ALIASES: [(&str, UnitKind); 10] = [
+    ("ap", UnitKind::Village),
+    ("lang", UnitKind::Village),
+    ("xom", UnitKind::Village),
+    ("buon", UnitKind::Village),
+    ("soc", UnitKind::Village),
+    ("phum", UnitKind::Village),
+    ("to", UnitKind::ResidentialGroup),
+    ("khu pho", UnitKind::ResidentialGroup),
+    ("khom", UnitKind::ResidentialGroup),
+    ("phong", UnitKind::Department),
+];
+
+/// Words folded, punctuation as spaces: «Phòng, ban» → `phong ban`.
+fn words(raw: &str) -> String {
+    coso_text::fold(raw).replace([',', '-', '_'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The kind's code for what a file wrote: the code (`village`), the Vietnamese name («Thôn»,
+/// «tổ dân phố») or a local name («Ấp»), in any case, with or without diacritics. Anything
+/// else is returned as written, for the unit's own check to name it.
+fn kind_code(raw: &str) -> String {
+    let key = words(raw);
+    UnitKind::ALL
+        .into_iter()
+        .find(|k| key == words(k.as_str()) || key == words(k.label()))
+        .or_else(|| KIND_ALIASES.iter().find(|(alias, _)| *alias == key).map(|(_, k)| *k))
+        .map_or_else(|| raw.to_string(), |k| k.as_str().to_string())
+}
 
 /// Parses a unit CSV for units under a parent of kind `parent`. Only kinds that officials
 /// create are accepted. All rows valid, or every error.
@@ -27,7 +72,7 @@ pub fn parse_csv(bytes: &[u8], parent: UnitKind, today: NaiveDate) -> Result<Vec
         })?
         .clone();
     let pos = |field: &str| {
-        let names = COLUMNS.iter().find(|c| c.0 == field).map_or(&[][..], |c| c.1);
+        let names = COLUMNS.iter().find(|c| c.0 == field).map_or(&[][..], |c| c.2);
         headers.iter().position(|h| names.contains(&coso_text::fold(h).as_str()))
     };
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| pos(c.0)).collect();
@@ -35,7 +80,7 @@ pub fn parse_csv(bytes: &[u8], parent: UnitKind, today: NaiveDate) -> Result<Vec
         .iter()
         .zip(&idx)
         .filter(|(_, i)| i.is_none())
-        .map(|(c, _)| RowError { line: 1, field: c.0.into(), message: format!("Thiếu cột «{}».", c.1[0]) })
+        .map(|(c, _)| RowError { line: 1, field: c.0.into(), message: format!("Thiếu cột «{}».", c.1) })
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -58,7 +103,8 @@ pub fn parse_csv(bytes: &[u8], parent: UnitKind, today: NaiveDate) -> Result<Vec
             continue;
         }
         let get = |k: usize| idx[k].and_then(|i| rec.get(i)).unwrap_or("").to_string();
-        let input = UnitInput { code: get(0), name: get(1), kind: get(2), valid_from: get(3), valid_to: get(4) };
+        let input =
+            UnitInput { code: get(0), name: get(1), kind: kind_code(&get(2)), valid_from: get(3), valid_to: get(4) };
         match NewUnit::parse(&input, Some(parent), today) {
             Ok(u) if !u.kind.created_by_officials() => errors.push(RowError {
                 line,
@@ -97,5 +143,26 @@ mod tests {
         let errs = parse_csv("code,name,kind\nX,Xã X,commune\nT1,,village\n".as_bytes(), UnitKind::Commune, today)
             .expect_err("bad");
         assert_eq!(errs.iter().map(|e| (e.line, e.field.as_str())).collect::<Vec<_>>(), [(2, "kind"), (3, "name")]);
+    }
+
+    #[test]
+    fn kinds_are_read_by_their_vietnamese_names_in_any_case_and_with_or_without_diacritics() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        let file = "MÃ,tên,LOẠI\nT1,Thôn 1,Thôn\nT2,Tổ 2,TO DAN PHO\nT3,Ấp 3,ấp\nT4,Văn phòng,Phòng, ban\nT5,Thôn 5,VILLAGE\nT6,Thôn 6,thon\n";
+        // «Phòng, ban» unquoted is two cells: the kind is «Phòng».
+        let units = parse_csv(file.as_bytes(), UnitKind::Commune, today).expect("valid");
+        let kinds: Vec<UnitKind> = units.iter().map(|(_, u)| u.kind).collect();
+        use UnitKind::{Department, ResidentialGroup, Village};
+        assert_eq!(kinds, [Village, ResidentialGroup, Village, Department, Village, Village]);
+    }
+
+    #[test]
+    fn errors_name_columns_by_their_vietnamese_headers() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        let errs = parse_csv("code,name\nT1,Thôn 1\n".as_bytes(), UnitKind::Commune, today).expect_err("no kind");
+        assert_eq!(errs[0].message, "Thiếu cột «Loại».");
+        assert_eq!(column_label(&errs[0].field), "Loại");
+        let errs = parse_csv("Mã,Tên,Loại\nT1,Thôn 1,chợ\n".as_bytes(), UnitKind::Commune, today).expect_err("kind");
+        assert!(errs[0].message.contains("«chợ»"), "{}", errs[0].message);
     }
 }

@@ -98,3 +98,42 @@ on_both! {
     the_month_view_marks_tet_and_lunar_dates => the_month_view_marks_tet_and_lunar_dates,
     administrators_add_an_announcement_at_run_time => administrators_add_an_announcement_at_run_time,
 }
+
+#[tokio::test]
+async fn the_deadline_page_reads_and_shows_dates_day_first_and_warns_beside_an_unverified_date() {
+    let app = TestApp::spawn().await;
+    let c = app.anonymous();
+    let page = |path: &'static str| {
+        let c = c.clone();
+        let url = app.url(path);
+        async move {
+            let res = c.get(url).send().await.expect("page");
+            (res.status().as_u16(), res.text().await.expect("html"))
+        }
+    };
+    let (status, form) = page("/tinh-han").await;
+    assert_eq!(status, 200);
+    assert_eq!(texts(&form, "label[for=from]"), ["Ngày bắt đầu tính (dd/mm/yyyy)"]);
+    // The 2026 complaint rules are unverified defaults: the warning stands next to the date.
+    let (status, html) = page("/tinh-han?rule=complaint.first&from=6/7/2026").await;
+    assert_eq!(status, 200, "{html}");
+    assert_eq!(coso_test_support::attr(&html, "#from", "value").as_deref(), Some("06/07/2026"));
+    let warning = texts(&html, "section.result > #due-warning");
+    assert_eq!(warning.len(), 1, "{html}");
+    assert!(warning[0].starts_with("Chưa xác minh"), "{warning:?}");
+    let explanation = texts(&html, "pre.explain").join("");
+    assert!(!explanation.contains("[complaint.first]"), "{explanation}");
+    // The same count from an ISO date, and no warning for a verified rule.
+    let (_, iso) = page("/tinh-han?rule=complaint.first&from=2026-07-06").await;
+    assert_eq!(texts(&iso, "#due"), texts(&html, "#due"));
+    let (_, verified) = page("/tinh-han?rule=complaint.first&from=04/03/2024").await;
+    assert_eq!(texts(&verified, "#due"), ["03/04/2024"]);
+    assert!(texts(&verified, "#due-warning").is_empty());
+    // An impossible date is named by its label, in Vietnamese.
+    let (status, bad) = page("/tinh-han?rule=complaint.first&from=31/02/2026").await;
+    assert_eq!(status, 422);
+    let alert = texts(&bad, "#deadline-error").join("");
+    assert!(alert.starts_with("Ngày bắt đầu tính không phải ngày hợp lệ (dd/mm/yyyy)"), "{alert}");
+    let (_, d) = json(&c, app.url("/api/v1/calendar/deadline?rule=complaint.first&from=04/03/2024")).await;
+    assert_eq!(d["due"], "2024-04-03", "the API reads dd/mm/yyyy too");
+}

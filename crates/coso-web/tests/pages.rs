@@ -100,3 +100,130 @@ on_both! {
     a_failed_form_keeps_what_was_typed_and_names_the_field => a_failed_form_keeps_what_was_typed_and_names_the_field,
     login_form_signs_in_and_out => login_form_signs_in_and_out,
 }
+
+/// The codes of the first `n` communes of province `42`.
+async fn communes(app: &TestApp, n: usize) -> Vec<(String, String)> {
+    let list: serde_json::Value = app
+        .anonymous()
+        .get(app.url(&format!("/api/v1/units?parent=42&kind=commune&limit={n}")))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|u| (u["code"].as_str().expect("code").to_string(), u["name"].as_str().expect("name").to_string()))
+        .collect()
+}
+
+#[tokio::test]
+async fn search_results_name_their_commune_and_province_and_read_abbreviations() {
+    let app = TestApp::spawn().await;
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = app.client_as("root@coso.test").await;
+    let found = communes(&app, 2).await;
+    assert_eq!(found.len(), 2);
+    for (n, (commune, _)) in found.iter().enumerate() {
+        let res = admin
+            .post(app.url(&format!("/api/v1/units/{commune}/children")))
+            .json(&serde_json::json!({ "code": format!("HL{n}"), "name": "Thôn Hồng Lĩnh", "kind": "village" }))
+            .send()
+            .await
+            .expect("village");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    let search = |q: &'static str| {
+        let c = app.anonymous();
+        let url = app.url(&format!("/don-vi?q={q}"));
+        async move { c.get(url).send().await.expect("search").text().await.expect("html") }
+    };
+    let html = search("thon%20hong%20linh").await;
+    let items = texts(&html, "main ul.list li");
+    for (commune, name) in &found {
+        let line = items.iter().find(|i| i.contains(&format!("— {name}, Tỉnh Hà Tĩnh"))).unwrap_or_else(|| {
+            panic!("a village under {commune} ({name}) shown with its commune and province: {items:?}")
+        });
+        assert!(line.starts_with("Thôn Hồng Lĩnh"), "{line}");
+    }
+    for (q, name) in [
+        ("hn", "Thành phố Hà Nội"),
+        ("HN", "Thành phố Hà Nội"),
+        ("tphcm", "Thành phố Hồ Chí Minh"),
+        ("hcm", "Thành phố Hồ Chí Minh"),
+        ("tp.hcm", "Thành phố Hồ Chí Minh"),
+        ("dn", "Thành phố Đà Nẵng"),
+        ("brvt", "Phường Vũng Tàu"),
+    ] {
+        let html = search(q).await;
+        let names = texts(&html, "main ul.list li a");
+        assert!(names.iter().any(|n| n == name), "«{q}» finds {name}: {names:?}");
+    }
+    let api: serde_json::Value = app
+        .anonymous()
+        .get(app.url("/api/v1/units?q=hn&kind=province"))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(api["items"][0]["name"], "Thành phố Hà Nội", "{api}");
+}
+
+/// Uploads `csv` as the file of the page form at `path`, with the session's `csrf` token.
+async fn upload_csv(app: &TestApp, c: &reqwest::Client, path: &str, csrf: &str, csv: &str) -> (u16, String) {
+    let form = format!(
+        "--zz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tep.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--zz--\r\n"
+    );
+    let res = c
+        .post(app.url(path))
+        .header("content-type", "multipart/form-data; boundary=zz")
+        .body(form)
+        .send()
+        .await
+        .expect("upload");
+    (res.status().as_u16(), res.text().await.expect("html"))
+}
+
+#[tokio::test]
+async fn imports_read_vietnamese_kinds_and_name_columns_and_roles_in_vietnamese() {
+    let app = TestApp::spawn().await;
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = app.client_as("root@coso.test").await;
+    let home = admin.get(app.url("/quan-tri")).send().await.expect("home").text().await.expect("html");
+    let grants = texts(&home, "main li").join(" ");
+    assert!(grants.contains("vai trò: Quản trị hệ thống") && !grants.contains("admin"), "{grants}");
+    let plans =
+        admin.get(app.url("/quan-tri/ke-hoach?don-vi=42")).send().await.expect("plans").text().await.expect("html");
+    assert_eq!(attr(&plans, "#targets", "value").as_deref(), Some("tất cả đơn vị trực thuộc"));
+    assert!(!texts(&plans, "#targets-hint").join("").contains("children"));
+    let (commune, _) = communes(&app, 1).await.remove(0);
+    let page = admin
+        .get(app.url(&format!("/quan-tri/don-vi/{commune}")))
+        .send()
+        .await
+        .expect("unit")
+        .text()
+        .await
+        .expect("html");
+    let csrf = attr(&page, "input[name=csrf]", "value").expect("csrf");
+    let units = "Mã,Tên,Loại\nT1,Thôn Một,Thôn\nT2,Tổ Hai,tổ dân phố\nT3,Ấp Ba,AP\n";
+    let (status, html) = upload_csv(&app, &admin, &format!("/quan-tri/don-vi/{commune}/nhap"), &csrf, units).await;
+    assert!(status < 400, "{status}: {html}");
+    let unit: serde_json::Value =
+        admin.get(app.url("/api/v1/units/T2")).send().await.expect("unit").json().await.expect("json");
+    assert_eq!(unit["kind"], "residential_group", "{unit}");
+    let households = "Mã hộ,Địa chỉ,Đại diện hộ,Số nhân khẩu,Điện thoại\nH1,Xóm 1,Nguyễn Văn An,nhiều,abc\n";
+    let (status, html) = upload_csv(&app, &admin, "/quan-tri/don-vi/T1/ho-gia-dinh/nhap", &csrf, households).await;
+    assert_eq!(status, 422, "{html}");
+    let columns: Vec<String> = texts(&html, ".alert table tbody tr td:nth-child(2)");
+    assert_eq!(columns, ["Số nhân khẩu", "Điện thoại"], "{html}");
+    let missing = "Mã hộ,Địa chỉ,Đại diện hộ\nH1,Xóm 1,An\n";
+    let (_, html) = upload_csv(&app, &admin, "/quan-tri/don-vi/T1/ho-gia-dinh/nhap", &csrf, missing).await;
+    assert_eq!(texts(&html, ".alert table tbody tr td:nth-child(3)"), ["Thiếu cột «Số nhân khẩu»."]);
+}

@@ -24,10 +24,12 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
 
-/// A full report: every indicator `base + i`, every criterion at `share` of its maximum.
+/// A full report: every indicator `base + i` (counts received 100 more, as the template's
+/// checks ask that no more be resolved than received), every criterion at `share` of its maximum.
 fn report(template: &Template, occurrence: i64, base: i64, share: f64) -> Value {
+    let value = |i: usize, code: &str| base + i as i64 + if code.ends_with("_received") { 100 } else { 0 };
     let indicators: BTreeMap<String, Value> =
-        template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(base + i as i64))).collect();
+        template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(value(i, &ind.code)))).collect();
     let narrative: BTreeMap<String, String> =
         template.sections.iter().map(|s| (s.code.clone(), format!("Nội dung {}", s.title))).collect();
     let assessment: Vec<Value> = template
@@ -700,6 +702,101 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private(app: &TestAp
     assert_eq!(page(stranger, a.0.clone()).await.status(), 403);
 }
 
+async fn the_inbox_and_the_aggregate_count_lateness_the_same_way(app: &TestApp) {
+    let Setup { province, plan, communes } = setup(app).await;
+    let (annual, annual_due) = occurrence(&plan, "annual");
+    assert_eq!(annual_due, "2026-12-14");
+    let (code, name) = &communes[0];
+    app.user(&format!("xa{code}@coso.test"), Role::Official, code).await;
+    let commune = app.client_as(&format!("xa{code}@coso.test")).await;
+    // Not sent by Monday 28 December: 14 calendar days after Monday 14 December (10 working days).
+    app.state.clock.set_today(day("2026-12-28"));
+    let inbox: Value = commune
+        .get(app.url(&format!("/api/v1/units/{code}/inbox")))
+        .send()
+        .await
+        .expect("inbox")
+        .json()
+        .await
+        .expect("json");
+    let item = inbox.as_array().expect("array").iter().find(|i| i["occurrence_id"] == annual).expect("annual").clone();
+    assert_eq!(item["days_text"], "Quá hạn 14 ngày", "{item}");
+    assert_eq!(item["days_late"], 14, "{item}");
+    assert_eq!(item["overdue"], true);
+    let view: Value = province
+        .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("aggregate")
+        .json()
+        .await
+        .expect("json");
+    let row =
+        view["rows"].as_array().expect("rows").iter().find(|r| r["unit_code"] == code.as_str()).expect("row").clone();
+    assert_eq!(row["days"], item["days_late"], "{row}");
+    assert_eq!(row["status_label"], "Chưa nộp (quá hạn 14 ngày)", "{row}");
+    // The pages say the same.
+    let inbox_page = commune.get(app.url(&format!("/quan-tri/hop-thu?don-vi={code}"))).send().await.expect("page");
+    let inbox_html = inbox_page.text().await.expect("html");
+    assert!(texts(&inbox_html, ".inbox .badge").contains(&"Quá hạn 14 ngày".to_string()), "{inbox_html}");
+    let aggregate_page = province
+        .get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])))
+        .send()
+        .await
+        .expect("page");
+    let aggregate_html = aggregate_page.text().await.expect("html");
+    let cells = texts(&aggregate_html, "table.aggregate tbody tr");
+    let line = cells.iter().find(|r| r.starts_with(name.as_str())).expect("the commune's row");
+    assert!(line.contains("Chưa nộp (quá hạn 14 ngày)"), "{line}");
+}
+
+async fn more_resolved_than_received_is_refused_on_the_form_and_the_api(app: &TestApp) {
+    let Setup { plan, communes, .. } = setup(app).await;
+    let code = &communes[0].0;
+    app.user("xa@coso.test", Role::Official, code).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let (annual, _) = occurrence(&plan, "annual");
+    let template = Template::default_grassroots();
+    let form_path = format!("/quan-tri/hop-thu/{annual}?don-vi={code}");
+    let html = commune.get(app.url(&form_path)).send().await.expect("form").text().await.expect("html");
+    let csrf = coso_test_support::attr(&html, "input[name=csrf]", "value").expect("csrf");
+    let res = app
+        .post_form(
+            &commune,
+            &form_path,
+            &csrf,
+            &[("i_complaints_received", "720"), ("i_complaints_resolved_on_time", "765")],
+        )
+        .await;
+    let html = res.text().await.expect("html");
+    let error = texts(&html, "#i_complaints_resolved_on_time-err").join("");
+    assert_eq!(
+        error,
+        "«Số đơn khiếu nại, tố cáo giải quyết đúng hạn» (765) không được lớn hơn «Số đơn khiếu nại, tố cáo tiếp nhận» (720).",
+        "{html}"
+    );
+    assert_eq!(coso_test_support::attr(&html, "#i_complaints_resolved_on_time", "value").as_deref(), Some("765"));
+
+    let mut body = report(&template, annual, 3, 0.8);
+    body["indicators"]["complaints_received"] = json!(720);
+    body["indicators"]["complaints_resolved_on_time"] = json!(765);
+    let res =
+        commune.post(app.url(&format!("/api/v1/units/{code}/submissions"))).json(&body).send().await.expect("api");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    let fields = body["error"]["fields"].as_array().expect("fields");
+    assert_eq!(fields.len(), 1, "{body}");
+    assert_eq!(fields[0]["field"], "indicators.complaints_resolved_on_time");
+    assert!(fields[0]["message"].as_str().is_some_and(|m| m.contains("tiếp nhận")), "{body}");
+    // Equal counts are fine.
+    let mut body = report(&template, annual, 3, 0.8);
+    body["indicators"]["complaints_received"] = json!(720);
+    body["indicators"]["complaints_resolved_on_time"] = json!(720);
+    let res =
+        commune.post(app.url(&format!("/api/v1/units/{code}/submissions"))).json(&body).send().await.expect("api");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+}
+
 on_both! {
     app:
     a_province_plan_is_reported_on_and_aggregated => a_province_plan_is_reported_on_and_aggregated,
@@ -710,4 +807,6 @@ on_both! {
     administrators_edit_the_report_template_with_checks => administrators_edit_the_report_template_with_checks,
     an_implementing_plan_links_the_cascade_both_ways => an_implementing_plan_links_the_cascade_both_ways,
     the_kept_inbox_page_follows_every_change_and_stays_private => the_kept_inbox_page_follows_every_change_and_stays_private,
+    the_inbox_and_the_aggregate_count_lateness_the_same_way => the_inbox_and_the_aggregate_count_lateness_the_same_way,
+    more_resolved_than_received_is_refused_on_the_form_and_the_api => more_resolved_than_received_is_refused_on_the_form_and_the_api,
 }

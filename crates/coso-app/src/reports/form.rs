@@ -2,6 +2,7 @@
 //! (and the reviewer's comment when it was returned), and whether it may be sent now.
 
 use coso_calendar::HolidayCalendar;
+use coso_domain::plan::days_late;
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
 use coso_store::{SubmissionRow, UnitRow};
 
@@ -51,8 +52,8 @@ pub async fn report_form(
     let existing = store.submission_for(occurrence_id, unit.id).await?;
     let (days_text, explanation, overdue) = match occ.due_date {
         Some(d) => {
-            let (n, words, text) = days_left(calendar, app.today(), d);
-            (words, text, n.is_some_and(|n| n < 0) && existing.is_none())
+            let (_, words, text) = days_left(calendar, app.today(), d);
+            (words, text, days_late(d, app.today()).is_some() && existing.is_none())
         }
         None => ("Không ghi hạn".to_string(), String::new(), false),
     };

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use coso_calendar::{HolidayCalendar, format_vn, weekday_vn};
 use coso_domain::authz::Action;
-use coso_domain::plan::period_label;
+use coso_domain::plan::{days_late, overdue_label, period_label};
 use coso_domain::report::SubmissionStatus;
 use coso_store::{InboxItem, UnitRow};
 
@@ -22,10 +22,12 @@ pub struct InboxEntry {
     /// "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch thực hiện".
     pub what: String,
     pub due: Option<NaiveDate>,
-    /// Working days from today to the due date; negative once overdue.
+    /// Working days from today to the due date; negative once past it.
     pub working_days_left: Option<i64>,
+    /// Calendar days past the due date (`coso_domain::plan::days_late`), as the aggregate counts.
+    pub days_late: Option<i64>,
     pub overdue: bool,
-    /// "Còn 5 ngày làm việc", "Quá hạn 3 ngày làm việc", "Hạn hôm nay", "Không ghi hạn".
+    /// "Còn 5 ngày làm việc", "Quá hạn 3 ngày", "Hạn hôm nay", "Không ghi hạn".
     pub days_text: String,
     /// How the count was made: the days not counted and why.
     pub explanation: String,
@@ -81,6 +83,7 @@ pub fn what(kind: &str, period_key: &str) -> String {
 }
 
 fn entry(counter: &DayCounter, i: InboxItem) -> InboxEntry {
+    let days_late = i.due_date.and_then(|due| days_late(due, counter.today));
     let (left, days_text, explanation) = match i.due_date {
         Some(due) => counter.days_left(due),
         None => (None, "Không ghi hạn".to_string(), String::new()),
@@ -96,8 +99,9 @@ fn entry(counter: &DayCounter, i: InboxItem) -> InboxEntry {
         period: i.period,
         period_key: i.period_key,
         due: i.due_date,
-        overdue: open && left.is_some_and(|l| l < 0),
+        overdue: open && days_late.is_some(),
         working_days_left: left,
+        days_late,
         days_text,
         explanation,
         receiver: i.receiver_unit_name,
@@ -172,22 +176,33 @@ impl DayCounter {
     }
 
     /// Working days from today to `due` (negative once past), in words, and the explanation:
-    /// the span counted, weekends as a number, holidays and days off by name.
+    /// the span counted, weekends as a number, holidays and days off by name. Past the due
+    /// date the words count calendar days, as the aggregate and its exports do.
     pub fn days_left(&self, due: NaiveDate) -> (Option<i64>, String, String) {
         let today = self.today;
         let (Some(a), Some(b)) = (self.total_at(today), self.total_at(due)) else {
             return (None, format!("Hạn {}", format_vn(due)), String::new());
         };
         let n = b - a;
-        let (lo, hi) = if today <= due { (today, due) } else { (due, today) };
         let day = |d: NaiveDate| format!("{} {}", weekday_vn(d.weekday()), format_vn(d));
+        if let Some(late) = days_late(due, today) {
+            let words = overdue_label(late);
+            let text = format!(
+                "Hôm nay: {}. Hạn: {}. {words}: đếm theo ngày lịch, kể cả thứ Bảy, Chủ nhật và ngày nghỉ, \
+                 từ sau ngày {} đến hết ngày {}, như bảng tổng hợp và các tệp xuất.",
+                day(today),
+                day(due),
+                format_vn(due),
+                format_vn(today)
+            );
+            return (Some(n), words, text);
+        }
+        let (lo, hi) = (today, due);
         let mut text = format!("Hôm nay: {}. Hạn: {}.", day(today), day(due));
         let words = match n {
             0 if today == due => "Hạn là hôm nay".to_string(),
-            0 if today < due => "Còn dưới 1 ngày làm việc".to_string(),
-            0 => "Đã quá hạn".to_string(),
-            n if n > 0 => format!("Còn {n} ngày làm việc"),
-            n => format!("Quá hạn {} ngày làm việc", -n),
+            0 => "Còn dưới 1 ngày làm việc".to_string(),
+            n => format!("Còn {n} ngày làm việc"),
         };
         text.push_str(&format!(
             " {words}: đếm các ngày làm việc sau ngày {} đến hết ngày {}.",
@@ -201,7 +216,7 @@ impl DayCounter {
             .filter(|(d, _)| *d > lo && *d <= hi)
             .map(|(d, why)| format!("{} ({why})", short(*d)))
             .collect();
-        let weekend = span - n.abs() - holidays.len() as i64;
+        let weekend = span - n - holidays.len() as i64;
         match (weekend > 0, holidays.is_empty()) {
             (false, true) => text.push_str(" Không có ngày nghỉ nào trong khoảng này."),
             (_, true) => text.push_str(&format!(" Không tính {weekend} ngày thứ Bảy, Chủ nhật.")),
@@ -212,7 +227,7 @@ impl DayCounter {
                 holidays.join("; ")
             )),
         }
-        if today <= due && self.due_off.contains(&due) {
+        if self.due_off.contains(&due) {
             text.push_str(" Ngày hạn là ngày nghỉ: nên gửi trước đó một ngày làm việc.");
         }
         (Some(n), words, text)
@@ -253,6 +268,6 @@ mod tests {
         assert!(text.contains("thứ Bảy, Chủ nhật"), "{text}");
         let (late, words, _) = days_left(cal, d("2026-06-19"), d("2026-06-14"));
         assert_eq!(late, Some(-5), "Mon 15 … Fri 19 June");
-        assert_eq!(words, "Quá hạn 5 ngày làm việc");
+        assert_eq!(words, "Quá hạn 5 ngày", "calendar days, as the aggregate counts");
     }
 }

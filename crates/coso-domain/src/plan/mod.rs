@@ -17,4 +17,4 @@ pub use occurrence::{Occurrence, occurrences, period_label};
 pub use period::{ObligationKind, ReportPeriod};
 pub use target::TargetSpec;
 pub use task::{DisplayStatus, TaskStatus, parse_progress};
-pub use timing::{Timing, classify};
+pub use timing::{Timing, classify, days_late, overdue_label};

@@ -14,11 +14,21 @@ pub enum TargetSpec {
     Codes(Vec<String>),
 }
 
+/// What a form shows and accepts for [`TargetSpec::Children`].
+pub const ALL_CHILDREN: &str = "tất cả đơn vị trực thuộc";
+
+/// The ways of saying "every child" that are accepted, folded: the form's words, shorter
+/// Vietnamese, and the code the API and the command line use.
+const CHILDREN_WORDS: [&str; 5] =
+    ["tat ca don vi truc thuoc", "tat ca truc thuoc", "don vi truc thuoc", "tat ca", "children"];
+
 impl TargetSpec {
-    /// Reads the form or CLI value: `children`, or codes separated by commas (`25,26`).
+    /// Reads the form or CLI value: «tất cả đơn vị trực thuộc» (or `children`), or codes
+    /// separated by commas (`25,26`).
     pub fn parse(raw: &str) -> Result<TargetSpec, FieldError> {
         let v = raw.trim();
-        if v.eq_ignore_ascii_case("children") {
+        let folded = coso_text::fold(v).split_whitespace().collect::<Vec<_>>().join(" ");
+        if CHILDREN_WORDS.contains(&folded.as_str()) {
             return Ok(TargetSpec::Children);
         }
         let mut codes: Vec<String> = Vec::new();
@@ -32,7 +42,7 @@ impl TargetSpec {
         if codes.is_empty() {
             return Err(FieldError::new(
                 "targets",
-                "Đơn vị nhận không được để trống: chọn «children» (các đơn vị trực thuộc) hoặc ghi mã đơn vị, cách nhau bởi dấu phẩy.",
+                "Đơn vị nhận không được để trống: ghi «tất cả đơn vị trực thuộc» hoặc ghi mã đơn vị, cách nhau bởi dấu phẩy.",
             ));
         }
         Ok(TargetSpec::Codes(codes))
@@ -46,6 +56,9 @@ mod tests {
     #[test]
     fn reads_children_or_a_list_of_codes() {
         assert_eq!(TargetSpec::parse(" children "), Ok(TargetSpec::Children));
+        for words in [ALL_CHILDREN, "Tất cả  đơn vị trực thuộc", "tat ca"] {
+            assert_eq!(TargetSpec::parse(words), Ok(TargetSpec::Children), "{words}");
+        }
         assert_eq!(
             TargetSpec::parse("25, 26,,25 ,27"),
             Ok(TargetSpec::Codes(vec!["25".into(), "26".into(), "27".into()]))

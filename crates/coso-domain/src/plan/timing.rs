@@ -21,18 +21,31 @@ pub enum Timing {
     Pending,
 }
 
+/// How late something due on `due` is on `on`: the calendar days after the due date, `None`
+/// on or before it. The one count of lateness, for the inbox, the report form, the aggregate
+/// and its exports: report deadlines are dates, and a law's "ngày" is a calendar day unless it
+/// says "ngày làm việc" (legal-rules C1).
+pub fn days_late(due: NaiveDate, on: NaiveDate) -> Option<i64> {
+    (on > due).then(|| (on - due).num_days())
+}
+
+/// "Quá hạn 3 ngày": an open item past its due date, counted by [`days_late`].
+pub fn overdue_label(days: i64) -> String {
+    format!("Quá hạn {days} ngày")
+}
+
 /// Classifies a submission by the local date of its first submission.
 ///
-/// Sending on the due date is on time; lateness counts calendar days after it. With no due
-/// date, anything sent is on time and nothing sent is pending.
+/// Sending on the due date is on time; lateness counts calendar days after it ([`days_late`]).
+/// With no due date, anything sent is on time and nothing sent is pending.
 pub fn classify(due: Option<NaiveDate>, first_submitted_on: Option<NaiveDate>, today: NaiveDate) -> Timing {
     match (due, first_submitted_on) {
         (None, Some(_)) => Timing::OnTime,
         (None, None) => Timing::Pending,
-        (Some(due), Some(sent)) if sent <= due => Timing::OnTime,
-        (Some(due), Some(sent)) => Timing::Late { days: (sent - due).num_days() },
-        (Some(due), None) if today <= due => Timing::Pending,
-        (Some(due), None) => Timing::Missing { overdue_days: Some((today - due).num_days()) },
+        (Some(due), Some(sent)) => days_late(due, sent).map_or(Timing::OnTime, |days| Timing::Late { days }),
+        (Some(due), None) => {
+            days_late(due, today).map_or(Timing::Pending, |d| Timing::Missing { overdue_days: Some(d) })
+        }
     }
 }
 
@@ -93,6 +106,14 @@ mod tests {
         assert_eq!(classify(None, Some(d(1, 1)), d(12, 31)), Timing::OnTime);
         assert_eq!(classify(None, None, d(12, 31)), Timing::Pending);
         assert_eq!(Timing::OnTime.label(), "Đúng hạn");
+    }
+
+    #[test]
+    fn lateness_is_counted_in_calendar_days_weekends_included() {
+        // Due Friday 12 June 2026; the next Monday is three days late.
+        assert_eq!(days_late(d(6, 12), d(6, 12)), None);
+        assert_eq!(days_late(d(6, 12), d(6, 15)), Some(3));
+        assert_eq!(overdue_label(3), "Quá hạn 3 ngày");
     }
 
     #[test]

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::number;
 use super::rank::rank_for;
 use super::template::Template;
+use super::{check, number};
 use crate::field::PathError;
 
 /// A checked report.
@@ -125,6 +125,8 @@ pub fn validate(template: &Template, input: &ReportInput) -> Result<Validated, V
             content.assessment.push(CriterionScore { code: c.code.clone(), points, evidence });
         }
     }
+    // Cross-field checks only between values that read well, so that each error is about one thing.
+    errs.extend(check::failed(template, &content.indicators));
     if !errs.is_empty() {
         return Err(errs);
     }

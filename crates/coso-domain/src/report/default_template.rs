@@ -5,6 +5,7 @@
 //! of the Law on Grassroots Democracy 2022 (publicity; the people discuss and decide; take part
 //! in opinions; inspect and supervise) plus leadership and reporting.
 
+use super::check::{Check, Comparison};
 use super::template::{Criterion, Indicator, NarrativeSection, RankBand, Template};
 
 /// A whole-number indicator every report must give.
@@ -207,6 +208,10 @@ impl Template {
                 ),
             ],
             rank_bands: vec![band("Tốt", 90.0), band("Khá", 70.0), band("Trung bình", 50.0), band("Yếu", 0.0)],
+            checks: vec![
+                Check::new(Comparison::Le, "petitions_resolved_on_time", "petitions_received"),
+                Check::new(Comparison::Le, "complaints_resolved_on_time", "complaints_received"),
+            ],
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::check::{Check, check_definitions};
 use crate::field::PathError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +18,9 @@ pub struct Template {
     pub criteria: Vec<Criterion>,
     /// From the best rank down, each with the least score that earns it.
     pub rank_bands: Vec<RankBand>,
+    /// Cross-field checks between indicators (resolved ≤ received); absent in older templates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
 }
 
 /// A number the report gives: `Số cuộc đối thoại`, in `cuộc`.
@@ -125,6 +129,7 @@ impl Template {
             }
         }
         check_bands(&mut errs, &self.rank_bands, self.max_score(), !self.criteria.is_empty());
+        check_definitions(self, &mut errs);
         if errs.is_empty() { Ok(()) } else { Err(errs) }
     }
 }

@@ -16,13 +16,14 @@ fn bad_request(e: coso_calendar::CalendarError) -> AppError {
     AppError::BadRequest(e.to_string())
 }
 
-fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, AppError> {
-    coso_calendar::parse_iso_date(raw).map_err(|e| AppError::BadRequest(format!("{field}: {e}")))
+/// A date typed `dd/mm/yyyy`, `d/m/yyyy` or `yyyy-mm-dd`; the error names the field by `label`.
+fn parse_date(field: &'static str, label: &str, raw: &str) -> Result<NaiveDate, AppError> {
+    coso_domain::field::date(field, label, raw).map_err(|e| AppError::BadRequest(e.message))
 }
 
 #[derive(Deserialize, IntoParams)]
 pub struct DateQuery {
-    /// `YYYY-MM-DD`
+    /// `dd/mm/yyyy` or `YYYY-MM-DD`
     pub date: String,
 }
 
@@ -40,7 +41,7 @@ pub struct LunarOut {
 #[utoipa::path(get, path = "/api/v1/calendar/lunar", tag = "calendar", params(DateQuery),
     responses((status = 200, body = LunarOut), (status = 400, body = ErrorBody)))]
 pub async fn lunar(Query(q): Query<DateQuery>) -> ApiResult<Json<LunarOut>> {
-    let d = parse_date("date", &q.date)?;
+    let d = parse_date("date", "Ngày", &q.date)?;
     let l = coso_calendar::solar_to_lunar(d).map_err(bad_request)?;
     Ok(Json(LunarOut {
         solar: d.to_string(),
@@ -105,7 +106,7 @@ pub async fn working_days(
     Query(q): Query<WorkingDaysQuery>,
 ) -> ApiResult<Json<DateOut>> {
     let cal = crate::calendar::current(&state).await?;
-    let d = cal.add_working_days(parse_date("from", &q.from)?, q.n).map_err(bad_request)?;
+    let d = cal.add_working_days(parse_date("from", "Ngày bắt đầu tính", &q.from)?, q.n).map_err(bad_request)?;
     Ok(Json(DateOut { date: d.to_string() }))
 }
 
@@ -114,7 +115,7 @@ pub struct DeadlineQuery {
     /// The rule's id (see `/api/v1/calendar/rules`). Empty on the page until the form is sent.
     #[serde(default)]
     pub rule: String,
-    /// `YYYY-MM-DD`
+    /// `dd/mm/yyyy` or `YYYY-MM-DD`
     #[serde(default)]
     pub from: String,
     #[serde(default)]
@@ -141,7 +142,7 @@ impl DeadlineQuery {
 /// Computes a legal deadline, with its explanation.
 pub async fn compute_deadline(state: &AppState, q: &DeadlineQuery) -> Result<coso_calendar::Deadline, AppError> {
     let cal = crate::calendar::current(state).await?;
-    let from = parse_date("from", &q.from)?;
+    let from = parse_date("from", "Ngày bắt đầu tính", &q.from)?;
     coso_calendar::compute_deadline(RuleBook::builtin(), &cal, q.rule.trim(), from, q.circumstances())
         .map_err(bad_request)
 }
@@ -160,7 +161,7 @@ pub struct DeadlineOut {
     responses((status = 200, body = DeadlineOut), (status = 400, body = ErrorBody)))]
 pub async fn deadline(State(state): State<AppState>, Query(q): Query<DeadlineQuery>) -> ApiResult<Json<DeadlineOut>> {
     let d = compute_deadline(&state, &q).await?;
-    Ok(Json(DeadlineOut { explanation_text: d.explanation.to_vietnamese_text(), deadline: d }))
+    Ok(Json(DeadlineOut { explanation_text: d.explanation.to_vietnamese_text_for_people(), deadline: d }))
 }
 
 /// Every deadline rule with its description, citation and validity.

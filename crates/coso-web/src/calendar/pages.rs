@@ -14,7 +14,7 @@ use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
 use crate::extract::Query;
 use crate::state::AppState;
-use crate::views::Nav;
+use crate::views::{Nav, vn_date};
 
 pub async fn deadline(
     State(state): State<AppState>,
@@ -34,7 +34,12 @@ pub async fn deadline(
         (None, None)
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let from = if q.from.is_empty() { today.to_string() } else { q.from.clone() };
+    // Shown back as dd/mm/yyyy when it reads as a date, as typed otherwise.
+    let from = if q.from.trim().is_empty() {
+        vn_date(today)
+    } else {
+        coso_domain::field::date("from", "", &q.from).map(vn_date).unwrap_or_else(|_| q.from.clone())
+    };
     let page = DeadlinePage {
         nav: Nav::of(user.as_ref()),
         rules,

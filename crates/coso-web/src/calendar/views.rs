@@ -23,6 +23,14 @@ impl DeadlinePage {
     pub fn vn_date(&self, d: &chrono::NaiveDate) -> String {
         vn_date(*d)
     }
+
+    /// Shown beside the due date when the rule's figures are not verified against the law.
+    pub fn warning(&self) -> Option<&'static str> {
+        self.result.as_ref().filter(|d| d.status.is_unverified()).map(|_| {
+            "Chưa xác minh: thời hạn của quy tắc này là giá trị mặc định, chưa đối chiếu với văn bản gốc. \
+             Hãy kiểm tra lại văn bản pháp luật trước khi dựa vào ngày này."
+        })
+    }
 }
 
 /// One day of the month view.

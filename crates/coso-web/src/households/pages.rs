@@ -48,7 +48,15 @@ async fn register_page(
         q: parts.q,
         form: parts.form,
         errors: parts.errors,
-        row_errors: parts.rows,
+        // The column by the header people write in the file, not by the field's code.
+        row_errors: parts
+            .rows
+            .into_iter()
+            .map(|e| coso_domain::RowError {
+                field: coso_domain::household_import::column_label(&e.field).to_string(),
+                ..e
+            })
+            .collect(),
         notice: parts.notice,
         can_manage: r.can_manage,
         is_register: r.is_register,

@@ -27,7 +27,8 @@ pub async fn list(
     user: CurrentUser,
     Query(q): Query<UnitQuery>,
 ) -> PageResult<PlansPage> {
-    Ok(plans_page(&state, &user, &q.unit, vec![], "children".into(), String::new()).await?)
+    Ok(plans_page(&state, &user, &q.unit, vec![], coso_domain::plan::target::ALL_CHILDREN.into(), String::new())
+        .await?)
 }
 
 async fn plans_page(

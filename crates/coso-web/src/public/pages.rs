@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use coso_app::units;
+use coso_app::{unit_search, units};
 use coso_domain::authz::Action;
 use coso_domain::unit::UnitKind;
 use coso_store::UnitSearch;
@@ -69,17 +69,18 @@ async fn search_in(
     let (results, total) = if query.is_empty() {
         (vec![], 0)
     } else {
-        let page = state
-            .store()
-            .search_units(&UnitSearch {
+        let found = unit_search::search(
+            &state.app,
+            UnitSearch {
                 q: Some(query.clone()),
                 kind: UnitKind::parse(&q.kind),
                 within: within.as_ref().map(|u| u.path.clone()),
                 limit: Some(PAGE_SIZE),
                 ..Default::default()
-            })
-            .await?;
-        (page.items, page.total)
+            },
+        )
+        .await?;
+        (found.hits, found.total)
     };
     Ok(SearchPage { nav: Nav::of(user.as_ref()), q: query, kind: q.kind, results, total, within })
 }

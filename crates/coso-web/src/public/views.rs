@@ -20,7 +20,8 @@ pub struct SearchPage {
     pub nav: Nav,
     pub q: String,
     pub kind: String,
-    pub results: Vec<UnitRow>,
+    /// Each unit found with the units above it.
+    pub results: Vec<coso_app::unit_search::Hit>,
     pub total: i64,
     pub within: Option<UnitRow>,
 }

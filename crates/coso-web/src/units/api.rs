@@ -60,7 +60,7 @@ pub async fn list(State(state): State<AppState>, Query(q): Query<UnitQuery>) -> 
     let page = state
         .store()
         .search_units(&UnitSearch {
-            q: q.q,
+            q: q.q.as_deref().map(coso_app::unit_search::expand_abbreviations),
             kind,
             parent_id,
             on,

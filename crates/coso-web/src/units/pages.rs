@@ -41,7 +41,11 @@ async fn unit_page(
         children: v.children,
         form,
         errors,
-        row_errors: rows,
+        // The column by the header people write in the file, not by the field's code.
+        row_errors: rows
+            .into_iter()
+            .map(|e| coso_domain::RowError { field: coso_domain::unit_import::column_label(&e.field).to_string(), ..e })
+            .collect(),
         notice,
         can_manage: v.can_manage,
         kinds: creatable_kinds(),

@@ -15,6 +15,13 @@ pub struct AdminHomePage {
     pub grants: Vec<coso_store::GrantRow>,
 }
 
+impl AdminHomePage {
+    /// The Vietnamese name of a grant's role ("Quản trị hệ thống"), never its code.
+    pub fn role_label(&self, grant: &coso_store::GrantRow) -> String {
+        coso_domain::authz::Role::parse(&grant.role).map_or_else(|| grant.role.clone(), |r| r.label().to_string())
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "units/admin_unit.html")]
 pub struct AdminUnitPage {

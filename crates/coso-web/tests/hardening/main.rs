@@ -9,6 +9,7 @@ mod headers;
 mod invisible_text;
 mod metrics;
 mod occurrences;
+mod page_parameters;
 mod plan_parse;
 mod rejections;
 mod search_limits;

@@ -10,7 +10,7 @@ use crate::api_error;
 use crate::support::{TestApp, texts};
 
 #[derive(Clone, Copy)]
-enum Body {
+pub enum Body {
     None,
     Json,
     Form,
@@ -20,7 +20,7 @@ enum Body {
 }
 
 /// Every route of the router with the body it reads. `{id}`-like segments are numbers.
-const ROUTES: &[(&str, &str, Body)] = &[
+pub const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/", Body::None),
     ("GET", "/don-vi", Body::None),
     ("GET", "/don-vi/{code}", Body::None),
@@ -67,6 +67,7 @@ const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/metrics", Body::None),
     ("GET", "/api/v1/openapi.json", Body::None),
     ("POST", "/api/v1/session", Body::Json),
+    ("DELETE", "/api/v1/session", Body::None),
     ("GET", "/api/v1/units", Body::None),
     ("GET", "/api/v1/units/{code}", Body::None),
     ("GET", "/api/v1/units/{code}/children", Body::None),

@@ -44,7 +44,11 @@ const indicators = page.locator('input[name^="i_"]');
 const n = await indicators.count();
 assert.ok(n >= 12, `the template asks at least 12 indicators, got ${n}`);
 // A negative count is refused with the field named, and what was typed is kept.
-for (let i = 0; i < n; i++) await indicators.nth(i).fill(String(i + 1));
+// Counts received are the largest: the template checks that no more are resolved than received.
+for (let i = 0; i < n; i++) {
+  const received = (await indicators.nth(i).getAttribute('name')).endsWith('_received');
+  await indicators.nth(i).fill(String(received ? i + 100 : i + 1));
+}
 await indicators.first().fill('-3');
 for (const t of await page.locator('textarea[name^="n_"]').all()) await t.fill('Đã tổ chức thực hiện đầy đủ.');
 for (const c of await page.locator('input[name^="c_"]').all()) await c.fill('5');
