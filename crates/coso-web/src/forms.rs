@@ -26,4 +26,9 @@ impl FieldErrors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The error summary's lines: each links to the field of the same id.
+    pub fn links(&self) -> Vec<crate::views::ErrorLink> {
+        self.0.iter().map(|e| crate::views::ErrorLink::new(e.field, e.message.clone())).collect()
+    }
 }

@@ -25,7 +25,6 @@ pub struct AdminUnitPage {
     pub form: UnitForm,
     pub errors: FieldErrors,
     pub row_errors: Vec<coso_domain::RowError>,
-    pub notice: Option<String>,
     pub can_manage: bool,
     pub kinds: Vec<(&'static str, &'static str)>,
 }
