@@ -45,7 +45,8 @@ impl Nav {
                 flash: context.flash,
                 home: home_of(u),
             },
-            None => Nav { items, flash: context.flash, ..Nav::default() },
+            // Anonymous pages are shared from a cache: they never carry a cookie's text.
+            None => Nav { items, ..Nav::default() },
         }
     }
 
