@@ -22,7 +22,8 @@ async fn style_page(user: CurrentUser) -> PageResult<StylePage> {
     if !user.is_admin() {
         return Err(AppError::Forbidden.into());
     }
-    let choice = |code: &str, name: &str| UnitChoice { code: code.into(), name: name.into(), selected: false };
+    let choice =
+        |code: &str, name: &str| UnitChoice { code: code.into(), name: name.into(), selected: code == "28840" };
     Ok(StylePage {
         nav: Nav::of(Some(&user)),
         errors: vec![
