@@ -15,6 +15,13 @@ pub struct AdminHomePage {
     pub grants: Vec<coso_store::GrantRow>,
 }
 
+impl AdminHomePage {
+    /// A role's Vietnamese name; an unknown stored value is shown as it is.
+    pub fn role_label(&self, role: &str) -> String {
+        coso_domain::authz::Role::parse(role).map_or_else(|| role.to_string(), |r| r.label().to_string())
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "units/admin_unit.html")]
 pub struct AdminUnitPage {
