@@ -48,10 +48,11 @@ pub async fn provide(State(state): State<AppState>, req: Request, next: Next) ->
     let shown = flash.is_some();
     let context = PageContext { path, visitor, flash };
     let mut res = CONTEXT.scope(context, next.run(Request::from_parts(parts, body))).await;
-    if shown && res.status() == StatusCode::OK {
-        if let Ok(v) = HeaderValue::from_str(&removal().to_string()) {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
+    if shown
+        && res.status() == StatusCode::OK
+        && let Ok(v) = HeaderValue::from_str(&removal().to_string())
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
 }

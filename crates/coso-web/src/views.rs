@@ -80,10 +80,10 @@ fn menu(user: Option<&CurrentUser>) -> Vec<NavItem> {
             items.push(item(crate::cua_toi::PATH.into(), "Của tôi"));
         }
         let duties = [Action::SubmitReports, Action::ReviewReports];
-        if admin || duties.iter().any(|a| first_unit_allowing(u, *a).is_some()) {
-            if let Some(code) = first_unit_allowing(u, Action::ReadPlans) {
-                items.push(item(format!("/quan-tri/hop-thu?don-vi={code}"), "Hộp việc"));
-            }
+        if (admin || duties.iter().any(|a| first_unit_allowing(u, *a).is_some()))
+            && let Some(code) = first_unit_allowing(u, Action::ReadPlans)
+        {
+            items.push(item(format!("/quan-tri/hop-thu?don-vi={code}"), "Hộp việc"));
         }
         if let Some(code) = first_unit_allowing(u, Action::ReadPlans) {
             items.push(item(format!("/quan-tri/ke-hoach?don-vi={code}"), "Kế hoạch"));
