@@ -5,8 +5,8 @@
 //! Vietnamese that work without JavaScript; the API lives under `/api/v1` with an OpenAPI
 //! document.
 //!
-//! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `audit`, `calendar`,
-//! `plans`, `reports`, `tasks`, `report_templates`, `system`), each with its pages, API, views
+//! One module per feature (`public`, `accounts`, `cua_toi`, `units`, `households`, `users`, `audit`,
+//! `calendar`, `plans`, `reports`, `tasks`, `report_templates`, `design`, `system`), each with its pages, API, views
 //! and `routes()`; its templates are in `templates/<feature>/`. The modules at the top are
 //! what the features share: errors, state, sessions, caches, metrics, the upload reader.
 
