@@ -162,3 +162,10 @@ pub fn attr(html: &str, selector: &str, attr: &str) -> Option<String> {
     let sel = scraper::Selector::parse(selector).expect("selector");
     doc.select(&sel).next().and_then(|e| e.value().attr(attr)).map(str::to_string)
 }
+
+/// The attribute `attr` of every element matching `selector`, in document order.
+pub fn attrs(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    doc.select(&sel).filter_map(|e| e.value().attr(attr)).map(str::to_string).collect()
+}

@@ -17,7 +17,8 @@ use tower_http::trace::TraceLayer;
 use crate::error::{AppError, PageError};
 use crate::state::AppState;
 use crate::{
-    accounts, audit, calendar, households, plans, public, report_templates, reports, system, tasks, units, users,
+    accounts, audit, calendar, cua_toi, design, households, plans, public, report_templates, reports, system, tasks,
+    units, users,
 };
 
 pub fn router(state: AppState) -> Router {
@@ -34,7 +35,10 @@ pub fn router(state: AppState) -> Router {
         .merge(tasks::routes())
         .merge(reports::routes())
         .merge(report_templates::routes())
+        .merge(cua_toi::routes())
+        .merge(design::routes())
         .merge(system::routes())
+        .layer(middleware::from_fn_with_state(state.clone(), crate::page_context::provide))
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::api_csrf::require_token))
         .layer(middleware::from_fn_with_state(state.clone(), crate::ttl_cache::forget_after_writes))
         .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::track))

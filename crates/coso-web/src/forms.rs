@@ -23,7 +23,8 @@ impl FieldErrors {
         self.0.iter().any(|e| e.field == field)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// The error summary's lines: each links to the field of the same id.
+    pub fn links(&self) -> Vec<crate::views::ErrorLink> {
+        self.0.iter().map(|e| crate::views::ErrorLink::new(e.field, e.message.clone())).collect()
     }
 }

@@ -5,8 +5,8 @@
 //! Vietnamese that work without JavaScript; the API lives under `/api/v1` with an OpenAPI
 //! document.
 //!
-//! One module per feature (`public`, `accounts`, `units`, `households`, `users`, `audit`, `calendar`,
-//! `plans`, `reports`, `tasks`, `report_templates`, `system`), each with its pages, API, views
+//! One module per feature (`public`, `accounts`, `cua_toi`, `units`, `households`, `users`, `audit`,
+//! `calendar`, `plans`, `reports`, `tasks`, `report_templates`, `design`, `system`), each with its pages, API, views
 //! and `routes()`; its templates are in `templates/<feature>/`. The modules at the top are
 //! what the features share: errors, state, sessions, caches, metrics, the upload reader.
 
@@ -15,12 +15,15 @@ mod app;
 mod audit;
 mod auth;
 mod calendar;
+mod cua_toi;
+mod design;
 mod error;
 mod extract;
 mod forms;
 mod headers;
 mod households;
 mod metrics;
+mod page_context;
 mod plans;
 mod public;
 mod report_templates;

@@ -9,7 +9,7 @@ use calamine::Reader;
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_domain::report::Template;
-use coso_test_support::{TestApp, on_both, texts};
+use coso_test_support::{PASSWORD, TestApp, attr, on_both, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -267,6 +267,54 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
         client_b.get(app.url("/quan-tri/hop-thu")).send().await.expect("inbox").text().await.expect("html");
     assert!(inbox_html.contains("Báo cáo năm 2026"), "the annual report in the inbox");
     assert!(inbox_html.contains("Đã gửi, chờ xem xét"));
+}
+
+/// Reviewing on the page: a refused review names the comment beside the buttons and in a
+/// summary at the top; a done one redirects (no POST left in the history) and says so once.
+async fn a_review_on_the_page_redirects_and_names_a_missing_comment(app: &TestApp) {
+    let Setup { plan, communes, .. } = setup(app).await;
+    let a = &communes[0];
+    app.user("xa@coso.test", Role::Official, &a.0).await;
+    let commune = app.client_as("xa@coso.test").await;
+    let (annual, _) = occurrence(&plan, "annual");
+    let sent: Value = commune
+        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
+        .json(&report(&Template::default_grassroots(), annual, 3, 0.6))
+        .send()
+        .await
+        .expect("submit")
+        .json()
+        .await
+        .expect("json");
+    let id = sent["id"].as_i64().expect("id");
+    let reviewer = app.anonymous();
+    let login = reviewer
+        .post(app.url("/dang-nhap"))
+        .form(&[("email", "tinh@coso.test"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), 303);
+    let path = format!("/quan-tri/bao-cao/{id}");
+    let page = reviewer.get(app.url(&path)).send().await.expect("page").text().await.expect("html");
+    let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf");
+    let review = format!("{path}/xem-xet");
+    let silent = app.post_form(&reviewer, &review, &csrf, &[("decision", "return"), ("comment", "")]).await;
+    assert_eq!(silent.status(), 422);
+    let html = silent.text().await.expect("html");
+    assert_eq!(attr(&html, ".error-summary a", "href").as_deref(), Some("#comment"));
+    assert!(!texts(&html, "form.card #comment-err").is_empty(), "the message sits above the comment box");
+    assert_eq!(attr(&html, "#comment", "aria-invalid").as_deref(), Some("true"));
+    let done =
+        app.post_form(&reviewer, &review, &csrf, &[("decision", "return"), ("comment", "Bổ sung số liệu")]).await;
+    assert_eq!(done.status(), 303);
+    assert_eq!(done.headers().get("location").and_then(|v| v.to_str().ok()), Some(path.as_str()));
+    let after = reviewer.get(app.url(&path)).send().await.expect("page").text().await.expect("html");
+    assert!(
+        texts(&after, "[role=status]").iter().any(|t| t.contains("Đã trả lại báo cáo")),
+        "the verdict is said once"
+    );
+    assert_eq!(texts(&after, "#trang-thai"), ["Đã trả lại"]);
 }
 
 async fn a_returned_report_is_corrected_and_every_version_kept(app: &TestApp) {
@@ -801,6 +849,7 @@ on_both! {
     app:
     a_province_plan_is_reported_on_and_aggregated => a_province_plan_is_reported_on_and_aggregated,
     a_returned_report_is_corrected_and_every_version_kept => a_returned_report_is_corrected_and_every_version_kept,
+    a_review_on_the_page_redirects_and_names_a_missing_comment => a_review_on_the_page_redirects_and_names_a_missing_comment,
     bad_reports_are_refused_with_the_field_named_and_nothing_saved => bad_reports_are_refused_with_the_field_named_and_nothing_saved,
     a_commune_cannot_see_or_answer_for_another_commune => a_commune_cannot_see_or_answer_for_another_commune,
     task_progress_and_evidence_with_limits => task_progress_and_evidence_with_limits,

@@ -59,3 +59,13 @@ pub struct MonthPage {
     pub announced: bool,
     pub source: Option<String>,
 }
+
+impl MonthPage {
+    pub fn prev_href(&self) -> String {
+        format!("/lich?nam={}&thang={}", self.prev.0, self.prev.1)
+    }
+
+    pub fn next_href(&self) -> String {
+        format!("/lich?nam={}&thang={}", self.next.0, self.next.1)
+    }
+}

@@ -12,6 +12,7 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Multipart, Path, Query};
 use crate::forms::FieldErrors;
+use crate::page_context::redirect_with_notice;
 use crate::state::AppState;
 use crate::upload;
 use crate::views::Nav;
@@ -23,12 +24,11 @@ pub struct ListQuery {
 }
 
 /// What a register page shows besides the register: the form as typed, its errors, the CSV's
-/// row errors, a notice, and the search.
+/// row errors, and the search.
 struct PageParts {
     form: HouseholdForm,
     errors: FieldErrors,
     rows: Vec<coso_domain::RowError>,
-    notice: Option<String>,
     q: String,
 }
 
@@ -57,16 +57,19 @@ async fn register_page(
                 ..e
             })
             .collect(),
-        notice: parts.notice,
         can_manage: r.can_manage,
         is_register: r.is_register,
         unit: r.unit,
     })
 }
 
+fn register_path(code: &str) -> String {
+    format!("/quan-tri/don-vi/{code}/ho-gia-dinh")
+}
+
 /// A page with an empty form and nothing to report.
 fn plain_parts(q: String) -> PageParts {
-    PageParts { form: HouseholdForm::default(), errors: FieldErrors::default(), rows: vec![], notice: None, q }
+    PageParts { form: HouseholdForm::default(), errors: FieldErrors::default(), rows: vec![], q }
 }
 
 pub async fn list(
@@ -88,11 +91,8 @@ pub async fn create(
     let village = units::by_code(&state.app, &code).await?;
     match households::create(&state.app, &user.actor(), &village, &form.input).await.map_err(AppError::from) {
         Ok(_) => {
-            let e = PageParts {
-                notice: Some(format!("Đã thêm hộ {}.", form.input.code.trim())),
-                ..plain_parts(String::new())
-            };
-            Ok(register_page(&state, &user, &code, e).await?.into_response())
+            let notice = format!("Đã thêm hộ {}.", form.input.code.trim());
+            Ok(redirect_with_notice(&register_path(&village.code), &notice))
         }
         Err(AppError::Validation(errors)) => {
             let e = PageParts { form, errors: FieldErrors(errors), ..plain_parts(String::new()) };
@@ -123,8 +123,7 @@ pub async fn import(
         Ok(r) => {
             let notice =
                 format!("Đã nhập: {} hộ mới, {} hộ cập nhật, {} hộ không đổi.", r.inserted, r.updated, r.unchanged);
-            let e = PageParts { notice: Some(notice), ..plain_parts(String::new()) };
-            Ok(register_page(&state, &user, &code, e).await?.into_response())
+            Ok(redirect_with_notice(&register_path(&village.code), &notice))
         }
         Err(AppError::Rows(rows)) => {
             let e = PageParts { rows, ..plain_parts(String::new()) };

@@ -20,7 +20,6 @@ pub struct HouseholdsPage {
     pub form: HouseholdForm,
     pub errors: FieldErrors,
     pub row_errors: Vec<coso_domain::RowError>,
-    pub notice: Option<String>,
     pub can_manage: bool,
     pub is_register: bool,
 }

@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use coso_app::plans::{self, Reviewed};
 use coso_app::reports::{self, charts, exports, inbox};
 use coso_app::units;
@@ -273,7 +273,10 @@ pub async fn issue(
     };
     let reviewed = Reviewed { issuer: &unit, draft: &draft, document: &doc, targets: &targets_raw };
     match plans::issue_reviewed(&state.app, &actor, reviewed).await {
-        Ok(id) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{id}")).into_response()),
+        Ok(id) => Ok(crate::page_context::redirect_with_notice(
+            &format!("/quan-tri/ke-hoach/{id}"),
+            "Đã ban hành kế hoạch; các đơn vị thực hiện thấy yêu cầu trong Hộp việc.",
+        )),
         Err(
             e @ (coso_app::Error::Validation(_)
             | coso_app::Error::Fields(_)
@@ -357,7 +360,6 @@ pub async fn plan_page(
         parent: o.parent,
         children: o.children,
         can_manage: o.can_manage,
-        notice: None,
         error,
         warnings: o.warnings,
     })

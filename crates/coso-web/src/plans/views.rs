@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use coso_store::UnitRow;
 
-use crate::views::{Nav, UnitChoice};
+use crate::views::{ErrorLink, Nav, UnitChoice};
 
 #[derive(Debug, Clone)]
 pub struct PlanLine {
@@ -72,7 +72,6 @@ pub struct PlanPage {
     pub parent: Option<(i64, String)>,
     pub children: Vec<(i64, String, String)>,
     pub can_manage: bool,
-    pub notice: Option<String>,
     pub error: Option<String>,
     pub warnings: Vec<String>,
 }
@@ -138,4 +137,25 @@ pub struct PlanReviewPage {
     pub tasks: Vec<(String, String, String)>,
     pub warnings: Vec<String>,
     pub errors: Vec<String>,
+}
+
+impl PlansPage {
+    /// A refused document: the summary links to the file field.
+    pub fn error_links(&self) -> Vec<ErrorLink> {
+        self.errors.iter().map(|e| ErrorLink::new("file", e.clone())).collect()
+    }
+}
+
+impl PlanReviewPage {
+    /// What blocks issuing: the summary links to the review form.
+    pub fn error_links(&self) -> Vec<ErrorLink> {
+        self.errors.iter().map(|e| ErrorLink::new("ban-hanh", e.clone())).collect()
+    }
+}
+
+impl PlanPage {
+    /// A refused task form: the summary links to the task list.
+    pub fn error_links(&self) -> Vec<ErrorLink> {
+        self.error.iter().map(|e| ErrorLink::new("nhiem-vu", e.clone())).collect()
+    }
 }

@@ -52,14 +52,7 @@ pub async fn update(
     Ok(Json(templates::save(&state.app, &user.actor(), id, &b.name, &definition, b.version).await?))
 }
 
-fn page(
-    user: &CurrentUser,
-    row: &ReportTemplateRow,
-    name: String,
-    text: String,
-    errors: Vec<String>,
-    notice: Option<String>,
-) -> TemplatePage {
+fn page(user: &CurrentUser, row: &ReportTemplateRow, name: String, text: String, errors: Vec<String>) -> TemplatePage {
     TemplatePage {
         nav: Nav::of(Some(user)),
         id: row.id,
@@ -68,7 +61,6 @@ fn page(
         name,
         definition: text,
         errors,
-        notice,
     }
 }
 
@@ -79,7 +71,7 @@ pub async fn edit_page(
 ) -> PageResult<TemplatePage> {
     let row = templates::stored(&state.app, &user.actor(), id).await?;
     let text = serde_json::to_string_pretty(&row.definition).unwrap_or_default();
-    Ok(page(&user, &row, row.name.clone(), text, vec![], None))
+    Ok(page(&user, &row, row.name.clone(), text, vec![]))
 }
 
 #[derive(Deserialize)]
@@ -115,11 +107,10 @@ pub async fn save_page(
         }])),
     };
     match result {
-        Ok(saved) => {
-            let text = serde_json::to_string_pretty(&saved.definition).unwrap_or_default();
-            Ok(page(&user, &saved, saved.name.clone(), text, vec![], Some("Đã lưu mẫu báo cáo.".into()))
-                .into_response())
-        }
+        Ok(saved) => Ok(crate::page_context::redirect_with_notice(
+            &format!("/quan-tri/mau-bao-cao/{}", saved.id),
+            "Đã lưu mẫu báo cáo.",
+        )),
         Err(AppError::Fields(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             page(
@@ -128,12 +119,11 @@ pub async fn save_page(
                 f.name,
                 f.definition,
                 errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
-                None,
             ),
         )
             .into_response()),
         Err(AppError::Conflict { message, .. }) => {
-            Ok((StatusCode::CONFLICT, page(&user, &row, f.name, f.definition, vec![message], None)).into_response())
+            Ok((StatusCode::CONFLICT, page(&user, &row, f.name, f.definition, vec![message])).into_response())
         }
         Err(e) => Err(e.into()),
     }

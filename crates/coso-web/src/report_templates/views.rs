@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use crate::views::Nav;
+use crate::views::{ErrorLink, Nav};
 
 /// The administrators' editor of a report template (its JSON, checked on save).
 #[derive(Template, WebTemplate)]
@@ -16,5 +16,12 @@ pub struct TemplatePage {
     pub name: String,
     pub definition: String,
     pub errors: Vec<String>,
-    pub notice: Option<String>,
+}
+
+impl TemplatePage {
+    /// The error summary: an error about the name links to the name, any other to the JSON.
+    pub fn error_links(&self) -> Vec<ErrorLink> {
+        let target = |e: &str| if e.starts_with("name:") { "name" } else { "definition" };
+        self.errors.iter().map(|e| ErrorLink::new(target(e), e.clone())).collect()
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use coso_app::clock::vietnam_time_text;
 use coso_app::reports::{self, InboxOverview, Sent, inbox};
 use coso_app::units;
@@ -18,9 +18,10 @@ use super::views::*;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Path, Query};
+use crate::page_context::redirect_with_notice;
 use crate::reporting::access;
 use crate::state::AppState;
-use crate::views::{Nav, vn_date};
+use crate::views::{ErrorLink, Nav, vn_date};
 
 #[derive(Deserialize, Default)]
 pub struct UnitQuery {
@@ -97,17 +98,7 @@ pub async fn inbox_page(
     let notifications =
         data.notifications.iter().map(|n| (n.title.clone(), n.body.clone(), vietnam_time_text(n.created_at))).collect();
     let units = access::unit_choices(&user, &unit.code);
-    Ok(InboxPage {
-        nav: Nav::of(Some(&user)),
-        unit: unit.clone(),
-        units,
-        due,
-        done,
-        hidden,
-        received,
-        notifications,
-        notice: None,
-    })
+    Ok(InboxPage { nav: Nav::of(Some(&user)), unit: unit.clone(), units, due, done, hidden, received, notifications })
 }
 
 /// What the form shows: the template's fields filled with `content` (typed so far, or the
@@ -197,6 +188,18 @@ fn input_from_content(c: &ReportContent) -> ReportInput {
     }
 }
 
+/// The report form's id: where an error about the whole report links to.
+const FORM_ID: &str = "bao-cao";
+
+/// The form field of an error's path (`indicators.x` → `i_x`), as `report_fields` names them.
+fn field_id(path: &str) -> String {
+    let prefixes = [("indicators.", "i_"), ("narrative.", "n_"), ("assessment.", "c_")];
+    prefixes
+        .iter()
+        .find_map(|(p, id)| path.strip_prefix(p).map(|code| format!("{id}{code}")))
+        .unwrap_or_else(|| FORM_ID.to_string())
+}
+
 struct FormState {
     values: Option<ReportInput>,
     errors: Vec<coso_domain::PathError>,
@@ -230,8 +233,8 @@ async fn report_form(
         }
         None => (String::new(), vec![], vec![], vec![], String::new()),
     };
-    let mut errors = f.general;
-    errors.extend(f.errors.iter().map(|e| e.message.clone()));
+    let mut errors: Vec<ErrorLink> = f.general.into_iter().map(|m| ErrorLink::new(FORM_ID, m)).collect();
+    errors.extend(f.errors.iter().map(|e| ErrorLink::new(field_id(&e.field), e.message.clone())));
     Ok(ReportFormPage {
         nav: Nav::of(Some(user)),
         action: format!("/quan-tri/hop-thu/{occurrence_id}?don-vi={}", form.unit.code),
@@ -284,7 +287,10 @@ pub async fn report_submit(
     let sent = Sent { report: input.clone(), implementing_plan_id: Some(plan_id) };
     let result = reports::send(&state.app, &user.actor(), &unit, occurrence_id, &sent).await;
     match result.map_err(AppError::from) {
-        Ok(_) => Ok(Redirect::to(&format!("/quan-tri/hop-thu?don-vi={}", unit.code)).into_response()),
+        Ok(_) => Ok(redirect_with_notice(
+            &format!("/quan-tri/hop-thu?don-vi={}", unit.code),
+            "Đã gửi. Đơn vị nhận sẽ xem xét; kết quả hiện trong Hộp việc.",
+        )),
         Err(AppError::Fields(errors)) => {
             let page = report_form(
                 &state,
@@ -316,7 +322,6 @@ async fn submission_page(
     user: &CurrentUser,
     id: i64,
     error: Option<String>,
-    notice: Option<String>,
 ) -> Result<SubmissionPage, AppError> {
     let v = reports::submission_view(&state.app, &user.actor(), id).await?;
     let d = &v.detail;
@@ -375,7 +380,6 @@ async fn submission_page(
             .collect(),
         can_review: v.can_review,
         error,
-        notice,
     })
 }
 
@@ -384,7 +388,7 @@ pub async fn submission(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> PageResult<SubmissionPage> {
-    Ok(submission_page(&state, &user, id, None, None).await?)
+    Ok(submission_page(&state, &user, id, None).await?)
 }
 
 #[derive(Deserialize)]
@@ -406,14 +410,13 @@ pub async fn review(
     user.check_csrf(&f.csrf)?;
     let verdict = Verdict::from_accept(f.decision == "accept");
     match reports::review(&state.app, &user.actor(), id, verdict, &f.comment).await.map_err(AppError::from) {
-        Ok(_) => Ok(submission_page(&state, &user, id, None, Some(verdict.notice().into())).await?.into_response()),
+        Ok(_) => Ok(redirect_with_notice(&format!("/quan-tri/bao-cao/{id}"), verdict.notice())),
         Err(AppError::Fields(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, submission_page(&state, &user, id, Some(msg), None).await?)
-                .into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, submission_page(&state, &user, id, Some(msg)).await?).into_response())
         }
         Err(AppError::Conflict { message, .. }) => {
-            Ok((StatusCode::CONFLICT, submission_page(&state, &user, id, Some(message), None).await?).into_response())
+            Ok((StatusCode::CONFLICT, submission_page(&state, &user, id, Some(message)).await?).into_response())
         }
         Err(e) => Err(PageError(e)),
     }

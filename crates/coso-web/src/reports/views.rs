@@ -37,7 +37,6 @@ pub struct InboxPage {
     pub hidden: usize,
     pub received: Vec<ReceivedLine>,
     pub notifications: Vec<(String, String, String)>,
-    pub notice: Option<String>,
 }
 
 /// A report waiting at the receiving unit.
@@ -102,7 +101,7 @@ pub struct ReportFormPage {
     pub sections: Vec<NarrativeField>,
     pub criteria: Vec<CriterionField>,
     pub bands: String,
-    pub errors: Vec<String>,
+    pub errors: Vec<crate::views::ErrorLink>,
     /// The reviewer's comment when the report was returned.
     pub returned_comment: Option<String>,
     pub status: Option<String>,
@@ -143,5 +142,4 @@ pub struct SubmissionPage {
     pub versions: Vec<VersionLine>,
     pub can_review: bool,
     pub error: Option<String>,
-    pub notice: Option<String>,
 }

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use coso_app::tasks::{self, TaskChange};
 use coso_store::EvidenceMeta;
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::extract::{FileBody, Form, Json, Multipart, Path, Query};
+use crate::page_context::redirect_with_notice;
 use crate::state::AppState;
 use crate::upload;
 
@@ -98,7 +99,10 @@ pub async fn update_page(
     user.check_csrf(&f.csrf)?;
     let change = TaskChange { status: Some(f.status), progress: Some(f.progress), note: Some(f.note) };
     match tasks::update(&state.app, &user.actor(), plan_id, task_id, &change).await.map_err(AppError::from) {
-        Ok(()) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response()),
+        Ok(()) => Ok(redirect_with_notice(
+            &format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}"),
+            "Đã lưu tiến độ nhiệm vụ.",
+        )),
         Err(AppError::Validation(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
             let page = crate::plans::pages::plan_page(&state, &user, plan_id, Some(msg)).await?;
@@ -119,7 +123,10 @@ pub async fn evidence_page(
     user.check_csrf(&up.csrf)?;
     let added = tasks::add_evidence(&state.app, &user.actor(), plan_id, task_id, &up.file_name, &up.bytes).await;
     match added.map_err(AppError::from) {
-        Ok(_) => Ok(Redirect::to(&format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}")).into_response()),
+        Ok(_) => Ok(redirect_with_notice(
+            &format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}"),
+            "Đã tải lên minh chứng.",
+        )),
         Err(AppError::Fields(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
             let page = crate::plans::pages::plan_page(&state, &user, plan_id, Some(msg)).await?;

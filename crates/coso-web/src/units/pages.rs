@@ -12,12 +12,18 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Multipart, Path};
 use crate::forms::FieldErrors;
+use crate::page_context::redirect_with_notice;
 use crate::state::AppState;
 use crate::upload;
 use crate::views::Nav;
 
-pub async fn admin_home(user: CurrentUser) -> AdminHomePage {
-    AdminHomePage { nav: Nav::of(Some(&user)), grants: user.grants.clone() }
+/// The admin area's home; whoever has no part in it (a resident) is sent to their own home.
+pub async fn admin_home(user: CurrentUser) -> Response {
+    let home = crate::views::home_of(&user);
+    if home != "/quan-tri" {
+        return axum::response::Redirect::to(home).into_response();
+    }
+    AdminHomePage { nav: Nav::of(Some(&user)), grants: user.grants.clone() }.into_response()
 }
 
 fn creatable_kinds() -> Vec<(&'static str, &'static str)> {
@@ -31,7 +37,6 @@ async fn unit_page(
     form: UnitForm,
     errors: FieldErrors,
     rows: Vec<coso_domain::RowError>,
-    notice: Option<String>,
 ) -> Result<AdminUnitPage, AppError> {
     let v = units::admin_view(&state.app, &user.actor(), code).await?;
     Ok(AdminUnitPage {
@@ -46,7 +51,6 @@ async fn unit_page(
             .into_iter()
             .map(|e| coso_domain::RowError { field: coso_domain::unit_import::column_label(&e.field).to_string(), ..e })
             .collect(),
-        notice,
         can_manage: v.can_manage,
         kinds: creatable_kinds(),
     })
@@ -58,7 +62,7 @@ pub async fn admin_unit(
     Path(code): Path<String>,
 ) -> PageResult<AdminUnitPage> {
     let form = UnitForm::with_kind("village");
-    Ok(unit_page(&state, &user, &code, form, FieldErrors::default(), vec![], None).await?)
+    Ok(unit_page(&state, &user, &code, form, FieldErrors::default(), vec![]).await?)
 }
 
 pub async fn create_unit(
@@ -71,12 +75,11 @@ pub async fn create_unit(
     let parent = units::by_code(&state.app, &code).await?;
     match units::create(&state.app, &user.actor(), &parent, &form.input).await.map_err(AppError::from) {
         Ok(u) => {
-            let notice = Some(format!("Đã thêm {} (mã {}).", u.name, u.code));
-            let fresh = UnitForm::with_kind(form.input.kind);
-            Ok(unit_page(&state, &user, &code, fresh, FieldErrors::default(), vec![], notice).await?.into_response())
+            let notice = format!("Đã thêm {} (mã {}).", u.name, u.code);
+            Ok(redirect_with_notice(&format!("/quan-tri/don-vi/{}", parent.code), &notice))
         }
         Err(AppError::Validation(errors)) => {
-            let page = unit_page(&state, &user, &code, form, FieldErrors(errors), vec![], None).await?;
+            let page = unit_page(&state, &user, &code, form, FieldErrors(errors), vec![]).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(PageError(e)),
@@ -95,11 +98,11 @@ pub async fn import_units(
     let empty = UnitForm::with_kind("village");
     match units::import(&state.app, &user.actor(), &parent, &up.bytes).await.map_err(AppError::from) {
         Ok(created) => {
-            let notice = Some(format!("Đã nhập {} đơn vị.", created.len()));
-            Ok(unit_page(&state, &user, &code, empty, FieldErrors::default(), vec![], notice).await?.into_response())
+            let notice = format!("Đã nhập {} đơn vị.", created.len());
+            Ok(redirect_with_notice(&format!("/quan-tri/don-vi/{}", parent.code), &notice))
         }
         Err(AppError::Rows(rows)) => {
-            let page = unit_page(&state, &user, &code, empty, FieldErrors::default(), rows, None).await?;
+            let page = unit_page(&state, &user, &code, empty, FieldErrors::default(), rows).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(PageError(e)),

@@ -16,9 +16,9 @@ pub struct AdminHomePage {
 }
 
 impl AdminHomePage {
-    /// The Vietnamese name of a grant's role ("Quản trị hệ thống"), never its code.
-    pub fn role_label(&self, grant: &coso_store::GrantRow) -> String {
-        coso_domain::authz::Role::parse(&grant.role).map_or_else(|| grant.role.clone(), |r| r.label().to_string())
+    /// A role's Vietnamese name; an unknown stored value is shown as it is.
+    pub fn role_label(&self, role: &str) -> String {
+        coso_domain::authz::Role::parse(role).map_or_else(|| role.to_string(), |r| r.label().to_string())
     }
 }
 
@@ -32,7 +32,6 @@ pub struct AdminUnitPage {
     pub form: UnitForm,
     pub errors: FieldErrors,
     pub row_errors: Vec<coso_domain::RowError>,
-    pub notice: Option<String>,
     pub can_manage: bool,
     pub kinds: Vec<(&'static str, &'static str)>,
 }

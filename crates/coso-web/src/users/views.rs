@@ -16,7 +16,6 @@ pub struct UsersPage {
     pub total: i64,
     pub form: UserForm,
     pub errors: FieldErrors,
-    pub notice: Option<String>,
     pub roles: Vec<(&'static str, &'static str)>,
 }
 

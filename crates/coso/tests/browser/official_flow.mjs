@@ -28,16 +28,36 @@ async function logout() {
   await Promise.all([page.waitForLoadState('load'), page.click('header button:has-text("Đăng xuất")')]);
 }
 
+// Nothing spills out sideways on the phone, and the header leaves the screen to the page.
+async function fitsThePhone(what) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `${what} is ${width} px wide on a 360 px screen`);
+  const header = await page.locator('header.site').boundingBox();
+  assert.ok(header.height <= 740 * 0.15, `${what}: the header takes ${header.height} px of 740`);
+}
+
 async function shot(name) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
 // 1. The commune official: inbox → the annual report → fill → send.
 await login('canbo.xa@coso.example');
+await fitsThePhone('the landing page');
+for (const path of ['/tinh-han', '/lich', '/quan-tri/ke-hoach']) {
+  await page.goto(`${base}${path}`);
+  await fitsThePhone(path);
+}
+await page.goto(`${base}/quan-tri`);
+await Promise.all([page.waitForLoadState('load'), page.locator('main ul.list a').first().click()]);
+await fitsThePhone('the unit admin page');
+await Promise.all([page.waitForLoadState('load'), page.locator('main a:has-text("Hộ gia đình")').first().click()]);
+await fitsThePhone('the household register');
 await page.goto(`${base}/quan-tri/hop-thu`);
 const annual = page.locator('ul.inbox li', { hasText: 'Báo cáo năm 2026' }).first();
 await annual.waitFor();
 assert.match(await annual.innerText(), /ngày làm việc|Không ghi hạn|Quá hạn|Còn/);
+await fitsThePhone('the inbox');
+assert.equal(await page.locator('header a[aria-current="page"]').innerText(), 'Hộp việc', 'the menu marks the inbox');
 await shot('1-inbox');
 await Promise.all([page.waitForLoadState('load'), annual.locator('a').first().click()]);
 const indicators = page.locator('input[name^="i_"]');
@@ -55,6 +75,8 @@ for (const c of await page.locator('input[name^="c_"]').all()) await c.fill('5')
 await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
 assert.equal(await page.locator('.field-error').count() > 0, true, 'the negative count is flagged');
 assert.equal(await indicators.nth(1).inputValue(), '2', 'typed values are kept');
+await fitsThePhone('the report form');
+assert.equal(await page.evaluate(() => document.activeElement.className), 'error-summary', 'focus moves to the error summary');
 await shot('2-error');
 await indicators.first().fill('4');
 await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
@@ -93,7 +115,7 @@ await logout();
 await login('canbo.tinh@coso.example');
 await page.goto(reportUrl);
 assert.equal((await page.locator('#trang-thai').innerText()).trim(), 'Chờ xem xét');
-const versions = await page.locator('h2:has-text("Các lần gửi") + table tbody tr').count();
+const versions = await page.locator('h2:has-text("Các lần gửi") + .table-wrap table tbody tr').count();
 assert.equal(versions, 2, 'both versions are kept');
 await shot('4-versions');
 await browser.close();
