@@ -786,7 +786,7 @@ async fn the_inbox_and_the_aggregate_count_lateness_the_same_way(app: &TestApp) 
     // The pages say the same.
     let inbox_page = commune.get(app.url(&format!("/quan-tri/hop-thu?don-vi={code}"))).send().await.expect("page");
     let inbox_html = inbox_page.text().await.expect("html");
-    assert!(texts(&inbox_html, ".inbox .badge").contains(&"Quá hạn 14 ngày".to_string()), "{inbox_html}");
+    assert!(texts(&inbox_html, ".inbox .tag").contains(&"Quá hạn 14 ngày".to_string()), "{inbox_html}");
     let aggregate_page = province
         .get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])))
         .send()
