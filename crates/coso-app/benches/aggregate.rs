@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_app::reports::{aggregate, exports};
 use coso_app::{App, templates};
+use coso_domain::plan::PeriodKey;
 use coso_domain::report::Template;
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -46,7 +47,7 @@ async fn fixture(app: &App) -> Fixture {
         receiver_unit_id: provinces[0].id,
         template_id: Some(template_id),
         raw: String::new(),
-        occurrences: vec![(key.into(), Some(due))],
+        occurrences: vec![(PeriodKey::parse(key).expect("period key"), Some(due))],
     };
     let plan = NewPlan {
         unit_id: provinces[0].id,

@@ -111,7 +111,7 @@ pub async fn load(
     let plan_id = import::issue(app, req).await?;
     let obligations = store.obligations(plan_id).await?;
     let Some(six) =
-        obligations.iter().find(|o| o.period.as_deref() == Some("six_month")).and_then(|o| o.occurrences.first())
+        obligations.iter().find(|o| o.period == Some(ReportPeriod::SixMonth)).and_then(|o| o.occurrences.first())
     else {
         return Ok(0);
     };

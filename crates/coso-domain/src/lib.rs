@@ -11,6 +11,7 @@ pub mod field;
 pub mod household;
 pub mod household_import;
 pub mod ids;
+pub mod notification;
 pub mod official;
 pub mod plan;
 pub mod report;
@@ -21,3 +22,38 @@ pub mod unit_path;
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
 pub use ids::{HouseholdId, UnitId, UserId};
+
+/// Lets a stored-code enum be compared with its code (`kind == "ward"`) and written as it
+/// (`Display`), as a row is read and an API answers; people read `label()` instead.
+macro_rules! eq_code {
+    ($($ty:ty),* $(,)?) => {$(
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialEq<str> for $ty {
+            fn eq(&self, code: &str) -> bool {
+                self.as_str() == code
+            }
+        }
+
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, code: &&str) -> bool {
+                self.as_str() == *code
+            }
+        }
+    )*};
+}
+
+eq_code!(
+    unit::UnitKind,
+    unit::SuccessionKind,
+    authz::Role,
+    plan::TaskStatus,
+    plan::ObligationKind,
+    plan::ReportPeriod,
+    report::SubmissionStatus,
+    notification::NotificationKind,
+);

@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate};
+use coso_domain::plan::PeriodKey;
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
@@ -38,7 +39,7 @@ fn report(period: &str, receiver: i64, occurrences: &[(&str, NaiveDate)]) -> New
         receiver_unit_id: receiver,
         template_id: None,
         raw: "Báo cáo định kỳ.".into(),
-        occurrences: occurrences.iter().map(|(k, d)| (k.to_string(), Some(*d))).collect(),
+        occurrences: occurrences.iter().map(|(k, d)| (PeriodKey::parse(k).expect("period key"), Some(*d))).collect(),
     }
 }
 

@@ -1,9 +1,11 @@
 //! What a unit has to send (its inbox) and what it has received to review.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::SubmissionStatus;
 use serde::Serialize;
 
+use crate::codes::{Code, OptCode};
 use crate::dispatch::dispatch;
 use crate::{Result, Store};
 
@@ -17,18 +19,21 @@ pub struct InboxItem {
     pub plan_number: Option<String>,
     pub issuing_unit_id: i64,
     pub issuing_unit_name: String,
-    /// `implementing_plan` or `report`.
-    pub kind: String,
-    pub period: Option<String>,
-    pub period_key: String,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    pub kind: ObligationKind,
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    pub period: Option<ReportPeriod>,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
     pub receiver_unit_id: i64,
     pub receiver_unit_name: String,
     /// The obligation's place in its plan.
     pub obligation_position: i64,
     pub submission_id: Option<i64>,
-    /// `submitted`, `accepted` or `returned`; `None` before the first sending.
-    pub status: Option<String>,
+    /// `None` before the first sending.
+    #[sqlx(try_from = "OptCode<SubmissionStatus>")]
+    pub status: Option<SubmissionStatus>,
     pub version: Option<i64>,
     /// Past due and still to be sent (never sent, or returned).
     #[sqlx(skip)]
@@ -43,9 +48,12 @@ pub struct ReceivedItem {
     pub plan_id: i64,
     pub plan_title: String,
     pub plan_number: Option<String>,
-    pub kind: String,
-    pub period: Option<String>,
-    pub period_key: String,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    pub kind: ObligationKind,
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    pub period: Option<ReportPeriod>,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
     pub unit_id: i64,
     pub unit_code: String,
@@ -78,7 +86,7 @@ impl Store {
             .await?
         });
         for i in &mut items {
-            let open = SubmissionStatus::is_open(i.status.as_deref().and_then(SubmissionStatus::parse));
+            let open = SubmissionStatus::is_open(i.status);
             i.overdue = open && i.due_date.is_some_and(|d| d < today);
         }
         items.sort_by_cached_key(|i| {
@@ -88,7 +96,7 @@ impl Store {
                 coso_text::sort_key(&i.plan_title),
                 i.plan_id,
                 i.obligation_position,
-                i.period_key.clone(),
+                i.period_key,
             )
         });
         Ok(items)

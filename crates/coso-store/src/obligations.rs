@@ -2,8 +2,10 @@
 //! report for a period), and their concrete occurrences with due dates.
 
 use chrono::NaiveDate;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use serde::Serialize;
 
+use crate::codes::{Code, OptCode};
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store};
@@ -22,8 +24,8 @@ pub struct NewObligation {
     pub template_id: Option<i64>,
     /// The sentence of the document the obligation was read from.
     pub raw: String,
-    /// (period key such as `2026-H1`, or `` for a one-off; due date).
-    pub occurrences: Vec<(String, Option<NaiveDate>)>,
+    /// (period key, due date).
+    pub occurrences: Vec<(PeriodKey, Option<NaiveDate>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,8 +33,8 @@ pub struct ObligationRow {
     pub id: i64,
     pub plan_id: i64,
     pub position: i64,
-    pub kind: String,
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
     pub due_date: Option<NaiveDate>,
     pub due_recurring: Option<String>,
     pub receiver_unit_id: i64,
@@ -47,7 +49,8 @@ pub struct OccurrenceRow {
     pub id: i64,
     pub obligation_id: i64,
     pub plan_id: i64,
-    pub period_key: String,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
 }
 
@@ -56,8 +59,10 @@ struct Raw {
     id: i64,
     plan_id: i64,
     position: i64,
-    kind: String,
-    period: Option<String>,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    kind: ObligationKind,
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    period: Option<ReportPeriod>,
     due_date: Option<NaiveDate>,
     due_recurring: Option<String>,
     receiver_unit_id: i64,
@@ -84,7 +89,7 @@ pub(crate) fn check(o: &NewObligation) -> Result<()> {
             field: "period", message: format!("Kỳ báo cáo «{p}» không hợp lệ.")
         });
     }
-    let mut keys: Vec<&str> = o.occurrences.iter().map(|(k, _)| k.as_str()).collect();
+    let mut keys: Vec<PeriodKey> = o.occurrences.iter().map(|(k, _)| *k).collect();
     keys.sort_unstable();
     if keys.windows(2).any(|w| w[0] == w[1]) {
         return Err(StoreError::Conflict {
@@ -123,13 +128,13 @@ macro_rules! insert_obligations {
                 .bind(plan_id)
                 .fetch_all(&mut *$tx)
                 .await?;
-            let rows: Vec<(i64, &(String, Option<chrono::NaiveDate>))> =
+            let rows: Vec<(i64, &(coso_domain::plan::PeriodKey, Option<chrono::NaiveDate>))> =
                 ids.iter().zip(obligations).flat_map(|(id, o)| o.occurrences.iter().map(move |occ| (*id, occ))).collect();
             occurrences = rows.len();
             for chunk in rows.chunks($crate::plans::INSERT_CHUNK) {
                 let mut qb = sqlx::QueryBuilder::new("INSERT INTO obligation_occurrence (obligation_id, period_key, due_date) ");
                 qb.push_values(chunk, |mut b, (id, (key, due))| {
-                    b.push_bind(*id).push_bind(key.as_str()).push_bind(*due);
+                    b.push_bind(*id).push_bind(key.to_string()).push_bind(*due);
                 });
                 qb.build().execute(&mut *$tx).await?;
             }

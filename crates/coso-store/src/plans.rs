@@ -100,9 +100,9 @@ struct Raw {
 impl Raw {
     fn into_row(self) -> Result<PlanRow> {
         Ok(PlanRow {
-            legal_bases: json::parse(&self.legal_bases)?,
-            sections: json::parse(&self.sections)?,
-            document: self.document.as_deref().map(json::parse).transpose()?,
+            legal_bases: json::parse("plan.legal_bases", &self.legal_bases)?,
+            sections: json::parse("plan.sections", &self.sections)?,
+            document: self.document.as_deref().map(|d| json::parse("plan.document", d)).transpose()?,
             id: self.id,
             unit_id: self.unit_id,
             unit_code: self.unit_code,

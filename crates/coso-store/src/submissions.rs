@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes::{self, OptCode};
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store, json};
@@ -38,8 +39,7 @@ pub struct SubmissionRow {
     pub id: i64,
     pub occurrence_id: i64,
     pub unit_id: i64,
-    /// `submitted`, `accepted` or `returned`.
-    pub status: String,
+    pub status: SubmissionStatus,
     pub version: i64,
     pub first_submitted_on: NaiveDate,
     pub submitted_at: DateTime<Utc>,
@@ -60,8 +60,8 @@ pub struct VersionRow {
     pub rank: Option<String>,
     pub submitted_at: DateTime<Utc>,
     pub submitted_by: String,
-    /// `accepted` or `returned`; `None` while waiting.
-    pub review: Option<String>,
+    /// `Accepted` or `Returned`; `None` while waiting.
+    pub review: Option<SubmissionStatus>,
     pub review_comment: Option<String>,
     pub reviewed_at: Option<DateTime<Utc>>,
     pub reviewed_by: Option<String>,
@@ -85,11 +85,11 @@ struct Raw {
 impl Raw {
     fn into_row(self) -> Result<SubmissionRow> {
         Ok(SubmissionRow {
-            indicator_values: json::parse(&self.indicator_values)?,
+            indicator_values: json::parse("submission.indicator_values", &self.indicator_values)?,
             id: self.id,
             occurrence_id: self.occurrence_id,
             unit_id: self.unit_id,
-            status: self.status,
+            status: status_of(&self.status)?,
             version: self.version,
             first_submitted_on: self.first_submitted_on,
             submitted_at: self.submitted_at,
@@ -110,7 +110,8 @@ struct RawVersion {
     rank: Option<String>,
     submitted_at: DateTime<Utc>,
     submitted_by: String,
-    review: Option<String>,
+    #[sqlx(try_from = "OptCode<SubmissionStatus>")]
+    review: Option<SubmissionStatus>,
     review_comment: Option<String>,
     reviewed_at: Option<DateTime<Utc>>,
     reviewed_by: Option<String>,
@@ -133,9 +134,7 @@ fn refused(r: Refusal) -> StoreError {
 
 /// The stored status, read back into the domain's states.
 fn status_of(stored: &str) -> Result<SubmissionStatus> {
-    SubmissionStatus::parse(stored).ok_or_else(|| {
-        StoreError::Database(sqlx::Error::Decode(format!("unknown submission status «{stored}»").into()))
-    })
+    codes::decode(stored)
 }
 
 impl Store {
@@ -350,7 +349,7 @@ impl Store {
         raw.into_iter()
             .map(|r| {
                 Ok(VersionRow {
-                    content: json::parse(&r.content)?,
+                    content: json::parse("submission_version.content", &r.content)?,
                     id: r.id,
                     submission_id: r.submission_id,
                     version: r.version,

@@ -5,9 +5,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::UnitId;
+use coso_domain::plan::TaskStatus;
 use serde::Serialize;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store, json};
@@ -42,8 +44,7 @@ pub struct TaskRow {
     pub partner_texts: Vec<String>,
     pub due_date: Option<NaiveDate>,
     pub due_recurring: Option<String>,
-    /// `not_started`, `in_progress` or `done`.
-    pub status: String,
+    pub status: TaskStatus,
     /// Percent, 0 to 100.
     pub progress: i64,
     pub updated_at: DateTime<Utc>,
@@ -74,8 +75,6 @@ struct Raw {
     progress: i64,
     updated_at: DateTime<Utc>,
 }
-
-pub(crate) const STATUSES: [&str; 3] = ["not_started", "in_progress", "done"];
 
 /// Inserts the tasks of plan `$plan_id` and their partner units on transaction `$tx`.
 /// Ids are read back by position, since the order of a multi-row RETURNING is not guaranteed.
@@ -156,7 +155,7 @@ impl Store {
             .map(|r| {
                 let (partner_unit_ids, partner_names) = by_task.remove(&r.id).unwrap_or_default();
                 Ok(TaskRow {
-                    partner_texts: json::parse_strings(&r.partner_text)?,
+                    partner_texts: json::parse_strings("plan_task.partner_text", &r.partner_text)?,
                     partner_unit_ids,
                     partner_names,
                     id: r.id,
@@ -168,7 +167,7 @@ impl Store {
                     lead_text: r.lead_text,
                     due_date: r.due_date,
                     due_recurring: r.due_recurring,
-                    status: r.status,
+                    status: codes::decode(&r.status)?,
                     progress: r.progress,
                     updated_at: r.updated_at,
                 })
@@ -179,7 +178,7 @@ impl Store {
     /// Records how far a task has come: `status` is `not_started`, `in_progress` or `done`,
     /// `progress` a percentage.
     pub async fn update_task(&self, task_id: i64, status: &str, progress: i64, actor: &Actor) -> Result<()> {
-        if !STATUSES.contains(&status) {
+        if !TaskStatus::ALL.iter().any(|s| s.as_str() == status) {
             return Err(StoreError::Conflict {
                 field: "status",
                 message: format!("Trạng thái nhiệm vụ «{status}» không hợp lệ."),

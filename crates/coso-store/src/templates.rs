@@ -33,7 +33,7 @@ struct Raw {
 impl Raw {
     fn into_row(self) -> Result<ReportTemplateRow> {
         Ok(ReportTemplateRow {
-            definition: json::parse(&self.definition)?,
+            definition: json::parse("report_template.definition", &self.definition)?,
             id: self.id,
             code: self.code,
             name: self.name,
@@ -157,7 +157,7 @@ impl Store {
                 entity: "report_template",
                 entity_id: id.to_string(),
                 unit_id: None,
-                before: Some(serde_json::json!({ "name": before.name, "version": before.version, "definition": json::parse(&before.definition)? })),
+                before: Some(serde_json::json!({ "name": before.name, "version": before.version, "definition": json::parse("report_template.definition", &before.definition)? })),
                 after: Some(serde_json::json!({ "name": name, "version": before.version + 1, "definition": definition })),
             };
             write_audit!(&mut *tx, now, actor, &entry)?;

@@ -1,6 +1,8 @@
 //! Plans, obligations, submissions, the inbox and the aggregate, on SQLite and PostgreSQL.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::plan::PeriodKey;
+use coso_domain::report::SubmissionStatus;
 use coso_store::{
     Actor, EvidenceOwner, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store, StoreError, UnitRow,
 };
@@ -38,7 +40,10 @@ fn report(receiver: i64, template: Option<i64>) -> NewObligation {
         receiver_unit_id: receiver,
         template_id: template,
         raw: "Báo cáo kết quả 6 tháng trước ngày 14/6 và cả năm trước ngày 14/12.".into(),
-        occurrences: vec![("2026-H1".into(), Some(date(2026, 6, 14))), ("2026".into(), Some(date(2026, 12, 14)))],
+        occurrences: vec![
+            (PeriodKey::FirstHalf(2026), Some(date(2026, 6, 14))),
+            (PeriodKey::Year(2026), Some(date(2026, 12, 14))),
+        ],
     }
 }
 
@@ -81,7 +86,7 @@ fn plan_of(unit: &UnitRow, targets: &[UnitRow], template: Option<i64>) -> NewPla
                 receiver_unit_id: unit.id,
                 template_id: None,
                 raw: "Xây dựng kế hoạch thực hiện trước ngày 15/02/2026.".into(),
-                occurrences: vec![(String::new(), Some(date(2026, 2, 15)))],
+                occurrences: vec![(PeriodKey::Once, Some(date(2026, 2, 15)))],
             },
             report(unit.id, template),
         ],
@@ -204,7 +209,7 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     // An undated occurrence of another plan comes last in the inbox.
     let mut other = plan_of(&p, &communes[..1], None);
     other.title = "Ấn định".into();
-    other.obligations = vec![NewObligation { occurrences: vec![(String::new(), None)], ..report(p.id, None) }];
+    other.obligations = vec![NewObligation { occurrences: vec![(PeriodKey::Once, None)], ..report(p.id, None) }];
     store.create_plan(&other, &actor()).await.expect("other plan");
     let (a, b) = (&communes[0], &communes[1]);
 
@@ -212,7 +217,10 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     let dues: Vec<Option<NaiveDate>> = inbox.iter().map(|i| i.due_date).collect();
     assert_eq!(dues, [Some(date(2026, 2, 15)), Some(date(2026, 6, 14)), Some(date(2026, 12, 14)), None]);
     assert!(inbox[0].overdue && !inbox[1].overdue);
-    assert_eq!((inbox[1].period_key.as_str(), inbox[1].issuing_unit_name.as_str()), ("2026-H1", "Tỉnh Hà Tĩnh"));
+    assert_eq!(
+        (inbox[1].period_key.to_string().as_str(), inbox[1].issuing_unit_name.as_str()),
+        ("2026-H1", "Tỉnh Hà Tĩnh")
+    );
     assert!(inbox.iter().all(|i| i.status.is_none()));
     let h1 = inbox[1].occurrence_id;
     let whole_year = inbox[2].occurrence_id;
@@ -233,7 +241,10 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     assert!(store.received(p.id).await.expect("received").is_empty());
     let inbox = store.inbox(a.id, date(2026, 7, 1)).await.expect("inbox");
     let item = inbox.iter().find(|i| i.occurrence_id == h1).expect("h1");
-    assert_eq!((item.status.as_deref(), item.version, item.overdue), (Some("returned"), Some(1), true));
+    assert_eq!(
+        (item.status.map(SubmissionStatus::as_str), item.version, item.overdue),
+        (Some("returned"), Some(1), true)
+    );
 
     let mut again = sending(h1, a.id, date(2026, 6, 20));
     again.score = Some(91.0);
@@ -244,7 +255,7 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     );
     let versions = store.submission_versions(second.id).await.expect("versions");
     assert_eq!(
-        versions.iter().map(|v| (v.version, v.review.as_deref())).collect::<Vec<_>>(),
+        versions.iter().map(|v| (v.version, v.review.map(SubmissionStatus::as_str))).collect::<Vec<_>>(),
         [(1, Some("returned")), (2, None)]
     );
     assert_eq!(versions[0].review_comment.as_deref(), Some("Thiếu số liệu hội nghị"));

@@ -599,7 +599,7 @@ async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
                         kind: "village".into(),
                         ..Default::default()
                     },
-                    village.unit_kind(),
+                    Some(village.unit_kind()),
                     day("2026-01-01"),
                 )
                 .expect("unit"),

@@ -40,10 +40,8 @@ pub async fn resolve_targets(app: &App, issuer: &UnitRow, spec: &TargetSpec) -> 
     match spec {
         TargetSpec::Children => {
             let children = store.children(issuer.unit_id(), app.today()).await?;
-            let admin: Vec<UnitRow> = children
-                .into_iter()
-                .filter(|u| !matches!(u.unit_kind(), Some(UnitKind::Agency | UnitKind::Department)))
-                .collect();
+            let admin: Vec<UnitRow> =
+                children.into_iter().filter(|u| !matches!(u.kind, UnitKind::Agency | UnitKind::Department)).collect();
             if admin.is_empty() {
                 return Err(Error::field("targets", format!("{} không có đơn vị trực thuộc nào.", issuer.name)));
             }

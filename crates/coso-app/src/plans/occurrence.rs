@@ -2,6 +2,7 @@
 
 use crate::{App, Error, Result};
 use chrono::NaiveDate;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 
 #[derive(Debug, Clone)]
 pub struct OccurrenceDetail {
@@ -10,11 +11,10 @@ pub struct OccurrenceDetail {
     pub plan_id: i64,
     pub plan_number: Option<String>,
     pub plan_title: String,
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
-    /// implementing_plan | report
-    pub kind: String,
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
     pub template_id: Option<i64>,
     pub receiver_unit_id: i64,
 }

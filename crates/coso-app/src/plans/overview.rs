@@ -72,7 +72,7 @@ pub async fn overview(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanOver
         let (files, notes) = tokio::try_join!(store.evidence_of_task(task.id), store.task_notes(task.id))?;
         let due = Due::from_columns(task.due_date.map(|d| d.to_string()).as_deref(), task.due_recurring.as_deref())
             .unwrap_or(Due::Unset);
-        let status = TaskStatus::parse(&task.status).unwrap_or(TaskStatus::NotStarted);
+        let status = task.status;
         let shown = DisplayStatus::of(status, due.in_year(plan.year), today);
         tasks.push(TaskView { task, due, status, shown, files, notes });
     }

@@ -2,6 +2,7 @@
 //! `coso plan status --json`) and the API answer.
 
 use chrono::NaiveDate;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
 use serde::Serialize;
 
 use crate::reports::aggregate::{StatusCounts, occurrence_counts};
@@ -29,16 +30,15 @@ pub struct TaskJson {
     pub partner_units: Vec<String>,
     pub due: Option<NaiveDate>,
     pub recurring: Option<String>,
-    pub status: String,
+    pub status: TaskStatus,
     pub progress: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ObligationJson {
     pub id: i64,
-    /// implementing_plan | report
-    pub kind: String,
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
     pub due: Option<NaiveDate>,
     /// "MM-DD yearly"
     pub recurring: Option<String>,
@@ -49,7 +49,7 @@ pub struct ObligationJson {
 #[derive(Debug, Clone, Serialize)]
 pub struct OccurrenceJson {
     pub id: i64,
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due: Option<NaiveDate>,
     #[serde(flatten)]
     pub counts: Option<StatusCounts>,
@@ -72,7 +72,7 @@ pub(crate) async fn plan_json(app: &App, id: i64, today: Option<NaiveDate>) -> R
                 Some(t) => Some(occurrence_counts(app, id, oc.id, oc.due_date, t).await?),
                 None => None,
             };
-            occ.push(OccurrenceJson { id: oc.id, period_key: oc.period_key.clone(), due: oc.due_date, counts });
+            occ.push(OccurrenceJson { id: oc.id, period_key: oc.period_key, due: oc.due_date, counts });
         }
         out_obligations.push(ObligationJson {
             id: o.id,

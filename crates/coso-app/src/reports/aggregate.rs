@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use coso_domain::plan::{Timing, classify};
+use coso_domain::plan::{PeriodKey, Timing, classify};
 use coso_domain::report::{Template, rank_for};
 use coso_domain::unit_path::UnitPath;
 use coso_store::{AggregateRow, UnitRow};
@@ -91,7 +91,7 @@ pub struct Row {
 pub struct AggregateView {
     pub plan_id: i64,
     pub occurrence_id: i64,
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due: Option<NaiveDate>,
     pub today: NaiveDate,
     /// The unit the rows are seen from (the issuer, or a unit drilled into).

@@ -2,6 +2,7 @@
 //! (and the reviewer's comment when it was returned), and whether it may be sent now.
 
 use coso_calendar::HolidayCalendar;
+use coso_domain::plan::ObligationKind;
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
 use coso_store::{SubmissionRow, UnitRow};
 
@@ -34,7 +35,7 @@ pub struct ReportForm {
 
 impl ReportForm {
     pub fn status(&self) -> Option<SubmissionStatus> {
-        self.existing.as_ref().and_then(|s| SubmissionStatus::parse(&s.status))
+        self.existing.as_ref().map(|s| s.status)
     }
 }
 
@@ -56,7 +57,7 @@ pub async fn report_form(
         }
         None => ("Không ghi hạn".to_string(), String::new(), false),
     };
-    let status = existing.as_ref().and_then(|s| SubmissionStatus::parse(&s.status));
+    let status = existing.as_ref().map(|s| s.status);
     let mut returned_comment = None;
     let mut last = None;
     if let Some(s) = &existing {
@@ -69,7 +70,7 @@ pub async fn report_form(
         }
     }
     let can_submit = existing.is_none() || SubmissionStatus::is_open(status);
-    let (template, implementing_plans) = if occ.kind == "report" {
+    let (template, implementing_plans) = if occ.kind == ObligationKind::Report {
         (Some(templates::load(app, occ.template_id.ok_or(Error::NotFound)?).await?), vec![])
     } else {
         let plans = store

@@ -20,7 +20,7 @@ pub struct SubmissionDetail {
 
 impl SubmissionDetail {
     pub fn status(&self) -> Option<SubmissionStatus> {
-        SubmissionStatus::parse(&self.row.status)
+        Some(self.row.status)
     }
 }
 

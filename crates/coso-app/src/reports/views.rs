@@ -3,7 +3,7 @@
 
 use coso_documents::Document;
 use coso_domain::authz::Action;
-use coso_domain::plan::period_label;
+use coso_domain::plan::{ObligationKind, PeriodKey, period_label};
 use coso_store::{PlanRow, UnitRow};
 
 use super::aggregate::{AggregateView, aggregate};
@@ -26,7 +26,11 @@ impl PlanView {
 
     /// The title of the exported table.
     pub fn title(&self) -> String {
-        format!("Tổng hợp {} — {}", what("report", &self.view.period_key).to_lowercase(), self.plan_label())
+        format!(
+            "Tổng hợp {} — {}",
+            what(ObligationKind::Report, self.view.period_key).to_lowercase(),
+            self.plan_label()
+        )
     }
 
     /// The summary report (báo cáo tổng hợp) of the view, dated today.
@@ -36,13 +40,13 @@ impl PlanView {
 }
 
 /// The report periods of a plan: (occurrence id, period key), in plan order.
-pub async fn report_periods(app: &App, plan_id: i64) -> Result<Vec<(i64, String)>> {
+pub async fn report_periods(app: &App, plan_id: i64) -> Result<Vec<(i64, PeriodKey)>> {
     Ok(app
         .store()
         .obligations(plan_id)
         .await?
         .into_iter()
-        .filter(|o| o.kind == "report")
+        .filter(|o| o.kind == ObligationKind::Report)
         .flat_map(|o| o.occurrences.into_iter().map(|oc| (oc.id, oc.period_key)))
         .collect())
 }

@@ -40,7 +40,7 @@ pub async fn update(app: &App, actor: &Actor, plan_id: i64, task_id: i64, change
     };
     let status = match change.status.as_deref().filter(|s| !s.is_empty()) {
         None if change.progress.is_some() => TaskStatus::suggested_by(progress),
-        None => TaskStatus::parse(&task.status).unwrap_or(TaskStatus::NotStarted),
+        None => task.status,
         Some(s) => TaskStatus::parse(s).unwrap_or_else(|| {
             errors.push(FieldError::new(
                 "status",

@@ -301,7 +301,7 @@ pub async fn plan_page(
         .obligations
         .iter()
         .map(|ob| ObligationLine {
-            title: match (ob.kind.as_str(), ob.period.as_deref().and_then(ReportPeriod::parse)) {
+            title: match (ob.kind.as_str(), ob.period) {
                 ("implementing_plan", _) => "Kế hoạch thực hiện".to_string(),
                 (_, Some(p)) => format!("Báo cáo {}", p.label().to_lowercase()),
                 _ => "Báo cáo".to_string(),
@@ -421,7 +421,7 @@ pub async fn aggregate(
         nav: Nav::of(Some(&user)),
         plan_id: id,
         plan_label: pv.plan_label(),
-        obligation: inbox::what("report", &view.period_key),
+        obligation: inbox::what(ObligationKind::Report, view.period_key),
         due_text: view.due.map_or_else(|| "không ghi".to_string(), vn_date),
         scope: view.scope_name.clone(),
         crumbs,

@@ -109,7 +109,7 @@ fn submission_wire(row: coso_store::SubmissionRow, unit_code: &str) -> Submissio
         id: row.id,
         occurrence_id: row.occurrence_id,
         unit_code: unit_code.to_string(),
-        status: row.status,
+        status: row.status.to_string(),
         version: row.version,
         first_submitted_on: row.first_submitted_on.to_string(),
         score: row.score,

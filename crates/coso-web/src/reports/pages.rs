@@ -89,7 +89,7 @@ pub async fn inbox_page(
         .map(|r| ReceivedLine {
             submission_id: r.submission_id,
             unit_name: r.unit_name.clone(),
-            obligation: inbox::what(&r.kind, &r.period_key),
+            obligation: inbox::what(r.kind, r.period_key),
             submitted: vietnam_time_text(r.submitted_at),
             status: SubmissionStatus::Submitted.label().to_string(),
         })
@@ -236,7 +236,7 @@ async fn report_form(
         nav: Nav::of(Some(user)),
         action: format!("/quan-tri/hop-thu/{occurrence_id}?don-vi={}", form.unit.code),
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
-        obligation: inbox::what(&occ.kind, &occ.period_key),
+        obligation: inbox::what(occ.kind, occ.period_key),
         due_text: due_text(occ.due_date),
         days_text: form.days_text.clone(),
         explanation: form.explanation.clone(),
@@ -350,7 +350,7 @@ async fn submission_page(
         unit_name: d.unit.name.clone(),
         plan_id: occ.plan_id,
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
-        obligation: inbox::what(&occ.kind, &occ.period_key),
+        obligation: inbox::what(occ.kind, occ.period_key),
         status: d.status().map_or("Không rõ", SubmissionStatus::label).to_string(),
         timing: v.timing.label(),
         score: d.row.score.map_or("–".into(), fmt),
@@ -367,10 +367,7 @@ async fn submission_page(
                 by: v.submitted_by.clone(),
                 score: v.score.map_or("–".into(), fmt),
                 rank: v.rank.clone().unwrap_or_default(),
-                review: SubmissionStatus::review_label(
-                    v.review.as_deref().and_then(SubmissionStatus::parse),
-                    v.review_comment.as_deref(),
-                ),
+                review: SubmissionStatus::review_label(v.review, v.review_comment.as_deref()),
             })
             .collect(),
         can_review: v.can_review,

@@ -108,7 +108,7 @@ async fn import_plan(app: &App, a: ImportArgs) -> CmdResult {
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .or_else(|| o.recurring.clone())
                 .unwrap_or_else(|| "không ghi hạn".into());
-            println!("- {} {}: hạn {due}", o.kind, o.period.as_deref().unwrap_or(""));
+            println!("- {} {}: hạn {due}", o.kind, o.period.map_or("", coso_domain::plan::ReportPeriod::as_str));
         }
         for w in &imported.warnings {
             println!("Lưu ý: {w}");
@@ -146,7 +146,7 @@ async fn status(app: &App, a: StatusArgs) -> CmdResult {
                 println!(
                     "- {} {} {}: {} đúng hạn, {} trễ hạn, {} chưa nộp, {} chưa đến hạn",
                     o.kind,
-                    o.period.as_deref().unwrap_or(""),
+                    o.period.map_or("", coso_domain::plan::ReportPeriod::as_str),
                     oc.period_key,
                     c.on_time,
                     c.late,
