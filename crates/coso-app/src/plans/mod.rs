@@ -25,5 +25,5 @@ use crate::{Actor, App, Result};
 /// the fields the officials confirmed, or one built from those fields.
 pub async fn document(app: &App, actor: &Actor, plan_id: i64) -> Result<Document> {
     let (plan, issuer) = readable(app, actor, plan_id).await?;
-    Ok(summary::plan_document(&plan, &issuer))
+    summary::plan_document(&plan, &issuer)
 }

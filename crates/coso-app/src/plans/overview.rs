@@ -9,7 +9,7 @@ use coso_store::{EvidenceMeta, PlanRow, PlanSummary, TaskNoteRow, TaskRow, UnitR
 use super::plan_json::{PlanJson, plan_json};
 use super::readable;
 use crate::reports::inbox::plan_label;
-use crate::{Actor, App, Result};
+use crate::{Actor, App, Result, stored};
 
 /// A plan with, per occurrence, the count of target units on time, late, missing and not yet due.
 pub async fn get(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanJson> {
@@ -87,22 +87,16 @@ pub async fn overview(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanOver
         .into_iter()
         .map(|c| (c.id, plan_label(c.number.as_deref(), &c.title), c.unit_name))
         .collect();
-    let legal_bases = serde_json::from_value::<Vec<CitedDocument>>(plan.legal_bases.clone())
-        .unwrap_or_default()
+    let legal_bases = stored::decode::<Vec<CitedDocument>>("plan.legal_bases", &plan.legal_bases)?
         .into_iter()
         .map(|b| b.raw)
         .collect();
-    let sections = serde_json::from_value::<Vec<Section>>(plan.sections.clone())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| s.heading)
-        .collect();
-    let warnings = plan
-        .document
-        .as_ref()
-        .and_then(|d| serde_json::from_value::<Document>(d.clone()).ok())
-        .map(|d| d.warnings)
-        .unwrap_or_default();
+    let sections =
+        stored::decode::<Vec<Section>>("plan.sections", &plan.sections)?.into_iter().map(|s| s.heading).collect();
+    let warnings = match &plan.document {
+        Some(d) => stored::decode::<Document>("plan.document", d)?.warnings,
+        None => Vec::new(),
+    };
     let can_manage = actor.may(&issuer.unit_path(), Action::ManagePlans);
     Ok(PlanOverview {
         plan,

@@ -10,7 +10,7 @@ use coso_domain::unit_path::UnitPath;
 use coso_store::{AggregateRow, UnitRow};
 use serde::Serialize;
 
-use crate::{App, Error, Result};
+use crate::{App, Error, Result, stored};
 
 /// How many target units are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -154,7 +154,7 @@ pub async fn aggregate(
     for key in &order {
         let g = &groups[key];
         out_rows.push(if g.members.len() == 1 && g.members[0].path == *key {
-            unit_row(g.members[0], &columns, occ.due_date, today)
+            unit_row(g.members[0], &columns, occ.due_date, today)?
         } else {
             group_row(app, key, &g.members, &columns, occ.due_date, today).await?
         });
@@ -201,17 +201,20 @@ fn group_key(scope: &UnitPath, r: &AggregateRow) -> String {
     }
 }
 
-fn values_of(r: &AggregateRow, columns: &[Column]) -> Vec<Option<f64>> {
-    let parsed: BTreeMap<String, f64> =
-        r.indicator_values.as_deref().and_then(|v| serde_json::from_str(v).ok()).unwrap_or_default();
-    columns.iter().map(|c| parsed.get(&c.code).copied()).collect()
+/// The row's value of each column; a unit that has not sent has none.
+fn values_of(r: &AggregateRow, columns: &[Column]) -> Result<Vec<Option<f64>>> {
+    let parsed: BTreeMap<String, f64> = match r.indicator_values.as_deref() {
+        Some(v) => stored::decode_text("submission.indicator_values", v)?,
+        None => BTreeMap::new(),
+    };
+    Ok(columns.iter().map(|c| parsed.get(&c.code).copied()).collect())
 }
 
 fn timing_of(r: &AggregateRow, due: Option<NaiveDate>, today: NaiveDate) -> Timing {
     classify(due, r.first_submitted_on, today)
 }
 
-fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today: NaiveDate) -> Row {
+fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today: NaiveDate) -> Result<Row> {
     let timing = timing_of(r, due, today);
     let mut counts = StatusCounts::default();
     counts.add(&timing);
@@ -221,7 +224,7 @@ fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today:
         Timing::Missing { overdue_days } => ("missing", overdue_days),
         Timing::Pending => ("pending", None),
     };
-    Row {
+    Ok(Row {
         unit_code: r.code.clone(),
         unit_name: r.name.clone(),
         target_count: 1,
@@ -229,11 +232,11 @@ fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today:
         days,
         status_label: timing.label(),
         counts,
-        values: values_of(r, columns),
+        values: values_of(r, columns)?,
         score: r.score,
         rank: r.rank.clone(),
         submission_id: r.submission_id,
-    }
+    })
 }
 
 async fn group_row(
@@ -250,7 +253,7 @@ async fn group_row(
     let mut values = vec![None; columns.len()];
     for m in members {
         counts.add(&timing_of(m, due, today));
-        for (acc, v) in values.iter_mut().zip(values_of(m, columns)) {
+        for (acc, v) in values.iter_mut().zip(values_of(m, columns)?) {
             if let Some(v) = v {
                 *acc = Some(acc.unwrap_or(0.0) + v);
             }

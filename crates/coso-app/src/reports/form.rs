@@ -9,7 +9,7 @@ use coso_store::{SubmissionRow, UnitRow};
 use super::inbox::{days_left, plan_label};
 use super::submit::sendable;
 use crate::plans::OccurrenceDetail;
-use crate::{Actor, App, Error, Result, templates};
+use crate::{Actor, App, Error, Result, stored, templates};
 
 pub struct ReportForm {
     pub occurrence: OccurrenceDetail,
@@ -66,7 +66,7 @@ pub async fn report_form(
             if status == Some(SubmissionStatus::Returned) {
                 returned_comment = v.review_comment.clone();
             }
-            last = serde_json::from_value::<ReportContent>(v.content.clone()).ok();
+            last = Some(stored::decode::<ReportContent>("submission_version.content", &v.content)?);
         }
     }
     let can_submit = existing.is_none() || SubmissionStatus::is_open(status);

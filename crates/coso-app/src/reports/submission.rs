@@ -7,7 +7,7 @@ use coso_domain::report::{ReportContent, SubmissionStatus, Template};
 use coso_store::{SubmissionRow, UnitRow, VersionRow};
 
 use crate::plans::{OccurrenceDetail, occurrence};
-use crate::{Actor, App, Error, Result, templates, units};
+use crate::{Actor, App, Error, Result, stored, templates, units};
 
 /// A submission with its sending unit, its occurrence and every version, first first.
 pub struct SubmissionDetail {
@@ -58,7 +58,10 @@ pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<SubmissionView> {
         Some(t) => Some(templates::load(app, t).await?),
         None => None,
     };
-    let content = detail.versions.last().and_then(|v| serde_json::from_value(v.content.clone()).ok());
+    let content = match detail.versions.last() {
+        Some(v) => Some(stored::decode("submission_version.content", &v.content)?),
+        None => None,
+    };
     let timing = classify(detail.occurrence.due_date, Some(detail.row.first_submitted_on), app.today());
     let can_review = detail.status() == Some(SubmissionStatus::Submitted)
         && actor.may(&detail.receiver.unit_path(), Action::ReviewReports);
