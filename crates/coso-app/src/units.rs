@@ -12,8 +12,8 @@ pub async fn by_code(app: &App, code: &str) -> Result<UnitRow> {
     app.store().unit_by_code(code.trim()).await?.ok_or(Error::NotFound)
 }
 
-pub async fn by_id(app: &App, id: i64) -> Result<UnitRow> {
-    app.store().unit_by_id(UnitId(id)).await?.ok_or(Error::NotFound)
+pub async fn by_id(app: &App, id: UnitId) -> Result<UnitRow> {
+    app.store().unit_by_id(id).await?.ok_or(Error::NotFound)
 }
 
 /// The units directly below `unit` in force today, in Vietnamese order.

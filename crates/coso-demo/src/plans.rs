@@ -109,14 +109,14 @@ pub async fn load(
         actor,
     };
     let plan_id = import::issue(app, req).await?;
-    let obligations = store.obligations(plan_id).await?;
+    let obligations = store.obligations(plan_id.0).await?;
     let Some(six) =
         obligations.iter().find(|o| o.period == Some(ReportPeriod::SixMonth)).and_then(|o| o.occurrences.first())
     else {
         return Ok(0);
     };
     let Some(due) = six.due_date.filter(|d| *d <= today) else { return Ok(0) };
-    let Some(detail) = occurrence_detail(app, six.id).await? else { return Ok(0) };
+    let Some(detail) = occurrence_detail(app, coso_domain::OccurrenceId(six.id)).await? else { return Ok(0) };
     let mut sent = 0;
     for commune in communes.iter().filter(|c| c.code != skip) {
         let mut rng = Rng::for_key(&format!("report:{}", commune.code));

@@ -21,7 +21,9 @@ pub mod unit_path;
 
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
-pub use ids::{HouseholdId, UnitId, UserId};
+pub use ids::{
+    EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId, UserId,
+};
 
 /// Lets a stored-code enum be compared with its code (`kind == "ward"`) and written as it
 /// (`Display`), as a row is read and an API answers; people read `label()` instead.

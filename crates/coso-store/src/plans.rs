@@ -14,10 +14,7 @@ use crate::rows::search_text;
 use crate::tasks::{NewTask, insert_tasks};
 use crate::{Result, Store, json};
 
-/// A stored plan's id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct PlanId(pub i64);
+pub use coso_domain::PlanId;
 
 /// Rows per multi-row INSERT: under both backends' bind limits (at most 9 binds a row here;
 /// SQLite allows 32,766 binds, PostgreSQL 65,535), and all communes of the country in one.

@@ -5,6 +5,7 @@ use coso_documents::{Document, Format, ParseContext};
 use coso_domain::authz::Action;
 use coso_domain::plan::{Due, ObligationKind, PlanDraft, ReportingDefaults, TargetSpec, occurrences};
 use coso_domain::unit::UnitKind;
+use coso_domain::{PlanId, TemplateId};
 use coso_store::{NewObligation, NewPlan, NewTask, UnitRow};
 
 use crate::{Actor, App, Error, Result};
@@ -79,15 +80,15 @@ pub struct Issue<'a> {
     pub document: Option<&'a Document>,
     pub targets: &'a [UnitRow],
     /// The report template every report obligation uses.
-    pub template_id: i64,
+    pub template_id: TemplateId,
     /// For an implementing plan: the plan it implements.
-    pub parent_plan_id: Option<i64>,
+    pub parent_plan_id: Option<PlanId>,
     pub actor: &'a Actor,
 }
 
 /// Validates the draft and saves the plan with its tasks, targets, obligations and their
 /// occurrences, all or nothing. Reports go to the issuing unit.
-pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
+pub async fn issue(app: &App, req: Issue<'_>) -> Result<PlanId> {
     req.actor.authorize(&req.issuer.unit_path(), Action::ManagePlans)?;
     req.draft.validate().map_err(|errs| Error::Fields(errs.into_iter().map(Into::into).collect()))?;
     let d = req.draft;
@@ -113,7 +114,7 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
             due_date: o.due.date(),
             due_recurring: recurring(&o.due),
             receiver_unit_id: req.issuer.id,
-            template_id: (o.kind == ObligationKind::Report).then_some(req.template_id),
+            template_id: (o.kind == ObligationKind::Report).then_some(req.template_id.0),
             raw: o.raw.clone(),
             occurrences: occurrences(o.kind, o.period, &o.due, d.year)
                 .into_iter()
@@ -123,7 +124,7 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
         .collect();
     let plan = NewPlan {
         unit_id: req.issuer.id,
-        parent_plan_id: req.parent_plan_id,
+        parent_plan_id: req.parent_plan_id.map(|p| p.0),
         number: d.number.clone(),
         issued_on: d.issued_on,
         title: coso_text::clean(&d.title),
@@ -135,7 +136,7 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
         target_unit_ids: req.targets.iter().map(|u| u.id).collect(),
         obligations,
     };
-    Ok(app.store().create_plan(&plan, req.actor.audit()).await?.0)
+    Ok(app.store().create_plan(&plan, req.actor.audit()).await?)
 }
 
 fn recurring(due: &Due) -> Option<String> {

@@ -2,6 +2,7 @@
 //! status as shown), obligations with their counts, targets and the cascade.
 
 use coso_documents::{CitedDocument, Document, Section};
+use coso_domain::PlanId;
 use coso_domain::authz::Action;
 use coso_domain::plan::{DisplayStatus, Due, TaskStatus};
 use coso_store::{EvidenceMeta, PlanRow, PlanSummary, TaskNoteRow, TaskRow, UnitRow};
@@ -12,7 +13,7 @@ use crate::reports::inbox::plan_label;
 use crate::{Actor, App, Result, stored};
 
 /// A plan with, per occurrence, the count of target units on time, late, missing and not yet due.
-pub async fn get(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanJson> {
+pub async fn get(app: &App, actor: &Actor, plan_id: PlanId) -> Result<PlanJson> {
     readable(app, actor, plan_id).await?;
     plan_json(app, plan_id, Some(app.today())).await
 }
@@ -62,13 +63,13 @@ pub struct PlanOverview {
     pub can_manage: bool,
 }
 
-pub async fn overview(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanOverview> {
+pub async fn overview(app: &App, actor: &Actor, plan_id: PlanId) -> Result<PlanOverview> {
     let (plan, issuer) = readable(app, actor, plan_id).await?;
     let today = app.today();
     let store = app.store();
     let json = plan_json(app, plan_id, Some(today)).await?;
     let mut tasks = Vec::new();
-    for task in store.plan_tasks(plan_id).await? {
+    for task in store.plan_tasks(plan_id.0).await? {
         let (files, notes) = tokio::try_join!(store.evidence_of_task(task.id), store.task_notes(task.id))?;
         let due = Due::from_columns(task.due_date.map(|d| d.to_string()).as_deref(), task.due_recurring.as_deref())
             .unwrap_or(Due::Unset);
@@ -76,13 +77,13 @@ pub async fn overview(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanOver
         let shown = DisplayStatus::of(status, due.in_year(plan.year), today);
         tasks.push(TaskView { task, due, status, shown, files, notes });
     }
-    let targets = store.plan_target_units(plan_id).await?;
+    let targets = store.plan_target_units(plan_id.0).await?;
     let parent = match plan.parent_plan_id {
         Some(p) => store.plan(p).await?.map(|pp| (pp.id, plan_label(pp.number.as_deref(), &pp.title))),
         None => None,
     };
     let children = store
-        .child_plans(plan_id)
+        .child_plans(plan_id.0)
         .await?
         .into_iter()
         .map(|c| (c.id, plan_label(c.number.as_deref(), &c.title), c.unit_name))

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use coso_domain::plan::{PeriodKey, Timing, classify};
 use coso_domain::report::{Template, rank_for};
 use coso_domain::unit_path::UnitPath;
+use coso_domain::{OccurrenceId, PlanId};
 use coso_store::{AggregateRow, UnitRow};
 use serde::Serialize;
 
@@ -122,11 +123,12 @@ impl AggregateView {
 pub async fn aggregate(
     app: &App,
     template: &Template,
-    plan_id: i64,
-    occurrence_id: i64,
+    plan_id: PlanId,
+    occurrence_id: OccurrenceId,
     scope: Option<&UnitRow>,
     today: NaiveDate,
 ) -> Result<AggregateView> {
+    let (PlanId(plan_id), OccurrenceId(occurrence_id)) = (plan_id, occurrence_id);
     let store = app.store();
     let occ = store.occurrence(occurrence_id).await?.ok_or(Error::NotFound)?;
     if occ.plan_id != plan_id {
@@ -302,12 +304,12 @@ fn rank_distribution<'a>(
 /// How many targets of `plan_id` are on time, late, missing or not yet due for one occurrence.
 pub async fn occurrence_counts(
     app: &App,
-    plan_id: i64,
-    occurrence_id: i64,
+    plan_id: PlanId,
+    occurrence_id: OccurrenceId,
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<StatusCounts> {
-    let rows = app.store().aggregate(plan_id, occurrence_id).await?;
+    let rows = app.store().aggregate(plan_id.0, occurrence_id.0).await?;
     let mut counts = StatusCounts::default();
     for r in &rows {
         counts.add(&timing_of(r, due, today));

@@ -2,6 +2,7 @@
 //! (and the reviewer's comment when it was returned), and whether it may be sent now.
 
 use coso_calendar::HolidayCalendar;
+use coso_domain::OccurrenceId;
 use coso_domain::plan::ObligationKind;
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
 use coso_store::{SubmissionRow, UnitRow};
@@ -44,12 +45,12 @@ pub async fn report_form(
     app: &App,
     actor: &Actor,
     calendar: &HolidayCalendar,
-    occurrence_id: i64,
+    occurrence_id: OccurrenceId,
     unit: UnitRow,
 ) -> Result<ReportForm> {
     let occ = sendable(app, actor, occurrence_id, &unit).await?;
     let store = app.store();
-    let existing = store.submission_for(occurrence_id, unit.id).await?;
+    let existing = store.submission_for(occurrence_id.0, unit.id).await?;
     let (days_text, explanation, overdue) = match occ.due_date {
         Some(d) => {
             let (n, words, text) = days_left(calendar, app.today(), d);

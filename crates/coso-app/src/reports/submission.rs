@@ -4,6 +4,7 @@
 use coso_domain::authz::Action;
 use coso_domain::plan::{Timing, classify};
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
+use coso_domain::{OccurrenceId, SubmissionId, UnitId};
 use coso_store::{SubmissionRow, UnitRow, VersionRow};
 
 use crate::plans::{OccurrenceDetail, occurrence};
@@ -26,16 +27,16 @@ impl SubmissionDetail {
 
 /// The submission, if the actor may read it: at the sending unit, or reviewing at the
 /// receiving unit.
-pub async fn detail(app: &App, actor: &Actor, id: i64) -> Result<SubmissionDetail> {
-    let row = app.store().submission(id).await?.ok_or(Error::NotFound)?;
-    let unit = units::by_id(app, row.unit_id).await?;
-    let occurrence = occurrence(app, row.occurrence_id).await?;
+pub async fn detail(app: &App, actor: &Actor, id: SubmissionId) -> Result<SubmissionDetail> {
+    let row = app.store().submission(id.0).await?.ok_or(Error::NotFound)?;
+    let unit = units::by_id(app, UnitId(row.unit_id)).await?;
+    let occurrence = occurrence(app, OccurrenceId(row.occurrence_id)).await?;
     let receiver = units::by_id(app, occurrence.receiver_unit_id).await?;
     let ok = actor.may(&unit.unit_path(), Action::ReadPlans) || actor.may(&receiver.unit_path(), Action::ReviewReports);
     if !ok {
         return Err(Error::Forbidden);
     }
-    let versions = app.store().submission_versions(id).await?;
+    let versions = app.store().submission_versions(id.0).await?;
     Ok(SubmissionDetail { row, unit, occurrence, receiver, versions })
 }
 
@@ -52,7 +53,7 @@ pub struct SubmissionView {
     pub can_review: bool,
 }
 
-pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<SubmissionView> {
+pub async fn view(app: &App, actor: &Actor, id: SubmissionId) -> Result<SubmissionView> {
     let detail = detail(app, actor, id).await?;
     let template = match detail.occurrence.template_id {
         Some(t) => Some(templates::load(app, t).await?),
