@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_app::reports::{aggregate, exports};
 use coso_app::{App, templates};
-use coso_domain::plan::PeriodKey;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::Template;
 use coso_domain::{OccurrenceId, PlanId};
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, Store};
@@ -41,8 +41,8 @@ async fn fixture(app: &App) -> Fixture {
     let template_id = templates::ensure_default(app).await.expect("template");
     let template = templates::load(app, template_id).await.expect("template");
     let report = |period: &str, key: &str, due: NaiveDate| NewObligation {
-        kind: "report".into(),
-        period: Some(period.into()),
+        kind: ObligationKind::Report,
+        period: ReportPeriod::parse(period),
         due_date: None,
         due_recurring: Some(due.format("%m-%d").to_string()),
         receiver_unit_id: provinces[0].id,

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate};
-use coso_domain::plan::PeriodKey;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
@@ -32,8 +32,8 @@ struct Fixture {
 
 fn report(period: &str, receiver: i64, occurrences: &[(&str, NaiveDate)]) -> NewObligation {
     NewObligation {
-        kind: "report".into(),
-        period: Some(period.into()),
+        kind: ObligationKind::Report,
+        period: ReportPeriod::parse(period),
         due_date: None,
         due_recurring: None,
         receiver_unit_id: receiver,

@@ -88,11 +88,11 @@ where
 
 /// Ties a domain type to its column and lets rows name `Code<T>` / `OptCode<T>` in `try_from`.
 macro_rules! stored_code {
-    ($ty:ty, $column:literal, $parse:expr) => {
+    ($ty:ty, $column:literal) => {
         impl StoredCode for $ty {
             const COLUMN: &'static str = $column;
             fn from_code(code: &str) -> Option<Self> {
-                $parse(code)
+                code.parse().ok()
             }
         }
 
@@ -110,12 +110,12 @@ macro_rules! stored_code {
     };
 }
 
-stored_code!(UnitKind, "unit.kind", UnitKind::parse);
-stored_code!(SuccessionKind, "unit_succession.kind", SuccessionKind::parse);
-stored_code!(Role, "role_grant.role", Role::parse);
-stored_code!(TaskStatus, "plan_task.status", TaskStatus::parse);
-stored_code!(ObligationKind, "obligation.kind", ObligationKind::parse);
-stored_code!(ReportPeriod, "obligation.period", ReportPeriod::parse);
-stored_code!(PeriodKey, "obligation_occurrence.period_key", |c: &str| PeriodKey::parse(c).ok());
-stored_code!(SubmissionStatus, "submission.status", SubmissionStatus::parse);
-stored_code!(NotificationKind, "notification.kind", NotificationKind::parse);
+stored_code!(UnitKind, "unit.kind");
+stored_code!(SuccessionKind, "unit_succession.kind");
+stored_code!(Role, "role_grant.role");
+stored_code!(TaskStatus, "plan_task.status");
+stored_code!(ObligationKind, "obligation.kind");
+stored_code!(ReportPeriod, "obligation.period");
+stored_code!(PeriodKey, "obligation_occurrence.period_key");
+stored_code!(SubmissionStatus, "submission.status");
+stored_code!(NotificationKind, "notification.kind");

@@ -13,10 +13,9 @@ use crate::{Result, Store};
 /// An obligation read from a plan, with the occurrences the domain computed for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewObligation {
-    /// `implementing_plan` or `report`.
-    pub kind: String,
-    /// `monthly`, `quarterly`, `six_month`, `nine_month`, `annual` or `ad_hoc`; `None` for an implementing plan.
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    /// `None` for an implementing plan.
+    pub period: Option<ReportPeriod>,
     pub due_date: Option<NaiveDate>,
     /// `MM-DD`: due every year on that day.
     pub due_recurring: Option<String>,
@@ -71,24 +70,8 @@ struct Raw {
     raw: String,
 }
 
-const KINDS: [&str; 2] = ["implementing_plan", "report"];
-const PERIODS: [&str; 6] = ["monthly", "quarterly", "six_month", "nine_month", "annual", "ad_hoc"];
-
-/// Rejects values the schema's comments allow no other spelling of.
+/// Rejects an obligation that names the same period twice.
 pub(crate) fn check(o: &NewObligation) -> Result<()> {
-    if !KINDS.contains(&o.kind.as_str()) {
-        return Err(StoreError::Conflict {
-            field: "kind",
-            message: format!("Loại nghĩa vụ «{}» không hợp lệ.", o.kind),
-        });
-    }
-    if let Some(p) = &o.period
-        && !PERIODS.contains(&p.as_str())
-    {
-        return Err(StoreError::Conflict {
-            field: "period", message: format!("Kỳ báo cáo «{p}» không hợp lệ.")
-        });
-    }
     let mut keys: Vec<PeriodKey> = o.occurrences.iter().map(|(k, _)| *k).collect();
     keys.sort_unstable();
     if keys.windows(2).any(|w| w[0] == w[1]) {
@@ -116,7 +99,7 @@ macro_rules! insert_obligations {
                 b.push_bind(plan_id)
                     .push_bind(i as i64)
                     .push_bind(o.kind.as_str())
-                    .push_bind(o.period.as_deref())
+                    .push_bind(o.period.map(coso_domain::plan::ReportPeriod::as_str))
                     .push_bind(o.due_date)
                     .push_bind(o.due_recurring.as_deref())
                     .push_bind(o.receiver_unit_id)

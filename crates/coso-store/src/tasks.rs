@@ -178,7 +178,7 @@ impl Store {
     /// Records how far a task has come: `status` is `not_started`, `in_progress` or `done`,
     /// `progress` a percentage.
     pub async fn update_task(&self, task_id: i64, status: &str, progress: i64, actor: &Actor) -> Result<()> {
-        if !TaskStatus::ALL.iter().any(|s| s.as_str() == status) {
+        if status.parse::<TaskStatus>().is_err() {
             return Err(StoreError::Conflict {
                 field: "status",
                 message: format!("Trạng thái nhiệm vụ «{status}» không hợp lệ."),

@@ -3,7 +3,7 @@
 //! PostgreSQL, instead of coming back as a default or as nothing.
 
 use chrono::NaiveDate;
-use coso_domain::plan::PeriodKey;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_store::{Actor, NewObligation, NewPlan, NewTask, PlanId, Store, StoreError, UnitRow};
 use coso_test_support::on_both;
 use serde_json::json;
@@ -37,8 +37,8 @@ async fn plan(store: &Store, unit: &UnitRow) -> i64 {
         tasks: vec![NewTask { text: "Tuyên truyền".into(), ..Default::default() }],
         target_unit_ids: vec![unit.id],
         obligations: vec![NewObligation {
-            kind: "report".into(),
-            period: Some("six_month".into()),
+            kind: ObligationKind::Report,
+            period: Some(ReportPeriod::SixMonth),
             due_date: None,
             due_recurring: Some("06-14".into()),
             receiver_unit_id: unit.id,

@@ -1,7 +1,7 @@
 //! Plans, obligations, submissions, the inbox and the aggregate, on SQLite and PostgreSQL.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coso_domain::plan::PeriodKey;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::SubmissionStatus;
 use coso_store::{
     Actor, EvidenceOwner, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store, StoreError, UnitRow,
@@ -33,8 +33,8 @@ async fn province(store: &Store) -> (UnitRow, Vec<UnitRow>) {
 
 fn report(receiver: i64, template: Option<i64>) -> NewObligation {
     NewObligation {
-        kind: "report".into(),
-        period: Some("six_month".into()),
+        kind: ObligationKind::Report,
+        period: Some(ReportPeriod::SixMonth),
         due_date: None,
         due_recurring: Some("06-14".into()),
         receiver_unit_id: receiver,
@@ -79,7 +79,7 @@ fn plan_of(unit: &UnitRow, targets: &[UnitRow], template: Option<i64>) -> NewPla
         target_unit_ids: targets.iter().map(|u| u.id).collect(),
         obligations: vec![
             NewObligation {
-                kind: "implementing_plan".into(),
+                kind: ObligationKind::ImplementingPlan,
                 period: None,
                 due_date: Some(date(2026, 2, 15)),
                 due_recurring: None,

@@ -109,8 +109,8 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<PlanId> {
         .obligations
         .iter()
         .map(|o| NewObligation {
-            kind: o.kind.as_str().to_string(),
-            period: o.period.map(|p| p.as_str().to_string()),
+            kind: o.kind,
+            period: o.period,
             due_date: o.due.date(),
             due_recurring: recurring(&o.due),
             receiver_unit_id: req.issuer.id,
