@@ -68,7 +68,7 @@ async fn fixture(app: &App) -> Fixture {
         ],
     };
     let plan = store.create_plan(&plan, &actor).await.expect("plan").0;
-    let obligations = store.obligations(plan).await.expect("obligations");
+    let obligations = store.obligations(PlanId(plan)).await.expect("obligations");
     let occurrences: Vec<(i64, NaiveDate)> =
         obligations.iter().flat_map(|o| o.occurrences.iter().map(|oc| (oc.id, oc.due_date.expect("due")))).collect();
     for (i, commune) in communes.iter().enumerate() {

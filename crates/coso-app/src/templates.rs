@@ -18,7 +18,7 @@ pub async fn ensure_default(app: &App) -> Result<TemplateId> {
 
 /// A stored template, parsed.
 pub async fn load(app: &App, id: TemplateId) -> Result<Template> {
-    let row = app.store().report_template(id.0).await?.ok_or(Error::NotFound)?;
+    let row = app.store().report_template(id).await?.ok_or(Error::NotFound)?;
     stored::decode("report_template.definition", &row.definition)
 }
 
@@ -37,7 +37,7 @@ pub async fn first_editable(app: &App, actor: &Actor) -> Result<TemplateId> {
 /// A stored template as it is, for the administrators' editor.
 pub async fn stored(app: &App, actor: &Actor, id: TemplateId) -> Result<ReportTemplateRow> {
     actor.require_admin()?;
-    app.store().report_template(id.0).await?.ok_or(Error::NotFound)
+    app.store().report_template(id).await?.ok_or(Error::NotFound)
 }
 
 /// Saves a new name and definition (administrators only) if the template is still at
@@ -54,5 +54,5 @@ pub async fn save(
     actor.require_admin()?;
     definition.validate().map_err(Error::Fields)?;
     let value = serde_json::to_value(definition).map_err(Error::internal)?;
-    Ok(app.store().update_report_template(id.0, name, &value, version, actor.audit()).await?)
+    Ok(app.store().update_report_template(id, name, &value, version, actor.audit()).await?)
 }

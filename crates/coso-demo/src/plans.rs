@@ -93,7 +93,7 @@ pub async fn load(
     let store = app.store();
     let today = app.today();
     let year = today.year();
-    if !store.plans_of_unit(province.id, Some(year)).await?.is_empty() || communes.is_empty() {
+    if !store.plans_of_unit(province.unit_id(), Some(year)).await?.is_empty() || communes.is_empty() {
         return Ok(0);
     }
     let template_id = templates::ensure_default(app).await?;
@@ -109,7 +109,7 @@ pub async fn load(
         actor,
     };
     let plan_id = import::issue(app, req).await?;
-    let obligations = store.obligations(plan_id.0).await?;
+    let obligations = store.obligations(plan_id).await?;
     let Some(six) =
         obligations.iter().find(|o| o.period == Some(ReportPeriod::SixMonth)).and_then(|o| o.occurrences.first())
     else {

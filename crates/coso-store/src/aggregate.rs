@@ -2,6 +2,7 @@
 //! sent, for the receiving unit's overview and the sums by subtree (computed in Rust).
 
 use chrono::NaiveDate;
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
 use crate::dispatch::dispatch;
@@ -31,7 +32,11 @@ pub struct AggregateRow {
 impl Store {
     /// One row per target unit of `plan_id` with its submission for `occurrence_id`, in
     /// Vietnamese order of the unit names. One query, whatever the number of targets.
-    pub async fn aggregate(&self, plan_id: i64, occurrence_id: i64) -> Result<Vec<AggregateRow>> {
+    pub async fn aggregate(
+        &self,
+        PlanId(plan_id): PlanId,
+        OccurrenceId(occurrence_id): OccurrenceId,
+    ) -> Result<Vec<AggregateRow>> {
         let rows = dispatch!(self, read, pool => {
             let of_plan: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM obligation_occurrence oc JOIN obligation o ON o.id = oc.obligation_id \

@@ -1,6 +1,7 @@
 //! What a unit has to send (its inbox) and what it has received to review.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::UnitId;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::SubmissionStatus;
 use serde::Serialize;
@@ -66,7 +67,7 @@ pub struct ReceivedItem {
 impl Store {
     /// Every occurrence of every obligation of the plans that target `unit_id`, with the
     /// unit's submission if any: by due date (undated last), then plan title in Vietnamese order.
-    pub async fn inbox(&self, unit_id: i64, today: NaiveDate) -> Result<Vec<InboxItem>> {
+    pub async fn inbox(&self, UnitId(unit_id): UnitId, today: NaiveDate) -> Result<Vec<InboxItem>> {
         let mut items: Vec<InboxItem> = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT oc.id AS occurrence_id, o.id AS obligation_id, p.id AS plan_id, p.title AS plan_title, p.number AS plan_number, \
@@ -103,7 +104,7 @@ impl Store {
     }
 
     /// The submissions waiting for review at `receiver_unit_id`, newest first.
-    pub async fn received(&self, receiver_unit_id: i64) -> Result<Vec<ReceivedItem>> {
+    pub async fn received(&self, UnitId(receiver_unit_id): UnitId) -> Result<Vec<ReceivedItem>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, ReceivedItem>(
                 "SELECT s.id AS submission_id, oc.id AS occurrence_id, p.id AS plan_id, p.title AS plan_title, p.number AS plan_number, \

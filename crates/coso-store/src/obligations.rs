@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
 use crate::codes::{Code, OptCode};
@@ -129,7 +130,7 @@ pub(crate) use insert_obligations;
 
 impl Store {
     /// The obligations of a plan in document order, each with its occurrences by due date.
-    pub async fn obligations(&self, plan_id: i64) -> Result<Vec<ObligationRow>> {
+    pub async fn obligations(&self, PlanId(plan_id): PlanId) -> Result<Vec<ObligationRow>> {
         let (raw, occurrences) = dispatch!(self, read, pool => {
             let raw: Vec<Raw> = sqlx::query_as(
                 "SELECT o.id, o.plan_id, o.position, o.kind, o.period, o.due_date, o.due_recurring, o.receiver_unit_id, \
@@ -169,7 +170,7 @@ impl Store {
     }
 
     /// One occurrence, with the plan it belongs to.
-    pub async fn occurrence(&self, id: i64) -> Result<Option<OccurrenceRow>> {
+    pub async fn occurrence(&self, OccurrenceId(id): OccurrenceId) -> Result<Option<OccurrenceRow>> {
         let row = dispatch!(self, read, pool => {
             sqlx::query_as::<_, OccurrenceRow>(
                 "SELECT oc.id, oc.obligation_id, o.plan_id, oc.period_key, oc.due_date \

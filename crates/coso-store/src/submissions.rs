@@ -4,8 +4,8 @@
 //! module persists them, guarded so that two concurrent moves cannot both pass.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coso_domain::UnitId;
 use coso_domain::report::{Refusal, Sending, SubmissionStatus, Verdict};
+use coso_domain::{OccurrenceId, SubmissionId, UnitId};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -261,7 +261,7 @@ impl Store {
     /// Returning it needs a comment saying why.
     pub async fn review(
         &self,
-        submission_id: i64,
+        SubmissionId(submission_id): SubmissionId,
         accept: bool,
         comment: Option<&str>,
         now: DateTime<Utc>,
@@ -320,7 +320,7 @@ impl Store {
         raw.into_row()
     }
 
-    pub async fn submission(&self, id: i64) -> Result<Option<SubmissionRow>> {
+    pub async fn submission(&self, SubmissionId(id): SubmissionId) -> Result<Option<SubmissionRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE id = $1")).bind(id).fetch_optional(pool).await?
         });
@@ -328,7 +328,11 @@ impl Store {
     }
 
     /// What `unit_id` sent for an occurrence, if anything.
-    pub async fn submission_for(&self, occurrence_id: i64, unit_id: i64) -> Result<Option<SubmissionRow>> {
+    pub async fn submission_for(
+        &self,
+        OccurrenceId(occurrence_id): OccurrenceId,
+        UnitId(unit_id): UnitId,
+    ) -> Result<Option<SubmissionRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE occurrence_id = $1 AND unit_id = $2")).bind(occurrence_id).bind(unit_id).fetch_optional(pool).await?
         });
@@ -336,7 +340,7 @@ impl Store {
     }
 
     /// Every version of a submission, the first first.
-    pub async fn submission_versions(&self, submission_id: i64) -> Result<Vec<VersionRow>> {
+    pub async fn submission_versions(&self, SubmissionId(submission_id): SubmissionId) -> Result<Vec<VersionRow>> {
         let raw: Vec<RawVersion> = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT id, submission_id, version, content, score, rank, submitted_at, submitted_by, review, review_comment, \

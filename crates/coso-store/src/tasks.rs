@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coso_domain::UnitId;
 use coso_domain::plan::TaskStatus;
+use coso_domain::{PlanId, TaskId, UnitId};
 use serde::Serialize;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
@@ -126,7 +126,7 @@ pub(crate) use insert_tasks;
 
 impl Store {
     /// The tasks of a plan in document order, with lead and partner unit names.
-    pub async fn plan_tasks(&self, plan_id: i64) -> Result<Vec<TaskRow>> {
+    pub async fn plan_tasks(&self, PlanId(plan_id): PlanId) -> Result<Vec<TaskRow>> {
         let (raw, partners) = dispatch!(self, read, pool => {
             let raw: Vec<Raw> = sqlx::query_as(
                 "SELECT t.id, t.plan_id, t.position, t.text, t.lead_unit_id, u.name AS lead_unit_name, t.lead_text, t.partner_text, \
@@ -177,7 +177,7 @@ impl Store {
 
     /// Records how far a task has come: `status` is `not_started`, `in_progress` or `done`,
     /// `progress` a percentage.
-    pub async fn update_task(&self, task_id: i64, status: &str, progress: i64, actor: &Actor) -> Result<()> {
+    pub async fn update_task(&self, TaskId(task_id): TaskId, status: &str, progress: i64, actor: &Actor) -> Result<()> {
         if status.parse::<TaskStatus>().is_err() {
             return Err(StoreError::Conflict {
                 field: "status",
@@ -221,7 +221,7 @@ impl Store {
     }
 
     /// Adds a note to a task; returns the note's id.
-    pub async fn add_task_note(&self, task_id: i64, body: &str, actor: &Actor) -> Result<i64> {
+    pub async fn add_task_note(&self, TaskId(task_id): TaskId, body: &str, actor: &Actor) -> Result<i64> {
         let body = coso_text::nfc(body.trim());
         if body.is_empty() {
             return Err(StoreError::Conflict {
@@ -259,7 +259,7 @@ impl Store {
     }
 
     /// The notes of a task, oldest first.
-    pub async fn task_notes(&self, task_id: i64) -> Result<Vec<TaskNoteRow>> {
+    pub async fn task_notes(&self, TaskId(task_id): TaskId) -> Result<Vec<TaskNoteRow>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, TaskNoteRow>("SELECT id, task_id, body, created_at, created_by FROM task_note WHERE task_id = $1 ORDER BY id")
                 .bind(task_id)

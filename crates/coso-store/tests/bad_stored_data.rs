@@ -23,7 +23,7 @@ async fn province(store: &Store) -> UnitRow {
 }
 
 /// A plan of `unit` targeting itself, with one task and a 6-month report.
-async fn plan(store: &Store, unit: &UnitRow) -> i64 {
+async fn plan(store: &Store, unit: &UnitRow) -> PlanId {
     let p = NewPlan {
         unit_id: unit.id,
         parent_plan_id: None,
@@ -47,8 +47,7 @@ async fn plan(store: &Store, unit: &UnitRow) -> i64 {
             occurrences: vec![(PeriodKey::FirstHalf(2026), Some(date(2026, 6, 14)))],
         }],
     };
-    let PlanId(id) = store.create_plan(&p, &actor()).await.expect("plan");
-    id
+    store.create_plan(&p, &actor()).await.expect("plan")
 }
 
 /// The read failed as a database fault whose message names `column` and `value`.
@@ -71,7 +70,7 @@ async fn unknown_period_key_and_obligation_kind(store: &Store) {
     let id = plan(store, &unit).await;
     store.execute_admin("UPDATE obligation_occurrence SET period_key = '2026-H3'").await.expect("corrupt");
     names(store.obligations(id).await, "obligation_occurrence.period_key", "2026-H3");
-    names(store.inbox(unit.id, date(2026, 6, 1)).await, "obligation_occurrence.period_key", "2026-H3");
+    names(store.inbox(unit.unit_id(), date(2026, 6, 1)).await, "obligation_occurrence.period_key", "2026-H3");
     store.execute_admin("UPDATE obligation_occurrence SET period_key = '2026-H1'").await.expect("repair");
     store.execute_admin("UPDATE obligation SET kind = 'letter'").await.expect("corrupt");
     names(store.obligations(id).await, "obligation.kind", "letter");

@@ -9,7 +9,6 @@ use crate::{Actor, App, Error, Result, units};
 
 /// The plan and its issuing unit, if the actor may read it.
 pub async fn readable(app: &App, actor: &Actor, plan_id: PlanId) -> Result<(PlanRow, UnitRow)> {
-    let PlanId(plan_id) = plan_id;
     let plan = app.store().plan(plan_id).await?.ok_or(Error::NotFound)?;
     let issuer = units::by_id(app, UnitId(plan.unit_id)).await?;
     if actor.may(&issuer.unit_path(), Action::ReadPlans) {

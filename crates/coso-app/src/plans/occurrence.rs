@@ -26,14 +26,13 @@ pub async fn occurrence(app: &App, id: OccurrenceId) -> Result<OccurrenceDetail>
 }
 
 pub async fn occurrence_detail(app: &App, id: OccurrenceId) -> Result<Option<OccurrenceDetail>> {
-    let OccurrenceId(id) = id;
     let store = app.store();
     let Some(occ) = store.occurrence(id).await? else { return Ok(None) };
-    let Some(plan) = store.plan(occ.plan_id).await? else { return Ok(None) };
-    let obligations = store.obligations(occ.plan_id).await?;
+    let Some(plan) = store.plan(PlanId(occ.plan_id)).await? else { return Ok(None) };
+    let obligations = store.obligations(PlanId(occ.plan_id)).await?;
     let Some(ob) = obligations.into_iter().find(|o| o.id == occ.obligation_id) else { return Ok(None) };
     Ok(Some(OccurrenceDetail {
-        id: OccurrenceId(id),
+        id,
         obligation_id: ObligationId(ob.id),
         plan_id: PlanId(plan.id),
         plan_number: plan.number,

@@ -2,9 +2,9 @@
 //! status as shown), obligations with their counts, targets and the cascade.
 
 use coso_documents::{CitedDocument, Document, Section};
-use coso_domain::PlanId;
 use coso_domain::authz::Action;
 use coso_domain::plan::{DisplayStatus, Due, TaskStatus};
+use coso_domain::{PlanId, TaskId};
 use coso_store::{EvidenceMeta, PlanRow, PlanSummary, TaskNoteRow, TaskRow, UnitRow};
 
 use super::plan_json::{PlanJson, plan_json};
@@ -28,7 +28,7 @@ pub struct UnitPlans {
 
 pub async fn of_unit(app: &App, actor: &Actor, unit: UnitRow) -> Result<UnitPlans> {
     actor.authorize(&unit.unit_path(), Action::ReadPlans)?;
-    let plans = app.store().plans_of_unit(unit.id, None).await?;
+    let plans = app.store().plans_of_unit(unit.unit_id(), None).await?;
     let can_manage = actor.may(&unit.unit_path(), Action::ManagePlans);
     Ok(UnitPlans { unit, plans, can_manage })
 }
@@ -69,21 +69,22 @@ pub async fn overview(app: &App, actor: &Actor, plan_id: PlanId) -> Result<PlanO
     let store = app.store();
     let json = plan_json(app, plan_id, Some(today)).await?;
     let mut tasks = Vec::new();
-    for task in store.plan_tasks(plan_id.0).await? {
-        let (files, notes) = tokio::try_join!(store.evidence_of_task(task.id), store.task_notes(task.id))?;
+    for task in store.plan_tasks(plan_id).await? {
+        let (files, notes) =
+            tokio::try_join!(store.evidence_of_task(TaskId(task.id)), store.task_notes(TaskId(task.id)))?;
         let due = Due::from_columns(task.due_date.map(|d| d.to_string()).as_deref(), task.due_recurring.as_deref())
             .unwrap_or(Due::Unset);
         let status = task.status;
         let shown = DisplayStatus::of(status, due.in_year(plan.year), today);
         tasks.push(TaskView { task, due, status, shown, files, notes });
     }
-    let targets = store.plan_target_units(plan_id.0).await?;
+    let targets = store.plan_target_units(plan_id).await?;
     let parent = match plan.parent_plan_id {
-        Some(p) => store.plan(p).await?.map(|pp| (pp.id, plan_label(pp.number.as_deref(), &pp.title))),
+        Some(p) => store.plan(PlanId(p)).await?.map(|pp| (pp.id, plan_label(pp.number.as_deref(), &pp.title))),
         None => None,
     };
     let children = store
-        .child_plans(plan_id.0)
+        .child_plans(plan_id)
         .await?
         .into_iter()
         .map(|c| (c.id, plan_label(c.number.as_deref(), &c.title), c.unit_name))

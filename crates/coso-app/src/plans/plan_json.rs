@@ -59,7 +59,6 @@ pub struct OccurrenceJson {
 /// A plan with its tasks and obligations; with `today`, each occurrence carries the count of
 /// target units on time, late, missing and not yet due.
 pub(crate) async fn plan_json(app: &App, id: PlanId, today: Option<NaiveDate>) -> Result<PlanJson> {
-    let PlanId(id) = id;
     let store = app.store();
     let plan = store.plan(id).await?.ok_or(Error::NotFound)?;
     let issuer = store.unit_by_id(coso_domain::UnitId(plan.unit_id)).await?.ok_or(Error::NotFound)?;
@@ -71,7 +70,7 @@ pub(crate) async fn plan_json(app: &App, id: PlanId, today: Option<NaiveDate>) -
         let mut occ = Vec::with_capacity(o.occurrences.len());
         for oc in &o.occurrences {
             let counts = match today {
-                Some(t) => Some(occurrence_counts(app, PlanId(id), OccurrenceId(oc.id), oc.due_date, t).await?),
+                Some(t) => Some(occurrence_counts(app, id, OccurrenceId(oc.id), oc.due_date, t).await?),
                 None => None,
             };
             occ.push(OccurrenceJson { id: oc.id, period_key: oc.period_key, due: oc.due_date, counts });
@@ -87,7 +86,7 @@ pub(crate) async fn plan_json(app: &App, id: PlanId, today: Option<NaiveDate>) -
         });
     }
     Ok(PlanJson {
-        id,
+        id: id.0,
         number: plan.number,
         title: plan.title,
         year: plan.year,

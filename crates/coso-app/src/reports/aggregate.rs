@@ -128,10 +128,9 @@ pub async fn aggregate(
     scope: Option<&UnitRow>,
     today: NaiveDate,
 ) -> Result<AggregateView> {
-    let (PlanId(plan_id), OccurrenceId(occurrence_id)) = (plan_id, occurrence_id);
     let store = app.store();
     let occ = store.occurrence(occurrence_id).await?.ok_or(Error::NotFound)?;
-    if occ.plan_id != plan_id {
+    if occ.plan_id != plan_id.0 {
         return Err(Error::NotFound);
     }
     let rows = store.aggregate(plan_id, occurrence_id).await?;
@@ -171,8 +170,8 @@ pub async fn aggregate(
     }
     let (ranks, mean_score) = rank_distribution(template, rows.iter().filter(|r| inside(r)));
     Ok(AggregateView {
-        plan_id,
-        occurrence_id,
+        plan_id: plan_id.0,
+        occurrence_id: occurrence_id.0,
         period_key: occ.period_key,
         due: occ.due_date,
         today,
@@ -309,7 +308,7 @@ pub async fn occurrence_counts(
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<StatusCounts> {
-    let rows = app.store().aggregate(plan_id.0, occurrence_id.0).await?;
+    let rows = app.store().aggregate(plan_id, occurrence_id).await?;
     let mut counts = StatusCounts::default();
     for r in &rows {
         counts.add(&timing_of(r, due, today));

@@ -2,9 +2,9 @@
 //! (and the reviewer's comment when it was returned), and whether it may be sent now.
 
 use coso_calendar::HolidayCalendar;
-use coso_domain::OccurrenceId;
 use coso_domain::plan::ObligationKind;
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
+use coso_domain::{OccurrenceId, SubmissionId};
 use coso_store::{SubmissionRow, UnitRow};
 
 use super::inbox::{days_left, plan_label};
@@ -50,7 +50,7 @@ pub async fn report_form(
 ) -> Result<ReportForm> {
     let occ = sendable(app, actor, occurrence_id, &unit).await?;
     let store = app.store();
-    let existing = store.submission_for(occurrence_id.0, unit.id).await?;
+    let existing = store.submission_for(occurrence_id, unit.unit_id()).await?;
     let (days_text, explanation, overdue) = match occ.due_date {
         Some(d) => {
             let (n, words, text) = days_left(calendar, app.today(), d);
@@ -62,7 +62,7 @@ pub async fn report_form(
     let mut returned_comment = None;
     let mut last = None;
     if let Some(s) = &existing {
-        let versions = store.submission_versions(s.id).await?;
+        let versions = store.submission_versions(SubmissionId(s.id)).await?;
         if let Some(v) = versions.last() {
             if status == Some(SubmissionStatus::Returned) {
                 returned_comment = v.review_comment.clone();
@@ -75,7 +75,7 @@ pub async fn report_form(
         (Some(templates::load(app, occ.template_id.ok_or(Error::NotFound)?).await?), vec![])
     } else {
         let plans = store
-            .plans_of_unit(unit.id, None)
+            .plans_of_unit(unit.unit_id(), None)
             .await?
             .into_iter()
             .map(|p| (p.id, plan_label(p.number.as_deref(), &p.title)))

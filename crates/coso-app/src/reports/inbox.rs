@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use coso_calendar::{HolidayCalendar, format_vn, weekday_vn};
+use coso_domain::UnitId;
 use coso_domain::authz::Action;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::SubmissionStatus;
@@ -61,7 +62,7 @@ pub async fn inbox(app: &App, actor: &Actor, calendar: &HolidayCalendar, unit: &
 /// The entries of a unit's inbox, with days counted from today.
 pub(crate) async fn entries(app: &App, calendar: &HolidayCalendar, unit_id: i64) -> Result<Vec<InboxEntry>> {
     let today = app.today();
-    let items = app.store().inbox(unit_id, today).await?;
+    let items = app.store().inbox(UnitId(unit_id), today).await?;
     let counter = DayCounter::new(calendar, today, items.iter().filter_map(|i| i.due_date));
     Ok(items.into_iter().map(|i| entry(&counter, i)).collect())
 }

@@ -28,7 +28,7 @@ impl SubmissionDetail {
 /// The submission, if the actor may read it: at the sending unit, or reviewing at the
 /// receiving unit.
 pub async fn detail(app: &App, actor: &Actor, id: SubmissionId) -> Result<SubmissionDetail> {
-    let row = app.store().submission(id.0).await?.ok_or(Error::NotFound)?;
+    let row = app.store().submission(id).await?.ok_or(Error::NotFound)?;
     let unit = units::by_id(app, UnitId(row.unit_id)).await?;
     let occurrence = occurrence(app, OccurrenceId(row.occurrence_id)).await?;
     let receiver = units::by_id(app, occurrence.receiver_unit_id).await?;
@@ -36,7 +36,7 @@ pub async fn detail(app: &App, actor: &Actor, id: SubmissionId) -> Result<Submis
     if !ok {
         return Err(Error::Forbidden);
     }
-    let versions = app.store().submission_versions(id.0).await?;
+    let versions = app.store().submission_versions(id).await?;
     Ok(SubmissionDetail { row, unit, occurrence, receiver, versions })
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use coso_domain::authz::Action;
 use coso_domain::plan::ObligationKind;
 use coso_domain::report::{ReportInput, Template, Verdict, validate};
-use coso_domain::{OccurrenceId, SubmissionId, UnitId};
+use coso_domain::{OccurrenceId, PlanId, SubmissionId, UnitId};
 use coso_store::{NewSubmission, SubmissionRow, UnitRow};
 
 use crate::plans::{OccurrenceDetail, occurrence};
@@ -31,7 +31,7 @@ pub async fn sendable(
 ) -> Result<OccurrenceDetail> {
     actor.authorize(&unit.unit_path(), Action::SubmitReports)?;
     let occurrence = occurrence(app, occurrence_id).await?;
-    if !app.store().targets_unit(occurrence.plan_id.0, unit.id).await? {
+    if !app.store().targets_unit(occurrence.plan_id, unit.unit_id()).await? {
         return Err(Error::NotFound);
     }
     Ok(occurrence)
@@ -101,13 +101,13 @@ async fn send_implementing_plan(
 ) -> Result<SubmissionRow> {
     let store = app.store();
     let plan = store
-        .plan(plan_id)
+        .plan(PlanId(plan_id))
         .await?
         .ok_or_else(|| Error::field("implementing_plan_id", "Không tìm thấy kế hoạch đã chọn."))?;
     if plan.unit_id != unit.id {
         return Err(Error::field("implementing_plan_id", "Kế hoạch đã chọn không phải của đơn vị này."));
     }
-    store.link_implementing_plan(plan_id, occ.plan_id.0, actor.audit()).await?;
+    store.link_implementing_plan(PlanId(plan_id), occ.plan_id, actor.audit()).await?;
     let content = serde_json::json!({ "implementing_plan_id": plan_id, "title": plan.title, "number": plan.number });
     let new = NewSubmission {
         occurrence_id: occ.id.0,
@@ -130,7 +130,7 @@ pub async fn reviewable(
     actor: &Actor,
     submission_id: SubmissionId,
 ) -> Result<(SubmissionRow, OccurrenceDetail)> {
-    let row = app.store().submission(submission_id.0).await?.ok_or(Error::NotFound)?;
+    let row = app.store().submission(submission_id).await?.ok_or(Error::NotFound)?;
     let occ = occurrence(app, OccurrenceId(row.occurrence_id)).await?;
     let receiver = units::by_id(app, occ.receiver_unit_id).await?;
     actor.authorize(&receiver.unit_path(), Action::ReviewReports)?;
@@ -150,6 +150,6 @@ pub async fn review(
     let unit = units::by_id(app, UnitId(row.unit_id)).await?;
     let comment = verdict.comment(Some(comment))?;
     let accept = verdict == Verdict::Accept;
-    let row = app.store().review(submission_id.0, accept, comment.as_deref(), app.now(), actor.audit()).await?;
+    let row = app.store().review(submission_id, accept, comment.as_deref(), app.now(), actor.audit()).await?;
     Ok((row, unit))
 }

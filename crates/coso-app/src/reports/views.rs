@@ -44,7 +44,7 @@ impl PlanView {
 pub async fn report_periods(app: &App, plan_id: PlanId) -> Result<Vec<(OccurrenceId, PeriodKey)>> {
     Ok(app
         .store()
-        .obligations(plan_id.0)
+        .obligations(plan_id)
         .await?
         .into_iter()
         .filter(|o| o.kind == ObligationKind::Report)

@@ -24,7 +24,7 @@ pub struct TaskChange {
 async fn managed(app: &App, actor: &Actor, plan_id: PlanId, task_id: TaskId) -> Result<TaskRow> {
     let (_, issuer) = plans::readable(app, actor, plan_id).await?;
     actor.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    app.store().plan_tasks(plan_id.0).await?.into_iter().find(|t| t.id == task_id.0).ok_or(Error::NotFound)
+    app.store().plan_tasks(plan_id).await?.into_iter().find(|t| t.id == task_id.0).ok_or(Error::NotFound)
 }
 
 /// Applies a change; every field is checked before anything is written.
@@ -52,9 +52,9 @@ pub async fn update(app: &App, actor: &Actor, plan_id: PlanId, task_id: TaskId, 
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    app.store().update_task(task.id, status.as_str(), i64::from(progress), actor.audit()).await?;
+    app.store().update_task(TaskId(task.id), status.as_str(), i64::from(progress), actor.audit()).await?;
     if let Some(note) = change.note.as_deref().map(coso_text::clean).filter(|n| !n.is_empty()) {
-        app.store().add_task_note(task.id, &note, actor.audit()).await?;
+        app.store().add_task_note(TaskId(task.id), &note, actor.audit()).await?;
     }
     Ok(())
 }
@@ -77,8 +77,8 @@ pub async fn add_evidence(
 /// An evidence file of one of the plan's tasks, for those who may read the plan.
 pub async fn evidence_file(app: &App, actor: &Actor, plan_id: PlanId, file_id: EvidenceId) -> Result<EvidenceFile> {
     plans::readable(app, actor, plan_id).await?;
-    let f = app.store().evidence(file_id.0).await?.ok_or(Error::NotFound)?;
-    let tasks = app.store().plan_tasks(plan_id.0).await?;
+    let f = app.store().evidence(file_id).await?.ok_or(Error::NotFound)?;
+    let tasks = app.store().plan_tasks(plan_id).await?;
     if !f.meta.task_id.is_some_and(|t| tasks.iter().any(|x| x.id == t)) {
         return Err(Error::NotFound);
     }
