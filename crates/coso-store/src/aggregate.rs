@@ -2,9 +2,11 @@
 //! sent, for the receiving unit's overview and the sums by subtree (computed in Rust).
 
 use chrono::NaiveDate;
+use coso_domain::report::SubmissionStatus;
 use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
+use crate::codes::OptCode;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store};
@@ -19,8 +21,9 @@ pub struct AggregateRow {
     pub sort_key: String,
     pub parent_id: Option<i64>,
     pub submission_id: Option<i64>,
-    /// `submitted`, `accepted` or `returned`; `None` when nothing was sent.
-    pub status: Option<String>,
+    /// `None` when nothing was sent.
+    #[sqlx(try_from = "OptCode<SubmissionStatus>")]
+    pub status: Option<SubmissionStatus>,
     pub first_submitted_on: Option<NaiveDate>,
     pub version: Option<i64>,
     /// JSON object indicator code → number, left unparsed (thousands of rows).

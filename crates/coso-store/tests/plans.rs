@@ -300,8 +300,11 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     let rows = store.aggregate(PlanId(plan), OccurrenceId(h1)).await.expect("aggregate");
     assert_eq!(rows.len(), communes.len());
     assert!(rows.windows(2).all(|w| w[0].sort_key <= w[1].sort_key));
-    let status_of = |id: i64| rows.iter().find(|r| r.unit_id == id).and_then(|r| r.status.clone());
-    assert_eq!((status_of(a.id).as_deref(), status_of(b.id).as_deref()), (Some("accepted"), Some("submitted")));
+    let status_of = |id: i64| rows.iter().find(|r| r.unit_id == id).and_then(|r| r.status);
+    assert_eq!(
+        (status_of(a.id).map(SubmissionStatus::as_str), status_of(b.id).map(SubmissionStatus::as_str)),
+        (Some("accepted"), Some("submitted"))
+    );
     assert_eq!(rows.iter().filter(|r| r.status.is_none()).count(), communes.len() - 2);
     let row_a = rows.iter().find(|r| r.unit_id == a.id).expect("a");
     assert_eq!((row_a.version, row_a.first_submitted_on, row_a.score), (Some(2), Some(date(2026, 6, 10)), Some(91.0)));
