@@ -9,6 +9,7 @@
 mod aggregate;
 mod announcements;
 mod audit;
+mod codes;
 mod connect;
 mod dispatch;
 mod error;

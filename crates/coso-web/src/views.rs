@@ -4,7 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use coso_domain::authz::{self, Action, Grant, Role};
+use coso_domain::authz::{self, Action, Role};
 
 use crate::auth::CurrentUser;
 use crate::page_context;
@@ -66,7 +66,7 @@ pub fn home_of(user: &CurrentUser) -> &'static str {
 fn first_unit_allowing(user: &CurrentUser, action: Action) -> Option<String> {
     user.grants
         .iter()
-        .find(|g| g.grant().is_some_and(|grant: Grant| authz::role_allows(grant.role, action)))
+        .find(|g| authz::role_allows(g.grant().role, action))
         .map(|g| g.unit_code.clone())
 }
 
