@@ -157,3 +157,86 @@ async fn a_postgres_dump_of_a_running_server_restores_every_table() {
     let Some(env) = Env::postgres().await else { return };
     backup_and_restore(env, tools, "PostgreSQL").await;
 }
+
+/// `sqlite://` URL of `file`, created if missing.
+fn sqlite_url(file: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", file.display())
+}
+
+async fn sql(file: &Path, statements: &str) {
+    let pool = sqlx::SqlitePool::connect(&sqlite_url(file)).await.expect("open");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(statements.to_string())).execute(&pool).await.expect("sql");
+    pool.close().await;
+}
+
+#[track_caller]
+fn refused(run: &support::Run, words: &str) {
+    assert_eq!(run.code(), 2, "stdout: {}\nstderr: {}", run.stdout(), run.stderr());
+    assert!(run.stderr().contains(words), "«{words}» not in: {}", run.stderr());
+}
+
+/// What would lose data or restore something that is not a coso database is refused, with
+/// the reason; a restore brings back the backup's data and nothing written after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_and_restore_refuse_what_would_lose_data() {
+    let env = Env::sqlite();
+    refused(&env.run(&["backup", "--to", "ban-sao.db"]), "không có cơ sở dữ liệu SQLite");
+    env.run(&["demo"]).ok();
+    env.run(&["backup", "--to", "ban-sao.db"]).ok();
+    refused(&env.run(&["backup", "--to", "ban-sao.db"]), "thêm --force để ghi đè");
+    env.run(&["backup", "--to", "ban-sao.db", "--force"]).ok();
+    let copy = env.dir.path().join("ban-sao.db");
+
+    // A file that is no database, a database that is not coso's, a newer coso database.
+    let text = env.file("ghi-chu.txt", "Đây không phải là cơ sở dữ liệu.\n");
+    refused(&env.run(&["restore", "--from", &text.display().to_string()]), "không phải là cơ sở dữ liệu SQLite");
+    let other = env.dir.path().join("khac.db");
+    sql(&other, "CREATE TABLE ghi_chu (id INTEGER PRIMARY KEY, noi_dung TEXT)").await;
+    refused(&env.run(&["restore", "--from", &other.display().to_string()]), "không phải là cơ sở dữ liệu coso");
+    let newer = env.dir.path().join("moi-hon.db");
+    std::fs::copy(&copy, &newer).expect("copy");
+    sql(
+        &newer,
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (9999, 'future', 1, x'00', 0)",
+    )
+    .await;
+    refused(&env.run(&["restore", "--from", &newer.display().to_string()]), "mới hơn phiên bản");
+
+    // A database with data is replaced only with --force, and never under a running server.
+    refused(&env.run(&["restore", "--from", "ban-sao.db"]), "đang có dữ liệu");
+    let server = Server::start(&env, &[]);
+    refused(&env.run(&["restore", "--from", "ban-sao.db", "--force"]), "hãy dừng máy chủ");
+    server.terminate();
+    drop(server);
+
+    // Written after the backup, gone after the restore.
+    env.run_with_stdin(
+        &[
+            "user",
+            "create",
+            "--email",
+            "sau.saoluu@coso.example",
+            "--password-stdin",
+            "--role",
+            "viewer",
+            "--unit",
+            "42",
+        ],
+        "mat khau du dai\n",
+    )
+    .ok();
+    let out = env.run(&["restore", "--from", "ban-sao.db", "--force"]).ok();
+    assert!(out.contains("Đã khôi phục") && out.contains("app_user"), "{out}");
+    let store = env.store().await;
+    assert!(store.user_by_email("sau.saoluu@coso.example").await.expect("query").is_none());
+    assert!(store.user_by_email("quantri@coso.example").await.expect("query").is_some());
+    store.close().await;
+
+    // PostgreSQL: the commands say which tool to use, and exactly how.
+    let pg = ["--database-url", "postgres://coso@127.0.0.1:5432/coso"];
+    let run = env.run(&[&pg[..], &["backup", "--to", "coso.dump"]].concat());
+    refused(&run, "pg_dump --format=custom --file=coso.dump 'postgres://coso@127.0.0.1:5432/coso'");
+    let run = env.run(&[&pg[..], &["restore", "--from", "coso.dump"]].concat());
+    refused(&run, "pg_restore --no-owner --exit-on-error --dbname='postgres://coso@127.0.0.1:5432/coso' coso.dump");
+}
