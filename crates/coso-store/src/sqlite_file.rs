@@ -19,6 +19,8 @@ pub enum FileError {
     Missing(PathBuf),
     #[error("{0} đã có; thêm --force để ghi đè")]
     Exists(PathBuf),
+    #[error("{0} là chính cơ sở dữ liệu đang dùng; hãy chọn tệp khác")]
+    SameFile(PathBuf),
     #[error("{0} không phải là cơ sở dữ liệu SQLite đọc được: {1}")]
     Unreadable(PathBuf, String),
     #[error("{0} bị hỏng (PRAGMA integrity_check): {1}")]
@@ -76,8 +78,13 @@ pub async fn backup(db: &Path, to: &Path, overwrite: bool) -> Result<FileSummary
     if !db.is_file() {
         return Err(FileError::Missing(db.to_path_buf()));
     }
-    if to.exists() && !overwrite {
-        return Err(FileError::Exists(to.to_path_buf()));
+    if to.exists() {
+        if same_file(db, to) {
+            return Err(FileError::SameFile(to.to_path_buf()));
+        }
+        if !overwrite {
+            return Err(FileError::Exists(to.to_path_buf()));
+        }
     }
     let mut source = open_read_only(db).await?;
     let copied = vacuum_into_then_rename(&mut source, to).await;
@@ -147,7 +154,9 @@ async fn ensure_replaceable(db: &Path, replace_data: bool) -> Result<(), FileErr
 }
 
 fn in_use_or(db: &Path, e: sqlx::Error) -> FileError {
-    let busy = matches!(&e, sqlx::Error::Database(d) if d.code().is_some_and(|c| c == "5" || c == "6"));
+    // SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without an extended code.
+    let primary = |c: &str| c.parse::<i32>().map(|c| c & 0xff).ok();
+    let busy = matches!(&e, sqlx::Error::Database(d) if matches!(d.code().as_deref().and_then(primary), Some(5 | 6)));
     if busy { FileError::InUse(db.to_path_buf()) } else { FileError::Database(e) }
 }
 
@@ -243,6 +252,10 @@ async fn tables(conn: &mut SqliteConnection) -> Result<Vec<String>, FileError> {
 
 pub(crate) fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 fn sidecar(db: &Path, suffix: &str) -> PathBuf {

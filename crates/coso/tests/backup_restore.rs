@@ -185,6 +185,7 @@ async fn backup_and_restore_refuse_what_would_lose_data() {
     env.run(&["backup", "--to", "ban-sao.db"]).ok();
     refused(&env.run(&["backup", "--to", "ban-sao.db"]), "thêm --force để ghi đè");
     env.run(&["backup", "--to", "ban-sao.db", "--force"]).ok();
+    refused(&env.run(&["backup", "--to", "data/coso.db", "--force"]), "chính cơ sở dữ liệu đang dùng");
     let copy = env.dir.path().join("ban-sao.db");
 
     // A file that is no database, a database that is not coso's, a newer coso database.
