@@ -115,18 +115,14 @@ pub async fn restore(from: &Path, db: &Path, replace_data: bool) -> Result<FileS
     } else if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| FileError::Io(dir.to_path_buf(), e))?;
     }
+    // A write-ahead log left beside `db` would be replayed into the new file: the lock check
+    // above checkpointed it into the old one, so it goes first.
+    remove_if_present(&sidecar(db, "-wal"))?;
+    remove_if_present(&sidecar(db, "-shm"))?;
     let mut source = open_read_only(from).await?;
     let copied = vacuum_into_then_rename(&mut source, db).await;
     source.close().await?;
     copied?;
-    // The old database's write-ahead log and index belong to the replaced file.
-    for side in [sidecar(db, "-wal"), sidecar(db, "-shm")] {
-        match std::fs::remove_file(&side) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(FileError::Io(side, e)),
-        }
-    }
     inspect(db).await
 }
 
@@ -200,9 +196,7 @@ async fn vacuum_into_then_rename(source: &mut SqliteConnection, to: &Path) -> Re
         sqlx::query("VACUUM INTO $1").bind(temp_text).execute(&mut *source).await?;
         sync_file(&temp)?;
         std::fs::rename(&temp, to).map_err(|e| FileError::Io(to.to_path_buf(), e))?;
-        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
-            sync_dir(dir)?;
-        }
+        sync_dir(to.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
         Ok(())
     }
     .await;
