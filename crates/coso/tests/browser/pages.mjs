@@ -47,9 +47,9 @@ async function signIn(page, email) {
 
 // The href of the first link matching `selector` on `path`, to reach pages whose id the test
 // does not know (a unit, a plan, a report).
-async function firstLink(page, path, selector) {
+async function firstLink(page, path, selector, hasText) {
   await page.goto(`${base}${path}`);
-  const link = page.locator(selector).first();
+  const link = page.locator(selector, hasText ? { hasText } : {}).first();
   if ((await link.count()) === 0) throw new Error(`no link ${selector} on ${path}`);
   const url = new URL(await link.getAttribute('href'), page.url());
   return url.pathname + url.search;
@@ -140,10 +140,12 @@ const roles = [
     email: 'canbo.xa@coso.example',
     pages: async (page) => {
       const unit = await firstLink(page, '/quan-tri', 'main ul.list a');
-      const form = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a');
+      const implementing = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Kế hoạch thực hiện');
+      const report = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Báo cáo năm 2026');
       return [
         ['inbox', '/quan-tri/hop-thu'],
-        ['report-form', form],
+        ['implementing-plan-form', implementing],
+        ['report-form', report],
         ['plans', '/quan-tri/ke-hoach'],
         ['admin', '/quan-tri'],
         ['unit', unit],
