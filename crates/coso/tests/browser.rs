@@ -2,8 +2,8 @@
 //! → fill and send a report → the province returns it → the commune corrects and sends again),
 //! then every main page of each role at a desktop and a phone size (overflow, raw codes,
 //! axe-core, header links, page weight). The browser side is `tests/browser/official_flow.mjs`
-//! and `tests/browser/pages.mjs` (playwright-core driving Debian's chromium); the screenshots
-//! land in `target/screens/`.
+//! and `tests/browser/pages.mjs`, with the checks they share in `tests/browser/checks.mjs`
+//! (playwright-core driving Debian's chromium); the screenshots land in `target/screens/`.
 
 #[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
@@ -137,15 +137,16 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     let screens = screens_dir();
     fresh_dir(&screens);
 
+    let codes = env.file("enum-codes.json", &serde_json::to_string(&enum_codes()).expect("codes as JSON"));
+
     let flow_shots = screens.join("official-flow");
     std::fs::create_dir_all(&flow_shots).expect("screens dir");
-    let stdout = run_script("official_flow.mjs", &[&flow_shots], &server, Duration::from_secs(180));
+    let stdout = run_script("official_flow.mjs", &[&flow_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("official flow: ok"), "{stdout}");
     let steps = std::fs::read_dir(&flow_shots).expect("screens").count();
     assert_eq!(steps, 4, "a screenshot at each step");
 
     // After the flow, the province has a submission to show.
-    let codes = env.file("enum-codes.json", &serde_json::to_string(&enum_codes()).expect("codes as JSON"));
     let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));
     assert!(stdout.contains("pages: ok"), "{stdout}");
     let shots = std::fs::read_dir(&screens)

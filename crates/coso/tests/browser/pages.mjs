@@ -6,32 +6,16 @@
 // Usage: node pages.mjs BASE_URL SCREENSHOT_DIR CODES_JSON
 // CODES_JSON: a file holding the domain's enum codes (written by the Rust test).
 import { chromium } from 'playwright-core';
-import axe from 'axe-core';
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { Checks, LAUNCH, SIZES } from './checks.mjs';
 
 const [base, shots, codesFile] = process.argv.slice(2);
 const PASSWORD = 'coso-demo-2025';
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 360, height: 740 },
-];
 const WEIGHT_LIMIT = 30 * 1024;
-const codes = JSON.parse(readFileSync(codesFile, 'utf8'));
-// Whole words, case-sensitive: a code between two characters that are not letters, digits or `_`.
-const codePattern = new RegExp(`(?<![\\p{L}\\p{N}_])(${codes.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-const failures = [];
+const checks = new Checks(codesFile);
+const fail = (where, what) => checks.fail(where, what);
 const weights = [];
-// axe-core's runs, and the kinds of minor or moderate violations it saw (printed, not failed).
-let axeRuns = 0;
-const minor = new Set();
-const fail = (where, what) => failures.push(`${where}: ${what}`);
+const browser = await chromium.launch(LAUNCH);
 
 // The stylesheet every page links, gzipped once.
 const css = await (await fetch(`${base}/static/coso.css`)).arrayBuffer();
@@ -55,33 +39,6 @@ async function firstLink(page, path, selector, hasText) {
   return url.pathname + url.search;
 }
 
-async function checkOneSize(page, where) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  if (scrollWidth > innerWidth) fail(where, `horizontal overflow: ${scrollWidth} px wide in ${innerWidth} px`);
-  // Text marked as code (`<code>`, `<pre>`…) shows machine data on purpose: only the rest counts.
-  const { text, codeText } = await page.evaluate(() => ({
-    text: document.body.innerText,
-    codeText: [...document.querySelectorAll('code, pre, kbd, samp')].map((e) => e.innerText).join('\n'),
-  }));
-  const tally = (t) => [...t.matchAll(codePattern)].reduce((n, m) => n.set(m[1], (n.get(m[1]) || 0) + 1), new Map());
-  const asCode = tally(codeText);
-  const raw = [...tally(text)].filter(([code, n]) => n > (asCode.get(code) || 0)).map(([code]) => code);
-  if (raw.length > 0) fail(where, `raw codes in the visible text: ${raw.join(', ')}`);
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  axeRuns += 1;
-  for (const v of result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical')) {
-    minor.add(`${v.id} (${v.impact})`);
-  }
-  for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-    const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ');
-    fail(where, `axe ${v.id} (${v.impact}): ${v.help} — ${targets}`);
-  }
-}
-
 // One page for one role: both sizes, the header's links, the weight.
 async function checkPage(page, role, name, path, seenLinks) {
   const response = await page.goto(`${base}${path}`);
@@ -90,11 +47,7 @@ async function checkPage(page, role, name, path, seenLinks) {
     fail(where, `answered ${response.status()}`);
     return;
   }
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await checkOneSize(page, `${where} @${size.width}`);
-    await page.screenshot({ path: `${shots}/${role}-${name}-${size.width}.png`, fullPage: true });
-  }
+  await checks.atEverySize(page, where, `${shots}/${role}-${name}`);
   for (const href of await page.locator('header a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
     if (seenLinks.has(href)) continue;
     seenLinks.add(href);
@@ -209,10 +162,5 @@ weights.sort((a, b) => b.gzip - a.gzip);
 console.log('page weight, HTML + CSS gzipped:');
 for (const w of weights) console.log(`  ${String(w.gzip).padStart(6)} B  ${w.role} ${w.path}`);
 if (weights.length > 0) console.log(`largest: ${weights[0].role} ${weights[0].path}, ${weights[0].gzip} B`);
-console.log(`axe-core: ${axeRuns} runs; minor or moderate: ${[...minor].join(', ') || 'none'}`);
-if (failures.length > 0) {
-  console.log(`${failures.length} problems:`);
-  for (const f of failures) console.log(`  ${f}`);
-  process.exit(1);
-}
+if (!checks.report()) process.exit(1);
 console.log(`pages: ok (${weights.length} pages at ${SIZES.length} sizes)`);
