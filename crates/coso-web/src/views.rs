@@ -64,10 +64,7 @@ pub fn home_of(user: &CurrentUser) -> &'static str {
 
 /// The first granted unit where the grant allows `action`: the unit a reporting screen opens on.
 fn first_unit_allowing(user: &CurrentUser, action: Action) -> Option<String> {
-    user.grants
-        .iter()
-        .find(|g| authz::role_allows(g.grant().role, action))
-        .map(|g| g.unit_code.clone())
+    user.grants.iter().find(|g| authz::role_allows(g.grant().role, action)).map(|g| g.unit_code.clone())
 }
 
 fn menu(user: Option<&CurrentUser>) -> Vec<NavItem> {

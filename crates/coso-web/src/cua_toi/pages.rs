@@ -1,6 +1,5 @@
 //! The resident's home page.
 
-
 use super::views::{MyHomePage, MyUnit};
 use crate::auth::CurrentUser;
 use crate::views::Nav;

@@ -407,7 +407,10 @@ pub async fn review(
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let verdict = Verdict::from_accept(f.decision == "accept");
-    match reports::review(&state.app, &user.actor(), SubmissionId(id), verdict, &f.comment).await.map_err(AppError::from) {
+    match reports::review(&state.app, &user.actor(), SubmissionId(id), verdict, &f.comment)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(redirect_with_notice(&format!("/quan-tri/bao-cao/{id}"), verdict.notice())),
         Err(AppError::Fields(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");

@@ -100,7 +100,10 @@ pub async fn update_page(
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let change = TaskChange { status: Some(f.status), progress: Some(f.progress), note: Some(f.note) };
-    match tasks::update(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &change).await.map_err(AppError::from) {
+    match tasks::update(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &change)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => Ok(redirect_with_notice(
             &format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}"),
             "Đã lưu tiến độ nhiệm vụ.",

@@ -455,7 +455,9 @@ fn find_submission<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let (commune, occurrence) = a.target.split_once('/').expect("commune/occurrence");
         let unit = f.store.unit_by_code(commune).await.expect("unit").expect("commune");
         let occurrence: i64 = occurrence.parse().expect("occurrence");
-        let Some(sub) = f.store.submission_for(coso_domain::OccurrenceId(occurrence), unit.unit_id()).await.expect("submission") else {
+        let Some(sub) =
+            f.store.submission_for(coso_domain::OccurrenceId(occurrence), unit.unit_id()).await.expect("submission")
+        else {
             return Found::Nothing;
         };
         let versions = f.store.submission_versions(coso_domain::SubmissionId(sub.id)).await.expect("versions");
