@@ -27,7 +27,7 @@ enum Answer {
     Forbidden,
     /// `N`: 404, where hiding that the thing exists is the rule.
     NotFound,
-    /// `R`: 400, 409, 415 or 422: the handler was reached and refused the (empty) input.
+    /// `R`: 400, 409, 415 or 422: the handler was reached and refused the probe's input.
     Refused,
     /// Any other status: never expected.
     Other(u16),
@@ -60,7 +60,7 @@ impl Answer {
     }
 }
 
-/// The columns of the table, in order. The account of each role is made by [`Fixtures::new`].
+/// The columns of the table, in order; [`accounts`] says on which unit each role is granted.
 ///
 /// There is no cleared role yet (a user cleared to read confidential records): its column is
 /// the last one, `-` in every row until the role exists; a `-` cell is not sent.
