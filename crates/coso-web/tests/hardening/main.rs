@@ -4,6 +4,7 @@
 use coso_test_support as support;
 
 mod api_csrf;
+mod authz_matrix;
 mod content_types;
 mod headers;
 mod invisible_text;

@@ -14,7 +14,7 @@ const STYLESHEET: &str = "/static/coso.css";
 
 /// `(method, path)` of every `.route("…", get(…).post(…))` in the web crate's source, so that a
 /// route added tomorrow is probed without anyone listing it.
-fn routes_in_source() -> Vec<(String, String)> {
+pub fn routes_in_source() -> Vec<(String, String)> {
     let src = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = vec![src];
     let mut routes = Vec::new();

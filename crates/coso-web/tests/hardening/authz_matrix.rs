@@ -1,0 +1,464 @@
+//! The authorization matrix: every route of the router × every role → the class of answer
+//! expected. The test below walks the real router with each role and fails on any cell that
+//! answers otherwise, and on any route of the source missing from the table.
+//!
+//! It runs on SQLite only: its subject is who reaches which handler, which the web layer and
+//! the use cases decide the same way on both databases.
+
+use coso_domain::TaskId;
+use coso_domain::authz::Role;
+use coso_domain::report::Template;
+use coso_web::WebSettings;
+use serde_json::{Value, json};
+
+use crate::page_parameters::routes_in_source;
+use crate::rejections::Body;
+use crate::support::{PASSWORD, TestApp};
+use crate::{PROVINCE, first_commune, occurrence, province_plan, village_with_a_household};
+
+/// The class of an answer, as a letter of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    /// `O`: 2xx, or 3xx to a page other than the sign-in page.
+    Ok,
+    /// `S`: an anonymous visitor sent to sign in (303 to `/dang-nhap`, 401 under `/api/`).
+    SignIn,
+    /// `F`: 403.
+    Forbidden,
+    /// `N`: 404, where hiding that the thing exists is the rule.
+    NotFound,
+    /// `R`: 400, 409, 415 or 422: the handler was reached and refused the probe's input.
+    Refused,
+    /// Any other status: never expected.
+    Other(u16),
+}
+
+impl Answer {
+    fn letter(self) -> String {
+        match self {
+            Answer::Ok => "O".into(),
+            Answer::SignIn => "S".into(),
+            Answer::Forbidden => "F".into(),
+            Answer::NotFound => "N".into(),
+            Answer::Refused => "R".into(),
+            Answer::Other(status) => status.to_string(),
+        }
+    }
+
+    fn of(res: &reqwest::Response) -> Answer {
+        let status = res.status().as_u16();
+        let location = res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("");
+        match status {
+            300..=399 if location.starts_with("/dang-nhap") => Answer::SignIn,
+            200..=399 => Answer::Ok,
+            401 => Answer::SignIn,
+            403 => Answer::Forbidden,
+            404 => Answer::NotFound,
+            400 | 409 | 415 | 422 => Answer::Refused,
+            other => Answer::Other(other),
+        }
+    }
+}
+
+/// The columns of the table, in order; [`accounts`] says on which unit each role is granted.
+///
+/// There is no cleared role yet (a user cleared to read confidential records): its column is
+/// the last one, `-` in every row until the role exists; a `-` cell is not sent.
+const COLUMNS: [&str; 9] = [
+    "anonymous",
+    "resident",
+    "viewer",
+    "village_head",
+    "board_member",
+    "official_in",
+    "official_out",
+    "admin",
+    "cleared",
+];
+
+/// Every route × every role → the expected answer, one letter per column of [`COLUMNS`]:
+/// `O` ok, `S` sign in, `F` forbidden, `N` not found, `R` refused, `-` not sent.
+///
+/// The path's parameters are filled from the fixtures: `{code}` is the village `V1` (inside
+/// the province of the official inside, outside the province of the official outside), `{id}`
+/// a plan issued by the province (a report template under `mau-bao-cao` and `report-templates`,
+/// a commune's report under `bao-cao` and `submissions`), `{occurrence}` its annual report,
+/// `{task}` its first task and `{file}` that task's evidence; `{commune}` is the commune above
+/// `V1`, a target of the plan. A query after the path fills what the handler needs to get past
+/// its parameters. Writes are sent with the bodies of [`probe_body`], so they change nothing the
+/// later cells read.
+///
+/// The header letters name the columns: anonymous, resident, viewer, village head, board member,
+/// official inside, official outside, admin, cleared. `/metrics` answers here because the test
+/// asks from this machine (see `metrics.rs`).
+#[rustfmt::skip]
+const MATRIX: &[(&str, &str, Body, &str)] = &[
+    //                                                                                a r v h b i o A c
+    ("GET", "/", Body::None,                                                         "O O O O O O O O -"),
+    ("GET", "/don-vi", Body::None,                                                   "O O O O O O O O -"),
+    ("GET", "/don-vi/{code}", Body::None,                                            "O O O O O O O O -"),
+    ("GET", "/don-vi/{code}/tim", Body::None,                                        "O O O O O O O O -"),
+    ("GET", "/dang-nhap", Body::None,                                                "O O O O O O O O -"),
+    ("POST", "/dang-nhap", Body::Form,                                               "O O O O O O O O -"),
+    ("POST", "/dang-xuat", Body::Form,                                               "S O O O O O O O -"),
+    ("GET", "/quen-mat-khau", Body::None,                                            "O O O O O O O O -"),
+    ("POST", "/quen-mat-khau", Body::Form,                                           "R R R R R R R R -"),
+    ("GET", "/dat-lai-mat-khau/{token}", Body::None,                                 "N N N N N N N N -"),
+    ("POST", "/dat-lai-mat-khau/{token}", Body::Form,                                "N N N N N N N N -"),
+    ("GET", "/quan-tri", Body::None,                                                 "S O O O O O O O -"),
+    ("GET", "/quan-tri/thiet-ke", Body::None,                                        "S F F F F F F O -"),
+    ("GET", "/cua-toi", Body::None,                                                  "S O O O O O O O -"),
+    ("GET", "/quan-tri/don-vi/{code}", Body::None,                                   "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/them", Body::Form,                             "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/nhap", Body::Multipart,                        "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/ho-gia-dinh", Body::None,                       "S F O O F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/them", Body::Form,                 "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", Body::Multipart,            "S F F R F R F R -"),
+    ("GET", "/quan-tri/nguoi-dung", Body::None,                                      "S F F F F F F O -"),
+    ("POST", "/quan-tri/nguoi-dung", Body::Form,                                     "S F F F F F F R -"),
+    ("GET", "/quan-tri/nhat-ky", Body::None,                                         "S F F F F F F O -"),
+    ("GET", "/quan-tri/hop-thu", Body::None,                                         "S F O O O O O O -"),
+    ("GET", "/quan-tri/mau-bao-cao", Body::None,                                     "S F F F F F F O -"),
+    ("GET", "/quan-tri/mau-bao-cao/{id}", Body::None,                                "S F F F F F F O -"),
+    ("POST", "/quan-tri/mau-bao-cao/{id}", Body::Form,                               "S F F F F F F R -"),
+    ("GET", "/quan-tri/hop-thu/{occurrence}?don-vi={commune}", Body::None,           "S F F F F O F O -"),
+    ("POST", "/quan-tri/hop-thu/{occurrence}?don-vi={commune}", Body::Form,          "S F F F F R F R -"),
+    ("GET", "/quan-tri/bao-cao/{id}", Body::None,                                    "S F O F O O F O -"),
+    ("POST", "/quan-tri/bao-cao/{id}/xem-xet", Body::Form,                           "S F F F F R F R -"),
+    ("GET", "/quan-tri/ke-hoach", Body::None,                                        "S F O O O O O O -"),
+    ("POST", "/quan-tri/ke-hoach/nhap?don-vi=42", Body::Multipart,                   "S F F F F R F R -"),
+    ("POST", "/quan-tri/ke-hoach/ban-hanh", Body::Form,                              "S N N N N N N N -"),
+    ("GET", "/quan-tri/ke-hoach/{id}", Body::None,                                   "S F O F O O F O -"),
+    ("GET", "/quan-tri/ke-hoach/{id}/tong-hop", Body::None,                          "S F O F F O F O -"),
+    ("POST", "/quan-tri/ke-hoach/{id}/nhiem-vu/{task}", Body::Form,                  "S F F F F R F R -"),
+    ("POST", "/quan-tri/ke-hoach/{id}/nhiem-vu/{task}/minh-chung", Body::Multipart,  "S F F F F R F R -"),
+    ("GET", "/quan-tri/ke-hoach/{id}/minh-chung/{file}", Body::None,                 "S F O F O O F O -"),
+    ("GET", "/quan-tri/ke-hoach/{id}/tong-hop.csv", Body::None,                      "S F O F F O F O -"),
+    ("GET", "/quan-tri/ke-hoach/{id}/van-ban.docx", Body::None,                      "S F O F O O F O -"),
+    ("GET", "/tinh-han", Body::None,                                                 "O O O O O O O O -"),
+    ("GET", "/lich", Body::None,                                                     "O O O O O O O O -"),
+    ("GET", "/static/coso.css", Body::None,                                          "O O O O O O O O -"),
+    ("GET", "/healthz", Body::None,                                                  "O O O O O O O O -"),
+    ("GET", "/metrics", Body::None,                                                  "O O O O O O O O -"),
+    ("GET", "/api/v1/openapi.json", Body::None,                                      "O O O O O O O O -"),
+    ("POST", "/api/v1/session", Body::Json,                                          "S O O O O O O O -"),
+    ("DELETE", "/api/v1/session", Body::None,                                        "O O O O O O O O -"),
+    ("GET", "/api/v1/units", Body::None,                                             "O O O O O O O O -"),
+    ("GET", "/api/v1/units/{code}", Body::None,                                      "O O O O O O O O -"),
+    ("GET", "/api/v1/units/{code}/children", Body::None,                             "O O O O O O O O -"),
+    ("POST", "/api/v1/units/{code}/children", Body::Json,                            "S F F F F R F R -"),
+    ("POST", "/api/v1/units/{code}/children/import", Body::Raw,                      "S F F F F R F R -"),
+    ("GET", "/api/v1/units/{code}/households", Body::None,                           "S F O O F O F O -"),
+    ("POST", "/api/v1/units/{code}/households", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/units/{code}/households/import", Body::Raw,                    "S F F R F R F R -"),
+    ("GET", "/api/v1/users", Body::None,                                             "S F F F F O O O -"),
+    ("POST", "/api/v1/users", Body::Json,                                            "S F F F F F F R -"),
+    ("GET", "/api/v1/calendar/lunar?date=2026-02-17", Body::None,                    "O O O O O O O O -"),
+    ("GET", "/api/v1/calendar/solar?year=2026&month=1&day=1", Body::None,            "O O O O O O O O -"),
+    ("GET", "/api/v1/calendar/holidays/{year}", Body::None,                          "O O O O O O O O -"),
+    ("GET", "/api/v1/calendar/working-days?from=2026-02-10&n=1", Body::None,         "O O O O O O O O -"),
+    ("GET", "/api/v1/calendar/deadline?rule=petition.reply&from=2026-02-10", Body::None, "O O O O O O O O -"),
+    ("GET", "/api/v1/calendar/rules", Body::None,                                    "O O O O O O O O -"),
+    ("POST", "/api/v1/calendar/announcements", Body::Raw,                            "S F F F F F F O -"),
+    ("POST", "/api/v1/plans", Body::Json,                                            "S F F F F R F R -"),
+    ("POST", "/api/v1/plans/import?unit=42&targets=children&year=2026&file_name=kh.docx", Body::Raw, "S F F F F R F R -"),
+    ("POST", "/api/v1/plans/parse?file_name=kh.docx", Body::Raw,                     "S F F F F R R R -"),
+    ("GET", "/api/v1/plans/{id}", Body::None,                                        "S F O F O O F O -"),
+    ("GET", "/api/v1/plans/{id}/aggregate?occurrence={occurrence}", Body::None,      "S F O F F O F O -"),
+    ("GET", "/api/v1/plans/{id}/aggregate.xlsx?occurrence={occurrence}", Body::None, "S F O F F O F O -"),
+    ("GET", "/api/v1/plans/{id}/aggregate.csv?occurrence={occurrence}", Body::None,  "S F O F F O F O -"),
+    ("GET", "/api/v1/plans/{id}/summary.docx?occurrence={occurrence}", Body::None,   "S F O F F O F O -"),
+    ("GET", "/api/v1/plans/{id}/summary.pdf?occurrence={occurrence}", Body::None,    "S F O F F O F O -"),
+    ("PATCH", "/api/v1/plans/{id}/tasks/{task}", Body::Json,                         "S F F F F O F O -"),
+    ("POST", "/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.pdf", Body::Raw, "S F F F F R F R -"),
+    ("GET", "/api/v1/units/{code}/inbox", Body::None,                                "S F O O O O F O -"),
+    ("GET", "/api/v1/report-templates", Body::None,                                  "S O O O O O O O -"),
+    ("PUT", "/api/v1/report-templates/{id}", Body::Json,                             "S F F F F F F R -"),
+    ("GET", "/api/v1/notifications", Body::None,                                     "S O O O O O O O -"),
+    ("POST", "/api/v1/units/{code}/submissions", Body::Json,                         "S F F N F N F N -"),
+    ("GET", "/api/v1/submissions/{id}", Body::None,                                  "S F O F O O F O -"),
+    ("POST", "/api/v1/submissions/{id}/review", Body::Json,                          "S F F F F R F R -"),
+];
+
+/// The accounts of the columns and the ids the paths are filled with.
+struct Fixtures {
+    plan: i64,
+    occurrence: i64,
+    task: i64,
+    file: i64,
+    submission: i64,
+    template: i64,
+    /// The template's definition as the API gives it.
+    template_definition: Value,
+    /// The first commune of the province, a target of the plan, with `V1` under it.
+    commune: String,
+}
+
+const VILLAGE: &str = "V1";
+
+/// The account of each column but the anonymous and cleared ones: (column, email, role, unit).
+fn accounts(commune: &str) -> Vec<(&'static str, &'static str, Role, String)> {
+    vec![
+        ("resident", "dan@coso.test", Role::Resident, VILLAGE.into()),
+        ("viewer", "xem@coso.test", Role::Viewer, PROVINCE.into()),
+        ("village_head", "truong-thon@coso.test", Role::VillageHead, VILLAGE.into()),
+        ("board_member", "ban@coso.test", Role::BoardMember, commune.into()),
+        ("official_in", "tinh@coso.test", Role::Official, PROVINCE.into()),
+        ("official_out", "ha-noi@coso.test", Role::Official, "01".into()),
+        ("admin", "root@coso.test", Role::Admin, PROVINCE.into()),
+    ]
+}
+
+impl Fixtures {
+    /// A province plan with its tasks, evidence and one commune's report; the village `V1`
+    /// with a household; the accounts of the columns.
+    async fn new(app: &TestApp) -> Fixtures {
+        village_with_a_household(app).await;
+        let (province, plan_json) = province_plan(app).await;
+        let commune = first_commune(app, PROVINCE).await;
+        for (column, email, role, unit) in accounts(&commune) {
+            if !["official_in", "admin"].contains(&column) {
+                app.user(email, role, &unit).await;
+            }
+        }
+        let plan = plan_json["id"].as_i64().expect("plan id");
+        let annual = occurrence(&plan_json, "annual");
+        let task = plan_json["tasks"][0]["id"].as_i64().expect("a task");
+        let res = province
+            .post(app.url(&format!("/api/v1/plans/{plan}/tasks/{task}/evidence?file_name=bien-ban.pdf")))
+            .body(b"%PDF-1.7\n%\xe2\xe3\n".to_vec())
+            .send()
+            .await
+            .expect("evidence");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let files = app.store.evidence_of_task(TaskId(task)).await.expect("evidence list");
+        let file = files.first().expect("the evidence").id;
+
+        app.user("xa@coso.test", Role::Official, &commune).await;
+        let commune_official = app.client_as("xa@coso.test").await;
+        let res = commune_official
+            .post(app.url(&format!("/api/v1/units/{commune}/submissions")))
+            .json(&complete_report(annual))
+            .send()
+            .await
+            .expect("submit");
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
+        let submission = res.json::<Value>().await.expect("submission")["id"].as_i64().expect("submission id");
+
+        let templates: Value = province
+            .get(app.url("/api/v1/report-templates"))
+            .send()
+            .await
+            .expect("templates")
+            .json()
+            .await
+            .expect("json");
+        let template = templates[0]["id"].as_i64().expect("a template");
+        let template_definition = templates[0]["definition"].clone();
+        Fixtures { plan, occurrence: annual, task, file, submission, template, template_definition, commune }
+    }
+
+    fn path(&self, route: &str) -> String {
+        let id = if route.contains("mau-bao-cao") || route.contains("report-templates") {
+            self.template
+        } else if route.contains("/bao-cao/") || route.contains("/submissions/") {
+            self.submission
+        } else {
+            self.plan
+        };
+        route
+            .replace("{code}", VILLAGE)
+            .replace("{commune}", &self.commune)
+            .replace("{id}", &id.to_string())
+            .replace("{occurrence}", &self.occurrence.to_string())
+            .replace("{task}", &self.task.to_string())
+            .replace("minh-chung/{file}", &format!("minh-chung/{}", self.file))
+            .replace("{year}", "2026")
+            .replace("{token}", "khong-co-ma-nay")
+    }
+}
+
+/// A report of the default template with every field filled.
+fn complete_report(occurrence: i64) -> Value {
+    let template = Template::default_grassroots();
+    let indicators: serde_json::Map<String, Value> =
+        template.indicators.iter().map(|i| (i.code.clone(), json!(1))).collect();
+    let narrative: serde_json::Map<String, Value> =
+        template.sections.iter().map(|s| (s.code.clone(), json!(format!("Nội dung {}", s.title)))).collect();
+    let assessment: Vec<Value> =
+        template.criteria.iter().map(|c| json!({ "code": c.code, "points": 0, "evidence": "Biên bản họp" })).collect();
+    json!({ "occurrence_id": occurrence, "indicators": indicators, "narrative": narrative, "assessment": assessment })
+}
+
+/// A client that does not follow redirects, signed in as `email` when given, with the session's
+/// CSRF token (sent in `X-CSRF-Token`; pages read it from the body).
+async fn client(app: &TestApp, email: Option<&str>) -> (reqwest::Client, String) {
+    let builder = || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none());
+    let Some(email) = email else { return (builder().build().expect("client"), String::new()) };
+    let c = builder().build().expect("client");
+    let res = c
+        .post(app.url("/api/v1/session"))
+        .json(&json!({ "email": email, "password": PASSWORD }))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(res.status(), 200, "sign in of {email}");
+    let token = res.json::<Value>().await.expect("session")["csrf_token"].as_str().expect("token").to_string();
+    (c, token)
+}
+
+/// The days off of a year far from the fixtures'.
+const ANNOUNCEMENT: &str = r#"{"year":2031,"source":"Thông báo thử nghiệm","status":"U","days_off":[{"from":"2031-01-22","to":"2031-01-28","kind":"tet"}],"working_saturdays":["2031-02-08"]}"#;
+
+/// The write of a cell: the CSRF token and a body that changes nothing — empty, or one the
+/// handler refuses once it has let the role in (a unit or household code already taken, a
+/// file that is not what the form imports), so that a refusal does not hide the decision.
+fn probe_body(
+    req: reqwest::RequestBuilder,
+    route: &str,
+    body: Body,
+    csrf: &str,
+    fixtures: &Fixtures,
+) -> reqwest::RequestBuilder {
+    let req = req.header("x-csrf-token", csrf);
+    match body {
+        Body::None => req,
+        Body::Json => req.json(&match route {
+            "/api/v1/units/{code}/children" => json!({ "code": VILLAGE, "name": "Thôn Một", "kind": "village" }),
+            "/api/v1/units/{code}/households" => {
+                json!({ "code": "H1", "address": "Xóm 1", "representative": "Nguyễn Văn An", "member_count": 4 })
+            }
+            // The village is not a target of the plan.
+            "/api/v1/units/{code}/submissions" => complete_report(fixtures.occurrence),
+            // Returning a report needs a comment.
+            "/api/v1/submissions/{id}/review" => json!({ "accept": false, "comment": "" }),
+            // A version that is not the template's.
+            "/api/v1/report-templates/{id}" => {
+                json!({ "name": "Mẫu thử", "definition": fixtures.template_definition, "version": -1 })
+            }
+            // A plan without a title.
+            "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
+                "number": "12/KH-UBND", "issued_on": "2026-01-20", "title": "",
+                "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
+            } }),
+            _ => json!({}),
+        }),
+        Body::Form => req.form(&[("csrf", csrf)]),
+        Body::Multipart => req.header("content-type", "multipart/form-data; boundary=zz").body(format!(
+            "--zz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tep.docx\"\r\n\r\nkhông phải tệp\r\n--zz--\r\n"
+        )),
+        Body::Raw => match route {
+            // The body is read before the role is asked: a whole announcement, for a year no
+            // other cell reads.
+            "/api/v1/calendar/announcements" => req.body(ANNOUNCEMENT),
+            r if r.ends_with("/import") => req.header("content-type", "text/csv").body("không phải tệp"),
+            _ => req.body("không phải tệp"),
+        },
+    }
+}
+
+/// Signing in and out replace the session the later cells use: those routes get a session of
+/// their own.
+fn changes_the_session(method: &str, route: &str) -> bool {
+    method != "GET" && ["/dang-xuat", "/dang-nhap", "/api/v1/session"].contains(&route)
+}
+
+/// Signing in is sent with the role's own credentials (none for the anonymous visitor): failed
+/// attempts would make every later attempt wait.
+fn sign_in_body(req: reqwest::RequestBuilder, route: &str, email: Option<&str>, csrf: &str) -> reqwest::RequestBuilder {
+    let (email, password) = email.map_or(("", ""), |e| (e, PASSWORD));
+    if route.starts_with("/api/") {
+        req.json(&json!({ "email": email, "password": password }))
+    } else {
+        req.form(&[("csrf", csrf), ("email", email), ("password", password)])
+    }
+}
+
+/// The route of a row: its path without the query that fills the handler's parameters.
+fn pattern(row: &str) -> String {
+    row.split('?').next().unwrap_or(row).to_string()
+}
+
+/// Whether the row `row` stands for the source's `route`: the same, or one of the files a
+/// trailing `{file}` serves (the plan's documents are one route in the source).
+fn covers(route: &(String, String), row: &(String, String)) -> bool {
+    let (method, path) = route;
+    *method == row.0
+        && (*path == row.1
+            || path.ends_with("/{file}")
+                && row.1.strip_prefix(path.trim_end_matches("{file}")).is_some_and(|file| !file.contains(['/', '{'])))
+}
+
+#[test]
+fn the_matrix_lists_every_route_once_with_a_letter_per_role() {
+    let in_source: Vec<(String, String)> = routes_in_source().into_iter().filter(|(_, r)| !r.contains("{*")).collect();
+    let in_table: Vec<(String, String)> = MATRIX.iter().map(|(m, r, _, _)| (m.to_string(), pattern(r))).collect();
+    let missing: Vec<_> = in_source.iter().filter(|s| !in_table.iter().any(|t| covers(s, t))).collect();
+    assert!(missing.is_empty(), "routes missing from the authorization matrix: {missing:?}");
+    let stale: Vec<_> = in_table.iter().filter(|t| !in_source.iter().any(|s| covers(s, t))).collect();
+    assert!(stale.is_empty(), "rows of the authorization matrix that name no route: {stale:?}");
+    let mut unique = in_table.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), in_table.len(), "a route listed twice");
+    for (method, route, _, row) in MATRIX {
+        let letters: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(letters.len(), COLUMNS.len(), "{method} {route}: {row}");
+        assert!(letters.iter().all(|l| ["O", "S", "F", "N", "R", "-"].contains(l)), "{method} {route}: {row}");
+    }
+}
+
+#[tokio::test]
+async fn every_role_gets_the_answer_of_the_matrix_on_every_route() {
+    let app = TestApp::spawn_with(WebSettings { login_attempts_per_minute: 10_000, ..Default::default() }).await;
+    let fixtures = Fixtures::new(&app).await;
+    let commune = first_commune(&app, PROVINCE).await;
+    let emails: Vec<(&str, &str)> = accounts(&commune).into_iter().map(|(c, e, _, _)| (c, e)).collect();
+    let email_of = |column: &str| emails.iter().find(|(c, _)| *c == column).map(|(_, e)| *e);
+
+    // observed[row][column]
+    let mut observed = vec![vec!["-".to_string(); COLUMNS.len()]; MATRIX.len()];
+    let mut cells = 0;
+    for (column_index, column) in COLUMNS.iter().enumerate() {
+        let email = email_of(column);
+        if *column != "anonymous" && email.is_none() {
+            continue;
+        }
+        let (session, csrf) = client(&app, email).await;
+        for (row_index, (method, route, body, expected)) in MATRIX.iter().enumerate() {
+            if expected.split_whitespace().nth(column_index) == Some("-") {
+                continue;
+            }
+            let c = if changes_the_session(method, route) {
+                client(&app, email).await
+            } else {
+                (session.clone(), csrf.clone())
+            };
+            let url = app.url(&fixtures.path(route));
+            let req = c.0.request(reqwest::Method::from_bytes(method.as_bytes()).expect("method"), url);
+            let req = match (*method, *route) {
+                ("POST", "/dang-nhap" | "/api/v1/session") => sign_in_body(req, route, email, &c.1),
+                _ => probe_body(req, route, *body, &c.1, &fixtures),
+            };
+            let res = req.send().await.expect("sent");
+            observed[row_index][column_index] = Answer::of(&res).letter();
+            cells += 1;
+        }
+    }
+
+    let mut violations = Vec::new();
+    for ((method, route, _, expected), seen) in MATRIX.iter().zip(&observed) {
+        let seen = seen.join(" ");
+        if seen != expected.split_whitespace().collect::<Vec<_>>().join(" ") {
+            violations.push(format!("{method} {route}: expected {expected}, answered {seen}"));
+        }
+    }
+    println!(
+        "authorization matrix: {} routes × {} roles = {cells} cells, {} violations",
+        MATRIX.len(),
+        COLUMNS.iter().filter(|c| email_of(c).is_some() || **c == "anonymous").count(),
+        violations.len()
+    );
+    assert!(violations.is_empty(), "columns: {}\n{}", COLUMNS.join(" "), violations.join("\n"));
+}
