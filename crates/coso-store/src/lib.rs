@@ -9,6 +9,7 @@
 mod aggregate;
 mod announcements;
 mod audit;
+mod audit_search;
 mod connect;
 mod dispatch;
 mod error;
@@ -34,6 +35,7 @@ mod users;
 
 pub use aggregate::AggregateRow;
 pub use audit::{Actor, AuditEntry, AuditRecord};
+pub use audit_search::{AuditFilter, AuditListed};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
 pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};
