@@ -102,7 +102,7 @@ async fn the_csv_holds_the_filtered_rows_and_is_itself_recorded(app: &TestApp) {
     let province = unit(app, "42").await;
     record(app, "an@coso.test", "household.list", "MUC-A", Some(&province)).await;
     record(app, "binh@coso.test", "task.update", "MUC-B", Some(&province)).await;
-    let res = root.get(app.url(&format!("{LOG}/tai-ve.csv?loai=truy-cap"))).send().await.expect("csv");
+    let res = root.get(app.url(&format!("{LOG}/nhat-ky.csv?loai=truy-cap"))).send().await.expect("csv");
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-type"].to_str().expect("type").starts_with("text/csv"));
     let bytes = res.bytes().await.expect("bytes");
@@ -123,7 +123,7 @@ async fn the_csv_holds_the_filtered_rows_and_is_itself_recorded(app: &TestApp) {
 async fn only_administrators_read_the_log(app: &TestApp) {
     app.user("xem@coso.test", Role::Viewer, "42").await;
     let viewer = app.client_as("xem@coso.test").await;
-    for path in [LOG.to_string(), format!("{LOG}/tai-ve.csv")] {
+    for path in [LOG.to_string(), format!("{LOG}/nhat-ky.csv")] {
         let res = viewer.get(app.url(&path)).send().await.expect("get");
         assert_eq!(res.status(), 403, "{path}");
     }

@@ -11,5 +11,5 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/quan-tri/nhat-ky", get(pages::audit_log))
-        .route("/quan-tri/nhat-ky/tai-ve.csv", get(pages::audit_csv))
+        .route("/quan-tri/nhat-ky/{file}", get(pages::audit_file))
 }

@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::views::{AuditPage, KindChoice};
 use crate::auth::CurrentUser;
-use crate::error::PageResult;
-use crate::extract::Query;
+use crate::error::{AppError, PageError, PageResult};
+use crate::extract::{Path, Query};
 use crate::forms::FieldErrors;
 use crate::plans::api::download;
 use crate::state::AppState;
@@ -79,11 +79,16 @@ pub async fn audit_log(
     Ok(AuditPage { nav: Nav::of(Some(&user)), filter_query: params.filter_query(), params, errors, kinds, page })
 }
 
-pub async fn audit_csv(
+/// `/quan-tri/nhat-ky/nhat-ky.csv`: the filtered log as a file.
+pub async fn audit_file(
     State(state): State<AppState>,
     user: CurrentUser,
+    Path(file): Path<String>,
     Query(params): Query<LogParams>,
 ) -> PageResult<Response> {
+    if file != "nhat-ky.csv" {
+        return Err(PageError(AppError::NotFound));
+    }
     let filter = params.query().read().map_err(coso_app::Error::Validation)?;
     let bytes = audit::export_csv(&state.app, &user.actor(), &filter).await?;
     Ok(download(bytes, "text/csv; charset=utf-8", "nhat-ky-he-thong.csv"))

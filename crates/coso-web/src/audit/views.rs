@@ -43,7 +43,7 @@ impl AuditPage {
 
     pub fn csv_href(&self) -> String {
         let sep = if self.filter_query.is_empty() { "" } else { "?" };
-        format!("/quan-tri/nhat-ky/tai-ve.csv{sep}{}", self.filter_query)
+        format!("/quan-tri/nhat-ky/nhat-ky.csv{sep}{}", self.filter_query)
     }
 
     pub fn filtered(&self) -> bool {
