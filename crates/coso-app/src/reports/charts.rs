@@ -95,7 +95,7 @@ mod tests {
         AggregateView {
             plan_id: 1,
             occurrence_id: 1,
-            period_key: key.into(),
+            period_key: key.parse().expect("a period key"),
             due: Some(date(due)),
             today: date((2026, 12, 5)),
             scope_code: "42".into(),

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::templates;
+use coso_domain::TemplateId;
 use coso_domain::report::Template;
 use coso_store::ReportTemplateRow;
 use serde::Deserialize;
@@ -49,7 +50,7 @@ pub async fn update(
     Json(b): Json<TemplateUpdate>,
 ) -> ApiResult<Json<ReportTemplateRow>> {
     let definition = as_template(b.definition)?;
-    Ok(Json(templates::save(&state.app, &user.actor(), id, &b.name, &definition, b.version).await?))
+    Ok(Json(templates::save(&state.app, &user.actor(), TemplateId(id), &b.name, &definition, b.version).await?))
 }
 
 fn page(user: &CurrentUser, row: &ReportTemplateRow, name: String, text: String, errors: Vec<String>) -> TemplatePage {
@@ -69,7 +70,7 @@ pub async fn edit_page(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> PageResult<TemplatePage> {
-    let row = templates::stored(&state.app, &user.actor(), id).await?;
+    let row = templates::stored(&state.app, &user.actor(), TemplateId(id)).await?;
     let text = serde_json::to_string_pretty(&row.definition).unwrap_or_default();
     Ok(page(&user, &row, row.name.clone(), text, vec![]))
 }
@@ -94,11 +95,13 @@ pub async fn save_page(
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let actor = user.actor();
-    let row = templates::stored(&state.app, &actor, id).await?;
+    let row = templates::stored(&state.app, &actor, TemplateId(id)).await?;
     let parsed: Result<serde_json::Value, _> = serde_json::from_str(&f.definition);
     let result = match parsed {
         Ok(v) => match as_template(v) {
-            Ok(t) => templates::save(&state.app, &actor, id, &f.name, &t, f.version).await.map_err(AppError::from),
+            Ok(t) => templates::save(&state.app, &actor, TemplateId(id), &f.name, &t, f.version)
+                .await
+                .map_err(AppError::from),
             Err(e) => Err(e),
         },
         Err(e) => Err(AppError::Fields(vec![coso_domain::PathError {
