@@ -1,6 +1,6 @@
 //! Charts are well-formed XML, accessible, escaped, and draw what they are given.
 
-use coso_export::charts::{BarOptions, NO_DATA, bar_chart, line_chart, stacked_share};
+use coso_export::charts::{BarOptions, DRAWN_WIDTH, MIN_FONT_SIZE, NO_DATA, bar_chart, line_chart, stacked_share};
 use roxmltree::{Document, Node};
 
 /// Short enough to be shown whole everywhere.
@@ -135,5 +135,43 @@ fn no_data_says_so() {
         let doc = parse(&svg);
         assert_accessible(&doc, "Trống & rỗng");
         assert!(texts(&doc).contains(&NO_DATA.to_owned()), "{svg}");
+    }
+}
+
+/// Every text's font size (its own or inherited), in pixels once the chart is drawn
+/// `DRAWN_WIDTH` wide as pages draw it.
+fn drawn_font_sizes(doc: &Document<'_>) -> Vec<f64> {
+    let view_width: f64 = doc
+        .root_element()
+        .attribute("viewBox")
+        .and_then(|v| v.split(' ').nth(2))
+        .and_then(|w| w.parse().ok())
+        .expect("a viewBox width");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let size = n
+                .ancestors()
+                .find_map(|a| a.attribute("font-size"))
+                .and_then(|s| s.parse::<f64>().ok())
+                .expect("a font size");
+            size * DRAWN_WIDTH / view_width
+        })
+        .collect()
+}
+
+#[test]
+fn text_is_at_least_12_px_where_pages_draw_charts_and_each_chart_is_described() {
+    let bars = bar_chart("Xếp loại", &[("Tốt", 12.0), ("Khá", 3.0)], &BarOptions::default());
+    let lines = line_chart("Diễn biến", &["6 tháng đầu năm", "Cả năm"], &[("Hội nghị", vec![Some(677.0), None])]);
+    let share = stacked_share("Đúng hạn", &[("Đúng hạn", 3, "on-time"), ("Trễ hạn", 1, "late")]);
+    let empty = bar_chart::<&str>("Trống", &[], &BarOptions::default());
+    for svg in [bars, lines, share, empty] {
+        let doc = parse(&svg);
+        let sizes = drawn_font_sizes(&doc);
+        assert!(!sizes.is_empty(), "{svg}");
+        assert!(sizes.iter().all(|s| *s >= MIN_FONT_SIZE), "text smaller than {MIN_FONT_SIZE} px: {sizes:?} in {svg}");
+        let desc = doc.root_element().children().find(|n| n.has_tag_name("desc")).and_then(|n| n.text());
+        assert!(desc.is_some_and(|d| !d.is_empty()), "a description: {svg}");
     }
 }

@@ -9,6 +9,7 @@
 mod aggregate;
 mod announcements;
 mod audit;
+mod audit_search;
 mod codes;
 mod connect;
 mod digest;
@@ -37,6 +38,7 @@ mod users;
 
 pub use aggregate::AggregateRow;
 pub use audit::{Actor, AuditEntry, AuditRecord};
+pub use audit_search::{AuditFilter, AuditListed};
 pub use connect::{Backend, Store};
 pub use digest::TableDigest;
 pub use error::StoreError;

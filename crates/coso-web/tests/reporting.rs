@@ -250,6 +250,10 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
         "on-time share, rank distribution, trend over the two periods"
     );
     assert_eq!(texts(&html, "figure.chart table").len(), 3, "each chart has its table");
+    assert!(html.contains(r#"<main id="noi-dung" tabindex="-1" class="wide">"#), "the page's full width");
+    let heads = coso_test_support::attrs(&html, "table.aggregate thead abbr", "title");
+    assert!(!heads.is_empty(), "short indicator headers with their full names on hover");
+    assert_eq!(texts(&html, "dl.legend dd"), heads, "and in the legend below the table");
     let rows = texts(&html, "table.aggregate tbody tr");
     assert_eq!(rows.len(), n);
     assert!(rows.iter().any(|r| r.contains(&b.1) && r.contains("Trễ 6 ngày")), "{rows:?}");

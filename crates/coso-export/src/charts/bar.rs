@@ -1,5 +1,6 @@
 //! Horizontal bars: one row per unit, long Vietnamese names on the left, values on the right.
 
+use super::DRAWN_WIDTH;
 use super::format_vn_number;
 use super::palette;
 use super::scale::{Linear, drawable};
@@ -23,7 +24,7 @@ pub struct BarOptions {
 
 impl Default for BarOptions {
     fn default() -> Self {
-        Self { decimals: 0, suffix: String::new(), max: None, width: 640.0 }
+        Self { decimals: 0, suffix: String::new(), max: None, width: DRAWN_WIDTH }
     }
 }
 
@@ -34,7 +35,7 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
     if data.is_empty() {
         return no_data("bar", title);
     }
-    let width = if options.width.is_finite() { options.width.clamp(320.0, 2000.0) } else { 640.0 };
+    let width = if options.width.is_finite() { options.width.clamp(320.0, 2000.0) } else { DRAWN_WIDTH };
     let value_label = |v: f64| {
         if v.is_finite() {
             format!("{}{}", format_vn_number(v, options.decimals), options.suffix)
@@ -54,7 +55,8 @@ pub fn bar_chart<L: AsRef<str>>(title: &str, data: &[(L, f64)], options: &BarOpt
     let zero = scale.at(0.0);
 
     let height = TOP + data.len() as f64 * ROW + PAD;
-    let mut svg = Svg::start("bar", title, width, height);
+    let desc = format!("Biểu đồ thanh ngang, {} mục; số liệu ở bảng kèm theo.", data.len());
+    let mut svg = Svg::start("bar", title, &desc, width, height);
     for (i, (label, value)) in data.iter().enumerate() {
         let label = label.as_ref();
         let y = TOP + i as f64 * ROW;

@@ -5,7 +5,7 @@ use super::palette;
 use super::scale::{Linear, drawable};
 use super::svg::{CHAR_W, PAD, Svg, chars, fit, no_data, px};
 
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = super::DRAWN_WIDTH;
 const PLOT_H: f64 = 220.0;
 const LEGEND_Y: f64 = 40.0;
 const LEGEND_LINE: f64 = 20.0;
@@ -45,7 +45,8 @@ pub fn line_chart<X: AsRef<str>, N: AsRef<str>>(
         if n == 1 { (left + right) / 2.0 } else { left + i as f64 * (right - left) / (n - 1) as f64 }
     };
 
-    let mut svg = Svg::start("line", title, WIDTH, height);
+    let desc = format!("Biểu đồ đường, {} chỉ tiêu qua {n} kỳ; số liệu ở bảng kèm theo.", series.len());
+    let mut svg = Svg::start("line", title, &desc, WIDTH, height);
 
     for (i, ((name, _), (x, row))) in series.iter().zip(&legend_rows).enumerate() {
         let y = LEGEND_Y + *row as f64 * LEGEND_LINE;

@@ -21,5 +21,13 @@ pub use line::line_chart;
 pub use number::format_vn_number;
 pub use stacked::stacked_share;
 
+/// The width, in CSS pixels, that pages draw charts at (`figure.chart` in coso.css) and the
+/// width of every chart's `viewBox` by default: one SVG unit is then one pixel, so the 13-unit
+/// text is 13 px tall on the page.
+pub const DRAWN_WIDTH: f64 = 640.0;
+
+/// The smallest text a chart writes, in SVG units (pixels at [`DRAWN_WIDTH`]).
+pub const MIN_FONT_SIZE: f64 = 12.0;
+
 /// Said by a chart that has nothing to draw.
 pub const NO_DATA: &str = "Chưa có số liệu";

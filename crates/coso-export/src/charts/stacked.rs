@@ -4,7 +4,7 @@ use super::format_vn_number;
 use super::palette;
 use super::svg::{PAD, Svg, class_name, no_data, px};
 
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = super::DRAWN_WIDTH;
 const BAR_Y: f64 = 40.0;
 const BAR_H: f64 = 32.0;
 const LEGEND_Y: f64 = BAR_Y + BAR_H + 14.0;
@@ -23,7 +23,8 @@ pub fn stacked_share<L: AsRef<str>, C: AsRef<str>>(title: &str, parts: &[(L, u64
     let tenths = shares_in_tenths(parts.iter().map(|(_, n, _)| *n), total);
 
     let height = LEGEND_Y + parts.len() as f64 * LINE + PAD;
-    let mut svg = Svg::start("share", title, WIDTH, height);
+    let desc = format!("Một thanh 100 % chia thành {} phần; số liệu ở bảng kèm theo.", parts.len());
+    let mut svg = Svg::start("share", title, &desc, WIDTH, height);
     let bar_w = WIDTH - 2.0 * PAD;
     let mut x = PAD;
     for (i, ((label, count, class), tenth)) in parts.iter().zip(&tenths).enumerate() {

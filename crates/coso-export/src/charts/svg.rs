@@ -1,6 +1,6 @@
 //! A minimal SVG writer: every attribute value and text goes through [`escape`].
 
-use super::{NO_DATA, palette};
+use super::{DRAWN_WIDTH, NO_DATA, palette};
 
 pub(super) const FONT: &str = "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif";
 pub(super) const PAD: f64 = 12.0;
@@ -10,8 +10,8 @@ pub(super) const CHAR_W: f64 = 7.0;
 pub(super) struct Svg(String);
 
 impl Svg {
-    /// The root element with its accessible name, and the visible title.
-    pub fn start(kind: &str, title: &str, width: f64, height: f64) -> Self {
+    /// The root element with its accessible name and description, and the visible title.
+    pub fn start(kind: &str, title: &str, desc: &str, width: f64, height: f64) -> Self {
         let mut svg = Svg(String::with_capacity(4096));
         svg.open(
             "svg",
@@ -27,6 +27,7 @@ impl Svg {
             ],
         );
         svg.element("title", &[], title);
+        svg.element("desc", &[], desc);
         let (shown, _) = fit(title, ((width - 2.0 * PAD) / 8.5) as usize);
         svg.element(
             "text",
@@ -86,7 +87,7 @@ impl Svg {
 
 /// The chart for no data: the title and "Chưa có số liệu".
 pub(super) fn no_data(kind: &str, title: &str) -> String {
-    let mut svg = Svg::start(kind, title, 640.0, 96.0);
+    let mut svg = Svg::start(kind, title, NO_DATA, DRAWN_WIDTH, 96.0);
     svg.element(
         "text",
         &[

@@ -430,7 +430,15 @@ pub async fn aggregate(
         scope: view.scope_name.clone(),
         crumbs,
         periods: periods.iter().map(|(oid, key)| (oid.0, period_label(key), oid.0 == occurrence)).collect(),
-        columns: view.columns.iter().map(|c| format!("{} ({})", c.label, c.unit_of_measure)).collect(),
+        columns: view
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ColumnHead {
+                short: format!("CT{}", i + 1),
+                full: format!("{} ({})", c.label, c.unit_of_measure),
+            })
+            .collect(),
         totals: view.totals.iter().map(|t| fmt(*t)).collect(),
         counts: view.counts.words(),
         charts: chart_list.into_iter().map(|c| Chart { title: c.title, svg: c.svg, table: c.table }).collect(),

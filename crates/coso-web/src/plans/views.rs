@@ -102,12 +102,19 @@ pub struct AggregatePage {
     pub crumbs: Vec<(String, String)>,
     /// (occurrence id, label, selected)
     pub periods: Vec<(i64, String, bool)>,
-    pub columns: Vec<String>,
+    pub columns: Vec<ColumnHead>,
     pub rows: Vec<AggregateLine>,
     pub totals: Vec<String>,
     pub counts: String,
     pub charts: Vec<Chart>,
     pub export_query: String,
+}
+
+/// An indicator's column: a short header (`CT1`), its full name on hover and in the legend.
+#[derive(Debug, Clone)]
+pub struct ColumnHead {
+    pub short: String,
+    pub full: String,
 }
 
 /// An SVG chart with the table it was drawn from.

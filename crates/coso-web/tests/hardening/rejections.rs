@@ -44,6 +44,7 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/quan-tri/nguoi-dung", Body::None),
     ("POST", "/quan-tri/nguoi-dung", Body::Form),
     ("GET", "/quan-tri/nhat-ky", Body::None),
+    ("GET", "/quan-tri/nhat-ky/nhat-ky.csv", Body::None),
     ("GET", "/quan-tri/hop-thu", Body::None),
     ("GET", "/quan-tri/mau-bao-cao", Body::None),
     ("GET", "/quan-tri/mau-bao-cao/{id}", Body::None),

@@ -1,0 +1,257 @@
+//! The audit log in words: what each action code means, which kind of act it is, and the
+//! Vietnamese names of the objects and fields its entries mention.
+
+/// What an entry records: a change, a read of personal data, an account event or an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Change,
+    SensitiveRead,
+    Account,
+    Export,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Change, Kind::SensitiveRead, Kind::Account, Kind::Export];
+
+    /// The value of the page's `loai` filter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Change => "thay-doi",
+            Kind::SensitiveRead => "truy-cap",
+            Kind::Account => "tai-khoan",
+            Kind::Export => "xuat-du-lieu",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Change => "Thay đổi dữ liệu",
+            Kind::SensitiveRead => "Truy cập dữ liệu nhạy cảm",
+            Kind::Account => "Tài khoản và đăng nhập",
+            Kind::Export => "Xuất dữ liệu",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The action codes of this kind. A change is every code that is not of another kind, so
+    /// that a code added later is never hidden from the changes.
+    pub fn actions(self) -> Vec<&'static str> {
+        ACTIONS.iter().filter(|a| a.kind == self).map(|a| a.code).collect()
+    }
+}
+
+/// One action code that coso writes to the log.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionLabel {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+}
+
+const fn action(code: &'static str, label: &'static str, kind: Kind) -> ActionLabel {
+    ActionLabel { code, label, kind }
+}
+
+/// Every action code written by the store or a use case, in words. A test checks that every
+/// code in the sources is here.
+pub const ACTIONS: &[ActionLabel] = &[
+    action("household.list", "Xem danh sách hộ gia đình", Kind::SensitiveRead),
+    action("household.create", "Thêm hộ gia đình", Kind::Change),
+    action("household.import", "Nhập sổ hộ gia đình từ tệp", Kind::Change),
+    action("user.create", "Tạo người dùng", Kind::Change),
+    action("user.password_reset", "Đặt lại mật khẩu", Kind::Account),
+    action("unit.create", "Tạo đơn vị hành chính", Kind::Change),
+    action("unit.load_official", "Nạp danh mục đơn vị hành chính chính thức", Kind::Change),
+    action("unit.succession", "Ghi nhận sắp xếp, kế thừa đơn vị", Kind::Change),
+    action("plan.create", "Ban hành kế hoạch", Kind::Change),
+    action("plan.link_parent", "Gắn với kế hoạch cấp trên", Kind::Change),
+    action("task.update", "Cập nhật tiến độ nhiệm vụ", Kind::Change),
+    action("task.note", "Ghi chú vào nhiệm vụ", Kind::Change),
+    action("evidence.add", "Thêm tệp minh chứng", Kind::Change),
+    action("submission.submit", "Gửi báo cáo", Kind::Change),
+    action("submission.resubmit", "Gửi lại báo cáo", Kind::Change),
+    action("submission.accept", "Tiếp nhận báo cáo", Kind::Change),
+    action("submission.return", "Trả lại báo cáo", Kind::Change),
+    action("report_template.create", "Tạo mẫu báo cáo", Kind::Change),
+    action("report_template.update", "Sửa mẫu báo cáo", Kind::Change),
+    action("calendar.announcement.save", "Lưu thông báo ngày nghỉ", Kind::Change),
+    action(EXPORT_ACTION, "Xuất nhật ký hệ thống ra tệp CSV", Kind::Export),
+];
+
+/// The action recorded when someone downloads the log.
+pub const EXPORT_ACTION: &str = "audit.export";
+
+fn find(code: &str) -> Option<&'static ActionLabel> {
+    ACTIONS.iter().find(|a| a.code == code)
+}
+
+/// The action in words; an unknown code is named as such, with the code.
+pub fn action_label(code: &str) -> String {
+    find(code).map_or_else(|| format!("Thao tác khác ({code})"), |a| a.label.to_string())
+}
+
+/// The kind of an action; an unknown code counts as a change.
+pub fn kind_of(code: &str) -> Kind {
+    find(code).map_or(Kind::Change, |a| a.kind)
+}
+
+/// The kind of object an entry is about.
+pub fn entity_label(entity: &str) -> String {
+    match entity {
+        "household" => "Hộ gia đình",
+        "user" => "Người dùng",
+        "unit" => "Đơn vị",
+        "plan" => "Kế hoạch",
+        "plan_task" => "Nhiệm vụ",
+        "evidence_file" => "Tệp minh chứng",
+        "submission" => "Báo cáo",
+        "report_template" => "Mẫu báo cáo",
+        "holiday_announcement" => "Thông báo ngày nghỉ",
+        "audit_log" => "Nhật ký hệ thống",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// A field of an entry's details; an unknown field keeps its code.
+pub fn field_label(field: &str) -> String {
+    match field {
+        "q" => "Từ khóa tìm kiếm",
+        "code" => "Mã",
+        "name" => "Tên",
+        "kind" => "Loại",
+        "parent" => "Đơn vị cấp trên",
+        "valid_from" => "Hiệu lực từ",
+        "valid_to" => "Hiệu lực đến",
+        "address" => "Địa chỉ",
+        "representative" => "Đại diện hộ",
+        "member_count" => "Số nhân khẩu",
+        "phone" => "Số điện thoại",
+        "email" => "Thư điện tử",
+        "display_name" => "Họ và tên",
+        "grants" => "Quyền được giao",
+        "sessions_ended" => "Số phiên đăng nhập đã đóng",
+        "status" => "Trạng thái",
+        "progress" => "Tiến độ (%)",
+        "note_id" => "Số ghi chú",
+        "body" => "Nội dung",
+        "version" => "Lần gửi",
+        "comment" => "Ý kiến",
+        "occurrence_id" => "Kỳ báo cáo (số)",
+        "submitted_on" => "Ngày gửi",
+        "implementing_plan_id" => "Kế hoạch thực hiện (số)",
+        "score" => "Điểm",
+        "rank" => "Xếp loại",
+        "number" => "Số hiệu",
+        "title" => "Trích yếu",
+        "year" => "Năm",
+        "issued_on" => "Ngày ban hành",
+        "parent_plan_id" => "Kế hoạch cấp trên (số)",
+        "tasks" => "Số nhiệm vụ",
+        "targets" => "Số đơn vị thực hiện",
+        "obligations" => "Số nghĩa vụ báo cáo",
+        "occurrences" => "Số kỳ báo cáo",
+        "inserted" => "Số đơn vị đã nạp",
+        "successor" => "Đơn vị kế thừa",
+        "effective" => "Ngày hiệu lực",
+        "definition" => "Nội dung mẫu",
+        "task_id" => "Nhiệm vụ (số)",
+        "submission_id" => "Báo cáo (số)",
+        "file_name" => "Tên tệp",
+        "content_type" => "Loại tệp",
+        "size" => "Dung lượng (byte)",
+        "sha256" => "Mã băm SHA-256",
+        "rows" => "Số dòng",
+        "filter" => "Bộ lọc",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    /// The action codes written in the sources of the store and the use cases: string literals
+    /// of the form `entity.verb` whose entity is one the log knows.
+    fn written_codes() -> BTreeSet<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let prefixes = [
+            "household.",
+            "user.",
+            "unit.",
+            "plan.",
+            "task.",
+            "evidence.",
+            "submission.",
+            "report_template.",
+            "calendar.",
+            "audit.",
+        ];
+        let mut codes = BTreeSet::new();
+        for dir in ["coso-store/src", "coso-app/src"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(path) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&path) else { continue };
+                for entry in entries.flatten() {
+                    let p = entry.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|e| e == "rs") && !p.ends_with("audit/labels.rs") {
+                        let text = std::fs::read_to_string(&p).expect("source");
+                        let pieces: Vec<&str> = text.split('"').collect();
+                        for pair in pieces.chunks(2).filter(|p| p.len() == 2) {
+                            let (before, literal) = (pair[0], pair[1]);
+                            // `table.column` names given to a decoder are not actions.
+                            let context = before.rsplit('\n').next().unwrap_or(before);
+                            let names_a_column =
+                                ["parse(", "decode", "stored_code!("].iter().any(|w| context.contains(w));
+                            let is_code = !names_a_column
+                                && literal.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+                                && literal.contains('.')
+                                && !literal.ends_with('.')
+                                && prefixes.iter().any(|p| literal.starts_with(p));
+                            if is_code {
+                                codes.insert(literal.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        codes
+    }
+
+    #[test]
+    fn every_written_action_code_has_a_vietnamese_label() {
+        let codes = written_codes();
+        assert!(
+            codes.contains("household.list") && codes.contains("submission.accept"),
+            "the scan finds the writers: {codes:?}"
+        );
+        let missing: Vec<&String> = codes.iter().filter(|c| find(c).is_none()).collect();
+        assert!(missing.is_empty(), "action codes without a label: {missing:?}");
+    }
+
+    #[test]
+    fn unknown_codes_are_named_as_other_actions() {
+        assert_eq!(action_label("household.list"), "Xem danh sách hộ gia đình");
+        assert_eq!(action_label("user.create"), "Tạo người dùng");
+        assert_eq!(action_label("robot.dance"), "Thao tác khác (robot.dance)");
+        assert_eq!(kind_of("robot.dance"), Kind::Change);
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_codes() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_code(k.code()), Some(k));
+        }
+        assert_eq!(Kind::SensitiveRead.actions(), vec!["household.list"]);
+    }
+}
