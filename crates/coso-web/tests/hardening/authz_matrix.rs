@@ -117,6 +117,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/nguoi-dung", Body::None,                                      "S F F F F F F O -"),
     ("POST", "/quan-tri/nguoi-dung", Body::Form,                                     "S F F F F F F R -"),
     ("GET", "/quan-tri/nhat-ky", Body::None,                                         "S F F F F F F O -"),
+    ("GET", "/quan-tri/nhat-ky/nhat-ky.csv", Body::None,                             "S F F F F F F O -"),
     ("GET", "/quan-tri/hop-thu", Body::None,                                         "S F O O O O O O -"),
     ("GET", "/quan-tri/mau-bao-cao", Body::None,                                     "S F F F F F F O -"),
     ("GET", "/quan-tri/mau-bao-cao/{id}", Body::None,                                "S F F F F F F O -"),
