@@ -89,18 +89,22 @@ fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
             for (k, av) in &a {
                 let bv = b.get(k);
                 if bv != Some(av) {
-                    out.push(FieldChange { field: field_label(k), before: bv.map(shown), after: Some(shown(av)) });
+                    out.push(FieldChange {
+                        field: field_label(k),
+                        before: bv.map(|v| shown_field(k, v)),
+                        after: Some(shown_field(k, av)),
+                    });
                 }
             }
             for (k, bv) in b.iter().filter(|(k, _)| !a.contains_key(*k)) {
-                out.push(FieldChange { field: field_label(k), before: Some(shown(bv)), after: None });
+                out.push(FieldChange { field: field_label(k), before: Some(shown_field(k, bv)), after: None });
             }
         }
         (None, Some(Value::Object(a))) => {
             out.extend(a.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| FieldChange {
                 field: field_label(k),
                 before: None,
-                after: Some(shown(v)),
+                after: Some(shown_field(k, v)),
             }));
         }
         (before, after) => {
@@ -116,6 +120,25 @@ fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
         }
     }
     out
+}
+
+/// A field's value in words: a stored code (a status, a role, a unit's kind) by its Vietnamese
+/// name, anything else as [`shown`] says.
+fn shown_field(key: &str, v: &Value) -> String {
+    use coso_domain::authz::Role;
+    use coso_domain::plan::TaskStatus;
+    use coso_domain::report::SubmissionStatus;
+    use coso_domain::unit::UnitKind;
+    let Value::String(code) = v else { return shown(v) };
+    let label = match key {
+        "status" => SubmissionStatus::parse(code)
+            .map(SubmissionStatus::label)
+            .or(TaskStatus::parse(code).map(TaskStatus::label)),
+        "role" => Role::parse(code).map(Role::label),
+        "kind" => UnitKind::parse(code).map(UnitKind::label),
+        _ => None,
+    };
+    label.map_or_else(|| shown(v), str::to_string)
 }
 
 /// A value in words: text as is, nothing as «(trống)», a list or an object by its size.
@@ -154,7 +177,10 @@ mod tests {
         );
         let texts: Vec<String> = c.iter().map(FieldChange::text).collect();
         assert_eq!(texts.len(), 2, "the unchanged version is left out: {texts:?}");
-        assert!(texts.contains(&"Trạng thái: submitted → accepted".to_string()), "{texts:?}");
+        assert!(
+            texts.contains(&"Trạng thái: Chờ xem xét → Đã chấp nhận".to_string()),
+            "a status by its name: {texts:?}"
+        );
         assert!(texts.contains(&"Ý kiến: (trống)".to_string()), "{texts:?}");
     }
 
