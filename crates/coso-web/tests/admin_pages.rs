@@ -74,7 +74,82 @@ async fn the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan(app: &Te
     assert!(texts(&list, "main table a").iter().any(|t| t.contains("12/KH-UBND")), "the plan is listed");
 }
 
+/// The Bình Phước plan, imported by the province for its communes; returns the plan and the
+/// first commune's code.
+async fn province_plan(app: &TestApp) -> (serde_json::Value, String) {
+    app.user("tinh@coso.test", Role::Official, "42").await;
+    let province = app.client_as("tinh@coso.test").await;
+    let fixture = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    let res = province
+        .post(app.url("/api/v1/plans/import?unit=42&targets=children&year=2026&file_name=binh-phuoc.md"))
+        .body(std::fs::read(fixture).expect("fixture"))
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201);
+    let plan: serde_json::Value = res.json().await.expect("json");
+    let communes: serde_json::Value = province
+        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    (plan, communes["items"][0]["code"].as_str().expect("a commune").to_string())
+}
+
+async fn the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one(app: &TestApp) {
+    let (plan, commune) = province_plan(app).await;
+    let occurrence = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["kind"] == "implementing_plan")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("an implementing-plan occurrence");
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let c = app.client_as("xa@coso.test").await;
+    let form_path = format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}");
+
+    let empty = html(&c, app, &form_path).await;
+    assert!(texts(&empty, "select#implementing_plan_id").is_empty(), "never an empty select");
+    assert!(!texts(&empty, ".empty").is_empty(), "an empty state says why");
+    let issue = link(&empty, "ban hành kế hoạch thực hiện").expect("a link to the issue form");
+    assert_eq!(issue, format!("/quan-tri/ke-hoach/ban-hanh?don-vi={commune}"));
+    let plans = link(&empty, "Kế hoạch").expect("the page the hint mentions is linked");
+    assert!(texts(&html(&c, app, &plans).await, "h1").iter().any(|t| t.starts_with("Kế hoạch")));
+    assert!(texts(&html(&c, app, &issue).await, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")));
+
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{commune}/children")))
+        .json(&serde_json::json!({ "code": "T01", "name": "Thôn Một", "kind": "village" }))
+        .send()
+        .await
+        .expect("village");
+    assert_eq!(res.status(), 201);
+    let draft = serde_json::json!({
+        "number": "05/KH-UBND", "issued_on": "2026-02-01", "title": "Thực hiện dân chủ ở cơ sở năm 2026 của xã",
+        "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
+    });
+    let res = c
+        .post(app.url("/api/v1/plans"))
+        .json(&serde_json::json!({ "unit": commune, "targets": "T01", "draft": draft }))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+
+    let form = html(&c, app, &form_path).await;
+    let options = texts(&form, "select#implementing_plan_id option");
+    assert_eq!(options.len(), 1, "{options:?}");
+    assert!(options[0].contains("05/KH-UBND"), "{options:?}");
+    assert!(link(&form, "Kế hoạch").is_some(), "the hint links to the plans page");
+}
+
 on_both! {
     app:
     the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan => the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan,
+    the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one => the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one,
 }
