@@ -148,8 +148,69 @@ async fn the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_
     assert!(link(&form, "Kế hoạch").is_some(), "the hint links to the plans page");
 }
 
+/// The radio buttons of the unit picker: (label text, code).
+fn unit_hits(page: &str) -> Vec<(String, String)> {
+    texts(page, ".unit-hits label").into_iter().zip(attrs(page, ".unit-hits input[type=radio]", "value")).collect()
+}
+
+async fn create_user(app: &TestApp, c: &reqwest::Client, name: &str, email: &str) -> reqwest::Response {
+    let page = html(c, app, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
+    let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf");
+    let (_, code) = unit_hits(&page).into_iter().find(|(l, _)| l.contains("Bắc Hồng Lĩnh")).expect("a unit found");
+    let fields = [
+        ("unit_code", code.as_str()),
+        ("role", "official"),
+        ("display_name", name),
+        ("email", email),
+        ("password", "mot-mat-khau-dai"),
+    ];
+    app.post_form(c, "/quan-tri/nguoi-dung", &csrf, &fields).await
+}
+
+async fn a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics(app: &TestApp) {
+    app.user("qt@coso.test", Role::Admin, "42").await;
+    let c = signed_in(app, "qt@coso.test").await;
+    let page = html(&c, app, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
+    let hits = unit_hits(&page);
+    assert!(hits.iter().any(|(l, _)| l.contains("Hồng Lĩnh") && l.contains("Tỉnh Hà Tĩnh")), "{hits:?}");
+    assert_eq!(attr(&page, "#unit_code", "form").as_deref(), Some("tim-don-vi"), "the search is its own GET form");
+    assert_eq!(attr(&page, "form#tim-don-vi", "method").as_deref(), Some("get"));
+    let roles = texts(&page, "select#role option");
+    assert!(roles.contains(&"Cán bộ, công chức".to_string()) && !roles.contains(&"official".to_string()), "{roles:?}");
+
+    let res = create_user(app, &c, "Bùi Văn Bình", "binh@coso.test").await;
+    assert_eq!(res.status(), 303, "Post/Redirect/Get");
+    assert_eq!(location(&res), "/quan-tri/nguoi-dung");
+    assert_eq!(create_user(app, &c, "Âu Thị Ánh", "anh@coso.test").await.status(), 303);
+
+    let list = html(&c, app, "/quan-tri/nguoi-dung").await;
+    assert_eq!(texts(&list, "thead th"), ["Họ tên", "E-mail", "Vai trò", "Đơn vị", "Trạng thái"]);
+    assert_eq!(
+        texts(&list, "tbody tr td:first-child"),
+        ["Âu Thị Ánh", "Bùi Văn Bình", "qt@coso.test"],
+        "Vietnamese alphabetical order"
+    );
+    let row = texts(&list, "tbody tr:nth-child(2) td");
+    assert_eq!(row[1], "binh@coso.test");
+    assert_eq!(row[2], "Cán bộ, công chức");
+    assert!(row[3].contains("Phường Bắc Hồng Lĩnh") && row[3].contains("18115"), "{row:?}");
+    assert!(attrs(&list, "tbody td a", "href").contains(&"/quan-tri/don-vi/18115".to_string()), "the unit is linked");
+
+    let csrf = attr(&list, "form.card input[name=csrf]", "value").expect("csrf");
+    let fields = [("role", "official"), ("display_name", "Lê Văn C"), ("email", "c@coso.test"), ("password", "ngan")];
+    let refused = app.post_form(&c, "/quan-tri/nguoi-dung", &csrf, &fields).await;
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.expect("html");
+    let summary = texts(&refused, ".error-summary a");
+    assert!(summary.iter().any(|m| m.starts_with("Đơn vị được giao")), "the field is named: {summary:?}");
+    assert!(attrs(&refused, ".error-summary a", "href").contains(&"#unit_code".to_string()));
+    assert!(summary.iter().any(|m| m.contains("Mật khẩu")), "{summary:?}");
+    assert_eq!(attr(&refused, "#display_name", "value").as_deref(), Some("Lê Văn C"), "the input is kept");
+}
+
 on_both! {
     app:
+    a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics => a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics,
     the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan => the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan,
     the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one => the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one,
 }
