@@ -208,8 +208,107 @@ async fn a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacr
     assert_eq!(attr(&refused, "#display_name", "value").as_deref(), Some("Lê Văn C"), "the input is kept");
 }
 
+/// What a browser sends for the template editor's form as shown: every field, the checked
+/// boxes and each select's chosen option.
+fn editor_fields(page: &str) -> Vec<(String, String)> {
+    let inputs = "#mau input:not([type=checkbox])";
+    let mut out: Vec<(String, String)> =
+        attrs(page, inputs, "name").into_iter().zip(attrs(page, inputs, "value")).collect();
+    out.extend(attrs(page, "#mau input[type=checkbox][checked]", "name").into_iter().map(|n| (n, "on".to_string())));
+    out.extend(attrs(page, "#mau textarea", "name").into_iter().zip(texts(page, "#mau textarea")));
+    for name in attrs(page, "#mau select", "name") {
+        let chosen = attr(page, &format!("select[name={name}] option[selected]"), "value").unwrap_or_default();
+        out.push((name, chosen));
+    }
+    out
+}
+
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some(f) => f.1 = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+}
+
+async fn post_editor(
+    c: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+    action: &str,
+) -> reqwest::Response {
+    let mut body = fields.to_vec();
+    body.push(("hanh-dong".into(), action.into()));
+    c.post(app.url(path)).form(&body).send().await.expect("post")
+}
+
+async fn a_field_added_in_the_template_form_shows_on_the_report_form(app: &TestApp) {
+    let (plan, commune) = province_plan(app).await;
+    app.user("qt@coso.test", Role::Admin, "42").await;
+    let c = signed_in(app, "qt@coso.test").await;
+    let res = c.get(app.url("/quan-tri/mau-bao-cao")).send().await.expect("editor");
+    let path = location(&res);
+    let page = html(&c, app, &path).await;
+    assert!(texts(&page, "#mau textarea.code").is_empty(), "no JSON to type");
+    let mut fields = editor_fields(&page);
+    let rows = attrs(&page, "#chi-tieu ~ div input[name$=_label]", "name").len();
+    assert!(rows > 3, "the indicators are rows of the form: {rows}");
+    set(&mut fields, "name", "Mẫu báo cáo dân chủ ở cơ sở (sửa)");
+
+    let res = post_editor(&c, app, &path, &fields, "them-i").await;
+    assert_eq!(res.status(), 200, "a row action shows the form again");
+    let page = res.text().await.expect("html");
+    assert_eq!(attr(&page, "#name", "value").as_deref(), Some("Mẫu báo cáo dân chủ ở cơ sở (sửa)"), "input kept");
+    assert_eq!(attr(&page, &format!("#i{rows}_label"), "value").as_deref(), Some(""), "a new empty row");
+    let mut fields = editor_fields(&page);
+    set(&mut fields, &format!("i{rows}_label"), "Số buổi đối thoại đột xuất");
+
+    let res = post_editor(&c, app, &path, &fields, "luu").await;
+    assert_eq!(res.status(), 422, "no unit of measure");
+    let page = res.text().await.expect("html");
+    let summary = texts(&page, ".error-summary a");
+    assert_eq!(summary, [format!("Chỉ tiêu dòng {}, «Đơn vị tính»: không được để trống.", rows + 1)]);
+    assert_eq!(attrs(&page, ".error-summary a", "href"), [format!("#i{rows}_unit")]);
+    assert_eq!(attr(&page, &format!("#i{rows}_code"), "value").as_deref(), Some("so_buoi_doi_thoai_dot_xuat"));
+
+    let mut fields = editor_fields(&page);
+    set(&mut fields, &format!("i{rows}_unit"), "buổi");
+    let res = post_editor(&c, app, &path, &fields, &format!("len-i-{rows}")).await;
+    let page = res.text().await.expect("html");
+    let moved = rows - 1;
+    assert_eq!(attr(&page, &format!("#i{moved}_label"), "value").as_deref(), Some("Số buổi đối thoại đột xuất"));
+    assert_eq!(attr(&page, &format!("#i{moved}_unit"), "value").as_deref(), Some("buổi"));
+
+    let res = post_editor(&c, app, &path, &editor_fields(&page), "luu").await;
+    assert_eq!(res.status(), 303, "Post/Redirect/Get");
+    assert_eq!(location(&res), path);
+    let saved = html(&c, app, &path).await;
+    assert!(texts(&saved, "[role=status]").iter().any(|t| t.contains("Đã lưu mẫu báo cáo")));
+    assert_eq!(attr(&saved, &format!("#i{moved}_label"), "value").as_deref(), Some("Số buổi đối thoại đột xuất"));
+    assert!(
+        texts(&saved, "details#nang-cao pre").join("").contains("so_buoi_doi_thoai_dot_xuat"),
+        "the JSON, read-only"
+    );
+
+    let occurrence = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["kind"] == "report")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("a report occurrence");
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let official = app.client_as("xa@coso.test").await;
+    let form = html(&official, app, &format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}")).await;
+    assert!(
+        texts(&form, "#bao-cao label").iter().any(|l| l.starts_with("Số buổi đối thoại đột xuất")),
+        "on the report form"
+    );
+}
+
 on_both! {
     app:
+    a_field_added_in_the_template_form_shows_on_the_report_form => a_field_added_in_the_template_form_shows_on_the_report_form,
     a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics => a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics,
     the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan => the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan,
     the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one => the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one,
