@@ -6,7 +6,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_app::reports::{aggregate, exports};
 use coso_app::{App, templates};
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::Template;
+use coso_domain::{OccurrenceId, PlanId};
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -39,14 +41,14 @@ async fn fixture(app: &App) -> Fixture {
     let template_id = templates::ensure_default(app).await.expect("template");
     let template = templates::load(app, template_id).await.expect("template");
     let report = |period: &str, key: &str, due: NaiveDate| NewObligation {
-        kind: "report".into(),
-        period: Some(period.into()),
+        kind: ObligationKind::Report,
+        period: ReportPeriod::parse(period),
         due_date: None,
         due_recurring: Some(due.format("%m-%d").to_string()),
         receiver_unit_id: provinces[0].id,
-        template_id: Some(template_id),
+        template_id: Some(template_id.0),
         raw: String::new(),
-        occurrences: vec![(key.into(), Some(due))],
+        occurrences: vec![(PeriodKey::parse(key).expect("period key"), Some(due))],
     };
     let plan = NewPlan {
         unit_id: provinces[0].id,
@@ -66,7 +68,7 @@ async fn fixture(app: &App) -> Fixture {
         ],
     };
     let plan = store.create_plan(&plan, &actor).await.expect("plan").0;
-    let obligations = store.obligations(plan).await.expect("obligations");
+    let obligations = store.obligations(PlanId(plan)).await.expect("obligations");
     let occurrences: Vec<(i64, NaiveDate)> =
         obligations.iter().flat_map(|o| o.occurrences.iter().map(|oc| (oc.id, oc.due_date.expect("due")))).collect();
     for (i, commune) in communes.iter().enumerate() {
@@ -108,14 +110,24 @@ fn bench_backend(c: &mut Criterion, name: &str, url: &str) {
     });
     let f = rt.block_on(fixture(&app));
     let today = date(2026, 12, 31);
-    let view = rt.block_on(aggregate::aggregate(&app, &f.template, f.plan, f.occurrence, None, today)).expect("view");
+    let view = rt
+        .block_on(aggregate::aggregate(&app, &f.template, PlanId(f.plan), OccurrenceId(f.occurrence), None, today))
+        .expect("view");
     assert_eq!(view.rows.len(), 3_321);
     assert!(view.counts.on_time > 2_000 && view.counts.missing > 300, "{:?}", view.counts);
     let mut g = c.benchmark_group(format!("aggregate/{name}"));
     g.sample_size(20);
     g.bench_function("view of 3,321 communes", |b| {
         b.iter(|| {
-            rt.block_on(aggregate::aggregate(&app, &f.template, f.plan, f.occurrence, None, today)).expect("view")
+            rt.block_on(aggregate::aggregate(
+                &app,
+                &f.template,
+                PlanId(f.plan),
+                OccurrenceId(f.occurrence),
+                None,
+                today,
+            ))
+            .expect("view")
         })
     });
     g.bench_function("xlsx of 3,321 rows", |b| b.iter(|| exports::xlsx(&view, "Tổng hợp").expect("xlsx")));

@@ -40,7 +40,7 @@ pub async fn create(app: &App, actor: &Actor, village: &UnitRow, input: &Househo
 /// Imports a village register from CSV bytes, keyed by household code: all rows or none.
 pub async fn import(app: &App, actor: &Actor, village: &UnitRow, bytes: &[u8]) -> Result<HouseholdImportReport> {
     let permit = actor.authorize(&village.unit_path(), Action::ManageHouseholds)?;
-    if !village.unit_kind().is_some_and(|k| k.has_households()) {
+    if !village.kind.has_households() {
         return Err(Error::BadRequest(format!(
             "«{}» ({}) là {}: chỉ thôn và tổ dân phố có sổ hộ gia đình.",
             village.name,
@@ -79,6 +79,6 @@ pub async fn register(app: &App, actor: &Actor, code: &str, q: Option<&str>) -> 
         Ok(app.store().ancestors(&unit).await?)
     })?;
     let can_manage = actor.may(&unit.unit_path(), Action::ManageHouseholds);
-    let is_register = unit.unit_kind().is_some_and(|k| k.has_households());
+    let is_register = unit.kind.has_households();
     Ok(RegisterView { unit, ancestors, households, can_manage, is_register })
 }

@@ -18,6 +18,7 @@ pub mod households;
 pub mod notifications;
 pub mod plans;
 pub mod reports;
+mod stored;
 pub mod tasks;
 pub mod templates;
 pub mod unit_search;

@@ -1,23 +1,25 @@
 //! The report templates: the default grassroots-democracy template is seeded once and stays
 //! editable by administrators, with the domain's checks and a version guard.
 
+use coso_domain::TemplateId;
 use coso_domain::report::Template;
 use coso_store::{Actor as AuditActor, ReportTemplateRow};
 
-use crate::{Actor, App, Error, Result};
+use crate::{Actor, App, Error, Result, stored};
 
 /// Makes sure the default template exists and returns its id. Never overwrites an edited one.
-pub async fn ensure_default(app: &App) -> Result<i64> {
+pub async fn ensure_default(app: &App) -> Result<TemplateId> {
     let t = Template::default_grassroots();
     let definition = serde_json::to_value(&t).map_err(Error::internal)?;
-    Ok(app.store().ensure_report_template(&t.code, &t.name, &definition, &AuditActor::system("khởi tạo")).await?)
+    Ok(TemplateId(
+        app.store().ensure_report_template(&t.code, &t.name, &definition, &AuditActor::system("khởi tạo")).await?,
+    ))
 }
 
 /// A stored template, parsed.
-pub async fn load(app: &App, id: i64) -> Result<Template> {
+pub async fn load(app: &App, id: TemplateId) -> Result<Template> {
     let row = app.store().report_template(id).await?.ok_or(Error::NotFound)?;
-    serde_json::from_value(row.definition)
-        .map_err(|e| Error::BadRequest(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
+    stored::decode("report_template.definition", &row.definition)
 }
 
 /// Every template (the default one seeded first), for everyone signed in.
@@ -27,13 +29,13 @@ pub async fn list(app: &App) -> Result<Vec<ReportTemplateRow>> {
 }
 
 /// The id of the template administrators edit first (the default one).
-pub async fn first_editable(app: &App, actor: &Actor) -> Result<i64> {
+pub async fn first_editable(app: &App, actor: &Actor) -> Result<TemplateId> {
     actor.require_admin()?;
     ensure_default(app).await
 }
 
 /// A stored template as it is, for the administrators' editor.
-pub async fn stored(app: &App, actor: &Actor, id: i64) -> Result<ReportTemplateRow> {
+pub async fn stored(app: &App, actor: &Actor, id: TemplateId) -> Result<ReportTemplateRow> {
     actor.require_admin()?;
     app.store().report_template(id).await?.ok_or(Error::NotFound)
 }
@@ -44,7 +46,7 @@ pub async fn stored(app: &App, actor: &Actor, id: i64) -> Result<ReportTemplateR
 pub async fn save(
     app: &App,
     actor: &Actor,
-    id: i64,
+    id: TemplateId,
     name: &str,
     definition: &Template,
     version: i64,

@@ -12,8 +12,8 @@ pub async fn by_code(app: &App, code: &str) -> Result<UnitRow> {
     app.store().unit_by_code(code.trim()).await?.ok_or(Error::NotFound)
 }
 
-pub async fn by_id(app: &App, id: i64) -> Result<UnitRow> {
-    app.store().unit_by_id(UnitId(id)).await?.ok_or(Error::NotFound)
+pub async fn by_id(app: &App, id: UnitId) -> Result<UnitRow> {
+    app.store().unit_by_id(id).await?.ok_or(Error::NotFound)
 }
 
 /// The units directly below `unit` in force today, in Vietnamese order.
@@ -69,7 +69,7 @@ pub async fn admin_view(app: &App, actor: &Actor, code: &str) -> Result<AdminUni
 /// Creates one unit under `parent` (a village, residential group, agency or department).
 pub async fn create(app: &App, actor: &Actor, parent: &UnitRow, input: &UnitInput) -> Result<UnitRow> {
     actor.authorize(&parent.unit_path(), Action::ManageUnits)?;
-    let new = NewUnit::parse(input, parent.unit_kind(), app.today()).map_err(Error::Validation)?;
+    let new = NewUnit::parse(input, Some(parent.kind), app.today()).map_err(Error::Validation)?;
     if !new.kind.created_by_officials() {
         return Err(Error::Validation(vec![FieldError::new(
             "kind",
@@ -88,9 +88,7 @@ pub async fn create(app: &App, actor: &Actor, parent: &UnitRow, input: &UnitInpu
 /// Creates the units of a CSV file under `parent`: all rows or none.
 pub async fn import(app: &App, actor: &Actor, parent: &UnitRow, bytes: &[u8]) -> Result<Vec<UnitRow>> {
     actor.authorize(&parent.unit_path(), Action::ManageUnits)?;
-    let kind = parent
-        .unit_kind()
-        .ok_or_else(|| Error::Internal(format!("đơn vị {} có loại lạ «{}»", parent.code, parent.kind)))?;
+    let kind = parent.kind;
     let rows = unit_import::parse_csv(bytes, kind, app.today()).map_err(Error::Rows)?;
     Ok(app.store().create_units(parent, &rows, actor.audit()).await?)
 }

@@ -57,7 +57,10 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let mut communes: Vec<(UnitRow, Vec<UnitRow>)> = Vec::new();
     let mut wards: Vec<(UnitRow, Vec<UnitRow>)> = Vec::new();
     for parent in store.children(province.unit_id(), on).await? {
-        let Some(kind) = parent.unit_kind().filter(|k| k.is_commune_level()) else { continue };
+        let kind = parent.kind;
+        if !kind.is_commune_level() {
+            continue;
+        }
         let children = ensure_children(app, &parent, kind, &actor, &mut report).await?;
         if kind == UnitKind::Ward {
             wards.push((parent, children));
@@ -74,7 +77,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
         let permit = actor
             .authorize(&village.unit_path(), Action::ManageHouseholds)
             .map_err(|_| DemoError::Forbidden(village.code.clone()))?;
-        let kind = village.unit_kind().unwrap_or(UnitKind::Village);
+        let kind = village.kind;
         let rows = households::households_for(&village.code, &village.name, kind);
         let r = store.import_households(&permit, village, rows, actor.audit()).await?;
         report.households += r.inserted;
@@ -119,8 +122,8 @@ async fn ensure_children(
     let created =
         if missing.is_empty() { Vec::new() } else { app.store().create_units(parent, &missing, actor.audit()).await? };
     for u in &created {
-        match u.unit_kind() {
-            Some(UnitKind::ResidentialGroup) => report.residential_groups += 1,
+        match u.kind {
+            UnitKind::ResidentialGroup => report.residential_groups += 1,
             _ => report.villages += 1,
         }
     }

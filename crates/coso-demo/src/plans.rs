@@ -106,7 +106,7 @@ pub async fn load(
     let store = app.store();
     let today = app.today();
     let year = today.year();
-    if !store.plans_of_unit(province.id, Some(year)).await?.is_empty() || communes.is_empty() {
+    if !store.plans_of_unit(province.unit_id(), Some(year)).await?.is_empty() || communes.is_empty() {
         return Ok(0);
     }
     let template_id = templates::ensure_default(app).await?;
@@ -124,12 +124,12 @@ pub async fn load(
     let plan_id = import::issue(app, req).await?;
     let obligations = store.obligations(plan_id).await?;
     let Some(six) =
-        obligations.iter().find(|o| o.period.as_deref() == Some("six_month")).and_then(|o| o.occurrences.first())
+        obligations.iter().find(|o| o.period == Some(ReportPeriod::SixMonth)).and_then(|o| o.occurrences.first())
     else {
         return Ok(0);
     };
     let Some(due) = six.due_date.filter(|d| *d <= today) else { return Ok(0) };
-    let Some(detail) = occurrence_detail(app, six.id).await? else { return Ok(0) };
+    let Some(detail) = occurrence_detail(app, coso_domain::OccurrenceId(six.id)).await? else { return Ok(0) };
     let mut sent = 0;
     for commune in communes.iter().filter(|c| c.code != skip) {
         let mut rng = Rng::for_key(&format!("report:{}", commune.code));

@@ -23,3 +23,17 @@ id_type!(/// A household in a village register.
     HouseholdId);
 id_type!(/// An account.
     UserId);
+id_type!(/// A plan (kế hoạch).
+    PlanId);
+id_type!(/// A task of a plan.
+    TaskId);
+id_type!(/// What a plan asks of its targets: an implementing plan or a report.
+    ObligationId);
+id_type!(/// One occurrence of an obligation (the 6-month report of 2026).
+    OccurrenceId);
+id_type!(/// What a target unit sent for an occurrence, with all its versions.
+    SubmissionId);
+id_type!(/// A report template.
+    TemplateId);
+id_type!(/// An evidence file attached to a task.
+    EvidenceId);

@@ -11,6 +11,7 @@ pub mod field;
 pub mod household;
 pub mod household_import;
 pub mod ids;
+pub mod notification;
 pub mod official;
 pub mod plan;
 pub mod report;
@@ -20,4 +21,78 @@ pub mod unit_path;
 
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
-pub use ids::{HouseholdId, UnitId, UserId};
+pub use ids::{
+    EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId, UserId,
+};
+
+/// A text that is not one of the codes of a domain enum (`"hamlet"` as a unit kind).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("«{code}» không phải là {what} hợp lệ.")]
+pub struct UnknownCode {
+    /// What was expected, in Vietnamese: «loại đơn vị», «vai trò»…
+    pub what: &'static str,
+    pub code: String,
+}
+
+/// Lets a stored-code enum be read from its code (`FromStr`, with an error naming the text),
+/// compared with it (`kind == "ward"`) and written as it (`Display`), as a row is read and an
+/// API answers; people read `label()` instead.
+macro_rules! codes {
+    ($($ty:ty => $what:literal),* $(,)?) => {$(
+        impl std::str::FromStr for $ty {
+            type Err = UnknownCode;
+
+            fn from_str(code: &str) -> Result<Self, UnknownCode> {
+                <$ty>::ALL.into_iter().find(|v| v.as_str() == code).ok_or_else(|| UnknownCode { what: $what, code: code.to_string() })
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialEq<str> for $ty {
+            fn eq(&self, code: &str) -> bool {
+                self.as_str() == code
+            }
+        }
+
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, code: &&str) -> bool {
+                self.as_str() == *code
+            }
+        }
+    )*};
+}
+
+codes!(
+    unit::UnitKind => "loại đơn vị",
+    unit::SuccessionKind => "loại kế thừa",
+    authz::Role => "vai trò",
+    plan::TaskStatus => "trạng thái nhiệm vụ",
+    plan::ObligationKind => "loại nghĩa vụ",
+    plan::ReportPeriod => "kỳ báo cáo",
+    report::SubmissionStatus => "trạng thái báo cáo",
+    notification::NotificationKind => "loại thông báo",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unit::UnitKind;
+
+    #[test]
+    fn codes_read_compare_and_write_as_stored() {
+        assert_eq!("special_zone".parse::<UnitKind>(), Ok(UnitKind::SpecialZone));
+        let err = "hamlet".parse::<UnitKind>().expect_err("unknown");
+        assert_eq!(err.to_string(), "«hamlet» không phải là loại đơn vị hợp lệ.");
+        assert!(" ward".parse::<UnitKind>().is_err(), "a stored code has no spaces");
+        assert!(UnitKind::Ward == "ward" && UnitKind::Ward != "commune");
+        assert_eq!(UnitKind::ResidentialGroup.to_string(), "residential_group");
+        for s in report::SubmissionStatus::ALL {
+            assert_eq!(s.to_string().parse::<report::SubmissionStatus>(), Ok(s));
+        }
+    }
+}

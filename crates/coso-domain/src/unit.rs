@@ -106,6 +106,40 @@ impl UnitKind {
     }
 }
 
+/// How a unit took over from a ceased one (`unit_succession.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuccessionKind {
+    Merge,
+    Split,
+    Rename,
+}
+
+impl SuccessionKind {
+    pub const ALL: [SuccessionKind; 3] = [SuccessionKind::Merge, SuccessionKind::Split, SuccessionKind::Rename];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuccessionKind::Merge => "merge",
+            SuccessionKind::Split => "split",
+            SuccessionKind::Rename => "rename",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SuccessionKind> {
+        SuccessionKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SuccessionKind::Merge => "Sáp nhập",
+            SuccessionKind::Split => "Chia tách",
+            SuccessionKind::Rename => "Đổi tên",
+        }
+    }
+}
+
 /// A unit's code: the statistical code for official units, or one given by officials.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

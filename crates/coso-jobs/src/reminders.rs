@@ -5,6 +5,8 @@
 use chrono::{NaiveDate, TimeDelta};
 use coso_calendar::dates::format_vn_with_weekday;
 use coso_calendar::{HolidayCalendar, format_vn};
+use coso_domain::notification::NotificationKind;
+use coso_domain::plan::ReportPeriod;
 use coso_store::DueItem;
 
 use crate::labels::{lower_first, obligation_label, plan_reference};
@@ -29,10 +31,10 @@ pub enum ReminderKind {
 
 impl ReminderKind {
     /// The stored notification kind.
-    pub fn as_str(self) -> &'static str {
+    pub fn notification_kind(self) -> NotificationKind {
         match self {
-            ReminderKind::Before { .. } => "reminder",
-            ReminderKind::Overdue => "overdue",
+            ReminderKind::Before { .. } => NotificationKind::Reminder,
+            ReminderKind::Overdue => NotificationKind::Overdue,
         }
     }
 }
@@ -67,7 +69,11 @@ pub fn plan_reminders(
 
 fn reminder_for(item: &DueItem, today: NaiveDate, calendar: &HolidayCalendar, offsets: &[u32]) -> Option<Reminder> {
     let due = item.due_date;
-    let label = obligation_label(&item.obligation_kind, item.obligation_period.as_deref(), &item.period_key);
+    let label = obligation_label(
+        item.obligation_kind.as_str(),
+        item.obligation_period.map(ReportPeriod::as_str),
+        &item.period_key.to_string(),
+    );
     let plan = plan_reference(item.plan_number.as_deref(), &item.plan_title);
     if today < due {
         let offset = offsets
@@ -129,6 +135,7 @@ fn working_days_left(calendar: &HolidayCalendar, today: NaiveDate, due: NaiveDat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use coso_domain::plan::{ObligationKind, PeriodKey};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -138,9 +145,9 @@ mod tests {
         DueItem {
             occurrence_id: 7,
             due_date: d(due),
-            period_key: "2026-Q1".into(),
-            obligation_kind: "report".into(),
-            obligation_period: Some("quarterly".into()),
+            period_key: PeriodKey::Quarter(2026, 1),
+            obligation_kind: ObligationKind::Report,
+            obligation_period: Some(ReportPeriod::Quarterly),
             plan_id: 1,
             plan_title: "Kế hoạch thực hiện dân chủ ở cơ sở năm 2026".into(),
             plan_number: Some("115/KH-UBND".into()),

@@ -244,7 +244,7 @@ impl Jobs {
             batch.notifications.push(NewNotification {
                 unit_id: r.item.unit_id,
                 user_id: None,
-                kind: r.kind.as_str().to_string(),
+                kind: r.kind.notification_kind(),
                 title: r.title.clone(),
                 body: r.body.clone(),
                 link: r.link.to_string(),

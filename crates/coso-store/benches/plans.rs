@@ -6,6 +6,8 @@
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate};
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
+use coso_domain::{OccurrenceId, UnitId};
 use coso_store::{Actor, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
@@ -31,14 +33,14 @@ struct Fixture {
 
 fn report(period: &str, receiver: i64, occurrences: &[(&str, NaiveDate)]) -> NewObligation {
     NewObligation {
-        kind: "report".into(),
-        period: Some(period.into()),
+        kind: ObligationKind::Report,
+        period: ReportPeriod::parse(period),
         due_date: None,
         due_recurring: None,
         receiver_unit_id: receiver,
         template_id: None,
         raw: "Báo cáo định kỳ.".into(),
-        occurrences: occurrences.iter().map(|(k, d)| (k.to_string(), Some(*d))).collect(),
+        occurrences: occurrences.iter().map(|(k, d)| (PeriodKey::parse(k).expect("period key"), Some(*d))).collect(),
     }
 }
 
@@ -85,7 +87,7 @@ async fn fixture(store: &Store) -> Fixture {
     );
     let PlanId(plan_id) = store.create_plan(&national, &actor).await.expect("plan");
     eprintln!("create_plan, 3,321 targets: {:?}", t.elapsed());
-    let occurrence = store.obligations(plan_id).await.expect("obligations")[0].occurrences[0].id;
+    let occurrence = store.obligations(PlanId(plan_id)).await.expect("obligations")[0].occurrences[0].id;
     let t = Instant::now();
     let mut sent = 0;
     for (i, unit) in all.iter().enumerate() {
@@ -149,8 +151,8 @@ async fn fixture(store: &Store) -> Fixture {
 fn bench_store(c: &mut Criterion, rt: &tokio::runtime::Runtime, name: &str, store: &Store) {
     let f = rt.block_on(fixture(store));
     let today = date(2026, 5, 1);
-    let rows = rt.block_on(store.aggregate(f.plan, f.occurrence)).expect("aggregate");
-    let items = rt.block_on(store.inbox(f.commune, today)).expect("inbox");
+    let rows = rt.block_on(store.aggregate(PlanId(f.plan), OccurrenceId(f.occurrence))).expect("aggregate");
+    let items = rt.block_on(store.inbox(UnitId(f.commune), today)).expect("inbox");
     eprintln!(
         "{name}: aggregate {} rows ({} sent); inbox {} items",
         rows.len(),
@@ -159,10 +161,12 @@ fn bench_store(c: &mut Criterion, rt: &tokio::runtime::Runtime, name: &str, stor
     );
     let mut g = c.benchmark_group(name);
     g.sample_size(20);
-    g.bench_function("aggregate_3321_communes", |b| b.to_async(rt).iter(|| store.aggregate(f.plan, f.occurrence)));
+    g.bench_function("aggregate_3321_communes", |b| {
+        b.to_async(rt).iter(|| store.aggregate(PlanId(f.plan), OccurrenceId(f.occurrence)))
+    });
     g.bench_function("aggregate_3321_communes_parsed", |b| {
         b.to_async(rt).iter(|| async {
-            let rows = store.aggregate(f.plan, f.occurrence).await.expect("aggregate");
+            let rows = store.aggregate(PlanId(f.plan), OccurrenceId(f.occurrence)).await.expect("aggregate");
             rows.iter()
                 .filter_map(|r| r.indicator_values.as_deref())
                 .map(|v| {
@@ -171,7 +175,7 @@ fn bench_store(c: &mut Criterion, rt: &tokio::runtime::Runtime, name: &str, stor
                 .sum::<usize>()
         })
     });
-    g.bench_function("inbox_10k_obligations", |b| b.to_async(rt).iter(|| store.inbox(f.commune, today)));
+    g.bench_function("inbox_10k_obligations", |b| b.to_async(rt).iter(|| store.inbox(UnitId(f.commune), today)));
     g.finish();
 }
 

@@ -2,8 +2,11 @@
 //! sent, for the receiving unit's overview and the sums by subtree (computed in Rust).
 
 use chrono::NaiveDate;
+use coso_domain::report::SubmissionStatus;
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
+use crate::codes::OptCode;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store};
@@ -18,8 +21,9 @@ pub struct AggregateRow {
     pub sort_key: String,
     pub parent_id: Option<i64>,
     pub submission_id: Option<i64>,
-    /// `submitted`, `accepted` or `returned`; `None` when nothing was sent.
-    pub status: Option<String>,
+    /// `None` when nothing was sent.
+    #[sqlx(try_from = "OptCode<SubmissionStatus>")]
+    pub status: Option<SubmissionStatus>,
     pub first_submitted_on: Option<NaiveDate>,
     pub version: Option<i64>,
     /// JSON object indicator code → number, left unparsed (thousands of rows).
@@ -31,7 +35,11 @@ pub struct AggregateRow {
 impl Store {
     /// One row per target unit of `plan_id` with its submission for `occurrence_id`, in
     /// Vietnamese order of the unit names. One query, whatever the number of targets.
-    pub async fn aggregate(&self, plan_id: i64, occurrence_id: i64) -> Result<Vec<AggregateRow>> {
+    pub async fn aggregate(
+        &self,
+        PlanId(plan_id): PlanId,
+        OccurrenceId(occurrence_id): OccurrenceId,
+    ) -> Result<Vec<AggregateRow>> {
         let rows = dispatch!(self, read, pool => {
             let of_plan: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM obligation_occurrence oc JOIN obligation o ON o.id = oc.obligation_id \

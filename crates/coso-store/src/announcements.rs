@@ -2,7 +2,9 @@
 
 use crate::audit::{Actor, AuditEntry, write_audit};
 use crate::dispatch::dispatch;
-use crate::{Result, Store};
+use crate::{Result, Store, json};
+
+const BODY: &str = "holiday_announcement.body";
 
 impl Store {
     /// Every stored announcement as (year, JSON body), by year.
@@ -16,6 +18,7 @@ impl Store {
     /// Saves the announcement for `year`, replacing an earlier one; audited with both versions.
     pub async fn save_holiday_announcement(&self, year: i64, body: &str, actor: &Actor) -> Result<()> {
         let now = self.clock.now();
+        let after = json::parse(BODY, body)?;
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<String> = sqlx::query_scalar("SELECT body FROM holiday_announcement WHERE year = $1")
@@ -37,8 +40,8 @@ impl Store {
                 entity: "holiday_announcement",
                 entity_id: year.to_string(),
                 unit_id: None,
-                before: before.and_then(|b| serde_json::from_str(&b).ok()),
-                after: serde_json::from_str(body).ok(),
+                before: before.map(|b| json::parse(BODY, &b)).transpose()?,
+                after: Some(after),
             };
             write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;

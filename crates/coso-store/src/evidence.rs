@@ -3,6 +3,7 @@
 //! second line of defence.
 
 use chrono::{DateTime, Utc};
+use coso_domain::{EvidenceId, SubmissionId, TaskId};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -125,7 +126,7 @@ impl Store {
     }
 
     /// One evidence file with its bytes.
-    pub async fn evidence(&self, id: i64) -> Result<Option<EvidenceFile>> {
+    pub async fn evidence(&self, EvidenceId(id): EvidenceId) -> Result<Option<EvidenceFile>> {
         let row = dispatch!(self, read, pool => {
             sqlx::query_as::<_, EvidenceFile>(
                 "SELECT id, task_id, submission_id, file_name, content_type, size, sha256, created_at, created_by, data \
@@ -139,7 +140,7 @@ impl Store {
     }
 
     /// The evidence files of a task, without their bytes, oldest first.
-    pub async fn evidence_of_task(&self, task_id: i64) -> Result<Vec<EvidenceMeta>> {
+    pub async fn evidence_of_task(&self, TaskId(task_id): TaskId) -> Result<Vec<EvidenceMeta>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, EvidenceMeta>(sqlx::AssertSqlSafe(format!("{META} WHERE task_id = $1 ORDER BY id")))
                 .bind(task_id)
@@ -150,7 +151,7 @@ impl Store {
     }
 
     /// The evidence files of a submission, without their bytes, oldest first.
-    pub async fn evidence_of_submission(&self, submission_id: i64) -> Result<Vec<EvidenceMeta>> {
+    pub async fn evidence_of_submission(&self, SubmissionId(submission_id): SubmissionId) -> Result<Vec<EvidenceMeta>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, EvidenceMeta>(sqlx::AssertSqlSafe(format!("{META} WHERE submission_id = $1 ORDER BY id")))
                 .bind(submission_id)

@@ -63,7 +63,7 @@ fn check(permit: &Permit, action: Action, unit: &UnitRow) -> Result<()> {
 }
 
 fn require_register(unit: &UnitRow) -> Result<()> {
-    if unit.unit_kind().is_some_and(|k| k.has_households()) {
+    if unit.kind.has_households() {
         Ok(())
     } else {
         Err(StoreError::Conflict {

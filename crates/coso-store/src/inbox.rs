@@ -1,9 +1,12 @@
 //! What a unit has to send (its inbox) and what it has received to review.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::UnitId;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use coso_domain::report::SubmissionStatus;
 use serde::Serialize;
 
+use crate::codes::{Code, OptCode};
 use crate::dispatch::dispatch;
 use crate::{Result, Store};
 
@@ -17,18 +20,21 @@ pub struct InboxItem {
     pub plan_number: Option<String>,
     pub issuing_unit_id: i64,
     pub issuing_unit_name: String,
-    /// `implementing_plan` or `report`.
-    pub kind: String,
-    pub period: Option<String>,
-    pub period_key: String,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    pub kind: ObligationKind,
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    pub period: Option<ReportPeriod>,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
     pub receiver_unit_id: i64,
     pub receiver_unit_name: String,
     /// The obligation's place in its plan.
     pub obligation_position: i64,
     pub submission_id: Option<i64>,
-    /// `submitted`, `accepted` or `returned`; `None` before the first sending.
-    pub status: Option<String>,
+    /// `None` before the first sending.
+    #[sqlx(try_from = "OptCode<SubmissionStatus>")]
+    pub status: Option<SubmissionStatus>,
     pub version: Option<i64>,
     /// Past due and still to be sent (never sent, or returned).
     #[sqlx(skip)]
@@ -43,9 +49,12 @@ pub struct ReceivedItem {
     pub plan_id: i64,
     pub plan_title: String,
     pub plan_number: Option<String>,
-    pub kind: String,
-    pub period: Option<String>,
-    pub period_key: String,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    pub kind: ObligationKind,
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    pub period: Option<ReportPeriod>,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
     pub unit_id: i64,
     pub unit_code: String,
@@ -58,7 +67,7 @@ pub struct ReceivedItem {
 impl Store {
     /// Every occurrence of every obligation of the plans that target `unit_id`, with the
     /// unit's submission if any: by due date (undated last), then plan title in Vietnamese order.
-    pub async fn inbox(&self, unit_id: i64, today: NaiveDate) -> Result<Vec<InboxItem>> {
+    pub async fn inbox(&self, UnitId(unit_id): UnitId, today: NaiveDate) -> Result<Vec<InboxItem>> {
         let mut items: Vec<InboxItem> = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT oc.id AS occurrence_id, o.id AS obligation_id, p.id AS plan_id, p.title AS plan_title, p.number AS plan_number, \
@@ -78,7 +87,7 @@ impl Store {
             .await?
         });
         for i in &mut items {
-            let open = SubmissionStatus::is_open(i.status.as_deref().and_then(SubmissionStatus::parse));
+            let open = SubmissionStatus::is_open(i.status);
             i.overdue = open && i.due_date.is_some_and(|d| d < today);
         }
         items.sort_by_cached_key(|i| {
@@ -88,14 +97,14 @@ impl Store {
                 coso_text::sort_key(&i.plan_title),
                 i.plan_id,
                 i.obligation_position,
-                i.period_key.clone(),
+                i.period_key,
             )
         });
         Ok(items)
     }
 
     /// The submissions waiting for review at `receiver_unit_id`, newest first.
-    pub async fn received(&self, receiver_unit_id: i64) -> Result<Vec<ReceivedItem>> {
+    pub async fn received(&self, UnitId(receiver_unit_id): UnitId) -> Result<Vec<ReceivedItem>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, ReceivedItem>(
                 "SELECT s.id AS submission_id, oc.id AS occurrence_id, p.id AS plan_id, p.title AS plan_title, p.number AS plan_number, \

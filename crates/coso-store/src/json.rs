@@ -19,14 +19,22 @@ fn nfc(v: &Value) -> Value {
     }
 }
 
-/// Parses a stored JSON column. Malformed JSON is a database fault, not missing data.
-pub(crate) fn parse(s: &str) -> Result<Value> {
-    serde_json::from_str(s).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+/// Parses the stored JSON of `column` (`table.column`). Malformed JSON is a database fault,
+/// not missing data: it is logged and the read fails with an error naming the column.
+pub(crate) fn parse(column: &'static str, s: &str) -> Result<Value> {
+    decode(column, s)
 }
 
 /// Parses a stored JSON array of strings (the partner texts of a task).
-pub(crate) fn parse_strings(s: &str) -> Result<Vec<String>> {
-    serde_json::from_str(s).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+pub(crate) fn parse_strings(column: &'static str, s: &str) -> Result<Vec<String>> {
+    decode(column, s)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(column: &'static str, s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| {
+        tracing::error!(column, error = %e, "malformed JSON in the database");
+        StoreError::Database(sqlx::Error::Decode(format!("{column}: malformed JSON ({e})").into()))
+    })
 }
 
 #[cfg(test)]
@@ -39,6 +47,6 @@ mod tests {
         let v = serde_json::json!({ nfd: [nfd, 1] });
         let stored = to_text(&v);
         assert!(stored.contains("Hà Tĩnh") && !stored.contains('\u{0300}'), "{stored}");
-        assert_eq!(parse(&stored).ok(), Some(serde_json::json!({ "Hà Tĩnh": ["Hà Tĩnh", 1] })));
+        assert_eq!(parse("t.c", &stored).ok(), Some(serde_json::json!({ "Hà Tĩnh": ["Hà Tĩnh", 1] })));
     }
 }

@@ -4,8 +4,10 @@
 use chrono::{DateTime, Utc};
 use coso_domain::UserId;
 use coso_domain::authz::Role;
+use coso_domain::notification::NotificationKind;
 use serde::Serialize;
 
+use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::rows::MAX_LIMIT;
 use crate::{Result, Store};
@@ -16,7 +18,7 @@ pub struct NewNotification {
     pub unit_id: i64,
     /// `None`: for every official of the unit.
     pub user_id: Option<i64>,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub title: String,
     pub body: String,
     pub link: String,
@@ -53,7 +55,8 @@ pub struct NotificationRow {
     pub id: i64,
     pub unit_id: i64,
     pub user_id: Option<i64>,
-    pub kind: String,
+    #[sqlx(try_from = "Code<NotificationKind>")]
+    pub kind: NotificationKind,
     pub title: String,
     pub body: String,
     pub link: String,
@@ -94,7 +97,7 @@ impl Store {
                 )
                 .bind(n.unit_id)
                 .bind(n.user_id)
-                .bind(&n.kind)
+                .bind(n.kind.as_str())
                 .bind(&n.title)
                 .bind(&n.body)
                 .bind(&n.link)

@@ -2,8 +2,11 @@
 //! report for a period), and their concrete occurrences with due dates.
 
 use chrono::NaiveDate;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
+use crate::codes::{Code, OptCode};
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store};
@@ -11,10 +14,9 @@ use crate::{Result, Store};
 /// An obligation read from a plan, with the occurrences the domain computed for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewObligation {
-    /// `implementing_plan` or `report`.
-    pub kind: String,
-    /// `monthly`, `quarterly`, `six_month`, `nine_month`, `annual` or `ad_hoc`; `None` for an implementing plan.
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    /// `None` for an implementing plan.
+    pub period: Option<ReportPeriod>,
     pub due_date: Option<NaiveDate>,
     /// `MM-DD`: due every year on that day.
     pub due_recurring: Option<String>,
@@ -22,8 +24,8 @@ pub struct NewObligation {
     pub template_id: Option<i64>,
     /// The sentence of the document the obligation was read from.
     pub raw: String,
-    /// (period key such as `2026-H1`, or `` for a one-off; due date).
-    pub occurrences: Vec<(String, Option<NaiveDate>)>,
+    /// (period key, due date).
+    pub occurrences: Vec<(PeriodKey, Option<NaiveDate>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,8 +33,8 @@ pub struct ObligationRow {
     pub id: i64,
     pub plan_id: i64,
     pub position: i64,
-    pub kind: String,
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
     pub due_date: Option<NaiveDate>,
     pub due_recurring: Option<String>,
     pub receiver_unit_id: i64,
@@ -47,7 +49,8 @@ pub struct OccurrenceRow {
     pub id: i64,
     pub obligation_id: i64,
     pub plan_id: i64,
-    pub period_key: String,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
 }
 
@@ -56,8 +59,10 @@ struct Raw {
     id: i64,
     plan_id: i64,
     position: i64,
-    kind: String,
-    period: Option<String>,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    kind: ObligationKind,
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    period: Option<ReportPeriod>,
     due_date: Option<NaiveDate>,
     due_recurring: Option<String>,
     receiver_unit_id: i64,
@@ -66,25 +71,9 @@ struct Raw {
     raw: String,
 }
 
-const KINDS: [&str; 2] = ["implementing_plan", "report"];
-const PERIODS: [&str; 6] = ["monthly", "quarterly", "six_month", "nine_month", "annual", "ad_hoc"];
-
-/// Rejects values the schema's comments allow no other spelling of.
+/// Rejects an obligation that names the same period twice.
 pub(crate) fn check(o: &NewObligation) -> Result<()> {
-    if !KINDS.contains(&o.kind.as_str()) {
-        return Err(StoreError::Conflict {
-            field: "kind",
-            message: format!("Loại nghĩa vụ «{}» không hợp lệ.", o.kind),
-        });
-    }
-    if let Some(p) = &o.period
-        && !PERIODS.contains(&p.as_str())
-    {
-        return Err(StoreError::Conflict {
-            field: "period", message: format!("Kỳ báo cáo «{p}» không hợp lệ.")
-        });
-    }
-    let mut keys: Vec<&str> = o.occurrences.iter().map(|(k, _)| k.as_str()).collect();
+    let mut keys: Vec<PeriodKey> = o.occurrences.iter().map(|(k, _)| *k).collect();
     keys.sort_unstable();
     if keys.windows(2).any(|w| w[0] == w[1]) {
         return Err(StoreError::Conflict {
@@ -111,7 +100,7 @@ macro_rules! insert_obligations {
                 b.push_bind(plan_id)
                     .push_bind(i as i64)
                     .push_bind(o.kind.as_str())
-                    .push_bind(o.period.as_deref())
+                    .push_bind(o.period.map(coso_domain::plan::ReportPeriod::as_str))
                     .push_bind(o.due_date)
                     .push_bind(o.due_recurring.as_deref())
                     .push_bind(o.receiver_unit_id)
@@ -123,13 +112,13 @@ macro_rules! insert_obligations {
                 .bind(plan_id)
                 .fetch_all(&mut *$tx)
                 .await?;
-            let rows: Vec<(i64, &(String, Option<chrono::NaiveDate>))> =
+            let rows: Vec<(i64, &(coso_domain::plan::PeriodKey, Option<chrono::NaiveDate>))> =
                 ids.iter().zip(obligations).flat_map(|(id, o)| o.occurrences.iter().map(move |occ| (*id, occ))).collect();
             occurrences = rows.len();
             for chunk in rows.chunks($crate::plans::INSERT_CHUNK) {
                 let mut qb = sqlx::QueryBuilder::new("INSERT INTO obligation_occurrence (obligation_id, period_key, due_date) ");
                 qb.push_values(chunk, |mut b, (id, (key, due))| {
-                    b.push_bind(*id).push_bind(key.as_str()).push_bind(*due);
+                    b.push_bind(*id).push_bind(key.to_string()).push_bind(*due);
                 });
                 qb.build().execute(&mut *$tx).await?;
             }
@@ -141,7 +130,7 @@ pub(crate) use insert_obligations;
 
 impl Store {
     /// The obligations of a plan in document order, each with its occurrences by due date.
-    pub async fn obligations(&self, plan_id: i64) -> Result<Vec<ObligationRow>> {
+    pub async fn obligations(&self, PlanId(plan_id): PlanId) -> Result<Vec<ObligationRow>> {
         let (raw, occurrences) = dispatch!(self, read, pool => {
             let raw: Vec<Raw> = sqlx::query_as(
                 "SELECT o.id, o.plan_id, o.position, o.kind, o.period, o.due_date, o.due_recurring, o.receiver_unit_id, \
@@ -181,7 +170,7 @@ impl Store {
     }
 
     /// One occurrence, with the plan it belongs to.
-    pub async fn occurrence(&self, id: i64) -> Result<Option<OccurrenceRow>> {
+    pub async fn occurrence(&self, OccurrenceId(id): OccurrenceId) -> Result<Option<OccurrenceRow>> {
         let row = dispatch!(self, read, pool => {
             sqlx::query_as::<_, OccurrenceRow>(
                 "SELECT oc.id, oc.obligation_id, o.plan_id, oc.period_key, oc.due_date \

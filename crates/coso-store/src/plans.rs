@@ -14,10 +14,7 @@ use crate::rows::search_text;
 use crate::tasks::{NewTask, insert_tasks};
 use crate::{Result, Store, json};
 
-/// A stored plan's id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct PlanId(pub i64);
+pub use coso_domain::PlanId;
 
 /// Rows per multi-row INSERT: under both backends' bind limits (at most 9 binds a row here;
 /// SQLite allows 32,766 binds, PostgreSQL 65,535), and all communes of the country in one.
@@ -100,9 +97,9 @@ struct Raw {
 impl Raw {
     fn into_row(self) -> Result<PlanRow> {
         Ok(PlanRow {
-            legal_bases: json::parse(&self.legal_bases)?,
-            sections: json::parse(&self.sections)?,
-            document: self.document.as_deref().map(json::parse).transpose()?,
+            legal_bases: json::parse("plan.legal_bases", &self.legal_bases)?,
+            sections: json::parse("plan.sections", &self.sections)?,
+            document: self.document.as_deref().map(|d| json::parse("plan.document", d)).transpose()?,
             id: self.id,
             unit_id: self.unit_id,
             unit_code: self.unit_code,
@@ -203,7 +200,7 @@ impl Store {
         Ok(PlanId(id))
     }
 
-    pub async fn plan(&self, id: i64) -> Result<Option<PlanRow>> {
+    pub async fn plan(&self, PlanId(id): PlanId) -> Result<Option<PlanRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT p.id, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.parent_plan_id, p.number, p.issued_on, \
@@ -218,7 +215,7 @@ impl Store {
     }
 
     /// The plans issued by a unit, optionally of one year, newest first.
-    pub async fn plans_of_unit(&self, unit_id: i64, year: Option<i32>) -> Result<Vec<PlanSummary>> {
+    pub async fn plans_of_unit(&self, UnitId(unit_id): UnitId, year: Option<i32>) -> Result<Vec<PlanSummary>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, PlanSummary>(summary_select!(
                 "WHERE p.unit_id = $1 AND ($2 IS NULL OR p.year = $2) ORDER BY p.year DESC, p.issued_on DESC, p.id DESC"
@@ -232,7 +229,7 @@ impl Store {
     }
 
     /// The implementing plans of a plan (the cascade one level down), by issuing unit.
-    pub async fn child_plans(&self, plan_id: i64) -> Result<Vec<PlanSummary>> {
+    pub async fn child_plans(&self, PlanId(plan_id): PlanId) -> Result<Vec<PlanSummary>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, PlanSummary>(summary_select!("WHERE p.parent_plan_id = $1 ORDER BY u.sort_key, p.id"))
                 .bind(plan_id)
@@ -244,7 +241,12 @@ impl Store {
 
     /// Records that `plan_id` implements `parent_plan_id` (sent from the inbox as the unit's
     /// implementing plan), so the cascade can be walked both ways. Audited.
-    pub async fn link_implementing_plan(&self, plan_id: i64, parent_plan_id: i64, actor: &Actor) -> Result<()> {
+    pub async fn link_implementing_plan(
+        &self,
+        PlanId(plan_id): PlanId,
+        PlanId(parent_plan_id): PlanId,
+        actor: &Actor,
+    ) -> Result<()> {
         if plan_id == parent_plan_id {
             return Err(StoreError::Conflict {
                 field: "implementing_plan_id",
@@ -280,7 +282,7 @@ impl Store {
     }
 
     /// The ids of the units a plan targets.
-    pub async fn plan_targets(&self, plan_id: i64) -> Result<Vec<i64>> {
+    pub async fn plan_targets(&self, PlanId(plan_id): PlanId) -> Result<Vec<i64>> {
         let ids = dispatch!(self, read, pool => {
             sqlx::query_scalar::<_, i64>("SELECT unit_id FROM plan_target WHERE plan_id = $1 ORDER BY unit_id")
                 .bind(plan_id)
@@ -291,7 +293,7 @@ impl Store {
     }
 
     /// Whether the plan targets the unit.
-    pub async fn targets_unit(&self, plan_id: i64, unit_id: i64) -> Result<bool> {
+    pub async fn targets_unit(&self, PlanId(plan_id): PlanId, UnitId(unit_id): UnitId) -> Result<bool> {
         let n = dispatch!(self, read, pool => {
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM plan_target WHERE plan_id = $1 AND unit_id = $2")
                 .bind(plan_id)
@@ -304,7 +306,7 @@ impl Store {
 
     /// The code and name of every unit a plan targets, in Vietnamese order: one query, however
     /// many communes the plan names.
-    pub async fn plan_target_units(&self, plan_id: i64) -> Result<Vec<(String, String)>> {
+    pub async fn plan_target_units(&self, PlanId(plan_id): PlanId) -> Result<Vec<(String, String)>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, (String, String)>(
                 "SELECT u.code, u.name FROM plan_target t JOIN unit u ON u.id = t.unit_id WHERE t.plan_id = $1 ORDER BY u.sort_key, u.code",

@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 use coso_domain::UnitId;
 use coso_domain::authz::Role;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
 use serde::Serialize;
 
+use crate::codes::{Code, OptCode};
 use crate::dispatch::dispatch;
 use crate::{Result, Store};
 
@@ -14,12 +16,13 @@ use crate::{Result, Store};
 pub struct DueItem {
     pub occurrence_id: i64,
     pub due_date: NaiveDate,
-    /// '2026', '2026-H1', '2026-Q3', '2026-05', or '' for a one-off.
-    pub period_key: String,
-    /// implementing_plan | report
-    pub obligation_kind: String,
-    /// monthly | quarterly | six_month | nine_month | annual | ad_hoc; NULL for plans.
-    pub obligation_period: Option<String>,
+    #[sqlx(try_from = "Code<PeriodKey>")]
+    pub period_key: PeriodKey,
+    #[sqlx(try_from = "Code<ObligationKind>")]
+    pub obligation_kind: ObligationKind,
+    /// `None` for an implementing plan.
+    #[sqlx(try_from = "OptCode<ReportPeriod>")]
+    pub obligation_period: Option<ReportPeriod>,
     pub plan_id: i64,
     pub plan_title: String,
     pub plan_number: Option<String>,

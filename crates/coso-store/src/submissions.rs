@@ -4,12 +4,13 @@
 //! module persists them, guarded so that two concurrent moves cannot both pass.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coso_domain::UnitId;
 use coso_domain::report::{Refusal, Sending, SubmissionStatus, Verdict};
+use coso_domain::{OccurrenceId, SubmissionId, UnitId};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes::{self, OptCode};
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store, json};
@@ -38,8 +39,7 @@ pub struct SubmissionRow {
     pub id: i64,
     pub occurrence_id: i64,
     pub unit_id: i64,
-    /// `submitted`, `accepted` or `returned`.
-    pub status: String,
+    pub status: SubmissionStatus,
     pub version: i64,
     pub first_submitted_on: NaiveDate,
     pub submitted_at: DateTime<Utc>,
@@ -60,8 +60,8 @@ pub struct VersionRow {
     pub rank: Option<String>,
     pub submitted_at: DateTime<Utc>,
     pub submitted_by: String,
-    /// `accepted` or `returned`; `None` while waiting.
-    pub review: Option<String>,
+    /// `Accepted` or `Returned`; `None` while waiting.
+    pub review: Option<SubmissionStatus>,
     pub review_comment: Option<String>,
     pub reviewed_at: Option<DateTime<Utc>>,
     pub reviewed_by: Option<String>,
@@ -85,11 +85,11 @@ struct Raw {
 impl Raw {
     fn into_row(self) -> Result<SubmissionRow> {
         Ok(SubmissionRow {
-            indicator_values: json::parse(&self.indicator_values)?,
+            indicator_values: json::parse("submission.indicator_values", &self.indicator_values)?,
             id: self.id,
             occurrence_id: self.occurrence_id,
             unit_id: self.unit_id,
-            status: self.status,
+            status: status_of(&self.status)?,
             version: self.version,
             first_submitted_on: self.first_submitted_on,
             submitted_at: self.submitted_at,
@@ -110,7 +110,8 @@ struct RawVersion {
     rank: Option<String>,
     submitted_at: DateTime<Utc>,
     submitted_by: String,
-    review: Option<String>,
+    #[sqlx(try_from = "OptCode<SubmissionStatus>")]
+    review: Option<SubmissionStatus>,
     review_comment: Option<String>,
     reviewed_at: Option<DateTime<Utc>>,
     reviewed_by: Option<String>,
@@ -133,9 +134,7 @@ fn refused(r: Refusal) -> StoreError {
 
 /// The stored status, read back into the domain's states.
 fn status_of(stored: &str) -> Result<SubmissionStatus> {
-    SubmissionStatus::parse(stored).ok_or_else(|| {
-        StoreError::Database(sqlx::Error::Decode(format!("unknown submission status «{stored}»").into()))
-    })
+    codes::decode(stored)
 }
 
 impl Store {
@@ -262,7 +261,7 @@ impl Store {
     /// Returning it needs a comment saying why.
     pub async fn review(
         &self,
-        submission_id: i64,
+        SubmissionId(submission_id): SubmissionId,
         accept: bool,
         comment: Option<&str>,
         now: DateTime<Utc>,
@@ -321,7 +320,7 @@ impl Store {
         raw.into_row()
     }
 
-    pub async fn submission(&self, id: i64) -> Result<Option<SubmissionRow>> {
+    pub async fn submission(&self, SubmissionId(id): SubmissionId) -> Result<Option<SubmissionRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE id = $1")).bind(id).fetch_optional(pool).await?
         });
@@ -329,7 +328,11 @@ impl Store {
     }
 
     /// What `unit_id` sent for an occurrence, if anything.
-    pub async fn submission_for(&self, occurrence_id: i64, unit_id: i64) -> Result<Option<SubmissionRow>> {
+    pub async fn submission_for(
+        &self,
+        OccurrenceId(occurrence_id): OccurrenceId,
+        UnitId(unit_id): UnitId,
+    ) -> Result<Option<SubmissionRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE occurrence_id = $1 AND unit_id = $2")).bind(occurrence_id).bind(unit_id).fetch_optional(pool).await?
         });
@@ -337,7 +340,7 @@ impl Store {
     }
 
     /// Every version of a submission, the first first.
-    pub async fn submission_versions(&self, submission_id: i64) -> Result<Vec<VersionRow>> {
+    pub async fn submission_versions(&self, SubmissionId(submission_id): SubmissionId) -> Result<Vec<VersionRow>> {
         let raw: Vec<RawVersion> = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT id, submission_id, version, content, score, rank, submitted_at, submitted_by, review, review_comment, \
@@ -350,7 +353,7 @@ impl Store {
         raw.into_iter()
             .map(|r| {
                 Ok(VersionRow {
-                    content: json::parse(&r.content)?,
+                    content: json::parse("submission_version.content", &r.content)?,
                     id: r.id,
                     submission_id: r.submission_id,
                     version: r.version,

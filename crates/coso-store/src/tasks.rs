@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coso_domain::UnitId;
+use coso_domain::plan::TaskStatus;
+use coso_domain::{PlanId, TaskId, UnitId};
 use serde::Serialize;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store, json};
@@ -42,8 +44,7 @@ pub struct TaskRow {
     pub partner_texts: Vec<String>,
     pub due_date: Option<NaiveDate>,
     pub due_recurring: Option<String>,
-    /// `not_started`, `in_progress` or `done`.
-    pub status: String,
+    pub status: TaskStatus,
     /// Percent, 0 to 100.
     pub progress: i64,
     pub updated_at: DateTime<Utc>,
@@ -74,8 +75,6 @@ struct Raw {
     progress: i64,
     updated_at: DateTime<Utc>,
 }
-
-pub(crate) const STATUSES: [&str; 3] = ["not_started", "in_progress", "done"];
 
 /// Inserts the tasks of plan `$plan_id` and their partner units on transaction `$tx`.
 /// Ids are read back by position, since the order of a multi-row RETURNING is not guaranteed.
@@ -127,7 +126,7 @@ pub(crate) use insert_tasks;
 
 impl Store {
     /// The tasks of a plan in document order, with lead and partner unit names.
-    pub async fn plan_tasks(&self, plan_id: i64) -> Result<Vec<TaskRow>> {
+    pub async fn plan_tasks(&self, PlanId(plan_id): PlanId) -> Result<Vec<TaskRow>> {
         let (raw, partners) = dispatch!(self, read, pool => {
             let raw: Vec<Raw> = sqlx::query_as(
                 "SELECT t.id, t.plan_id, t.position, t.text, t.lead_unit_id, u.name AS lead_unit_name, t.lead_text, t.partner_text, \
@@ -156,7 +155,7 @@ impl Store {
             .map(|r| {
                 let (partner_unit_ids, partner_names) = by_task.remove(&r.id).unwrap_or_default();
                 Ok(TaskRow {
-                    partner_texts: json::parse_strings(&r.partner_text)?,
+                    partner_texts: json::parse_strings("plan_task.partner_text", &r.partner_text)?,
                     partner_unit_ids,
                     partner_names,
                     id: r.id,
@@ -168,7 +167,7 @@ impl Store {
                     lead_text: r.lead_text,
                     due_date: r.due_date,
                     due_recurring: r.due_recurring,
-                    status: r.status,
+                    status: codes::decode(&r.status)?,
                     progress: r.progress,
                     updated_at: r.updated_at,
                 })
@@ -178,8 +177,8 @@ impl Store {
 
     /// Records how far a task has come: `status` is `not_started`, `in_progress` or `done`,
     /// `progress` a percentage.
-    pub async fn update_task(&self, task_id: i64, status: &str, progress: i64, actor: &Actor) -> Result<()> {
-        if !STATUSES.contains(&status) {
+    pub async fn update_task(&self, TaskId(task_id): TaskId, status: &str, progress: i64, actor: &Actor) -> Result<()> {
+        if status.parse::<TaskStatus>().is_err() {
             return Err(StoreError::Conflict {
                 field: "status",
                 message: format!("Trạng thái nhiệm vụ «{status}» không hợp lệ."),
@@ -222,7 +221,7 @@ impl Store {
     }
 
     /// Adds a note to a task; returns the note's id.
-    pub async fn add_task_note(&self, task_id: i64, body: &str, actor: &Actor) -> Result<i64> {
+    pub async fn add_task_note(&self, TaskId(task_id): TaskId, body: &str, actor: &Actor) -> Result<i64> {
         let body = coso_text::nfc(body.trim());
         if body.is_empty() {
             return Err(StoreError::Conflict {
@@ -260,7 +259,7 @@ impl Store {
     }
 
     /// The notes of a task, oldest first.
-    pub async fn task_notes(&self, task_id: i64) -> Result<Vec<TaskNoteRow>> {
+    pub async fn task_notes(&self, TaskId(task_id): TaskId) -> Result<Vec<TaskNoteRow>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, TaskNoteRow>("SELECT id, task_id, body, created_at, created_by FROM task_note WHERE task_id = $1 ORDER BY id")
                 .bind(task_id)

@@ -2,6 +2,7 @@
 //! kept as JSON (the domain parses it). Edits are checked against the version read.
 
 use chrono::{DateTime, Utc};
+use coso_domain::TemplateId;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -33,7 +34,7 @@ struct Raw {
 impl Raw {
     fn into_row(self) -> Result<ReportTemplateRow> {
         Ok(ReportTemplateRow {
-            definition: json::parse(&self.definition)?,
+            definition: json::parse("report_template.definition", &self.definition)?,
             id: self.id,
             code: self.code,
             name: self.name,
@@ -96,7 +97,7 @@ impl Store {
         Ok(id)
     }
 
-    pub async fn report_template(&self, id: i64) -> Result<Option<ReportTemplateRow>> {
+    pub async fn report_template(&self, TemplateId(id): TemplateId) -> Result<Option<ReportTemplateRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(select!("WHERE id = $1")).bind(id).fetch_optional(pool).await?
         });
@@ -121,7 +122,7 @@ impl Store {
     /// (the version the editor was shown); otherwise someone else saved in between.
     pub async fn update_report_template(
         &self,
-        id: i64,
+        TemplateId(id): TemplateId,
         name: &str,
         definition: &Value,
         expected_version: i64,
@@ -157,7 +158,7 @@ impl Store {
                 entity: "report_template",
                 entity_id: id.to_string(),
                 unit_id: None,
-                before: Some(serde_json::json!({ "name": before.name, "version": before.version, "definition": json::parse(&before.definition)? })),
+                before: Some(serde_json::json!({ "name": before.name, "version": before.version, "definition": json::parse("report_template.definition", &before.definition)? })),
                 after: Some(serde_json::json!({ "name": name, "version": before.version + 1, "definition": definition })),
             };
             write_audit!(&mut *tx, now, actor, &entry)?;

@@ -4,12 +4,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use coso_domain::official::{official_units, official_valid_from};
-use coso_domain::unit::{NewUnit, UnitKind};
+use coso_domain::unit::{NewUnit, SuccessionKind, UnitKind};
 use coso_domain::unit_path::UnitPath;
 use coso_domain::{RowError, UnitId};
 use serde::Serialize;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::rows::{Page, clamp_limit, search_text, word_prefix_pattern};
@@ -21,7 +22,8 @@ pub struct UnitRow {
     pub id: i64,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    #[sqlx(try_from = "Code<UnitKind>")]
+    pub kind: UnitKind,
     pub parent_id: Option<i64>,
     pub parent_code: Option<String>,
     pub path: String,
@@ -39,13 +41,13 @@ impl UnitRow {
         UnitPath::from_stored(self.path.clone())
     }
 
-    pub fn unit_kind(&self) -> Option<UnitKind> {
-        UnitKind::parse(&self.kind)
+    pub fn unit_kind(&self) -> UnitKind {
+        self.kind
     }
 
     /// The Vietnamese name of the kind.
     pub fn kind_label(&self) -> &'static str {
-        self.unit_kind().map_or("Đơn vị", UnitKind::label)
+        self.kind.label()
     }
 }
 
@@ -396,8 +398,8 @@ pub struct Succession {
     pub predecessor_code: String,
     pub successor_code: String,
     pub successor_name: String,
-    /// `merge`, `split` or `rename`.
-    pub kind: String,
+    #[sqlx(try_from = "Code<SuccessionKind>")]
+    pub kind: SuccessionKind,
     pub effective: NaiveDate,
 }
 
@@ -407,23 +409,17 @@ impl Store {
         &self,
         predecessor: &UnitRow,
         successor: &UnitRow,
-        kind: &str,
+        kind: SuccessionKind,
         effective: NaiveDate,
         actor: &Actor,
     ) -> Result<()> {
-        if !matches!(kind, "merge" | "split" | "rename") {
-            return Err(StoreError::Conflict {
-                field: "kind",
-                message: format!("Loại kế thừa «{kind}» không hợp lệ (merge, split, rename)."),
-            });
-        }
         let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query("INSERT INTO unit_succession (predecessor_id, successor_id, kind, effective) VALUES ($1, $2, $3, $4)")
                 .bind(predecessor.id)
                 .bind(successor.id)
-                .bind(kind)
+                .bind(kind.as_str())
                 .bind(effective)
                 .execute(&mut *tx)
                 .await?;
@@ -433,7 +429,7 @@ impl Store {
                 entity_id: predecessor.id.to_string(),
                 unit_id: Some(predecessor.unit_id()),
                 before: None,
-                after: Some(serde_json::json!({ "successor": successor.code, "kind": kind, "effective": effective })),
+                after: Some(serde_json::json!({ "successor": successor.code, "kind": kind.as_str(), "effective": effective })),
             };
             write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;

@@ -7,6 +7,7 @@ use coso_domain::{UnitId, UserId};
 use serde::Serialize;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::rows::{Page, clamp_limit};
@@ -41,7 +42,8 @@ impl UserRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct GrantRow {
     pub user_id: i64,
-    pub role: String,
+    #[sqlx(try_from = "Code<Role>")]
+    pub role: Role,
     pub unit_id: i64,
     pub unit_code: String,
     pub unit_name: String,
@@ -49,8 +51,8 @@ pub struct GrantRow {
 }
 
 impl GrantRow {
-    pub fn grant(&self) -> Option<Grant> {
-        Some(Grant { role: Role::parse(&self.role)?, unit: UnitPath::from_stored(self.unit_path.clone()) })
+    pub fn grant(&self) -> Grant {
+        Grant { role: self.role, unit: UnitPath::from_stored(self.unit_path.clone()) }
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use coso_domain::authz::{Action, Grant, Role, authorize};
 use coso_domain::household_import;
-use coso_domain::unit::{NewUnit, UnitInput, UnitKind};
+use coso_domain::unit::{NewUnit, SuccessionKind, UnitInput, UnitKind};
 use coso_store::{Actor, Store, StoreError, UnitSearch};
 use coso_test_support::on_both;
 
@@ -148,7 +148,7 @@ async fn users_sessions_and_grants(store: &Store) {
     ));
     let grants = store.grants_of(id).await.expect("grants");
     assert_eq!(grants.len(), 1);
-    assert_eq!(grants[0].grant().expect("grant").unit, unit.unit_path());
+    assert_eq!(grants[0].grant().unit, unit.unit_path());
     let expires = store.clock().now() + chrono::Duration::hours(1);
     store.create_session("hash1", id, "csrf1", expires).await.expect("session");
     assert_eq!(store.session("hash1").await.expect("q").map(|s| s.user_id), Some(id.0));
@@ -215,7 +215,7 @@ async fn the_tree_for_any_date_keeps_ceased_units_and_their_successors(store: &S
     assert!(found.items.iter().any(|u| u.code == "TX-HL"));
     let successor = now_children.iter().find(|u| u.kind == "ward").expect("a ward").clone();
     store
-        .record_succession(&district, &successor, "merge", d("2025-07-01"), &Actor::system("t"))
+        .record_succession(&district, &successor, SuccessionKind::Merge, d("2025-07-01"), &Actor::system("t"))
         .await
         .expect("succession");
     let succ = store.successors(&district).await.expect("successors");

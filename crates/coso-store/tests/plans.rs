@@ -1,6 +1,9 @@
 //! Plans, obligations, submissions, the inbox and the aggregate, on SQLite and PostgreSQL.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
+use coso_domain::report::SubmissionStatus;
+use coso_domain::{EvidenceId, OccurrenceId, SubmissionId, TaskId, TemplateId};
 use coso_store::{
     Actor, EvidenceOwner, NewObligation, NewPlan, NewSubmission, NewTask, PlanId, Store, StoreError, UnitRow,
 };
@@ -31,14 +34,17 @@ async fn province(store: &Store) -> (UnitRow, Vec<UnitRow>) {
 
 fn report(receiver: i64, template: Option<i64>) -> NewObligation {
     NewObligation {
-        kind: "report".into(),
-        period: Some("six_month".into()),
+        kind: ObligationKind::Report,
+        period: Some(ReportPeriod::SixMonth),
         due_date: None,
         due_recurring: Some("06-14".into()),
         receiver_unit_id: receiver,
         template_id: template,
         raw: "Báo cáo kết quả 6 tháng trước ngày 14/6 và cả năm trước ngày 14/12.".into(),
-        occurrences: vec![("2026-H1".into(), Some(date(2026, 6, 14))), ("2026".into(), Some(date(2026, 12, 14)))],
+        occurrences: vec![
+            (PeriodKey::FirstHalf(2026), Some(date(2026, 6, 14))),
+            (PeriodKey::Year(2026), Some(date(2026, 12, 14))),
+        ],
     }
 }
 
@@ -74,14 +80,14 @@ fn plan_of(unit: &UnitRow, targets: &[UnitRow], template: Option<i64>) -> NewPla
         target_unit_ids: targets.iter().map(|u| u.id).collect(),
         obligations: vec![
             NewObligation {
-                kind: "implementing_plan".into(),
+                kind: ObligationKind::ImplementingPlan,
                 period: None,
                 due_date: Some(date(2026, 2, 15)),
                 due_recurring: None,
                 receiver_unit_id: unit.id,
                 template_id: None,
                 raw: "Xây dựng kế hoạch thực hiện trước ngày 15/02/2026.".into(),
-                occurrences: vec![(String::new(), Some(date(2026, 2, 15)))],
+                occurrences: vec![(PeriodKey::Once, Some(date(2026, 2, 15)))],
             },
             report(unit.id, template),
         ],
@@ -121,12 +127,14 @@ async fn templates_seed_once_and_refuse_stale_edits(store: &Store) {
     assert_eq!(id, again);
     let t = store.report_template_by_code("dan-chu-co-so").await.expect("q").expect("template");
     assert_eq!((t.version, t.name.as_str(), &t.definition), (1, "Báo cáo dân chủ ở cơ sở", &def));
-    let edited =
-        store.update_report_template(id, "Báo cáo năm", &json!({ "indicators": [] }), 1, &actor()).await.expect("edit");
+    let edited = store
+        .update_report_template(TemplateId(id), "Báo cáo năm", &json!({ "indicators": [] }), 1, &actor())
+        .await
+        .expect("edit");
     assert_eq!((edited.version, edited.name.as_str()), (2, "Báo cáo năm"));
-    let stale = store.update_report_template(id, "Khác", &json!({}), 1, &actor()).await.expect_err("stale");
+    let stale = store.update_report_template(TemplateId(id), "Khác", &json!({}), 1, &actor()).await.expect_err("stale");
     assert!(is_conflict(&stale, "version"), "{stale:?}");
-    assert_eq!(store.report_template(id).await.expect("q").expect("t").name, "Báo cáo năm");
+    assert_eq!(store.report_template(TemplateId(id)).await.expect("q").expect("t").name, "Báo cáo năm");
     assert_eq!(store.report_templates().await.expect("all").len(), 1);
     assert_eq!(audited(store, "report_template", "report_template.create").await, 1);
     assert_eq!(audited(store, "report_template", "report_template.update").await, 1);
@@ -136,7 +144,7 @@ async fn a_plan_is_stored_whole_with_tasks_targets_and_obligations(store: &Store
     let (p, communes) = province(store).await;
     let template = store.ensure_report_template("bc", "Báo cáo", &json!({}), &actor()).await.expect("template");
     let PlanId(id) = store.create_plan(&plan_of(&p, &communes, Some(template)), &actor()).await.expect("plan");
-    let plan = store.plan(id).await.expect("q").expect("plan");
+    let plan = store.plan(PlanId(id)).await.expect("q").expect("plan");
     assert_eq!(plan.title, "Kế hoạch thực hiện Luật Dân chủ ở cơ sở năm 2026");
     assert_eq!(
         (plan.year, plan.unit_name.as_str(), plan.number.as_deref()),
@@ -145,8 +153,8 @@ async fn a_plan_is_stored_whole_with_tasks_targets_and_obligations(store: &Store
     assert_eq!(plan.document, Some(json!({ "kind": "plan" })));
     let mut expected: Vec<i64> = communes.iter().map(|u| u.id).collect();
     expected.sort_unstable();
-    assert_eq!(store.plan_targets(id).await.expect("targets"), expected);
-    let obligations = store.obligations(id).await.expect("obligations");
+    assert_eq!(store.plan_targets(PlanId(id)).await.expect("targets"), expected);
+    let obligations = store.obligations(PlanId(id)).await.expect("obligations");
     assert_eq!(
         obligations.iter().map(|o| (o.kind.as_str(), o.occurrences.len())).collect::<Vec<_>>(),
         [("implementing_plan", 1), ("report", 2)]
@@ -154,7 +162,7 @@ async fn a_plan_is_stored_whole_with_tasks_targets_and_obligations(store: &Store
     assert_eq!(obligations[1].occurrences[0].period_key, "2026-H1");
     assert_eq!(obligations[1].template_id, Some(template));
     assert_eq!(obligations[1].receiver_unit_name, "Tỉnh Hà Tĩnh");
-    let tasks = store.plan_tasks(id).await.expect("tasks");
+    let tasks = store.plan_tasks(PlanId(id)).await.expect("tasks");
     assert_eq!(tasks.len(), 2);
     assert_eq!(tasks[0].lead_unit_name.as_deref(), Some(communes[0].name.as_str()));
     assert_eq!(tasks[0].partner_unit_ids.len(), 2, "duplicate partners are stored once");
@@ -163,29 +171,29 @@ async fn a_plan_is_stored_whole_with_tasks_targets_and_obligations(store: &Store
         (tasks[1].lead_text.as_deref(), tasks[1].due_recurring.as_deref()),
         (Some("Các phòng chuyên môn"), Some("12-15"))
     );
-    let listed = store.plans_of_unit(p.id, Some(2026)).await.expect("list");
+    let listed = store.plans_of_unit(p.unit_id(), Some(2026)).await.expect("list");
     assert_eq!((listed.len(), listed[0].target_count), (1, communes.len() as i64));
-    assert!(store.plans_of_unit(p.id, Some(2025)).await.expect("list").is_empty());
+    assert!(store.plans_of_unit(p.unit_id(), Some(2025)).await.expect("list").is_empty());
 
-    store.update_task(tasks[0].id, "in_progress", 40, &actor()).await.expect("progress");
-    let bad = store.update_task(tasks[0].id, "later", 40, &actor()).await.expect_err("bad status");
+    store.update_task(TaskId(tasks[0].id), "in_progress", 40, &actor()).await.expect("progress");
+    let bad = store.update_task(TaskId(tasks[0].id), "later", 40, &actor()).await.expect_err("bad status");
     assert!(is_conflict(&bad, "status"));
-    store.add_task_note(tasks[0].id, "  Đã in tờ rơi  ", &actor()).await.expect("note");
-    assert_eq!(store.task_notes(tasks[0].id).await.expect("notes")[0].body, "Đã in tờ rơi");
+    store.add_task_note(TaskId(tasks[0].id), "  Đã in tờ rơi  ", &actor()).await.expect("note");
+    assert_eq!(store.task_notes(TaskId(tasks[0].id)).await.expect("notes")[0].body, "Đã in tờ rơi");
     let meta = store
         .add_evidence(EvidenceOwner::Task(tasks[0].id), "bien-ban.pdf", "application/pdf", b"abc", &actor())
         .await
         .expect("evidence");
     assert_eq!(meta.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    assert_eq!(store.evidence(meta.id).await.expect("q").expect("file").data, b"abc");
-    assert_eq!(store.evidence_of_task(tasks[0].id).await.expect("list"), [meta]);
+    assert_eq!(store.evidence(EvidenceId(meta.id)).await.expect("q").expect("file").data, b"abc");
+    assert_eq!(store.evidence_of_task(TaskId(tasks[0].id)).await.expect("list"), [meta]);
     let huge = vec![0u8; coso_store::MAX_EVIDENCE_BYTES + 1];
     let err = store
         .add_evidence(EvidenceOwner::Task(tasks[0].id), "x.pdf", "application/pdf", &huge, &actor())
         .await
         .expect_err("too big");
     assert!(is_conflict(&err, "file"));
-    assert_eq!(store.plan_tasks(id).await.expect("tasks")[0].progress, 40);
+    assert_eq!(store.plan_tasks(PlanId(id)).await.expect("tasks")[0].progress, 40);
     assert_eq!(audited(store, "plan", "plan.create").await, 1);
     assert_eq!(audited(store, "plan_task", "task.update").await, 1);
     assert_eq!(audited(store, "plan_task", "task.note").await, 1);
@@ -195,7 +203,7 @@ async fn a_plan_is_stored_whole_with_tasks_targets_and_obligations(store: &Store
     let mut broken = plan_of(&p, &communes, None);
     broken.target_unit_ids.push(i64::MAX);
     store.create_plan(&broken, &actor()).await.expect_err("unknown target");
-    assert_eq!(store.plans_of_unit(p.id, None).await.expect("list").len(), 1);
+    assert_eq!(store.plans_of_unit(p.unit_id(), None).await.expect("list").len(), 1);
 }
 
 async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
@@ -204,15 +212,18 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     // An undated occurrence of another plan comes last in the inbox.
     let mut other = plan_of(&p, &communes[..1], None);
     other.title = "Ấn định".into();
-    other.obligations = vec![NewObligation { occurrences: vec![(String::new(), None)], ..report(p.id, None) }];
+    other.obligations = vec![NewObligation { occurrences: vec![(PeriodKey::Once, None)], ..report(p.id, None) }];
     store.create_plan(&other, &actor()).await.expect("other plan");
     let (a, b) = (&communes[0], &communes[1]);
 
-    let inbox = store.inbox(a.id, date(2026, 3, 1)).await.expect("inbox");
+    let inbox = store.inbox(a.unit_id(), date(2026, 3, 1)).await.expect("inbox");
     let dues: Vec<Option<NaiveDate>> = inbox.iter().map(|i| i.due_date).collect();
     assert_eq!(dues, [Some(date(2026, 2, 15)), Some(date(2026, 6, 14)), Some(date(2026, 12, 14)), None]);
     assert!(inbox[0].overdue && !inbox[1].overdue);
-    assert_eq!((inbox[1].period_key.as_str(), inbox[1].issuing_unit_name.as_str()), ("2026-H1", "Tỉnh Hà Tĩnh"));
+    assert_eq!(
+        (inbox[1].period_key.to_string().as_str(), inbox[1].issuing_unit_name.as_str()),
+        ("2026-H1", "Tỉnh Hà Tĩnh")
+    );
     assert!(inbox.iter().all(|i| i.status.is_none()));
     let h1 = inbox[1].occurrence_id;
     let whole_year = inbox[2].occurrence_id;
@@ -223,17 +234,23 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     assert_eq!(first.indicator_values, json!({ "hoi_nghi": 4, "y_kien": 12.5 }));
     let twice = store.submit(&sending(h1, a.id, date(2026, 6, 11)), &actor()).await.expect_err("still waiting");
     assert!(is_conflict(&twice, "status"), "{twice:?}");
-    assert_eq!(store.received(p.id).await.expect("received").len(), 1);
+    assert_eq!(store.received(p.unit_id()).await.expect("received").len(), 1);
 
-    let no_reason = store.review(first.id, false, Some("  "), now(), &actor()).await.expect_err("comment needed");
+    let no_reason =
+        store.review(SubmissionId(first.id), false, Some("  "), now(), &actor()).await.expect_err("comment needed");
     assert!(is_conflict(&no_reason, "comment"));
-    let returned =
-        store.review(first.id, false, Some("Thiếu số liệu hội nghị"), now(), &actor()).await.expect("return");
+    let returned = store
+        .review(SubmissionId(first.id), false, Some("Thiếu số liệu hội nghị"), now(), &actor())
+        .await
+        .expect("return");
     assert_eq!(returned.status, "returned");
-    assert!(store.received(p.id).await.expect("received").is_empty());
-    let inbox = store.inbox(a.id, date(2026, 7, 1)).await.expect("inbox");
+    assert!(store.received(p.unit_id()).await.expect("received").is_empty());
+    let inbox = store.inbox(a.unit_id(), date(2026, 7, 1)).await.expect("inbox");
     let item = inbox.iter().find(|i| i.occurrence_id == h1).expect("h1");
-    assert_eq!((item.status.as_deref(), item.version, item.overdue), (Some("returned"), Some(1), true));
+    assert_eq!(
+        (item.status.map(SubmissionStatus::as_str), item.version, item.overdue),
+        (Some("returned"), Some(1), true)
+    );
 
     let mut again = sending(h1, a.id, date(2026, 6, 20));
     again.score = Some(91.0);
@@ -242,25 +259,26 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
         (second.version, second.status.as_str(), second.first_submitted_on),
         (2, "submitted", date(2026, 6, 10))
     );
-    let versions = store.submission_versions(second.id).await.expect("versions");
+    let versions = store.submission_versions(SubmissionId(second.id)).await.expect("versions");
     assert_eq!(
-        versions.iter().map(|v| (v.version, v.review.as_deref())).collect::<Vec<_>>(),
+        versions.iter().map(|v| (v.version, v.review.map(SubmissionStatus::as_str))).collect::<Vec<_>>(),
         [(1, Some("returned")), (2, None)]
     );
     assert_eq!(versions[0].review_comment.as_deref(), Some("Thiếu số liệu hội nghị"));
     assert_eq!(versions[1].score, Some(91.0));
-    let accepted = store.review(second.id, true, None, now(), &actor()).await.expect("accept");
+    let accepted = store.review(SubmissionId(second.id), true, None, now(), &actor()).await.expect("accept");
     assert_eq!(accepted.status, "accepted");
     let late = store.submit(&sending(h1, a.id, date(2026, 6, 21)), &actor()).await.expect_err("accepted is final");
     assert!(is_conflict(&late, "status"));
-    let again_review = store.review(second.id, true, None, now(), &actor()).await.expect_err("already reviewed");
+    let again_review =
+        store.review(SubmissionId(second.id), true, None, now(), &actor()).await.expect_err("already reviewed");
     assert!(is_conflict(&again_review, "status"));
     store.submit(&sending(h1, b.id, date(2026, 6, 16)), &actor()).await.expect("b submits");
     store
         .add_evidence(EvidenceOwner::Submission(second.id), "anh.jpg", "image/jpeg", b"jpeg", &actor())
         .await
         .expect("evidence");
-    assert_eq!(store.evidence_of_submission(second.id).await.expect("list").len(), 1);
+    assert_eq!(store.evidence_of_submission(SubmissionId(second.id)).await.expect("list").len(), 1);
 
     // The implementing plan of a commune is its own plan, pointing to the province's.
     let mut own = plan_of(a, &[], None);
@@ -268,7 +286,7 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     own.obligations.clear();
     own.tasks.clear();
     let PlanId(own) = store.create_plan(&own, &actor()).await.expect("own plan");
-    let children = store.child_plans(plan).await.expect("cascade");
+    let children = store.child_plans(PlanId(plan)).await.expect("cascade");
     assert_eq!((children.len(), children[0].unit_name.as_str()), (1, a.name.as_str()));
     let mut sent = sending(implementing, a.id, date(2026, 2, 20));
     sent.implementing_plan_id = Some(own);
@@ -279,19 +297,32 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
     let err = store.submit(&foreign, &actor()).await.expect_err("another unit's plan");
     assert!(is_conflict(&err, "implementing_plan"));
 
-    let rows = store.aggregate(plan, h1).await.expect("aggregate");
+    let rows = store.aggregate(PlanId(plan), OccurrenceId(h1)).await.expect("aggregate");
     assert_eq!(rows.len(), communes.len());
     assert!(rows.windows(2).all(|w| w[0].sort_key <= w[1].sort_key));
-    let status_of = |id: i64| rows.iter().find(|r| r.unit_id == id).and_then(|r| r.status.clone());
-    assert_eq!((status_of(a.id).as_deref(), status_of(b.id).as_deref()), (Some("accepted"), Some("submitted")));
+    let status_of = |id: i64| rows.iter().find(|r| r.unit_id == id).and_then(|r| r.status);
+    assert_eq!(
+        (status_of(a.id).map(SubmissionStatus::as_str), status_of(b.id).map(SubmissionStatus::as_str)),
+        (Some("accepted"), Some("submitted"))
+    );
     assert_eq!(rows.iter().filter(|r| r.status.is_none()).count(), communes.len() - 2);
     let row_a = rows.iter().find(|r| r.unit_id == a.id).expect("a");
     assert_eq!((row_a.version, row_a.first_submitted_on, row_a.score), (Some(2), Some(date(2026, 6, 10)), Some(91.0)));
     let values: serde_json::Value =
         serde_json::from_str(row_a.indicator_values.as_deref().expect("values")).expect("json");
     assert_eq!(values["hoi_nghi"], 4);
-    assert!(store.aggregate(plan, whole_year).await.expect("other period").iter().all(|r| r.status.is_none()));
-    assert!(matches!(store.aggregate(own, h1).await, Err(StoreError::NotFound)), "occurrence of another plan");
+    assert!(
+        store
+            .aggregate(PlanId(plan), OccurrenceId(whole_year))
+            .await
+            .expect("other period")
+            .iter()
+            .all(|r| r.status.is_none())
+    );
+    assert!(
+        matches!(store.aggregate(PlanId(own), OccurrenceId(h1)).await, Err(StoreError::NotFound)),
+        "occurrence of another plan"
+    );
 
     assert_eq!(audited(store, "submission", "submission.submit").await, 3);
     assert_eq!(audited(store, "submission", "submission.resubmit").await, 1);
@@ -302,15 +333,15 @@ async fn submissions_follow_submit_return_resubmit_accept(store: &Store) {
 async fn a_unit_outside_the_targets_cannot_submit(store: &Store) {
     let (p, communes) = province(store).await;
     let PlanId(plan) = store.create_plan(&plan_of(&p, &communes[..3], None), &actor()).await.expect("plan");
-    let occurrence = store.obligations(plan).await.expect("o")[1].occurrences[0].id;
+    let occurrence = store.obligations(PlanId(plan)).await.expect("o")[1].occurrences[0].id;
     let outsider = &communes[3];
     let audit_before = store.audit_entries(None, None).await.expect("audit").total;
     let err =
         store.submit(&sending(occurrence, outsider.id, date(2026, 6, 1)), &actor()).await.expect_err("not a target");
     assert!(is_conflict(&err, "unit"), "{err:?}");
-    assert!(store.submission_for(occurrence, outsider.id).await.expect("q").is_none());
+    assert!(store.submission_for(OccurrenceId(occurrence), outsider.unit_id()).await.expect("q").is_none());
     assert_eq!(store.audit_entries(None, None).await.expect("audit").total, audit_before, "nothing written");
-    assert!(store.inbox(outsider.id, date(2026, 1, 1)).await.expect("inbox").is_empty());
+    assert!(store.inbox(outsider.unit_id(), date(2026, 1, 1)).await.expect("inbox").is_empty());
     assert!(matches!(
         store.submit(&sending(i64::MAX, communes[0].id, date(2026, 6, 1)), &actor()).await,
         Err(StoreError::NotFound)

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use coso_domain::authz::{self, Action, Grant, Role};
+use coso_domain::authz::{self, Action, Role};
 
 use crate::auth::CurrentUser;
 use crate::page_context;
@@ -64,10 +64,7 @@ pub fn home_of(user: &CurrentUser) -> &'static str {
 
 /// The first granted unit where the grant allows `action`: the unit a reporting screen opens on.
 fn first_unit_allowing(user: &CurrentUser, action: Action) -> Option<String> {
-    user.grants
-        .iter()
-        .find(|g| g.grant().is_some_and(|grant: Grant| authz::role_allows(grant.role, action)))
-        .map(|g| g.unit_code.clone())
+    user.grants.iter().find(|g| authz::role_allows(g.grant().role, action)).map(|g| g.unit_code.clone())
 }
 
 fn menu(user: Option<&CurrentUser>) -> Vec<NavItem> {

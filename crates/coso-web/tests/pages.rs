@@ -221,9 +221,9 @@ async fn imports_read_vietnamese_kinds_and_name_columns_and_roles_in_vietnamese(
     let households = "Mã hộ,Địa chỉ,Đại diện hộ,Số nhân khẩu,Điện thoại\nH1,Xóm 1,Nguyễn Văn An,nhiều,abc\n";
     let (status, html) = upload_csv(&app, &admin, "/quan-tri/don-vi/T1/ho-gia-dinh/nhap", &csrf, households).await;
     assert_eq!(status, 422, "{html}");
-    let columns: Vec<String> = texts(&html, ".alert table tbody tr td:nth-child(2)");
+    let columns: Vec<String> = texts(&html, ".error-summary table tbody tr td:nth-child(2)");
     assert_eq!(columns, ["Số nhân khẩu", "Điện thoại"], "{html}");
     let missing = "Mã hộ,Địa chỉ,Đại diện hộ\nH1,Xóm 1,An\n";
     let (_, html) = upload_csv(&app, &admin, "/quan-tri/don-vi/T1/ho-gia-dinh/nhap", &csrf, missing).await;
-    assert_eq!(texts(&html, ".alert table tbody tr td:nth-child(3)"), ["Thiếu cột «Số nhân khẩu»."]);
+    assert_eq!(texts(&html, ".error-summary table tbody tr td:nth-child(3)"), ["Thiếu cột «Số nhân khẩu»."]);
 }

@@ -547,7 +547,10 @@ async fn task_progress_and_evidence_with_limits(app: &TestApp) {
         .await
         .expect("upload");
     assert_eq!(res.status(), 422);
-    assert!(app.store.evidence_of_task(task).await.expect("list").is_empty(), "nothing was stored");
+    assert!(
+        app.store.evidence_of_task(coso_domain::TaskId(task)).await.expect("list").is_empty(),
+        "nothing was stored"
+    );
     // A real PDF is kept with its checksum.
     let res = province
         .post(app.url(&format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=Biên bản họp.pdf")))
@@ -556,7 +559,7 @@ async fn task_progress_and_evidence_with_limits(app: &TestApp) {
         .await
         .expect("upload");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let files = app.store.evidence_of_task(task).await.expect("list");
+    let files = app.store.evidence_of_task(coso_domain::TaskId(task)).await.expect("list");
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].file_name, "Biên bản họp.pdf");
     assert_eq!(files[0].content_type, "application/pdf");
@@ -649,7 +652,7 @@ async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
                         kind: "village".into(),
                         ..Default::default()
                     },
-                    village.unit_kind(),
+                    Some(village.unit_kind()),
                     day("2026-01-01"),
                 )
                 .expect("unit"),
@@ -681,7 +684,8 @@ async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
         .expect("submit");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     // Down: the province plan lists the commune's plan; up: the commune's plan names its parent.
-    let children = app.store.child_plans(plan["id"].as_i64().expect("id")).await.expect("children");
+    let children =
+        app.store.child_plans(coso_domain::PlanId(plan["id"].as_i64().expect("id"))).await.expect("children");
     assert_eq!(children.iter().map(|c| c.id).collect::<Vec<_>>(), vec![own["id"].as_i64().expect("id")]);
     let mine: Value = commune
         .get(app.url(&format!("/api/v1/plans/{}", own["id"])))
@@ -786,7 +790,7 @@ async fn the_inbox_and_the_aggregate_count_lateness_the_same_way(app: &TestApp) 
     // The pages say the same.
     let inbox_page = commune.get(app.url(&format!("/quan-tri/hop-thu?don-vi={code}"))).send().await.expect("page");
     let inbox_html = inbox_page.text().await.expect("html");
-    assert!(texts(&inbox_html, ".inbox .badge").contains(&"Quá hạn 14 ngày".to_string()), "{inbox_html}");
+    assert!(texts(&inbox_html, ".inbox .tag").contains(&"Quá hạn 14 ngày".to_string()), "{inbox_html}");
     let aggregate_page = province
         .get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])))
         .send()

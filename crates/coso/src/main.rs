@@ -37,6 +37,10 @@ enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Apply the database migrations and exit.
     Migrate,
+    /// Copy the SQLite database to a file, consistently, even while the server runs.
+    Backup(cmd::backup::BackupArgs),
+    /// Replace the SQLite database by a backup (stop the server first).
+    Restore(cmd::restore::RestoreArgs),
     /// Load the demo data: villages, households and one account per role in Hà Tĩnh.
     Demo(cmd::demo::DemoArgs),
     /// Administrative units: official list, listing, CSV imports of units and households.
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Document(c) => cmd::document::run(c),
         Command::Serve(a) => cmd::common::finish(cmd::serve::run(&global, a)),
         Command::Migrate => cmd::common::finish(cmd::migrate::run(&global)),
+        Command::Backup(a) => cmd::common::finish(cmd::backup::run(&global, a)),
+        Command::Restore(a) => cmd::common::finish(cmd::restore::run(&global, a)),
         Command::Demo(a) => cmd::common::finish(cmd::demo::run(&global, a)),
         Command::Units(c) => cmd::common::finish(cmd::units::run(&global, c)),
         Command::Plan(c) => cmd::common::finish(cmd::plan::run(&global, c)),

@@ -1,35 +1,18 @@
 //! Nothing half-written: a large household import killed with SIGKILL at any moment leaves
-//! the register with none of its rows or all of them, and an acknowledged import survives.
+//! the register with none of its rows or all of them, and an acknowledged import survives;
+//! under a mixed write load killed again and again, every acknowledged write survives.
 
 #[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use coso_domain::unit::UnitKind;
-use support::{Env, Server, client, household_count, sign_in, wait_healthy};
+use support::load::{Load, add};
+use support::{Env, Server, client, household_count, sign_in, villages, wait_healthy};
 
 const ROWS: usize = 100_000;
-
-/// Villages of the first two communes of Hà Tĩnh (the demo creates 6 to 12 in each).
-async fn villages(env: &Env) -> Vec<String> {
-    let store = env.store().await;
-    let today = store.clock().today();
-    let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
-    let mut out = Vec::new();
-    for commune in store
-        .children(province.unit_id(), today)
-        .await
-        .expect("children")
-        .iter()
-        .filter(|c| c.kind == "commune")
-        .take(2)
-    {
-        out.extend(store.children(commune.unit_id(), today).await.expect("villages").into_iter().map(|v| v.code));
-    }
-    store.close().await;
-    out
-}
 
 /// Posts a 100,000-row import into `village`; returns whether it was acknowledged with 200.
 async fn import(url: &str, village: &str, seed: u64) -> tokio::task::JoinHandle<bool> {
@@ -91,4 +74,75 @@ async fn a_killed_import_leaves_none_or_all_of_its_rows() {
     assert!(outcomes.iter().any(|(_, _, added)| *added == 0), "at least one import was cut off: {outcomes:?}");
     server.terminate();
     assert_eq!(server.wait(Duration::from_secs(10)).and_then(|s| s.code()), Some(0));
+}
+
+/// Kills of the server under the mixed load, per backend.
+const KILLS: usize = 20;
+
+/// The next number of a small xorshift generator: where the kills fall.
+fn next_random(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+/// Every kind of write at once, the server killed with SIGKILL at random moments: after each
+/// restart every acknowledged write is there, no write is there in part, and (SQLite) the
+/// database passes its integrity check.
+async fn a_mixed_write_load_survives_repeated_kills(env: Env, backend: &str) {
+    let mut server = Server::start(&env, &["--demo"]);
+    wait_healthy(&client(), &server.url, Duration::from_secs(30)).await;
+    let load = Load::prepare(&env, &server.url).await;
+    let seed =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1;
+    let mut random = seed;
+    let mut per_round = BTreeMap::new();
+    let mut checked = 0;
+    for round in 0..KILLS {
+        let running = load.start(&server.url).await;
+        let after = Duration::from_millis(100 + next_random(&mut random) % 700);
+        tokio::time::sleep(after).await;
+        server.child.kill().expect("SIGKILL");
+        server.child.wait().expect("reaped");
+        running.stop().await;
+
+        server = Server::start(&env, &[]);
+        wait_healthy(&client(), &server.url, Duration::from_secs(30)).await;
+        if env.database_url.is_none() {
+            let file = coso_store::sqlite_file::inspect(&env.sqlite_path()).await;
+            assert!(file.is_ok(), "round {round}, killed after {after:?} (seed {seed}): {file:?}");
+        }
+        let attempts = load.attempts();
+        let tally = Load::check(&env, &server.url, &attempts[checked..]).await;
+        checked = attempts.len();
+        add(&mut per_round, &tally);
+    }
+    // The writes of the first rounds survived the later kills too.
+    let at_the_end = Load::check(&env, &server.url, &load.attempts()).await;
+    assert_eq!(at_the_end, per_round, "what each restart found is still there at the end");
+    eprintln!("{backend}: {KILLS} kills (seed {seed}); per kind, writes sent / acknowledged / found after restarts:");
+    for (kind, t) in &at_the_end {
+        eprintln!("  {kind:20} {:5} {:5} {:5}", t.sent, t.acknowledged, t.found);
+        assert!(t.acknowledged > 0, "{backend}: no {kind} was acknowledged; the load did not exercise it");
+    }
+    let acknowledged: usize = at_the_end.values().map(|t| t.acknowledged).sum();
+    let found: usize = at_the_end.values().map(|t| t.found).sum();
+    eprintln!("  total: {acknowledged} acknowledged, {found} found");
+    server.terminate();
+    assert_eq!(server.wait(Duration::from_secs(10)).and_then(|s| s.code()), Some(0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mixed_write_load_survives_kills_on_sqlite() {
+    a_mixed_write_load_survives_repeated_kills(Env::sqlite(), "SQLite").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mixed_write_load_survives_kills_on_postgres() {
+    let Some(env) = Env::postgres().await else {
+        eprintln!("skipping: PG_DATABASE_URL is not set");
+        return;
+    };
+    a_mixed_write_load_survives_repeated_kills(env, "PostgreSQL").await;
 }

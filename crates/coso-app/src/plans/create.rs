@@ -2,6 +2,7 @@
 //! in two steps with a review form in between, or from a draft sent as JSON.
 
 use coso_documents::Document;
+use coso_domain::PlanId;
 use coso_domain::authz::Action;
 use coso_domain::plan::{PlanDraft, TargetSpec};
 use coso_store::UnitRow;
@@ -68,7 +69,7 @@ pub async fn create_from_draft(
     issuer: &UnitRow,
     targets: &str,
     draft: &PlanDraft,
-    parent_plan_id: Option<i64>,
+    parent_plan_id: Option<PlanId>,
 ) -> Result<PlanJson> {
     actor.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = targets_of(targets)?;
@@ -99,7 +100,7 @@ pub struct Reviewed<'a> {
 
 /// Issues the reviewed plan; the document keeps the number, title and date the officials
 /// confirmed. Returns the plan's id.
-pub async fn issue_reviewed(app: &App, actor: &Actor, r: Reviewed<'_>) -> Result<i64> {
+pub async fn issue_reviewed(app: &App, actor: &Actor, r: Reviewed<'_>) -> Result<PlanId> {
     actor.authorize(&r.issuer.unit_path(), Action::ManagePlans)?;
     let spec = targets_of(r.targets)?;
     let targets = import::resolve_targets(app, r.issuer, &spec).await?;

@@ -5,6 +5,7 @@ use coso_documents::{Document, Format, ParseContext};
 use coso_domain::authz::Action;
 use coso_domain::plan::{Due, ObligationKind, PlanDraft, ReportingDefaults, TargetSpec, occurrences};
 use coso_domain::unit::UnitKind;
+use coso_domain::{PlanId, TemplateId};
 use coso_store::{NewObligation, NewPlan, NewTask, UnitRow};
 
 use crate::{Actor, App, Error, Result};
@@ -40,10 +41,8 @@ pub async fn resolve_targets(app: &App, issuer: &UnitRow, spec: &TargetSpec) -> 
     match spec {
         TargetSpec::Children => {
             let children = store.children(issuer.unit_id(), app.today()).await?;
-            let admin: Vec<UnitRow> = children
-                .into_iter()
-                .filter(|u| !matches!(u.unit_kind(), Some(UnitKind::Agency | UnitKind::Department)))
-                .collect();
+            let admin: Vec<UnitRow> =
+                children.into_iter().filter(|u| !matches!(u.kind, UnitKind::Agency | UnitKind::Department)).collect();
             if admin.is_empty() {
                 return Err(Error::field("targets", format!("{} không có đơn vị trực thuộc nào.", issuer.name)));
             }
@@ -81,15 +80,15 @@ pub struct Issue<'a> {
     pub document: Option<&'a Document>,
     pub targets: &'a [UnitRow],
     /// The report template every report obligation uses.
-    pub template_id: i64,
+    pub template_id: TemplateId,
     /// For an implementing plan: the plan it implements.
-    pub parent_plan_id: Option<i64>,
+    pub parent_plan_id: Option<PlanId>,
     pub actor: &'a Actor,
 }
 
 /// Validates the draft and saves the plan with its tasks, targets, obligations and their
 /// occurrences, all or nothing. Reports go to the issuing unit.
-pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
+pub async fn issue(app: &App, req: Issue<'_>) -> Result<PlanId> {
     req.actor.authorize(&req.issuer.unit_path(), Action::ManagePlans)?;
     req.draft.validate().map_err(|errs| Error::Fields(errs.into_iter().map(Into::into).collect()))?;
     let d = req.draft;
@@ -110,12 +109,12 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
         .obligations
         .iter()
         .map(|o| NewObligation {
-            kind: o.kind.as_str().to_string(),
-            period: o.period.map(|p| p.as_str().to_string()),
+            kind: o.kind,
+            period: o.period,
             due_date: o.due.date(),
             due_recurring: recurring(&o.due),
             receiver_unit_id: req.issuer.id,
-            template_id: (o.kind == ObligationKind::Report).then_some(req.template_id),
+            template_id: (o.kind == ObligationKind::Report).then_some(req.template_id.0),
             raw: o.raw.clone(),
             occurrences: occurrences(o.kind, o.period, &o.due, d.year)
                 .into_iter()
@@ -125,19 +124,19 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<i64> {
         .collect();
     let plan = NewPlan {
         unit_id: req.issuer.id,
-        parent_plan_id: req.parent_plan_id,
+        parent_plan_id: req.parent_plan_id.map(|p| p.0),
         number: d.number.clone(),
         issued_on: d.issued_on,
         title: coso_text::clean(&d.title),
         year: d.year,
-        legal_bases: serde_json::to_value(&d.legal_bases).unwrap_or_default(),
-        sections: serde_json::to_value(&d.sections).unwrap_or_default(),
-        document: req.document.and_then(|doc| serde_json::to_value(doc).ok()),
+        legal_bases: serde_json::to_value(&d.legal_bases).map_err(Error::internal)?,
+        sections: serde_json::to_value(&d.sections).map_err(Error::internal)?,
+        document: req.document.map(serde_json::to_value).transpose().map_err(Error::internal)?,
         tasks,
         target_unit_ids: req.targets.iter().map(|u| u.id).collect(),
         obligations,
     };
-    Ok(app.store().create_plan(&plan, req.actor.audit()).await?.0)
+    Ok(app.store().create_plan(&plan, req.actor.audit()).await?)
 }
 
 fn recurring(due: &Due) -> Option<String> {

@@ -18,12 +18,13 @@ pub use overview::{PlanOverview, TaskView, UnitPlans, get, of_unit, overview};
 pub use plan_json::PlanJson;
 
 use coso_documents::Document;
+use coso_domain::PlanId;
 
 use crate::{Actor, App, Result};
 
 /// A plan the actor may read, as an official document: the document it was read from with
 /// the fields the officials confirmed, or one built from those fields.
-pub async fn document(app: &App, actor: &Actor, plan_id: i64) -> Result<Document> {
+pub async fn document(app: &App, actor: &Actor, plan_id: PlanId) -> Result<Document> {
     let (plan, issuer) = readable(app, actor, plan_id).await?;
-    Ok(summary::plan_document(&plan, &issuer))
+    summary::plan_document(&plan, &issuer)
 }

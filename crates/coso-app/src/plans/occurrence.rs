@@ -2,45 +2,46 @@
 
 use crate::{App, Error, Result};
 use chrono::NaiveDate;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod};
+use coso_domain::{ObligationId, OccurrenceId, PlanId, TemplateId, UnitId};
 
 #[derive(Debug, Clone)]
 pub struct OccurrenceDetail {
-    pub id: i64,
-    pub obligation_id: i64,
-    pub plan_id: i64,
+    pub id: OccurrenceId,
+    pub obligation_id: ObligationId,
+    pub plan_id: PlanId,
     pub plan_number: Option<String>,
     pub plan_title: String,
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due_date: Option<NaiveDate>,
-    /// implementing_plan | report
-    pub kind: String,
-    pub period: Option<String>,
-    pub template_id: Option<i64>,
-    pub receiver_unit_id: i64,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
+    pub template_id: Option<TemplateId>,
+    pub receiver_unit_id: UnitId,
 }
 
 /// The occurrence `id`, or `NotFound`.
-pub async fn occurrence(app: &App, id: i64) -> Result<OccurrenceDetail> {
+pub async fn occurrence(app: &App, id: OccurrenceId) -> Result<OccurrenceDetail> {
     occurrence_detail(app, id).await?.ok_or(Error::NotFound)
 }
 
-pub async fn occurrence_detail(app: &App, id: i64) -> Result<Option<OccurrenceDetail>> {
+pub async fn occurrence_detail(app: &App, id: OccurrenceId) -> Result<Option<OccurrenceDetail>> {
     let store = app.store();
     let Some(occ) = store.occurrence(id).await? else { return Ok(None) };
-    let Some(plan) = store.plan(occ.plan_id).await? else { return Ok(None) };
-    let obligations = store.obligations(occ.plan_id).await?;
+    let Some(plan) = store.plan(PlanId(occ.plan_id)).await? else { return Ok(None) };
+    let obligations = store.obligations(PlanId(occ.plan_id)).await?;
     let Some(ob) = obligations.into_iter().find(|o| o.id == occ.obligation_id) else { return Ok(None) };
     Ok(Some(OccurrenceDetail {
         id,
-        obligation_id: ob.id,
-        plan_id: plan.id,
+        obligation_id: ObligationId(ob.id),
+        plan_id: PlanId(plan.id),
         plan_number: plan.number,
         plan_title: plan.title,
         period_key: occ.period_key,
         due_date: occ.due_date,
         kind: ob.kind,
         period: ob.period,
-        template_id: ob.template_id,
-        receiver_unit_id: ob.receiver_unit_id,
+        template_id: ob.template_id.map(TemplateId),
+        receiver_unit_id: UnitId(ob.receiver_unit_id),
     }))
 }

@@ -4,15 +4,16 @@
 use coso_documents::{CitedDocument, Document, Section};
 use coso_domain::authz::Action;
 use coso_domain::plan::{DisplayStatus, Due, TaskStatus};
+use coso_domain::{PlanId, TaskId};
 use coso_store::{EvidenceMeta, PlanRow, PlanSummary, TaskNoteRow, TaskRow, UnitRow};
 
 use super::plan_json::{PlanJson, plan_json};
 use super::readable;
 use crate::reports::inbox::plan_label;
-use crate::{Actor, App, Result};
+use crate::{Actor, App, Result, stored};
 
 /// A plan with, per occurrence, the count of target units on time, late, missing and not yet due.
-pub async fn get(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanJson> {
+pub async fn get(app: &App, actor: &Actor, plan_id: PlanId) -> Result<PlanJson> {
     readable(app, actor, plan_id).await?;
     plan_json(app, plan_id, Some(app.today())).await
 }
@@ -27,7 +28,7 @@ pub struct UnitPlans {
 
 pub async fn of_unit(app: &App, actor: &Actor, unit: UnitRow) -> Result<UnitPlans> {
     actor.authorize(&unit.unit_path(), Action::ReadPlans)?;
-    let plans = app.store().plans_of_unit(unit.id, None).await?;
+    let plans = app.store().plans_of_unit(unit.unit_id(), None).await?;
     let can_manage = actor.may(&unit.unit_path(), Action::ManagePlans);
     Ok(UnitPlans { unit, plans, can_manage })
 }
@@ -62,23 +63,24 @@ pub struct PlanOverview {
     pub can_manage: bool,
 }
 
-pub async fn overview(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanOverview> {
+pub async fn overview(app: &App, actor: &Actor, plan_id: PlanId) -> Result<PlanOverview> {
     let (plan, issuer) = readable(app, actor, plan_id).await?;
     let today = app.today();
     let store = app.store();
     let json = plan_json(app, plan_id, Some(today)).await?;
     let mut tasks = Vec::new();
     for task in store.plan_tasks(plan_id).await? {
-        let (files, notes) = tokio::try_join!(store.evidence_of_task(task.id), store.task_notes(task.id))?;
+        let (files, notes) =
+            tokio::try_join!(store.evidence_of_task(TaskId(task.id)), store.task_notes(TaskId(task.id)))?;
         let due = Due::from_columns(task.due_date.map(|d| d.to_string()).as_deref(), task.due_recurring.as_deref())
             .unwrap_or(Due::Unset);
-        let status = TaskStatus::parse(&task.status).unwrap_or(TaskStatus::NotStarted);
+        let status = task.status;
         let shown = DisplayStatus::of(status, due.in_year(plan.year), today);
         tasks.push(TaskView { task, due, status, shown, files, notes });
     }
     let targets = store.plan_target_units(plan_id).await?;
     let parent = match plan.parent_plan_id {
-        Some(p) => store.plan(p).await?.map(|pp| (pp.id, plan_label(pp.number.as_deref(), &pp.title))),
+        Some(p) => store.plan(PlanId(p)).await?.map(|pp| (pp.id, plan_label(pp.number.as_deref(), &pp.title))),
         None => None,
     };
     let children = store
@@ -87,22 +89,16 @@ pub async fn overview(app: &App, actor: &Actor, plan_id: i64) -> Result<PlanOver
         .into_iter()
         .map(|c| (c.id, plan_label(c.number.as_deref(), &c.title), c.unit_name))
         .collect();
-    let legal_bases = serde_json::from_value::<Vec<CitedDocument>>(plan.legal_bases.clone())
-        .unwrap_or_default()
+    let legal_bases = stored::decode::<Vec<CitedDocument>>("plan.legal_bases", &plan.legal_bases)?
         .into_iter()
         .map(|b| b.raw)
         .collect();
-    let sections = serde_json::from_value::<Vec<Section>>(plan.sections.clone())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| s.heading)
-        .collect();
-    let warnings = plan
-        .document
-        .as_ref()
-        .and_then(|d| serde_json::from_value::<Document>(d.clone()).ok())
-        .map(|d| d.warnings)
-        .unwrap_or_default();
+    let sections =
+        stored::decode::<Vec<Section>>("plan.sections", &plan.sections)?.into_iter().map(|s| s.heading).collect();
+    let warnings = match &plan.document {
+        Some(d) => stored::decode::<Document>("plan.document", d)?.warnings,
+        None => Vec::new(),
+    };
     let can_manage = actor.may(&issuer.unit_path(), Action::ManagePlans);
     Ok(PlanOverview {
         plan,

@@ -2,6 +2,8 @@
 //! `coso plan status --json`) and the API answer.
 
 use chrono::NaiveDate;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
 use crate::reports::aggregate::{StatusCounts, occurrence_counts};
@@ -29,16 +31,15 @@ pub struct TaskJson {
     pub partner_units: Vec<String>,
     pub due: Option<NaiveDate>,
     pub recurring: Option<String>,
-    pub status: String,
+    pub status: TaskStatus,
     pub progress: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ObligationJson {
     pub id: i64,
-    /// implementing_plan | report
-    pub kind: String,
-    pub period: Option<String>,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
     pub due: Option<NaiveDate>,
     /// "MM-DD yearly"
     pub recurring: Option<String>,
@@ -49,7 +50,7 @@ pub struct ObligationJson {
 #[derive(Debug, Clone, Serialize)]
 pub struct OccurrenceJson {
     pub id: i64,
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due: Option<NaiveDate>,
     #[serde(flatten)]
     pub counts: Option<StatusCounts>,
@@ -57,7 +58,7 @@ pub struct OccurrenceJson {
 
 /// A plan with its tasks and obligations; with `today`, each occurrence carries the count of
 /// target units on time, late, missing and not yet due.
-pub(crate) async fn plan_json(app: &App, id: i64, today: Option<NaiveDate>) -> Result<PlanJson> {
+pub(crate) async fn plan_json(app: &App, id: PlanId, today: Option<NaiveDate>) -> Result<PlanJson> {
     let store = app.store();
     let plan = store.plan(id).await?.ok_or(Error::NotFound)?;
     let issuer = store.unit_by_id(coso_domain::UnitId(plan.unit_id)).await?.ok_or(Error::NotFound)?;
@@ -69,10 +70,10 @@ pub(crate) async fn plan_json(app: &App, id: i64, today: Option<NaiveDate>) -> R
         let mut occ = Vec::with_capacity(o.occurrences.len());
         for oc in &o.occurrences {
             let counts = match today {
-                Some(t) => Some(occurrence_counts(app, id, oc.id, oc.due_date, t).await?),
+                Some(t) => Some(occurrence_counts(app, id, OccurrenceId(oc.id), oc.due_date, t).await?),
                 None => None,
             };
-            occ.push(OccurrenceJson { id: oc.id, period_key: oc.period_key.clone(), due: oc.due_date, counts });
+            occ.push(OccurrenceJson { id: oc.id, period_key: oc.period_key, due: oc.due_date, counts });
         }
         out_obligations.push(ObligationJson {
             id: o.id,
@@ -85,7 +86,7 @@ pub(crate) async fn plan_json(app: &App, id: i64, today: Option<NaiveDate>) -> R
         });
     }
     Ok(PlanJson {
-        id,
+        id: id.0,
         number: plan.number,
         title: plan.title,
         year: plan.year,

@@ -9,7 +9,7 @@ use coso_export::format_vn_number;
 use coso_store::UnitRow;
 
 use crate::reports::aggregate::AggregateView;
-use crate::{Error, Result};
+use crate::{Error, Result, stored};
 
 /// "Ủy ban nhân dân tỉnh Hà Tĩnh" for the unit "Tỉnh Hà Tĩnh".
 pub fn committee_of(unit: &UnitRow) -> String {
@@ -109,8 +109,12 @@ pub async fn pdf(doc: Document) -> Result<Vec<u8>> {
 
 /// A stored plan as an official document: the document it was read from, with the fields
 /// the officials confirmed; or one built from those fields.
-pub fn plan_document(plan: &coso_store::PlanRow, issuer: &UnitRow) -> Document {
-    let mut doc: Document = plan.document.clone().and_then(|d| serde_json::from_value(d).ok()).unwrap_or_default();
+/// Stored JSON that does not fit the document is an error, never an empty document.
+pub fn plan_document(plan: &coso_store::PlanRow, issuer: &UnitRow) -> Result<Document> {
+    let mut doc: Document = match &plan.document {
+        Some(d) => stored::decode("plan.document", d)?,
+        None => Document::default(),
+    };
     doc.doc_type = Some("KH".into());
     doc.number = plan.number.clone();
     doc.title = Some(plan.title.clone());
@@ -122,10 +126,10 @@ pub fn plan_document(plan: &coso_store::PlanRow, issuer: &UnitRow) -> Document {
         doc.place = Some(sort_name(&issuer.name).to_string());
     }
     if doc.body.is_empty() {
-        doc.body = serde_json::from_value(plan.sections.clone()).unwrap_or_default();
+        doc.body = stored::decode("plan.sections", &plan.sections)?;
     }
     if doc.legal_bases.is_empty() {
-        doc.legal_bases = serde_json::from_value(plan.legal_bases.clone()).unwrap_or_default();
+        doc.legal_bases = stored::decode("plan.legal_bases", &plan.legal_bases)?;
     }
-    doc
+    Ok(doc)
 }

@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use coso_domain::plan::{Timing, classify};
+use coso_domain::plan::{PeriodKey, Timing, classify};
 use coso_domain::report::{Template, rank_for};
 use coso_domain::unit_path::UnitPath;
+use coso_domain::{OccurrenceId, PlanId};
 use coso_store::{AggregateRow, UnitRow};
 use serde::Serialize;
 
-use crate::{App, Error, Result};
+use crate::{App, Error, Result, stored};
 
 /// How many target units are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -91,7 +92,7 @@ pub struct Row {
 pub struct AggregateView {
     pub plan_id: i64,
     pub occurrence_id: i64,
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due: Option<NaiveDate>,
     pub today: NaiveDate,
     /// The unit the rows are seen from (the issuer, or a unit drilled into).
@@ -122,14 +123,14 @@ impl AggregateView {
 pub async fn aggregate(
     app: &App,
     template: &Template,
-    plan_id: i64,
-    occurrence_id: i64,
+    plan_id: PlanId,
+    occurrence_id: OccurrenceId,
     scope: Option<&UnitRow>,
     today: NaiveDate,
 ) -> Result<AggregateView> {
     let store = app.store();
     let occ = store.occurrence(occurrence_id).await?.ok_or(Error::NotFound)?;
-    if occ.plan_id != plan_id {
+    if occ.plan_id != plan_id.0 {
         return Err(Error::NotFound);
     }
     let rows = store.aggregate(plan_id, occurrence_id).await?;
@@ -154,7 +155,7 @@ pub async fn aggregate(
     for key in &order {
         let g = &groups[key];
         out_rows.push(if g.members.len() == 1 && g.members[0].path == *key {
-            unit_row(g.members[0], &columns, occ.due_date, today)
+            unit_row(g.members[0], &columns, occ.due_date, today)?
         } else {
             group_row(app, key, &g.members, &columns, occ.due_date, today).await?
         });
@@ -169,8 +170,8 @@ pub async fn aggregate(
     }
     let (ranks, mean_score) = rank_distribution(template, rows.iter().filter(|r| inside(r)));
     Ok(AggregateView {
-        plan_id,
-        occurrence_id,
+        plan_id: plan_id.0,
+        occurrence_id: occurrence_id.0,
         period_key: occ.period_key,
         due: occ.due_date,
         today,
@@ -201,17 +202,20 @@ fn group_key(scope: &UnitPath, r: &AggregateRow) -> String {
     }
 }
 
-fn values_of(r: &AggregateRow, columns: &[Column]) -> Vec<Option<f64>> {
-    let parsed: BTreeMap<String, f64> =
-        r.indicator_values.as_deref().and_then(|v| serde_json::from_str(v).ok()).unwrap_or_default();
-    columns.iter().map(|c| parsed.get(&c.code).copied()).collect()
+/// The row's value of each column; a unit that has not sent has none.
+fn values_of(r: &AggregateRow, columns: &[Column]) -> Result<Vec<Option<f64>>> {
+    let parsed: BTreeMap<String, f64> = match r.indicator_values.as_deref() {
+        Some(v) => stored::decode_text("submission.indicator_values", v)?,
+        None => BTreeMap::new(),
+    };
+    Ok(columns.iter().map(|c| parsed.get(&c.code).copied()).collect())
 }
 
 fn timing_of(r: &AggregateRow, due: Option<NaiveDate>, today: NaiveDate) -> Timing {
     classify(due, r.first_submitted_on, today)
 }
 
-fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today: NaiveDate) -> Row {
+fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today: NaiveDate) -> Result<Row> {
     let timing = timing_of(r, due, today);
     let mut counts = StatusCounts::default();
     counts.add(&timing);
@@ -221,7 +225,7 @@ fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today:
         Timing::Missing { overdue_days } => ("missing", overdue_days),
         Timing::Pending => ("pending", None),
     };
-    Row {
+    Ok(Row {
         unit_code: r.code.clone(),
         unit_name: r.name.clone(),
         target_count: 1,
@@ -229,11 +233,11 @@ fn unit_row(r: &AggregateRow, columns: &[Column], due: Option<NaiveDate>, today:
         days,
         status_label: timing.label(),
         counts,
-        values: values_of(r, columns),
+        values: values_of(r, columns)?,
         score: r.score,
         rank: r.rank.clone(),
         submission_id: r.submission_id,
-    }
+    })
 }
 
 async fn group_row(
@@ -250,7 +254,7 @@ async fn group_row(
     let mut values = vec![None; columns.len()];
     for m in members {
         counts.add(&timing_of(m, due, today));
-        for (acc, v) in values.iter_mut().zip(values_of(m, columns)) {
+        for (acc, v) in values.iter_mut().zip(values_of(m, columns)?) {
             if let Some(v) = v {
                 *acc = Some(acc.unwrap_or(0.0) + v);
             }
@@ -299,8 +303,8 @@ fn rank_distribution<'a>(
 /// How many targets of `plan_id` are on time, late, missing or not yet due for one occurrence.
 pub async fn occurrence_counts(
     app: &App,
-    plan_id: i64,
-    occurrence_id: i64,
+    plan_id: PlanId,
+    occurrence_id: OccurrenceId,
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<StatusCounts> {

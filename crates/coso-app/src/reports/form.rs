@@ -2,14 +2,15 @@
 //! (and the reviewer's comment when it was returned), and whether it may be sent now.
 
 use coso_calendar::HolidayCalendar;
-use coso_domain::plan::days_late;
+use coso_domain::plan::{ObligationKind, days_late};
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
+use coso_domain::{OccurrenceId, SubmissionId};
 use coso_store::{SubmissionRow, UnitRow};
 
 use super::inbox::{days_left, plan_label};
 use super::submit::sendable;
 use crate::plans::OccurrenceDetail;
-use crate::{Actor, App, Error, Result, templates};
+use crate::{Actor, App, Error, Result, stored, templates};
 
 pub struct ReportForm {
     pub occurrence: OccurrenceDetail,
@@ -35,7 +36,7 @@ pub struct ReportForm {
 
 impl ReportForm {
     pub fn status(&self) -> Option<SubmissionStatus> {
-        self.existing.as_ref().and_then(|s| SubmissionStatus::parse(&s.status))
+        self.existing.as_ref().map(|s| s.status)
     }
 }
 
@@ -44,12 +45,12 @@ pub async fn report_form(
     app: &App,
     actor: &Actor,
     calendar: &HolidayCalendar,
-    occurrence_id: i64,
+    occurrence_id: OccurrenceId,
     unit: UnitRow,
 ) -> Result<ReportForm> {
     let occ = sendable(app, actor, occurrence_id, &unit).await?;
     let store = app.store();
-    let existing = store.submission_for(occurrence_id, unit.id).await?;
+    let existing = store.submission_for(occurrence_id, unit.unit_id()).await?;
     let (days_text, explanation, overdue) = match occ.due_date {
         Some(d) => {
             let (_, words, text) = days_left(calendar, app.today(), d);
@@ -57,29 +58,29 @@ pub async fn report_form(
         }
         None => ("Không ghi hạn".to_string(), String::new(), false),
     };
-    let status = existing.as_ref().and_then(|s| SubmissionStatus::parse(&s.status));
+    let status = existing.as_ref().map(|s| s.status);
     let mut returned_comment = None;
     let mut last = None;
     if let Some(s) = &existing {
-        let versions = store.submission_versions(s.id).await?;
+        let versions = store.submission_versions(SubmissionId(s.id)).await?;
         if let Some(v) = versions.last() {
             if status == Some(SubmissionStatus::Returned) {
                 returned_comment = v.review_comment.clone();
             }
-            last = serde_json::from_value::<ReportContent>(v.content.clone()).ok();
+            last = Some(stored::decode::<ReportContent>("submission_version.content", &v.content)?);
         }
     }
     let can_submit = existing.is_none() || SubmissionStatus::is_open(status);
-    let (template, implementing_plans) = if occ.kind == "report" {
+    let (template, implementing_plans) = if occ.kind == ObligationKind::Report {
         (Some(templates::load(app, occ.template_id.ok_or(Error::NotFound)?).await?), vec![])
     } else {
         // The unit's own plans that may implement this one: not the plan itself, and not one
         // already sent as the implementing plan of another.
         let plans = store
-            .plans_of_unit(unit.id, None)
+            .plans_of_unit(unit.unit_id(), None)
             .await?
             .into_iter()
-            .filter(|p| p.id != occ.plan_id && p.parent_plan_id.is_none_or(|parent| parent == occ.plan_id))
+            .filter(|p| p.id != occ.plan_id.0 && p.parent_plan_id.is_none_or(|parent| parent == occ.plan_id.0))
             .map(|p| (p.id, plan_label(p.number.as_deref(), &p.title)))
             .collect();
         (None, plans)

@@ -2,8 +2,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use coso_calendar::{HolidayCalendar, format_vn, weekday_vn};
+use coso_domain::UnitId;
 use coso_domain::authz::Action;
-use coso_domain::plan::{days_late, overdue_label, period_label};
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, days_late, overdue_label};
 use coso_domain::report::SubmissionStatus;
 use coso_store::{InboxItem, UnitRow};
 
@@ -16,9 +17,9 @@ pub struct InboxEntry {
     pub plan_id: i64,
     pub plan_label: String,
     pub issuer: String,
-    pub kind: String,
-    pub period: Option<String>,
-    pub period_key: String,
+    pub kind: ObligationKind,
+    pub period: Option<ReportPeriod>,
+    pub period_key: PeriodKey,
     /// "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch thực hiện".
     pub what: String,
     pub due: Option<NaiveDate>,
@@ -33,14 +34,14 @@ pub struct InboxEntry {
     pub explanation: String,
     pub receiver: String,
     pub submission_id: Option<i64>,
-    /// submitted | accepted | returned, or None when not sent yet.
-    pub submission_status: Option<String>,
+    /// `None` when not sent yet.
+    pub submission_status: Option<SubmissionStatus>,
     pub submission_version: Option<i64>,
 }
 
 impl InboxEntry {
     fn status(&self) -> Option<SubmissionStatus> {
-        self.submission_status.as_deref().and_then(SubmissionStatus::parse)
+        self.submission_status
     }
 
     /// Still to be sent (never sent, or returned for correction).
@@ -63,19 +64,19 @@ pub async fn inbox(app: &App, actor: &Actor, calendar: &HolidayCalendar, unit: &
 /// The entries of a unit's inbox, with days counted from today.
 pub(crate) async fn entries(app: &App, calendar: &HolidayCalendar, unit_id: i64) -> Result<Vec<InboxEntry>> {
     let today = app.today();
-    let items = app.store().inbox(unit_id, today).await?;
+    let items = app.store().inbox(UnitId(unit_id), today).await?;
     let counter = DayCounter::new(calendar, today, items.iter().filter_map(|i| i.due_date));
     Ok(items.into_iter().map(|i| entry(&counter, i)).collect())
 }
 
 /// Words an obligation: "Báo cáo 6 tháng đầu năm 2026" or "Kế hoạch thực hiện".
-pub fn what(kind: &str, period_key: &str) -> String {
-    if kind == "implementing_plan" {
+pub fn what(kind: ObligationKind, period_key: PeriodKey) -> String {
+    if kind == ObligationKind::ImplementingPlan {
         "Kế hoạch thực hiện".to_string()
-    } else if period_key.is_empty() {
+    } else if period_key.is_once() {
         "Báo cáo".to_string()
     } else {
-        let label = period_label(period_key);
+        let label = period_key.label();
         let mut chars = label.chars();
         let lower: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
         format!("Báo cáo {lower}")
@@ -88,13 +89,13 @@ fn entry(counter: &DayCounter, i: InboxItem) -> InboxEntry {
         Some(due) => counter.days_left(due),
         None => (None, "Không ghi hạn".to_string(), String::new()),
     };
-    let open = SubmissionStatus::is_open(i.status.as_deref().and_then(SubmissionStatus::parse));
+    let open = SubmissionStatus::is_open(i.status);
     InboxEntry {
         occurrence_id: i.occurrence_id,
         plan_id: i.plan_id,
         plan_label: plan_label(i.plan_number.as_deref(), &i.plan_title),
         issuer: i.issuing_unit_name.clone(),
-        what: what(&i.kind, &i.period_key),
+        what: what(i.kind, i.period_key),
         kind: i.kind,
         period: i.period,
         period_key: i.period_key,

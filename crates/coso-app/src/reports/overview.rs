@@ -36,7 +36,7 @@ pub async fn overview(app: &App, actor: &Actor, calendar: &HolidayCalendar, unit
     actor.authorize(&unit.unit_path(), Action::ReadPlans)?;
     let (entries, received, mut notifications) = tokio::try_join!(
         entries(app, calendar, unit.id),
-        async { Ok(app.store().received(unit.id).await?) },
+        async { Ok(app.store().received(unit.unit_id()).await?) },
         notifications::of_unit(app, &unit),
     )?;
     notifications.truncate(NOTIFICATIONS_SHOWN);

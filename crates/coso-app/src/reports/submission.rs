@@ -4,10 +4,11 @@
 use coso_domain::authz::Action;
 use coso_domain::plan::{Timing, classify};
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
+use coso_domain::{OccurrenceId, SubmissionId, UnitId};
 use coso_store::{SubmissionRow, UnitRow, VersionRow};
 
 use crate::plans::{OccurrenceDetail, occurrence};
-use crate::{Actor, App, Error, Result, templates, units};
+use crate::{Actor, App, Error, Result, stored, templates, units};
 
 /// A submission with its sending unit, its occurrence and every version, first first.
 pub struct SubmissionDetail {
@@ -20,16 +21,16 @@ pub struct SubmissionDetail {
 
 impl SubmissionDetail {
     pub fn status(&self) -> Option<SubmissionStatus> {
-        SubmissionStatus::parse(&self.row.status)
+        Some(self.row.status)
     }
 }
 
 /// The submission, if the actor may read it: at the sending unit, or reviewing at the
 /// receiving unit.
-pub async fn detail(app: &App, actor: &Actor, id: i64) -> Result<SubmissionDetail> {
+pub async fn detail(app: &App, actor: &Actor, id: SubmissionId) -> Result<SubmissionDetail> {
     let row = app.store().submission(id).await?.ok_or(Error::NotFound)?;
-    let unit = units::by_id(app, row.unit_id).await?;
-    let occurrence = occurrence(app, row.occurrence_id).await?;
+    let unit = units::by_id(app, UnitId(row.unit_id)).await?;
+    let occurrence = occurrence(app, OccurrenceId(row.occurrence_id)).await?;
     let receiver = units::by_id(app, occurrence.receiver_unit_id).await?;
     let ok = actor.may(&unit.unit_path(), Action::ReadPlans) || actor.may(&receiver.unit_path(), Action::ReviewReports);
     if !ok {
@@ -52,13 +53,16 @@ pub struct SubmissionView {
     pub can_review: bool,
 }
 
-pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<SubmissionView> {
+pub async fn view(app: &App, actor: &Actor, id: SubmissionId) -> Result<SubmissionView> {
     let detail = detail(app, actor, id).await?;
     let template = match detail.occurrence.template_id {
         Some(t) => Some(templates::load(app, t).await?),
         None => None,
     };
-    let content = detail.versions.last().and_then(|v| serde_json::from_value(v.content.clone()).ok());
+    let content = match detail.versions.last() {
+        Some(v) => Some(stored::decode("submission_version.content", &v.content)?),
+        None => None,
+    };
     let timing = classify(detail.occurrence.due_date, Some(detail.row.first_submitted_on), app.today());
     let can_review = detail.status() == Some(SubmissionStatus::Submitted)
         && actor.may(&detail.receiver.unit_path(), Action::ReviewReports);

@@ -3,7 +3,8 @@
 
 use coso_documents::Document;
 use coso_domain::authz::Action;
-use coso_domain::plan::period_label;
+use coso_domain::plan::{ObligationKind, PeriodKey, period_label};
+use coso_domain::{OccurrenceId, PlanId};
 use coso_store::{PlanRow, UnitRow};
 
 use super::aggregate::{AggregateView, aggregate};
@@ -26,7 +27,11 @@ impl PlanView {
 
     /// The title of the exported table.
     pub fn title(&self) -> String {
-        format!("Tổng hợp {} — {}", what("report", &self.view.period_key).to_lowercase(), self.plan_label())
+        format!(
+            "Tổng hợp {} — {}",
+            what(ObligationKind::Report, self.view.period_key).to_lowercase(),
+            self.plan_label()
+        )
     }
 
     /// The summary report (báo cáo tổng hợp) of the view, dated today.
@@ -36,19 +41,19 @@ impl PlanView {
 }
 
 /// The report periods of a plan: (occurrence id, period key), in plan order.
-pub async fn report_periods(app: &App, plan_id: i64) -> Result<Vec<(i64, String)>> {
+pub async fn report_periods(app: &App, plan_id: PlanId) -> Result<Vec<(OccurrenceId, PeriodKey)>> {
     Ok(app
         .store()
         .obligations(plan_id)
         .await?
         .into_iter()
-        .filter(|o| o.kind == "report")
-        .flat_map(|o| o.occurrences.into_iter().map(|oc| (oc.id, oc.period_key)))
+        .filter(|o| o.kind == ObligationKind::Report)
+        .flat_map(|o| o.occurrences.into_iter().map(|oc| (OccurrenceId(oc.id), oc.period_key)))
         .collect())
 }
 
 /// The first report period of a plan.
-pub async fn first_report_period(app: &App, plan_id: i64) -> Result<i64> {
+pub async fn first_report_period(app: &App, plan_id: PlanId) -> Result<OccurrenceId> {
     report_periods(app, plan_id)
         .await?
         .first()
@@ -61,8 +66,8 @@ pub async fn first_report_period(app: &App, plan_id: i64) -> Result<i64> {
 pub async fn view(
     app: &App,
     actor: &Actor,
-    plan_id: i64,
-    occurrence_id: Option<i64>,
+    plan_id: PlanId,
+    occurrence_id: Option<OccurrenceId>,
     unit_code: Option<&str>,
 ) -> Result<PlanView> {
     let (plan, issuer) = readable(app, actor, plan_id).await?;
@@ -99,7 +104,7 @@ pub async fn view(
 pub async fn period_views(
     app: &App,
     actor: &Actor,
-    plan_id: i64,
+    plan_id: PlanId,
     unit_code: Option<&str>,
 ) -> Result<Vec<(String, AggregateView)>> {
     let periods = report_periods(app, plan_id).await?;

@@ -2,9 +2,9 @@
 
 pub mod evidence;
 
-use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::plan::{TaskStatus, parse_progress};
+use coso_domain::{EvidenceId, FieldError, PlanId, TaskId};
 use coso_store::{EvidenceFile, EvidenceMeta, EvidenceOwner, TaskRow};
 
 use crate::{Actor, App, Error, Result, plans};
@@ -21,14 +21,14 @@ pub struct TaskChange {
 }
 
 /// The task, after checking it belongs to the plan and the actor manages the plan.
-async fn managed(app: &App, actor: &Actor, plan_id: i64, task_id: i64) -> Result<TaskRow> {
+async fn managed(app: &App, actor: &Actor, plan_id: PlanId, task_id: TaskId) -> Result<TaskRow> {
     let (_, issuer) = plans::readable(app, actor, plan_id).await?;
     actor.authorize(&issuer.unit_path(), Action::ManagePlans)?;
-    app.store().plan_tasks(plan_id).await?.into_iter().find(|t| t.id == task_id).ok_or(Error::NotFound)
+    app.store().plan_tasks(plan_id).await?.into_iter().find(|t| t.id == task_id.0).ok_or(Error::NotFound)
 }
 
 /// Applies a change; every field is checked before anything is written.
-pub async fn update(app: &App, actor: &Actor, plan_id: i64, task_id: i64, change: &TaskChange) -> Result<()> {
+pub async fn update(app: &App, actor: &Actor, plan_id: PlanId, task_id: TaskId, change: &TaskChange) -> Result<()> {
     let task = managed(app, actor, plan_id, task_id).await?;
     let mut errors = Vec::new();
     let progress = match &change.progress {
@@ -40,7 +40,7 @@ pub async fn update(app: &App, actor: &Actor, plan_id: i64, task_id: i64, change
     };
     let status = match change.status.as_deref().filter(|s| !s.is_empty()) {
         None if change.progress.is_some() => TaskStatus::suggested_by(progress),
-        None => TaskStatus::parse(&task.status).unwrap_or(TaskStatus::NotStarted),
+        None => task.status,
         Some(s) => TaskStatus::parse(s).unwrap_or_else(|| {
             errors.push(FieldError::new(
                 "status",
@@ -52,9 +52,9 @@ pub async fn update(app: &App, actor: &Actor, plan_id: i64, task_id: i64, change
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    app.store().update_task(task.id, status.as_str(), i64::from(progress), actor.audit()).await?;
+    app.store().update_task(TaskId(task.id), status.as_str(), i64::from(progress), actor.audit()).await?;
     if let Some(note) = change.note.as_deref().map(coso_text::clean).filter(|n| !n.is_empty()) {
-        app.store().add_task_note(task.id, &note, actor.audit()).await?;
+        app.store().add_task_note(TaskId(task.id), &note, actor.audit()).await?;
     }
     Ok(())
 }
@@ -63,8 +63,8 @@ pub async fn update(app: &App, actor: &Actor, plan_id: i64, task_id: i64, change
 pub async fn add_evidence(
     app: &App,
     actor: &Actor,
-    plan_id: i64,
-    task_id: i64,
+    plan_id: PlanId,
+    task_id: TaskId,
     file_name: &str,
     bytes: &[u8],
 ) -> Result<EvidenceMeta> {
@@ -75,7 +75,7 @@ pub async fn add_evidence(
 }
 
 /// An evidence file of one of the plan's tasks, for those who may read the plan.
-pub async fn evidence_file(app: &App, actor: &Actor, plan_id: i64, file_id: i64) -> Result<EvidenceFile> {
+pub async fn evidence_file(app: &App, actor: &Actor, plan_id: PlanId, file_id: EvidenceId) -> Result<EvidenceFile> {
     plans::readable(app, actor, plan_id).await?;
     let f = app.store().evidence(file_id).await?.ok_or(Error::NotFound)?;
     let tasks = app.store().plan_tasks(plan_id).await?;

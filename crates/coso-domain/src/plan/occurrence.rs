@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use super::due::{Due, clamped};
 use super::period::{ObligationKind, ReportPeriod};
+use super::period_key::PeriodKey;
 
 /// One occurrence: its period key (`obligation_occurrence.period_key`) and due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occurrence {
     /// `2026`, `2026-H1`, `2026-9M`, `2026-Q3`, `2026-05`, or `""` for a one-off.
-    pub period_key: String,
+    pub period_key: PeriodKey,
     pub due: Option<NaiveDate>,
 }
 
@@ -27,10 +28,10 @@ pub struct Occurrence {
 ///   period ends (Q1 → April, December → January of the next year), lowered to the month's
 ///   last day when shorter. With no due, occurrences have no due date.
 pub fn occurrences(kind: ObligationKind, period: Option<ReportPeriod>, due: &Due, year: i32) -> Vec<Occurrence> {
-    let once = |key: String| vec![Occurrence { period_key: key, due: due.in_year(year) }];
+    let once = |key: PeriodKey| vec![Occurrence { period_key: key, due: due.in_year(year) }];
     let period = match (kind, period) {
         (ObligationKind::ImplementingPlan, _) | (ObligationKind::Report, None | Some(ReportPeriod::AdHoc)) => {
-            return once(String::new());
+            return once(PeriodKey::Once);
         }
         (ObligationKind::Report, Some(p)) => p,
     };
@@ -45,42 +46,25 @@ pub fn occurrences(kind: ObligationKind, period: Option<ReportPeriod>, due: &Due
         day.and_then(|d| clamped(y, m, d))
     };
     match period {
-        ReportPeriod::Annual => once(format!("{year}")),
-        ReportPeriod::SixMonth => once(format!("{year}-H1")),
-        ReportPeriod::NineMonth => once(format!("{year}-9M")),
-        ReportPeriod::Quarterly => {
-            (1..=4).map(|q| Occurrence { period_key: format!("{year}-Q{q}"), due: after(q * 3) }).collect()
-        }
+        ReportPeriod::Annual => once(PeriodKey::Year(year)),
+        ReportPeriod::SixMonth => once(PeriodKey::FirstHalf(year)),
+        ReportPeriod::NineMonth => once(PeriodKey::NineMonths(year)),
+        ReportPeriod::Quarterly => (1..=4u8)
+            .map(|q| Occurrence { period_key: PeriodKey::Quarter(year, q), due: after(u32::from(q) * 3) })
+            .collect(),
         ReportPeriod::Monthly => {
-            (1..=12).map(|m| Occurrence { period_key: format!("{year}-{m:02}"), due: after(m) }).collect()
+            (1..=12u8).map(|m| Occurrence { period_key: PeriodKey::Month(year, m), due: after(u32::from(m)) }).collect()
         }
-        ReportPeriod::AdHoc => once(String::new()),
+        ReportPeriod::AdHoc => once(PeriodKey::Once),
     }
 }
 
-/// The Vietnamese name of a period key: `6 tháng đầu năm 2026`, `Năm 2026`, `Quý III/2026`,
-/// `Tháng 5/2026`; `Một lần` for a one-off. Unknown keys are shown as they are.
-pub fn period_label(key: &str) -> String {
-    if key.is_empty() {
-        return "Một lần".to_string();
-    }
-    let (year, rest) = key.split_once('-').unwrap_or((key, ""));
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return key.to_string();
-    }
-    match rest {
-        "" => format!("Năm {year}"),
-        "H1" => format!("6 tháng đầu năm {year}"),
-        "9M" => format!("9 tháng năm {year}"),
-        "Q1" => format!("Quý I/{year}"),
-        "Q2" => format!("Quý II/{year}"),
-        "Q3" => format!("Quý III/{year}"),
-        "Q4" => format!("Quý IV/{year}"),
-        m => match m.parse::<u32>() {
-            Ok(n) if m.len() == 2 && (1..=12).contains(&n) => format!("Tháng {n}/{year}"),
-            _ => key.to_string(),
-        },
-    }
+/// The Vietnamese name of a period key (a [`PeriodKey`] or its text): `6 tháng đầu năm 2026`,
+/// `Năm 2026`, `Quý III/2026`, `Tháng 5/2026`; `Một lần` for a one-off. A text that is not a
+/// period key is shown as it is.
+pub fn period_label<K: std::fmt::Display + ?Sized>(key: &K) -> String {
+    let text = key.to_string();
+    PeriodKey::parse(&text).map_or(text, PeriodKey::label)
 }
 
 #[cfg(test)]
@@ -93,17 +77,17 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d)
     }
 
-    fn keys(o: &[Occurrence]) -> Vec<&str> {
-        o.iter().map(|o| o.period_key.as_str()).collect()
+    fn keys(o: &[Occurrence]) -> Vec<String> {
+        o.iter().map(|o| o.period_key.to_string()).collect()
     }
 
     #[test]
     fn yearly_reports_fall_in_the_year() {
         let jun14 = Due::Yearly { month: 6, day: 14 };
         let o = occurrences(Report, Some(SixMonth), &jun14, 2026);
-        assert_eq!(o, [Occurrence { period_key: "2026-H1".into(), due: ymd(2026, 6, 14) }]);
+        assert_eq!(o, [Occurrence { period_key: PeriodKey::FirstHalf(2026), due: ymd(2026, 6, 14) }]);
         let o = occurrences(Report, Some(Annual), &Due::Yearly { month: 12, day: 14 }, 2026);
-        assert_eq!(o, [Occurrence { period_key: "2026".into(), due: ymd(2026, 12, 14) }]);
+        assert_eq!(o, [Occurrence { period_key: PeriodKey::Year(2026), due: ymd(2026, 12, 14) }]);
         assert_eq!(keys(&occurrences(Report, Some(NineMonth), &Due::Unset, 2026)), ["2026-9M"]);
         assert_eq!(occurrences(Report, Some(NineMonth), &Due::Unset, 2026)[0].due, None);
     }
@@ -112,7 +96,7 @@ mod tests {
     fn one_offs_have_an_empty_key() {
         let on = Due::On(NaiveDate::from_ymd_opt(2026, 3, 31).expect("date"));
         let o = occurrences(ImplementingPlan, None, &on, 2026);
-        assert_eq!(o, [Occurrence { period_key: String::new(), due: ymd(2026, 3, 31) }]);
+        assert_eq!(o, [Occurrence { period_key: PeriodKey::Once, due: ymd(2026, 3, 31) }]);
         assert_eq!(keys(&occurrences(Report, Some(AdHoc), &Due::Unset, 2026)), [""]);
         assert_eq!(keys(&occurrences(Report, None, &Due::Unset, 2026)), [""]);
     }
@@ -129,9 +113,9 @@ mod tests {
     fn monthly_due_days_are_clamped_to_short_months() {
         let o = occurrences(Report, Some(Monthly), &Due::Yearly { month: 1, day: 31 }, 2026);
         assert_eq!(o.len(), 12);
-        assert_eq!(o[0], Occurrence { period_key: "2026-01".into(), due: ymd(2026, 2, 28) });
+        assert_eq!(o[0], Occurrence { period_key: PeriodKey::Month(2026, 1), due: ymd(2026, 2, 28) });
         assert_eq!(o[2].due, ymd(2026, 4, 30));
-        assert_eq!(o[11], Occurrence { period_key: "2026-12".into(), due: ymd(2027, 1, 31) });
+        assert_eq!(o[11], Occurrence { period_key: PeriodKey::Month(2026, 12), due: ymd(2027, 1, 31) });
         let leap = occurrences(Report, Some(Monthly), &Due::Yearly { month: 1, day: 30 }, 2028);
         assert_eq!(leap[0].due, ymd(2028, 2, 29));
         assert!(occurrences(Report, Some(Monthly), &Due::Unset, 2026).iter().all(|o| o.due.is_none()));

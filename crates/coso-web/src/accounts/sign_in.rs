@@ -132,7 +132,7 @@ pub async fn api_login(
     let info = SessionInfo {
         email: s.user.email,
         display_name: s.user.display_name,
-        roles: s.grants.into_iter().map(|g| RoleOnUnit { role: g.role, unit_code: g.unit_code }).collect(),
+        roles: s.grants.into_iter().map(|g| RoleOnUnit { role: g.role.to_string(), unit_code: g.unit_code }).collect(),
         csrf_token: s.csrf_token,
     };
     let jar = jar.add(session::session_cookie(token, state.settings.secure_cookies, state.settings.session_hours));

@@ -38,7 +38,7 @@ impl std::fmt::Debug for CurrentUser {
 
 impl CurrentUser {
     pub fn domain_grants(&self) -> Vec<Grant> {
-        self.grants.iter().filter_map(GrantRow::grant).collect()
+        self.grants.iter().map(GrantRow::grant).collect()
     }
 
     /// Asks the domain's rule, for what a page shows (forms, links); use cases ask again.

@@ -14,5 +14,5 @@ use crate::state::AppState;
 pub const PATH: &str = "/cua-toi";
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(PATH, get(pages::home))
+    Router::new().route("/cua-toi", get(pages::home))
 }

@@ -1,7 +1,5 @@
 //! The resident's home page.
 
-use coso_domain::authz::Role;
-
 use super::views::{MyHomePage, MyUnit};
 use crate::auth::CurrentUser;
 use crate::views::Nav;
@@ -13,7 +11,7 @@ pub async fn home(user: CurrentUser) -> MyHomePage {
         if units.iter().any(|u| u.code == g.unit_code) {
             continue;
         }
-        let role = Role::parse(&g.role).map_or("", Role::label);
+        let role = g.role.label();
         units.push(MyUnit { code: g.unit_code.clone(), name: g.unit_name.clone(), role });
     }
     MyHomePage { nav: Nav::of(Some(&user)), name: user.display_name.clone(), units }

@@ -8,6 +8,7 @@ use coso_app::reports::aggregate::AggregateView;
 use coso_app::reports::{self, PlanView, exports};
 use coso_app::units;
 use coso_domain::plan::PlanDraft;
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -69,8 +70,15 @@ pub async fn create_plan(
     Json(b): Json<PlanCreate>,
 ) -> ApiResult<(StatusCode, Json<PlanJson>)> {
     let issuer = units::by_code(&state.app, &b.unit).await?;
-    let plan =
-        plans::create_from_draft(&state.app, &user.actor(), &issuer, &b.targets, &b.draft, b.parent_plan_id).await?;
+    let plan = plans::create_from_draft(
+        &state.app,
+        &user.actor(),
+        &issuer,
+        &b.targets,
+        &b.draft,
+        b.parent_plan_id.map(PlanId),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(plan)))
 }
 
@@ -108,7 +116,7 @@ pub async fn get_plan(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<PlanJson>> {
-    Ok(Json(plans::get(&state.app, &user.actor(), id).await?))
+    Ok(Json(plans::get(&state.app, &user.actor(), PlanId(id)).await?))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -121,7 +129,8 @@ pub struct AggregateQuery {
 
 /// Loads the aggregate view, if the user may read it at the chosen scope.
 pub async fn load_view(state: &AppState, user: &CurrentUser, plan_id: i64, q: &AggregateQuery) -> ApiResult<PlanView> {
-    Ok(reports::view(&state.app, &user.actor(), plan_id, Some(q.occurrence), q.unit.as_deref()).await?)
+    Ok(reports::view(&state.app, &user.actor(), PlanId(plan_id), Some(OccurrenceId(q.occurrence)), q.unit.as_deref())
+        .await?)
 }
 
 /// Every target unit for one period: timing, indicators, score and rank; totals up the tree.

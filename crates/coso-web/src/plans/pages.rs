@@ -9,6 +9,7 @@ use coso_app::reports::{self, charts, exports, inbox};
 use coso_app::units;
 use coso_documents::Document;
 use coso_domain::plan::{Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TaskDraft, period_label};
+use coso_domain::{OccurrenceId, PlanId};
 use serde::Deserialize;
 
 use super::api::{DOCX, XLSX, download, pdf};
@@ -320,14 +321,14 @@ pub async fn plan_page(
     id: i64,
     error: Option<String>,
 ) -> Result<PlanPage, AppError> {
-    let o = plans::overview(&state.app, &user.actor(), id).await?;
+    let o = plans::overview(&state.app, &user.actor(), PlanId(id)).await?;
     let receiver = plans::summary::committee_of(&o.issuer);
     let obligations = o
         .json
         .obligations
         .iter()
         .map(|ob| ObligationLine {
-            title: match (ob.kind.as_str(), ob.period.as_deref().and_then(ReportPeriod::parse)) {
+            title: match (ob.kind.as_str(), ob.period) {
                 ("implementing_plan", _) => "Kế hoạch thực hiện".to_string(),
                 (_, Some(p)) => format!("Báo cáo {}", p.label().to_lowercase()),
                 _ => "Báo cáo".to_string(),
@@ -402,7 +403,7 @@ pub async fn aggregate(
 ) -> PageResult<AggregatePage> {
     let actor = user.actor();
     let unit = pq.unit.as_deref();
-    let pv = reports::view(&state.app, &actor, id, pq.ky, unit).await?;
+    let pv = reports::view(&state.app, &actor, PlanId(id), pq.ky.map(OccurrenceId), unit).await?;
     let view = &pv.view;
     let occurrence = view.occurrence_id;
     let fmt = |v: f64| coso_export::format_vn_number(v, if v.fract() == 0.0 { 0 } else { 2 });
@@ -430,8 +431,8 @@ pub async fn aggregate(
         })
         .collect();
     // Trends: the same scope over every report period of the plan.
-    let periods = reports::report_periods(&state.app, id).await?;
-    let other_views = reports::period_views(&state.app, &actor, id, unit).await?;
+    let periods = reports::report_periods(&state.app, PlanId(id)).await?;
+    let other_views = reports::period_views(&state.app, &actor, PlanId(id), unit).await?;
     let refs: Vec<(String, &coso_app::reports::aggregate::AggregateView)> =
         other_views.iter().map(|(l, v)| (l.clone(), v)).collect();
     let mut chart_list = vec![charts::timeliness(view), charts::ranks(view)];
@@ -446,11 +447,11 @@ pub async fn aggregate(
         nav: Nav::of(Some(&user)),
         plan_id: id,
         plan_label: pv.plan_label(),
-        obligation: inbox::what("report", &view.period_key),
+        obligation: inbox::what(ObligationKind::Report, view.period_key),
         due_text: view.due.map_or_else(|| "không ghi".to_string(), vn_date),
         scope: view.scope_name.clone(),
         crumbs,
-        periods: periods.iter().map(|(oid, key)| (*oid, period_label(key), *oid == occurrence)).collect(),
+        periods: periods.iter().map(|(oid, key)| (oid.0, period_label(key), oid.0 == occurrence)).collect(),
         columns: view.columns.iter().map(|c| format!("{} ({})", c.label, c.unit_of_measure)).collect(),
         totals: view.totals.iter().map(|t| fmt(*t)).collect(),
         counts: view.counts.words(),
@@ -467,7 +468,7 @@ pub async fn aggregate_file(
     Path((id, file)): Path<(i64, String)>,
     Query(pq): Query<PageAggregateQuery>,
 ) -> PageResult<Response> {
-    let pv = reports::view(&state.app, &user.actor(), id, pq.ky, pq.unit.as_deref()).await?;
+    let pv = reports::view(&state.app, &user.actor(), PlanId(id), pq.ky.map(OccurrenceId), pq.unit.as_deref()).await?;
     let name = |ext: &str| format!("tong-hop-{id}-{}.{ext}", pv.view.period_key);
     Ok(match file.as_str() {
         "tong-hop.xlsx" => download(exports::xlsx(&pv.view, &pv.title())?, XLSX, &name("xlsx")),
@@ -484,7 +485,7 @@ pub async fn plan_file(
     user: CurrentUser,
     Path((id, file)): Path<(i64, String)>,
 ) -> PageResult<Response> {
-    let doc = plans::document(&state.app, &user.actor(), id).await?;
+    let doc = plans::document(&state.app, &user.actor(), PlanId(id)).await?;
     let base = format!("ke-hoach-{id}");
     Ok(match file.as_str() {
         "van-ban.docx" => download(plans::summary::docx(&doc)?, DOCX, &format!("{base}.docx")),

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::templates;
+use coso_domain::TemplateId;
 use coso_domain::report::Template;
 use coso_store::ReportTemplateRow;
 use serde::Deserialize;
@@ -51,7 +52,7 @@ pub async fn update(
     Json(b): Json<TemplateUpdate>,
 ) -> ApiResult<Json<ReportTemplateRow>> {
     let definition = as_template(b.definition)?;
-    Ok(Json(templates::save(&state.app, &user.actor(), id, &b.name, &definition, b.version).await?))
+    Ok(Json(templates::save(&state.app, &user.actor(), TemplateId(id), &b.name, &definition, b.version).await?))
 }
 
 /// The stored definition as the domain's template.
@@ -84,7 +85,7 @@ pub async fn edit_page(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> PageResult<TemplatePage> {
-    let row = templates::stored(&state.app, &user.actor(), id).await?;
+    let row = templates::stored(&state.app, &user.actor(), TemplateId(id)).await?;
     let stored = parsed(&row)?;
     let form = TemplateForm::of(&row.name, row.version, &stored);
     Ok(page(&user, &row, &stored, form, vec![]))
@@ -101,7 +102,7 @@ pub async fn save_page(
     let csrf = fields.iter().find(|(k, _)| k == "csrf").map_or("", |(_, v)| v.as_str());
     user.check_csrf(csrf)?;
     let actor = user.actor();
-    let row = templates::stored(&state.app, &actor, id).await?;
+    let row = templates::stored(&state.app, &actor, TemplateId(id)).await?;
     let stored = parsed(&row)?;
     let mut form = TemplateForm::parse(&fields);
     form.fill_codes();
@@ -116,7 +117,10 @@ pub async fn save_page(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&user, &row, &stored, form, errors)).into_response());
         }
     };
-    match templates::save(&state.app, &actor, id, &form.name, &template, form.version).await.map_err(AppError::from) {
+    match templates::save(&state.app, &actor, TemplateId(id), &form.name, &template, form.version)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(saved) => Ok(crate::page_context::redirect_with_notice(
             &format!("/quan-tri/mau-bao-cao/{}", saved.id),
             "Đã lưu mẫu báo cáo.",

@@ -8,6 +8,7 @@ use coso_app::reports::inbox::InboxEntry;
 use coso_app::reports::{self, Sent};
 use coso_app::{notifications, units};
 use coso_domain::report::{ReportInput, ScoreInput, Verdict};
+use coso_domain::{OccurrenceId, SubmissionId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -100,7 +101,7 @@ pub async fn submit(
         },
         implementing_plan_id: b.implementing_plan_id,
     };
-    let row = reports::send(&state.app, &user.actor(), &unit, b.occurrence_id, &sent).await?;
+    let row = reports::send(&state.app, &user.actor(), &unit, OccurrenceId(b.occurrence_id), &sent).await?;
     Ok((StatusCode::CREATED, Json(submission_wire(row, &unit.code))))
 }
 
@@ -109,7 +110,7 @@ fn submission_wire(row: coso_store::SubmissionRow, unit_code: &str) -> Submissio
         id: row.id,
         occurrence_id: row.occurrence_id,
         unit_code: unit_code.to_string(),
-        status: row.status,
+        status: row.status.to_string(),
         version: row.version,
         first_submitted_on: row.first_submitted_on.to_string(),
         score: row.score,
@@ -125,7 +126,7 @@ pub async fn get_submission(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let d = reports::detail(&state.app, &user.actor(), id).await?;
+    let d = reports::detail(&state.app, &user.actor(), SubmissionId(id)).await?;
     Ok(Json(serde_json::json!({
         "submission": submission_wire(d.row, &d.unit.code),
         "plan_id": d.occurrence.plan_id,
@@ -152,7 +153,7 @@ pub async fn review(
     Json(b): Json<ReviewBody>,
 ) -> ApiResult<Json<Submission>> {
     let verdict = Verdict::from_accept(b.accept);
-    let (row, unit) = reports::review(&state.app, &user.actor(), id, verdict, &b.comment).await?;
+    let (row, unit) = reports::review(&state.app, &user.actor(), SubmissionId(id), verdict, &b.comment).await?;
     Ok(Json(submission_wire(row, &unit.code)))
 }
 

@@ -11,6 +11,7 @@ use coso_app::clock::vietnam_time_text;
 use coso_app::reports::{self, InboxOverview, Sent, inbox};
 use coso_app::units;
 use coso_domain::report::{ReportContent, ReportInput, ScoreInput, SubmissionStatus, Template, Verdict};
+use coso_domain::{OccurrenceId, SubmissionId};
 use coso_store::UnitRow;
 use serde::Deserialize;
 
@@ -90,7 +91,7 @@ pub async fn inbox_page(
         .map(|r| ReceivedLine {
             submission_id: r.submission_id,
             unit_name: r.unit_name.clone(),
-            obligation: inbox::what(&r.kind, &r.period_key),
+            obligation: inbox::what(r.kind, r.period_key),
             submitted: vietnam_time_text(r.submitted_at),
             status: SubmissionStatus::Submitted.label().to_string(),
         })
@@ -214,7 +215,7 @@ async fn report_form(
     f: FormState,
 ) -> Result<ReportFormPage, AppError> {
     let calendar = crate::calendar::current(state).await?;
-    let form = reports::report_form(&state.app, &user.actor(), &calendar, occurrence_id, unit).await?;
+    let form = reports::report_form(&state.app, &user.actor(), &calendar, OccurrenceId(occurrence_id), unit).await?;
     let occ = &form.occurrence;
     let (template_name, indicators, sections, criteria, bands) = match &form.template {
         Some(template) => {
@@ -239,7 +240,7 @@ async fn report_form(
         nav: Nav::of(Some(user)),
         action: format!("/quan-tri/hop-thu/{occurrence_id}?don-vi={}", form.unit.code),
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
-        obligation: inbox::what(&occ.kind, &occ.period_key),
+        obligation: inbox::what(occ.kind, occ.period_key),
         due_text: due_text(occ.due_date),
         days_text: form.days_text.clone(),
         explanation: form.explanation.clone(),
@@ -285,7 +286,7 @@ pub async fn report_submit(
         fields.iter().find(|(k, _)| k == "implementing_plan_id").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let input = report_input_from_form(&fields);
     let sent = Sent { report: input.clone(), implementing_plan_id: Some(plan_id) };
-    let result = reports::send(&state.app, &user.actor(), &unit, occurrence_id, &sent).await;
+    let result = reports::send(&state.app, &user.actor(), &unit, OccurrenceId(occurrence_id), &sent).await;
     match result.map_err(AppError::from) {
         Ok(_) => Ok(redirect_with_notice(
             &format!("/quan-tri/hop-thu?don-vi={}", unit.code),
@@ -323,7 +324,7 @@ async fn submission_page(
     id: i64,
     error: Option<String>,
 ) -> Result<SubmissionPage, AppError> {
-    let v = reports::submission_view(&state.app, &user.actor(), id).await?;
+    let v = reports::submission_view(&state.app, &user.actor(), SubmissionId(id)).await?;
     let d = &v.detail;
     let fmt = |v: f64| coso_export::format_vn_number(v, if v.fract() == 0.0 { 0 } else { 2 });
     let (mut indicators, mut narrative, mut assessment) = (vec![], vec![], vec![]);
@@ -353,9 +354,9 @@ async fn submission_page(
         nav: Nav::of(Some(user)),
         submission_id: id,
         unit_name: d.unit.name.clone(),
-        plan_id: occ.plan_id,
+        plan_id: occ.plan_id.0,
         plan_label: inbox::plan_label(occ.plan_number.as_deref(), &occ.plan_title),
-        obligation: inbox::what(&occ.kind, &occ.period_key),
+        obligation: inbox::what(occ.kind, occ.period_key),
         status: d.status().map_or("Không rõ", SubmissionStatus::label).to_string(),
         timing: v.timing.label(),
         score: d.row.score.map_or("–".into(), fmt),
@@ -372,10 +373,7 @@ async fn submission_page(
                 by: v.submitted_by.clone(),
                 score: v.score.map_or("–".into(), fmt),
                 rank: v.rank.clone().unwrap_or_default(),
-                review: SubmissionStatus::review_label(
-                    v.review.as_deref().and_then(SubmissionStatus::parse),
-                    v.review_comment.as_deref(),
-                ),
+                review: SubmissionStatus::review_label(v.review, v.review_comment.as_deref()),
             })
             .collect(),
         can_review: v.can_review,
@@ -409,7 +407,10 @@ pub async fn review(
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let verdict = Verdict::from_accept(f.decision == "accept");
-    match reports::review(&state.app, &user.actor(), id, verdict, &f.comment).await.map_err(AppError::from) {
+    match reports::review(&state.app, &user.actor(), SubmissionId(id), verdict, &f.comment)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(redirect_with_notice(&format!("/quan-tri/bao-cao/{id}"), verdict.notice())),
         Err(AppError::Fields(errs)) => {
             let msg = errs.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");

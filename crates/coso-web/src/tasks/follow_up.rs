@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::tasks::{self, TaskChange};
+use coso_domain::{EvidenceId, PlanId, TaskId};
 use coso_store::EvidenceMeta;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -52,7 +53,7 @@ pub async fn update(
     Path((plan_id, task_id)): Path<(i64, i64)>,
     Json(u): Json<TaskUpdate>,
 ) -> ApiResult<StatusCode> {
-    tasks::update(&state.app, &user.actor(), plan_id, task_id, &u.change()).await?;
+    tasks::update(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &u.change()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -73,7 +74,8 @@ pub async fn add_evidence(
     Query(q): Query<EvidenceQuery>,
     FileBody(body): FileBody,
 ) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
-    let meta = tasks::add_evidence(&state.app, &user.actor(), plan_id, task_id, &q.file_name, &body).await?;
+    let meta =
+        tasks::add_evidence(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &q.file_name, &body).await?;
     Ok((StatusCode::CREATED, Json(meta)))
 }
 
@@ -98,7 +100,10 @@ pub async fn update_page(
 ) -> PageResult<Response> {
     user.check_csrf(&f.csrf)?;
     let change = TaskChange { status: Some(f.status), progress: Some(f.progress), note: Some(f.note) };
-    match tasks::update(&state.app, &user.actor(), plan_id, task_id, &change).await.map_err(AppError::from) {
+    match tasks::update(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &change)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => Ok(redirect_with_notice(
             &format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}"),
             "Đã lưu tiến độ nhiệm vụ.",
@@ -121,7 +126,9 @@ pub async fn evidence_page(
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
-    let added = tasks::add_evidence(&state.app, &user.actor(), plan_id, task_id, &up.file_name, &up.bytes).await;
+    let added =
+        tasks::add_evidence(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &up.file_name, &up.bytes)
+            .await;
     match added.map_err(AppError::from) {
         Ok(_) => Ok(redirect_with_notice(
             &format!("/quan-tri/ke-hoach/{plan_id}#nhiem-vu-{task_id}"),
@@ -142,7 +149,7 @@ pub async fn download_evidence(
     user: CurrentUser,
     Path((plan_id, file_id)): Path<(i64, i64)>,
 ) -> PageResult<Response> {
-    let f = tasks::evidence_file(&state.app, &user.actor(), plan_id, file_id).await?;
+    let f = tasks::evidence_file(&state.app, &user.actor(), PlanId(plan_id), EvidenceId(file_id)).await?;
     let ct: &'static str = match f.meta.content_type.as_str() {
         "application/pdf" => "application/pdf",
         "image/jpeg" => "image/jpeg",

@@ -16,9 +16,9 @@ pub struct AdminHomePage {
 }
 
 impl AdminHomePage {
-    /// A role's Vietnamese name; an unknown stored value is shown as it is.
-    pub fn role_label(&self, role: &str) -> String {
-        coso_domain::authz::Role::parse(role).map_or_else(|| role.to_string(), |r| r.label().to_string())
+    /// A role's Vietnamese name, never its code.
+    pub fn role_label(&self, role: &coso_domain::authz::Role) -> &'static str {
+        role.label()
     }
 }
 

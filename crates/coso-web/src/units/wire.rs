@@ -23,7 +23,7 @@ impl From<UnitRow> for Unit {
         Unit {
             code: u.code,
             name: u.name,
-            kind: u.kind,
+            kind: u.kind.to_string(),
             parent_code: u.parent_code,
             valid_from: u.valid_from.to_string(),
             valid_to: u.valid_to.map(|d| d.to_string()),

@@ -3,7 +3,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use coso_app::users::Listed;
-use coso_domain::authz::Role;
 
 use super::forms::UserForm;
 use crate::forms::FieldErrors;
@@ -34,11 +33,7 @@ impl From<Listed> for UserLine {
         let grants = l
             .grants
             .into_iter()
-            .map(|g| GrantLine {
-                role: Role::parse(&g.role).map_or(g.role.clone(), |r| r.label().to_string()),
-                unit_name: g.unit_name,
-                unit_code: g.unit_code,
-            })
+            .map(|g| GrantLine { role: g.role.label().to_string(), unit_name: g.unit_name, unit_code: g.unit_code })
             .collect();
         UserLine { name: l.user.display_name, email: l.user.email, grants, active: l.user.active }
     }

@@ -30,7 +30,10 @@ async fn raw_bodies_must_declare_their_own_type() {
         }
     }
     assert!(app.store.unit_by_code("T9").await.expect("q").is_none(), "nothing was imported");
-    assert!(app.store.evidence_of_task(task).await.expect("files").is_empty(), "nothing was attached");
+    assert!(
+        app.store.evidence_of_task(coso_domain::TaskId(task)).await.expect("files").is_empty(),
+        "nothing was attached"
+    );
     // The right types pass.
     let res = province
         .post(app.url(&format!("/api/v1/units/{commune}/children/import")))

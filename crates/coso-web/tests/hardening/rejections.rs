@@ -33,6 +33,8 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/dat-lai-mat-khau/{token}", Body::None),
     ("POST", "/dat-lai-mat-khau/{token}", Body::Form),
     ("GET", "/quan-tri", Body::None),
+    ("GET", "/quan-tri/thiet-ke", Body::None),
+    ("GET", "/cua-toi", Body::None),
     ("GET", "/quan-tri/don-vi/{code}", Body::None),
     ("POST", "/quan-tri/don-vi/{code}/them", Body::Form),
     ("POST", "/quan-tri/don-vi/{code}/nhap", Body::Multipart),

@@ -1,5 +1,6 @@
 //! One module per subcommand family.
 
+pub mod backup;
 pub mod calendar;
 pub mod common;
 pub mod demo;
@@ -7,6 +8,7 @@ pub mod document;
 pub mod document_render;
 pub mod migrate;
 pub mod plan;
+pub mod restore;
 pub mod serve;
 pub mod units;
 mod units_list;

@@ -108,7 +108,7 @@ async fn import_plan(app: &App, a: ImportArgs) -> CmdResult {
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .or_else(|| o.recurring.clone())
                 .unwrap_or_else(|| "không ghi hạn".into());
-            println!("- {} {}: hạn {due}", o.kind, o.period.as_deref().unwrap_or(""));
+            println!("- {} {}: hạn {due}", o.kind, o.period.map_or("", coso_domain::plan::ReportPeriod::as_str));
         }
         for w in &imported.warnings {
             println!("Lưu ý: {w}");
@@ -118,7 +118,7 @@ async fn import_plan(app: &App, a: ImportArgs) -> CmdResult {
 }
 
 async fn status(app: &App, a: StatusArgs) -> CmdResult {
-    let plan = plans::get(app, &cli_actor(), a.plan).await.map_err(failure)?;
+    let plan = plans::get(app, &cli_actor(), coso_domain::PlanId(a.plan)).await.map_err(failure)?;
     if a.json {
         let obligations: Vec<serde_json::Value> = plan
             .obligations
@@ -146,7 +146,7 @@ async fn status(app: &App, a: StatusArgs) -> CmdResult {
                 println!(
                     "- {} {} {}: {} đúng hạn, {} trễ hạn, {} chưa nộp, {} chưa đến hạn",
                     o.kind,
-                    o.period.as_deref().unwrap_or(""),
+                    o.period.map_or("", coso_domain::plan::ReportPeriod::as_str),
                     oc.period_key,
                     c.on_time,
                     c.late,
@@ -161,7 +161,15 @@ async fn status(app: &App, a: StatusArgs) -> CmdResult {
 
 async fn export(app: &App, a: ExportArgs) -> CmdResult {
     let t = std::time::Instant::now();
-    let pv = reports::view(app, &cli_actor(), a.plan, a.occurrence, None).await.map_err(failure)?;
+    let pv = reports::view(
+        app,
+        &cli_actor(),
+        coso_domain::PlanId(a.plan),
+        a.occurrence.map(coso_domain::OccurrenceId),
+        None,
+    )
+    .await
+    .map_err(failure)?;
     if let Some(path) = &a.xlsx {
         write(path, &exports::xlsx(&pv.view, &pv.title()).map_err(failure)?)?;
     }

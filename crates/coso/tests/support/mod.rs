@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use coso_store::Store;
 use coso_test_support::{Backend, PgDatabase};
 
+pub mod load;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_coso");
 
 /// A temp working folder and the database the commands use.
@@ -255,4 +257,24 @@ pub async fn household_count(store: &Store, village: &str) -> i64 {
 
 pub fn exists(p: &Path) -> bool {
     p.exists()
+}
+
+/// Villages of the first two communes of Hà Tĩnh (the demo creates 6 to 12 in each).
+pub async fn villages(env: &Env) -> Vec<String> {
+    let store = env.store().await;
+    let today = store.clock().today();
+    let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
+    let mut out = Vec::new();
+    for commune in store
+        .children(province.unit_id(), today)
+        .await
+        .expect("children")
+        .iter()
+        .filter(|c| c.kind == "commune")
+        .take(2)
+    {
+        out.extend(store.children(commune.unit_id(), today).await.expect("villages").into_iter().map(|v| v.code));
+    }
+    store.close().await;
+    out
 }

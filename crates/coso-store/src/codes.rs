@@ -1,0 +1,121 @@
+//! Stored codes (`unit.kind`, `role_grant.role`, `submission.status`, `obligation_occurrence.period_key`…)
+//! decoded into the domain's types at the store's edge. A code the domain does not know is
+//! bad stored data: it is logged and the read fails with an error naming the column and the
+//! value, never replaced by a default.
+//!
+//! Rows name the wrapper in their `FromRow` derive, e.g. `#[sqlx(try_from = "Code<UnitKind>")]`,
+//! or `OptCode` for a nullable column.
+
+use coso_domain::authz::Role;
+use coso_domain::notification::NotificationKind;
+use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
+use coso_domain::report::SubmissionStatus;
+use coso_domain::unit::{SuccessionKind, UnitKind};
+use sqlx::error::BoxDynError;
+use sqlx::{Database, Decode, Type, ValueRef};
+
+/// A domain value stored as a text code in one column.
+pub(crate) trait StoredCode: Sized {
+    /// `table.column`, for the error and the log.
+    const COLUMN: &'static str;
+    fn from_code(code: &str) -> Option<Self>;
+}
+
+/// A non-null stored code, decoded.
+pub(crate) struct Code<T>(T);
+
+/// A nullable stored code, decoded; NULL is `None`.
+pub(crate) struct OptCode<T>(Option<T>);
+
+/// The error of an unknown code, logged once here.
+pub(crate) fn unknown<T: StoredCode>(code: &str) -> String {
+    tracing::error!(column = T::COLUMN, value = code, "unknown code in the database");
+    format!("{}: unknown stored value «{code}»", T::COLUMN)
+}
+
+/// Decodes a code read as text (for rows read column by column).
+pub(crate) fn decode<T: StoredCode>(code: &str) -> crate::Result<T> {
+    T::from_code(code).ok_or_else(|| crate::StoreError::Database(sqlx::Error::Decode(unknown::<T>(code).into())))
+}
+
+impl<'r, DB: Database, T: StoredCode> Decode<'r, DB> for Code<T>
+where
+    &'r str: Decode<'r, DB>,
+{
+    fn decode(value: <DB as Database>::ValueRef<'r>) -> Result<Self, BoxDynError> {
+        let code = <&str as Decode<DB>>::decode(value)?;
+        T::from_code(code).map(Code).ok_or_else(|| unknown::<T>(code).into())
+    }
+}
+
+impl<DB: Database, T> Type<DB> for Code<T>
+where
+    String: Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <String as Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <String as Type<DB>>::compatible(ty)
+    }
+}
+
+impl<'r, DB: Database, T: StoredCode> Decode<'r, DB> for OptCode<T>
+where
+    &'r str: Decode<'r, DB>,
+{
+    fn decode(value: <DB as Database>::ValueRef<'r>) -> Result<Self, BoxDynError> {
+        if value.is_null() {
+            return Ok(OptCode(None));
+        }
+        <Code<T> as Decode<DB>>::decode(value).map(|Code(v)| OptCode(Some(v)))
+    }
+}
+
+impl<DB: Database, T> Type<DB> for OptCode<T>
+where
+    String: Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <String as Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <String as Type<DB>>::compatible(ty)
+    }
+}
+
+/// Ties a domain type to its column and lets rows name `Code<T>` / `OptCode<T>` in `try_from`.
+macro_rules! stored_code {
+    ($ty:ty, $column:literal) => {
+        impl StoredCode for $ty {
+            const COLUMN: &'static str = $column;
+            fn from_code(code: &str) -> Option<Self> {
+                code.parse().ok()
+            }
+        }
+
+        impl From<Code<$ty>> for $ty {
+            fn from(c: Code<$ty>) -> $ty {
+                c.0
+            }
+        }
+
+        impl From<OptCode<$ty>> for Option<$ty> {
+            fn from(c: OptCode<$ty>) -> Option<$ty> {
+                c.0
+            }
+        }
+    };
+}
+
+stored_code!(UnitKind, "unit.kind");
+stored_code!(SuccessionKind, "unit_succession.kind");
+stored_code!(Role, "role_grant.role");
+stored_code!(TaskStatus, "plan_task.status");
+stored_code!(ObligationKind, "obligation.kind");
+stored_code!(ReportPeriod, "obligation.period");
+stored_code!(PeriodKey, "obligation_occurrence.period_key");
+stored_code!(SubmissionStatus, "submission.status");
+stored_code!(NotificationKind, "notification.kind");

@@ -1,0 +1,463 @@
+//! A mixed write load on a running `coso serve`: one writer per kind of write, each sending
+//! writes with a unique marker through the API and recording which were acknowledged (2xx);
+//! afterwards every write is looked for in the database.
+//!
+//! The kinds are a table (`KINDS`): a new capability that writes (case intake, votes) adds
+//! its write with one entry, a `send` and a `find`.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use coso_domain::household::HouseholdData;
+use coso_domain::report::Template;
+use coso_domain::unit::UnitKind;
+use coso_store::Store;
+use serde_json::{Value, json};
+
+use super::{Env, client, sign_in, villages};
+
+/// The account every writer signs in as (an administrator of the province).
+const WRITER: &str = "quantri@coso.example";
+/// The province of the demo data.
+const PROVINCE: &str = "42";
+/// Plans imported for the communes to report on.
+const PLANS: usize = 3;
+/// Rows of one household import.
+const IMPORT_ROWS: usize = 20;
+
+type Fut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// One kind of write: how to send write number `n`, and how to find it afterwards.
+pub struct Kind {
+    pub name: &'static str,
+    /// `None` when the kind has nothing left to write (every report already sent).
+    pub send: for<'a> fn(&'a Writer, u64) -> Fut<'a, Option<Attempt>>,
+    pub find: for<'a> fn(&'a Finder, &'a Attempt) -> Fut<'a, Found>,
+}
+
+/// Every kind of write the load mixes.
+pub const KINDS: &[Kind] = &[
+    Kind { name: "household import", send: import_households, find: find_import },
+    Kind { name: "household creation", send: create_household, find: find_household },
+    Kind { name: "user creation", send: create_user, find: find_user },
+    Kind { name: "task follow-up", send: follow_up_task, find: find_task_note },
+    Kind { name: "report submission", send: submit_report, find: find_submission },
+];
+
+/// How the server answered a write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A 2xx answer.
+    Acknowledged,
+    /// A non-2xx answer: a mistake of the load, never expected.
+    Refused(u16, String),
+    /// No answer: the server died.
+    Lost,
+}
+
+/// One write sent.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub kind: &'static str,
+    pub n: u64,
+    /// What the write went to: a village, an e-mail, a task, a commune and occurrence.
+    pub target: String,
+    pub outcome: Outcome,
+}
+
+impl Attempt {
+    pub fn acknowledged(&self) -> bool {
+        self.outcome == Outcome::Acknowledged
+    }
+}
+
+/// Whether a write is in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    All,
+    Nothing,
+    /// Part of one write: never allowed.
+    Part(String),
+}
+
+/// What the writes go to: plans with tasks and report occurrences, villages.
+pub struct Fixture {
+    /// (plan, task) pairs.
+    tasks: Vec<(i64, i64)>,
+    villages: Vec<String>,
+    /// (commune, occurrence) pairs not yet sent; each report is sent once.
+    reports: Mutex<Vec<(String, i64)>>,
+    template: Template,
+}
+
+/// A signed-in client of one server.
+pub struct Writer {
+    client: reqwest::Client,
+    url: String,
+    csrf: String,
+    fixture: Arc<Fixture>,
+}
+
+/// Looks for writes: through the API of a running server and directly in the database.
+pub struct Finder {
+    client: reqwest::Client,
+    url: String,
+    store: Store,
+}
+
+/// The load: the fixture, the numbering of writes and every attempt so far.
+pub struct Load {
+    fixture: Arc<Fixture>,
+    next: Arc<AtomicU64>,
+    attempts: Arc<Mutex<Vec<Attempt>>>,
+}
+
+/// Writers running against one server.
+pub struct Running {
+    stop: Arc<AtomicBool>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// Per kind: writes sent, acknowledged, and found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub sent: usize,
+    pub acknowledged: usize,
+    pub found: usize,
+}
+
+impl Load {
+    /// Imports plans for the province's communes through the API of the server at `url`
+    /// (on the demo data), and picks the villages the households go to.
+    pub async fn prepare(env: &Env, url: &str) -> Load {
+        let c = client();
+        let csrf = sign_in(&c, url, WRITER).await;
+        let plan_text = std::fs::read(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md"),
+        )
+        .expect("plan fixture");
+        // Three plans: enough reports (one per commune and occurrence) for the whole test.
+        let mut plans = Vec::new();
+        for _ in 0..PLANS {
+            let res = c
+                .post(format!(
+                    "{url}/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=ke-hoach.md"
+                ))
+                .header("x-csrf-token", &csrf)
+                .body(plan_text.clone())
+                .send()
+                .await
+                .expect("import the plan");
+            assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+            plans.push(res.json::<Value>().await.expect("plan json"));
+        }
+        let children: Value = c
+            .get(format!("{url}/api/v1/units/{PROVINCE}/children?limit=500"))
+            .send()
+            .await
+            .expect("children")
+            .json()
+            .await
+            .expect("children json");
+        let communes: Vec<String> = children["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|u| u["code"].as_str().expect("code").to_string())
+            .collect();
+        let occurrences: Vec<i64> = plans
+            .iter()
+            .flat_map(|plan| plan["obligations"].as_array().cloned().unwrap_or_default())
+            .filter(|o| o["kind"] == "report")
+            .flat_map(|o| o["occurrences"].as_array().cloned().unwrap_or_default())
+            .map(|oc| oc["id"].as_i64().expect("occurrence id"))
+            .collect();
+        assert!(!occurrences.is_empty(), "the plans ask for reports: {plans:?}");
+        let reports =
+            occurrences.iter().flat_map(|o| communes.iter().map(move |c| (c.clone(), *o))).rev().collect::<Vec<_>>();
+        let fixture = Fixture {
+            tasks: plans
+                .iter()
+                .flat_map(|plan| {
+                    let id = plan["id"].as_i64().expect("plan id");
+                    let tasks = plan["tasks"].as_array().cloned().unwrap_or_default();
+                    tasks.into_iter().map(move |t| (id, t["id"].as_i64().expect("task")))
+                })
+                .collect(),
+            villages: villages(env).await,
+            reports: Mutex::new(reports),
+            template: Template::default_grassroots(),
+        };
+        assert!(!fixture.tasks.is_empty() && !fixture.villages.is_empty());
+        Load { fixture: Arc::new(fixture), next: Arc::new(AtomicU64::new(0)), attempts: Arc::default() }
+    }
+
+    /// Signs in to the server at `url` and starts one writer per kind.
+    pub async fn start(&self, url: &str) -> Running {
+        let c = client();
+        let csrf = sign_in(&c, url, WRITER).await;
+        let writer = Arc::new(Writer { client: c, url: url.to_string(), csrf, fixture: self.fixture.clone() });
+        let stop = Arc::new(AtomicBool::new(false));
+        let tasks = KINDS
+            .iter()
+            .map(|kind| {
+                let (writer, stop, next, attempts) =
+                    (writer.clone(), stop.clone(), self.next.clone(), self.attempts.clone());
+                tokio::spawn(async move {
+                    while !stop.load(Ordering::Relaxed) {
+                        let n = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(attempt) = (kind.send)(&writer, n).await else { break };
+                        let lost = attempt.outcome == Outcome::Lost;
+                        attempts.lock().expect("attempts").push(attempt);
+                        if lost {
+                            break;
+                        }
+                    }
+                })
+            })
+            .collect();
+        Running { stop, tasks }
+    }
+
+    /// Every write sent so far.
+    pub fn attempts(&self) -> Vec<Attempt> {
+        self.attempts.lock().expect("attempts").clone()
+    }
+
+    /// Looks for `attempts` through the server at `url` and in `env`'s database. Panics on a
+    /// refused write or a write partly there.
+    pub async fn find(env: &Env, url: &str, attempts: &[Attempt]) -> Vec<Found> {
+        let c = client();
+        sign_in(&c, url, WRITER).await;
+        let finder = Finder { client: c, url: url.to_string(), store: env.store().await };
+        let mut out = Vec::with_capacity(attempts.len());
+        for attempt in attempts {
+            if let Outcome::Refused(status, body) = &attempt.outcome {
+                panic!("{} #{} was refused with {status}: {body}", attempt.kind, attempt.n);
+            }
+            let kind = KINDS.iter().find(|k| k.name == attempt.kind).expect("a known kind");
+            let found = (kind.find)(&finder, attempt).await;
+            if let Found::Part(what) = &found {
+                panic!("{} #{} ({}) is partly there: {what}", attempt.kind, attempt.n, attempt.target);
+            }
+            out.push(found);
+        }
+        finder.store.close().await;
+        out
+    }
+
+    /// `find`, and every acknowledged write must be there; returns the figures per kind.
+    pub async fn check(env: &Env, url: &str, attempts: &[Attempt]) -> BTreeMap<&'static str, Tally> {
+        let found = Load::find(env, url, attempts).await;
+        let mut tally: BTreeMap<&'static str, Tally> = KINDS.iter().map(|k| (k.name, Tally::default())).collect();
+        for (attempt, found) in attempts.iter().zip(found) {
+            assert!(
+                !attempt.acknowledged() || found == Found::All,
+                "{} #{} ({}) was acknowledged but is missing",
+                attempt.kind,
+                attempt.n,
+                attempt.target
+            );
+            let t = tally.get_mut(attempt.kind).expect("tally");
+            t.sent += 1;
+            t.acknowledged += usize::from(attempt.acknowledged());
+            t.found += usize::from(found == Found::All);
+        }
+        tally
+    }
+}
+
+impl Running {
+    /// Lets each writer finish the write it is sending, then stops them.
+    pub async fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        for t in self.tasks {
+            t.await.expect("a writer panicked");
+        }
+    }
+}
+
+/// The figures of several checks added up.
+pub fn add(total: &mut BTreeMap<&'static str, Tally>, more: &BTreeMap<&'static str, Tally>) {
+    for (kind, t) in more {
+        let sum = total.entry(kind).or_default();
+        sum.sent += t.sent;
+        sum.acknowledged += t.acknowledged;
+        sum.found += t.found;
+    }
+}
+
+impl Writer {
+    async fn send(&self, request: reqwest::RequestBuilder) -> Outcome {
+        match request.header("x-csrf-token", &self.csrf).send().await {
+            Ok(r) if r.status().is_success() => Outcome::Acknowledged,
+            Ok(r) => Outcome::Refused(r.status().as_u16(), r.text().await.unwrap_or_default()),
+            Err(_) => Outcome::Lost,
+        }
+    }
+
+    fn village(&self, n: u64) -> String {
+        self.fixture.villages[n as usize % self.fixture.villages.len()].clone()
+    }
+}
+
+impl Finder {
+    /// Households of `village` whose code starts with `prefix`.
+    async fn households(&self, village: &str, prefix: &str) -> i64 {
+        let r: Value = self
+            .client
+            .get(format!("{}/api/v1/units/{village}/households?q={prefix}&limit=1", self.url))
+            .send()
+            .await
+            .expect("households")
+            .json()
+            .await
+            .expect("households json");
+        r["total"].as_i64().expect("total")
+    }
+}
+
+fn attempt(kind: &'static str, n: u64, target: String, outcome: Outcome) -> Option<Attempt> {
+    Some(Attempt { kind, n, target, outcome })
+}
+
+/// Household codes of import `n` start with `I{n}X`, so that a search finds them all.
+fn import_households(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let rows: Vec<(u64, HouseholdData)> =
+            coso_demo::households::generate_households(n, "Thôn mẫu", UnitKind::Village, 1, IMPORT_ROWS)
+                .into_iter()
+                .enumerate()
+                .map(|(i, (line, mut h))| {
+                    h.code = format!("I{n}X{i:02}");
+                    (line, h)
+                })
+                .collect();
+        let request = w
+            .client
+            .post(format!("{}/api/v1/units/{village}/households/import", w.url))
+            .header("content-type", "text/csv")
+            .body(coso_demo::households::to_csv(&rows));
+        attempt("household import", n, village, w.send(request).await)
+    })
+}
+
+fn find_import<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        match f.households(&a.target, &format!("i{}x", a.n)).await {
+            0 => Found::Nothing,
+            n if n == IMPORT_ROWS as i64 => Found::All,
+            n => Found::Part(format!("{n} of {IMPORT_ROWS} households")),
+        }
+    })
+}
+
+fn create_household(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let body = json!({
+            "code": format!("C{n}X"),
+            "address": format!("Số {n}, thôn mẫu"),
+            "representative": "Nguyễn Văn Thành",
+            "member_count": 4,
+        });
+        let request = w.client.post(format!("{}/api/v1/units/{village}/households", w.url)).json(&body);
+        attempt("household creation", n, village, w.send(request).await)
+    })
+}
+
+fn find_household<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        match f.households(&a.target, &format!("c{}x", a.n)).await {
+            0 => Found::Nothing,
+            1 => Found::All,
+            n => Found::Part(format!("{n} households with one code")),
+        }
+    })
+}
+
+fn create_user(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let email = format!("nguoixem.{n}@tai.lap");
+        let body = json!({
+            "email": email,
+            "display_name": format!("Người xem {n}"),
+            "password": format!("mat-khau-dai-{n}"),
+            "role": "viewer",
+            "unit_code": PROVINCE,
+        });
+        let request = w.client.post(format!("{}/api/v1/users", w.url)).json(&body);
+        attempt("user creation", n, email, w.send(request).await)
+    })
+}
+
+/// An account is there with its role, or not at all.
+fn find_user<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let Some(user) = f.store.user_by_email(&a.target).await.expect("user") else { return Found::Nothing };
+        let grants = f.store.grants_of(coso_domain::UserId(user.id)).await.expect("grants");
+        if grants.len() == 1 { Found::All } else { Found::Part(format!("{} roles", grants.len())) }
+    })
+}
+
+fn follow_up_task(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let (plan, task) = w.fixture.tasks[n as usize % w.fixture.tasks.len()];
+        let body = json!({ "progress": n % 100, "note": format!("Đã họp dân, biên bản số {n}-ghi-chu") });
+        let request = w.client.patch(format!("{}/api/v1/plans/{plan}/tasks/{task}", w.url)).json(&body);
+        attempt("task follow-up", n, task.to_string(), w.send(request).await)
+    })
+}
+
+fn find_task_note<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let task: i64 = a.target.parse().expect("task id");
+        let marker = format!("số {}-ghi-chu", a.n);
+        let notes = f.store.task_notes(task).await.expect("notes");
+        match notes.iter().filter(|note| note.body.contains(&marker)).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            k => Found::Part(format!("{k} notes")),
+        }
+    })
+}
+
+fn submit_report(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let (commune, occurrence) = w.fixture.reports.lock().expect("reports").pop()?;
+        let t = &w.fixture.template;
+        let indicators: BTreeMap<String, Value> =
+            t.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(i as u64 + n % 7))).collect();
+        let narrative: BTreeMap<String, String> =
+            t.sections.iter().map(|s| (s.code.clone(), format!("{} (báo cáo {n})", s.title))).collect();
+        let assessment: Vec<Value> = t
+            .criteria
+            .iter()
+            .map(|c| json!({ "code": c.code, "points": (c.max_points * 0.8).round(), "evidence": "Biên bản họp" }))
+            .collect();
+        let body = json!({ "occurrence_id": occurrence, "indicators": indicators, "narrative": narrative, "assessment": assessment });
+        let request = w.client.post(format!("{}/api/v1/units/{commune}/submissions", w.url)).json(&body);
+        attempt("report submission", n, format!("{commune}/{occurrence}"), w.send(request).await)
+    })
+}
+
+/// A report is there with its first version, or not at all.
+fn find_submission<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (commune, occurrence) = a.target.split_once('/').expect("commune/occurrence");
+        let unit = f.store.unit_by_code(commune).await.expect("unit").expect("commune");
+        let occurrence: i64 = occurrence.parse().expect("occurrence");
+        let Some(sub) = f.store.submission_for(occurrence, unit.id).await.expect("submission") else {
+            return Found::Nothing;
+        };
+        let versions = f.store.submission_versions(sub.id).await.expect("versions");
+        let marker = format!("(báo cáo {})", a.n);
+        let ours = versions.len() == 1 && serde_json::to_string(&versions[0]).is_ok_and(|v| v.contains(&marker));
+        if ours { Found::All } else { Found::Part(format!("{} versions, marker {marker}", versions.len())) }
+    })
+}
