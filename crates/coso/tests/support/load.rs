@@ -418,7 +418,7 @@ fn find_task_note<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
     Box::pin(async move {
         let task: i64 = a.target.parse().expect("task id");
         let marker = format!("số {}-ghi-chu", a.n);
-        let notes = f.store.task_notes(task).await.expect("notes");
+        let notes = f.store.task_notes(coso_domain::TaskId(task)).await.expect("notes");
         match notes.iter().filter(|note| note.body.contains(&marker)).count() {
             0 => Found::Nothing,
             1 => Found::All,
@@ -452,10 +452,10 @@ fn find_submission<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let (commune, occurrence) = a.target.split_once('/').expect("commune/occurrence");
         let unit = f.store.unit_by_code(commune).await.expect("unit").expect("commune");
         let occurrence: i64 = occurrence.parse().expect("occurrence");
-        let Some(sub) = f.store.submission_for(occurrence, unit.id).await.expect("submission") else {
+        let Some(sub) = f.store.submission_for(coso_domain::OccurrenceId(occurrence), unit.unit_id()).await.expect("submission") else {
             return Found::Nothing;
         };
-        let versions = f.store.submission_versions(sub.id).await.expect("versions");
+        let versions = f.store.submission_versions(coso_domain::SubmissionId(sub.id)).await.expect("versions");
         let marker = format!("(báo cáo {})", a.n);
         let ours = versions.len() == 1 && serde_json::to_string(&versions[0]).is_ok_and(|v| v.contains(&marker));
         if ours { Found::All } else { Found::Part(format!("{} versions, marker {marker}", versions.len())) }
