@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with only the Rust toolchain:
 # installs what the tests need (PostgreSQL, LibreOffice and poppler for the document tests,
-# Chromium and playwright-core for the browser test),
+# Chromium, playwright-core and axe-core for the browser test),
 # starts a throwaway PostgreSQL cluster, runs every test on SQLite and PostgreSQL, and cleans up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +20,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if [ ! -d crates/coso/tests/browser/node_modules/playwright-core ]; then
-  echo "test: installing playwright-core"
+if [ ! -d crates/coso/tests/browser/node_modules/playwright-core ] || [ ! -d crates/coso/tests/browser/node_modules/axe-core ]; then
+  echo "test: installing playwright-core and axe-core"
   (cd crates/coso/tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -1,21 +1,28 @@
-//! The main official flow in headless Chromium: log in → inbox → fill and send a report → the
-//! province returns it → the commune corrects and sends again. The browser side is
-//! `tests/browser/official_flow.mjs` (playwright-core driving Debian's chromium).
+//! In headless Chromium, against one real `coso serve`: the main official flow (log in → inbox
+//! → fill and send a report → the province returns it → the commune corrects and sends again),
+//! then every main page of each role at a desktop and a phone size (overflow, raw codes,
+//! axe-core, header links, page weight). The browser side is `tests/browser/official_flow.mjs`
+//! and `tests/browser/pages.mjs`, with the checks they share in `tests/browser/checks.mjs`
+//! (playwright-core driving Debian's chromium); the screenshots land in `target/screens/`.
 
 #[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use coso_domain::authz::Role;
+use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
+use coso_domain::report::SubmissionStatus;
+use coso_domain::unit::UnitKind;
 use support::{Env, Server};
 
 fn browser_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
 }
 
-/// Node, Chromium and playwright-core, or why they are missing.
+/// Node, Chromium, playwright-core and axe-core, or why they are missing.
 fn tools() -> Result<(), String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !PathBuf::from(&chromium).exists() {
@@ -24,19 +31,44 @@ fn tools() -> Result<(), String> {
     if Command::new("node").arg("--version").output().is_err() {
         return Err("node not found".into());
     }
-    if !browser_dir().join("node_modules/playwright-core").exists() {
-        return Err("playwright-core not installed (npm ci in crates/coso/tests/browser)".into());
+    for package in ["playwright-core", "axe-core"] {
+        if !browser_dir().join("node_modules").join(package).exists() {
+            return Err(format!("{package} not installed (npm ci in crates/coso/tests/browser)"));
+        }
     }
     Ok(())
 }
 
-#[test]
-fn the_official_flow_in_a_real_browser() {
-    if let Err(why) = tools() {
-        assert!(std::env::var("CI").is_err(), "the browser test must run in CI: {why}");
-        eprintln!("skipping the browser test: {why}");
-        return;
-    }
+/// Where the screenshots go for a reviewer: `target/screens/`, never committed.
+fn screens_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("screens")
+}
+
+/// Every stable code of the domain's enums: none of them may reach a page's visible text.
+/// (None of them is also an ordinary Vietnamese word.)
+fn enum_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    codes.extend(Role::ALL.map(Role::as_str));
+    codes.extend(UnitKind::ALL.map(UnitKind::as_str));
+    codes.extend(SubmissionStatus::ALL.map(SubmissionStatus::as_str));
+    codes.extend(ReportPeriod::ALL.map(ReportPeriod::as_str));
+    codes.extend(ObligationKind::ALL.map(ObligationKind::as_str));
+    codes.extend(TaskStatus::ALL.map(TaskStatus::as_str));
+    codes.push(DisplayStatus::Overdue.as_str());
+    codes.extend(
+        [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
+            .map(Timing::as_str),
+    );
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// The demo, the official unit list and a plan sent to the province's children, served.
+fn demo_server() -> (Env, Server) {
     let env = Env::sqlite();
     env.run(&["units", "load-official"]).ok();
     env.run(&["demo"]).ok();
@@ -54,32 +86,73 @@ fn the_official_flow_in_a_real_browser() {
     ])
     .ok();
     let server = Server::start(&env, &[]);
-    let shots = env.dir.path().join("screens");
-    std::fs::create_dir_all(&shots).expect("screens dir");
+    (env, server)
+}
+
+/// `node SCRIPT ARGS…` with a time limit; fails the test with the server's log when it fails.
+fn run_script(script: &str, args: &[&Path], server: &Server, limit: Duration) -> String {
     let mut child = Command::new("node")
-        .arg(browser_dir().join("official_flow.mjs"))
+        .arg(browser_dir().join(script))
         .arg(&server.url)
-        .arg(&shots)
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("node");
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let status = loop {
         if let Some(st) = child.try_wait().expect("wait") {
             break st;
         }
-        if started.elapsed() > Duration::from_secs(180) {
+        if started.elapsed() > limit {
             let _ = child.kill();
-            panic!("the browser flow did not finish in 3 minutes; server log:\n{}", server.log_text());
+            panic!("{script} did not finish in {limit:?}; server log:\n{}", server.log_text());
         }
         std::thread::sleep(Duration::from_millis(100));
     };
     let out = child.wait_with_output().expect("output");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(status.success(), "browser flow failed:\n{stdout}\n{stderr}\nserver log:\n{}", server.log_text());
+    assert!(status.success(), "{script} failed:\n{stdout}\n{stderr}\nserver log:\n{}", server.log_text());
+    eprintln!("{script}:\n{stdout}");
+    stdout
+}
+
+/// A fresh folder: the screenshots of an earlier run would mislead a reviewer.
+fn fresh_dir(dir: &Path) {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).expect("remove old screenshots");
+    }
+    std::fs::create_dir_all(dir).expect("screens dir");
+}
+
+#[test]
+fn the_official_flow_then_every_main_page_in_a_real_browser() {
+    if let Err(why) = tools() {
+        assert!(std::env::var("CI").is_err(), "the browser test must run in CI: {why}");
+        eprintln!("skipping the browser test: {why}");
+        return;
+    }
+    let (env, server) = demo_server();
+    let screens = screens_dir();
+    fresh_dir(&screens);
+
+    let codes = env.file("enum-codes.json", &serde_json::to_string(&enum_codes()).expect("codes as JSON"));
+
+    let flow_shots = screens.join("official-flow");
+    std::fs::create_dir_all(&flow_shots).expect("screens dir");
+    let stdout = run_script("official_flow.mjs", &[&flow_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("official flow: ok"), "{stdout}");
-    let screens = std::fs::read_dir(&shots).expect("screens").count();
-    assert_eq!(screens, 4, "a screenshot at each step");
+    let steps = std::fs::read_dir(&flow_shots).expect("screens").count();
+    assert_eq!(steps, 4, "a screenshot at each step");
+
+    // After the flow, the province has a submission to show.
+    let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));
+    assert!(stdout.contains("pages: ok"), "{stdout}");
+    let shots = std::fs::read_dir(&screens)
+        .expect("screens")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .count();
+    assert!(shots >= 60, "a screenshot of each page at each size, got {shots}");
 }

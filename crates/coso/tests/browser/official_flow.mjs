@@ -1,18 +1,18 @@
 // The main official flow in a real browser: a commune official fills and sends the annual
 // report from the inbox, the province returns it with a comment, the commune corrects and
-// sends it again, and the province sees both versions.
-// Usage: node official_flow.mjs BASE_URL SCREENSHOT_DIR
+// sends it again, and the province sees both versions. At each step the page is also checked
+// at both sizes (overflow, raw enum codes, axe-core: see checks.mjs).
+// Usage: node official_flow.mjs BASE_URL SCREENSHOT_DIR CODES_JSON
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { Checks, LAUNCH } from './checks.mjs';
 
-const [base, shots] = process.argv.slice(2);
+const [base, shots, codesFile] = process.argv.slice(2);
 const PASSWORD = 'coso-demo-2025';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-// A cheap phone's screen.
-const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+const checks = new Checks(codesFile);
+const browser = await chromium.launch(LAUNCH);
+// A cheap phone's screen; coso's pages allow no script, axe-core is let through.
+const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', bypassCSP: true });
 const page = await context.newPage();
 page.setDefaultTimeout(15000);
 
@@ -59,6 +59,7 @@ assert.match(await annual.innerText(), /ngày làm việc|Không ghi hạn|Quá 
 await fitsThePhone('the inbox');
 assert.equal(await page.locator('header a[aria-current="page"]').innerText(), 'Hộp việc', 'the menu marks the inbox');
 await shot('1-inbox');
+await checks.atEverySize(page, 'commune: the inbox');
 await Promise.all([page.waitForLoadState('load'), annual.locator('a').first().click()]);
 const indicators = page.locator('input[name^="i_"]');
 const n = await indicators.count();
@@ -78,6 +79,7 @@ assert.equal(await indicators.nth(1).inputValue(), '2', 'typed values are kept')
 await fitsThePhone('the report form');
 assert.equal(await page.evaluate(() => document.activeElement.className), 'error-summary', 'focus moves to the error summary');
 await shot('2-error');
+await checks.atEverySize(page, 'commune: the report form with an error');
 await indicators.first().fill('4');
 await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
 assert.ok(page.url().includes('/quan-tri/hop-thu'), `back in the inbox: ${page.url()}`);
@@ -96,6 +98,7 @@ await page.fill('#comment', 'Bổ sung số liệu tiếp công dân.');
 await Promise.all([page.waitForLoadState('load'), page.click('button[value="return"]')]);
 assert.equal((await page.locator('#trang-thai').innerText()).trim(), 'Đã trả lại');
 await shot('3-returned');
+await checks.atEverySize(page, 'province: the returned report');
 await logout();
 
 // 3. The commune: sees why, corrects, sends again.
@@ -106,6 +109,7 @@ await back.waitFor();
 await Promise.all([page.waitForLoadState('load'), back.locator('a').first().click()]);
 assert.ok((await page.locator('.alert').first().innerText()).includes('Bổ sung số liệu tiếp công dân.'));
 assert.equal(await indicators.nth(1).inputValue(), '2', 'the returned version fills the form');
+await checks.atEverySize(page, 'commune: the returned report form');
 await indicators.nth(1).fill('7');
 await Promise.all([page.waitForLoadState('load'), page.click('form.card button[type=submit]')]);
 assert.ok((await page.locator('body').innerText()).includes('Đã gửi, chờ xem xét'));
@@ -118,5 +122,7 @@ assert.equal((await page.locator('#trang-thai').innerText()).trim(), 'Chờ xem 
 const versions = await page.locator('h2:has-text("Các lần gửi") + .table-wrap table tbody tr').count();
 assert.equal(versions, 2, 'both versions are kept');
 await shot('4-versions');
+await checks.atEverySize(page, 'province: both versions');
 await browser.close();
+if (!checks.report()) process.exit(1);
 console.log('official flow: ok');
