@@ -80,6 +80,21 @@ pub async fn search(app: &App, mut s: UnitSearch) -> Result<Found> {
     Ok(Found { hits, total: page.total })
 }
 
+/// The unit with `code` as a search result, with the units above it; `None` when no unit has
+/// that code.
+pub async fn by_code(app: &App, code: &str) -> Result<Option<Hit>> {
+    let store = app.store();
+    let Some(unit) = store.unit_by_code(code.trim()).await? else { return Ok(None) };
+    let mut above = Vec::new();
+    for id in unit.unit_path().ids().filter(|id| id.0 != unit.id) {
+        if let Some(row) = store.unit_by_id(id).await? {
+            above.push(row.name);
+        }
+    }
+    above.reverse();
+    Ok(Some(Hit { unit, place: above.join(", ") }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

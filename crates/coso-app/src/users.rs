@@ -3,7 +3,7 @@
 
 use coso_domain::authz::{Action, Role};
 use coso_domain::{FieldError, UserId};
-use coso_store::{NewUser, Page, UnitRow, UserRow};
+use coso_store::{GrantRow, NewUser, Page, UnitRow, UserRow};
 
 use crate::accounts::{check_password, hash_password, parse_email};
 use crate::{Actor, App, Error, Result};
@@ -56,9 +56,11 @@ pub async fn create(app: &App, actor: &Actor, input: &NewAccount) -> Result<Crea
         ));
     }
     let code = input.unit_code.trim();
-    let unit = app.store().unit_by_code(code).await?;
-    if unit.is_none() {
-        errors.push(FieldError::new("unit_code", format!("Không tìm thấy đơn vị có mã «{code}».")));
+    let unit = if code.is_empty() { None } else { app.store().unit_by_code(code).await? };
+    if code.is_empty() {
+        errors.push(FieldError::new("unit_code", "Đơn vị được giao: chưa chọn đơn vị."));
+    } else if unit.is_none() {
+        errors.push(FieldError::new("unit_code", format!("Đơn vị được giao: không tìm thấy đơn vị có mã «{code}».")));
     }
     let (Some(email), Some(name), Some(role), Some(unit), true) = (email, name, role, unit, errors.is_empty()) else {
         return Err(Error::Validation(errors));
@@ -87,4 +89,36 @@ pub async fn list(app: &App, actor: &Actor, limit: Option<i64>, offset: Option<i
 pub async fn list_all(app: &App, actor: &Actor, limit: Option<i64>) -> Result<Page<UserRow>> {
     actor.require_admin()?;
     Ok(app.store().list_users(None, limit, None).await?)
+}
+
+/// An account with its roles, for the administrators' list.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub user: UserRow,
+    pub grants: Vec<GrantRow>,
+}
+
+/// Every account with its roles and units, in Vietnamese alphabetical order of the name shown
+/// (then the e-mail); administrators only. Accounts have no stored sort key, so they are read
+/// in pages and ordered here.
+pub async fn directory(app: &App, actor: &Actor) -> Result<Vec<Listed>> {
+    actor.require_admin()?;
+    let store = app.store();
+    let mut users = Vec::new();
+    loop {
+        let page = store.list_users(None, Some(coso_store::MAX_LIMIT), Some(users.len() as i64)).await?;
+        let done = page.items.len() < coso_store::MAX_LIMIT as usize;
+        users.extend(page.items);
+        if done || users.len() as i64 >= page.total {
+            break;
+        }
+    }
+    let mut grants: std::collections::HashMap<i64, Vec<GrantRow>> = std::collections::HashMap::new();
+    for g in store.all_grants().await? {
+        grants.entry(g.user_id).or_default().push(g);
+    }
+    let mut listed: Vec<Listed> =
+        users.into_iter().map(|user| Listed { grants: grants.remove(&user.id).unwrap_or_default(), user }).collect();
+    listed.sort_by_cached_key(|l| (coso_text::sort_key(&l.user.display_name), l.user.email.clone()));
+    Ok(listed)
 }

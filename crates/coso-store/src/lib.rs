@@ -51,7 +51,7 @@ pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
 pub use reminders::{DueItem, Recipient};
-pub use rows::Page;
+pub use rows::{MAX_LIMIT, Page};
 pub use sessions::SessionRow;
 pub use submissions::{NewSubmission, SubmissionRow, VersionRow};
 pub use tasks::{NewTask, TaskNoteRow, TaskRow};

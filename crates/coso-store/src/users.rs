@@ -150,6 +150,20 @@ impl Store {
         Ok(rows)
     }
 
+    /// Every grant of every account, with its unit, by account then grant order: the
+    /// administrators' list of accounts shows them in one read.
+    pub async fn all_grants(&self) -> Result<Vec<GrantRow>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, GrantRow>(
+                "SELECT g.user_id, g.role, g.unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path \
+                 FROM role_grant g JOIN unit u ON u.id = g.unit_id ORDER BY g.user_id, g.id",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
     /// Users with at least one grant inside the subtree at `within` (every user when `None`).
     pub async fn list_users(
         &self,

@@ -157,6 +157,15 @@ pub struct UnitChoice {
     pub selected: bool,
 }
 
+/// A unit found by `unit_search_picker`'s search, with where it lies ("Tỉnh Hà Tĩnh").
+#[derive(Debug, Clone)]
+pub struct UnitHit {
+    pub code: String,
+    pub name: String,
+    pub place: String,
+    pub selected: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

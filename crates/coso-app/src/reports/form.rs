@@ -74,10 +74,13 @@ pub async fn report_form(
     let (template, implementing_plans) = if occ.kind == ObligationKind::Report {
         (Some(templates::load(app, occ.template_id.ok_or(Error::NotFound)?).await?), vec![])
     } else {
+        // The unit's own plans that may implement this one: not the plan itself, and not one
+        // already sent as the implementing plan of another.
         let plans = store
             .plans_of_unit(unit.unit_id(), None)
             .await?
             .into_iter()
+            .filter(|p| p.id != occ.plan_id.0 && p.parent_plan_id.is_none_or(|parent| parent == occ.plan_id.0))
             .map(|p| (p.id, plan_label(p.number.as_deref(), &p.title)))
             .collect();
         (None, plans)

@@ -11,7 +11,7 @@ use axum::routing::get;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
-use crate::views::{ErrorLink, Nav, UnitChoice};
+use crate::views::{ErrorLink, Nav, UnitChoice, UnitHit};
 use views::StylePage;
 
 pub fn routes() -> Router<AppState> {
@@ -35,6 +35,20 @@ async fn style_page(user: CurrentUser) -> PageResult<StylePage> {
             choice("28840", "Xã Thạch Hà"),
             choice("28840-T01", "Thôn Đông Tiến"),
             choice("28840-T02", "Thôn Tây Sơn"),
+        ],
+        hits: vec![
+            UnitHit {
+                code: "18115".into(),
+                name: "Phường Bắc Hồng Lĩnh".into(),
+                place: "Tỉnh Hà Tĩnh".into(),
+                selected: true,
+            },
+            UnitHit {
+                code: "18118".into(),
+                name: "Phường Nam Hồng Lĩnh".into(),
+                place: "Tỉnh Hà Tĩnh".into(),
+                selected: false,
+            },
         ],
     })
 }

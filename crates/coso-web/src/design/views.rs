@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use crate::views::{ErrorLink, Nav, UnitChoice};
+use crate::views::{ErrorLink, Nav, UnitChoice, UnitHit};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "design/style.html")]
@@ -13,4 +13,6 @@ pub struct StylePage {
     pub errors: Vec<ErrorLink>,
     /// The unit picker's example.
     pub units: Vec<UnitChoice>,
+    /// The searching unit picker's example: what «hong linh» finds.
+    pub hits: Vec<UnitHit>,
 }

@@ -15,7 +15,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/quan-tri/ke-hoach", get(pages::list))
         .route("/quan-tri/ke-hoach/nhap", post(pages::import_upload))
-        .route("/quan-tri/ke-hoach/ban-hanh", post(pages::issue))
+        .route("/quan-tri/ke-hoach/ban-hanh", get(pages::issue_form).post(pages::issue))
         .route("/quan-tri/ke-hoach/{id}", get(pages::plan))
         .route("/quan-tri/ke-hoach/{id}/tong-hop", get(pages::aggregate))
         .route("/quan-tri/ke-hoach/{id}/{file}", get(pages::plan_or_aggregate_file))

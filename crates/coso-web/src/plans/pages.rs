@@ -110,7 +110,27 @@ fn review_page(
         warnings: doc.warnings.clone(),
         errors,
         unit,
+        blank: false,
     }
+}
+
+/// The form for issuing a plan typed from scratch, without a document: the review form with
+/// nothing read, a few empty rows, this year and every unit below as targets.
+pub async fn issue_form(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<UnitQuery>,
+) -> PageResult<PlanReviewPage> {
+    let unit = units::by_code(&state.app, &access::chosen_code(&user, &q.unit)?).await?;
+    user.actor().authorize(&unit.unit_path(), coso_domain::authz::Action::ManagePlans)?;
+    let doc = Document::default();
+    let year = chrono::Datelike::year(&state.app.today());
+    let draft = plans::import::draft_of(&doc, Some(year));
+    let mut page = review_page(&user, unit, &doc, &draft, coso_domain::plan::target::ALL_CHILDREN.into(), vec![]);
+    page.obligations.resize_with(3, Default::default);
+    page.tasks.resize_with(5, Default::default);
+    page.blank = true;
+    Ok(page)
 }
 
 /// Step 1: read the uploaded document and show what was understood, for correction.
@@ -261,9 +281,11 @@ pub async fn issue(
     actor.authorize(&unit.unit_path(), coso_domain::authz::Action::ManagePlans)?;
     let doc: Document = serde_json::from_str(field(&fields, "document")).unwrap_or_default();
     let targets_raw = field(&fields, "targets").to_string();
+    let blank = field(&fields, "moi") == "1";
     let fail = |draft: PlanDraft, errors: Vec<String>| {
-        (StatusCode::UNPROCESSABLE_ENTITY, review_page(&user, unit.clone(), &doc, &draft, targets_raw.clone(), errors))
-            .into_response()
+        let mut page = review_page(&user, unit.clone(), &doc, &draft, targets_raw.clone(), errors);
+        page.blank = blank;
+        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
     };
     let draft = match draft_from_form(&fields, &doc) {
         Ok(d) => d,

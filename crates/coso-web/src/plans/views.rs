@@ -144,6 +144,8 @@ pub struct PlanReviewPage {
     pub tasks: Vec<(String, String, String)>,
     pub warnings: Vec<String>,
     pub errors: Vec<String>,
+    /// A plan typed from scratch (no document read): the page is worded as issuing, not review.
+    pub blank: bool,
 }
 
 impl PlansPage {
@@ -157,6 +159,11 @@ impl PlanReviewPage {
     /// What blocks issuing: the summary links to the review form.
     pub fn error_links(&self) -> Vec<ErrorLink> {
         self.errors.iter().map(|e| ErrorLink::new("ban-hanh", e.clone())).collect()
+    }
+
+    /// The last breadcrumb: issuing from scratch or reviewing a document read.
+    pub fn crumb(&self) -> &'static str {
+        if self.blank { "Ban hành" } else { "Xem lại" }
     }
 }
 

@@ -1,5 +1,6 @@
-//! Report templates: everyone signed in reads them; administrators edit them (indicators,
-//! narrative sections, criteria, rank bands), with the domain's checks and a version guard.
+//! Report templates: everyone signed in reads them; administrators edit them, as a form of
+//! indicators, narrative sections and checks in the page or as JSON through the API, with the
+//! domain's checks and a version guard.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,12 +12,13 @@ use coso_store::ReportTemplateRow;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::form::{Action, TemplateForm};
 use super::views::TemplatePage;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::extract::{Form, Json, Path};
 use crate::state::AppState;
-use crate::views::Nav;
+use crate::views::{ErrorLink, Nav};
 
 /// Every report template.
 #[utoipa::path(get, path = "/api/v1/report-templates", tag = "plans", responses((status = 200, body = Object), (status = 401, body = ErrorBody)))]
@@ -53,15 +55,28 @@ pub async fn update(
     Ok(Json(templates::save(&state.app, &user.actor(), TemplateId(id), &b.name, &definition, b.version).await?))
 }
 
-fn page(user: &CurrentUser, row: &ReportTemplateRow, name: String, text: String, errors: Vec<String>) -> TemplatePage {
+/// The stored definition as the domain's template.
+fn parsed(row: &ReportTemplateRow) -> Result<Template, AppError> {
+    serde_json::from_value(row.definition.clone())
+        .map_err(|e| AppError::BadRequest(format!("Mẫu báo cáo lưu trong cơ sở dữ liệu bị hỏng: {e}")))
+}
+
+fn page(
+    user: &CurrentUser,
+    row: &ReportTemplateRow,
+    stored: &Template,
+    form: TemplateForm,
+    errors: Vec<ErrorLink>,
+) -> TemplatePage {
     TemplatePage {
         nav: Nav::of(Some(user)),
         id: row.id,
         code: row.code.clone(),
-        version: row.version,
-        name,
-        definition: text,
+        form,
         errors,
+        json: serde_json::to_string_pretty(&row.definition).unwrap_or_default(),
+        criteria: stored.criteria.len(),
+        rank_bands: stored.rank_bands.len(),
     }
 }
 
@@ -71,62 +86,52 @@ pub async fn edit_page(
     Path(id): Path<i64>,
 ) -> PageResult<TemplatePage> {
     let row = templates::stored(&state.app, &user.actor(), TemplateId(id)).await?;
-    let text = serde_json::to_string_pretty(&row.definition).unwrap_or_default();
-    Ok(page(&user, &row, row.name.clone(), text, vec![]))
+    let stored = parsed(&row)?;
+    let form = TemplateForm::of(&row.name, row.version, &stored);
+    Ok(page(&user, &row, &stored, form, vec![]))
 }
 
-#[derive(Deserialize)]
-pub struct TemplateForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub definition: String,
-    #[serde(default)]
-    pub version: i64,
-}
-
+/// A row action ("Thêm dòng", "Xoá", "Lên", "Xuống") shows the form again as typed, changed;
+/// "Lưu" checks it and saves it (Post/Redirect/Get), or shows it again with the problems.
 pub async fn save_page(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
-    Form(f): Form<TemplateForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult<Response> {
-    user.check_csrf(&f.csrf)?;
+    let csrf = fields.iter().find(|(k, _)| k == "csrf").map_or("", |(_, v)| v.as_str());
+    user.check_csrf(csrf)?;
     let actor = user.actor();
     let row = templates::stored(&state.app, &actor, TemplateId(id)).await?;
-    let parsed: Result<serde_json::Value, _> = serde_json::from_str(&f.definition);
-    let result = match parsed {
-        Ok(v) => match as_template(v) {
-            Ok(t) => templates::save(&state.app, &actor, TemplateId(id), &f.name, &t, f.version)
-                .await
-                .map_err(AppError::from),
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(AppError::Fields(vec![coso_domain::PathError {
-            field: "definition".into(),
-            message: format!("Nội dung không phải JSON hợp lệ (dòng {}, cột {}).", e.line(), e.column()),
-        }])),
+    let stored = parsed(&row)?;
+    let mut form = TemplateForm::parse(&fields);
+    form.fill_codes();
+    let action = Action::parse(fields.iter().find(|(k, _)| k == "hanh-dong").map_or("", |(_, v)| v.as_str()));
+    if action != Action::Save {
+        form.apply(action);
+        return Ok(page(&user, &row, &stored, form, vec![]).into_response());
+    }
+    let template = match form.template(&stored) {
+        Ok(t) => t,
+        Err(errors) => {
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&user, &row, &stored, form, errors)).into_response());
+        }
     };
-    match result {
+    match templates::save(&state.app, &actor, TemplateId(id), &form.name, &template, form.version)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(saved) => Ok(crate::page_context::redirect_with_notice(
             &format!("/quan-tri/mau-bao-cao/{}", saved.id),
             "Đã lưu mẫu báo cáo.",
         )),
-        Err(AppError::Fields(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page(
-                &user,
-                &row,
-                f.name,
-                f.definition,
-                errs.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
-            ),
-        )
-            .into_response()),
+        Err(AppError::Fields(errs)) => {
+            let errors = errs.into_iter().map(|e| ErrorLink::new("nang-cao", e.message)).collect();
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&user, &row, &stored, form, errors)).into_response())
+        }
         Err(AppError::Conflict { message, .. }) => {
-            Ok((StatusCode::CONFLICT, page(&user, &row, f.name, f.definition, vec![message])).into_response())
+            let errors = vec![ErrorLink::new("name", message)];
+            Ok((StatusCode::CONFLICT, page(&user, &row, &stored, form, errors)).into_response())
         }
         Err(e) => Err(e.into()),
     }

@@ -2,6 +2,7 @@
 //! through `/api/v1/report-templates…`.
 
 pub mod editor;
+mod form;
 mod views;
 
 use axum::Router;

@@ -55,6 +55,7 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/quan-tri/bao-cao/{id}/xem-xet", Body::Form),
     ("GET", "/quan-tri/ke-hoach", Body::None),
     ("POST", "/quan-tri/ke-hoach/nhap", Body::Multipart),
+    ("GET", "/quan-tri/ke-hoach/ban-hanh", Body::None),
     ("POST", "/quan-tri/ke-hoach/ban-hanh", Body::Form),
     ("GET", "/quan-tri/ke-hoach/{id}", Body::None),
     ("GET", "/quan-tri/ke-hoach/{id}/tong-hop", Body::None),

@@ -1,0 +1,315 @@
+//! Officials' admin pages: the accounts table and its unit picker, issuing a plan from a form,
+//! the implementing-plan choice of the report form, and the report template form editor.
+
+use coso_domain::authz::Role;
+use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, texts};
+
+/// Signs in through the login form with a client that does not follow redirects.
+async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let c = app.anonymous();
+    let res =
+        c.post(app.url("/dang-nhap")).form(&[("email", email), ("password", PASSWORD)]).send().await.expect("post");
+    assert_eq!(res.status(), 303);
+    c
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+}
+
+async fn html(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("get");
+    assert_eq!(res.status(), 200, "{path}");
+    res.text().await.expect("html")
+}
+
+/// The href of the first link whose text is `text`.
+fn link(page: &str, text: &str) -> Option<String> {
+    let hrefs = attrs(page, "main a[href]", "href");
+    texts(page, "main a[href]").into_iter().zip(hrefs).find(|(t, _)| t == text).map(|(_, h)| h)
+}
+
+async fn the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan(app: &TestApp) {
+    app.user("tinh@coso.test", Role::Official, "42").await;
+    let c = signed_in(app, "tinh@coso.test").await;
+    let list = html(&c, app, "/quan-tri/ke-hoach?don-vi=42").await;
+    let href = link(&list, "Ban hành kế hoạch mới").expect("a link to the issue form beside the import");
+    let form = html(&c, app, &href).await;
+    assert!(texts(&form, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")), "{:?}", texts(&form, "h1"));
+    let csrf = attr(&form, "#ban-hanh input[name=csrf]", "value").expect("csrf");
+    let action = attr(&form, "#ban-hanh", "action").expect("action");
+    let document = attr(&form, "#ban-hanh input[name=document]", "value").expect("document");
+
+    let refused = app
+        .post_form(&c, &action, &csrf, &[("document", &document), ("moi", "1"), ("title", ""), ("year", "2026")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.expect("html");
+    assert!(!texts(&refused, ".error-summary a").is_empty(), "the summary says what is missing");
+    assert!(texts(&refused, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")), "still the issue form");
+
+    let fields = [
+        ("document", document.as_str()),
+        ("moi", "1"),
+        ("number", "12/KH-UBND"),
+        ("issued_on", "05/01/2026"),
+        ("title", "Kế hoạch thực hiện dân chủ ở cơ sở năm 2026"),
+        ("year", "2026"),
+        ("targets", "tất cả đơn vị trực thuộc"),
+        ("o0_kind", "report"),
+        ("o0_period", "năm"),
+        ("o0_due", "15/12/2026"),
+        ("t0_text", "Niêm yết công khai kế hoạch tại trụ sở"),
+        ("t0_lead", "Văn phòng"),
+        ("t0_due", "31/01/2026"),
+    ];
+    let res = app.post_form(&c, &action, &csrf, &fields).await;
+    assert_eq!(res.status(), 303, "Post/Redirect/Get");
+    let plan = location(&res);
+    assert!(plan.starts_with("/quan-tri/ke-hoach/"), "{plan}");
+    let page = html(&c, app, &plan).await;
+    assert!(page.contains("Kế hoạch thực hiện dân chủ ở cơ sở năm 2026"));
+    assert!(page.contains("Niêm yết công khai kế hoạch tại trụ sở"));
+    let list = html(&c, app, "/quan-tri/ke-hoach?don-vi=42").await;
+    assert!(texts(&list, "main table a").iter().any(|t| t.contains("12/KH-UBND")), "the plan is listed");
+}
+
+/// The Bình Phước plan, imported by the province for its communes; returns the plan and the
+/// first commune's code.
+async fn province_plan(app: &TestApp) -> (serde_json::Value, String) {
+    app.user("tinh@coso.test", Role::Official, "42").await;
+    let province = app.client_as("tinh@coso.test").await;
+    let fixture = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    let res = province
+        .post(app.url("/api/v1/plans/import?unit=42&targets=children&year=2026&file_name=binh-phuoc.md"))
+        .body(std::fs::read(fixture).expect("fixture"))
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201);
+    let plan: serde_json::Value = res.json().await.expect("json");
+    let communes: serde_json::Value = province
+        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    (plan, communes["items"][0]["code"].as_str().expect("a commune").to_string())
+}
+
+async fn the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one(app: &TestApp) {
+    let (plan, commune) = province_plan(app).await;
+    let occurrence = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["kind"] == "implementing_plan")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("an implementing-plan occurrence");
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let c = app.client_as("xa@coso.test").await;
+    let form_path = format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}");
+
+    let empty = html(&c, app, &form_path).await;
+    assert!(texts(&empty, "select#implementing_plan_id").is_empty(), "never an empty select");
+    assert!(!texts(&empty, ".empty").is_empty(), "an empty state says why");
+    let issue = link(&empty, "ban hành kế hoạch thực hiện").expect("a link to the issue form");
+    assert_eq!(issue, format!("/quan-tri/ke-hoach/ban-hanh?don-vi={commune}"));
+    let plans = link(&empty, "Kế hoạch").expect("the page the hint mentions is linked");
+    assert!(texts(&html(&c, app, &plans).await, "h1").iter().any(|t| t.starts_with("Kế hoạch")));
+    assert!(texts(&html(&c, app, &issue).await, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")));
+
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{commune}/children")))
+        .json(&serde_json::json!({ "code": "T01", "name": "Thôn Một", "kind": "village" }))
+        .send()
+        .await
+        .expect("village");
+    assert_eq!(res.status(), 201);
+    let draft = serde_json::json!({
+        "number": "05/KH-UBND", "issued_on": "2026-02-01", "title": "Thực hiện dân chủ ở cơ sở năm 2026 của xã",
+        "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
+    });
+    let res = c
+        .post(app.url("/api/v1/plans"))
+        .json(&serde_json::json!({ "unit": commune, "targets": "T01", "draft": draft }))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+
+    let form = html(&c, app, &form_path).await;
+    let options = texts(&form, "select#implementing_plan_id option");
+    assert_eq!(options.len(), 1, "{options:?}");
+    assert!(options[0].contains("05/KH-UBND"), "{options:?}");
+    assert!(link(&form, "Kế hoạch").is_some(), "the hint links to the plans page");
+}
+
+/// The radio buttons of the unit picker: (label text, code).
+fn unit_hits(page: &str) -> Vec<(String, String)> {
+    texts(page, ".unit-hits label").into_iter().zip(attrs(page, ".unit-hits input[type=radio]", "value")).collect()
+}
+
+async fn create_user(app: &TestApp, c: &reqwest::Client, name: &str, email: &str) -> reqwest::Response {
+    let page = html(c, app, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
+    let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf");
+    let (_, code) = unit_hits(&page).into_iter().find(|(l, _)| l.contains("Bắc Hồng Lĩnh")).expect("a unit found");
+    let fields = [
+        ("unit_code", code.as_str()),
+        ("role", "official"),
+        ("display_name", name),
+        ("email", email),
+        ("password", "mot-mat-khau-dai"),
+    ];
+    app.post_form(c, "/quan-tri/nguoi-dung", &csrf, &fields).await
+}
+
+async fn a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics(app: &TestApp) {
+    app.user("qt@coso.test", Role::Admin, "42").await;
+    let c = signed_in(app, "qt@coso.test").await;
+    let page = html(&c, app, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
+    let hits = unit_hits(&page);
+    assert!(hits.iter().any(|(l, _)| l.contains("Hồng Lĩnh") && l.contains("Tỉnh Hà Tĩnh")), "{hits:?}");
+    assert_eq!(attr(&page, "#unit_code", "form").as_deref(), Some("tim-don-vi"), "the search is its own GET form");
+    assert_eq!(attr(&page, "form#tim-don-vi", "method").as_deref(), Some("get"));
+    let roles = texts(&page, "select#role option");
+    assert!(roles.contains(&"Cán bộ, công chức".to_string()) && !roles.contains(&"official".to_string()), "{roles:?}");
+
+    let res = create_user(app, &c, "Bùi Văn Bình", "binh@coso.test").await;
+    assert_eq!(res.status(), 303, "Post/Redirect/Get");
+    assert_eq!(location(&res), "/quan-tri/nguoi-dung");
+    assert_eq!(create_user(app, &c, "Âu Thị Ánh", "anh@coso.test").await.status(), 303);
+
+    let list = html(&c, app, "/quan-tri/nguoi-dung").await;
+    assert_eq!(texts(&list, "thead th"), ["Họ tên", "E-mail", "Vai trò", "Đơn vị", "Trạng thái"]);
+    assert_eq!(
+        texts(&list, "tbody tr td:first-child"),
+        ["Âu Thị Ánh", "Bùi Văn Bình", "qt@coso.test"],
+        "Vietnamese alphabetical order"
+    );
+    let row = texts(&list, "tbody tr:nth-child(2) td");
+    assert_eq!(row[1], "binh@coso.test");
+    assert_eq!(row[2], "Cán bộ, công chức");
+    assert!(row[3].contains("Phường Bắc Hồng Lĩnh") && row[3].contains("18115"), "{row:?}");
+    assert!(attrs(&list, "tbody td a", "href").contains(&"/quan-tri/don-vi/18115".to_string()), "the unit is linked");
+
+    let csrf = attr(&list, "form.card input[name=csrf]", "value").expect("csrf");
+    let fields = [("role", "official"), ("display_name", "Lê Văn C"), ("email", "c@coso.test"), ("password", "ngan")];
+    let refused = app.post_form(&c, "/quan-tri/nguoi-dung", &csrf, &fields).await;
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.expect("html");
+    let summary = texts(&refused, ".error-summary a");
+    assert!(summary.iter().any(|m| m.starts_with("Đơn vị được giao")), "the field is named: {summary:?}");
+    assert!(attrs(&refused, ".error-summary a", "href").contains(&"#unit_code".to_string()));
+    assert!(summary.iter().any(|m| m.contains("Mật khẩu")), "{summary:?}");
+    assert_eq!(attr(&refused, "#display_name", "value").as_deref(), Some("Lê Văn C"), "the input is kept");
+}
+
+/// What a browser sends for the template editor's form as shown: every field, the checked
+/// boxes and each select's chosen option.
+fn editor_fields(page: &str) -> Vec<(String, String)> {
+    let inputs = "#mau input:not([type=checkbox])";
+    let mut out: Vec<(String, String)> =
+        attrs(page, inputs, "name").into_iter().zip(attrs(page, inputs, "value")).collect();
+    out.extend(attrs(page, "#mau input[type=checkbox][checked]", "name").into_iter().map(|n| (n, "on".to_string())));
+    out.extend(attrs(page, "#mau textarea", "name").into_iter().zip(texts(page, "#mau textarea")));
+    for name in attrs(page, "#mau select", "name") {
+        let chosen = attr(page, &format!("select[name={name}] option[selected]"), "value").unwrap_or_default();
+        out.push((name, chosen));
+    }
+    out
+}
+
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some(f) => f.1 = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+}
+
+async fn post_editor(
+    c: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+    action: &str,
+) -> reqwest::Response {
+    let mut body = fields.to_vec();
+    body.push(("hanh-dong".into(), action.into()));
+    c.post(app.url(path)).form(&body).send().await.expect("post")
+}
+
+async fn a_field_added_in_the_template_form_shows_on_the_report_form(app: &TestApp) {
+    let (plan, commune) = province_plan(app).await;
+    app.user("qt@coso.test", Role::Admin, "42").await;
+    let c = signed_in(app, "qt@coso.test").await;
+    let res = c.get(app.url("/quan-tri/mau-bao-cao")).send().await.expect("editor");
+    let path = location(&res);
+    let page = html(&c, app, &path).await;
+    assert!(texts(&page, "#mau textarea.code").is_empty(), "no JSON to type");
+    let mut fields = editor_fields(&page);
+    let rows = attrs(&page, "#chi-tieu ~ div input[name$=_label]", "name").len();
+    assert!(rows > 3, "the indicators are rows of the form: {rows}");
+    set(&mut fields, "name", "Mẫu báo cáo dân chủ ở cơ sở (sửa)");
+
+    let res = post_editor(&c, app, &path, &fields, "them-i").await;
+    assert_eq!(res.status(), 200, "a row action shows the form again");
+    let page = res.text().await.expect("html");
+    assert_eq!(attr(&page, "#name", "value").as_deref(), Some("Mẫu báo cáo dân chủ ở cơ sở (sửa)"), "input kept");
+    assert_eq!(attr(&page, &format!("#i{rows}_label"), "value").as_deref(), Some(""), "a new empty row");
+    let mut fields = editor_fields(&page);
+    set(&mut fields, &format!("i{rows}_label"), "Số buổi đối thoại đột xuất");
+
+    let res = post_editor(&c, app, &path, &fields, "luu").await;
+    assert_eq!(res.status(), 422, "no unit of measure");
+    let page = res.text().await.expect("html");
+    let summary = texts(&page, ".error-summary a");
+    assert_eq!(summary, [format!("Chỉ tiêu dòng {}, «Đơn vị tính»: không được để trống.", rows + 1)]);
+    assert_eq!(attrs(&page, ".error-summary a", "href"), [format!("#i{rows}_unit")]);
+    assert_eq!(attr(&page, &format!("#i{rows}_code"), "value").as_deref(), Some("so_buoi_doi_thoai_dot_xuat"));
+
+    let mut fields = editor_fields(&page);
+    set(&mut fields, &format!("i{rows}_unit"), "buổi");
+    let res = post_editor(&c, app, &path, &fields, &format!("len-i-{rows}")).await;
+    let page = res.text().await.expect("html");
+    let moved = rows - 1;
+    assert_eq!(attr(&page, &format!("#i{moved}_label"), "value").as_deref(), Some("Số buổi đối thoại đột xuất"));
+    assert_eq!(attr(&page, &format!("#i{moved}_unit"), "value").as_deref(), Some("buổi"));
+
+    let res = post_editor(&c, app, &path, &editor_fields(&page), "luu").await;
+    assert_eq!(res.status(), 303, "Post/Redirect/Get");
+    assert_eq!(location(&res), path);
+    let saved = html(&c, app, &path).await;
+    assert!(texts(&saved, "[role=status]").iter().any(|t| t.contains("Đã lưu mẫu báo cáo")));
+    assert_eq!(attr(&saved, &format!("#i{moved}_label"), "value").as_deref(), Some("Số buổi đối thoại đột xuất"));
+    assert!(
+        texts(&saved, "details#nang-cao pre").join("").contains("so_buoi_doi_thoai_dot_xuat"),
+        "the JSON, read-only"
+    );
+
+    let occurrence = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["kind"] == "report")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("a report occurrence");
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let official = app.client_as("xa@coso.test").await;
+    let form = html(&official, app, &format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}")).await;
+    assert!(
+        texts(&form, "#bao-cao label").iter().any(|l| l.starts_with("Số buổi đối thoại đột xuất")),
+        "on the report form"
+    );
+}
+
+on_both! {
+    app:
+    a_field_added_in_the_template_form_shows_on_the_report_form => a_field_added_in_the_template_form_shows_on_the_report_form,
+    a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics => a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics,
+    the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan => the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan,
+    the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one => the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_one,
+}
