@@ -128,6 +128,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/bao-cao/{id}/xem-xet", Body::Form,                           "S F F F F R F R -"),
     ("GET", "/quan-tri/ke-hoach", Body::None,                                        "S F O O O O O O -"),
     ("POST", "/quan-tri/ke-hoach/nhap?don-vi=42", Body::Multipart,                   "S F F F F R F R -"),
+    ("GET", "/quan-tri/ke-hoach/ban-hanh?don-vi=42", Body::None,                     "S F F F F O F O -"),
     ("POST", "/quan-tri/ke-hoach/ban-hanh", Body::Form,                              "S N N N N N N N -"),
     ("GET", "/quan-tri/ke-hoach/{id}", Body::None,                                   "S F O F O O F O -"),
     ("GET", "/quan-tri/ke-hoach/{id}/tong-hop", Body::None,                          "S F O F F O F O -"),
