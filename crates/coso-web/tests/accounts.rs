@@ -141,7 +141,7 @@ async fn the_login_page_keeps_the_form_with_the_error(app: &TestApp) {
     assert_eq!(wrong.status(), 200);
     let html = wrong.text().await.expect("html");
     assert_eq!(attr(&html, "#email", "value").as_deref(), Some("v@coso.test"));
-    assert_eq!(texts(&html, "[role=alert]"), [accounts::WRONG_CREDENTIALS]);
+    assert_eq!(texts(&html, ".error-summary li"), [accounts::WRONG_CREDENTIALS]);
 }
 
 /// Asks for a reset link from a fresh client; the confirmation page's text.

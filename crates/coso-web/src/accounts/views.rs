@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::forms::FieldErrors;
-use crate::views::Nav;
+use crate::views::{ErrorLink, Nav};
 
 #[derive(Template, WebTemplate, Default)]
 #[template(path = "accounts/login.html")]
@@ -13,6 +13,13 @@ pub struct LoginPage {
     pub email: String,
     pub error: Option<String>,
     pub notice: Option<String>,
+}
+
+impl LoginPage {
+    /// The error summary's line: a refused sign-in is about the pair, shown at the e-mail field.
+    pub fn error_links(&self) -> Vec<ErrorLink> {
+        self.error.iter().map(|e| ErrorLink::new("email", e.clone())).collect()
+    }
 }
 
 /// Asks for the e-mail of a forgotten password, or (`sent`) says a link may have been sent.
