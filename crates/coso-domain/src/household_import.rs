@@ -10,7 +10,7 @@ use crate::household::{HouseholdData, HouseholdInput};
 
 /// Each field's column: the header a file is given (Vietnamese, shown in errors), and the header
 /// names accepted (folded: case and diacritics do not matter), the code included.
-const COLUMNS: [(&str, &str, &[&str]); 7] = [
+const COLUMNS: [crate::csv_columns::Column; 7] = [
     ("code", "Mã hộ", &["ma ho", "ma_ho", "code"]),
     ("address", "Địa chỉ", &["dia chi", "dia_chi", "address"]),
     (
@@ -27,12 +27,7 @@ const COLUMNS: [(&str, &str, &[&str]); 7] = [
 /// The Vietnamese header of a household file's column for `field` (`member_count` → «Số nhân
 /// khẩu»); other names (`file`, `row`) as they are.
 pub fn column_label(field: &str) -> &str {
-    match field {
-        "file" => "Tệp",
-        "header" => "Dòng tiêu đề",
-        "row" => "Cả dòng",
-        _ => COLUMNS.iter().find(|c| c.0 == field).map_or(field, |c| c.1),
-    }
+    crate::csv_columns::column_label(&COLUMNS, field)
 }
 
 /// The most rows one import may hold.

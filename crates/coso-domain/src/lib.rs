@@ -6,6 +6,7 @@
 
 pub mod authz;
 pub mod clock;
+pub mod csv_columns;
 pub mod document;
 pub mod field;
 pub mod household;

@@ -7,7 +7,7 @@ use crate::unit::{NewUnit, UnitInput, UnitKind};
 
 /// Each field's column: the header a file is given (Vietnamese, shown in errors), and the header
 /// names accepted (folded: case and diacritics do not matter), the code included.
-const COLUMNS: [(&str, &str, &[&str]); 5] = [
+const COLUMNS: [crate::csv_columns::Column; 5] = [
     ("code", "Mã", &["ma", "ma don vi", "ma_don_vi", "code"]),
     ("name", "Tên", &["ten", "ten don vi", "ten_don_vi", "name"]),
     ("kind", "Loại", &["loai", "loai don vi", "kind"]),
@@ -18,12 +18,7 @@ const COLUMNS: [(&str, &str, &[&str]); 5] = [
 /// The Vietnamese header of a unit file's column for `field` (`kind` → «Loại»); other names
 /// (`file`, `row`) as they are.
 pub fn column_label(field: &str) -> &str {
-    match field {
-        "file" => "Tệp",
-        "header" => "Dòng tiêu đề",
-        "row" => "Cả dòng",
-        _ => COLUMNS.iter().find(|c| c.0 == field).map_or(field, |c| c.1),
-    }
+    crate::csv_columns::column_label(&COLUMNS, field)
 }
 
 /// Local names of villages and residential groups (folded) that a file may give as the kind.
