@@ -15,13 +15,6 @@ pub struct AdminHomePage {
     pub grants: Vec<coso_store::GrantRow>,
 }
 
-impl AdminHomePage {
-    /// A role's Vietnamese name, never its code.
-    pub fn role_label(&self, role: &coso_domain::authz::Role) -> &'static str {
-        role.label()
-    }
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "units/admin_unit.html")]
 pub struct AdminUnitPage {
