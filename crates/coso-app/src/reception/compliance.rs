@@ -102,7 +102,7 @@ impl ComplianceView {
             .collect();
         let word = self.children.iter().find_map(|c| c.result.as_ref().ok()).map(|r| r.cadence.interval_word())?;
         let due = self.children.iter().filter_map(|c| c.result.as_ref().ok()).map(Compliance::due).max();
-        let title = format!("Số {word} Chủ tịch tiếp công dân đạt yêu cầu, {}", self.period.label().to_lowercase());
+        let title = format!("Số {word} Chủ tịch tiếp công dân đạt yêu cầu · {}", self.period.label());
         let options = BarOptions { suffix: format!(" {word}"), max: due.map(|d| d as f64), ..Default::default() };
         Some(bar_chart(&title, &data, &options))
     }
