@@ -14,6 +14,8 @@ pub struct AppSettings {
     pub password_reset: crate::accounts::ResetSettings,
     /// The public address of the site (`https://coso.example.vn`), for links in mails.
     pub base_url: Option<String>,
+    /// Whether a vice-chairman's reception counts before 2026-07-01 (default: it does).
+    pub reception: coso_domain::reception::Rules,
 }
 
 #[derive(Debug, Clone)]

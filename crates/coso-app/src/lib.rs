@@ -17,6 +17,7 @@ mod error;
 pub mod households;
 pub mod notifications;
 pub mod plans;
+pub mod reception;
 pub mod reports;
 mod stored;
 pub mod tasks;

@@ -16,6 +16,8 @@ pub enum DemoError {
     Forbidden(String),
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Store(#[from] StoreError),
+    #[error("Không nạp được sổ tiếp công dân mẫu: {0}")]
+    Reception(coso_app::Error),
     #[error("Không tạo được kế hoạch mẫu: {0}")]
     Plan(#[from] coso_app::Error),
 }

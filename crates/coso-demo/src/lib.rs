@@ -11,6 +11,7 @@ mod error;
 pub mod households;
 mod names;
 mod plans;
+mod reception;
 mod report;
 mod rng;
 mod villages;
@@ -91,6 +92,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     report.accounts_created = create_accounts(app, &report.accounts, &actor).await?;
     let commune_units: Vec<UnitRow> = communes.iter().chain(wards.iter()).map(|(c, _)| c.clone()).collect();
     report.reports_sent = plans::load(app, &province, &commune_units, &commune.code, &actor).await?;
+    report.reception_sessions = reception::load(app, &commune_units, &commune.code, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

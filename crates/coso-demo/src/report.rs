@@ -20,6 +20,8 @@ pub struct DemoReport {
     pub accounts_created: usize,
     /// 6-month reports the communes sent on the demo plan (0 when it existed already).
     pub reports_sent: usize,
+    /// Citizen reception sessions recorded over the last ten weeks (0 when already there).
+    pub reception_sessions: usize,
 }
 
 impl fmt::Display for DemoReport {
@@ -32,6 +34,9 @@ impl fmt::Display for DemoReport {
         writeln!(f, "Sổ hộ gia đình mẫu: {}", self.registers.join(", "))?;
         if self.reports_sent > 0 {
             writeln!(f, "Kế hoạch mẫu 12/KH-UBND của tỉnh: {} xã, phường đã gửi báo cáo 6 tháng.", self.reports_sent)?;
+        }
+        if self.reception_sessions > 0 {
+            writeln!(f, "Sổ tiếp công dân mẫu: {} buổi tiếp trong 10 tuần qua.", self.reception_sessions)?;
         }
         writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
         for a in &self.accounts {

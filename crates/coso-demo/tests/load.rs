@@ -5,8 +5,9 @@ use std::time::{Duration, Instant};
 use coso_app::App;
 use coso_demo::{DEMO_PASSWORD, DemoError, load_demo};
 use coso_domain::authz::{Action, Grant, Role, authorize};
+use coso_domain::reception::Receiver;
 use coso_domain::unit::UnitKind;
-use coso_store::{Actor, Store, UnitSearch};
+use coso_store::{Actor, Store, UnitRow, UnitSearch};
 
 struct Db {
     store: Store,
@@ -48,6 +49,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
     let communes = store.children(province.unit_id(), store.clock().today()).await.expect("children");
     assert_eq!(communes.len(), 69);
+    reception_is_plausible(store, &province, &communes, report.reception_sessions).await;
     for c in &communes {
         let kids = store.children(c.unit_id(), store.clock().today()).await.expect("children");
         assert!((6..=12).contains(&kids.len()), "{} has {}", c.name, kids.len());
@@ -98,7 +100,23 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     );
     let again = load_demo(&App::new(store.clone()), true).await.expect("forced");
     assert_eq!((again.villages, again.residential_groups, again.households, again.accounts_created), (0, 0, 0, 0));
+    assert_eq!(again.reception_sessions, 0, "the reception log is not loaded twice");
     first
+}
+
+/// Every commune and ward has a schedule and sessions over the last ten weeks; some weeks were
+/// missed and some were held by a vice-chairman only.
+async fn reception_is_plausible(store: &Store, province: &UnitRow, communes: &[UnitRow], sessions: usize) {
+    for c in communes {
+        assert_eq!(store.reception_schedule(c).await.expect("schedule").len(), 1, "{}", c.name);
+    }
+    assert!((communes.len() * 6..=communes.len() * 10).contains(&sessions), "{sessions} sessions");
+    let today = store.clock().today();
+    let from = today - chrono::Duration::days(80);
+    let held = store.sessions_held_in_subtree(province, from, today).await.expect("held");
+    assert_eq!(held.len(), sessions);
+    assert!(held.iter().all(|h| h.held_on <= today && h.held_on > from));
+    assert!(held.iter().any(|h| h.receiver_kind == Receiver::ViceChairman), "a vice-chairman received somewhere");
 }
 
 async fn count_created(store: &Store) -> usize {

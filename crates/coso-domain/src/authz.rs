@@ -80,10 +80,14 @@ pub enum Action {
     SubmitReports,
     /// Accept or return the reports the unit receives.
     ReviewReports,
+    /// Read the reception compliance of the unit and its subtree (no personal data).
+    ReadReception,
+    /// Keep the reception schedule and log, and read the visitors' personal data.
+    ManageReception,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -97,6 +101,8 @@ impl Action {
         Action::ManagePlans,
         Action::SubmitReports,
         Action::ReviewReports,
+        Action::ReadReception,
+        Action::ManageReception,
     ];
 }
 
@@ -151,14 +157,16 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManagePlans
                 | SubmitReports
                 | ReviewReports
+                | ReadReception
+                | ManageReception
         ),
-        Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans),
+        Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune.
         Role::VillageHead => {
             matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports)
         }
         // The boards supervise, so they read plans and their results.
-        Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans),
+        Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans | ReadReception),
         Role::Resident => matches!(action, Participate),
     }
 }

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod notification;
 pub mod official;
 pub mod plan;
+pub mod reception;
 pub mod report;
 pub mod unit;
 pub mod unit_import;
@@ -77,6 +78,12 @@ codes!(
     plan::ReportPeriod => "kỳ báo cáo",
     report::SubmissionStatus => "trạng thái báo cáo",
     notification::NotificationKind => "loại thông báo",
+    reception::Receiver => "người tiếp công dân",
+    reception::PartOfDay => "buổi",
+    reception::ScheduleKind => "loại lịch tiếp",
+    reception::SessionKind => "loại buổi tiếp",
+    reception::Outcome => "kết quả tiếp",
+    reception::RefusalGround => "lý do từ chối tiếp",
 );
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 use coso_domain::authz::Role;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
+use coso_domain::reception::{Outcome, PartOfDay, Receiver, RefusalGround, ScheduleKind, SessionKind};
 use coso_domain::report::SubmissionStatus;
 use coso_domain::unit::{SuccessionKind, UnitKind};
 use sqlx::error::BoxDynError;
@@ -119,3 +120,9 @@ stored_code!(ReportPeriod, "obligation.period");
 stored_code!(PeriodKey, "obligation_occurrence.period_key");
 stored_code!(SubmissionStatus, "submission.status");
 stored_code!(NotificationKind, "notification.kind");
+stored_code!(Receiver, "reception_session.receiver_kind");
+stored_code!(PartOfDay, "reception_schedule.part_of_day");
+stored_code!(ScheduleKind, "reception_schedule.kind");
+stored_code!(SessionKind, "reception_session.kind");
+stored_code!(Outcome, "reception_visit.outcome");
+stored_code!(RefusalGround, "reception_visit.refusal_ground");

@@ -26,6 +26,7 @@ mod obligations;
 mod outbox;
 mod password_resets;
 mod plans;
+mod reception;
 mod reminders;
 mod rows;
 mod sessions;
@@ -50,6 +51,7 @@ pub use notifications::{BatchReport, NewMail, NewNotification, NotificationBatch
 pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
+pub use reception::{HeldRow, ReceptionScheduleRow, ReceptionSessionRow, ReceptionVisitRow};
 pub use reminders::{DueItem, Recipient};
 pub use rows::{MAX_LIMIT, Page};
 pub use sessions::SessionRow;

@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(units::routes())
         .merge(households::routes())
+        .merge(crate::reception::routes())
         .merge(users::routes())
         .merge(audit::routes())
         .merge(calendar::routes())

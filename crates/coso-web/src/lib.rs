@@ -26,6 +26,7 @@ mod metrics;
 mod page_context;
 mod plans;
 mod public;
+mod reception;
 mod report_templates;
 mod reporting;
 mod reports;

@@ -126,6 +126,14 @@ pub struct JobsConfig {
     pub daily_at: Option<NaiveTime>,
 }
 
+/// The rule of the chairman's reception days (`[reception]` in the file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReceptionConfig {
+    /// Whether a vice-chairman's session counts as the chairman's before 2026-07-01 (it never
+    /// does after); `None` keeps coso-app's default (it counts).
+    pub deputy_counts_before_2026_07_01: Option<bool>,
+}
+
 /// The longest tick: with a longer one whole days could pass without a reminder run.
 const MAX_TICK_SECONDS: u64 = 86_400;
 
@@ -144,6 +152,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub jobs: JobsConfig,
     pub limits: LimitsConfig,
+    pub reception: ReceptionConfig,
     /// The file that was read, if any.
     pub file: Option<PathBuf>,
 }
@@ -184,6 +193,14 @@ struct FileConfig {
     jobs: FileJobs,
     #[serde(default)]
     limits: limits::FileLimits,
+    #[serde(default)]
+    reception: FileReception,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileReception {
+    deputy_counts_before_2026_07_01: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -374,6 +391,9 @@ impl Config {
             mail,
             jobs,
             limits,
+            reception: ReceptionConfig {
+                deputy_counts_before_2026_07_01: file.reception.deputy_counts_before_2026_07_01,
+            },
             file: path,
         })
     }
@@ -465,6 +485,16 @@ mod tests {
         assert_eq!(c.log_format, LogFormat::Pretty);
         assert!(!c.secure_cookies);
         assert_eq!(c.file, None);
+    }
+
+    #[test]
+    fn the_deputy_reception_setting_is_read_from_the_file() {
+        let c = load(&Overrides::default(), &[], None).expect("defaults");
+        assert_eq!(c.reception.deputy_counts_before_2026_07_01, None);
+        let file = "[reception]\ndeputy_counts_before_2026_07_01 = false\n";
+        let c = load(&Overrides::default(), &[], Some(file)).expect("file");
+        assert_eq!(c.reception.deputy_counts_before_2026_07_01, Some(false));
+        assert!(load(&Overrides::default(), &[], Some("[reception]\ndeputy_counts = true\n")).is_err(), "typo refused");
     }
 
     #[test]

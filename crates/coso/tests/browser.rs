@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use coso_domain::authz::Role;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
+use coso_domain::reception::{Outcome, PartOfDay, Receiver, RefusalGround, ScheduleKind, SessionKind};
 use coso_domain::report::SubmissionStatus;
 use coso_domain::unit::UnitKind;
 use support::{Env, Server};
@@ -58,6 +59,12 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(ObligationKind::ALL.map(ObligationKind::as_str));
     codes.extend(TaskStatus::ALL.map(TaskStatus::as_str));
     codes.push(DisplayStatus::Overdue.as_str());
+    codes.extend(Receiver::ALL.map(Receiver::as_str));
+    codes.extend(PartOfDay::ALL.map(PartOfDay::as_str));
+    codes.extend(ScheduleKind::ALL.map(ScheduleKind::as_str));
+    codes.extend(SessionKind::ALL.map(SessionKind::as_str));
+    codes.extend(Outcome::ALL.map(Outcome::as_str));
+    codes.extend(RefusalGround::ALL.map(RefusalGround::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),

@@ -127,6 +127,7 @@ fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
 fn shown_field(key: &str, v: &Value) -> String {
     use coso_domain::authz::Role;
     use coso_domain::plan::TaskStatus;
+    use coso_domain::reception;
     use coso_domain::report::SubmissionStatus;
     use coso_domain::unit::UnitKind;
     let Value::String(code) = v else { return shown(v) };
@@ -135,7 +136,14 @@ fn shown_field(key: &str, v: &Value) -> String {
             .map(SubmissionStatus::label)
             .or(TaskStatus::parse(code).map(TaskStatus::label)),
         "role" => Role::parse(code).map(Role::label),
-        "kind" => UnitKind::parse(code).map(UnitKind::label),
+        "kind" => UnitKind::parse(code)
+            .map(UnitKind::label)
+            .or(code.parse().ok().map(reception::ScheduleKind::label))
+            .or(code.parse().ok().map(reception::SessionKind::label)),
+        "part" => code.parse().ok().map(reception::PartOfDay::label),
+        "receiver" => code.parse().ok().map(reception::Receiver::label),
+        "outcome" => code.parse().ok().map(reception::Outcome::label),
+        "refusal_ground" => code.parse().ok().map(reception::RefusalGround::label),
         _ => None,
     };
     label.map_or_else(|| shown(v), str::to_string)
@@ -193,5 +201,25 @@ mod tests {
             texts.contains(&"Tên: Thôn Đông".to_string()) && texts.contains(&"Hiệu lực từ: 01/07/2026".to_string()),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_reception_entry_shows_its_codes_by_name() {
+        let c = changes(
+            None,
+            Some(
+                r#"{"kind":"regular","receiver":"vice_chairman","held_on":"2026-07-09","outcome":"refused","refusal_ground":"repeated","part":"morning"}"#,
+            ),
+        );
+        let texts: Vec<String> = c.iter().map(FieldChange::text).collect();
+        for want in [
+            "Loại: Định kỳ",
+            "Người tiếp: Phó Chủ tịch",
+            "Ngày tiếp: 09/07/2026",
+            "Kết quả: Từ chối tiếp (Điều 9)",
+            "Buổi: Buổi sáng",
+        ] {
+            assert!(texts.contains(&want.to_string()), "{want}: {texts:?}");
+        }
     }
 }

@@ -79,6 +79,11 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("report_template.update", "Sửa mẫu báo cáo", Kind::Change),
     action("calendar.announcement.save", "Lưu thông báo ngày nghỉ", Kind::Change),
     action(EXPORT_ACTION, "Xuất nhật ký hệ thống ra tệp CSV", Kind::Export),
+    action("reception.schedule_add", "Thêm lịch tiếp công dân", Kind::Change),
+    action("reception.schedule_remove", "Xóa một dòng lịch tiếp công dân", Kind::Change),
+    action("reception.session_create", "Ghi sổ buổi tiếp công dân", Kind::Change),
+    action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
+    action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -111,6 +116,9 @@ pub fn entity_label(entity: &str) -> String {
         "report_template" => "Mẫu báo cáo",
         "holiday_announcement" => "Thông báo ngày nghỉ",
         "audit_log" => "Nhật ký hệ thống",
+        "reception_schedule" => "Lịch tiếp công dân",
+        "reception_session" => "Buổi tiếp công dân",
+        "reception_visit" => "Lượt tiếp công dân",
         other => return other.to_string(),
     }
     .to_string()
@@ -166,6 +174,21 @@ pub fn field_label(field: &str) -> String {
         "sha256" => "Mã băm SHA-256",
         "rows" => "Số dòng",
         "filter" => "Bộ lọc",
+        "weekday" => "Thứ trong tuần",
+        "on_date" => "Ngày",
+        "part" => "Buổi",
+        "place" => "Địa điểm",
+        "receiver" => "Người tiếp",
+        "receiver_name" => "Họ tên người tiếp",
+        "held_on" => "Ngày tiếp",
+        "visitor_names" => "Họ tên người đến",
+        "people_count" => "Số người",
+        "crowded" => "Đông người",
+        "outcome" => "Kết quả",
+        "refusal_ground" => "Lý do từ chối",
+        "session_id" => "Buổi tiếp (số)",
+        "content" => "Nội dung",
+        "note" => "Ghi chú",
         other => return other.to_string(),
     }
     .to_string()
@@ -193,6 +216,7 @@ mod tests {
             "report_template.",
             "calendar.",
             "audit.",
+            "reception.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {
@@ -252,6 +276,6 @@ mod tests {
         for k in Kind::ALL {
             assert_eq!(Kind::from_code(k.code()), Some(k));
         }
-        assert_eq!(Kind::SensitiveRead.actions(), vec!["household.list"]);
+        assert_eq!(Kind::SensitiveRead.actions(), vec!["household.list", "reception.visit_list"]);
     }
 }

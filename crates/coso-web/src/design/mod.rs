@@ -30,6 +30,10 @@ async fn style_page(user: CurrentUser) -> PageResult<StylePage> {
             ErrorLink::new("vd-ten", "Nhập tên thôn, tổ dân phố."),
             ErrorLink::new("vd-ngay", "Ngày hiệu lực phải theo dạng dd/mm/yyyy, ví dụ 01/07/2025."),
         ],
+        outcomes: vec![
+            ("guided".into(), "Hướng dẫn, giải thích", false),
+            ("petition".into(), "Tiếp nhận kiến nghị, phản ánh", true),
+        ],
         units: vec![
             choice("42", "Tỉnh Hà Tĩnh"),
             choice("28840", "Xã Thạch Hà"),

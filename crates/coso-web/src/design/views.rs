@@ -15,4 +15,6 @@ pub struct StylePage {
     pub units: Vec<UnitChoice>,
     /// The searching unit picker's example: what «hong linh» finds.
     pub hits: Vec<UnitHit>,
+    /// The select's example: (code, label, selected).
+    pub outcomes: Vec<(String, &'static str, bool)>,
 }

@@ -108,7 +108,14 @@ pub async fn unit(
 async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<UnitPage, AppError> {
     let o = units::overview(&state.app, code).await?;
     let can_admin = user.is_some_and(|u| u.authorize(&o.unit.unit_path(), Action::ViewAdmin).is_ok());
+    let reception = if coso_app::reception::receives_citizens(&o.unit) {
+        let calendar = crate::calendar::current(state).await?;
+        Some(coso_app::reception::schedule::public(&state.app, &o.unit, &calendar).await?).filter(|s| !s.is_empty())
+    } else {
+        None
+    };
     Ok(UnitPage {
+        reception,
         nav: Nav::of(user),
         unit: o.unit,
         ancestors: o.ancestors,

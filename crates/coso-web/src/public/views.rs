@@ -37,6 +37,8 @@ pub struct UnitPage {
     pub can_admin: bool,
     /// The units that took over, for a unit that ceased.
     pub successors: Vec<coso_store::Succession>,
+    /// The published schedule of citizen reception (TCD-5), when the unit has one.
+    pub reception: Option<coso_app::reception::schedule::PublicSchedule>,
 }
 
 impl UnitPage {

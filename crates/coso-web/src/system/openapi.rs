@@ -49,6 +49,12 @@ use utoipa::OpenApi;
         crate::report_templates::editor::list,
         crate::report_templates::editor::update,
         crate::reports::api::notifications,
+        crate::reception::api::schedule,
+        crate::reception::api::sessions,
+        crate::reception::api::create_session,
+        crate::reception::api::visits,
+        crate::reception::api::create_visit,
+        crate::reception::api::compliance,
     )
 )]
 pub struct ApiDoc;

@@ -163,5 +163,11 @@ fn app_settings(cfg: &Config) -> AppSettings {
         link_lifetime: l.password_reset_link_minutes.map_or(d.password_reset.link_lifetime, chrono::Duration::minutes),
         per_account_per_hour: l.password_reset_per_account_per_hour.unwrap_or(d.password_reset.per_account_per_hour),
     };
-    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone() }
+    let reception = coso_domain::reception::Rules {
+        deputy_counts_before_tcd6: cfg
+            .reception
+            .deputy_counts_before_2026_07_01
+            .unwrap_or(d.reception.deputy_counts_before_tcd6),
+    };
+    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone(), reception }
 }

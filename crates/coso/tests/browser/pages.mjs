@@ -95,6 +95,8 @@ const roles = [
       const unit = await firstLink(page, '/quan-tri', 'main ul.list a');
       const implementing = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Kế hoạch thực hiện');
       const report = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Báo cáo năm 2026');
+      const session = await firstLink(page, `${unit}/tiep-cong-dan/so`, 'table.data tbody a');
+      const code = unit.split('/').pop();
       return [
         ['inbox', '/quan-tri/hop-thu'],
         ['implementing-plan-form', implementing],
@@ -103,6 +105,11 @@ const roles = [
         ['admin', '/quan-tri'],
         ['unit', unit],
         ['households', `${unit}/ho-gia-dinh`],
+        ['reception-schedule', `${unit}/tiep-cong-dan/lich`],
+        ['reception-log', `${unit}/tiep-cong-dan/so`],
+        ['reception-session', session],
+        ['reception-compliance', `${unit}/tiep-cong-dan/tuan-thu`],
+        ['public-unit-schedule', `/don-vi/${code}`],
       ];
     },
   },
@@ -120,6 +127,7 @@ const roles = [
         ['plan', plan],
         ['aggregate', `${planPath}/tong-hop`],
         ['admin-unit', '/quan-tri/don-vi/42'],
+        ['reception-compliance', '/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu'],
       ];
     },
   },

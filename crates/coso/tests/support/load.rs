@@ -45,6 +45,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "user creation", send: create_user, find: find_user },
     Kind { name: "task follow-up", send: follow_up_task, find: find_task_note },
     Kind { name: "report submission", send: submit_report, find: find_submission },
+    Kind { name: "reception session", send: record_reception, find: find_reception },
 ];
 
 /// How the server answered a write.
@@ -464,5 +465,33 @@ fn find_submission<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let marker = format!("(báo cáo {})", a.n);
         let ours = versions.len() == 1 && serde_json::to_string(&versions[0]).is_ok_and(|v| v.contains(&marker));
         if ours { Found::All } else { Found::Part(format!("{} versions, marker {marker}", versions.len())) }
+    })
+}
+
+/// A session of the province's reception log; the receiver's name carries the marker.
+fn record_reception(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let name = format!("Cán bộ tiếp số {n}");
+        let body = json!({ "held_on": "2025-09-04", "receiver": "chairman", "receiver_name": name,
+                           "place": "Trụ sở UBND tỉnh", "kind": "regular" });
+        let request = w.client.post(format!("{}/api/v1/units/{PROVINCE}/reception/sessions", w.url)).json(&body);
+        attempt("reception session", n, name, w.send(request).await)
+    })
+}
+
+/// The session is in the province's log once, or not at all.
+fn find_reception<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        use coso_domain::authz::{Action, Grant, Role, authorize};
+        let province = f.store.unit_by_code(PROVINCE).await.expect("q").expect("province");
+        let grants = [Grant { role: Role::Admin, unit: province.unit_path() }];
+        let permit = authorize(&grants, &province.unit_path(), Action::ManageReception).expect("permit");
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 4).expect("date");
+        let sessions = f.store.reception_sessions(&permit, &province, day, day).await.expect("sessions");
+        match sessions.iter().filter(|s| s.receiver_name == a.target).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            more => Found::Part(format!("{more} copies")),
+        }
     })
 }

@@ -1,0 +1,258 @@
+//! Citizen reception on both databases: the schedule on the public page without personal data,
+//! the log's forms, who may read and write a commune's log, the compliance view and its files.
+
+use chrono::NaiveDate;
+use coso_domain::authz::Role;
+use coso_test_support::{TestApp, attr, on_both, texts};
+use serde_json::{Value, json};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// The first two communes of Hà Tĩnh, an official on each, and one on the province.
+async fn communes(app: &TestApp) -> (String, String) {
+    let province = app.store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
+    let children = app.store.children(province.unit_id(), day("2026-01-01")).await.expect("communes");
+    let (a, b) = (children[0].code.clone(), children[1].code.clone());
+    app.user("xa-a@coso.test", Role::Official, &a).await;
+    app.user("xa-b@coso.test", Role::Official, &b).await;
+    app.user("tinh@coso.test", Role::Official, "42").await;
+    (a, b)
+}
+
+async fn html(c: &reqwest::Client, url: String) -> String {
+    let res = c.get(url).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{}", res.url());
+    res.text().await.expect("html")
+}
+
+/// The CSRF token of the page's first form.
+fn csrf(page: &str) -> String {
+    attr(page, "form.card input[name=csrf]", "value").expect("csrf field")
+}
+
+async fn add_session(app: &TestApp, c: &reqwest::Client, code: &str, held_on: &str, receiver: &str) -> i64 {
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{code}/reception/sessions")))
+        .json(&json!({ "held_on": held_on, "receiver": receiver, "receiver_name": "Nguyễn Văn Bình",
+                       "place": "Trụ sở UBND xã", "kind": "regular" }))
+        .send()
+        .await
+        .expect("session");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    res.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
+}
+
+async fn the_schedule_is_public_and_shows_a_holiday_as_not_held(app: &TestApp) {
+    let (a, _) = communes(app).await;
+    // Monday 27 April 2026; Thursday 30 April is Reunification Day.
+    app.state.clock.set_today(day("2026-04-27"));
+    let c = app.client_as("xa-a@coso.test").await;
+    let page = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tiep-cong-dan/lich"))).await;
+    let weekly = [
+        ("kind", "weekly"),
+        ("weekday", "4"),
+        ("part_of_day", "morning"),
+        ("receiver", "chairman"),
+        ("place", "Trụ sở UBND xã, phòng tiếp công dân"),
+    ];
+    let res = app.post_form(&c, &format!("/quan-tri/don-vi/{a}/tiep-cong-dan/lich"), &csrf(&page), &weekly).await;
+    assert_eq!(res.status(), 200);
+    assert!(texts(&res.text().await.expect("html"), ".banner .notice").concat().contains("Đã thêm"));
+    let session = add_session(app, &c, &a, "2026-04-23", "chairman").await;
+    let visit = json!({ "visitor_names": "Trần Thị Hoa", "people_count": 1, "address": "Thôn Một, số 12",
+                        "content": "Hỏi về đất", "outcome": "guided" });
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{a}/reception/sessions/{session}/visits")))
+        .json(&visit)
+        .send()
+        .await
+        .expect("visit");
+    assert_eq!(res.status(), 201);
+
+    let public = html(&app.anonymous(), app.url(&format!("/don-vi/{a}"))).await;
+    assert_eq!(texts(&public, "#tiep-cong-dan"), ["Lịch tiếp công dân"]);
+    assert!(public.contains("Thứ Năm hằng tuần, buổi sáng"), "the regular day is published");
+    let rows = texts(&public, "table.data tbody tr");
+    assert_eq!(rows.len(), 4, "four Thursdays: {rows:?}");
+    assert!(rows[0].contains("30/04/2026") && rows[0].contains("Không tiếp"), "{}", rows[0]);
+    assert!(rows[1].contains("07/05/2026") && rows[1].contains("Có tiếp"), "{}", rows[1]);
+    for private in ["Trần Thị Hoa", "Thôn Một, số 12", "Hỏi về đất", "Nguyễn Văn Bình"] {
+        assert!(!public.contains(private), "no personal data on the public page: {private}");
+    }
+    let api: Value = app
+        .anonymous()
+        .get(app.url(&format!("/api/v1/units/{a}/reception/schedule")))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(api["upcoming"][0]["held"], json!(false));
+    assert_eq!(api["regular"][0]["weekday"], json!(4));
+}
+
+async fn the_log_forms_name_bad_fields_and_save_nothing(app: &TestApp) {
+    let (a, _) = communes(app).await;
+    app.state.clock.set_today(day("2026-03-20"));
+    let c = app.client_as("xa-a@coso.test").await;
+    let log = format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so");
+    let page = html(&c, app.url(&log)).await;
+    let future = [
+        ("held_on", "21/03/2026"),
+        ("receiver", "chairman"),
+        ("receiver_name", ""),
+        ("place", "Trụ sở"),
+        ("kind", "regular"),
+    ];
+    let res = app.post_form(&c, &log, &csrf(&page), &future).await;
+    assert_eq!(res.status(), 422);
+    let html_422 = res.text().await.expect("html");
+    assert!(texts(&html_422, "#held_on-err")[0].starts_with("Ngày tiếp không được sau hôm nay"));
+    assert_eq!(texts(&html_422, "#receiver_name-err"), ["Họ tên người tiếp không được để trống."]);
+    assert_eq!(attr(&html_422, "#held_on", "value").as_deref(), Some("21/03/2026"), "typed value kept");
+    let bad_date = [
+        ("held_on", "31/02/2026"),
+        ("receiver", "chairman"),
+        ("receiver_name", "A"),
+        ("place", "B"),
+        ("kind", "regular"),
+    ];
+    let res = app.post_form(&c, &log, &csrf(&page), &bad_date).await;
+    assert_eq!(res.status(), 422);
+    assert!(texts(&res.text().await.expect("html"), "#held_on-err")[0].contains("không phải ngày hợp lệ"));
+    let sessions: Value = c
+        .get(app.url(&format!("/api/v1/units/{a}/reception/sessions")))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(sessions["items"], json!([]), "nothing saved");
+
+    let session = add_session(app, &c, &a, "2026-03-19", "chairman").await;
+    let path = format!("{log}/{session}");
+    let page = html(&c, app.url(&path)).await;
+    let refused = [
+        ("visitor_names", "Lê Văn Nam"),
+        ("people_count", "1"),
+        ("address", "Thôn Hai"),
+        ("content", ""),
+        ("outcome", "refused"),
+    ];
+    let res = app.post_form(&c, &path, &csrf(&page), &refused).await;
+    assert_eq!(res.status(), 422);
+    let html_422 = res.text().await.expect("html");
+    assert_eq!(texts(&html_422, "#content-err"), ["Nội dung không được để trống."]);
+    assert!(texts(&html_422, "#refusal_ground-err")[0].contains("Điều 9"));
+    assert!(texts(&html_422, ".error-summary li a").len() >= 2);
+    let crowded = [
+        ("visitor_names", "Lê Văn Nam, Phạm Thị Lan"),
+        ("people_count", "12"),
+        ("crowded", "on"),
+        ("address", "Thôn Hai"),
+        ("content", "Phản ánh ô nhiễm từ trại lợn"),
+        ("outcome", "petition"),
+    ];
+    let res = app.post_form(&c, &path, &csrf(&page), &crowded).await;
+    assert_eq!(res.status(), 200);
+    let after = res.text().await.expect("html");
+    let rows = texts(&after, "table.data tbody tr");
+    assert_eq!(rows.len(), 1, "only the valid visit was saved: {rows:?}");
+    assert!(rows[0].contains("Đông người") && rows[0].contains("Tiếp nhận kiến nghị, phản ánh"), "{}", rows[0]);
+    let reads = app.store.audit_entries(Some("reception_visit"), None).await.expect("audit");
+    assert!(reads.items.iter().any(|e| e.action == "reception.visit_list"), "reading visits is audited");
+}
+
+async fn an_official_of_another_commune_can_neither_read_nor_write(app: &TestApp) {
+    let (a, b) = communes(app).await;
+    app.state.clock.set_today(day("2026-03-20"));
+    let own = app.client_as("xa-a@coso.test").await;
+    let session = add_session(app, &own, &a, "2026-03-19", "chairman").await;
+    let other = app.client_as("xa-b@coso.test").await;
+    for path in [
+        format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so"),
+        format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so/{session}"),
+        format!("/quan-tri/don-vi/{a}/tiep-cong-dan/lich"),
+        format!("/api/v1/units/{a}/reception/sessions/{session}/visits"),
+    ] {
+        assert_eq!(other.get(app.url(&path)).send().await.expect("get").status(), 403, "{path}");
+    }
+    let visit = json!({ "visitor_names": "X", "people_count": 1, "address": "Y", "content": "Z", "outcome": "guided" });
+    let write = other.post(app.url(&format!("/api/v1/units/{a}/reception/sessions/{session}/visits"))).json(&visit);
+    assert_eq!(write.send().await.expect("post").status(), 403);
+    // Through its own commune's address, the other commune's session does not exist.
+    let stray = other.get(app.url(&format!("/api/v1/units/{b}/reception/sessions/{session}/visits")));
+    assert_eq!(stray.send().await.expect("get").status(), 404);
+    let stray = other.post(app.url(&format!("/api/v1/units/{b}/reception/sessions/{session}/visits"))).json(&visit);
+    assert_eq!(stray.send().await.expect("post").status(), 404);
+    let visits = app.store.audit_entries(Some("reception_visit"), None).await.expect("audit");
+    assert_eq!(visits.total, 0, "nothing read or written");
+}
+
+async fn the_compliance_view_lists_the_missing_week_with_its_reason(app: &TestApp) {
+    let (a, _) = communes(app).await;
+    app.state.clock.set_today(day("2026-07-20"));
+    let c = app.client_as("xa-a@coso.test").await;
+    add_session(app, &c, &a, "2026-07-02", "chairman").await;
+    add_session(app, &c, &a, "2026-07-09", "vice_chairman").await;
+    let page = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tiep-cong-dan/tuan-thu?ky=2026-Q3"))).await;
+    let rows = texts(&page, "table.data tbody tr");
+    let week = |label: &str| rows.iter().find(|r| r.contains(label)).cloned().unwrap_or_default();
+    assert!(week("Tuần 27 (29/06–05/07/2026)").contains("Đạt"), "{rows:?}");
+    let deputy = week("Tuần 28 (06/07–12/07/2026)");
+    assert!(deputy.contains("Không đạt") && deputy.contains("Chỉ Phó Chủ tịch tiếp; từ 01/7/2026"), "{deputy}");
+    let none = week("Tuần 29 (13/07–19/07/2026)");
+    assert!(none.contains("Không có buổi tiếp công dân nào của Chủ tịch"), "{none}");
+    assert!(week("Tuần 30 (20/07–26/07/2026)").contains("Chưa đến hạn"));
+
+    // The province sees which of its communes missed weeks, with a picture.
+    let province = app.client_as("tinh@coso.test").await;
+    let up = html(&province, app.url("/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu?ky=2026-Q3")).await;
+    assert!(up.contains("<svg"), "a chart of the communes");
+    let commune_name = app.store.unit_by_code(&a).await.expect("q").expect("a").name;
+    let line = texts(&up, "table.data tbody tr").into_iter().find(|r| r.contains(&commune_name)).expect("the commune");
+    assert!(line.contains("1/3 tuần đạt") && line.contains("Tuần 28"), "{line}");
+
+    let api: Value = c
+        .get(app.url(&format!("/api/v1/units/{a}/reception/compliance?period=2026-Q3")))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    let w28 = api["unit"]["intervals"].as_array().expect("weeks").iter().find(|w| w["from"] == "2026-07-06").cloned();
+    assert_eq!(w28.as_ref().map(|w| w["reason"].clone()), Some(json!("deputy_only_after_tcd6")));
+    let bad =
+        c.get(app.url(&format!("/api/v1/units/{a}/reception/compliance?period=2026-Q9"))).send().await.expect("api");
+    assert_eq!(bad.status(), 422);
+}
+
+async fn the_compliance_downloads_as_csv_and_xlsx(app: &TestApp) {
+    let (a, _) = communes(app).await;
+    app.state.clock.set_today(day("2026-03-20"));
+    let c = app.client_as("tinh@coso.test").await;
+    let csv = c.get(app.url("/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu.csv?ky=2026-Q1")).send().await.expect("csv");
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-type"].to_str().unwrap_or_default().starts_with("text/csv"));
+    assert!(csv.headers()["content-disposition"].to_str().unwrap_or_default().contains("tiep-cong-dan-42-2026-q1.csv"));
+    let text = csv.text().await.expect("text");
+    let commune_name = app.store.unit_by_code(&a).await.expect("q").expect("a").name;
+    assert!(text.contains(&commune_name) && text.contains("Tuần 11 (09/03–15/03/2026)"), "{text}");
+    let xlsx = c.get(app.url("/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu.xlsx?ky=2026-Q1")).send().await.expect("xlsx");
+    assert_eq!(xlsx.status(), 200);
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "a zip: XLSX");
+}
+
+on_both! {
+    app:
+    public_schedule => the_schedule_is_public_and_shows_a_holiday_as_not_held,
+    log_forms => the_log_forms_name_bad_fields_and_save_nothing,
+    other_commune => an_official_of_another_commune_can_neither_read_nor_write,
+    compliance => the_compliance_view_lists_the_missing_week_with_its_reason,
+    downloads => the_compliance_downloads_as_csv_and_xlsx,
+}
