@@ -11,6 +11,7 @@ pub mod document;
 pub mod field;
 pub mod household;
 pub mod household_import;
+pub mod household_link;
 pub mod ids;
 pub mod notification;
 pub mod official;
@@ -77,6 +78,7 @@ codes!(
     plan::ReportPeriod => "kỳ báo cáo",
     report::SubmissionStatus => "trạng thái báo cáo",
     notification::NotificationKind => "loại thông báo",
+    household_link::LinkStatus => "trạng thái liên kết hộ",
 );
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! or `OptCode` for a nullable column.
 
 use coso_domain::authz::Role;
+use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
 use coso_domain::report::SubmissionStatus;
@@ -119,3 +120,4 @@ stored_code!(ReportPeriod, "obligation.period");
 stored_code!(PeriodKey, "obligation_occurrence.period_key");
 stored_code!(SubmissionStatus, "submission.status");
 stored_code!(NotificationKind, "notification.kind");
+stored_code!(LinkStatus, "household_link.status");

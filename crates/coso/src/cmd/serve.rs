@@ -163,5 +163,11 @@ fn app_settings(cfg: &Config) -> AppSettings {
         link_lifetime: l.password_reset_link_minutes.map_or(d.password_reset.link_lifetime, chrono::Duration::minutes),
         per_account_per_hour: l.password_reset_per_account_per_hour.unwrap_or(d.password_reset.per_account_per_hour),
     };
-    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone() }
+    let email_verification = coso_app::accounts::VerificationSettings {
+        link_lifetime: l
+            .email_verification_link_hours
+            .map_or(d.email_verification.link_lifetime, chrono::Duration::hours),
+        ..d.email_verification
+    };
+    AppSettings { sign_in, password_reset, email_verification, base_url: cfg.mail.base_url.clone() }
 }
