@@ -13,6 +13,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use coso_domain::authz::Role;
+use coso_domain::household_link::LinkStatus;
+use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
 use coso_domain::report::SubmissionStatus;
 use coso_domain::unit::UnitKind;
@@ -57,6 +59,8 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(ReportPeriod::ALL.map(ReportPeriod::as_str));
     codes.extend(ObligationKind::ALL.map(ObligationKind::as_str));
     codes.extend(TaskStatus::ALL.map(TaskStatus::as_str));
+    codes.extend(LinkStatus::ALL.map(LinkStatus::as_str));
+    codes.extend(NotificationKind::ALL.map(NotificationKind::as_str));
     codes.push(DisplayStatus::Overdue.as_str());
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]

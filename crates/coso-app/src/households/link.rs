@@ -153,8 +153,9 @@ pub async fn pending_links(app: &App, actor: &Actor, code: &str) -> Result<Pendi
     Ok(PendingLinks { unit, links })
 }
 
-/// Confirms (`confirm`) or refuses, with `note` (required to refuse), the pending request
-/// `id` of a household under the unit with `code`, and tells the resident. Not found when the
+/// Confirms (`Some(true)`) or refuses (`Some(false)`), with `note` (required to refuse), the
+/// pending request `id` of a household under the unit with `code`, and tells the resident;
+/// `None` (no choice made) is a field error once the request is found. Not found when the
 /// request is not pending or not under the unit; forbidden without the right to manage the
 /// households there; a conflict when the household already has a confirmed account.
 pub async fn decide_link(
@@ -162,7 +163,7 @@ pub async fn decide_link(
     actor: &Actor,
     code: &str,
     id: i64,
-    confirm: bool,
+    confirm: Option<bool>,
     note: &str,
 ) -> Result<HouseholdLinkRow> {
     let unit = crate::units::by_code(app, code).await?;
@@ -173,6 +174,9 @@ pub async fn decide_link(
         return Err(Error::NotFound);
     }
     let permit = actor.authorize(&village.unit_path(), Action::ManageHouseholds)?;
+    let Some(confirm) = confirm else {
+        return Err(Error::Validation(vec![FieldError::new("decision", "Chọn «Xác nhận» hoặc «Từ chối».")]));
+    };
     let note = coso_text::clean(note);
     if !confirm && note.is_empty() {
         return Err(Error::Validation(vec![FieldError::new(

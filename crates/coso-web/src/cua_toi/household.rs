@@ -38,8 +38,9 @@ pub async fn request(
             "Đã gửi yêu cầu liên kết với hộ gia đình. Trưởng thôn, tổ trưởng tổ dân phố sẽ đối chiếu với sổ hộ và xác nhận; bạn sẽ nhận thông báo tại đây.",
         )),
         Err(AppError::Validation(errors)) => refused(&state, &user, form.input, errors).await,
-        Err(AppError::Conflict { field, message }) => {
-            refused(&state, &user, form.input, vec![coso_domain::FieldError::new(field, message)]).await
+        // The form is not shown while a link is open: the summary points at the section.
+        Err(AppError::Conflict { message, .. }) => {
+            refused(&state, &user, form.input, vec![coso_domain::FieldError::new("ho-gia-dinh", message)]).await
         }
         Err(e) => Err(PageError(e)),
     }

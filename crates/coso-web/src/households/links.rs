@@ -95,14 +95,14 @@ pub async fn decide(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let confirm = match form.decision.as_str() {
-        "xac-nhan" => true,
-        "tu-choi" => false,
-        _ => return Err(AppError::BadRequest("Chọn «Xác nhận» hoặc «Từ chối».".into()).into()),
+        "xac-nhan" => Some(true),
+        "tu-choi" => Some(false),
+        _ => None,
     };
     let note = form.note(id);
     match households::decide_link(&state.app, &user.actor(), &code, id, confirm, &note).await.map_err(AppError::from) {
         Ok(link) => {
-            let notice = if confirm {
+            let notice = if confirm == Some(true) {
                 format!("Đã xác nhận {} là người đại diện hộ {}.", link.display_name, link.household_code)
             } else {
                 format!("Đã từ chối yêu cầu của {} với hộ {}.", link.display_name, link.household_code)
