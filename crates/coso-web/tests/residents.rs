@@ -363,6 +363,15 @@ async fn a_village_head_confirms_a_resident_as_household_representative(app: &Te
     let represented = coso_app::households::representative_of(&app.state.app, user).await.expect("q");
     assert_eq!(represented.map(|r| (r.household_code, r.village_code)), Some(("H1".to_string(), "V1".to_string())));
 
+    // The village head reads the notice of the decision; the notification to the resident is
+    // theirs alone, not the village's.
+    let after = head.0.get(app.url("/quan-tri/don-vi/V1/ho-gia-dinh/yeu-cau-lien-ket")).send().await.expect("page");
+    let after = after.text().await.expect("html");
+    assert!(texts(&after, "p.notice")[0].contains("Đã xác nhận dan@coso.test là người đại diện hộ H1"), "{after}");
+    let inbox = head.0.get(app.url("/quan-tri/hop-thu?don-vi=V1")).send().await.expect("inbox");
+    assert_eq!(inbox.status(), 200);
+    assert!(!inbox.text().await.expect("html").contains("đại diện hộ H1"), "not in the village's inbox");
+
     // The notification is marked read from the page.
     let notification = attr(&html, "form[action^='/cua-toi/thong-bao/']", "action").expect("a mark-as-read form");
     assert_eq!(app.post_form(&resident, &notification, &csrf, &[]).await.status(), 303);
