@@ -194,6 +194,21 @@ async fn an_expired_link_is_refused_and_a_new_one_can_be_sent(app: &TestApp) {
     assert!(queued_mails(app).await.is_empty());
 }
 
+async fn a_password_reset_link_also_proves_the_address(app: &TestApp) {
+    two_villages(app).await;
+    sign_up(app, &complete("cuc@coso.test", "V1")).await;
+    queued_mails(app).await;
+    let res = app.anonymous().post(app.url("/quen-mat-khau")).form(&[("email", "cuc@coso.test")]).send().await;
+    assert_eq!(res.expect("ask").status(), 200);
+    let body = &queued_mails(app).await[0].1;
+    let at = body.find(accounts::RESET_PATH).expect("a reset link");
+    let path = body[at..].split_whitespace().next().expect("link");
+    let fresh = "mật-khẩu-mới-của-cúc";
+    let res = app.anonymous().post(app.url(path)).form(&[("password", fresh), ("password_confirm", fresh)]).send();
+    assert_eq!(res.await.expect("reset").status(), 303);
+    signed_in(app, "cuc@coso.test", fresh).await;
+}
+
 async fn an_existing_email_gets_the_same_answer_and_its_owner_a_mail(app: &TestApp) {
     two_villages(app).await;
     let new = sign_up(app, &complete("moi@coso.test", "V1")).await;
@@ -426,6 +441,7 @@ on_both! {
     sign_up_verify_by_mail_then_signed_in => sign_up_verify_by_mail_then_signed_in,
     an_expired_link_is_refused_and_a_new_one_can_be_sent => an_expired_link_is_refused_and_a_new_one_can_be_sent,
     an_existing_email_gets_the_same_answer_and_its_owner_a_mail => an_existing_email_gets_the_same_answer_and_its_owner_a_mail,
+    a_password_reset_link_also_proves_the_address => a_password_reset_link_also_proves_the_address,
     sign_up_field_errors_are_vietnamese_and_name_the_field => sign_up_field_errors_are_vietnamese_and_name_the_field,
     sign_up_is_limited_per_address => sign_up_is_limited_per_address,
     a_village_head_confirms_a_resident_as_household_representative => a_village_head_confirms_a_resident_as_household_representative,
