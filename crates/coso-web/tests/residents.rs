@@ -5,7 +5,7 @@ use chrono::Duration;
 use coso_app::accounts;
 use coso_domain::UserId;
 use coso_domain::authz::Role;
-use coso_test_support::{PASSWORD, TestApp, attr, on_both, texts};
+use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, texts};
 use coso_web::WebSettings;
 use serde_json::{Value, json};
 
@@ -275,6 +275,14 @@ async fn sign_up_field_errors_are_vietnamese_and_name_the_field(app: &TestApp) {
     assert_eq!(attr(&html, "#email", "value").as_deref(), Some("cuc@coso.test"));
     assert_eq!(attr(&html, "#password", "value").as_deref(), Some(""));
     assert_eq!(attr(&html, "input[name=unit_code][value=V1]", "checked").as_deref(), Some(""));
+    // Searching the commune's name offers its villages, never the commune itself.
+    let name = app.store.unit_by_code(&commune).await.expect("q").expect("commune").name;
+    let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("tim-don-vi", &name).finish();
+    let search = app.anonymous().get(app.url(&format!("/dang-ky?{query}"))).send();
+    let html = search.await.expect("search").text().await.expect("html");
+    let offered = attrs(&html, "input[name=unit_code]", "value");
+    assert!(offered.contains(&"V1".to_string()) && offered.contains(&"V2".to_string()), "{offered:?}");
+    assert!(!offered.contains(&commune), "{offered:?}");
     assert!(queued_mails(app).await.is_empty(), "nothing was sent");
     assert!(app.store.user_by_email("cuc@coso.test").await.expect("q").is_none(), "nothing was created");
 }

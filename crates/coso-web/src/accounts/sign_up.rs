@@ -9,7 +9,9 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
-use coso_app::accounts;
+use coso_app::{accounts, unit_search};
+use coso_domain::unit::UnitKind;
+use coso_store::UnitSearch;
 use serde::Deserialize;
 
 use super::views::{LoginPage, SignUpPage, SignUpSentPage, VerifyPage};
@@ -19,7 +21,7 @@ use crate::extract::{Form, Path, Query};
 use crate::forms::FieldErrors;
 use crate::page_context::redirect_with_notice;
 use crate::state::AppState;
-use crate::users::unit_hits;
+use crate::views::UnitHit;
 
 /// Where a sign-up is answered, whatever became of it (Post/Redirect/Get).
 const SENT_PATH: &str = "/dang-ky/da-gui";
@@ -62,8 +64,53 @@ pub struct SignUpQuery {
     pub unit_query: String,
 }
 
+/// How many units the picker shows.
+const HITS: i64 = 20;
+
+/// What the picker offers a resident: villages and residential groups whose name matches
+/// `query`, then those of the communes and wards whose name matches (people know their
+/// commune's name best); the chosen one (`code`) first when it is not among them. A commune is
+/// never offered: a resident lives in a village or a residential group.
+async fn resident_unit_hits(state: &AppState, query: &str, code: &str) -> Result<Vec<UnitHit>, AppError> {
+    let mut found: Vec<unit_search::Hit> = Vec::new();
+    let query = query.trim();
+    if !query.is_empty() {
+        for kind in [UnitKind::Village, UnitKind::ResidentialGroup] {
+            let s =
+                UnitSearch { q: Some(query.to_string()), kind: Some(kind), limit: Some(HITS), ..Default::default() };
+            found.extend(unit_search::search(&state.app, s).await?.hits);
+        }
+        let s = UnitSearch { q: Some(query.to_string()), limit: Some(HITS), ..Default::default() };
+        for commune in unit_search::search(&state.app, s)
+            .await?
+            .hits
+            .into_iter()
+            .filter(|h| h.unit.kind.is_commune_level())
+            .take(3)
+        {
+            let s = UnitSearch { parent_id: Some(commune.unit.id), limit: Some(HITS), ..Default::default() };
+            found.extend(unit_search::search(&state.app, s).await?.hits);
+        }
+    }
+    let mut hits: Vec<UnitHit> = Vec::new();
+    for h in found.into_iter().filter(|h| h.unit.kind.has_households()) {
+        if hits.len() as i64 >= HITS * 2 || hits.iter().any(|u| u.code == h.unit.code) {
+            continue;
+        }
+        hits.push(UnitHit { selected: h.unit.code == code, code: h.unit.code, name: h.unit.name, place: h.place });
+    }
+    let code = code.trim();
+    if !code.is_empty()
+        && !hits.iter().any(|h| h.code == code)
+        && let Some(h) = unit_search::by_code(&state.app, code).await?
+    {
+        hits.insert(0, UnitHit { selected: true, code: h.unit.code, name: h.unit.name, place: h.place });
+    }
+    Ok(hits)
+}
+
 async fn page(state: &AppState, unit_query: String, form: SignUpForm, errors: FieldErrors) -> PageResult<SignUpPage> {
-    let hits = unit_hits(state, &unit_query, &form.unit_code).await?;
+    let hits = resident_unit_hits(state, &unit_query, &form.unit_code).await?;
     Ok(SignUpPage {
         unit_query,
         hits,

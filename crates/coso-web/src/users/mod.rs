@@ -6,8 +6,6 @@ mod pages;
 mod views;
 mod wire;
 
-pub(crate) use pages::unit_hits;
-
 use axum::Router;
 use axum::routing::get;
 

@@ -32,7 +32,7 @@ pub struct UsersQuery {
 }
 
 /// The units found for `query`, and the chosen one (`code`) first when it is not among them.
-pub(crate) async fn unit_hits(state: &AppState, query: &str, code: &str) -> Result<Vec<UnitHit>, AppError> {
+async fn unit_hits(state: &AppState, query: &str, code: &str) -> Result<Vec<UnitHit>, AppError> {
     let mut hits = Vec::new();
     let query = query.trim();
     if !query.is_empty() {
