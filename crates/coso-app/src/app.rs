@@ -12,6 +12,8 @@ pub struct AppSettings {
     pub sign_in: crate::accounts::SignInLimits,
     /// Links that set a new password.
     pub password_reset: crate::accounts::ResetSettings,
+    /// Links that verify a resident's e-mail after sign-up.
+    pub email_verification: crate::accounts::VerificationSettings,
     /// The public address of the site (`https://coso.example.vn`), for links in mails.
     pub base_url: Option<String>,
     /// Whether a vice-chairman's reception counts before 2026-07-01 (default: it does).

@@ -8,6 +8,12 @@ use coso_store::{AuditEntry, HouseholdImportReport, HouseholdRow, Page, UnitRow}
 
 use crate::{Actor, App, Error, Result};
 
+mod link;
+pub use link::{
+    MyHousehold, PendingLinks, Represented, decide_link, end_link, my_household, pending_links, representative_of,
+    request_link,
+};
+
 /// The households of `unit`'s subtree, matching `q`. The read is audited, with the query.
 pub async fn list(
     app: &App,

@@ -2,13 +2,15 @@
 //!
 //! On a database that holds the official units, [`load_demo`] fills one real province,
 //! Hà Tĩnh (code `42`): villages (thôn) under every commune, residential groups (tổ dân phố)
-//! under every ward, household registers in a few of them, and one account for each role.
+//! under every ward, household registers in a few of them, one account for each role, and the
+//! demo resident linked to a household of its village (a second one waiting for the village head).
 //! A seeded generator makes the data the same on every run. Every demo account has the
 //! password [`DEMO_PASSWORD`].
 
 mod accounts;
 mod error;
 pub mod households;
+mod links;
 mod names;
 mod plans;
 mod reception;
@@ -20,12 +22,13 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use coso_app::{Actor, App};
-use coso_domain::authz::Action;
+use coso_domain::authz::{Action, Role};
 use coso_domain::unit::{NewUnit, UnitKind};
 use coso_store::{NewUser, UnitRow};
 
 pub use accounts::DemoAccount;
 pub use error::DemoError;
+pub use links::WAITING_RESIDENT;
 pub use report::DemoReport;
 pub use villages::plan_children;
 
@@ -90,6 +93,10 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let anchors = accounts::Anchors { province: &province.code, commune: &commune.code, village: &village.code };
     report.accounts = accounts::demo_accounts(&anchors);
     report.accounts_created = create_accounts(app, &report.accounts, &actor).await?;
+    let resident = report.accounts.iter().find(|a| a.role == Role::Resident).map(|a| a.email.clone());
+    if let Some(resident) = resident {
+        links::load(app, village, &resident, &actor).await?;
+    }
     let commune_units: Vec<UnitRow> = communes.iter().chain(wards.iter()).map(|(c, _)| c.clone()).collect();
     report.reports_sent = plans::load(app, &province, &commune_units, &commune.code, &actor).await?;
     report.reception_sessions = reception::load(app, &commune_units, &commune.code, &actor).await?;

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use coso_domain::authz::Role;
+
 use crate::DEMO_PASSWORD;
 use crate::accounts::DemoAccount;
 
@@ -41,6 +43,15 @@ impl fmt::Display for DemoReport {
         writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
         for a in &self.accounts {
             writeln!(f, "  {}", a.line())?;
+        }
+        if let Some(resident) = self.accounts.iter().find(|a| a.role == Role::Resident) {
+            writeln!(
+                f,
+                "Người dân mẫu {} đại diện hộ đầu tiên của thôn {}; {} (cùng thôn) đang chờ trưởng thôn xác nhận là đại diện hộ thứ hai.",
+                resident.email,
+                resident.unit_code,
+                crate::WAITING_RESIDENT
+            )?;
         }
         Ok(())
     }

@@ -94,6 +94,25 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
         assert!(verified, "the demo password verifies");
     }
 
+    // The demo resident represents a household of its village; a second resident waits for
+    // the village head.
+    let resident = store.user_by_email("nguoidan@coso.example").await.expect("q").expect("the demo resident");
+    assert!(resident.is_verified());
+    let village = &report.accounts.iter().find(|a| a.role == Role::Resident).expect("resident").unit_code;
+    let represented = coso_app::households::representative_of(&App::new(store.clone()), resident.user_id())
+        .await
+        .expect("q")
+        .expect("a confirmed household");
+    assert_eq!(&represented.village_code, village);
+    let head = [Grant {
+        role: Role::VillageHead,
+        unit: store.unit_by_code(village).await.expect("q").expect("v").unit_path(),
+    }];
+    let v = store.unit_by_code(village).await.expect("q").expect("village");
+    let permit = authorize(&head, &v.unit_path(), Action::ManageHouseholds).expect("permit");
+    let pending = store.pending_household_links(&permit, &v).await.expect("pending");
+    assert_eq!(pending.iter().map(|l| l.email.as_str()).collect::<Vec<_>>(), [coso_demo::WAITING_RESIDENT]);
+
     assert!(
         matches!(load_demo(&App::new(store.clone()), false).await, Err(DemoError::NotEmpty)),
         "refuses a non-empty database"

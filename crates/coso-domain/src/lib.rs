@@ -11,6 +11,7 @@ pub mod document;
 pub mod field;
 pub mod household;
 pub mod household_import;
+pub mod household_link;
 pub mod ids;
 pub mod notification;
 pub mod official;
@@ -84,6 +85,7 @@ codes!(
     reception::SessionKind => "loại buổi tiếp",
     reception::Outcome => "kết quả tiếp",
     reception::RefusalGround => "lý do từ chối tiếp",
+    household_link::LinkStatus => "trạng thái liên kết hộ",
 );
 
 #[cfg(test)]

@@ -10,16 +10,20 @@ pub enum NotificationKind {
     Reminder,
     /// A report or an implementing plan is past its due date and not sent.
     Overdue,
+    /// The village head confirmed or refused a resident's household link.
+    HouseholdLink,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 2] = [NotificationKind::Reminder, NotificationKind::Overdue];
+    pub const ALL: [NotificationKind; 3] =
+        [NotificationKind::Reminder, NotificationKind::Overdue, NotificationKind::HouseholdLink];
 
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
             NotificationKind::Reminder => "reminder",
             NotificationKind::Overdue => "overdue",
+            NotificationKind::HouseholdLink => "household_link",
         }
     }
 
@@ -31,6 +35,7 @@ impl NotificationKind {
         match self {
             NotificationKind::Reminder => "Nhắc hạn",
             NotificationKind::Overdue => "Quá hạn",
+            NotificationKind::HouseholdLink => "Hộ gia đình",
         }
     }
 }

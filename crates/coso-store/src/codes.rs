@@ -7,6 +7,7 @@
 //! or `OptCode` for a nullable column.
 
 use coso_domain::authz::Role;
+use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
 use coso_domain::reception::{Outcome, PartOfDay, Receiver, RefusalGround, ScheduleKind, SessionKind};
@@ -126,3 +127,4 @@ stored_code!(ScheduleKind, "reception_schedule.kind");
 stored_code!(SessionKind, "reception_session.kind");
 stored_code!(Outcome, "reception_visit.outcome");
 stored_code!(RefusalGround, "reception_visit.refusal_ground");
+stored_code!(LinkStatus, "household_link.status");

@@ -145,10 +145,12 @@ impl Store {
         Ok(rows)
     }
 
-    /// The newest notifications addressed to a unit (at most `MAX_LIMIT`).
+    /// The newest notifications addressed to a unit (at most `MAX_LIMIT`); those addressed to
+    /// one person of the unit (a resident told of a decision) are theirs alone.
     pub async fn notifications_of_unit(&self, unit: coso_domain::UnitId) -> Result<Vec<NotificationRow>> {
         let sql = format!(
-            "SELECT {NOTIFICATION_COLUMNS} FROM notification n WHERE n.unit_id = $1 ORDER BY n.id DESC LIMIT $2"
+            "SELECT {NOTIFICATION_COLUMNS} FROM notification n WHERE n.unit_id = $1 AND n.user_id IS NULL \
+             ORDER BY n.id DESC LIMIT $2"
         );
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as::<_, NotificationRow>(sqlx::AssertSqlSafe(sql)).bind(unit.0).bind(MAX_LIMIT).fetch_all(pool).await?

@@ -110,11 +110,16 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            let email: String = sqlx::query_scalar("UPDATE app_user SET password_hash = $1 WHERE id = $2 RETURNING email")
-                .bind(password_hash)
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
+            // The link came by mail: the address is proven, as a verification link would.
+            let email: String = sqlx::query_scalar(
+                "UPDATE app_user SET password_hash = $1, email_verified_at = COALESCE(email_verified_at, $3) \
+                 WHERE id = $2 RETURNING email",
+            )
+            .bind(password_hash)
+            .bind(id)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
             let ended = sqlx::query("DELETE FROM session WHERE user_id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
             let actor = Actor { user_id: Some(UserId(id)), label: email, request_id };
             let entry = AuditEntry {

@@ -24,6 +24,9 @@ pub struct UserRow {
     pub failed_logins: i64,
     pub locked_until: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// When the owner proved the address; `None` for a resident who signed up and has not
+    /// opened the mailed link yet (accounts made by administrators are verified at once).
+    pub email_verified_at: Option<DateTime<Utc>>,
 }
 
 impl std::fmt::Debug for UserRow {
@@ -35,6 +38,10 @@ impl std::fmt::Debug for UserRow {
 impl UserRow {
     pub fn user_id(&self) -> UserId {
         UserId(self.id)
+    }
+
+    pub fn is_verified(&self) -> bool {
+        self.email_verified_at.is_some()
     }
 }
 
@@ -65,16 +72,19 @@ pub struct NewUser {
     pub grants: Vec<(Role, UnitId)>,
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, password_hash, active, failed_logins, locked_until, created_at";
+pub(crate) const USER_COLUMNS: &str =
+    "id, email, display_name, password_hash, active, failed_logins, locked_until, created_at, email_verified_at";
 
 impl Store {
+    /// Creates an account made by an administrator, the command line or the demo loader:
+    /// its address counts as verified.
     pub async fn create_user(&self, u: &NewUser, actor: &Actor) -> Result<UserId> {
         let now = self.clock.now();
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let res = sqlx::query_scalar::<_, i64>(
-                "INSERT INTO app_user (email, display_name, password_hash, active, failed_logins, created_at) \
-                 VALUES ($1, $2, $3, $4, 0, $5) RETURNING id",
+                "INSERT INTO app_user (email, display_name, password_hash, active, failed_logins, created_at, email_verified_at) \
+                 VALUES ($1, $2, $3, $4, 0, $5, $5) RETURNING id",
             )
             .bind(&u.email)
             .bind(&u.display_name)

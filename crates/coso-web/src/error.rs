@@ -45,6 +45,9 @@ pub enum AppError {
     /// Sign-in attempts wait after repeated failures; the message says until when.
     #[error("{message}")]
     SignInWait { message: String, retry_after_secs: u64 },
+    /// The right password of an account whose e-mail is not verified yet.
+    #[error("{}", coso_app::accounts::UNVERIFIED)]
+    Unverified,
     #[error("{0}")]
     BadRequest(String),
     /// This build was made without the `pdf` feature.
@@ -70,6 +73,7 @@ impl AppError {
             AppError::Busy => "busy",
             AppError::RateLimited | AppError::SignInWait { .. } => "rate_limited",
             AppError::SignInRefused => "invalid_credentials",
+            AppError::Unverified => "email_unverified",
             AppError::BadRequest(_) => "bad_request",
             AppError::NoPdf => "not_implemented",
             AppError::Internal(_) => "internal",
@@ -89,6 +93,7 @@ impl AppError {
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::RateLimited | AppError::SignInWait { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRefused => StatusCode::UNAUTHORIZED,
+            AppError::Unverified => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NoPdf => StatusCode::NOT_IMPLEMENTED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -147,7 +152,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
     /// `conflict`, `payload_too_large`, `unsupported_media_type`, `csrf_token_invalid`,
-    /// `rate_limited`, `invalid_credentials`, `busy`, `bad_request`, `not_implemented`, `internal`.
+    /// `rate_limited`, `invalid_credentials`, `email_unverified`, `busy`, `bad_request`, `not_implemented`, `internal`.
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,
@@ -212,6 +217,9 @@ impl IntoResponse for ApiError {
 
 /// Seconds a client is asked to wait before retrying work refused as [`AppError::Busy`].
 const RETRY_AFTER_SECS: &str = "5";
+/// Seconds a client is asked to wait after [`AppError::RateLimited`]: the per-minute limits
+/// have let another request through by then.
+const RATE_LIMITED_RETRY_AFTER_SECS: &str = "60";
 
 pub(crate) fn with_retry_after(e: &AppError, mut res: Response) -> Response {
     match e {
@@ -220,6 +228,9 @@ pub(crate) fn with_retry_after(e: &AppError, mut res: Response) -> Response {
         }
         AppError::SignInWait { retry_after_secs, .. } => {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+        }
+        AppError::RateLimited => {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RATE_LIMITED_RETRY_AFTER_SECS));
         }
         _ => {}
     }

@@ -616,6 +616,8 @@ mod tests {
         let env = [("COSO_LIMITS_INTAKE_PER_IP_PER_MINUTE", "9"), ("COSO_LIMITS_SIGN_IN_BACKOFF_CAP_MINUTES", "30")];
         let c = load(&Overrides::default(), &env, Some(file)).expect("env");
         assert_eq!((c.limits.intake_per_ip_per_minute, c.limits.sign_in_backoff_cap_minutes), (Some(9), Some(30)));
+        let c = load(&Overrides::default(), &[("COSO_LIMITS_EMAIL_VERIFICATION_LINK_HOURS", "72")], None).expect("env");
+        assert_eq!(c.limits.email_verification_link_hours, Some(72));
         let older = "[web]\nlogin_attempts_per_minute = 7\nmax_failed_logins = 4\n";
         let c = load(&Overrides::default(), &[], Some(older)).expect("older names");
         assert_eq!((c.limits.sign_in_per_ip_per_minute, c.limits.sign_in_failures_per_address), (Some(7), Some(4)));
@@ -627,6 +629,7 @@ mod tests {
             ("[limits]\nsign_in_per_ip_per_minute = 0\n", "limits.sign_in_per_ip_per_minute"),
             ("[limits]\nsign_in_backoff_cap_minutes = 5000\n", "limits.sign_in_backoff_cap_minutes"),
             ("[limits]\npassword_reset_link_minutes = 1\n", "limits.password_reset_link_minutes"),
+            ("[limits]\nemail_verification_link_hours = 0\n", "limits.email_verification_link_hours"),
             ("[limits]\nsign_in_failures_per_account = 5\n", "limits.sign_in_failures_per_account"),
             ("[limits]\nsign_in_failures_per_address = 30\n", "limits.sign_in_failures_per_account"),
             ("[limits]\nintake_per_minute = 5\n", "intake_per_minute"),

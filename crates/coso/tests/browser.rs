@@ -13,6 +13,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use coso_domain::authz::Role;
+use coso_domain::household_link::LinkStatus;
+use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
 use coso_domain::reception::{Outcome, PartOfDay, Receiver, RefusalGround, ScheduleKind, SessionKind};
 use coso_domain::report::SubmissionStatus;
@@ -58,6 +60,8 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(ReportPeriod::ALL.map(ReportPeriod::as_str));
     codes.extend(ObligationKind::ALL.map(ObligationKind::as_str));
     codes.extend(TaskStatus::ALL.map(TaskStatus::as_str));
+    codes.extend(LinkStatus::ALL.map(LinkStatus::as_str));
+    codes.extend(NotificationKind::ALL.map(NotificationKind::as_str));
     codes.push(DisplayStatus::Overdue.as_str());
     codes.extend(Receiver::ALL.map(Receiver::as_str));
     codes.extend(PartOfDay::ALL.map(PartOfDay::as_str));

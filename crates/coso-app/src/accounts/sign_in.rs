@@ -15,6 +15,10 @@ use crate::{App, Result};
 /// The one refusal of wrong credentials, whether the e-mail has an account or not.
 pub const WRONG_CREDENTIALS: &str = "E-mail hoặc mật khẩu không đúng.";
 
+/// The refusal of the right password of an account whose e-mail is not verified yet.
+pub const UNVERIFIED: &str = "Tài khoản chưa xác minh e-mail. Hãy mở liên kết trong thư xác minh chúng tôi đã gửi \
+    (kiểm tra cả hộp thư rác), hoặc bấm «Gửi lại thư xác minh».";
+
 /// What became of a sign-in attempt.
 #[derive(Debug)]
 pub enum SignIn {
@@ -22,6 +26,9 @@ pub enum SignIn {
     SignedIn(UserRow),
     /// Wrong e-mail or password, or an inactive account: answer [`WRONG_CREDENTIALS`].
     Refused,
+    /// The right password of an account whose e-mail is not verified yet: answer
+    /// [`UNVERIFIED`] and offer to mail the link again.
+    Unverified(UserRow),
     /// Too many failures lately: the attempt was not checked; it may be tried again at `until`
     /// (see [`super::wait_message`]).
     Wait { until: DateTime<Utc> },
@@ -45,6 +52,10 @@ pub async fn sign_in(app: &App, email: &str, password: &str, ip: IpAddr) -> Resu
     match user {
         Some(u) if ok && u.active => {
             app.store().clear_failed_sign_ins(&email, &address).await?;
+            if !u.is_verified() {
+                tracing::info!(user_id = u.id, "sign-in refused: e-mail not verified");
+                return Ok(SignIn::Unverified(u));
+            }
             Ok(SignIn::SignedIn(u))
         }
         user => {

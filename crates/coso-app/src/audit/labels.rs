@@ -63,6 +63,14 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("household.import", "Nhập sổ hộ gia đình từ tệp", Kind::Change),
     action("user.create", "Tạo người dùng", Kind::Change),
     action("user.password_reset", "Đặt lại mật khẩu", Kind::Account),
+    action("user.sign_up", "Đăng ký tài khoản người dân", Kind::Account),
+    action("user.sign_up_existing", "Đăng ký lại bằng e-mail đã có tài khoản", Kind::Account),
+    action("user.email_verified", "Xác minh e-mail", Kind::Account),
+    action("user.verification_resent", "Gửi lại thư xác minh e-mail", Kind::Account),
+    action("household_link.request", "Đề nghị liên kết với hộ gia đình", Kind::Change),
+    action("household_link.confirm", "Xác nhận người đại diện hộ", Kind::Change),
+    action("household_link.refuse", "Từ chối liên kết với hộ gia đình", Kind::Change),
+    action("household_link.end", "Kết thúc liên kết với hộ gia đình", Kind::Change),
     action("unit.create", "Tạo đơn vị hành chính", Kind::Change),
     action("unit.load_official", "Nạp danh mục đơn vị hành chính chính thức", Kind::Change),
     action("unit.succession", "Ghi nhận sắp xếp, kế thừa đơn vị", Kind::Change),
@@ -107,6 +115,7 @@ pub fn kind_of(code: &str) -> Kind {
 pub fn entity_label(entity: &str) -> String {
     match entity {
         "household" => "Hộ gia đình",
+        "household_link" => "Liên kết tài khoản với hộ",
         "user" => "Người dùng",
         "unit" => "Đơn vị",
         "plan" => "Kế hoạch",
@@ -189,6 +198,11 @@ pub fn field_label(field: &str) -> String {
         "session_id" => "Buổi tiếp (số)",
         "content" => "Nội dung",
         "note" => "Ghi chú",
+        "household_id" => "Hộ gia đình (số)",
+        "user_id" => "Tài khoản (số)",
+        "unit_id" => "Đơn vị (số)",
+        "role" => "Vai trò",
+        "pending_links" => "Số yêu cầu liên kết đang chờ",
         other => return other.to_string(),
     }
     .to_string()
@@ -207,6 +221,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let prefixes = [
             "household.",
+            "household_link.",
             "user.",
             "unit.",
             "plan.",

@@ -26,7 +26,8 @@ pub struct Credentials {
 
 /// Checks credentials (rate-limited per IP address) and opens a session; returns the cookie token.
 /// Wrong credentials are [`AppError::SignInRefused`]; an attempt that must wait after repeated
-/// failures is [`AppError::SignInWait`].
+/// failures is [`AppError::SignInWait`]; the right password of an account whose e-mail is not
+/// verified yet is [`AppError::Unverified`].
 async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> Result<String, AppError> {
     if state.login_limiter.check_key(&ip).is_err() {
         tracing::warn!(%ip, "login rate limit reached");
@@ -35,6 +36,7 @@ async fn sign_in(state: &AppState, ip: IpAddr, email: &str, password: &str) -> R
     let user = match accounts::sign_in(&state.app, email, password, ip).await? {
         accounts::SignIn::SignedIn(user) => user,
         accounts::SignIn::Refused => return Err(AppError::SignInRefused),
+        accounts::SignIn::Unverified(_) => return Err(AppError::Unverified),
         accounts::SignIn::Wait { until } => {
             let now = state.app.now();
             let retry_after_secs = u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1);
@@ -77,11 +79,18 @@ pub async fn login_submit(
             Ok((jar, Redirect::to("/quan-tri")).into_response())
         }
         // Wrong credentials keep the form with what was typed (200, as any form with an
-        // error); waiting and rate limits keep it too, with their own status.
-        Err(e @ (AppError::SignInRefused | AppError::SignInWait { .. } | AppError::RateLimited)) => {
+        // error); waiting, rate limits and an unverified e-mail keep it too, with their own
+        // status (the last one with a button that mails the link again).
+        Err(
+            e @ (AppError::SignInRefused | AppError::SignInWait { .. } | AppError::RateLimited | AppError::Unverified),
+        ) => {
             let status = if matches!(e, AppError::SignInRefused) { StatusCode::OK } else { e.status() };
-            let page =
-                LoginPage { email: form.email.trim().to_string(), error: Some(e.to_string()), ..Default::default() };
+            let page = LoginPage {
+                email: form.email.trim().to_string(),
+                error: Some(e.to_string()),
+                unverified: matches!(e, AppError::Unverified),
+                ..Default::default()
+            };
             Ok(with_retry_after(&e, (status, page).into_response()))
         }
         Err(e) => Err(e.into()),
@@ -120,6 +129,7 @@ pub struct RoleOnUnit {
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = Credentials,
     responses((status = 200, body = SessionInfo),
               (status = 401, body = crate::error::ErrorBody, description = "wrong e-mail or password (`invalid_credentials`), the same for unknown e-mails"),
+              (status = 403, body = crate::error::ErrorBody, description = "the right password of an account whose e-mail is not verified yet (`email_unverified`)"),
               (status = 429, body = crate::error::ErrorBody, description = "too many attempts from this address, or attempts waiting after repeated failures (`rate_limited`, with `Retry-After`)")))]
 pub async fn api_login(
     State(state): State<AppState>,

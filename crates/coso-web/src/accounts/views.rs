@@ -3,8 +3,9 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::sign_up::SignUpForm;
 use crate::forms::FieldErrors;
-use crate::views::{ErrorLink, Nav};
+use crate::views::{ErrorLink, Nav, UnitHit};
 
 #[derive(Template, WebTemplate, Default)]
 #[template(path = "accounts/login.html")]
@@ -13,6 +14,8 @@ pub struct LoginPage {
     pub email: String,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// The refusal is of an unverified e-mail: offer to mail the link again.
+    pub unverified: bool,
 }
 
 impl LoginPage {
@@ -39,5 +42,60 @@ pub struct ResetPasswordPage {
     pub nav: Nav,
     pub token: String,
     pub errors: FieldErrors,
+    pub usable: bool,
+}
+
+/// The sign-up form with its unit search.
+#[derive(Template, WebTemplate, Default)]
+#[template(path = "accounts/sign_up.html")]
+pub struct SignUpPage {
+    pub nav: Nav,
+    pub form: SignUpForm,
+    pub errors: FieldErrors,
+    /// What the unit picker searched, and the units found.
+    pub unit_query: String,
+    pub hits: Vec<UnitHit>,
+}
+
+impl SignUpPage {
+    /// The text fields: name, label, value typed so far, hint, kind, autocomplete.
+    pub fn fields(&self) -> Vec<(&'static str, &'static str, &str, &'static str, &'static str, &'static str)> {
+        vec![
+            ("display_name", "Họ và tên", self.form.display_name.as_str(), "Như trên căn cước.", "text", "name"),
+            (
+                "email",
+                "E-mail",
+                self.form.email.as_str(),
+                "Chúng tôi gửi thư xác minh tới địa chỉ này.",
+                "email",
+                "email",
+            ),
+            (
+                "password",
+                "Mật khẩu",
+                "",
+                "Ít nhất 10 ký tự; nên dùng một câu dễ nhớ với bạn nhưng khó đoán với người khác.",
+                "password",
+                "new-password",
+            ),
+            ("password_confirm", "Nhập lại mật khẩu", "", "", "password", "new-password"),
+        ]
+    }
+}
+
+/// The one answer to a sign-up: check the mailbox.
+#[derive(Template, WebTemplate, Default)]
+#[template(path = "accounts/sign_up_sent.html")]
+pub struct SignUpSentPage {
+    pub nav: Nav,
+}
+
+/// The page of a verification link: a button that verifies, or (`usable` false) a page saying
+/// the link cannot be used.
+#[derive(Template, WebTemplate, Default)]
+#[template(path = "accounts/verify.html")]
+pub struct VerifyPage {
+    pub nav: Nav,
+    pub token: String,
     pub usable: bool,
 }

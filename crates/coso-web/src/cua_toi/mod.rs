@@ -1,12 +1,15 @@
-//! `/cua-toi`: a resident's home. It starts with where they live (the unit of their grant; a
-//! household is not linked to an account yet) and the public calendar and deadlines; the
-//! capabilities to come (meetings, consultations, votes) add their tasks here.
+//! `/cua-toi`: a signed-in person's own page, phone-first. For a resident: their household
+//! (asking to be linked to one of their village's register, the request waiting, or the
+//! confirmed household with a way to end the link), their notifications with mark-as-read
+//! forms, and where they live; the capabilities to come (meetings, consultations, votes) add
+//! their tasks here.
 
+mod household;
 mod pages;
 mod views;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::state::AppState;
 
@@ -14,5 +17,9 @@ use crate::state::AppState;
 pub const PATH: &str = "/cua-toi";
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/cua-toi", get(pages::home))
+    Router::new()
+        .route("/cua-toi", get(pages::home))
+        .route("/cua-toi/ho-gia-dinh", post(household::request))
+        .route("/cua-toi/ho-gia-dinh/ket-thuc", post(household::end))
+        .route("/cua-toi/thong-bao/{id}/da-doc", post(pages::mark_read))
 }

@@ -169,5 +169,11 @@ fn app_settings(cfg: &Config) -> AppSettings {
             .deputy_counts_before_2026_07_01
             .unwrap_or(d.reception.deputy_counts_before_tcd6),
     };
-    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone(), reception }
+    let email_verification = coso_app::accounts::VerificationSettings {
+        link_lifetime: l
+            .email_verification_link_hours
+            .map_or(d.email_verification.link_lifetime, chrono::Duration::hours),
+        ..d.email_verification
+    };
+    AppSettings { sign_in, password_reset, email_verification, base_url: cfg.mail.base_url.clone(), reception }
 }

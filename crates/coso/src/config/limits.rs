@@ -27,6 +27,8 @@ pub struct LimitsConfig {
     pub password_reset_per_account_per_hour: Option<i64>,
     /// How long a password reset link may be used, in minutes.
     pub password_reset_link_minutes: Option<i64>,
+    /// How long the link that verifies a resident's e-mail may be used, in hours.
+    pub email_verification_link_hours: Option<i64>,
     /// Public intake submissions per minute from one IP address.
     pub intake_per_ip_per_minute: Option<u32>,
 }
@@ -42,6 +44,7 @@ pub(super) struct FileLimits {
     password_reset_per_ip_per_hour: Option<u32>,
     password_reset_per_account_per_hour: Option<i64>,
     password_reset_link_minutes: Option<i64>,
+    email_verification_link_hours: Option<i64>,
     intake_per_ip_per_minute: Option<u32>,
 }
 
@@ -107,6 +110,12 @@ impl LimitsConfig {
                 file.password_reset_link_minutes,
                 5..=1_440,
                 "cần số phút từ 5 đến 1440 (expected 5–1440 minutes)",
+            )?,
+            email_verification_link_hours: read.key(
+                "email_verification_link_hours",
+                file.email_verification_link_hours,
+                1..=720,
+                "cần số giờ từ 1 đến 720 (expected 1–720 hours)",
             )?,
             intake_per_ip_per_minute: read.key(
                 "intake_per_ip_per_minute",

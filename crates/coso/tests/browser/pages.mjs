@@ -73,6 +73,9 @@ const roles = [
       ['deadline-result', '/tinh-han?rule=complaint.first&from=04/03/2024&complex=true'],
       ['calendar', '/lich'],
       ['login', '/dang-nhap'],
+      ['sign-up', '/dang-ky'],
+      ['sign-up-search', '/dang-ky?tim-don-vi=thach%20ha'],
+      ['sign-up-sent', '/dang-ky/da-gui'],
     ],
   },
   { role: 'resident', email: 'nguoidan@coso.example', pages: async () => [['mine', '/cua-toi']] },
@@ -85,6 +88,7 @@ const roles = [
         ['admin', '/quan-tri'],
         ['unit', unit],
         ['households', `${unit}/ho-gia-dinh`],
+        ['household-links', `${unit}/ho-gia-dinh/yeu-cau-lien-ket`],
       ];
     },
   },
