@@ -80,10 +80,15 @@ pub enum Action {
     SubmitReports,
     /// Accept or return the reports the unit receives.
     ReviewReports,
+    /// Register a citizen case for the unit (a village head registers on behalf of residents,
+    /// for the village only).
+    ReceiveCases,
+    /// Read and handle the unit's citizen cases: accept, refuse, forward, answer…
+    HandleCases,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -97,6 +102,8 @@ impl Action {
         Action::ManagePlans,
         Action::SubmitReports,
         Action::ReviewReports,
+        Action::ReceiveCases,
+        Action::HandleCases,
     ];
 }
 
@@ -151,11 +158,14 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManagePlans
                 | SubmitReports
                 | ReviewReports
+                | ReceiveCases
+                | HandleCases
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans),
-        // A village head sends the village's reports to the commune.
+        // A village head sends the village's reports to the commune, and registers the cases
+        // residents bring (the commune handles them).
         Role::VillageHead => {
-            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports)
+            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports | ReceiveCases)
         }
         // The boards supervise, so they read plans and their results.
         Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans),

@@ -5,6 +5,7 @@
 //! what it decides and the web shows it.
 
 pub mod authz;
+pub mod case;
 pub mod clock;
 pub mod csv_columns;
 pub mod document;
@@ -23,7 +24,8 @@ pub mod unit_path;
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
 pub use ids::{
-    EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId, UserId,
+    CaseId, EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId,
+    UserId,
 };
 
 /// A text that is not one of the codes of a domain enum (`"hamlet"` as a unit kind).
@@ -77,6 +79,12 @@ codes!(
     plan::ReportPeriod => "kỳ báo cáo",
     report::SubmissionStatus => "trạng thái báo cáo",
     notification::NotificationKind => "loại thông báo",
+    case::CaseKind => "loại đơn",
+    case::CaseStatus => "trạng thái đơn",
+    case::Channel => "kênh tiếp nhận",
+    case::Complexity => "mức độ phức tạp",
+    case::CaseActionKind => "thao tác xử lý đơn",
+    case::RefusalGround => "lý do không thụ lý",
 );
 
 #[cfg(test)]

@@ -48,9 +48,11 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManagePlans,
             SubmitReports,
             ReviewReports,
+            ReceiveCases,
+            HandleCases,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans],
-        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports],
+        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans],
         Role::Resident => &[Participate],
     };
@@ -76,7 +78,7 @@ fn the_full_matrix() {
             }
         }
     }
-    assert_eq!(checked, 6 * 4 * 13);
+    assert_eq!(checked, 6 * 4 * 15);
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! or `OptCode` for a nullable column.
 
 use coso_domain::authz::Role;
+use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
 use coso_domain::report::SubmissionStatus;
@@ -119,3 +120,8 @@ stored_code!(ReportPeriod, "obligation.period");
 stored_code!(PeriodKey, "obligation_occurrence.period_key");
 stored_code!(SubmissionStatus, "submission.status");
 stored_code!(NotificationKind, "notification.kind");
+stored_code!(CaseKind, "citizen_case.kind");
+stored_code!(CaseStatus, "citizen_case.status");
+stored_code!(Channel, "citizen_case.channel");
+stored_code!(Complexity, "citizen_case.complexity");
+stored_code!(CaseActionKind, "case_action.action");

@@ -107,6 +107,18 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/api/v1/units/{code}/submissions", Body::Json),
     ("GET", "/api/v1/submissions/{id}", Body::None),
     ("POST", "/api/v1/submissions/{id}/review", Body::Json),
+    ("POST", "/api/v1/cases", Body::Json),
+    ("GET", "/api/v1/cases/{id}", Body::None),
+    ("POST", "/api/v1/cases/{id}/accept", Body::Json),
+    ("POST", "/api/v1/cases/{id}/refuse", Body::Json),
+    ("POST", "/api/v1/cases/{id}/forward", Body::Json),
+    ("POST", "/api/v1/cases/{id}/assign", Body::Json),
+    ("POST", "/api/v1/cases/{id}/verify", Body::Json),
+    ("POST", "/api/v1/cases/{id}/extend", Body::Json),
+    ("POST", "/api/v1/cases/{id}/answer", Body::Json),
+    ("POST", "/api/v1/cases/{id}/close", Body::Json),
+    ("POST", "/api/v1/cases/{id}/withdraw", Body::Json),
+    ("POST", "/api/v1/cases/{id}/reopen", Body::Json),
     ("GET", "/api/v1/khong-co", Body::None),
 ];
 

@@ -1,0 +1,163 @@
+//! `/api/v1/cases`: register, read, and each step of handling; every answer is the case.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use coso_app::cases::{self, CaseCommand};
+
+use super::wire::{
+    AnswerBody, AssignBody, CaseBody, CaseCreate, CloseBody, ExtendBody, ForwardBody, OnBody, RefuseBody, ReopenBody,
+};
+use crate::auth::CurrentUser;
+use crate::error::{ApiResult, ErrorBody};
+use crate::extract::{Json, Path};
+use crate::state::AppState;
+
+/// Registers a case for a unit. A denunciation marked anonymous, or without the denouncer's
+/// name and address, is recorded as information (`kind: information`).
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = CaseCreate,
+    responses((status = 201, body = CaseBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "a field is wrong; nothing saved")))]
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(body): Json<CaseCreate>,
+) -> ApiResult<(StatusCode, Json<CaseBody>)> {
+    let calendar = crate::calendar::current(&state).await?;
+    let view = cases::register(&state.app, &user.actor(), &calendar, &body.into()).await?;
+    Ok((StatusCode::CREATED, Json(view.into())))
+}
+
+/// A case with its deadlines and timeline; `sender` only for those entitled to it (for a
+/// denunciation: a clearance on the unit or above; the read is audited).
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = i64, Path)),
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> ApiResult<Json<CaseBody>> {
+    let calendar = crate::calendar::current(&state).await?;
+    Ok(Json(cases::get(&state.app, &user.actor(), &calendar, id).await?.into()))
+}
+
+async fn act(state: &AppState, user: &CurrentUser, id: i64, command: CaseCommand) -> ApiResult<Json<CaseBody>> {
+    let calendar = crate::calendar::current(state).await?;
+    Ok(Json(cases::act(&state.app, &user.actor(), &calendar, id, command).await?.into()))
+}
+
+/// Accepts the case (*thụ lý*) on `on`.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/accept", tag = "cases", params(("id" = i64, Path)), request_body = OnBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<OnBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Accept { on: b.on }).await
+}
+
+/// Refuses the case, with its ground.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/refuse", tag = "cases", params(("id" = i64, Path)), request_body = RefuseBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn refuse(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<RefuseBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Refuse { on: b.on, ground: b.ground, note: b.note }).await
+}
+
+/// Forwards the case to the competent unit; the sender is told by mail when they gave one.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/forward", tag = "cases", params(("id" = i64, Path)), request_body = ForwardBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn forward(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<ForwardBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Forward { on: b.on, to_unit: b.to_unit, note: b.note }).await
+}
+
+/// Gives the case to an official of its unit.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/assign", tag = "cases", params(("id" = i64, Path)), request_body = AssignBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn assign(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<AssignBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Assign { handler: b.handler }).await
+}
+
+/// Records a request for verification.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/verify", tag = "cases", params(("id" = i64, Path)), request_body = OnBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn verify(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<OnBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::RequestVerification { on: b.on, note: b.note }).await
+}
+
+/// Extends the resolution of a denunciation (complex: once; especially complex: twice).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/extend", tag = "cases", params(("id" = i64, Path)), request_body = ExtendBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn extend(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<ExtendBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Extend { on: b.on, days: b.days, note: b.note }).await
+}
+
+/// Answers the case (for a complaint: the first-instance decision).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/answer", tag = "cases", params(("id" = i64, Path)), request_body = AnswerBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn answer(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<AnswerBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Answer { on: b.on, public_answer: b.public_answer, note: b.note }).await
+}
+
+/// Closes an answered or refused case.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/close", tag = "cases", params(("id" = i64, Path)), request_body = CloseBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn close(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<CloseBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Close { on: b.on, note: b.note }).await
+}
+
+/// Records that the complainant withdrew the complaint (KN-7).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/withdraw", tag = "cases", params(("id" = i64, Path)), request_body = OnBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<OnBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Withdraw { on: b.on, note: b.note }).await
+}
+
+/// Registers a second complaint about a first decision (KN-4); answers the new case, refused
+/// outside the window with its last day.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/reopen", tag = "cases", params(("id" = i64, Path)), request_body = ReopenBody,
+    responses((status = 200, body = CaseBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn reopen(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<ReopenBody>,
+) -> ApiResult<Json<CaseBody>> {
+    act(&state, &user, id, CaseCommand::Reopen { on: b.on, to_unit: b.to_unit }).await
+}
