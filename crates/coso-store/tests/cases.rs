@@ -152,8 +152,99 @@ async fn clearances_hold_on_a_subtree_and_categories_add_to_the_defaults(store: 
     assert_eq!(store.case_categories(commune.unit_id()).await.expect("q").len(), 7);
 }
 
+async fn the_inbox_orders_by_due_date_and_counts_aggregate_per_kind(store: &Store) {
+    let actor = Actor::system("test");
+    store.load_official_units(&actor).await.expect("units");
+    let province = store.unit_by_code("42").await.expect("q").expect("42");
+    let communes = store.children(province.unit_id(), d("2026-01-01")).await.expect("children");
+    let (commune, other) = (&communes[0], &communes[1]);
+    let add = |unit: UnitId, code: &'static str, kind: CaseKind, due: Option<&str>, resolution: Option<&str>| {
+        let mut case = new_case(unit, code);
+        case.kind = kind;
+        case.due_on = due.map(d);
+        case.resolution_due_on = resolution.map(d);
+        case
+    };
+    let sender = CaseSender::default();
+    let e = || effects(CaseActionKind::Receive, "2024-03-04", "case.register");
+    let late = store
+        .insert_case(
+            &add(commune.unit_id(), "L", CaseKind::Petition, Some("2024-03-18"), Some("2024-03-18")),
+            &sender,
+            &e(),
+            None,
+            &actor,
+        )
+        .await
+        .expect("late");
+    let soon = store
+        .insert_case(
+            &add(commune.unit_id(), "S", CaseKind::Complaint, Some("2024-03-25"), None),
+            &sender,
+            &e(),
+            None,
+            &actor,
+        )
+        .await
+        .expect("soon");
+    let none = store
+        .insert_case(&add(commune.unit_id(), "N", CaseKind::Information, None, None), &sender, &e(), None, &actor)
+        .await
+        .expect("none");
+    let elsewhere = store
+        .insert_case(
+            &add(other.unit_id(), "E", CaseKind::Petition, Some("2024-03-01"), None),
+            &sender,
+            &e(),
+            None,
+            &actor,
+        )
+        .await
+        .expect("elsewhere");
+
+    let inbox = store.case_inbox(commune, &[], None, Some(10), 0).await.expect("inbox");
+    let ids: Vec<i64> = inbox.items.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [late.0, soon.0, none.0], "nearest due first, none last, only the subtree");
+    assert_eq!(inbox.total, 3);
+    let page = store.case_inbox(commune, &[], None, Some(1), 1).await.expect("page");
+    assert_eq!((page.items[0].id, page.total), (soon.0, 3));
+    let complaints = store.case_inbox(commune, &[], Some(CaseKind::Complaint), None, 0).await.expect("kind");
+    assert_eq!(complaints.items.iter().map(|c| c.id).collect::<Vec<_>>(), [soon.0]);
+    let whole = store.case_inbox(&province, &[], None, None, 0).await.expect("province");
+    assert_eq!(whole.items.first().map(|c| c.id), Some(elsewhere.0));
+    assert!(
+        store.case_inbox(commune, &[CaseStatus::Answered], None, None, 0).await.expect("answered").items.is_empty()
+    );
+
+    // The late petition answered after its due date.
+    let case = store.case_by_id(late).await.expect("q").expect("case");
+    let mut answered = case.clone();
+    answered.status = CaseStatus::Answered;
+    answered.answered_on = Some(d("2024-03-20"));
+    answered.due_on = None;
+    store
+        .update_case(&case, &answered, &effects(CaseActionKind::Answer, "2024-03-20", "case.answer"), &actor)
+        .await
+        .expect("answer");
+    let counts = store.case_counts(&province, d("2024-03-01"), d("2024-03-31"), d("2024-03-21")).await.expect("counts");
+    let of = |kind: &str| counts.iter().find(|c| c.kind == kind).cloned().unwrap_or_default();
+    let figures = |c: coso_store::CaseCounts| {
+        [c.received, c.accepted, c.resolved_on_time, c.resolved_late, c.open_overdue, c.open]
+    };
+    assert_eq!(figures(of("petition")), [2, 0, 0, 1, 1, 1], "{counts:?}");
+    assert_eq!(figures(of("complaint")), [1, 0, 0, 0, 0, 1]);
+    assert_eq!(figures(of("information")), [1, 0, 0, 0, 0, 1]);
+    let only_commune =
+        store.case_counts(commune, d("2024-03-01"), d("2024-03-31"), d("2024-03-21")).await.expect("counts");
+    assert_eq!(only_commune.iter().map(|c| c.received).sum::<i64>(), 3);
+    assert!(
+        store.case_counts(commune, d("2024-04-01"), d("2024-04-30"), d("2024-05-01")).await.expect("counts").is_empty()
+    );
+}
+
 on_both! {
     store:
+    inbox_and_counts => the_inbox_orders_by_due_date_and_counts_aggregate_per_kind,
     cases => cases_keep_the_sender_apart_and_updates_are_guarded,
     clearances_and_categories => clearances_hold_on_a_subtree_and_categories_add_to_the_defaults,
 }

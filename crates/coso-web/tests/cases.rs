@@ -346,8 +346,199 @@ async fn the_denouncer_is_seen_only_with_a_clearance(app: &TestApp) {
     assert_eq!(status, 403, "the first commune no longer handles it");
 }
 
+fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().expect("date")
+}
+
+async fn the_inbox_puts_overdue_cases_first_and_counts_days(app: &TestApp) {
+    let (commune, other_commune) = communes(app).await;
+    let c = province_official(app).await;
+    app.state.app.clock().set_today(date("2024-03-20"));
+    let petition = register(
+        &c,
+        app,
+        json!({ "unit": commune, "kind": "petition", "received_on": "2024-03-04", "content": "Cống thoát nước bị tắc." }),
+    )
+    .await;
+    let complaint = register(&c, app, complaint(&commune, "2024-03-19", "normal", false)).await;
+    let denunciation = register(
+        &c,
+        app,
+        json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-15", "content": "Tố cáo lấn chiếm đất.", "sender": sender() }),
+    )
+    .await;
+    let done = register(
+        &c,
+        app,
+        json!({ "unit": commune, "kind": "petition", "received_on": "2024-03-05", "content": "Xin lắp đèn đường." }),
+    )
+    .await;
+    step(&c, app, &done, "answer", json!({ "on": "2024-03-06", "public_answer": "Đã lắp đèn." })).await;
+
+    let (status, text) = get(&c, app, &format!("/api/v1/cases?unit={commune}")).await;
+    assert_eq!(status, 200, "{text}");
+    let inbox: Value = serde_json::from_str(&text).expect("json");
+    let ids: Vec<&Value> = inbox["items"].as_array().expect("items").iter().map(|i| &i["id"]).collect();
+    assert_eq!(ids, [&petition["id"], &denunciation["id"], &complaint["id"]], "overdue first, then by due date");
+    assert_eq!(inbox["total"], 3);
+    let first = &inbox["items"][0];
+    assert_eq!((first["overdue"].clone(), first["days_late"].clone()), (json!(true), json!(2)));
+    assert_eq!(first["days_text"], "Quá hạn 2 ngày");
+    let last = &inbox["items"][2];
+    assert_eq!(last["due_on"], "2024-03-29");
+    assert_eq!(last["working_days_left"], 7, "21, 22, 25, 26, 27, 28 and 29 March");
+    assert_eq!(last["overdue"], false);
+    assert!(!text.contains("Trần Thị Bình"), "the inbox names no sender");
+
+    let (_, province) = get(&c, app, &format!("/api/v1/cases?unit={PROVINCE}")).await;
+    assert_eq!(serde_json::from_str::<Value>(&province).expect("json")["total"], 3, "the subtree");
+    let (_, complaints) = get(&c, app, &format!("/api/v1/cases?unit={commune}&kind=complaint")).await;
+    assert_eq!(serde_json::from_str::<Value>(&complaints).expect("json")["total"], 1);
+    let (_, answered) = get(&c, app, &format!("/api/v1/cases?unit={commune}&status=answered")).await;
+    assert_eq!(serde_json::from_str::<Value>(&answered).expect("json")["items"][0]["id"], done["id"]);
+    let (status, _) = get(&c, app, &format!("/api/v1/cases?unit={commune}&kind=rumour")).await;
+    assert_eq!(status, 422);
+    let (_, empty) = get(&c, app, &format!("/api/v1/cases?unit={commune}&page=2")).await;
+    assert_eq!(serde_json::from_str::<Value>(&empty).expect("json")["items"], json!([]));
+    app.user("xa-khac@coso.test", Role::Official, &other_commune).await;
+    let (status, _) =
+        get(&app.client_as("xa-khac@coso.test").await, app, &format!("/api/v1/cases?unit={commune}")).await;
+    assert_eq!(status, 403);
+}
+
+async fn a_village_head_registers_for_the_village_only(app: &TestApp) {
+    let (commune, _) = communes(app).await;
+    let c = province_official(app).await;
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{commune}/children")))
+        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
+        .send()
+        .await
+        .expect("village");
+    assert_eq!(res.status(), 201);
+    app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
+    let head = app.client_as("truong-thon@coso.test").await;
+    let body = |unit: &str| json!({ "unit": unit, "kind": "petition", "received_on": "2024-03-04", "content": "Đường làng ngập nước.", "channel": "desk" });
+    let case = register(&head, app, body("V1")).await;
+    assert_eq!(case["channel"], "village_head", "recorded as brought by the village head");
+    assert_eq!(case["unit"], "V1");
+    let (status, _) = post(&head, app, "/api/v1/cases", &body(&commune)).await;
+    assert_eq!(status, 403, "not for the commune");
+    let (status, _) = get(&head, app, &format!("/api/v1/cases/{}", case["id"])).await;
+    assert_eq!(status, 403, "the commune handles it");
+    let (status, _) =
+        post(&head, app, &format!("/api/v1/cases/{}/accept", case["id"]), &json!({ "on": "2024-03-05" })).await;
+    assert_eq!(status, 403);
+    let (_, inbox) = get(&c, app, &format!("/api/v1/cases?unit={commune}")).await;
+    assert!(inbox.contains(case["code"].as_str().expect("code")), "in the commune's inbox: {inbox}");
+}
+
+async fn forwarding_tells_the_sender_only_and_assigning_needs_an_official(app: &TestApp) {
+    let (commune, other_commune) = communes(app).await;
+    let c = province_official(app).await;
+    app.user("xa-khac@coso.test", Role::Official, &other_commune).await;
+    let body = json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-04", "content": "Tố cáo thu tiền trái phép.",
+                       "sender": { "name": NAME, "address": "Thôn Hai", "email": "nguoi.to.cao@example.vn" } });
+    let case = register(&c, app, body).await;
+    let (status, refused) =
+        post(&c, app, &format!("/api/v1/cases/{}/assign", case["id"]), &json!({ "handler": "xa-khac@coso.test" }))
+            .await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(field_error(&refused, "handler").contains("xa-khac@coso.test"));
+    let assigned = step(&c, app, &case, "assign", json!({ "handler": "tinh@coso.test" })).await;
+    assert_eq!(assigned["handler"], "tinh@coso.test");
+    let forwarded = step(
+        &c,
+        app,
+        &assigned,
+        "forward",
+        json!({ "on": "2024-03-06", "to_unit": other_commune, "note": "Không thuộc thẩm quyền" }),
+    )
+    .await;
+    assert_eq!(forwarded["handler"], Value::Null, "the receiving unit assigns its own");
+    assert_eq!(due(&forwarded, "denunciation.forward"), "2024-03-11", "TC-1: 5 working days");
+    let mails = app.store.claim_mail("test", app.state.app.now(), 10).await.expect("outbox");
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0].to_addr, "nguoi.to.cao@example.vn");
+    assert!(mails[0].subject.contains(case["code"].as_str().expect("code")), "{}", mails[0].subject);
+    assert!(!mails[0].body.contains(NAME) && !mails[0].subject.contains(NAME));
+    let timeline = forwarded["timeline"].as_array().expect("timeline");
+    let last = timeline.last().expect("a step");
+    assert_eq!(
+        (last["action"].clone(), last["detail"]["to"]["code"].clone()),
+        (json!("forward"), json!(other_commune))
+    );
+    assert_eq!(last["detail"]["from"]["code"], commune.as_str());
+}
+
+async fn the_resident_door_and_the_public_view(app: &TestApp) {
+    let (commune, _) = communes(app).await;
+    let state = &app.state.app;
+    let calendar = coso_calendar::HolidayCalendar::builtin();
+    let form = |kind: &str| coso_app::cases::PublicCaseForm {
+        unit: commune.clone(),
+        kind: Some(kind.into()),
+        content: "Rác thải đổ trộm ven sông.".into(),
+        sender: coso_app::cases::SenderInput {
+            name: Some(NAME.into()),
+            address: Some("Thôn Ba".into()),
+            ..Default::default()
+        },
+        publish: true,
+        ..Default::default()
+    };
+    let code = coso_app::cases::submit_public(state, None, calendar, &form("petition")).await.expect("a petition");
+    let refused = coso_app::cases::submit_public(state, None, calendar, &form("complaint")).await;
+    assert!(matches!(&refused, Err(coso_app::Error::Validation(f)) if f[0].field == "kind"), "{refused:?}");
+
+    let typed = code.to_lowercase().replace('-', " ").replace('0', "o");
+    let public = coso_app::cases::public_view(state, &typed).await.expect("by a carelessly typed code");
+    assert_eq!(public.code, code);
+    assert_eq!(public.content.as_deref(), Some("Rác thải đổ trộm ven sông."));
+    assert_eq!(public.steps.len(), 1);
+    let shown = serde_json::to_string(&public).expect("json");
+    assert!(!shown.contains(NAME), "{shown}");
+    assert!(matches!(coso_app::cases::public_view(state, "ZZZZ-ZZZZ-ZZZZ-ZZZZ").await, Err(coso_app::Error::NotFound)));
+    let early = coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
+    assert!(matches!(early, Err(coso_app::Error::Conflict { .. })), "{early:?}");
+
+    let c = province_official(app).await;
+    let case = state.store().case_by_code(&code).await.expect("q").expect("case");
+    let (status, _) = post(&c, app, &format!("/api/v1/cases/{}/answer", case.id), &json!({ "on": app.state.app.today().to_string(), "public_answer": "Đã thu gom rác.", "note": "Giao tổ môi trường" })).await;
+    assert_eq!(status, 200);
+    let public = coso_app::cases::public_view(state, &code).await.expect("view");
+    assert_eq!(public.public_answer.as_deref(), Some("Đã thu gom rác."));
+    assert_eq!(public.steps.last().map(|s| s.action.as_str()), Some("answer"));
+    assert!(!serde_json::to_string(&public).expect("json").contains("Giao tổ môi trường"), "notes stay inside");
+    let bad = coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 6, None).await;
+    assert!(matches!(bad, Err(coso_app::Error::Fields(_))), "{bad:?}");
+    let rated =
+        coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 4, Some("Nhanh")).await.expect("rate");
+    assert_eq!(rated.rating, Some(4));
+    let twice = coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
+    assert!(matches!(twice, Err(coso_app::Error::Conflict { .. })), "{twice:?}");
+
+    // A signed-in resident complains; the public view shows the status alone.
+    app.user("dan@coso.test", Role::Resident, &commune).await;
+    let user = app.store.user_by_email("dan@coso.test").await.expect("q").expect("user");
+    let resident = coso_app::Actor::user(user.user_id(), &user.email, vec![], None);
+    let code =
+        coso_app::cases::submit_public(state, Some(&resident), calendar, &form("complaint")).await.expect("complaint");
+    let public = coso_app::cases::public_view(state, &code).await.expect("view");
+    assert_eq!(public.kind.as_str(), "complaint");
+    assert!(public.content.is_none() && public.steps.is_empty() && public.public_answer.is_none());
+    let stored = state.store().case_by_code(&code).await.expect("q").expect("case");
+    assert_eq!(stored.sender_user_id, Some(user.id));
+    let sender = state.store().case_sender(stored.case_id()).await.expect("q").expect("sender");
+    assert_eq!(sender.email.as_deref(), Some("dan@coso.test"), "the account's e-mail");
+}
+
 on_both! {
     app:
+    the_inbox_puts_overdue_cases_first_and_counts_days => the_inbox_puts_overdue_cases_first_and_counts_days,
+    a_village_head_registers_for_the_village_only => a_village_head_registers_for_the_village_only,
+    forwarding_tells_the_sender_only_and_assigning_needs_an_official => forwarding_tells_the_sender_only_and_assigning_needs_an_official,
+    the_resident_door_and_the_public_view => the_resident_door_and_the_public_view,
     petition_and_complaint_deadlines_follow_the_worked_cases => petition_and_complaint_deadlines_follow_the_worked_cases,
     denunciation_deadlines_follow_the_worked_cases => denunciation_deadlines_follow_the_worked_cases,
     an_anonymous_denunciation_is_information_without_deadlines => an_anonymous_denunciation_is_information_without_deadlines,

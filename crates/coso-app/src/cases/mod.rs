@@ -9,15 +9,23 @@
 
 mod access;
 mod act;
+mod categories;
 mod clearance;
 mod deadlines;
+mod inbox;
 mod input;
+mod public;
 mod register;
+mod stats;
 mod view;
 
 pub use act::{CaseCommand, act};
+pub use categories::{add_category, categories, deactivate_category};
 pub use clearance::{CLEARANCE_DENUNCIATION, grant_clearance, revoke_clearance};
 pub use deadlines::{DeadlineView, Step};
+pub use inbox::{INBOX_PAGE_SIZE, InboxFilter, InboxPage, InboxRow, inbox};
 pub use input::{MAX_CONTENT_CHARS, NewCase, SenderInput};
+pub use public::{PublicCase, PublicCaseForm, PublicStep, Rater, public_view, rate, submit_public};
 pub use register::register;
+pub use stats::{CaseStats, KindStats, stats};
 pub use view::{CaseView, TimelineEntry, get};

@@ -2,15 +2,45 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use coso_app::cases::{self, CaseCommand};
+use coso_app::cases::{self, CaseCommand, InboxFilter, InboxPage};
+use coso_app::units;
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::wire::{
     AnswerBody, AssignBody, CaseBody, CaseCreate, CloseBody, ExtendBody, ForwardBody, OnBody, RefuseBody, ReopenBody,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::extract::{Json, Path};
+use crate::extract::{Json, Path, Query};
 use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct InboxQuery {
+    /// The code of the unit; its subtree's cases are listed.
+    pub unit: String,
+    /// A status; default: the open ones (received, forwarded, accepted).
+    pub status: Option<String>,
+    /// `petition`, `complaint`, `denunciation` or `information`.
+    pub kind: Option<String>,
+    /// From 1; 50 cases a page.
+    pub page: Option<i64>,
+}
+
+/// The inbox of a unit: the open cases of its subtree, the nearest due date first (overdue
+/// first), with working days left or calendar days late.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(InboxQuery),
+    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<InboxQuery>,
+) -> ApiResult<Json<InboxPage>> {
+    let unit = units::by_code(&state.app, &q.unit).await?;
+    let calendar = crate::calendar::current(&state).await?;
+    let filter = InboxFilter { status: q.status, kind: q.kind, page: q.page };
+    Ok(Json(cases::inbox(&state.app, &user.actor(), &calendar, &unit, &filter).await?))
+}
 
 /// Registers a case for a unit. A denunciation marked anonymous, or without the denouncer's
 /// name and address, is recorded as information (`kind: information`).

@@ -1,5 +1,5 @@
-//! Citizen cases under `/api/v1/cases`: registering, reading one with its deadlines, and
-//! every step of handling. The pages are built on the same use cases elsewhere.
+//! Citizen cases under `/api/v1/cases`: a unit's inbox, registering, reading one with its
+//! deadlines, and every step of handling. The pages are built on the same use cases elsewhere.
 
 pub mod api;
 mod wire;
@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/cases", post(api::create))
+        .route("/api/v1/cases", get(api::list).post(api::create))
         .route("/api/v1/cases/{id}", get(api::get))
         .route("/api/v1/cases/{id}/accept", post(api::accept))
         .route("/api/v1/cases/{id}/refuse", post(api::refuse))

@@ -49,6 +49,7 @@ use utoipa::OpenApi;
         crate::report_templates::editor::list,
         crate::report_templates::editor::update,
         crate::reports::api::notifications,
+        crate::cases::api::list,
         crate::cases::api::create,
         crate::cases::api::get,
         crate::cases::api::accept,

@@ -180,6 +180,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/units/{code}/submissions", Body::Json,                         "S F F N F N F N -"),
     ("GET", "/api/v1/submissions/{id}", Body::None,                                  "S F O F O O F O -"),
     ("POST", "/api/v1/submissions/{id}/review", Body::Json,                          "S F F F F R F R -"),
+    ("GET", "/api/v1/cases?unit={commune}", Body::None,                              "S F F F F O F O O"),
     ("POST", "/api/v1/cases", Body::Json,                                            "S F F R F R F R R"),
     ("GET", "/api/v1/cases/{id}", Body::None,                                        "S F F F F O F O O"),
     ("POST", "/api/v1/cases/{id}/accept", Body::Json,                                "S F F F F R F R R"),
