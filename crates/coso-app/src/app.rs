@@ -14,6 +14,8 @@ pub struct AppSettings {
     pub password_reset: crate::accounts::ResetSettings,
     /// The public address of the site (`https://coso.example.vn`), for links in mails.
     pub base_url: Option<String>,
+    /// The largest file a case accepts, in bytes; `None`: 10 MiB.
+    pub case_file_limit: Option<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -533,8 +533,62 @@ async fn the_resident_door_and_the_public_view(app: &TestApp) {
     assert_eq!(sender.email.as_deref(), Some("dan@coso.test"), "the account's e-mail");
 }
 
+/// A JPEG whose EXIF names a place and an author.
+fn photo_with_exif() -> Vec<u8> {
+    let exif = b"Exif\0\0GPS 18.3 N Nguyen Van";
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE1, 0x00, u8::try_from(exif.len() + 2).expect("short")];
+    jpeg.extend_from_slice(exif);
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 0x01, 0x02, 0x33, 0x44, 0xFF, 0xD9]);
+    jpeg
+}
+
+async fn case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret(app: &TestApp) {
+    let (commune, _) = communes(app).await;
+    let c = province_official(app).await;
+    app.user("mat@coso.test", Role::Official, &commune).await;
+    let body = json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-04", "content": "Tố cáo san lấp ao trái phép.", "sender": sender() });
+    let case = register(&c, app, body).await;
+    let url = |q: &str| app.url(&format!("/api/v1/cases/{}/files?{q}", case["id"]));
+    let res =
+        c.post(url("file_name=anh-hien-truong.jpg&public=true")).body(photo_with_exif()).send().await.expect("photo");
+    assert_eq!(res.status(), 201);
+    let photo: Value = res.json().await.expect("json");
+    assert_eq!(photo["content_type"], "image/jpeg");
+    let res = c
+        .post(url("file_name=don-viet-tay.pdf&identity=true"))
+        .body(b"%PDF-1.4 chu viet".to_vec())
+        .send()
+        .await
+        .expect("scan");
+    assert_eq!(res.status(), 201);
+    let scan: Value = res.json().await.expect("json");
+    let res = c.post(url("file_name=anh.png")).body(b"%PDF-1.4".to_vec()).send().await.expect("a lie");
+    assert_eq!(res.status(), 422);
+    let refused: Value = res.json().await.expect("json");
+    assert!(field_error(&refused, "file").contains("«anh.png»"), "{refused}");
+
+    let (_, stored) = get(&c, app, &format!("/api/v1/cases/{}/files/{}", case["id"], photo["id"])).await;
+    assert!(!stored.contains("GPS") && !stored.contains("Nguyen"), "the photo is kept without its metadata");
+    // The handwriting: neither listed nor served to an official who is not cleared.
+    let (_, view) = get(&c, app, &format!("/api/v1/cases/{}", case["id"])).await;
+    let view: Value = serde_json::from_str(&view).expect("json");
+    assert_eq!(view["files"].as_array().map(Vec::len), Some(1), "{view}");
+    let scan_path = format!("/api/v1/cases/{}/files/{}", case["id"], scan["id"]);
+    let (status, _) = get(&c, app, &scan_path).await;
+    assert_eq!(status, 404);
+    coso_app::cases::grant_clearance(&app.state.app, &coso_app::Actor::system("test"), "mat@coso.test", &commune)
+        .await
+        .expect("grant");
+    let cleared = app.client_as("mat@coso.test").await;
+    let (status, text) = get(&cleared, app, &scan_path).await;
+    assert_eq!((status, text.as_str()), (200, "%PDF-1.4 chu viet"));
+    let audit = app.store.audit_entries(Some("citizen_case"), Some(200)).await.expect("audit");
+    assert!(audit.items.iter().any(|e| e.action == "case.identity_read" && e.actor == "mat@coso.test"));
+}
+
 on_both! {
     app:
+    case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret => case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret,
     the_inbox_puts_overdue_cases_first_and_counts_days => the_inbox_puts_overdue_cases_first_and_counts_days,
     a_village_head_registers_for_the_village_only => a_village_head_registers_for_the_village_only,
     forwarding_tells_the_sender_only_and_assigning_needs_an_official => forwarding_tells_the_sender_only_and_assigning_needs_an_official,

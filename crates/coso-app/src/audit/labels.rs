@@ -91,6 +91,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("case.withdraw", "Rút đơn khiếu nại", Kind::Change),
     action("case.note", "Ghi chú vào đơn", Kind::Change),
     action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
+    action("case.file_add", "Thêm tệp vào đơn", Kind::Change),
     action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
     action("case_category.save", "Lưu lĩnh vực đơn của đơn vị", Kind::Change),
     action("case_category.deactivate", "Ngừng dùng lĩnh vực đơn của đơn vị", Kind::Change),
@@ -207,6 +208,8 @@ pub fn field_label(field: &str) -> String {
         "rating" => "Điểm đánh giá",
         "active" => "Đang dùng",
         "on" => "Ngày",
+        "file_id" => "Tệp (số)",
+        "identity" => "Tệp chứa thông tin người gửi",
         other => return other.to_string(),
     }
     .to_string()

@@ -3,7 +3,7 @@
 
 use coso_calendar::HolidayCalendar;
 use coso_domain::case::CaseActionKind;
-use coso_store::{CaseRow, CaseSender};
+use coso_store::{CaseFileMeta, CaseRow, CaseSender};
 use serde::Serialize;
 
 use super::access::{audit_identity_read, case_to_handle, may_read_sender};
@@ -32,6 +32,8 @@ pub struct CaseView {
     pub timeline: Vec<TimelineEntry>,
     /// Only when the actor may read it (see the module's notes); `None` otherwise.
     pub sender: Option<CaseSender>,
+    /// The files the actor may see (a denouncer's handwriting only when cleared).
+    pub files: Vec<CaseFileMeta>,
 }
 
 /// The case `id`, for an official who handles cases of its unit. Reading a denouncer's
@@ -65,5 +67,6 @@ pub(crate) async fn build(app: &App, actor: &Actor, calendar: &HolidayCalendar, 
             detail: serde_json::from_str(&a.detail).unwrap_or(serde_json::Value::Null),
         })
         .collect();
-    Ok(CaseView { case, deadlines, timeline, sender })
+    let files = super::files::visible_files(app, actor, &case).await?;
+    Ok(CaseView { case, deadlines, timeline, sender, files })
 }

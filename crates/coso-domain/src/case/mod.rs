@@ -6,6 +6,7 @@
 //! calendar's (`coso-calendar`), computed by the use cases.
 
 pub mod codes;
+pub mod files;
 pub mod machine;
 pub mod tracking;
 

@@ -8,11 +8,14 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{
-    AnswerBody, AssignBody, CaseBody, CaseCreate, CloseBody, ExtendBody, ForwardBody, OnBody, RefuseBody, ReopenBody,
+    AnswerBody, AssignBody, CaseBody, CaseCreate, CloseBody, ExtendBody, FileBody as FileMetaBody, FileQuery,
+    ForwardBody, OnBody, RefuseBody, ReopenBody,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::extract::{Json, Path, Query};
+use axum::response::Response;
+
+use crate::extract::{FileBody, Json, Path, Query};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -190,4 +193,38 @@ pub async fn reopen(
     Json(b): Json<ReopenBody>,
 ) -> ApiResult<Json<CaseBody>> {
     act(&state, &user, id, CaseCommand::Reopen { on: b.on, to_unit: b.to_unit }).await
+}
+
+/// Adds a file to the case (PDF, JPEG, PNG or DOCX, the content as its name says); images are
+/// stored without their metadata.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/files", tag = "cases", params(("id" = i64, Path), FileQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = FileMetaBody), (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<FileQuery>,
+    FileBody(body): FileBody,
+) -> ApiResult<(StatusCode, Json<FileMetaBody>)> {
+    let meta = cases::attach_file(&state.app, &user.actor(), id, &q.file_name, &body, q.identity, q.public).await?;
+    Ok((StatusCode::CREATED, Json(meta.into())))
+}
+
+/// A file of the case; a denouncer's handwriting only for cleared users (audited).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/files/{file}", tag = "cases", params(("id" = i64, Path), ("file" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn download_file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, file)): Path<(i64, i64)>,
+) -> ApiResult<Response> {
+    let f = cases::file(&state.app, &user.actor(), id, file).await?;
+    let content_type: &'static str = match f.meta.content_type.as_str() {
+        "application/pdf" => "application/pdf",
+        "image/jpeg" => "image/jpeg",
+        "image/png" => "image/png",
+        _ => "application/octet-stream",
+    };
+    Ok(crate::plans::api::download(f.data, content_type, &f.meta.file_name))
 }

@@ -23,4 +23,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{id}/close", post(api::close))
         .route("/api/v1/cases/{id}/withdraw", post(api::withdraw))
         .route("/api/v1/cases/{id}/reopen", post(api::reopen))
+        .route("/api/v1/cases/{id}/files", post(api::add_file))
+        .route("/api/v1/cases/{id}/files/{file}", get(api::download_file))
 }

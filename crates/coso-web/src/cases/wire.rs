@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use coso_app::cases::{CaseView, DeadlineView, NewCase, SenderInput, TimelineEntry};
-use coso_store::CaseSender;
+use coso_store::{CaseFileMeta, CaseSender};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -184,8 +184,37 @@ pub struct CaseBody {
     pub rating: Option<i64>,
     pub deadlines: Vec<DeadlineBody>,
     pub timeline: Vec<TimelineBody>,
+    /// The files the reader may see.
+    pub files: Vec<FileBody>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sender: Option<SenderBody>,
+}
+
+/// A file of a case, without its bytes.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FileBody {
+    pub id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    /// A scan showing the sender (a denouncer's handwriting).
+    pub identity: bool,
+    pub public: bool,
+}
+
+impl From<CaseFileMeta> for FileBody {
+    fn from(f: CaseFileMeta) -> Self {
+        FileBody {
+            id: f.id,
+            file_name: f.file_name,
+            content_type: f.content_type,
+            size: f.size,
+            sha256: f.sha256,
+            identity: f.identity,
+            public: f.public,
+        }
+    }
 }
 
 fn sender_body(s: CaseSender) -> SenderBody {
@@ -225,6 +254,7 @@ impl From<CaseView> for CaseBody {
             rating: c.rating,
             deadlines: v.deadlines.into_iter().map(Into::into).collect(),
             timeline: v.timeline.into_iter().map(Into::into).collect(),
+            files: v.files.into_iter().map(Into::into).collect(),
             sender: v.sender.map(sender_body),
         }
     }
@@ -308,4 +338,17 @@ pub struct ReopenBody {
     /// Default: the unit above the one that decided.
     #[serde(default)]
     pub to_unit: Option<String>,
+}
+
+/// The name and flags of a file sent as the body.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct FileQuery {
+    /// The file's name, e.g. `don-to-cao.pdf`; its extension must match the content.
+    pub file_name: String,
+    /// A scan showing who the sender is (a denouncer's handwriting).
+    #[serde(default)]
+    pub identity: bool,
+    /// Shown with the public answer.
+    #[serde(default)]
+    pub public: bool,
 }

@@ -62,6 +62,8 @@ use utoipa::OpenApi;
         crate::cases::api::close,
         crate::cases::api::withdraw,
         crate::cases::api::reopen,
+        crate::cases::api::add_file,
+        crate::cases::api::download_file,
     )
 )]
 pub struct ApiDoc;

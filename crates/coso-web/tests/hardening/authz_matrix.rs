@@ -193,6 +193,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/cases/{id}/close", Body::Json,                                 "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/withdraw", Body::Json,                              "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/reopen", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/files?file_name=don.pdf", Body::Raw,                "S F F F F R F R R"),
+    ("GET", "/api/v1/cases/{id}/files/{file}", Body::None,                           "S F F F F N F N O"),
 ];
 
 /// The accounts of the columns and the ids the paths are filled with.
@@ -209,6 +211,8 @@ struct Fixtures {
     commune: String,
     /// A denunciation registered for that commune.
     case: i64,
+    /// The denouncer's handwriting attached to it.
+    case_file: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -286,7 +290,26 @@ impl Fixtures {
         coso_app::cases::grant_clearance(&app.state.app, &coso_app::Actor::system("test"), "mat@coso.test", &commune)
             .await
             .expect("clearance");
-        Fixtures { plan, occurrence: annual, task, file, submission, template, template_definition, commune, case }
+        let res = province
+            .post(app.url(&format!("/api/v1/cases/{case}/files?file_name=chu-viet.pdf&identity=true")))
+            .body(b"%PDF-1.7\n%\xe2\xe3\n".to_vec())
+            .send()
+            .await
+            .expect("case file");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let case_file = res.json::<Value>().await.expect("file")["id"].as_i64().expect("file id");
+        Fixtures {
+            plan,
+            occurrence: annual,
+            task,
+            file,
+            submission,
+            template,
+            template_definition,
+            commune,
+            case,
+            case_file,
+        }
     }
 
     fn path(&self, route: &str) -> String {
@@ -306,6 +329,7 @@ impl Fixtures {
             .replace("{occurrence}", &self.occurrence.to_string())
             .replace("{task}", &self.task.to_string())
             .replace("minh-chung/{file}", &format!("minh-chung/{}", self.file))
+            .replace("files/{file}", &format!("files/{}", self.case_file))
             .replace("{year}", "2026")
             .replace("{token}", "khong-co-ma-nay")
     }

@@ -120,12 +120,14 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/api/v1/cases/{id}/close", Body::Json),
     ("POST", "/api/v1/cases/{id}/withdraw", Body::Json),
     ("POST", "/api/v1/cases/{id}/reopen", Body::Json),
+    ("POST", "/api/v1/cases/{id}/files", Body::Raw),
+    ("GET", "/api/v1/cases/{id}/files/{file}", Body::None),
     ("GET", "/api/v1/khong-co", Body::None),
 ];
 
 /// Every typed query parameter of the routes, with a value of the wrong type.
 const MALFORMED_QUERY: &str = "limit=abc&offset=-x&occurrence=abc&ky=abc&nam=abc&thang=abc&n=abc&leap=abc&year=abc\
-     &complex=abc&especially_complex=abc&remote=abc&month=abc&day=abc&on=abc&date=abc&from=abc&rule=x&page=abc";
+     &complex=abc&especially_complex=abc&identity=abc&public=abc&remote=abc&month=abc&day=abc&on=abc&date=abc&from=abc&rule=x&page=abc";
 
 /// (content type, body) to send to a route that reads `body`.
 fn bodies(body: Body) -> Vec<(Option<&'static str>, &'static str)> {

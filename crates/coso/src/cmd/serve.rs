@@ -163,5 +163,7 @@ fn app_settings(cfg: &Config) -> AppSettings {
         link_lifetime: l.password_reset_link_minutes.map_or(d.password_reset.link_lifetime, chrono::Duration::minutes),
         per_account_per_hour: l.password_reset_per_account_per_hour.unwrap_or(d.password_reset.per_account_per_hour),
     };
-    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone() }
+    // A case's files are uploads like any other: the same configured limit.
+    let case_file_limit = cfg.web.max_upload_bytes;
+    AppSettings { sign_in, password_reset, base_url: cfg.mail.base_url.clone(), case_file_limit }
 }
