@@ -586,8 +586,38 @@ async fn case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret(ap
     assert!(audit.items.iter().any(|e| e.action == "case.identity_read" && e.actor == "mat@coso.test"));
 }
 
+async fn a_unit_adds_its_own_categories_to_the_defaults(app: &TestApp) {
+    let (commune, other_commune) = communes(app).await;
+    let c = province_official(app).await;
+    let state = &app.state.app;
+    let unit = state.store().unit_by_code(&commune).await.expect("q").expect("commune");
+    let other = state.store().unit_by_code(&other_commune).await.expect("q").expect("commune");
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let user = app.store.user_by_email("xa@coso.test").await.expect("q").expect("user");
+    let grants = app.store.grants_of(user.user_id()).await.expect("grants").iter().map(|g| g.grant()).collect();
+    let official = coso_app::Actor::user(user.user_id(), &user.email, grants, None);
+    let bad = coso_app::cases::add_category(state, &official, &unit, "Chợ Búa", "Chợ").await;
+    assert!(matches!(&bad, Err(coso_app::Error::Validation(f)) if f[0].field == "code"), "{bad:?}");
+    let elsewhere = coso_app::cases::add_category(state, &official, &other, "cho", "Chợ, kinh doanh").await;
+    assert!(matches!(elsewhere, Err(coso_app::Error::Forbidden)), "{elsewhere:?}");
+    coso_app::cases::add_category(state, &official, &unit, "cho", "Chợ, kinh doanh").await.expect("add");
+    let list = coso_app::cases::categories(state, &unit).await.expect("list");
+    assert_eq!(list.len(), 8);
+    assert_eq!(list.last().map(|c| c.name.as_str()), Some("Chợ, kinh doanh"));
+    let body = |unit: &str| json!({ "unit": unit, "kind": "petition", "received_on": "2024-03-04", "content": "Chợ họp lấn đường.", "category": "cho" });
+    let case = register(&c, app, body(&commune)).await;
+    assert_eq!(case["category"], "cho");
+    let (status, _) = post(&c, app, "/api/v1/cases", &body(&other_commune)).await;
+    assert_eq!(status, 422, "another unit's category");
+    coso_app::cases::deactivate_category(state, &official, &unit, "cho").await.expect("deactivate");
+    let (status, refused) = post(&c, app, "/api/v1/cases", &body(&commune)).await;
+    assert_eq!(status, 422);
+    assert!(field_error(&refused, "category").contains("«cho»"), "{refused}");
+}
+
 on_both! {
     app:
+    a_unit_adds_its_own_categories_to_the_defaults => a_unit_adds_its_own_categories_to_the_defaults,
     case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret => case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret,
     the_inbox_puts_overdue_cases_first_and_counts_days => the_inbox_puts_overdue_cases_first_and_counts_days,
     a_village_head_registers_for_the_village_only => a_village_head_registers_for_the_village_only,

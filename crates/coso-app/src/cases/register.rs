@@ -181,3 +181,19 @@ pub(crate) async fn insert_with_fresh_code(
     }
     Err(Error::internal("no free tracking code after several draws"))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn a_thousand_drawn_codes_are_distinct_and_read_back() {
+        let codes: HashSet<String> = (0..1000).map(|_| new_tracking_code().display()).collect();
+        assert_eq!(codes.len(), 1000);
+        for code in &codes {
+            assert_eq!(code.parse::<TrackingCode>().map(|t| t.display()), Ok(code.clone()));
+        }
+    }
+}
