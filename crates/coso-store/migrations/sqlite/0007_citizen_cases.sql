@@ -72,7 +72,6 @@ CREATE TABLE citizen_case (
 );
 CREATE INDEX citizen_case_unit_status ON citizen_case(unit_id, status, received_on);
 CREATE INDEX citizen_case_unit_kind ON citizen_case(unit_id, kind);
-CREATE INDEX citizen_case_status_due ON citizen_case(status, due_on);
 CREATE INDEX citizen_case_sender ON citizen_case(sender_user_id);
 CREATE INDEX citizen_case_handler ON citizen_case(handler_user_id);
 CREATE INDEX citizen_case_parent ON citizen_case(parent_id);
