@@ -70,6 +70,10 @@ fn due(case: &Value, rule: &str) -> String {
         .to_string()
 }
 
+fn id_of(case: &Value) -> i64 {
+    case["id"].as_i64().expect("id")
+}
+
 fn complaint(unit: &str, received_on: &str, complexity: &str, remote: bool) -> Value {
     json!({ "unit": unit, "kind": "complaint", "received_on": received_on, "content": "Khiếu nại quyết định thu hồi đất.",
             "sender": sender(), "complexity": complexity, "remote": remote })
@@ -146,6 +150,20 @@ async fn denunciation_deadlines_follow_the_worked_cases(app: &TestApp) {
     let complex = register(&c, app, body("complex")).await;
     assert_eq!(due(&complex, "denunciation.initial"), "2024-03-18", "TC-1: 10 working days");
 
+    // Filed again as complex after registration: the initial handling gets 10 working days.
+    let calendar = coso_calendar::HolidayCalendar::builtin();
+    let classify =
+        coso_app::cases::CaseCommand::Classify { category: None, complexity: Some("complex".into()), remote: None };
+    let reclassified =
+        coso_app::cases::act(&app.state.app, &coso_app::Actor::system("test"), calendar, id_of(&normal), classify)
+            .await
+            .expect("classify");
+    assert_eq!(reclassified.deadlines[0].due.to_string(), "2024-03-18");
+    let classify =
+        coso_app::cases::CaseCommand::Classify { category: None, complexity: Some("normal".into()), remote: None };
+    coso_app::cases::act(&app.state.app, &coso_app::Actor::system("test"), calendar, id_of(&normal), classify)
+        .await
+        .expect("back");
     let accepted = step(&c, app, &normal, "accept", json!({ "on": "2024-03-13" })).await;
     assert_eq!(due(&accepted, "denunciation.notify"), "2024-03-20", "TC-3");
     assert_eq!(due(&accepted, "denunciation.resolve"), "2024-04-12", "TC-4");

@@ -90,6 +90,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("case.close", "Kết thúc đơn", Kind::Change),
     action("case.withdraw", "Rút đơn khiếu nại", Kind::Change),
     action("case.note", "Ghi chú vào đơn", Kind::Change),
+    action("case.classify", "Phân loại lại đơn", Kind::Change),
     action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
     action("case.file_add", "Thêm tệp vào đơn", Kind::Change),
     action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
@@ -209,6 +210,8 @@ pub fn field_label(field: &str) -> String {
         "active" => "Đang dùng",
         "on" => "Ngày",
         "file_id" => "Tệp (số)",
+        "complexity" => "Mức độ phức tạp",
+        "remote" => "Vùng sâu, vùng xa",
         "identity" => "Tệp chứa thông tin người gửi",
         other => return other.to_string(),
     }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
 use coso_domain::authz::{self, Action};
-use coso_domain::case::{CaseActionKind, CaseKind, CaseRefusal, CaseStatus, RefusalGround, next};
+use coso_domain::case::{CaseActionKind, CaseKind, CaseRefusal, CaseStatus, Complexity, RefusalGround, next};
 use coso_domain::{CaseId, UserId};
 use coso_store::{CaseActionRow, CaseEffects, CaseRow, NewCaseAction, NewMail, UnitRow};
 
@@ -72,6 +72,12 @@ pub enum CaseCommand {
     Note {
         note: String,
     },
+    /// Files the case again: its category, complexity or remoteness (the deadlines follow).
+    Classify {
+        category: Option<String>,
+        complexity: Option<String>,
+        remote: Option<bool>,
+    },
 }
 
 impl CaseCommand {
@@ -89,6 +95,7 @@ impl CaseCommand {
             CaseCommand::Withdraw { .. } => A::Withdraw,
             CaseCommand::Reopen { .. } => A::Reopen,
             CaseCommand::Note { .. } => A::Note,
+            CaseCommand::Classify { .. } => A::Classify,
         }
     }
 }
@@ -153,6 +160,7 @@ pub async fn act(
         CaseActionKind::Answer => "case.answer",
         CaseActionKind::Close => "case.close",
         CaseActionKind::Withdraw => "case.withdraw",
+        CaseActionKind::Classify => "case.classify",
         _ => "case.note",
     };
     step.audit["status"] = serde_json::json!(step.after.status.as_str());
@@ -275,6 +283,32 @@ async fn step(
         CaseCommand::Note { note: n } => {
             let Some(text) = note(&Some(n)) else { return Err(invalid("note", "Hãy nhập nội dung ghi chú.")) };
             (action(today.max(case.received_on), Some(text), serde_json::json!({})), serde_json::json!({}))
+        }
+        CaseCommand::Classify { category, complexity, remote } => {
+            if let Some(code) = category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                let known = app.store().case_categories(coso_domain::UnitId(case.unit_id)).await?;
+                if !known.iter().any(|c| c.code == code) {
+                    return Err(invalid("category", format!("Không có lĩnh vực «{code}».")));
+                }
+                after.category = code.to_string();
+            }
+            if let Some(raw) = complexity.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                after.complexity =
+                    raw.parse::<Complexity>().map_err(|e| invalid("complexity", format!("Mức độ phức tạp: {e}")))?;
+                if after.extensions > after.complexity.max_extensions() {
+                    return Err(invalid(
+                        "complexity",
+                        "Đơn đã được gia hạn nhiều lần hơn mức độ phức tạp này cho phép.",
+                    ));
+                }
+            }
+            if let Some(remote) = remote {
+                after.remote = remote;
+            }
+            let detail = serde_json::json!({
+                "category": after.category, "complexity": after.complexity.as_str(), "remote": after.remote,
+            });
+            (action(today.max(case.received_on), None, detail.clone()), detail)
         }
         CaseCommand::Reopen { .. } => return Err(Error::internal("a second complaint is not a step of the first")),
     };
