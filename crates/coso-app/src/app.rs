@@ -18,6 +18,8 @@ pub struct AppSettings {
     pub base_url: Option<String>,
     /// Whether a vice-chairman's reception counts before 2026-07-01 (default: it does).
     pub reception: coso_domain::reception::Rules,
+    /// The largest file a case accepts, in bytes; `None`: 10 MiB.
+    pub case_file_limit: Option<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ mod actor;
 mod app;
 pub mod audit;
 pub mod calendar;
+pub mod cases;
 pub mod clock;
 mod error;
 pub mod households;

@@ -84,10 +84,15 @@ pub enum Action {
     ReadReception,
     /// Keep the reception schedule and log, and read the visitors' personal data.
     ManageReception,
+    /// Register a citizen case for the unit (a village head registers on behalf of residents,
+    /// for the village only).
+    ReceiveCases,
+    /// Read and handle the unit's citizen cases: accept, refuse, forward, answer…
+    HandleCases,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -103,6 +108,8 @@ impl Action {
         Action::ReviewReports,
         Action::ReadReception,
         Action::ManageReception,
+        Action::ReceiveCases,
+        Action::HandleCases,
     ];
 }
 
@@ -159,11 +166,14 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ReviewReports
                 | ReadReception
                 | ManageReception
+                | ReceiveCases
+                | HandleCases
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
-        // A village head sends the village's reports to the commune.
+        // A village head sends the village's reports to the commune, and registers the cases
+        // residents bring (the commune handles them).
         Role::VillageHead => {
-            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports)
+            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports | ReceiveCases)
         }
         // The boards supervise, so they read plans and their results.
         Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans | ReadReception),

@@ -37,3 +37,5 @@ id_type!(/// A report template.
     TemplateId);
 id_type!(/// An evidence file attached to a task.
     EvidenceId);
+id_type!(/// A citizen case: a petition, complaint, denunciation or information.
+    CaseId);

@@ -5,6 +5,7 @@
 //! what it decides and the web shows it.
 
 pub mod authz;
+pub mod case;
 pub mod clock;
 pub mod csv_columns;
 pub mod document;
@@ -25,7 +26,8 @@ pub mod unit_path;
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
 pub use ids::{
-    EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId, UserId,
+    CaseId, EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId,
+    UserId,
 };
 
 /// A text that is not one of the codes of a domain enum (`"hamlet"` as a unit kind).
@@ -86,6 +88,12 @@ codes!(
     reception::Outcome => "kết quả tiếp",
     reception::RefusalGround => "lý do từ chối tiếp",
     household_link::LinkStatus => "trạng thái liên kết hộ",
+    case::CaseKind => "loại đơn",
+    case::CaseStatus => "trạng thái đơn",
+    case::Channel => "kênh tiếp nhận",
+    case::Complexity => "mức độ phức tạp",
+    case::CaseActionKind => "thao tác xử lý đơn",
+    case::RefusalGround => "lý do không thụ lý",
 );
 
 #[cfg(test)]

@@ -50,9 +50,11 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ReviewReports,
             ReadReception,
             ManageReception,
+            ReceiveCases,
+            HandleCases,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
-        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports],
+        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],
     };

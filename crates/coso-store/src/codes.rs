@@ -7,6 +7,7 @@
 //! or `OptCode` for a nullable column.
 
 use coso_domain::authz::Role;
+use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
@@ -128,3 +129,8 @@ stored_code!(SessionKind, "reception_session.kind");
 stored_code!(Outcome, "reception_visit.outcome");
 stored_code!(RefusalGround, "reception_visit.refusal_ground");
 stored_code!(LinkStatus, "household_link.status");
+stored_code!(CaseKind, "citizen_case.kind");
+stored_code!(CaseStatus, "citizen_case.status");
+stored_code!(Channel, "citizen_case.channel");
+stored_code!(Complexity, "citizen_case.complexity");
+stored_code!(CaseActionKind, "case_action.action");

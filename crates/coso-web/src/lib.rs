@@ -15,6 +15,7 @@ mod app;
 mod audit;
 mod auth;
 mod calendar;
+mod cases;
 mod cua_toi;
 mod design;
 mod error;

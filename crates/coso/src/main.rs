@@ -52,6 +52,9 @@ enum Command {
     /// Accounts and their roles.
     #[command(subcommand)]
     User(cmd::user::UserCmd),
+    /// Citizen cases: statistics of a unit's subtree.
+    #[command(subcommand)]
+    Case(cmd::case::CaseCmd),
 }
 
 fn main() -> ExitCode {
@@ -68,5 +71,6 @@ fn main() -> ExitCode {
         Command::Units(c) => cmd::common::finish(cmd::units::run(&global, c)),
         Command::Plan(c) => cmd::common::finish(cmd::plan::run(&global, c)),
         Command::User(c) => cmd::common::finish(cmd::user::run(&global, c)),
+        Command::Case(c) => cmd::common::finish(cmd::case::run(&global, c)),
     }
 }

@@ -86,6 +86,26 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("report_template.create", "Tạo mẫu báo cáo", Kind::Change),
     action("report_template.update", "Sửa mẫu báo cáo", Kind::Change),
     action("calendar.announcement.save", "Lưu thông báo ngày nghỉ", Kind::Change),
+    action("case.register", "Tiếp nhận đơn", Kind::Change),
+    action("case.submit", "Người dân gửi đơn", Kind::Change),
+    action("case.accept", "Thụ lý đơn", Kind::Change),
+    action("case.refuse", "Không thụ lý đơn", Kind::Change),
+    action("case.forward", "Chuyển đơn", Kind::Change),
+    action("case.assign", "Giao người xử lý đơn", Kind::Change),
+    action("case.request_verification", "Yêu cầu xác minh", Kind::Change),
+    action("case.extend", "Gia hạn giải quyết tố cáo", Kind::Change),
+    action("case.answer", "Trả lời, giải quyết đơn", Kind::Change),
+    action("case.close", "Kết thúc đơn", Kind::Change),
+    action("case.withdraw", "Rút đơn khiếu nại", Kind::Change),
+    action("case.note", "Ghi chú vào đơn", Kind::Change),
+    action("case.classify", "Phân loại lại đơn", Kind::Change),
+    action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
+    action("case.file_add", "Thêm tệp vào đơn", Kind::Change),
+    action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
+    action("case_category.save", "Lưu lĩnh vực đơn của đơn vị", Kind::Change),
+    action("case_category.deactivate", "Ngừng dùng lĩnh vực đơn của đơn vị", Kind::Change),
+    action("clearance.grant", "Cấp quyền xem thông tin người tố cáo", Kind::Change),
+    action("clearance.revoke", "Thu hồi quyền xem thông tin người tố cáo", Kind::Change),
     action(EXPORT_ACTION, "Xuất nhật ký hệ thống ra tệp CSV", Kind::Export),
     action("reception.schedule_add", "Thêm lịch tiếp công dân", Kind::Change),
     action("reception.schedule_remove", "Xóa một dòng lịch tiếp công dân", Kind::Change),
@@ -124,6 +144,9 @@ pub fn entity_label(entity: &str) -> String {
         "submission" => "Báo cáo",
         "report_template" => "Mẫu báo cáo",
         "holiday_announcement" => "Thông báo ngày nghỉ",
+        "citizen_case" => "Đơn thư",
+        "case_category" => "Lĩnh vực đơn",
+        "clearance" => "Quyền xem thông tin người tố cáo",
         "audit_log" => "Nhật ký hệ thống",
         "reception_schedule" => "Lịch tiếp công dân",
         "reception_session" => "Buổi tiếp công dân",
@@ -203,6 +226,28 @@ pub fn field_label(field: &str) -> String {
         "unit_id" => "Đơn vị (số)",
         "role" => "Vai trò",
         "pending_links" => "Số yêu cầu liên kết đang chờ",
+        "channel" => "Kênh tiếp nhận",
+        "category" => "Lĩnh vực",
+        "received_on" => "Ngày tiếp nhận",
+        "accepted_on" => "Ngày thụ lý",
+        "answered_on" => "Ngày trả lời, giải quyết",
+        "closed_on" => "Ngày kết thúc",
+        "ground" => "Lý do không thụ lý",
+        "ground_label" => "Lý do không thụ lý (diễn giải)",
+        "from" => "Chuyển từ đơn vị",
+        "to" => "Chuyển đến đơn vị",
+        "handler_user_id" => "Người xử lý (số)",
+        "days" => "Số ngày gia hạn",
+        "extension" => "Lần gia hạn",
+        "case_id" => "Đơn (số)",
+        "parent_id" => "Đơn khiếu nại lần đầu (số)",
+        "rating" => "Điểm đánh giá",
+        "active" => "Đang dùng",
+        "on" => "Ngày",
+        "file_id" => "Tệp (số)",
+        "complexity" => "Mức độ phức tạp",
+        "remote" => "Vùng sâu, vùng xa",
+        "identity" => "Tệp chứa thông tin người gửi",
         other => return other.to_string(),
     }
     .to_string()
@@ -232,6 +277,9 @@ mod tests {
             "calendar.",
             "audit.",
             "reception.",
+            "case.",
+            "case_category.",
+            "clearance.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {
@@ -291,6 +339,6 @@ mod tests {
         for k in Kind::ALL {
             assert_eq!(Kind::from_code(k.code()), Some(k));
         }
-        assert_eq!(Kind::SensitiveRead.actions(), vec!["household.list", "reception.visit_list"]);
+        assert_eq!(Kind::SensitiveRead.actions(), vec!["household.list", "case.identity_read", "reception.visit_list"]);
     }
 }

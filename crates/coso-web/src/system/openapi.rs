@@ -7,7 +7,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "coso API",
-        description = "API của coso: đơn vị hành chính, hộ gia đình, người dùng, lịch, kế hoạch và báo cáo.",
+        description = "API của coso: đơn vị hành chính, hộ gia đình, người dùng, lịch, kế hoạch, báo cáo và đơn thư.",
         version = "1"
     ),
     paths(
@@ -55,6 +55,21 @@ use utoipa::OpenApi;
         crate::reception::api::visits,
         crate::reception::api::create_visit,
         crate::reception::api::compliance,
+        crate::cases::api::list,
+        crate::cases::api::create,
+        crate::cases::api::get,
+        crate::cases::api::accept,
+        crate::cases::api::refuse,
+        crate::cases::api::forward,
+        crate::cases::api::assign,
+        crate::cases::api::verify,
+        crate::cases::api::extend,
+        crate::cases::api::answer,
+        crate::cases::api::close,
+        crate::cases::api::withdraw,
+        crate::cases::api::reopen,
+        crate::cases::api::add_file,
+        crate::cases::api::download_file,
     )
 )]
 pub struct ApiDoc;

@@ -62,8 +62,8 @@ impl Answer {
 
 /// The columns of the table, in order; [`accounts`] says on which unit each role is granted.
 ///
-/// There is no cleared role yet (a user cleared to read confidential records): its column is
-/// the last one, `-` in every row until the role exists; a `-` cell is not sent.
+/// The cleared column is an official of the commune above `V1` who holds a clearance to read
+/// denouncers there; it is sent on the routes of citizen cases, `-` (not sent) elsewhere.
 const COLUMNS: [&str; 9] = [
     "anonymous",
     "resident",
@@ -207,6 +207,21 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/units/{code}/submissions", Body::Json,                         "S F F N F N F N -"),
     ("GET", "/api/v1/submissions/{id}", Body::None,                                  "S F O F O O F O -"),
     ("POST", "/api/v1/submissions/{id}/review", Body::Json,                          "S F F F F R F R -"),
+    ("GET", "/api/v1/cases?unit={commune}", Body::None,                              "S F F F F O F O O"),
+    ("POST", "/api/v1/cases", Body::Json,                                            "S F F R F R F R R"),
+    ("GET", "/api/v1/cases/{id}", Body::None,                                        "S F F F F O F O O"),
+    ("POST", "/api/v1/cases/{id}/accept", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/refuse", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/forward", Body::Json,                               "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/assign", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/verify", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/extend", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/answer", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/close", Body::Json,                                 "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/withdraw", Body::Json,                              "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/reopen", Body::Json,                                "S F F F F R F R R"),
+    ("POST", "/api/v1/cases/{id}/files?file_name=don.pdf", Body::Raw,                "S F F F F R F R R"),
+    ("GET", "/api/v1/cases/{id}/files/{file}", Body::None,                           "S F F F F N F N O"),
 ];
 
 /// The accounts of the columns and the ids the paths are filled with.
@@ -221,11 +236,15 @@ struct Fixtures {
     template_definition: Value,
     /// The first commune of the province, a target of the plan, with `V1` under it.
     commune: String,
+    /// A denunciation registered for that commune.
+    case: i64,
+    /// The denouncer's handwriting attached to it.
+    case_file: i64,
 }
 
 const VILLAGE: &str = "V1";
 
-/// The account of each column but the anonymous and cleared ones: (column, email, role, unit).
+/// The account of each column but the anonymous one: (column, email, role, unit).
 fn accounts(commune: &str) -> Vec<(&'static str, &'static str, Role, String)> {
     vec![
         ("resident", "dan@coso.test", Role::Resident, VILLAGE.into()),
@@ -235,6 +254,7 @@ fn accounts(commune: &str) -> Vec<(&'static str, &'static str, Role, String)> {
         ("official_in", "tinh@coso.test", Role::Official, PROVINCE.into()),
         ("official_out", "ha-noi@coso.test", Role::Official, "01".into()),
         ("admin", "root@coso.test", Role::Admin, PROVINCE.into()),
+        ("cleared", "mat@coso.test", Role::Official, commune.into()),
     ]
 }
 
@@ -284,7 +304,39 @@ impl Fixtures {
             .expect("json");
         let template = templates[0]["id"].as_i64().expect("a template");
         let template_definition = templates[0]["definition"].clone();
-        Fixtures { plan, occurrence: annual, task, file, submission, template, template_definition, commune }
+
+        let res = province
+            .post(app.url("/api/v1/cases"))
+            .json(&json!({ "unit": commune, "kind": "denunciation", "received_on": "2026-01-05",
+                           "content": "Tố cáo việc lấn chiếm đất công.", "sender": { "name": "Người tố cáo", "address": "Thôn Một" } }))
+            .send()
+            .await
+            .expect("case");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let case = res.json::<Value>().await.expect("case")["id"].as_i64().expect("case id");
+        coso_app::cases::grant_clearance(&app.state.app, &coso_app::Actor::system("test"), "mat@coso.test", &commune)
+            .await
+            .expect("clearance");
+        let res = province
+            .post(app.url(&format!("/api/v1/cases/{case}/files?file_name=chu-viet.pdf&identity=true")))
+            .body(b"%PDF-1.7\n%\xe2\xe3\n".to_vec())
+            .send()
+            .await
+            .expect("case file");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let case_file = res.json::<Value>().await.expect("file")["id"].as_i64().expect("file id");
+        Fixtures {
+            plan,
+            occurrence: annual,
+            task,
+            file,
+            submission,
+            template,
+            template_definition,
+            commune,
+            case,
+            case_file,
+        }
     }
 
     fn path(&self, route: &str) -> String {
@@ -292,6 +344,8 @@ impl Fixtures {
             self.template
         } else if route.contains("/bao-cao/") || route.contains("/submissions/") {
             self.submission
+        } else if route.contains("/cases/") {
+            self.case
         } else {
             self.plan
         };
@@ -302,6 +356,7 @@ impl Fixtures {
             .replace("{occurrence}", &self.occurrence.to_string())
             .replace("{task}", &self.task.to_string())
             .replace("minh-chung/{file}", &format!("minh-chung/{}", self.file))
+            .replace("files/{file}", &format!("files/{}", self.case_file))
             .replace("{year}", "2026")
             .replace("{token}", "khong-co-ma-nay")
     }
@@ -369,6 +424,8 @@ fn probe_body(
             "/api/v1/report-templates/{id}" => {
                 json!({ "name": "Mẫu thử", "definition": fixtures.template_definition, "version": -1 })
             }
+            // A petition received in the future, for the village.
+            "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
                 "number": "12/KH-UBND", "issued_on": "2026-01-20", "title": "",

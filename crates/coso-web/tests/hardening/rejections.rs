@@ -134,12 +134,27 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/api/v1/units/{code}/submissions", Body::Json),
     ("GET", "/api/v1/submissions/{id}", Body::None),
     ("POST", "/api/v1/submissions/{id}/review", Body::Json),
+    ("GET", "/api/v1/cases", Body::None),
+    ("POST", "/api/v1/cases", Body::Json),
+    ("GET", "/api/v1/cases/{id}", Body::None),
+    ("POST", "/api/v1/cases/{id}/accept", Body::Json),
+    ("POST", "/api/v1/cases/{id}/refuse", Body::Json),
+    ("POST", "/api/v1/cases/{id}/forward", Body::Json),
+    ("POST", "/api/v1/cases/{id}/assign", Body::Json),
+    ("POST", "/api/v1/cases/{id}/verify", Body::Json),
+    ("POST", "/api/v1/cases/{id}/extend", Body::Json),
+    ("POST", "/api/v1/cases/{id}/answer", Body::Json),
+    ("POST", "/api/v1/cases/{id}/close", Body::Json),
+    ("POST", "/api/v1/cases/{id}/withdraw", Body::Json),
+    ("POST", "/api/v1/cases/{id}/reopen", Body::Json),
+    ("POST", "/api/v1/cases/{id}/files", Body::Raw),
+    ("GET", "/api/v1/cases/{id}/files/{file}", Body::None),
     ("GET", "/api/v1/khong-co", Body::None),
 ];
 
 /// Every typed query parameter of the routes, with a value of the wrong type.
 const MALFORMED_QUERY: &str = "limit=abc&offset=-x&occurrence=abc&ky=abc&nam=abc&thang=abc&n=abc&leap=abc&year=abc\
-     &complex=abc&especially_complex=abc&remote=abc&month=abc&day=abc&on=abc&date=abc&from=abc&rule=x";
+     &complex=abc&especially_complex=abc&identity=abc&public=abc&remote=abc&month=abc&day=abc&on=abc&date=abc&from=abc&rule=x&page=abc";
 
 /// (content type, body) to send to a route that reads `body`.
 fn bodies(body: Body) -> Vec<(Option<&'static str>, &'static str)> {

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod case;
 pub mod common;
 pub mod demo;
 pub mod document;

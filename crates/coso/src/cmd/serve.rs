@@ -175,5 +175,14 @@ fn app_settings(cfg: &Config) -> AppSettings {
             .map_or(d.email_verification.link_lifetime, chrono::Duration::hours),
         ..d.email_verification
     };
-    AppSettings { sign_in, password_reset, email_verification, base_url: cfg.mail.base_url.clone(), reception }
+    // A case's files are uploads like any other: the same configured limit.
+    let case_file_limit = cfg.web.max_upload_bytes;
+    AppSettings {
+        sign_in,
+        password_reset,
+        email_verification,
+        base_url: cfg.mail.base_url.clone(),
+        reception,
+        case_file_limit,
+    }
 }

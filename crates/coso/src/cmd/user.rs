@@ -1,8 +1,10 @@
-//! `coso user create`: an account with one role on one unit.
+//! `coso user create`: an account with one role on one unit; `coso user grant` / `revoke`: a
+//! clearance to read the identity of denouncers on a unit's subtree.
 
 use std::io::Read;
 
 use clap::{Args, Subcommand};
+use coso_app::cases;
 use coso_app::users::{self, NewAccount};
 
 use super::common::{CmdResult, Failure, Global, block_on, cli_actor, config, open_app};
@@ -11,6 +13,23 @@ use super::common::{CmdResult, Failure, Global, block_on, cli_actor, config, ope
 pub enum UserCmd {
     /// Create an account with a role on a unit; the password is read from standard input.
     Create(CreateArgs),
+    /// Grant a clearance: `--clearance denunciation` lets the user read the identity of
+    /// denouncers of the unit and below.
+    Grant(ClearanceArgs),
+    /// Take a clearance back.
+    Revoke(ClearanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClearanceArgs {
+    /// E-mail of the account.
+    pub email: String,
+    /// The kind of clearance: denunciation.
+    #[arg(long, value_name = "KIND")]
+    pub clearance: String,
+    /// Code of the unit it holds on (and below).
+    #[arg(long, value_name = "CODE")]
+    pub unit: String,
 }
 
 #[derive(Debug, Args)]
@@ -35,7 +54,44 @@ pub struct CreateArgs {
 pub fn run(global: &Global, cmd: UserCmd) -> CmdResult {
     match cmd {
         UserCmd::Create(a) => create(global, a),
+        UserCmd::Grant(a) => clearance(global, a, true),
+        UserCmd::Revoke(a) => clearance(global, a, false),
     }
+}
+
+fn clearance(global: &Global, a: ClearanceArgs, grant: bool) -> CmdResult {
+    if a.clearance.trim() != cases::CLEARANCE_DENUNCIATION {
+        return Err(Failure::Input(format!(
+            "Không có loại quyền «{}»; loại quyền có: {}.",
+            a.clearance,
+            cases::CLEARANCE_DENUNCIATION
+        )));
+    }
+    let cfg = config(global, None, false)?;
+    block_on(async {
+        let app = open_app(&cfg).await?;
+        let result = if grant {
+            cases::grant_clearance(&app, &cli_actor(), &a.email, &a.unit).await
+        } else {
+            cases::revoke_clearance(&app, &cli_actor(), &a.email, &a.unit).await
+        };
+        app.store().close().await;
+        result?;
+        if grant {
+            println!(
+                "Đã cấp cho {} quyền xem thông tin người tố cáo tại đơn vị {} và cấp dưới.",
+                a.email.trim(),
+                a.unit.trim()
+            );
+        } else {
+            println!(
+                "Đã thu hồi quyền xem thông tin người tố cáo của {} tại đơn vị {}.",
+                a.email.trim(),
+                a.unit.trim()
+            );
+        }
+        Ok(())
+    })
 }
 
 fn create(global: &Global, a: CreateArgs) -> CmdResult {

@@ -46,6 +46,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "task follow-up", send: follow_up_task, find: find_task_note },
     Kind { name: "report submission", send: submit_report, find: find_submission },
     Kind { name: "reception session", send: record_reception, find: find_reception },
+    Kind { name: "case intake", send: register_case, find: find_case },
 ];
 
 /// How the server answered a write.
@@ -492,6 +493,54 @@ fn find_reception<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
             0 => Found::Nothing,
             1 => Found::All,
             more => Found::Part(format!("{more} copies")),
+        }
+    })
+}
+
+/// A petition to a village whose content carries the marker `số {n}-don-thu`.
+fn register_case(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let body = json!({
+            "unit": village,
+            "kind": "petition",
+            "received_on": "2026-01-05",
+            "content": format!("Phản ánh đèn đường hỏng, số {n}-don-thu"),
+            "sender": { "name": "Nguyễn Thị Hoa", "address": "Thôn mẫu" },
+        });
+        let request = w.client.post(format!("{}/api/v1/cases", w.url)).json(&body);
+        attempt("case intake", n, village, w.send(request).await)
+    })
+}
+
+/// A case is there with its sender and its first timeline row, or not at all.
+fn find_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let village = f.store.unit_by_code(&a.target).await.expect("village").expect("a village");
+        let marker = format!("số {}-don-thu", a.n);
+        let mut matching = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = f.store.case_inbox(&village, &[], None, Some(200), offset).await.expect("cases");
+            let read = page.items.len() as i64;
+            matching.extend(page.items.into_iter().filter(|c| c.content.ends_with(&marker)));
+            offset += read;
+            if read == 0 || offset >= page.total {
+                break;
+            }
+        }
+        match matching.as_slice() {
+            [] => Found::Nothing,
+            [case] => {
+                let sender = f.store.case_sender(case.case_id()).await.expect("sender");
+                let actions = f.store.case_actions(case.case_id()).await.expect("actions");
+                if sender.is_some() && actions.len() == 1 {
+                    Found::All
+                } else {
+                    Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
+                }
+            }
+            more => Found::Part(format!("{} cases with one marker", more.len())),
         }
     })
 }

@@ -1,0 +1,215 @@
+//! Files attached to a case: the type a file's name says must be the type its content is
+//! (read from its first bytes), and images are kept without their metadata (EXIF, XMP, IPTC,
+//! comments, text chunks), which can hold where and when a photo was taken and by whom.
+
+use crate::FieldError;
+
+/// A kind of file a case accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Jpeg,
+    Png,
+    Docx,
+}
+
+impl FileKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Png => "image/png",
+            FileKind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "tệp PDF",
+            FileKind::Jpeg => "ảnh JPEG",
+            FileKind::Png => "ảnh PNG",
+            FileKind::Docx => "văn bản Word (.docx)",
+        }
+    }
+
+    fn of_name(file_name: &str) -> Option<FileKind> {
+        let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+        match ext.as_str() {
+            "pdf" => Some(FileKind::Pdf),
+            "jpg" | "jpeg" => Some(FileKind::Jpeg),
+            "png" => Some(FileKind::Png),
+            "docx" => Some(FileKind::Docx),
+            _ => None,
+        }
+    }
+
+    fn matches(self, bytes: &[u8]) -> bool {
+        match self {
+            FileKind::Pdf => bytes.starts_with(b"%PDF-"),
+            FileKind::Jpeg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+            FileKind::Png => bytes.starts_with(PNG_SIGNATURE),
+            FileKind::Docx => bytes.starts_with(b"PK\x03\x04"),
+        }
+    }
+}
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// The kind of `bytes` named `file_name`, if the name is of an accepted kind and the content
+/// is what the name says; otherwise why not, on `field`.
+pub fn check(field: &'static str, file_name: &str, bytes: &[u8]) -> Result<FileKind, FieldError> {
+    let Some(kind) = FileKind::of_name(file_name) else {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "Tệp «{file_name}» không thuộc loại được nhận: chỉ nhận PDF, ảnh JPEG, PNG hoặc văn bản Word (.docx)."
+            ),
+        ));
+    };
+    if kind.matches(bytes) {
+        Ok(kind)
+    } else {
+        Err(FieldError::new(field, format!("Nội dung tệp «{file_name}» không phải là {} như tên tệp.", kind.label())))
+    }
+}
+
+/// `bytes` without the metadata of an image (other kinds are returned as they are).
+pub fn strip_metadata(field: &'static str, kind: FileKind, bytes: &[u8]) -> Result<Vec<u8>, FieldError> {
+    let broken = || FieldError::new(field, "Tệp ảnh bị hỏng, không đọc được.");
+    match kind {
+        FileKind::Jpeg => strip_jpeg(bytes).ok_or_else(broken),
+        FileKind::Png => strip_png(bytes).ok_or_else(broken),
+        FileKind::Pdf | FileKind::Docx => Ok(bytes.to_vec()),
+    }
+}
+
+/// A JPEG without its APP1–APP15 segments (EXIF, XMP, ICC, IPTC…) and comments; APP0 (JFIF)
+/// and everything from the start of the scan are kept.
+fn strip_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(bytes.get(..2)?);
+    let mut i = 2;
+    loop {
+        if *bytes.get(i)? != 0xFF {
+            return None;
+        }
+        let marker = *bytes.get(i + 1)?;
+        match marker {
+            // Fill bytes before a marker.
+            0xFF => {
+                i += 1;
+                continue;
+            }
+            // Markers without a length.
+            0x01 | 0xD0..=0xD7 => {
+                out.extend_from_slice(&bytes[i..i + 2]);
+                i += 2;
+                continue;
+            }
+            // End of image without a scan.
+            0xD9 => {
+                out.extend_from_slice(&bytes[i..i + 2]);
+                return Some(out);
+            }
+            _ => {}
+        }
+        let length = usize::from(u16::from_be_bytes([*bytes.get(i + 2)?, *bytes.get(i + 3)?]));
+        let end = i.checked_add(2)?.checked_add(length)?;
+        let segment = bytes.get(i..end)?;
+        if marker == 0xDA {
+            // Start of scan: the compressed image follows to the end.
+            out.extend_from_slice(&bytes[i..]);
+            return Some(out);
+        }
+        let metadata = (0xE1..=0xEF).contains(&marker) || marker == 0xFE;
+        if !metadata {
+            out.extend_from_slice(segment);
+        }
+        i = end;
+    }
+}
+
+/// A PNG without its text, time and EXIF chunks.
+fn strip_png(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(bytes.get(..PNG_SIGNATURE.len())?);
+    let mut i = PNG_SIGNATURE.len();
+    while i < bytes.len() {
+        let length = usize::try_from(u32::from_be_bytes(bytes.get(i..i + 4)?.try_into().ok()?)).ok()?;
+        let kind = bytes.get(i + 4..i + 8)?;
+        let end = i.checked_add(12)?.checked_add(length)?;
+        let chunk = bytes.get(i..end)?;
+        if !matches!(kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf" | b"tIME") {
+            out.extend_from_slice(chunk);
+        }
+        i = end;
+        if kind == b"IEND" {
+            return Some(out);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(marker: u8, body: &[u8]) -> Vec<u8> {
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&u16::try_from(body.len() + 2).expect("short").to_be_bytes());
+        s.extend_from_slice(body);
+        s
+    }
+
+    fn chunk(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+        let mut c = u32::try_from(body.len()).expect("short").to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(body);
+        c.extend_from_slice(&[0, 0, 0, 0]);
+        c
+    }
+
+    #[test]
+    fn a_file_must_be_what_its_name_says() {
+        assert_eq!(check("file", "don.pdf", b"%PDF-1.7"), Ok(FileKind::Pdf));
+        assert_eq!(check("file", "ANH.JPG", &[0xFF, 0xD8, 0xFF, 0xE0]), Ok(FileKind::Jpeg));
+        let lie = check("file", "anh.png", b"%PDF-1.7").expect_err("a PDF named .png");
+        assert_eq!(lie.field, "file");
+        assert!(lie.message.contains("«anh.png»") && lie.message.contains("ảnh PNG"), "{}", lie.message);
+        assert!(check("file", "chuong-trinh.exe", b"MZ").is_err());
+        assert!(check("file", "khong-duoi", b"%PDF-").is_err());
+    }
+
+    #[test]
+    fn jpeg_metadata_is_dropped_and_the_image_kept() {
+        let mut jpeg = vec![0xFF, 0xD8];
+        jpeg.extend(segment(0xE0, b"JFIF\0\x01\x01"));
+        jpeg.extend(segment(0xE1, b"Exif\0\0GPS 21.0285 N 105.8542 E"));
+        jpeg.extend(segment(0xFE, b"Nguyen Van A"));
+        jpeg.extend(segment(0xDB, &[0; 65]));
+        jpeg.extend(segment(0xDA, &[1, 2, 3]));
+        jpeg.extend([0x12, 0x34, 0xFF, 0x00, 0x56, 0xFF, 0xD9]);
+        let clean = strip_metadata("file", FileKind::Jpeg, &jpeg).expect("clean");
+        let text = String::from_utf8_lossy(&clean);
+        assert!(!text.contains("GPS") && !text.contains("Nguyen"), "{text}");
+        assert!(text.contains("JFIF"));
+        assert!(clean.ends_with(&[0x12, 0x34, 0xFF, 0x00, 0x56, 0xFF, 0xD9]), "the scan is untouched");
+        assert_eq!(clean.len(), jpeg.len() - (4 + 30) - (4 + 12));
+        assert!(strip_metadata("file", FileKind::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE1, 0xFF]).is_err(), "truncated");
+    }
+
+    #[test]
+    fn png_text_chunks_are_dropped() {
+        let mut png = PNG_SIGNATURE.to_vec();
+        png.extend(chunk(b"IHDR", &[0; 13]));
+        png.extend(chunk(b"tEXt", b"Author\0Tran Thi B"));
+        png.extend(chunk(b"eXIf", b"MM\0*"));
+        png.extend(chunk(b"IDAT", &[9; 20]));
+        png.extend(chunk(b"IEND", &[]));
+        let clean = strip_metadata("file", FileKind::Png, &png).expect("clean");
+        let text = String::from_utf8_lossy(&clean);
+        assert!(!text.contains("Tran") && !text.contains("eXIf"), "{text}");
+        assert!(text.contains("IHDR") && text.contains("IDAT") && text.contains("IEND"));
+        assert!(strip_metadata("file", FileKind::Png, &png[..png.len() - 5]).is_err(), "truncated");
+    }
+}

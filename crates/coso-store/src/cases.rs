@@ -1,0 +1,409 @@
+//! Citizen cases: the case, its timeline and, apart from it, the sender's identity. Every
+//! change writes its timeline row and its audit row in the change's transaction; the audit
+//! rows the use cases hand in never carry the sender's identity.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
+use coso_domain::unit_path::UnitPath;
+use coso_domain::{CaseId, UnitId};
+use serde::Serialize;
+
+use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes::Code;
+use crate::dispatch::dispatch;
+use crate::error::StoreError;
+use crate::notifications::NewMail;
+use crate::rows::search_text;
+use crate::{Result, Store};
+
+/// A stored case with the unit that handles it now and the handler's e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct CaseRow {
+    pub id: i64,
+    pub code: String,
+    pub unit_id: i64,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub unit_path: String,
+    #[sqlx(try_from = "Code<CaseKind>")]
+    pub kind: CaseKind,
+    #[sqlx(try_from = "Code<CaseStatus>")]
+    pub status: CaseStatus,
+    #[sqlx(try_from = "Code<Channel>")]
+    pub channel: Channel,
+    pub category: String,
+    pub received_on: NaiveDate,
+    pub content: String,
+    pub remote: bool,
+    #[sqlx(try_from = "Code<Complexity>")]
+    pub complexity: Complexity,
+    pub crowded: bool,
+    pub over_level: bool,
+    pub publish: bool,
+    pub sender_user_id: Option<i64>,
+    pub handler_user_id: Option<i64>,
+    pub handler_email: Option<String>,
+    pub accepted_on: Option<NaiveDate>,
+    pub answered_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub decision_received_on: Option<NaiveDate>,
+    pub parent_id: Option<i64>,
+    pub instance: i64,
+    pub extensions: i64,
+    pub due_on: Option<NaiveDate>,
+    pub resolution_due_on: Option<NaiveDate>,
+    pub public_answer: Option<String>,
+    pub rating: Option<i64>,
+    pub rating_comment: Option<String>,
+    pub rated_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl CaseRow {
+    pub fn case_id(&self) -> CaseId {
+        CaseId(self.id)
+    }
+
+    pub fn unit_path(&self) -> UnitPath {
+        UnitPath::from_stored(self.unit_path.clone())
+    }
+}
+
+/// A case to insert; the store adds the search text and the instants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub code: String,
+    pub unit_id: UnitId,
+    pub kind: CaseKind,
+    pub status: CaseStatus,
+    pub channel: Channel,
+    pub category: String,
+    pub received_on: NaiveDate,
+    pub content: String,
+    pub remote: bool,
+    pub complexity: Complexity,
+    pub crowded: bool,
+    pub over_level: bool,
+    pub publish: bool,
+    pub sender_user_id: Option<i64>,
+    pub accepted_on: Option<NaiveDate>,
+    pub decision_received_on: Option<NaiveDate>,
+    pub parent_id: Option<i64>,
+    pub instance: i64,
+    pub due_on: Option<NaiveDate>,
+    pub resolution_due_on: Option<NaiveDate>,
+}
+
+/// Who sent a case. Kept in its own table, read only by those entitled to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct CaseSender {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub id_number: Option<String>,
+}
+
+impl CaseSender {
+    /// Whether nothing identifies the sender.
+    pub fn is_empty(&self) -> bool {
+        [&self.name, &self.address, &self.phone, &self.email, &self.id_number].iter().all(|f| f.is_none())
+    }
+}
+
+/// One row of a case's timeline, to insert.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCaseAction {
+    pub action: CaseActionKind,
+    pub on_date: NaiveDate,
+    pub note: Option<String>,
+    /// Ground of a refusal, units of a forward, handler, extension days, answer…
+    pub detail: serde_json::Value,
+}
+
+/// One stored row of a case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct CaseActionRow {
+    pub id: i64,
+    pub case_id: i64,
+    #[sqlx(try_from = "Code<CaseActionKind>")]
+    pub action: CaseActionKind,
+    pub on_date: NaiveDate,
+    pub note: Option<String>,
+    pub actor_user_id: Option<i64>,
+    pub actor_label: String,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a change records besides the case itself.
+#[derive(Debug, Clone)]
+pub struct CaseEffects {
+    pub action: NewCaseAction,
+    /// The audit row (its entity id is the case's); never the sender's identity.
+    pub audit_action: &'static str,
+    pub audit_after: serde_json::Value,
+    /// Mails to queue in the same transaction (a notice to the sender).
+    pub mails: Vec<NewMail>,
+}
+
+pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.code, c.unit_id, u.code AS unit_code, u.name AS unit_name, \
+    u.path AS unit_path, c.kind, c.status, c.channel, c.category, c.received_on, c.content, c.remote, c.complexity, \
+    c.crowded, c.over_level, c.publish, c.sender_user_id, c.handler_user_id, h.email AS handler_email, c.accepted_on, \
+    c.answered_on, c.closed_on, c.decision_received_on, c.parent_id, c.instance, c.extensions, c.due_on, \
+    c.resolution_due_on, c.public_answer, c.rating, c.rating_comment, c.rated_at, c.created_at, c.updated_at \
+    FROM citizen_case c JOIN unit u ON u.id = c.unit_id LEFT JOIN app_user h ON h.id = c.handler_user_id ";
+
+fn audit_entry(id: i64, unit_id: i64, action: &'static str, after: &serde_json::Value) -> AuditEntry {
+    AuditEntry {
+        action,
+        entity: "citizen_case",
+        entity_id: id.to_string(),
+        unit_id: Some(UnitId(unit_id)),
+        before: None,
+        after: Some(after.clone()),
+    }
+}
+
+macro_rules! insert_action {
+    ($conn:expr, $case_id:expr, $a:expr, $actor:expr, $now:expr) => {{
+        let a: &NewCaseAction = $a;
+        let actor: &Actor = $actor;
+        sqlx::query(
+            "INSERT INTO case_action (case_id, action, on_date, note, actor_user_id, actor_label, detail, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind($case_id)
+        .bind(a.action.as_str())
+        .bind(a.on_date)
+        .bind(a.note.as_deref())
+        .bind(actor.user_id.map(|u| u.0))
+        .bind(actor.label.as_str())
+        .bind(a.detail.to_string())
+        .bind($now)
+        .execute($conn)
+        .await
+    }};
+}
+
+macro_rules! insert_mails {
+    ($conn:expr, $mails:expr, $now:expr) => {{
+        let mails: &[NewMail] = $mails;
+        for m in mails {
+            sqlx::query(
+                "INSERT INTO mail_outbox (to_addr, subject, body, dedupe_key, created_at, attempts, next_attempt_at) \
+                 VALUES ($1, $2, $3, $4, $5, 0, $5) ON CONFLICT (dedupe_key) DO NOTHING",
+            )
+            .bind(&m.to_addr)
+            .bind(&m.subject)
+            .bind(&m.body)
+            .bind(&m.dedupe_key)
+            .bind($now)
+            .execute(&mut *$conn)
+            .await?;
+        }
+    }};
+}
+
+impl Store {
+    /// Inserts a case, its sender and the first rows of its timeline, with its audit row, in
+    /// one transaction. With `parent`, the first case's timeline gets `parent.1` too (the
+    /// second complaint recorded on the first). A tracking code already taken is a conflict.
+    pub async fn insert_case(
+        &self,
+        case: &NewCase,
+        sender: &CaseSender,
+        effects: &CaseEffects,
+        parent: Option<(i64, &NewCaseAction)>,
+        actor: &Actor,
+    ) -> Result<CaseId> {
+        let now = self.clock.now();
+        let search = search_text(&[&case.content]);
+        let inserted = dispatch!(self, write, pool => {
+            async {
+                let mut tx = pool.begin().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO citizen_case (code, unit_id, kind, status, channel, category, received_on, content, \
+                     search_text, remote, complexity, crowded, over_level, publish, sender_user_id, accepted_on, \
+                     decision_received_on, parent_id, instance, extensions, due_on, resolution_due_on, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $21, $22, $22) \
+                     RETURNING id",
+                )
+                .bind(&case.code)
+                .bind(case.unit_id.0)
+                .bind(case.kind.as_str())
+                .bind(case.status.as_str())
+                .bind(case.channel.as_str())
+                .bind(&case.category)
+                .bind(case.received_on)
+                .bind(&case.content)
+                .bind(&search)
+                .bind(case.remote)
+                .bind(case.complexity.as_str())
+                .bind(case.crowded)
+                .bind(case.over_level)
+                .bind(case.publish)
+                .bind(case.sender_user_id)
+                .bind(case.accepted_on)
+                .bind(case.decision_received_on)
+                .bind(case.parent_id)
+                .bind(case.instance)
+                .bind(case.due_on)
+                .bind(case.resolution_due_on)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO case_sender (case_id, name, address, phone, email, id_number) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(id)
+                    .bind(sender.name.as_deref())
+                    .bind(sender.address.as_deref())
+                    .bind(sender.phone.as_deref())
+                    .bind(sender.email.as_deref())
+                    .bind(sender.id_number.as_deref())
+                    .execute(&mut *tx)
+                    .await?;
+                insert_action!(&mut *tx, id, &effects.action, actor, now)?;
+                if let Some((parent_id, action)) = parent {
+                    insert_action!(&mut *tx, parent_id, action, actor, now)?;
+                    sqlx::query("UPDATE citizen_case SET updated_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(parent_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                insert_mails!(tx, &effects.mails, now);
+                let entry = audit_entry(id, case.unit_id.0, effects.audit_action, &effects.audit_after);
+                write_audit!(&mut *tx, now, actor, &entry)?;
+                tx.commit().await?;
+                Ok::<i64, sqlx::Error>(id)
+            }
+            .await
+        });
+        match inserted {
+            Ok(id) => Ok(CaseId(id)),
+            Err(e) if StoreError::is_unique_violation(&e) => Err(StoreError::Conflict {
+                field: "code",
+                message: "Mã theo dõi đã được dùng; hãy gửi lại.".into(),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn case_by_id(&self, id: CaseId) -> Result<Option<CaseRow>> {
+        let row = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, CaseRow>(sqlx::AssertSqlSafe(format!("{CASE_SELECT} WHERE c.id = $1")))
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row)
+    }
+
+    /// The case with the tracking code `code` as stored (`XXXX-XXXX-XXXX-XXXX`).
+    pub async fn case_by_code(&self, code: &str) -> Result<Option<CaseRow>> {
+        let row = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, CaseRow>(sqlx::AssertSqlSafe(format!("{CASE_SELECT} WHERE c.code = $1")))
+                .bind(code)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row)
+    }
+
+    /// The sender of a case. Only for those the use cases found entitled to it.
+    pub async fn case_sender(&self, id: CaseId) -> Result<Option<CaseSender>> {
+        let row = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, CaseSender>("SELECT name, address, phone, email, id_number FROM case_sender WHERE case_id = $1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row)
+    }
+
+    /// The timeline of a case, oldest first.
+    pub async fn case_actions(&self, id: CaseId) -> Result<Vec<CaseActionRow>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as::<_, CaseActionRow>(
+                "SELECT id, case_id, action, on_date, note, actor_user_id, actor_label, detail, created_at \
+                 FROM case_action WHERE case_id = $1 ORDER BY id",
+            )
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// Stores `after` over `before` (the same case), if nobody changed the case since
+    /// `before` was read, with its timeline row, mails and audit row, in one transaction.
+    pub async fn update_case(
+        &self,
+        before: &CaseRow,
+        after: &CaseRow,
+        effects: &CaseEffects,
+        actor: &Actor,
+    ) -> Result<()> {
+        let now = self.clock.now();
+        let changed = dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE citizen_case SET unit_id = $1, status = $2, category = $3, complexity = $4, remote = $5, \
+                 handler_user_id = $6, accepted_on = $7, answered_on = $8, closed_on = $9, extensions = $10, \
+                 due_on = $11, resolution_due_on = $12, public_answer = $13, rating = $14, rating_comment = $15, \
+                 rated_at = $16, updated_at = $17 WHERE id = $18 AND status = $19 AND updated_at = $20",
+            )
+            .bind(after.unit_id)
+            .bind(after.status.as_str())
+            .bind(&after.category)
+            .bind(after.complexity.as_str())
+            .bind(after.remote)
+            .bind(after.handler_user_id)
+            .bind(after.accepted_on)
+            .bind(after.answered_on)
+            .bind(after.closed_on)
+            .bind(after.extensions)
+            .bind(after.due_on)
+            .bind(after.resolution_due_on)
+            .bind(after.public_answer.as_deref())
+            .bind(after.rating)
+            .bind(after.rating_comment.as_deref())
+            .bind(after.rated_at)
+            .bind(now)
+            .bind(before.id)
+            .bind(before.status.as_str())
+            .bind(before.updated_at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 1 {
+                insert_action!(&mut *tx, before.id, &effects.action, actor, now)?;
+                insert_mails!(tx, &effects.mails, now);
+                let entry = audit_entry(before.id, after.unit_id, effects.audit_action, &effects.audit_after);
+                write_audit!(&mut *tx, now, actor, &entry)?;
+                tx.commit().await?;
+            }
+            changed
+        });
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict {
+                field: "status",
+                message: "Đơn vừa được người khác cập nhật; hãy mở lại đơn rồi thực hiện lại.".into(),
+            })
+        }
+    }
+
+    /// Whether a unit is in a remote, hard-to-reach area.
+    pub async fn unit_remote(&self, unit: UnitId) -> Result<bool> {
+        let remote = dispatch!(self, read, pool => {
+            sqlx::query_scalar::<_, bool>("SELECT remote FROM unit WHERE id = $1")
+                .bind(unit.0)
+                .fetch_optional(pool)
+                .await?
+        });
+        remote.ok_or(StoreError::NotFound)
+    }
+}
