@@ -29,6 +29,7 @@ mod obligations;
 mod outbox;
 mod password_resets;
 mod plans;
+mod public_cases;
 mod reminders;
 mod rows;
 mod sessions;
@@ -56,6 +57,9 @@ pub use notifications::{BatchReport, NewMail, NewNotification, NotificationBatch
 pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
+pub use public_cases::{
+    CasePlace, NewCaseFile, NewIntake, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,
+};
 pub use reminders::{DueItem, Recipient};
 pub use rows::{MAX_LIMIT, Page};
 pub use sessions::SessionRow;

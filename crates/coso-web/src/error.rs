@@ -218,6 +218,10 @@ pub(crate) fn with_retry_after(e: &AppError, mut res: Response) -> Response {
         AppError::Busy => {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
         }
+        // Public intake is limited per minute.
+        AppError::RateLimited => {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
         AppError::SignInWait { retry_after_secs, .. } => {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
         }
