@@ -157,6 +157,17 @@ async fn a_resident_sends_follows_and_rates_a_petition(app: &TestApp) {
     // An official answers through the API; the page shows the answer and the rating form.
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let official = app.client_as("tinh@coso.test").await;
+    let by_code: Value = official
+        .get(app.url(&format!("/api/v1/cases/code/{careless}")))
+        .send()
+        .await
+        .expect("by code")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(by_code["id"], case.id, "an official finds the case by the code a resident reads out");
+    let res = c.get(app.url(&format!("/api/v1/cases/code/{code}"))).send().await.expect("anonymous");
+    assert_eq!(res.status(), 401);
     let today = app.state.clock.today().to_string();
     let answered = official
         .post(app.url(&format!("/api/v1/cases/{}/answer", case.id)))

@@ -64,7 +64,7 @@ pub struct IntakeLimits {
 #[derive(Debug, Clone, Copy)]
 pub enum Submitter<'a> {
     Account(&'a Actor),
-    /// Anonymous, through `via` (`web`, `open311`); `request_id` ties the audit row to the logs.
+    /// Anonymous, through `via` (`form`, `open311`); `request_id` ties the audit row to the logs.
     Public {
         via: &'static str,
         request_id: Option<&'a str>,

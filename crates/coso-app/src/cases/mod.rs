@@ -9,6 +9,7 @@
 
 mod access;
 mod act;
+mod by_code;
 mod clearance;
 mod deadlines;
 mod input;
@@ -22,6 +23,7 @@ mod register;
 mod view;
 
 pub use act::{CaseCommand, act};
+pub use by_code::get_by_code;
 pub use clearance::{CLEARANCE_DENUNCIATION, grant_clearance, revoke_clearance};
 pub use deadlines::{DeadlineView, Step};
 pub use input::{MAX_CONTENT_CHARS, NewCase, SenderInput};

@@ -145,7 +145,7 @@ pub fn strip_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
 /// size), not who took it. Text, time and EXIF chunks, and any other, are dropped.
 const PNG_KEPT: [&[u8; 4]; 8] = [b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs"];
 
-/// A PNG with its critical chunks and the rendering chunks of [`PNG_KEPT`] only. `None` when
+/// A PNG with its critical chunks and the rendering chunks of `PNG_KEPT` only. `None` when
 /// the chunks do not hold together or it does not start with IHDR and end with IEND.
 pub fn strip_png(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len());

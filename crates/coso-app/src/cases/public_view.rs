@@ -173,7 +173,7 @@ pub async fn rate(
     let actor = match who {
         Some(a) => a.audit().clone(),
         None => {
-            coso_store::Actor { user_id: None, label: "public:web".into(), request_id: request_id.map(str::to_string) }
+            coso_store::Actor { user_id: None, label: "public:form".into(), request_id: request_id.map(str::to_string) }
         }
     };
     app.store().update_case(&case, &after, &effects, &actor).await?;

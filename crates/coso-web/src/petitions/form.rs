@@ -107,7 +107,7 @@ pub async fn submit(
     let actor = user.as_ref().map(|u| u.actor());
     let who = match &actor {
         Some(a) => Submitter::Account(a),
-        None => Submitter::Public { via: "web", request_id: Some(&request_id) },
+        None => Submitter::Public { via: "form", request_id: Some(&request_id) },
     };
     match cases::submit_petition(&state.app, who, &calendar, input, limits(&state)).await {
         Ok(sent) => {

@@ -20,7 +20,7 @@ pub const PHOTOS: &str = "photos";
 pub struct PetitionForm {
     pub fields: Vec<(String, String)>,
     pub photos: Vec<PhotoUpload>,
-    /// Text fields that passed [`MAX_TEXT_BYTES`].
+    /// Text fields that passed `MAX_TEXT_BYTES`.
     pub too_long: Vec<String>,
 }
 

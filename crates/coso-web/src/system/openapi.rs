@@ -51,6 +51,7 @@ use utoipa::OpenApi;
         crate::reports::api::notifications,
         crate::cases::api::create,
         crate::cases::api::get,
+        crate::cases::by_code::get,
         crate::cases::api::accept,
         crate::cases::api::refuse,
         crate::cases::api::forward,

@@ -201,6 +201,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/submissions/{id}/review", Body::Json,                          "S F F F F R F R -"),
     ("POST", "/api/v1/cases", Body::Json,                                            "S F F R F R F R R"),
     ("GET", "/api/v1/cases/{id}", Body::None,                                        "S F F F F O F O O"),
+    // `V1` is no tracking code: whoever may ask learns nothing.
+    ("GET", "/api/v1/cases/code/{code}", Body::None,                                 "S N N N N N N N N"),
     ("POST", "/api/v1/cases/{id}/accept", Body::Json,                                "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/refuse", Body::Json,                                "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/forward", Body::Json,                               "S F F F F R F R R"),

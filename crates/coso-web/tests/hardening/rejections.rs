@@ -125,6 +125,7 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/api/v1/submissions/{id}/review", Body::Json),
     ("POST", "/api/v1/cases", Body::Json),
     ("GET", "/api/v1/cases/{id}", Body::None),
+    ("GET", "/api/v1/cases/code/{code}", Body::None),
     ("POST", "/api/v1/cases/{id}/accept", Body::Json),
     ("POST", "/api/v1/cases/{id}/refuse", Body::Json),
     ("POST", "/api/v1/cases/{id}/forward", Body::Json),
