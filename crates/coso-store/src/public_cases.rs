@@ -247,18 +247,6 @@ impl Store {
         }
     }
 
-    /// Where a case is about, as stored.
-    pub async fn case_place(&self, id: CaseId) -> Result<CasePlace> {
-        let row: Option<(Option<String>, Option<f64>, Option<f64>, Option<String>)> = dispatch!(self, read, pool => {
-            sqlx::query_as("SELECT place, latitude, longitude, media_url FROM citizen_case WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(pool)
-                .await?
-        });
-        let (place, latitude, longitude, media_url) = row.ok_or(StoreError::NotFound)?;
-        Ok(CasePlace { place, latitude, longitude, media_url })
-    }
-
     /// The files of a case (name, content type, bytes), oldest first.
     pub async fn case_files(&self, id: CaseId) -> Result<Vec<(String, String, Vec<u8>)>> {
         let rows = dispatch!(self, read, pool => {

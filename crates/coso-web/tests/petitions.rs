@@ -45,8 +45,11 @@ fn jpeg_with_gps() -> Vec<u8> {
     j
 }
 
-/// A `multipart/form-data` body: text fields, then files as (field, name, type, bytes).
-fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &str, Vec<u8>)]) -> (String, Vec<u8>) {
+/// A file of a form: (field, file name, type, bytes).
+type FilePart = (&'static str, &'static str, &'static str, Vec<u8>);
+
+/// A `multipart/form-data` body: text fields, then files.
+fn multipart(fields: &[(&str, &str)], files: &[FilePart]) -> (String, Vec<u8>) {
     let boundary = "----coso-test-boundary-7d3f";
     let mut body = Vec::new();
     for (name, value) in fields {
@@ -73,7 +76,7 @@ async fn send_form(
     c: &reqwest::Client,
     unit: &str,
     fields: &[(&str, &str)],
-    files: &[(&str, &str, &str, Vec<u8>)],
+    files: &[FilePart],
 ) -> reqwest::Response {
     let (kind, body) = multipart(fields, files);
     c.post(app.url(&format!("/don-vi/{unit}/phan-anh/gui")))
@@ -219,7 +222,7 @@ async fn bad_input_names_the_field_and_saves_nothing(app: &TestApp) {
     let c = small.anonymous();
     let before = case_rows(app).await;
     let ok = [("category", "moi_truong"), ("content", "Đèn đường hỏng.")];
-    let cases: Vec<(&str, Vec<(&str, &str, &str, Vec<u8>)>, String, &str)> = vec![
+    let cases: Vec<(&str, Vec<FilePart>, String, &str)> = vec![
         (
             "photo over the limit",
             vec![("photos", "to.jpg", "image/jpeg", vec![0xff; 4096])],

@@ -76,9 +76,9 @@ async fn with_names(state: &AppState, rows: Vec<coso_store::Open311Row>) -> Resu
     let mut names: HashMap<i64, HashMap<String, String>> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        if !names.contains_key(&row.unit_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(row.unit_id) {
             let categories = state.store().case_categories(UnitId(row.unit_id)).await?;
-            names.insert(row.unit_id, categories.into_iter().map(|c| (c.code, c.name)).collect());
+            slot.insert(categories.into_iter().map(|c| (c.code, c.name)).collect());
         }
         let name = names.get(&row.unit_id).and_then(|n| n.get(&row.category)).cloned();
         let name = name.unwrap_or_else(|| row.category.clone());
