@@ -33,6 +33,7 @@ mod obligations;
 mod outbox;
 mod password_resets;
 mod plans;
+mod public_cases;
 mod reception;
 mod reminders;
 mod rows;
@@ -65,6 +66,9 @@ pub use notifications::{BatchReport, NewMail, NewNotification, NotificationBatch
 pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
+pub use public_cases::{
+    CasePlace, IntakeFile, NewIntake, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,
+};
 pub use reception::{HeldRow, ReceptionScheduleRow, ReceptionSessionRow, ReceptionVisitRow};
 pub use reminders::{DueItem, Recipient};
 pub use rows::{MAX_LIMIT, Page};

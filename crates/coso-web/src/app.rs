@@ -17,8 +17,8 @@ use tower_http::trace::TraceLayer;
 use crate::error::{AppError, PageError};
 use crate::state::AppState;
 use crate::{
-    accounts, audit, calendar, cases, cua_toi, design, households, plans, public, report_templates, reports, system,
-    tasks, units, users,
+    accounts, audit, calendar, cases, cua_toi, design, households, open311, petitions, plans, public, report_templates,
+    reports, system, tasks, units, users,
 };
 
 pub fn router(state: AppState) -> Router {
@@ -30,6 +30,8 @@ pub fn router(state: AppState) -> Router {
         .merge(households::routes())
         .merge(crate::reception::routes())
         .merge(cases::routes())
+        .merge(petitions::routes())
+        .merge(open311::routes())
         .merge(users::routes())
         .merge(audit::routes())
         .merge(calendar::routes())
@@ -45,7 +47,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), crate::ttl_cache::forget_after_writes))
         .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::track))
         .layer(DefaultBodyLimit::max(upload_limit))
-        .layer(CsrfLayer::new())
+        // Open311 is an API for other applications: no handler of it reads a cookie, so a
+        // cross-site form post there can do nothing the sender could not do directly.
+        .layer(CsrfLayer::new().with_insecure_bypass(|_, uri| open311::is_open311(uri.path())))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(120)))
         .layer(CatchPanicLayer::custom(|_| {

@@ -26,6 +26,8 @@ pub struct WebSettings {
     pub intake_per_ip_per_minute: u32,
     /// Largest accepted upload (CSV imports), in bytes.
     pub max_upload_bytes: usize,
+    /// Largest photo of a petition sent by the public, in bytes.
+    pub max_photo_bytes: usize,
     /// The bearer token that opens `/metrics` to a scraper on another machine. Without it,
     /// only clients on this machine (loopback, not through a proxy) read the metrics.
     pub metrics_token: Option<Secret>,
@@ -62,6 +64,7 @@ impl Default for WebSettings {
             password_resets_per_ip_per_hour: 10,
             intake_per_ip_per_minute: 20,
             max_upload_bytes: 20 * 1024 * 1024,
+            max_photo_bytes: 5 * 1024 * 1024,
             metrics_token: None,
         }
     }

@@ -517,7 +517,7 @@ async fn the_resident_door_and_the_public_view(app: &TestApp) {
     let shown = serde_json::to_string(&public).expect("json");
     assert!(!shown.contains(NAME), "{shown}");
     assert!(matches!(coso_app::cases::public_view(state, "ZZZZ-ZZZZ-ZZZZ-ZZZZ").await, Err(coso_app::Error::NotFound)));
-    let early = coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
+    let early = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
     assert!(matches!(early, Err(coso_app::Error::Conflict { .. })), "{early:?}");
 
     let c = province_official(app).await;
@@ -528,12 +528,13 @@ async fn the_resident_door_and_the_public_view(app: &TestApp) {
     assert_eq!(public.public_answer.as_deref(), Some("Đã thu gom rác."));
     assert_eq!(public.steps.last().map(|s| s.action.as_str()), Some("answer"));
     assert!(!serde_json::to_string(&public).expect("json").contains("Giao tổ môi trường"), "notes stay inside");
-    let bad = coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 6, None).await;
+    let bad = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 6, None).await;
     assert!(matches!(bad, Err(coso_app::Error::Fields(_))), "{bad:?}");
-    let rated =
-        coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 4, Some("Nhanh")).await.expect("rate");
+    let rated = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 4, Some("Nhanh"))
+        .await
+        .expect("rate");
     assert_eq!(rated.rating, Some(4));
-    let twice = coso_app::cases::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
+    let twice = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
     assert!(matches!(twice, Err(coso_app::Error::Conflict { .. })), "{twice:?}");
 
     // A signed-in resident complains; the public view shows the status alone.

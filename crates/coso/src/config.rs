@@ -95,6 +95,8 @@ pub struct WebConfig {
     pub login_attempts_per_minute: Option<u32>,
     pub max_failed_logins: Option<i64>,
     pub max_upload_bytes: Option<usize>,
+    /// The largest photo of a petition sent by the public.
+    pub max_photo_bytes: Option<usize>,
     /// The bearer token a scraper on another machine sends to read `/metrics`.
     pub metrics_token: Option<coso_web::Secret>,
 }
@@ -230,6 +232,7 @@ struct FileWeb {
     login_attempts_per_minute: Option<u32>,
     max_failed_logins: Option<i64>,
     max_upload_bytes: Option<usize>,
+    max_photo_bytes: Option<usize>,
     metrics_token: Option<String>,
 }
 
@@ -333,6 +336,7 @@ impl Config {
             )?,
             max_failed_logins: positive(file.web.max_failed_logins, "web.max_failed_logins", &from_file)?,
             max_upload_bytes: positive(file.web.max_upload_bytes, "web.max_upload_bytes", &from_file)?,
+            max_photo_bytes: positive(file.web.max_photo_bytes, "web.max_photo_bytes", &from_file)?,
             metrics_token: match env("COSO_METRICS_TOKEN").filter(|t| !t.is_empty()) {
                 Some(t) => Some(parse_metrics_token(&t, "COSO_METRICS_TOKEN".into())?),
                 None => file

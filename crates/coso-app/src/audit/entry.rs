@@ -126,6 +126,7 @@ fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
 /// name, anything else as [`shown`] says.
 fn shown_field(key: &str, v: &Value) -> String {
     use coso_domain::authz::Role;
+    use coso_domain::case::{CaseKind, CaseStatus, Channel};
     use coso_domain::plan::TaskStatus;
     use coso_domain::reception;
     use coso_domain::report::SubmissionStatus;
@@ -134,16 +135,19 @@ fn shown_field(key: &str, v: &Value) -> String {
     let label = match key {
         "status" => SubmissionStatus::parse(code)
             .map(SubmissionStatus::label)
-            .or(TaskStatus::parse(code).map(TaskStatus::label)),
+            .or(TaskStatus::parse(code).map(TaskStatus::label))
+            .or(code.parse::<CaseStatus>().ok().map(CaseStatus::label)),
         "role" => Role::parse(code).map(Role::label),
         "kind" => UnitKind::parse(code)
             .map(UnitKind::label)
             .or(code.parse().ok().map(reception::ScheduleKind::label))
-            .or(code.parse().ok().map(reception::SessionKind::label)),
+            .or(code.parse().ok().map(reception::SessionKind::label))
+            .or(code.parse::<CaseKind>().ok().map(CaseKind::label)),
         "part" => code.parse().ok().map(reception::PartOfDay::label),
         "receiver" => code.parse().ok().map(reception::Receiver::label),
         "outcome" => code.parse().ok().map(reception::Outcome::label),
         "refusal_ground" => code.parse().ok().map(reception::RefusalGround::label),
+        "channel" => code.parse::<Channel>().ok().map(Channel::label),
         _ => None,
     };
     label.map_or_else(|| shown(v), str::to_string)

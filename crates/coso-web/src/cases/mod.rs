@@ -2,6 +2,7 @@
 //! deadlines, and every step of handling. The pages are built on the same use cases elsewhere.
 
 pub mod api;
+pub mod by_code;
 mod wire;
 
 use axum::Router;
@@ -13,6 +14,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/cases", get(api::list).post(api::create))
         .route("/api/v1/cases/{id}", get(api::get))
+        .route("/api/v1/cases/code/{code}", get(by_code::get))
         .route("/api/v1/cases/{id}/accept", post(api::accept))
         .route("/api/v1/cases/{id}/refuse", post(api::refuse))
         .route("/api/v1/cases/{id}/forward", post(api::forward))

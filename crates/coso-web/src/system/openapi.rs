@@ -58,6 +58,7 @@ use utoipa::OpenApi;
         crate::cases::api::list,
         crate::cases::api::create,
         crate::cases::api::get,
+        crate::cases::by_code::get,
         crate::cases::api::accept,
         crate::cases::api::refuse,
         crate::cases::api::forward,

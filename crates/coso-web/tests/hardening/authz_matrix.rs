@@ -98,6 +98,25 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/don-vi", Body::None,                                                   "O O O O O O O O -"),
     ("GET", "/don-vi/{code}", Body::None,                                            "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tim", Body::None,                                        "O O O O O O O O -"),
+    ("GET", "/don-vi/{code}/phan-anh", Body::None,                                   "O O O O O O O O -"),
+    ("GET", "/don-vi/{code}/phan-anh/gui", Body::None,                               "O O O O O O O O -"),
+    // Anyone may send a petition: the probe's form lacks its content.
+    ("POST", "/don-vi/{code}/phan-anh/gui", Body::Multipart,                         "R R R R R R R R -"),
+    ("GET", "/theo-doi", Body::None,                                                 "O O O O O O O O -"),
+    // The code is the key: `V1` is no tracking code.
+    ("GET", "/theo-doi/{code}", Body::None,                                          "N N N N N N N N -"),
+    ("POST", "/theo-doi/{code}/danh-gia", Body::Form,                                "N N N N N N N N -"),
+    ("GET", "/theo-doi/{code}/bien-nhan.pdf", Body::None,                            "N N N N N N N N -"),
+    // Open311: for every application, no account; the probe's form has no location.
+    ("GET", "/open311/v2/discovery.json", Body::None,                                "O O O O O O O O -"),
+    ("GET", "/open311/v2/discovery.xml", Body::None,                                 "O O O O O O O O -"),
+    ("GET", "/open311/v2/services.json?jurisdiction_id=42", Body::None,              "O O O O O O O O -"),
+    ("GET", "/open311/v2/services.xml?jurisdiction_id=42", Body::None,               "O O O O O O O O -"),
+    ("GET", "/open311/v2/requests.json", Body::None,                                 "O O O O O O O O -"),
+    ("POST", "/open311/v2/requests.json", Body::Form,                                "R R R R R R R R -"),
+    ("GET", "/open311/v2/requests.xml", Body::None,                                  "O O O O O O O O -"),
+    ("POST", "/open311/v2/requests.xml", Body::Form,                                 "R R R R R R R R -"),
+    ("GET", "/open311/v2/requests/{id}", Body::None,                                 "N N N N N N N N -"),
     ("GET", "/dang-nhap", Body::None,                                                "O O O O O O O O -"),
     ("POST", "/dang-nhap", Body::Form,                                               "O O O O O O O O -"),
     ("POST", "/dang-xuat", Body::Form,                                               "S O O O O O O O -"),
@@ -210,6 +229,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/cases?unit={commune}", Body::None,                              "S F F F F O F O O"),
     ("POST", "/api/v1/cases", Body::Json,                                            "S F F R F R F R R"),
     ("GET", "/api/v1/cases/{id}", Body::None,                                        "S F F F F O F O O"),
+    // `V1` is no tracking code: whoever may ask learns nothing.
+    ("GET", "/api/v1/cases/code/{code}", Body::None,                                 "S N N N N N N N N"),
     ("POST", "/api/v1/cases/{id}/accept", Body::Json,                                "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/refuse", Body::Json,                                "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/forward", Body::Json,                               "S F F F F R F R R"),
@@ -501,7 +522,9 @@ fn the_matrix_lists_every_route_once_with_a_letter_per_role() {
 
 #[tokio::test]
 async fn every_role_gets_the_answer_of_the_matrix_on_every_route() {
-    let app = TestApp::spawn_with(WebSettings { login_attempts_per_minute: 10_000, ..Default::default() }).await;
+    let settings =
+        WebSettings { login_attempts_per_minute: 10_000, intake_per_ip_per_minute: 10_000, ..Default::default() };
+    let app = TestApp::spawn_with(settings).await;
     let fixtures = Fixtures::new(&app).await;
     let commune = first_commune(&app, PROVINCE).await;
     let emails: Vec<(&str, &str)> = accounts(&commune).into_iter().map(|(c, e, _, _)| (c, e)).collect();

@@ -48,7 +48,9 @@ fn page_routes() -> Vec<String> {
     let not_pages = ["/healthz", "/metrics", STYLESHEET];
     routes_in_source()
         .into_iter()
-        .filter(|(m, r)| m == "GET" && !r.starts_with("/api/") && !not_pages.contains(&r.as_str()))
+        // Open311 answers JSON and XML to other applications, not pages.
+        .filter(|(m, r)| m == "GET" && !r.starts_with("/api/") && !r.starts_with("/open311/"))
+        .filter(|(_, r)| !not_pages.contains(&r.as_str()))
         .map(|(_, r)| r)
         .collect()
 }

@@ -147,6 +147,7 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
             .unwrap_or(d.password_resets_per_ip_per_hour),
         intake_per_ip_per_minute: cfg.limits.intake_per_ip_per_minute.unwrap_or(d.intake_per_ip_per_minute),
         max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
+        max_photo_bytes: cfg.web.max_photo_bytes.unwrap_or(d.max_photo_bytes),
         metrics_token: cfg.web.metrics_token.clone(),
     }
 }

@@ -120,8 +120,9 @@ impl LimitsConfig {
             intake_per_ip_per_minute: read.key(
                 "intake_per_ip_per_minute",
                 file.intake_per_ip_per_minute,
-                1..=10_000,
-                "cần số lần từ 1 đến 10000 mỗi phút (expected 1–10000)",
+                // Up to a gateway's or a load test's rate: every request from one address.
+                1..=10_000_000,
+                "cần số lần từ 1 đến 10000000 mỗi phút (expected 1–10000000)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);

@@ -47,6 +47,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "report submission", send: submit_report, find: find_submission },
     Kind { name: "reception session", send: record_reception, find: find_reception },
     Kind { name: "case intake", send: register_case, find: find_case },
+    Kind { name: "open311 intake", send: open311_intake, find: find_open311 },
 ];
 
 /// How the server answered a write.
@@ -541,6 +542,51 @@ fn find_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 }
             }
             more => Found::Part(format!("{} cases with one marker", more.len())),
+        }
+    })
+}
+
+/// A petition sent through Open311 by an application without an account (no cookie, no
+/// token): the answer's `service_request_id` is its tracking code.
+fn open311_intake(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = &w.fixture.villages[n as usize % w.fixture.villages.len()];
+        let description = format!("Phản ánh tải số {n}-open311: đèn đường hỏng.");
+        let email = format!("tai.{n}@example.vn");
+        let form = [
+            ("jurisdiction_id", village.as_str()),
+            ("service_code", "ha_tang"),
+            ("description", description.as_str()),
+            ("address_string", "Đường trục thôn"),
+            ("email", email.as_str()),
+        ];
+        let sent = reqwest::Client::new().post(format!("{}/open311/v2/requests.json", w.url)).form(&form).send().await;
+        let (outcome, code) = match sent {
+            Ok(r) if r.status().is_success() => match r.json::<Value>().await {
+                Ok(v) => (Outcome::Acknowledged, v[0]["service_request_id"].as_str().unwrap_or_default().to_string()),
+                Err(_) => (Outcome::Lost, String::new()),
+            },
+            Ok(r) => (Outcome::Refused(r.status().as_u16(), r.text().await.unwrap_or_default()), String::new()),
+            Err(_) => (Outcome::Lost, String::new()),
+        };
+        attempt("open311 intake", n, code, outcome)
+    })
+}
+
+/// The petition is there with its description, its sender and its first timeline row, or not
+/// at all (a lost answer gave no code to look for).
+fn find_open311<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        if a.target.is_empty() {
+            return Found::Nothing;
+        }
+        let Some(case) = f.store.case_by_code(&a.target).await.expect("case") else { return Found::Nothing };
+        let sender = f.store.case_sender(case.case_id()).await.expect("sender");
+        let timeline = f.store.case_actions(case.case_id()).await.expect("timeline").len();
+        let marker = format!("số {}-open311", a.n);
+        match (case.content.contains(&marker), sender.and_then(|s| s.email), timeline) {
+            (true, Some(_), 1) => Found::All,
+            (content, email, rows) => Found::Part(format!("content {content}, e-mail {email:?}, {rows} timeline rows")),
         }
     })
 }

@@ -77,6 +77,8 @@ impl Env {
             c.env_remove(var);
         }
         c.env("COSO_LOG", "warn");
+        // The loads send every public intake write from this one address.
+        c.env("COSO_LIMITS_INTAKE_PER_IP_PER_MINUTE", "1000000");
         if let Some(url) = &self.database_url {
             c.env("COSO_DATABASE_URL", url);
         }

@@ -1,0 +1,237 @@
+//! Photos sent with a petition: only JPEG and PNG whose content is what their name says, kept
+//! without their metadata. A phone's photo carries where it was taken (EXIF GPS), the phone's
+//! make and serial, and the time; none of it is needed to handle a petition and all of it may
+//! identify the sender, so it is removed before anything is stored. The image data itself is
+//! copied byte for byte (no decoding, no re-encoding): nothing is lost and nothing is run.
+
+use coso_domain::FieldError;
+
+/// The field the errors of photos are shown on.
+pub const FIELD: &str = "photos";
+
+/// What a photo is, by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoKind {
+    Jpeg,
+    Png,
+}
+
+impl PhotoKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            PhotoKind::Jpeg => "image/jpeg",
+            PhotoKind::Png => "image/png",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            PhotoKind::Jpeg => "ảnh JPEG",
+            PhotoKind::Png => "ảnh PNG",
+        }
+    }
+
+    /// The kind a file name announces, by its extension.
+    fn by_name(name: &str) -> Option<PhotoKind> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+        match ext.as_str() {
+            "jpg" | "jpeg" => Some(PhotoKind::Jpeg),
+            "png" => Some(PhotoKind::Png),
+            _ => None,
+        }
+    }
+
+    /// The kind the content is, by its signature.
+    fn by_content(bytes: &[u8]) -> Option<PhotoKind> {
+        if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+            Some(PhotoKind::Jpeg)
+        } else if bytes.starts_with(PNG_SIGNATURE) {
+            Some(PhotoKind::Png)
+        } else {
+            None
+        }
+    }
+}
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// A photo checked and cleaned: what is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanPhoto {
+    pub file_name: String,
+    pub kind: PhotoKind,
+    pub bytes: Vec<u8>,
+}
+
+fn refused(message: String) -> FieldError {
+    FieldError::new(FIELD, message)
+}
+
+/// Checks that `bytes` is the JPEG or PNG its name says, and removes its metadata.
+pub fn clean(file_name: &str, bytes: &[u8]) -> Result<CleanPhoto, FieldError> {
+    let shown = coso_text::clean(file_name);
+    let Some(named) = PhotoKind::by_name(&shown) else {
+        return Err(refused(format!(
+            "Tệp «{shown}» không phải là ảnh: chỉ nhận ảnh JPEG (.jpg, .jpeg) hoặc PNG (.png)."
+        )));
+    };
+    if PhotoKind::by_content(bytes) != Some(named) {
+        return Err(refused(format!(
+            "Tệp «{shown}» mang tên {} nhưng nội dung không phải là {}; hãy chọn đúng tệp ảnh.",
+            named.label(),
+            named.label()
+        )));
+    }
+    let cleaned = match named {
+        PhotoKind::Jpeg => strip_jpeg(bytes),
+        PhotoKind::Png => strip_png(bytes),
+    };
+    let bytes = cleaned.ok_or_else(|| refused(format!("Ảnh «{shown}» bị hỏng, không đọc được; hãy chọn ảnh khác.")))?;
+    Ok(CleanPhoto { file_name: shown, kind: named, bytes })
+}
+
+/// A JPEG without its APP1 (EXIF, XMP), APP3–APP13, APP15 and comment segments. JFIF (APP0),
+/// the colour profile (APP2) and Adobe's colour transform (APP14) stay: they change how the
+/// picture looks, not who took it. `None` when the segments do not hold together.
+pub fn strip_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(&bytes[..2]);
+    let mut at = 2;
+    loop {
+        if bytes.get(at)? != &0xff {
+            return None;
+        }
+        // Fill bytes (0xff repeated) may precede a marker.
+        let mut m = at + 1;
+        while bytes.get(m)? == &0xff {
+            m += 1;
+        }
+        let marker = *bytes.get(m)?;
+        let body = m + 1;
+        match marker {
+            // Markers without a length.
+            0x01 | 0xd0..=0xd7 => {
+                out.extend_from_slice(&[0xff, marker]);
+                at = body;
+            }
+            0xd9 => {
+                out.extend_from_slice(&[0xff, marker]);
+                return Some(out);
+            }
+            _ => {
+                let len = usize::from(u16::from_be_bytes([*bytes.get(body)?, *bytes.get(body + 1)?]));
+                if len < 2 {
+                    return None;
+                }
+                let end = body.checked_add(len)?;
+                let segment = bytes.get(body..end)?;
+                let metadata = matches!(marker, 0xe1 | 0xe3..=0xed | 0xef | 0xfe);
+                if !metadata {
+                    out.extend_from_slice(&[0xff, marker]);
+                    out.extend_from_slice(segment);
+                }
+                if marker == 0xda {
+                    // Start of scan: the entropy-coded data and whatever follows are the image.
+                    out.extend_from_slice(&bytes[end..]);
+                    return Some(out);
+                }
+                at = end;
+            }
+        }
+    }
+}
+
+/// Ancillary PNG chunks kept: they change how the picture looks (transparency, colour, pixel
+/// size), not who took it. Text, time and EXIF chunks, and any other, are dropped.
+const PNG_KEPT: [&[u8; 4]; 8] = [b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs"];
+
+/// A PNG with its critical chunks and the rendering chunks of `PNG_KEPT` only. `None` when
+/// the chunks do not hold together or it does not start with IHDR and end with IEND.
+pub fn strip_png(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(PNG_SIGNATURE);
+    let mut at = PNG_SIGNATURE.len();
+    let mut first = true;
+    while at < bytes.len() {
+        let len = usize::try_from(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?)).ok()?;
+        let kind: [u8; 4] = bytes.get(at + 4..at + 8)?.try_into().ok()?;
+        let end = at.checked_add(12)?.checked_add(len)?;
+        let chunk = bytes.get(at..end)?;
+        if first && &kind != b"IHDR" {
+            return None;
+        }
+        first = false;
+        let critical = kind[0].is_ascii_uppercase();
+        if critical || PNG_KEPT.contains(&&kind) {
+            out.extend_from_slice(chunk);
+        }
+        if &kind == b"IEND" {
+            return Some(out);
+        }
+        at = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A minimal JPEG: SOI, an EXIF APP1 with a GPS tag's bytes, a comment, JFIF, SOS, EOI.
+    fn jpeg_with_exif() -> Vec<u8> {
+        let mut j = vec![0xff, 0xd8];
+        j.extend_from_slice(&[0xff, 0xe0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0x00]);
+        let exif = b"Exif\0\0GPSLatitude 21.0285";
+        j.extend_from_slice(&[0xff, 0xe1]);
+        j.extend_from_slice(&u16::try_from(exif.len() + 2).expect("short").to_be_bytes());
+        j.extend_from_slice(exif);
+        j.extend_from_slice(&[0xff, 0xfe, 0x00, 0x06, b'c', b'a', b'm', b'1']);
+        j.extend_from_slice(&[0xff, 0xda, 0x00, 0x02, 0x12, 0x34, 0x56, 0xff, 0xd9]);
+        j
+    }
+
+    #[test]
+    fn exif_and_comments_leave_a_jpeg_and_the_picture_stays() {
+        let photo = clean("anh.JPG", &jpeg_with_exif()).expect("a JPEG");
+        let text = String::from_utf8_lossy(&photo.bytes);
+        assert!(!text.contains("GPS") && !text.contains("Exif") && !text.contains("cam1"), "{text}");
+        assert!(text.contains("JFIF"));
+        assert!(photo.bytes.ends_with(&[0xff, 0xda, 0x00, 0x02, 0x12, 0x34, 0x56, 0xff, 0xd9]));
+        assert_eq!(photo.kind.content_type(), "image/jpeg");
+    }
+
+    #[test]
+    fn text_and_exif_chunks_leave_a_png() {
+        let chunk = |kind: &[u8], data: &[u8]| {
+            let mut c = u32::try_from(data.len()).expect("short").to_be_bytes().to_vec();
+            c.extend_from_slice(kind);
+            c.extend_from_slice(data);
+            c.extend_from_slice(&[0, 0, 0, 0]);
+            c
+        };
+        let mut png = PNG_SIGNATURE.to_vec();
+        png.extend(chunk(b"IHDR", &[0; 13]));
+        png.extend(chunk(b"eXIf", b"GPSLatitude"));
+        png.extend(chunk(b"tEXt", b"Author\0Nguyen"));
+        png.extend(chunk(b"IDAT", b"pixels"));
+        png.extend(chunk(b"IEND", b""));
+        let photo = clean("a.png", &png).expect("a PNG");
+        let text = String::from_utf8_lossy(&photo.bytes);
+        assert!(!text.contains("GPS") && !text.contains("Nguyen"));
+        assert!(text.contains("IHDR") && text.contains("pixels") && text.contains("IEND"));
+    }
+
+    #[test]
+    fn a_file_whose_content_is_not_its_name_is_refused_naming_it() {
+        let err = clean("anh.jpg", b"%PDF-1.4 not a photo").expect_err("not a JPEG");
+        assert_eq!(err.field, FIELD);
+        assert!(err.message.contains("«anh.jpg»") && err.message.contains("JPEG"), "{}", err.message);
+        let err = clean("anh.png", &jpeg_with_exif()).expect_err("a JPEG named .png");
+        assert!(err.message.contains("PNG"), "{}", err.message);
+        let err = clean("tai-lieu.pdf", b"%PDF").expect_err("not a photo");
+        assert!(err.message.contains("chỉ nhận ảnh"), "{}", err.message);
+        let mut broken = jpeg_with_exif();
+        broken.truncate(12);
+        assert!(clean("a.jpg", &broken).expect_err("broken").message.contains("bị hỏng"));
+    }
+}
