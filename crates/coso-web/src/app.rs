@@ -29,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .merge(units::routes())
         .merge(households::routes())
         .merge(cases::routes())
+        .merge(crate::case_desk::routes())
         .merge(users::routes())
         .merge(audit::routes())
         .merge(calendar::routes())

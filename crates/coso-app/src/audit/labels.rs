@@ -91,6 +91,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("case.withdraw", "Rút đơn khiếu nại", Kind::Change),
     action("case.note", "Ghi chú vào đơn", Kind::Change),
     action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
+    action("case.file_add", "Đính kèm tệp vào đơn", Kind::Change),
     action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
     action("case_category.save", "Lưu lĩnh vực đơn của đơn vị", Kind::Change),
     action("case_category.deactivate", "Ngừng dùng lĩnh vực đơn của đơn vị", Kind::Change),

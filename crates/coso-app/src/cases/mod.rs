@@ -9,15 +9,28 @@
 
 mod access;
 mod act;
+mod categories;
 mod clearance;
+mod clearance_list;
 mod deadlines;
+mod desk;
+mod documents;
+mod inbox;
 mod input;
 mod register;
 mod view;
 
 pub use act::{CaseCommand, act};
+pub use categories::{deactivate_category, save_category, unit_categories};
 pub use clearance::{CLEARANCE_DENUNCIATION, grant_clearance, revoke_clearance};
+pub use clearance_list::clearances_of_users;
 pub use deadlines::{DeadlineView, Step};
+pub use desk::{
+    CasePage, DESK_STEPS, Letter, MAX_LETTER_BYTES, allowed_steps, case_file, case_page, check_letter,
+    register_at_desk, reveal_sender,
+};
+pub use documents::{CaseDocument, case_document};
+pub use inbox::{DueState, INBOX_PAGE_SIZE, Inbox, InboxLine, InboxQuery, due_state, inbox, inbox_table, inbox_unit};
 pub use input::{MAX_CONTENT_CHARS, NewCase, SenderInput};
 pub use register::register;
 pub use view::{CaseView, TimelineEntry, get};

@@ -119,6 +119,18 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/api/v1/cases/{id}/close", Body::Json),
     ("POST", "/api/v1/cases/{id}/withdraw", Body::Json),
     ("POST", "/api/v1/cases/{id}/reopen", Body::Json),
+    ("GET", "/quan-tri/vu-viec", Body::None),
+    ("GET", "/quan-tri/vu-viec/tai-ve/{file}", Body::None),
+    ("GET", "/quan-tri/vu-viec/moi", Body::None),
+    ("POST", "/quan-tri/vu-viec/moi", Body::Multipart),
+    ("GET", "/quan-tri/vu-viec/{id}", Body::None),
+    ("POST", "/quan-tri/vu-viec/{id}/xu-ly", Body::Form),
+    ("POST", "/quan-tri/vu-viec/{id}/nguoi-to-cao", Body::Form),
+    ("GET", "/quan-tri/vu-viec/{id}/tep", Body::None),
+    ("GET", "/quan-tri/vu-viec/{id}/van-ban/{file}", Body::None),
+    ("GET", "/quan-tri/don-vi/{code}/linh-vuc-don", Body::None),
+    ("POST", "/quan-tri/don-vi/{code}/linh-vuc-don", Body::Form),
+    ("POST", "/quan-tri/don-vi/{code}/linh-vuc-don/ngung", Body::Form),
     ("GET", "/api/v1/khong-co", Body::None),
 ];
 
