@@ -18,6 +18,7 @@ on_both! {
     a_step_the_case_does_not_allow_is_explained_on_its_form => a_refused_step_is_explained,
     a_denouncer_stays_secret_until_a_cleared_user_asks => a_denouncer_stays_secret,
     officials_add_and_deactivate_their_units_categories => categories_are_added_and_deactivated,
+    an_administrator_grants_and_revokes_the_clearance_in_the_web => clearance_in_the_web,
 }
 
 async fn first_commune(app: &TestApp) -> String {
@@ -352,11 +353,8 @@ async fn a_denouncer_stays_secret(app: &TestApp) {
     let html = res.text().await.expect("html");
     assert!(html.contains(name) && html.contains("0987654321"));
     let audit = app.store.audit_entries(Some("citizen_case"), Some(200)).await.expect("audit");
-    let reads = audit
-        .items
-        .iter()
-        .filter(|e| e.action == "case.identity_read" && e.entity_id == case["id"].to_string())
-        .count();
+    let id = case["id"].as_i64().expect("id").to_string();
+    let reads = audit.items.iter().filter(|e| e.action == "case.identity_read" && e.entity_id == id).count();
     assert!(reads >= 1, "the read is audited");
 }
 
@@ -389,4 +387,38 @@ async fn categories_are_added_and_deactivated(app: &TestApp) {
     app.user("thon@coso.test", Role::VillageHead, &commune).await;
     let head = browser(app, "thon@coso.test").await;
     assert_eq!(page(&head, app, &path).await.0, 403);
+}
+
+async fn clearance_in_the_web(app: &TestApp) {
+    let commune = first_commune(app).await;
+    app.user("root@coso.test", Role::Admin, PROVINCE).await;
+    app.user("mat@coso.test", Role::Official, &commune).await;
+    let admin = browser(app, "root@coso.test").await;
+    let path = "/quan-tri/nguoi-dung/quyen-to-cao";
+    let (status, html) = page(&admin, app, path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Chưa ai được cấp quyền này."));
+    let token = csrf(&html);
+    let res = app.post_form(&admin, path, &token, &[("email", "khong-co@coso.test"), ("unit", "ZZZ")]).await;
+    assert_eq!(res.status(), 422);
+    let summary = texts(&res.text().await.expect("html"), ".error-summary li").join(" | ");
+    assert!(summary.contains("khong-co@coso.test") && summary.contains("ZZZ"), "{summary}");
+    let res = app.post_form(&admin, path, &token, &[("email", "mat@coso.test"), ("unit", &commune)]).await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = page(&admin, app, path).await;
+    assert!(texts(&html, "table td").join(" ").contains("mat@coso.test"));
+    let (_, users) = page(&admin, app, "/quan-tri/nguoi-dung").await;
+    let row = texts(&users, "table tr").into_iter().find(|r| r.contains("mat@coso.test")).expect("the row");
+    assert!(row.contains(&format!("({commune})")), "the list shows who holds one: {row}");
+    let audit = app.store.audit_entries(Some("clearance"), Some(50)).await.expect("audit");
+    assert!(audit.items.iter().any(|e| e.action == "clearance.grant"));
+    let res = app
+        .post_form(&admin, &format!("{path}/thu-hoi"), &token, &[("email", "mat@coso.test"), ("unit", &commune)])
+        .await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = page(&admin, app, path).await;
+    assert!(html.contains("Chưa ai được cấp quyền này."));
+    // An official cannot grant one.
+    let official = browser(app, "mat@coso.test").await;
+    assert_eq!(page(&official, app, path).await.0, 403);
 }

@@ -1,16 +1,11 @@
-//! Who holds a clearance to read denouncers, for the administrators' list of accounts.
+//! Who holds a clearance to read denouncers, for the administrators' pages.
 
-use coso_domain::UserId;
-use coso_store::ClearanceRow;
+use coso_store::ClearanceHolder;
 
 use crate::{Actor, App, Result};
 
-/// The clearances of each of `users` (administrators only), in the order given.
-pub async fn clearances_of_users(app: &App, actor: &Actor, users: &[i64]) -> Result<Vec<(i64, Vec<ClearanceRow>)>> {
+/// Every clearance with its holder and unit (administrators only).
+pub async fn clearance_holders(app: &App, actor: &Actor) -> Result<Vec<ClearanceHolder>> {
     actor.require_admin()?;
-    let mut out = Vec::with_capacity(users.len());
-    for id in users {
-        out.push((*id, app.store().clearances_of(UserId(*id)).await?));
-    }
-    Ok(out)
+    Ok(app.store().clearance_holders().await?)
 }

@@ -217,9 +217,9 @@ fn build(
             let mut decision = vec![format!("Điều 1. {}", answer.first().cloned().unwrap_or_default())];
             decision.extend(answer.iter().skip(1).cloned());
             decision.extend(window);
-            decision.push(format!(
-                "Điều 3. Người khiếu nại, các cơ quan, đơn vị và cá nhân có liên quan chịu trách nhiệm thi hành quyết định này kể từ ngày ký./."
-            ));
+            decision.push(
+                "Điều 3. Người khiếu nại, các cơ quan, đơn vị và cá nhân có liên quan chịu trách nhiệm thi hành quyết định này kể từ ngày ký./.".into(),
+            );
             doc.body =
                 vec![section("I. NỘI DUNG KHIẾU NẠI", paragraphs(&case.content)), section("II. QUYẾT ĐỊNH", decision)];
             doc.sections = vec!["I. NỘI DUNG KHIẾU NẠI".into(), "II. QUYẾT ĐỊNH".into()];

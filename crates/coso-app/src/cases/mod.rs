@@ -23,7 +23,7 @@ mod view;
 pub use act::{CaseCommand, act};
 pub use categories::{deactivate_category, save_category, unit_categories};
 pub use clearance::{CLEARANCE_DENUNCIATION, grant_clearance, revoke_clearance};
-pub use clearance_list::clearances_of_users;
+pub use clearance_list::clearance_holders;
 pub use deadlines::{DeadlineView, Step};
 pub use desk::{
     CasePage, DESK_STEPS, Letter, MAX_LETTER_BYTES, allowed_steps, case_file, case_page, check_letter,
