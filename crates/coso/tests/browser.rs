@@ -1,5 +1,6 @@
 //! In headless Chromium, against one real `coso serve`: the main official flow (log in → inbox
 //! → fill and send a report → the province returns it → the commune corrects and sends again),
+//! the desk of citizen cases (register a petition → accept → answer → the answer as DOCX),
 //! then every main page of each role at a desktop and a phone size (overflow, raw codes,
 //! axe-core, header links, page weight). The browser side is `tests/browser/official_flow.mjs`
 //! and `tests/browser/pages.mjs`, with the checks they share in `tests/browser/checks.mjs`
@@ -13,6 +14,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use coso_domain::authz::Role;
+use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround};
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
 use coso_domain::report::SubmissionStatus;
 use coso_domain::unit::UnitKind;
@@ -58,6 +60,12 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(ObligationKind::ALL.map(ObligationKind::as_str));
     codes.extend(TaskStatus::ALL.map(TaskStatus::as_str));
     codes.push(DisplayStatus::Overdue.as_str());
+    codes.extend(CaseKind::ALL.map(CaseKind::as_str));
+    codes.extend(CaseStatus::ALL.map(CaseStatus::as_str));
+    codes.extend(Channel::ALL.map(Channel::as_str));
+    codes.extend(Complexity::ALL.map(Complexity::as_str));
+    codes.extend(CaseActionKind::ALL.map(CaseActionKind::as_str));
+    codes.extend(RefusalGround::ALL.map(RefusalGround::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),
@@ -145,6 +153,11 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     assert!(stdout.contains("official flow: ok"), "{stdout}");
     let steps = std::fs::read_dir(&flow_shots).expect("screens").count();
     assert_eq!(steps, 4, "a screenshot at each step");
+
+    let desk_shots = screens.join("case-desk");
+    std::fs::create_dir_all(&desk_shots).expect("screens dir");
+    let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("case desk flow: ok"), "{stdout}");
 
     // After the flow, the province has a submission to show.
     let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));

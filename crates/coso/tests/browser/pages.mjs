@@ -95,6 +95,7 @@ const roles = [
       const unit = await firstLink(page, '/quan-tri', 'main ul.list a');
       const implementing = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Kế hoạch thực hiện');
       const report = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Báo cáo năm 2026');
+      const citizenCase = await firstLink(page, '/quan-tri/vu-viec?trang-thai=all', 'ul.inbox li a');
       return [
         ['inbox', '/quan-tri/hop-thu'],
         ['implementing-plan-form', implementing],
@@ -103,6 +104,10 @@ const roles = [
         ['admin', '/quan-tri'],
         ['unit', unit],
         ['households', `${unit}/ho-gia-dinh`],
+        ['cases', '/quan-tri/vu-viec'],
+        ['case-register', '/quan-tri/vu-viec/moi'],
+        ['case', citizenCase],
+        ['case-categories', `${unit}/linh-vuc-don`],
       ];
     },
   },
@@ -129,6 +134,7 @@ const roles = [
     pages: async () => [
       ['admin', '/quan-tri'],
       ['users', '/quan-tri/nguoi-dung'],
+      ['clearances', '/quan-tri/nguoi-dung/quyen-to-cao'],
       ['audit', '/quan-tri/nhat-ky'],
       ['template-editor', '/quan-tri/mau-bao-cao'],
       ['style', '/quan-tri/thiet-ke'],
