@@ -19,6 +19,7 @@ on_both! {
     a_denouncer_stays_secret_until_a_cleared_user_asks => a_denouncer_stays_secret,
     officials_add_and_deactivate_their_units_categories => categories_are_added_and_deactivated,
     an_administrator_grants_and_revokes_the_clearance_in_the_web => clearance_in_the_web,
+    a_complaint_gets_its_decision_and_a_denunciation_documents_without_its_author => decision_documents,
 }
 
 async fn first_commune(app: &TestApp) -> String {
@@ -421,4 +422,67 @@ async fn clearance_in_the_web(app: &TestApp) {
     // An official cannot grant one.
     let official = browser(app, "mat@coso.test").await;
     assert_eq!(page(&official, app, path).await.0, 403);
+}
+
+/// The text of a DOCX's body.
+async fn docx_text(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("docx");
+    assert_eq!(res.status(), 200, "{path}");
+    let bytes = res.bytes().await.expect("bytes");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    xml
+}
+
+async fn decision_documents(app: &TestApp) {
+    let commune = first_commune(app).await;
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    let api = app.client_as("tinh@coso.test").await;
+    let today = app.state.app.today().to_string();
+    let complaint = register_by_api(
+        app,
+        &api,
+        json!({ "unit": commune, "kind": "complaint", "received_on": today, "content": "Khiếu nại quyết định thu hồi đất.",
+                "sender": { "name": "Phạm Văn Dũng", "address": "Thôn Hai" } }),
+    )
+    .await;
+    let id = complaint["id"].as_i64().expect("id");
+    for (action, body) in [
+        ("accept", json!({ "on": today })),
+        ("answer", json!({ "on": today, "public_answer": "Giữ nguyên quyết định thu hồi đất." })),
+    ] {
+        let res = api.post(app.url(&format!("/api/v1/cases/{id}/{action}"))).json(&body).send().await.expect("step");
+        assert_eq!(res.status(), 200, "{action}");
+    }
+    let c = browser(app, "tinh@coso.test").await;
+    let (_, html) = page(&c, app, &format!("/quan-tri/vu-viec/{id}")).await;
+    let links = attrs(&html, "main a[href*='/van-ban/']", "href");
+    assert!(links.iter().any(|l| l.ends_with("thong-bao-thu-ly.docx")), "{links:?}");
+    let decision = links.iter().find(|l| l.ends_with("quyet-dinh-giai-quyet.docx")).expect("the decision");
+    let xml = docx_text(&c, app, decision).await;
+    assert!(xml.contains("QUYẾT ĐỊNH") && xml.contains("Giữ nguyên quyết định thu hồi đất."), "the decision");
+    assert!(xml.contains("Phạm Văn Dũng"), "a complaint's decision names the complainant");
+    assert!(xml.contains("khiếu nại lần hai"), "the second complaint's window");
+
+    let name = "Đặng Văn Ẩn Danh";
+    let denunciation = register_by_api(
+        app,
+        &api,
+        json!({ "unit": commune, "kind": "denunciation", "received_on": today, "content": format!("Tôi là {name}, tố cáo cán bộ."),
+                "sender": { "name": name, "address": "Thôn Ba" } }),
+    )
+    .await;
+    let id = denunciation["id"].as_i64().expect("id");
+    let res = api
+        .post(app.url(&format!("/api/v1/cases/{id}/accept")))
+        .json(&json!({ "on": today }))
+        .send()
+        .await
+        .expect("accept");
+    assert_eq!(res.status(), 200);
+    let xml = docx_text(&c, app, &format!("/quan-tri/vu-viec/{id}/van-ban/quyet-dinh-thu-ly.docx")).await;
+    assert!(xml.contains("thụ lý tố cáo") || xml.contains("THỤ LÝ TỐ CÁO"), "the acceptance decision");
+    assert!(!xml.contains(name), "never the denouncer, not even through the content");
+    assert_eq!(page(&c, app, &format!("/quan-tri/vu-viec/{id}/van-ban/tra-loi.docx")).await.0, 404, "not a petition");
 }
