@@ -16,6 +16,7 @@ use coso_domain::UnitId;
 use coso_store::{NewMail, NewNotification, NotificationBatch, StoreError};
 use tokio::task::JoinHandle;
 
+use crate::case_reminders::{case_batch, plan_case_reminders};
 use crate::mail::{SendError, SmtpConfig, SmtpConfigError, SmtpSender};
 use crate::reminders::{DEFAULT_OFFSETS, OVERDUE_CATCH_UP_DAYS, Reminder, plan_reminders};
 
@@ -151,10 +152,16 @@ impl Jobs {
         let from = today - TimeDelta::days(OVERDUE_CATCH_UP_DAYS);
         let items = self.app.store().due_for_reminders(from, to).await?;
         let reminders = plan_reminders(&items, today, &calendar, &self.config.offsets);
-        if reminders.is_empty() {
+        let open_cases: Vec<_> =
+            self.app.store().open_cases_due_by(to).await?.into_iter().filter(|c| c.due_on >= Some(from)).collect();
+        let case_reminders = plan_case_reminders(&open_cases, today, &calendar, &self.config.offsets);
+        if reminders.is_empty() && case_reminders.is_empty() {
             return Ok((0, 0));
         }
-        let batch = self.batch(&reminders).await?;
+        let mut batch = self.batch(&reminders).await?;
+        let cases = case_batch(&self.app, &case_reminders, self.config.base_url.as_deref()).await?;
+        batch.notifications.extend(cases.notifications);
+        batch.mails.extend(cases.mails);
         let written = self.app.store().insert_notifications_and_mail(&batch, now).await?;
         if written.notifications > 0 || written.mails > 0 {
             tracing::info!(notifications = written.notifications, mails = written.mails, %today, "deadline reminders written");

@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::routes())
         .merge(petitions::routes())
         .merge(open311::routes())
+        .merge(crate::case_desk::routes())
         .merge(users::routes())
         .merge(audit::routes())
         .merge(calendar::routes())

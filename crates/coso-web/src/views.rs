@@ -85,6 +85,11 @@ fn menu(user: Option<&CurrentUser>) -> Vec<NavItem> {
         if let Some(code) = first_unit_allowing(u, Action::ReadPlans) {
             items.push(item(format!("/quan-tri/ke-hoach?don-vi={code}"), "Kế hoạch"));
         }
+        if let Some(code) =
+            first_unit_allowing(u, Action::HandleCases).or_else(|| first_unit_allowing(u, Action::ReceiveCases))
+        {
+            items.push(item(format!("{}?don-vi={code}", crate::case_desk::PATH), "Đơn thư"));
+        }
         if authz::allows_somewhere(&grants, Action::ViewAdmin) {
             items.push(item("/quan-tri".into(), "Quản trị"));
         }

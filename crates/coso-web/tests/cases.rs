@@ -615,11 +615,11 @@ async fn a_unit_adds_its_own_categories_to_the_defaults(app: &TestApp) {
     let user = app.store.user_by_email("xa@coso.test").await.expect("q").expect("user");
     let grants = app.store.grants_of(user.user_id()).await.expect("grants").iter().map(|g| g.grant()).collect();
     let official = coso_app::Actor::user(user.user_id(), &user.email, grants, None);
-    let bad = coso_app::cases::add_category(state, &official, &unit, "Chợ Búa", "Chợ").await;
+    let bad = coso_app::cases::save_category(state, &official, &unit.code, "Chợ Búa", "Chợ").await;
     assert!(matches!(&bad, Err(coso_app::Error::Validation(f)) if f[0].field == "code"), "{bad:?}");
-    let elsewhere = coso_app::cases::add_category(state, &official, &other, "cho", "Chợ, kinh doanh").await;
+    let elsewhere = coso_app::cases::save_category(state, &official, &other.code, "cho", "Chợ, kinh doanh").await;
     assert!(matches!(elsewhere, Err(coso_app::Error::Forbidden)), "{elsewhere:?}");
-    coso_app::cases::add_category(state, &official, &unit, "cho", "Chợ, kinh doanh").await.expect("add");
+    coso_app::cases::save_category(state, &official, &unit.code, "cho", "Chợ, kinh doanh").await.expect("add");
     let list = coso_app::cases::categories(state, &unit).await.expect("list");
     assert_eq!(list.len(), 8);
     assert_eq!(list.last().map(|c| c.name.as_str()), Some("Chợ, kinh doanh"));
@@ -628,7 +628,7 @@ async fn a_unit_adds_its_own_categories_to_the_defaults(app: &TestApp) {
     assert_eq!(case["category"], "cho");
     let (status, _) = post(&c, app, "/api/v1/cases", &body(&other_commune)).await;
     assert_eq!(status, 422, "another unit's category");
-    coso_app::cases::deactivate_category(state, &official, &unit, "cho").await.expect("deactivate");
+    coso_app::cases::deactivate_category(state, &official, &unit.code, "cho").await.expect("deactivate");
     let (status, refused) = post(&c, app, "/api/v1/cases", &body(&commune)).await;
     assert_eq!(status, 422);
     assert!(field_error(&refused, "category").contains("«cho»"), "{refused}");

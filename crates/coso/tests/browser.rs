@@ -1,10 +1,12 @@
 //! In headless Chromium, against one real `coso serve`: the main official flow (log in → inbox
 //! → fill and send a report → the province returns it → the commune corrects and sends again),
 //! the resident's flow at 360×740 (send a petition with a photo, follow it by its code, see the
-//! answer an official gave and rate it: `tests/browser/resident_flow.mjs`), then every main page of each role at a desktop and a phone size (overflow, raw codes,
-//! axe-core, header links, page weight). The browser side is `tests/browser/official_flow.mjs`
-//! and `tests/browser/pages.mjs`, with the checks they share in `tests/browser/checks.mjs`
-//! (playwright-core driving Debian's chromium); the screenshots land in `target/screens/`.
+//! answer an official gave and rate it: `tests/browser/resident_flow.mjs`), the desk of citizen
+//! cases (register a petition → accept → answer → the answer as DOCX), then every main page of
+//! each role at a desktop and a phone size (overflow, raw codes, axe-core, header links, page
+//! weight). The browser side is `tests/browser/official_flow.mjs` and `tests/browser/pages.mjs`,
+//! with the checks they share in `tests/browser/checks.mjs` (playwright-core driving Debian's
+//! chromium); the screenshots land in `target/screens/`.
 
 #[expect(dead_code, reason = "this test uses only a part of the shared test support")]
 mod support;
@@ -14,7 +16,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use coso_domain::authz::Role;
-use coso_domain::case::{CaseKind, CaseStatus, Channel};
+use coso_domain::case::{
+    CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
+};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
@@ -74,6 +78,9 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(CaseKind::ALL.map(CaseKind::as_str));
     codes.extend(CaseStatus::ALL.map(CaseStatus::as_str));
     codes.extend(Channel::ALL.map(Channel::as_str));
+    codes.extend(Complexity::ALL.map(Complexity::as_str));
+    codes.extend(CaseActionKind::ALL.map(CaseActionKind::as_str));
+    codes.extend(CaseRefusalGround::ALL.map(CaseRefusalGround::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),
@@ -166,6 +173,10 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     std::fs::create_dir_all(&resident_shots).expect("screens dir");
     let stdout = run_script("resident_flow.mjs", &[&resident_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("resident flow: ok"), "{stdout}");
+    let desk_shots = screens.join("case-desk");
+    std::fs::create_dir_all(&desk_shots).expect("screens dir");
+    let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("case desk flow: ok"), "{stdout}");
 
     // After the flow, the province has a submission to show.
     let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));

@@ -122,16 +122,16 @@ fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
     out
 }
 
-/// A field's value in words: a stored code (a status, a role, a unit's kind) by its Vietnamese
-/// name, anything else as [`shown`] says.
+/// A field's value in words: a stored code (a status, a role, a unit's or a case's kind, a
+/// case's channel or refusal ground) by its Vietnamese name, anything else as [`shown`] says.
 fn shown_field(key: &str, v: &Value) -> String {
     use coso_domain::authz::Role;
-    use coso_domain::case::{CaseKind, CaseStatus, Channel};
     use coso_domain::plan::TaskStatus;
     use coso_domain::reception;
     use coso_domain::report::SubmissionStatus;
     use coso_domain::unit::UnitKind;
     let Value::String(code) = v else { return shown(v) };
+    use coso_domain::case::{CaseKind, CaseStatus, Channel, RefusalGround};
     let label = match key {
         "status" => SubmissionStatus::parse(code)
             .map(SubmissionStatus::label)
@@ -148,6 +148,7 @@ fn shown_field(key: &str, v: &Value) -> String {
         "outcome" => code.parse().ok().map(reception::Outcome::label),
         "refusal_ground" => code.parse().ok().map(reception::RefusalGround::label),
         "channel" => code.parse::<Channel>().ok().map(Channel::label),
+        "ground" => code.parse::<RefusalGround>().ok().map(RefusalGround::label),
         _ => None,
     };
     label.map_or_else(|| shown(v), str::to_string)

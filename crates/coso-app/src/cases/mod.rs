@@ -12,7 +12,10 @@ mod act;
 mod by_code;
 mod categories;
 mod clearance;
+mod clearance_list;
 mod deadlines;
+mod desk;
+mod documents;
 mod files;
 mod inbox;
 mod input;
@@ -28,12 +31,19 @@ mod receipt;
 mod register;
 mod stats;
 mod view;
+mod worklist;
 
 pub use act::{CaseCommand, act};
 pub use by_code::get_by_code;
-pub use categories::{add_category, categories, deactivate_category};
+pub use categories::{categories, deactivate_category, save_category, unit_categories};
 pub use clearance::{CLEARANCE_DENUNCIATION, grant_clearance, revoke_clearance};
+pub use clearance_list::clearance_holders;
 pub use deadlines::{DeadlineView, Step};
+pub use desk::{
+    CasePage, DESK_STEPS, Letter, MAX_LETTER_BYTES, allowed_steps, case_file, case_page, check_letter,
+    register_at_desk, reveal_sender,
+};
+pub use documents::{CaseDocument, case_document};
 pub use files::{DEFAULT_CASE_FILE_LIMIT, attach_file, file};
 pub use inbox::{INBOX_PAGE_SIZE, InboxFilter, InboxPage, InboxRow, inbox};
 pub use input::{MAX_CONTENT_CHARS, NewCase, SenderInput};
@@ -45,3 +55,7 @@ pub use receipt::receipt;
 pub use register::register;
 pub use stats::{CaseStats, KindStats, stats};
 pub use view::{CaseView, TimelineEntry, get};
+/// The officials' pages read this list (filters, search, exports); the JSON API reads [`inbox`].
+pub use worklist::{
+    DueState, Inbox, InboxLine, InboxQuery, WORKLIST_PAGE_SIZE, due_state, inbox_table, inbox_unit, worklist,
+};

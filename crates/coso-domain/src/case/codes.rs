@@ -68,6 +68,7 @@ code_enum!(
         App => "app", "Ứng dụng";
         Desk => "desk", "Trực tiếp tại nơi tiếp công dân";
         Letter => "letter", "Đơn gửi qua bưu điện";
+        Phone => "phone", "Qua điện thoại";
         VillageHead => "village_head", "Qua trưởng thôn, tổ trưởng tổ dân phố";
     }
 );

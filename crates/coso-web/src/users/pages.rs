@@ -62,7 +62,15 @@ async fn users_page(
     let total = listed.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = q.page.unwrap_or(1).clamp(1, pages);
-    let lines = listed.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(UserLine::from).collect();
+    let mut lines: Vec<UserLine> =
+        listed.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(UserLine::from).collect();
+    let holders =
+        if user.is_admin() { coso_app::cases::clearance_holders(&state.app, &user.actor()).await? } else { vec![] };
+    for h in holders {
+        if let Some(line) = lines.iter_mut().find(|l| l.email == h.email) {
+            line.clearances.push(format!("{} ({})", h.unit_name, h.unit_code));
+        }
+    }
     let roles = Role::ALL.into_iter().map(|r| (r.as_str(), r.label())).collect();
     let hits = unit_hits(state, &q.unit_query, &form.input.unit_code).await?;
     Ok(UsersPage {

@@ -26,6 +26,8 @@ pub struct UserLine {
     pub email: String,
     pub grants: Vec<GrantLine>,
     pub active: bool,
+    /// The units where the account may read denouncers' identity.
+    pub clearances: Vec<String>,
 }
 
 impl From<Listed> for UserLine {
@@ -35,7 +37,7 @@ impl From<Listed> for UserLine {
             .into_iter()
             .map(|g| GrantLine { role: g.role.label().to_string(), unit_name: g.unit_name, unit_code: g.unit_code })
             .collect();
-        UserLine { name: l.user.display_name, email: l.user.email, grants, active: l.user.active }
+        UserLine { name: l.user.display_name, email: l.user.email, grants, active: l.user.active, clearances: vec![] }
     }
 }
 

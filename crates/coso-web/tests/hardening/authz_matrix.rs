@@ -156,8 +156,24 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/yeu-cau-lien-ket/{id}", Body::Form, "S F F N F N F N -"),
     ("GET", "/quan-tri/nguoi-dung", Body::None,                                      "S F F F F F F O -"),
     ("POST", "/quan-tri/nguoi-dung", Body::Form,                                     "S F F F F F F R -"),
+    ("GET", "/quan-tri/nguoi-dung/quyen-to-cao", Body::None,                         "S F F F F F F O -"),
+    ("POST", "/quan-tri/nguoi-dung/quyen-to-cao", Body::Form,                        "S F F F F F F R -"),
+    ("POST", "/quan-tri/nguoi-dung/quyen-to-cao/thu-hoi", Body::Form,                "S F F F F F F R -"),
     ("GET", "/quan-tri/nhat-ky", Body::None,                                         "S F F F F F F O -"),
     ("GET", "/quan-tri/nhat-ky/nhat-ky.csv", Body::None,                             "S F F F F F F O -"),
+    ("GET", "/quan-tri/vu-viec", Body::None,                                         "S F F O F O O O O"),
+    ("GET", "/quan-tri/vu-viec/tai-ve/danh-sach.csv", Body::None,                    "S F F O F O O O O"),
+    ("GET", "/quan-tri/vu-viec/tai-ve/danh-sach.xlsx", Body::None,                   "S F F O F O O O O"),
+    ("GET", "/quan-tri/vu-viec/moi", Body::None,                                     "S F F O F O O O O"),
+    ("POST", "/quan-tri/vu-viec/moi", Body::Multipart,                               "S F F R F R R R R"),
+    ("GET", "/quan-tri/vu-viec/{id}", Body::None,                                    "S F F F F O F O O"),
+    ("POST", "/quan-tri/vu-viec/{id}/xu-ly", Body::Form,                             "S F F F F R F R R"),
+    ("POST", "/quan-tri/vu-viec/{id}/nguoi-to-cao", Body::Form,                      "S F F F F F F F O"),
+    ("GET", "/quan-tri/vu-viec/{id}/tep?ma=1", Body::None,                           "S F F F F N F N O"),
+    ("GET", "/quan-tri/vu-viec/{id}/van-ban/quyet-dinh-thu-ly.docx", Body::None,     "S F F F F N F N N"),
+    ("GET", "/quan-tri/don-vi/{code}/linh-vuc-don", Body::None,                      "S F F F F O F O O"),
+    ("POST", "/quan-tri/don-vi/{code}/linh-vuc-don", Body::Form,                     "S F F F F R F R R"),
+    ("POST", "/quan-tri/don-vi/{code}/linh-vuc-don/ngung", Body::Form,               "S F F F F R F R R"),
     ("GET", "/quan-tri/hop-thu", Body::None,                                         "S F O O O O O O -"),
     ("GET", "/quan-tri/mau-bao-cao", Body::None,                                     "S F F F F F F O -"),
     ("GET", "/quan-tri/mau-bao-cao/{id}", Body::None,                                "S F F F F F F O -"),
@@ -365,7 +381,7 @@ impl Fixtures {
             self.template
         } else if route.contains("/bao-cao/") || route.contains("/submissions/") {
             self.submission
-        } else if route.contains("/cases/") {
+        } else if route.contains("/cases/") || route.contains("/vu-viec/") {
             self.case
         } else {
             self.plan

@@ -104,6 +104,7 @@ const roles = [
       const report = await firstLink(page, '/quan-tri/hop-thu', 'ul.inbox li a', 'Báo cáo năm 2026');
       const session = await firstLink(page, `${unit}/tiep-cong-dan/so`, 'table.data tbody a');
       const code = unit.split('/').pop();
+      const citizenCase = await firstLink(page, '/quan-tri/vu-viec?trang-thai=all', 'ul.inbox li a');
       return [
         ['inbox', '/quan-tri/hop-thu'],
         ['implementing-plan-form', implementing],
@@ -117,6 +118,10 @@ const roles = [
         ['reception-session', session],
         ['reception-compliance', `${unit}/tiep-cong-dan/tuan-thu`],
         ['public-unit-schedule', `/don-vi/${code}`],
+        ['cases', '/quan-tri/vu-viec'],
+        ['case-register', '/quan-tri/vu-viec/moi'],
+        ['case', citizenCase],
+        ['case-categories', `${unit}/linh-vuc-don`],
       ];
     },
   },
@@ -144,6 +149,7 @@ const roles = [
     pages: async () => [
       ['admin', '/quan-tri'],
       ['users', '/quan-tri/nguoi-dung'],
+      ['clearances', '/quan-tri/nguoi-dung/quyen-to-cao'],
       ['audit', '/quan-tri/nhat-ky'],
       ['template-editor', '/quan-tri/mau-bao-cao'],
       ['style', '/quan-tri/thiet-ke'],
