@@ -20,6 +20,8 @@ pub struct DemoReport {
     pub accounts_created: usize,
     /// 6-month reports the communes sent on the demo plan (0 when it existed already).
     pub reports_sent: usize,
+    /// Citizen cases registered (0 when the province had some already).
+    pub cases: usize,
 }
 
 impl fmt::Display for DemoReport {
@@ -32,6 +34,14 @@ impl fmt::Display for DemoReport {
         writeln!(f, "Sổ hộ gia đình mẫu: {}", self.registers.join(", "))?;
         if self.reports_sent > 0 {
             writeln!(f, "Kế hoạch mẫu 12/KH-UBND của tỉnh: {} xã, phường đã gửi báo cáo 6 tháng.", self.reports_sent)?;
+        }
+        if self.cases > 0 {
+            writeln!(
+                f,
+                "{} đơn thư mẫu (phản ánh, kiến nghị, khiếu nại, tố cáo); {} được đọc danh tính người tố cáo của xã mẫu.",
+                self.cases,
+                crate::cases::CLEARED_ACCOUNT
+            )?;
         }
         writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
         for a in &self.accounts {
