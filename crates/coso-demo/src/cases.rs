@@ -224,7 +224,7 @@ impl Loader<'_> {
     async fn case(&mut self, unit: &UnitRow, next: &UnitRow, s: &Script, rng: &mut Rng) -> coso_app::Result<()> {
         let content = content(s.category, rng);
         let id = if s.channel == "web" || s.channel == "app" {
-            self.from_the_door(unit, s, &content, rng).await?
+            self.sent_online(unit, s, &content, rng).await?
         } else {
             let anonymous = s.kind == "denunciation" && !s.named;
             let sender = if anonymous {
@@ -262,7 +262,7 @@ impl Loader<'_> {
     }
 
     /// A petition sent from the web or the app, without an account; dated back by the system.
-    async fn from_the_door(&self, unit: &UnitRow, s: &Script, content: &str, rng: &mut Rng) -> coso_app::Result<i64> {
+    async fn sent_online(&self, unit: &UnitRow, s: &Script, content: &str, rng: &mut Rng) -> coso_app::Result<i64> {
         // The door dates a case today; the demo registers older ones as an official would,
         // through the channel they came by.
         if s.received == 0 {

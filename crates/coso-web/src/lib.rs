@@ -15,6 +15,7 @@ mod app;
 mod audit;
 mod auth;
 mod calendar;
+mod case_stats;
 mod cases;
 mod cua_toi;
 mod design;

@@ -18,6 +18,8 @@ mod input;
 mod public;
 mod register;
 mod stats;
+mod stats_charts;
+mod stats_export;
 mod view;
 
 pub use act::{CaseCommand, act};
@@ -29,5 +31,7 @@ pub use inbox::{INBOX_PAGE_SIZE, InboxFilter, InboxPage, InboxRow, inbox};
 pub use input::{MAX_CONTENT_CHARS, NewCase, SenderInput};
 pub use public::{PublicCase, PublicCaseForm, PublicStep, Rater, public_view, rate, submit_public};
 pub use register::register;
-pub use stats::{CaseStats, KindStats, stats};
+pub use stats::{CaseStats, HOT_SPOTS, HotSpot, KindStats, Satisfaction, UnitLine, stats};
+pub use stats_charts::stats_charts;
+pub use stats_export::{stats_csv, stats_table, stats_xlsx};
 pub use view::{CaseView, TimelineEntry, get};

@@ -50,6 +50,7 @@ use utoipa::OpenApi;
         crate::report_templates::editor::update,
         crate::reports::api::notifications,
         crate::cases::api::list,
+        crate::case_stats::api::stats,
         crate::cases::api::create,
         crate::cases::api::get,
         crate::cases::api::accept,

@@ -251,7 +251,7 @@ async fn no_route_shows_a_denouncer_to_anyone_without_clearance_and_a_cleared_re
 
     let mut found = Vec::new();
     let mut sent = 0;
-    let roles = std::iter::once(None).chain(ROLES.iter().map(|r| Some(r)));
+    let roles = std::iter::once(None).chain(ROLES.iter().map(Some));
     for role in roles {
         let (label, email) = role.map_or(("anonymous", None), |(l, e, _, _)| (*l, Some(*e)));
         let (client, csrf) = session(&app, email).await;
