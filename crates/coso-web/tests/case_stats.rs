@@ -245,8 +245,73 @@ async fn the_page_shows_charts_and_the_downloads_hold_the_same_table(app: &TestA
     assert_eq!(res.status(), 400, "a download names its unit");
 }
 
+/// The Bình Phước plan, as the DOCX kept with the document reader's tests.
+fn plan_document() -> Vec<u8> {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx");
+    std::fs::read(p).expect("Bình Phước fixture")
+}
+
+async fn the_report_form_is_prefilled_with_the_cases_of_the_period(app: &TestApp) {
+    app.state.app.clock().set_today("2026-12-05".parse().expect("date"));
+    let (province, s) = seed(app).await;
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx")))
+        .body(plan_document())
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let plan: Value = res.json().await.expect("plan");
+    let annual = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == "annual")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("the annual report");
+    let form = |commune: String, email: &'static str| async move {
+        app.user(email, Role::Official, &commune).await;
+        let c = app.client_as(email).await;
+        let res = c.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={commune}"))).send().await.expect("form");
+        assert_eq!(res.status(), 200);
+        res.text().await.expect("html")
+    };
+    let value =
+        |html: &str, code: &str| coso_test_support::attr(html, &format!("#i_{code}"), "value").unwrap_or_default();
+
+    // Commune A: two petitions (one answered on time, one overdue), V1's complaint and the one
+    // received in May, no denunciation; the other indicators are left to the official.
+    let html = form(s.a.clone(), "xa-a@coso.test").await;
+    assert!(texts(&html, "#so-lieu-don-thu").join("").contains("điền sẵn"), "the form says where the counts come from");
+    let counts: Vec<String> = [
+        "petitions_received",
+        "petitions_resolved_on_time",
+        "petitions_overdue",
+        "complaints_received",
+        "complaints_resolved_on_time",
+        "denunciations_received",
+        "denunciations_overdue",
+        "disclosures",
+    ]
+    .iter()
+    .map(|code| value(&html, code))
+    .collect();
+    assert_eq!(counts, ["2", "1", "1", "2", "0", "0", "0", ""]);
+    assert_eq!(texts(&html, "label[for=i_denunciations_received]")[0], "Số đơn tố cáo tiếp nhận * (đơn)");
+
+    // Commune B: its denunciation apart from complaints.
+    let html = form(s.b.clone(), "xa-b@coso.test").await;
+    let counts: Vec<String> = ["complaints_received", "denunciations_received", "petitions_received"]
+        .iter()
+        .map(|c| value(&html, c))
+        .collect();
+    assert_eq!(counts, ["0", "1", "1"]);
+}
+
 on_both! {
     app:
     province_stats_roll_communes_up_with_satisfaction_and_hot_spots => province_stats_roll_communes_up_with_satisfaction_and_hot_spots,
     the_page_shows_charts_and_the_downloads_hold_the_same_table => the_page_shows_charts_and_the_downloads_hold_the_same_table,
+    the_report_form_is_prefilled_with_the_cases_of_the_period => the_report_form_is_prefilled_with_the_cases_of_the_period,
 }
