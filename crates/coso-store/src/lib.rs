@@ -48,7 +48,7 @@ pub use audit_search::{AuditFilter, AuditListed};
 pub use case_categories::CaseCategoryRow;
 pub use case_files::{CaseFileData, CaseFileMeta, NewCaseFile};
 pub use case_queries::CaseCounts;
-pub use case_stats::{CaseHotSpotRow, CaseRollupRow};
+pub use case_stats::CaseGroupRow;
 pub use cases::{CaseActionRow, CaseEffects, CaseRow, CaseSender, NewCase, NewCaseAction};
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};

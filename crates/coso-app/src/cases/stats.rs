@@ -2,20 +2,20 @@
 //! accepted, resolved on time or late, open and overdue; complaints and denunciations apart.
 //! Rolled up the tree — one line per child of the unit (a province sees each commune) and the
 //! total — with satisfaction (the ratings) and the hot spots: the categories and places with
-//! many or crowded cases. One aggregate query for the lines, one for each list of hot spots.
+//! many or crowded cases. One aggregate query (cases per unit, kind and category), summed here.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use coso_domain::authz::Action;
 use coso_domain::case::CaseKind;
-use coso_store::{CaseHotSpotRow, CaseRollupRow, UnitRow};
+use coso_store::{CaseGroupRow, UnitRow};
 use serde::Serialize;
 
 use crate::{Actor, App, Error, Result};
 
 /// Places and categories shown as hot spots.
-pub const HOT_SPOTS: i64 = 10;
+pub const HOT_SPOTS: usize = 10;
 
 /// The figures of one kind of case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -119,37 +119,38 @@ pub async fn stats(app: &App, actor: &Actor, unit: &UnitRow, from: NaiveDate, to
         return Err(Error::field("from", "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."));
     }
     let store = app.store();
-    let rows = store.case_rollup(unit, from, to, app.today()).await?;
+    let groups = store.case_groups(unit, from, to, app.today()).await?;
     let children = store.children(unit.unit_id(), app.today()).await?;
     let categories: BTreeMap<String, String> =
         store.case_categories(unit.unit_id()).await?.into_iter().map(|c| (c.code, c.name)).collect();
-    let hot_categories = store
-        .case_hot_categories(unit, from, to, HOT_SPOTS)
-        .await?
-        .into_iter()
-        .map(|r| hot_spot(r, |code| categories.get(code).cloned()))
-        .collect();
-    let hot_places =
-        store.case_hot_places(unit, from, to, HOT_SPOTS).await?.into_iter().map(|r| hot_spot(r, |_| None)).collect();
 
-    // Every current child has a line; a child that ceased keeps one while it has cases.
+    // Each group under the child of `unit` whose subtree holds it (`None`: the unit itself).
+    let child_of = |g: &CaseGroupRow| -> Option<i64> {
+        let rest = g.unit_path.strip_prefix(unit.path.as_str())?;
+        rest.split('/').next().filter(|s| !s.is_empty())?.parse().ok()
+    };
     let mut lines: Vec<UnitLine> = children
         .iter()
-        .map(|c| line(&c.code, &c.name, false, rows.iter().filter(|r| r.child_id == Some(c.id))))
+        .map(|c| line(&c.code, &c.name, false, groups.iter().filter(|g| child_of(g) == Some(c.id))))
         .collect();
-    let mut ceased: Vec<(&str, &str)> = rows
-        .iter()
-        .filter(|r| r.child_id.is_some_and(|id| !children.iter().any(|c| c.id == id)))
-        .filter_map(|r| Some((r.child_code.as_deref()?, r.child_name.as_deref()?)))
-        .collect();
+    // A child that ceased keeps its line while it has cases.
+    let mut ceased: Vec<i64> =
+        groups.iter().filter_map(child_of).filter(|id| !children.iter().any(|c| c.id == *id)).collect();
+    ceased.sort_unstable();
     ceased.dedup();
-    for (code, name) in ceased {
-        lines.push(line(code, name, false, rows.iter().filter(|r| r.child_code.as_deref() == Some(code))));
+    for id in ceased {
+        if let Some(c) = store.unit_by_id(coso_domain::UnitId(id)).await? {
+            lines.push(line(&c.code, &c.name, false, groups.iter().filter(|g| child_of(g) == Some(id))));
+        }
     }
-    if rows.iter().any(|r| r.child_id.is_none()) {
-        lines.push(line(&unit.code, &unit.name, true, rows.iter().filter(|r| r.child_id.is_none())));
+    if groups.iter().any(|g| child_of(g).is_none()) {
+        lines.push(line(&unit.code, &unit.name, true, groups.iter().filter(|g| child_of(g).is_none())));
     }
-    let total = line(&unit.code, &unit.name, false, rows.iter());
+    let total = line(&unit.code, &unit.name, false, groups.iter());
+    let hot_categories = hot_spots(&groups, |g| {
+        (g.category.clone(), categories.get(&g.category).cloned().unwrap_or_else(|| g.category.clone()))
+    });
+    let hot_places = hot_spots(&groups, |g| (g.unit_code.clone(), g.unit_name.clone()));
     Ok(CaseStats {
         unit_code: unit.code.clone(),
         unit_name: unit.name.clone(),
@@ -163,25 +164,38 @@ pub async fn stats(app: &App, actor: &Actor, unit: &UnitRow, from: NaiveDate, to
     })
 }
 
-fn hot_spot(r: CaseHotSpotRow, name_of: impl Fn(&str) -> Option<String>) -> HotSpot {
-    HotSpot {
-        name: name_of(&r.code).unwrap_or(r.name),
-        code: r.code,
-        cases: r.cases,
-        crowded: r.crowded,
-        over_level: r.over_level,
+/// The groups summed by `key` (code, name): the most cases first, then the most crowded, then
+/// by code; at most [`HOT_SPOTS`].
+fn hot_spots(groups: &[CaseGroupRow], key: impl Fn(&CaseGroupRow) -> (String, String)) -> Vec<HotSpot> {
+    let mut by: BTreeMap<(String, String), HotSpot> = BTreeMap::new();
+    for g in groups {
+        let (code, name) = key(g);
+        let h = by.entry((code.clone(), name.clone())).or_insert(HotSpot {
+            code,
+            name,
+            cases: 0,
+            crowded: 0,
+            over_level: 0,
+        });
+        h.cases += g.received;
+        h.crowded += g.crowded;
+        h.over_level += g.over_level;
     }
+    let mut spots: Vec<HotSpot> = by.into_values().collect();
+    spots.sort_by(|a, b| b.cases.cmp(&a.cases).then(b.crowded.cmp(&a.crowded)).then(a.code.cmp(&b.code)));
+    spots.truncate(HOT_SPOTS);
+    spots
 }
 
-/// The line of `rows` summed per kind.
-fn line<'a>(code: &str, name: &str, own: bool, rows: impl Iterator<Item = &'a CaseRollupRow>) -> UnitLine {
-    let rows: Vec<&CaseRollupRow> = rows.collect();
+/// The line of `groups` summed per kind.
+fn line<'a>(code: &str, name: &str, own: bool, groups: impl Iterator<Item = &'a CaseGroupRow>) -> UnitLine {
+    let groups: Vec<&CaseGroupRow> = groups.collect();
     let kinds = CaseKind::ALL
         .into_iter()
         .map(|kind| {
             let mut k =
                 KindStats { kind: kind.as_str().to_string(), label: kind.label().to_string(), ..Default::default() };
-            for r in rows.iter().filter(|r| r.kind == kind.as_str()) {
+            for r in groups.iter().filter(|r| r.kind == kind.as_str()) {
                 k.received += r.received;
                 k.accepted += r.accepted;
                 k.resolved_on_time += r.resolved_on_time;
@@ -196,7 +210,7 @@ fn line<'a>(code: &str, name: &str, own: bool, rows: impl Iterator<Item = &'a Ca
         .collect();
     let mut satisfaction = Satisfaction::default();
     let mut sum = 0;
-    for r in &rows {
+    for r in &groups {
         satisfaction.rated += r.rated;
         sum += r.rating_sum;
         for (slot, n) in
