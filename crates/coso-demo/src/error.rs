@@ -20,4 +20,6 @@ pub enum DemoError {
     Reception(coso_app::Error),
     #[error("Không tạo được kế hoạch mẫu: {0}")]
     Plan(#[from] coso_app::Error),
+    #[error("Không tạo được đơn thư mẫu: {0}")]
+    Cases(coso_app::Error),
 }

@@ -8,6 +8,7 @@
 //! password [`DEMO_PASSWORD`].
 
 mod accounts;
+pub mod cases;
 mod error;
 pub mod households;
 mod links;
@@ -46,6 +47,8 @@ const REGISTER_COMMUNES: usize = 3;
 const REGISTERS_PER_COMMUNE: usize = 3;
 /// Residential groups of the first ward that get household registers.
 const REGISTERS_IN_WARD: usize = 2;
+/// Communes that get a case in every state of every kind (the first is the accounts' own).
+const CASE_ANCHORS: usize = 2;
 
 /// Loads the demo data. Refuses a database that already holds accounts, households or
 /// units created by users unless `force`; with `force`, only what is missing is added.
@@ -100,11 +103,15 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let commune_units: Vec<UnitRow> = communes.iter().chain(wards.iter()).map(|(c, _)| c.clone()).collect();
     report.reports_sent = plans::load(app, &province, &commune_units, &commune.code, &actor).await?;
     report.reception_sessions = reception::load(app, &commune_units, &commune.code, &actor).await?;
+    // The accounts' commune first: its official holds the clearance of the demo's denouncer.
+    let case_units: Vec<(UnitRow, Vec<UnitRow>)> = communes.iter().chain(wards.iter()).cloned().collect();
+    report.cases = cases::load(app, &province, &case_units, CASE_ANCHORS, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,
         households = report.households,
         accounts = report.accounts_created,
+        cases = report.cases,
         "demo data loaded"
     );
     Ok(report)

@@ -24,6 +24,8 @@ pub struct DemoReport {
     pub reports_sent: usize,
     /// Citizen reception sessions recorded over the last ten weeks (0 when already there).
     pub reception_sessions: usize,
+    /// Citizen cases registered (0 when the province had some already).
+    pub cases: usize,
 }
 
 impl fmt::Display for DemoReport {
@@ -39,6 +41,14 @@ impl fmt::Display for DemoReport {
         }
         if self.reception_sessions > 0 {
             writeln!(f, "Sổ tiếp công dân mẫu: {} buổi tiếp trong 10 tuần qua.", self.reception_sessions)?;
+        }
+        if self.cases > 0 {
+            writeln!(
+                f,
+                "{} đơn thư mẫu (phản ánh, kiến nghị, khiếu nại, tố cáo); {} được đọc danh tính người tố cáo của xã mẫu.",
+                self.cases,
+                crate::cases::CLEARED_ACCOUNT
+            )?;
         }
         writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
         for a in &self.accounts {

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use coso_app::App;
 use coso_demo::{DEMO_PASSWORD, DemoError, load_demo};
 use coso_domain::authz::{Action, Grant, Role, authorize};
+use coso_domain::case::{CaseKind, CaseStatus};
 use coso_domain::reception::Receiver;
 use coso_domain::unit::UnitKind;
 use coso_store::{Actor, Store, UnitRow, UnitSearch};
@@ -82,6 +83,8 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     assert!(per_commune.len() >= 3, "registers in several communes and a ward");
     assert_eq!(total, report.households);
 
+    demo_cases_cover_every_state(store, report.cases).await;
+
     assert_eq!(report.accounts.len(), 7);
     for role in Role::ALL {
         let a = report.accounts.iter().find(|a| a.role == role).expect("an account for each role");
@@ -120,6 +123,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let again = load_demo(&App::new(store.clone()), true).await.expect("forced");
     assert_eq!((again.villages, again.residential_groups, again.households, again.accounts_created), (0, 0, 0, 0));
     assert_eq!(again.reception_sessions, 0, "the reception log is not loaded twice");
+    assert_eq!(again.cases, 0, "the demo cases are loaded once");
     first
 }
 
@@ -136,6 +140,52 @@ async fn reception_is_plausible(store: &Store, province: &UnitRow, communes: &[U
     assert_eq!(held.len(), sessions);
     assert!(held.iter().all(|h| h.held_on <= today && h.held_on > from));
     assert!(held.iter().any(|h| h.receiver_kind == Receiver::ViceChairman), "a vice-chairman received somewhere");
+}
+
+/// Every state and kind, some overdue, crowded and over-level cases, ratings, one protected
+/// denouncer readable by the cleared demo account, one anonymous denunciation as information.
+async fn demo_cases_cover_every_state(store: &Store, registered: usize) {
+    let app = App::new(store.clone());
+    let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
+    let today = store.clock().today();
+    let mut all = store.case_inbox(&province, &CaseStatus::ALL, None, Some(200), 0).await.expect("cases");
+    while all.items.len() < all.total as usize {
+        let offset = all.items.len() as i64;
+        let more = store.case_inbox(&province, &CaseStatus::ALL, None, Some(200), offset).await.expect("cases");
+        all.items.extend(more.items);
+    }
+    assert_eq!(all.total as usize, registered);
+    assert!(registered >= 60, "{registered} cases");
+    for status in CaseStatus::ALL {
+        assert!(all.items.iter().any(|c| c.status == status), "no case {status:?}");
+    }
+    for kind in CaseKind::ALL {
+        assert!(all.items.iter().any(|c| c.kind == kind), "no case of kind {kind:?}");
+    }
+    for channel in ["web", "app", "desk", "letter", "village_head"] {
+        assert!(all.items.iter().any(|c| c.channel.as_str() == channel), "no case by {channel}");
+    }
+    assert!(all.items.iter().any(|c| c.status.is_open() && c.due_on.is_some_and(|d| d < today)), "an overdue case");
+    assert!(all.items.iter().any(|c| c.crowded) && all.items.iter().any(|c| c.over_level));
+    assert!(all.items.iter().any(|c| c.publish && c.public_answer.is_some() && c.rating.is_some()));
+    assert!(all.items.iter().all(|c| c.received_on <= today));
+    let denunciations: Vec<_> = all.items.iter().filter(|c| c.kind == CaseKind::Denunciation).collect();
+    assert_eq!(denunciations.len(), 1, "one denunciation with a protected sender");
+    let sender = store.case_sender(denunciations[0].case_id()).await.expect("q").expect("the denouncer");
+    assert!(sender.name.is_some() && sender.phone.is_some());
+    let cleared = store.user_by_email(coso_demo::cases::CLEARED_ACCOUNT).await.expect("q").expect("the account");
+    let units: Vec<_> = denunciations[0].unit_path().ids().collect();
+    assert!(store.has_clearance(cleared.user_id(), "denunciation", &units).await.expect("q"));
+    let stats = coso_app::cases::stats(
+        &app,
+        &coso_app::Actor::system("test"),
+        &province,
+        today - chrono::Days::new(366),
+        today,
+    )
+    .await
+    .expect("stats");
+    assert_eq!(stats.kinds.iter().map(|k| k.received).sum::<i64>() as usize, registered);
 }
 
 async fn count_created(store: &Store) -> usize {

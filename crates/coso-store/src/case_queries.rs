@@ -13,7 +13,7 @@ use crate::{Result, Store};
 
 /// The bounds of the paths of a subtree, `[path, path with its final '/' raised to '0')`, which
 /// both databases answer from the `unit_path` index (SQLite's LIKE cannot use it).
-fn subtree_bounds(path: &str) -> (String, String) {
+pub(crate) fn subtree_bounds(path: &str) -> (String, String) {
     let high = match path.strip_suffix('/') {
         Some(head) => format!("{head}0"),
         None => format!("{path}\u{10FFFF}"),
@@ -22,7 +22,7 @@ fn subtree_bounds(path: &str) -> (String, String) {
 }
 
 /// `'received', 'forwarded'`: codes of the domain, written into the query as a list.
-fn code_list(statuses: &[CaseStatus]) -> String {
+pub(crate) fn code_list(statuses: &[CaseStatus]) -> String {
     statuses.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
 }
 

@@ -17,8 +17,8 @@ use tower_http::trace::TraceLayer;
 use crate::error::{AppError, PageError};
 use crate::state::AppState;
 use crate::{
-    accounts, audit, calendar, cases, cua_toi, design, households, open311, petitions, plans, public, report_templates,
-    reports, system, tasks, units, users,
+    accounts, audit, calendar, case_stats, cases, cua_toi, design, households, open311, petitions, plans, public,
+    report_templates, reports, system, tasks, units, users,
 };
 
 pub fn router(state: AppState) -> Router {
@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .merge(petitions::routes())
         .merge(open311::routes())
         .merge(crate::case_desk::routes())
+        .merge(case_stats::routes())
         .merge(users::routes())
         .merge(audit::routes())
         .merge(calendar::routes())

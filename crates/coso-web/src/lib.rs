@@ -16,6 +16,7 @@ mod audit;
 mod auth;
 mod calendar;
 mod case_desk;
+mod case_stats;
 mod cases;
 mod cua_toi;
 mod design;

@@ -827,8 +827,7 @@ async fn more_resolved_than_received_is_refused_on_the_form_and_the_api(app: &Te
     let html = res.text().await.expect("html");
     let error = texts(&html, "#i_complaints_resolved_on_time-err").join("");
     assert_eq!(
-        error,
-        "«Số đơn khiếu nại, tố cáo giải quyết đúng hạn» (765) không được lớn hơn «Số đơn khiếu nại, tố cáo tiếp nhận» (720).",
+        error, "«Số đơn khiếu nại giải quyết đúng hạn» (765) không được lớn hơn «Số đơn khiếu nại tiếp nhận» (720).",
         "{html}"
     );
     assert_eq!(coso_test_support::attr(&html, "#i_complaints_resolved_on_time", "value").as_deref(), Some("765"));

@@ -30,6 +30,8 @@ mod public_view;
 mod receipt;
 mod register;
 mod stats;
+mod stats_charts;
+mod stats_export;
 mod view;
 mod worklist;
 
@@ -53,7 +55,9 @@ pub use public_list::{ListQuery, PAGE_SIZE, PublicList, PublishedPetition, publi
 pub use public_view::{MAX_RATING_COMMENT_CHARS, PublicCase, PublicStep, rate, track};
 pub use receipt::receipt;
 pub use register::register;
-pub use stats::{CaseStats, KindStats, stats};
+pub use stats::{CaseStats, HOT_SPOTS, HotSpot, KindStats, Satisfaction, UnitLine, stats};
+pub use stats_charts::stats_charts;
+pub use stats_export::{stats_csv, stats_table, stats_xlsx};
 pub use view::{CaseView, TimelineEntry, get};
 /// The officials' pages read this list (filters, search, exports); the JSON API reads [`inbox`].
 pub use worklist::{

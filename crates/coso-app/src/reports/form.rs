@@ -1,6 +1,8 @@
 //! What the report form shows a unit for one occurrence: the days left, what was sent before
 //! (and the reviewer's comment when it was returned), and whether it may be sent now.
 
+use std::collections::BTreeMap;
+
 use coso_calendar::HolidayCalendar;
 use coso_domain::plan::{ObligationKind, days_late};
 use coso_domain::report::{ReportContent, SubmissionStatus, Template};
@@ -32,6 +34,9 @@ pub struct ReportForm {
     pub template: Option<Template>,
     /// For an implementing plan: the unit's own plans to choose from, (id, label).
     pub implementing_plans: Vec<(i64, String)>,
+    /// Before anything was sent: the counts of the unit's citizen cases for the indicators
+    /// that count them (the form's first values, still editable).
+    pub case_counts: BTreeMap<String, i64>,
 }
 
 impl ReportForm {
@@ -85,7 +90,12 @@ pub async fn report_form(
             .collect();
         (None, plans)
     };
+    let case_counts = match (&template, &last) {
+        (Some(t), None) => super::case_indicators(app, t, &unit, occ.period_key).await?,
+        _ => BTreeMap::new(),
+    };
     Ok(ReportForm {
+        case_counts,
         occurrence: occ,
         unit,
         existing,

@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn resolved_on_time_may_not_exceed_received() {
-        let t = Template::default_grassroots();
+        let t = Template::grassroots_v1();
         let ok = values(&[("complaints_received", 720.0), ("complaints_resolved_on_time", 700.0)]);
         assert!(failed(&t, &ok).is_empty());
         let bad = values(&[("complaints_received", 720.0), ("complaints_resolved_on_time", 765.0)]);

@@ -4,6 +4,12 @@
 //! points and bands) to match their province's scoring guidance. The criteria follow the parts
 //! of the Law on Grassroots Democracy 2022 (publicity; the people discuss and decide; take part
 //! in opinions; inspect and supervise) plus leadership and reporting.
+//!
+//! Two versions: the first (`qcdc-mac-dinh`, [`Template::grassroots_v1`]) counted complaints and
+//! denunciations together; the current default (`qcdc-mac-dinh-2`) counts them apart, as the
+//! Laws on Complaints and on Denunciations treat them. A template is stored with its
+//! definition and each report occurrence keeps the one it was issued with, so reports on the
+//! first version keep working; new plans get the current one.
 
 use super::check::{Check, Comparison};
 use super::template::{Criterion, Indicator, NarrativeSection, RankBand, Template};
@@ -21,7 +27,7 @@ fn count(code: &str, label: &str, unit: &str, definition: &str, source: Option<&
     }
 }
 
-fn indicators() -> Vec<Indicator> {
+fn indicators_v1() -> Vec<Indicator> {
     vec![
         count(
             "disclosures",
@@ -145,6 +151,41 @@ fn indicators() -> Vec<Indicator> {
     ]
 }
 
+/// The figures of a kind of case: (code suffix, words of the label, end of the definition).
+const FIGURES: [(&str, &str, &str); 3] = [
+    ("received", "tiếp nhận", "được tiếp nhận trong kỳ."),
+    ("resolved_on_time", "giải quyết đúng hạn", "đã có quyết định hoặc kết luận giải quyết trong thời hạn luật định."),
+    ("overdue", "quá hạn", "đã hết thời hạn giải quyết mà chưa có quyết định hoặc kết luận."),
+];
+
+/// The first version's indicators with complaints and denunciations counted apart: the
+/// complaint counts keep their codes (complaints only now), the denunciation counts follow them.
+fn indicators() -> Vec<Indicator> {
+    let kind = |code: &str, noun: &str, source: &str| {
+        FIGURES.map(|(figure, words, definition)| {
+            count(
+                &format!("{code}_{figure}"),
+                &format!("Số đơn {noun} {words}"),
+                "đơn",
+                &format!("Số đơn {noun} thuộc thẩm quyền {definition}"),
+                Some(&format!("{source}_{figure}")),
+            )
+        })
+    };
+    let mut list = Vec::new();
+    for i in indicators_v1() {
+        match i.code.as_str() {
+            "complaints_received" => {
+                list.extend(kind("complaints", "khiếu nại", "complaint_cases"));
+                list.extend(kind("denunciations", "tố cáo", "denunciations"));
+            }
+            "complaints_resolved_on_time" | "complaints_overdue" => {}
+            _ => list.push(i),
+        }
+    }
+    list
+}
+
 fn section(code: &str, title: &str, required: bool) -> NarrativeSection {
     NarrativeSection { code: code.into(), title: title.into(), required }
 }
@@ -158,12 +199,24 @@ fn band(rank: &str, min_score: f64) -> RankBand {
 }
 
 impl Template {
-    /// The grassroots-democracy report template `qcdc-mac-dinh`.
+    /// The current grassroots-democracy report template `qcdc-mac-dinh-2`: complaints and
+    /// denunciations counted apart.
     pub fn default_grassroots() -> Template {
+        let mut t = Template::grassroots_v1();
+        t.code = "qcdc-mac-dinh-2".into();
+        t.name = "Báo cáo kết quả thực hiện dân chủ ở cơ sở (khiếu nại, tố cáo tách riêng)".into();
+        t.indicators = indicators();
+        t.checks.push(Check::new(Comparison::Le, "denunciations_resolved_on_time", "denunciations_received"));
+        t
+    }
+
+    /// The first version, `qcdc-mac-dinh`: complaints and denunciations counted together. Kept
+    /// for the reports issued with it.
+    pub fn grassroots_v1() -> Template {
         Template {
             code: "qcdc-mac-dinh".into(),
             name: "Báo cáo kết quả thực hiện dân chủ ở cơ sở".into(),
-            indicators: indicators(),
+            indicators: indicators_v1(),
             sections: vec![
                 section("results", "Kết quả thực hiện", true),
                 section("shortcomings", "Tồn tại, hạn chế và nguyên nhân", true),
@@ -240,6 +293,36 @@ mod tests {
             assert!(i.integer && i.required && i.source.is_some(), "{code}");
         }
         assert_eq!(t.indicator("trainings").and_then(|i| i.source.as_deref()), None);
+    }
+
+    #[test]
+    fn the_second_version_counts_complaints_and_denunciations_apart() {
+        let t = Template::default_grassroots();
+        let v1 = Template::grassroots_v1();
+        assert_ne!(t.code, v1.code, "a new version is a new stored template");
+        assert_eq!(t.validate(), Ok(()));
+        assert_eq!(t.indicators.len(), v1.indicators.len() + 3);
+        assert_eq!(t.indicator("complaints_received").map(|i| i.label.as_str()), Some("Số đơn khiếu nại tiếp nhận"));
+        assert_eq!(t.indicator("denunciations_overdue").map(|i| i.label.as_str()), Some("Số đơn tố cáo quá hạn"));
+        assert_eq!(
+            v1.indicator("complaints_received").map(|i| i.label.as_str()),
+            Some("Số đơn khiếu nại, tố cáo tiếp nhận")
+        );
+        let codes: Vec<&str> = t.indicators.iter().map(|i| i.code.as_str()).collect();
+        let at = |c: &str| codes.iter().position(|x| *x == c).expect(c);
+        assert!(at("petitions_overdue") < at("complaints_received"));
+        assert!(at("complaints_overdue") < at("denunciations_received"));
+        assert!(at("denunciations_overdue") < at("inspection_board_activities"));
+        for i in &t.indicators {
+            let source = i.source.as_deref().unwrap_or("");
+            let counts_cases = i.code.starts_with("complaints_") || i.code.starts_with("denunciations_");
+            assert_eq!(
+                crate::report::case_source(source).is_some(),
+                counts_cases || i.code.starts_with("petitions_"),
+                "{}",
+                i.code
+            );
+        }
     }
 
     #[test]

@@ -192,6 +192,13 @@ fn input_from_content(c: &ReportContent) -> ReportInput {
 /// The report form's id: where an error about the whole report links to.
 const FORM_ID: &str = "bao-cao";
 
+/// The first values of a report never sent: the counts of citizen cases.
+fn prefilled(case_counts: &BTreeMap<String, i64>) -> ReportInput {
+    let mut input = ReportInput::default();
+    input.indicators.extend(case_counts.iter().map(|(code, n)| (code.clone(), n.to_string())));
+    input
+}
+
 /// The form field of an error's path (`indicators.x` → `i_x`), as `report_fields` names them.
 fn field_id(path: &str) -> String {
     let prefixes = [("indicators.", "i_"), ("narrative.", "n_"), ("assessment.", "c_")];
@@ -220,7 +227,7 @@ async fn report_form(
     let (template_name, indicators, sections, criteria, bands) = match &form.template {
         Some(template) => {
             let last = form.last.as_ref().map(input_from_content);
-            let values = f.values.or(last).unwrap_or_default();
+            let values = f.values.or(last).unwrap_or_else(|| prefilled(&form.case_counts));
             let errs: BTreeMap<String, String> =
                 f.errors.iter().map(|e| (e.field.clone(), e.message.clone())).collect();
             let (i, s, c) = report_fields(template, &values, &errs);
@@ -246,6 +253,7 @@ async fn report_form(
         explanation: form.explanation.clone(),
         overdue: form.overdue,
         is_report: form.template.is_some(),
+        prefilled_from_cases: !form.case_counts.is_empty() && form.last.is_none(),
         template_name,
         indicators,
         sections,

@@ -96,6 +96,8 @@ pub struct ReportFormPage {
     pub explanation: String,
     pub overdue: bool,
     pub is_report: bool,
+    /// The case indicators were filled from the citizen cases.
+    pub prefilled_from_cases: bool,
     pub template_name: String,
     pub indicators: Vec<IndicatorField>,
     pub sections: Vec<NarrativeField>,

@@ -56,6 +56,7 @@ use utoipa::OpenApi;
         crate::reception::api::create_visit,
         crate::reception::api::compliance,
         crate::cases::api::list,
+        crate::case_stats::api::stats,
         crate::cases::api::create,
         crate::cases::api::get,
         crate::cases::by_code::get,

@@ -243,6 +243,10 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/submissions/{id}", Body::None,                                  "S F O F O O F O -"),
     ("POST", "/api/v1/submissions/{id}/review", Body::Json,                          "S F F F F R F R -"),
     ("GET", "/api/v1/cases?unit={commune}", Body::None,                              "S F F F F O F O O"),
+    ("GET", "/api/v1/cases/stats?unit={commune}", Body::None,                        "S F F F F O F O O"),
+    ("GET", "/quan-tri/vu-viec/thong-ke?don-vi={commune}", Body::None,               "S F F F F O F O O"),
+    ("GET", "/quan-tri/vu-viec/thong-ke.xlsx?don-vi={commune}", Body::None,          "S F F F F O F O O"),
+    ("GET", "/quan-tri/vu-viec/thong-ke.csv?don-vi={commune}", Body::None,           "S F F F F O F O O"),
     ("POST", "/api/v1/cases", Body::Json,                                            "S F F R F R F R R"),
     ("GET", "/api/v1/cases/{id}", Body::None,                                        "S F F F F O F O O"),
     // `V1` is no tracking code: whoever may ask learns nothing.

@@ -6,6 +6,7 @@ use coso_test_support as support;
 mod api_csrf;
 mod authz_matrix;
 mod content_types;
+mod denouncer_secrecy;
 mod headers;
 mod invisible_text;
 mod metrics;

@@ -71,6 +71,34 @@ fn stats(global: &Global, a: StatsArgs) -> CmdResult {
                 k.label, k.received, k.accepted, k.resolved_on_time, k.resolved_late, k.open_overdue, k.open
             );
         }
+        print_lines(&stats);
         Ok(())
     })
+}
+
+/// The lines of the rollup that received cases (a unit per line), and the satisfaction.
+fn print_lines(stats: &cases::CaseStats) {
+    use coso_domain::case::CaseKind;
+    let received = |l: &cases::UnitLine, k: CaseKind| l.kind(k).map_or(0, |x| x.received);
+    let busy: Vec<&cases::UnitLine> = stats.lines.iter().filter(|l| l.received() > 0).collect();
+    if !busy.is_empty() {
+        println!();
+        println!("Theo đơn vị (số đơn tiếp nhận):");
+        println!("{:<48} {:>9} {:>9} {:>7} {:>9}", "Đơn vị", "Phản ánh", "Khiếu nại", "Tố cáo", "Thông tin");
+        for l in busy {
+            let name = if l.own { format!("{} (trực tiếp)", l.unit_name) } else { l.unit_name.clone() };
+            println!(
+                "{:<48} {:>9} {:>9} {:>7} {:>9}",
+                name,
+                received(l, CaseKind::Petition),
+                received(l, CaseKind::Complaint),
+                received(l, CaseKind::Denunciation),
+                received(l, CaseKind::Information)
+            );
+        }
+    }
+    if let Some(avg) = stats.satisfaction.average {
+        println!();
+        println!("Mức độ hài lòng: {avg:.1}/5 ({} lượt đánh giá).", stats.satisfaction.rated);
+    }
 }
