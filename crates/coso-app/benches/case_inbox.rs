@@ -60,7 +60,7 @@ async fn measure(app: &App, unit: &str, q: &InboxQuery) -> (Duration, Duration, 
     let mut total = 0;
     for _ in 0..RUNS {
         let started = Instant::now();
-        let inbox = cases::inbox(app, &actor, calendar, unit.clone(), q).await.expect("inbox");
+        let inbox = cases::worklist(app, &actor, calendar, unit.clone(), q).await.expect("inbox");
         times.push(started.elapsed());
         total = inbox.total;
     }
