@@ -61,5 +61,6 @@ pub use stats_export::{stats_csv, stats_table, stats_xlsx};
 pub use view::{CaseView, TimelineEntry, get};
 /// The officials' pages read this list (filters, search, exports); the JSON API reads [`inbox`].
 pub use worklist::{
-    DueState, Inbox, InboxLine, InboxQuery, WORKLIST_PAGE_SIZE, due_state, inbox_table, inbox_unit, worklist,
+    DueState, INBOX_EXPORT_MAX, Inbox, InboxLine, InboxQuery, WORKLIST_PAGE_SIZE, due_state, inbox_table, inbox_unit,
+    worklist,
 };
