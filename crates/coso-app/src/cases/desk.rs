@@ -6,13 +6,12 @@ use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::case::{CaseActionKind, next};
-use coso_store::{CaseFileData, CaseFileMeta, CaseHandler, CaseRow, NewCaseFile};
+use coso_store::{CaseFileData, CaseHandler, CaseRow, NewCaseFile};
 
 use super::NewCase;
 use super::access::{audit_identity_read, case_to_handle, may_read_sender};
-use super::deadlines::{CaseDates, schedule};
 use super::register::register;
-use super::view::{CaseView, TimelineEntry};
+use super::view::{CaseView, assemble};
 use crate::{Actor, App, Error, Result};
 
 /// The largest scanned letter, in bytes.
@@ -42,8 +41,6 @@ pub struct CasePage {
     pub identity_secret: bool,
     /// The actor holds the clearance to read the denouncer's identity.
     pub may_reveal: bool,
-    /// The files the actor may open (a denouncer's handwriting only when revealed).
-    pub files: Vec<CaseFileMeta>,
     /// The steps the state machine allows now.
     pub steps: Vec<CaseActionKind>,
     /// Who the case may be given to.
@@ -67,34 +64,12 @@ async fn page(app: &App, actor: &Actor, calendar: &HolidayCalendar, case: CaseRo
     if reveal && !(identity_secret && may_read) {
         return Err(Error::Forbidden);
     }
-    let actions = app.store().case_actions(case.case_id()).await?;
-    let deadlines = schedule(calendar, &CaseDates::of(&case, &actions))?;
     let show_sender = may_read && (!identity_secret || reveal);
-    let sender = if show_sender {
-        let sender = app.store().case_sender(case.case_id()).await?.filter(|s| !s.is_empty());
-        if identity_secret {
-            audit_identity_read(app, actor, &case).await?;
-        }
-        sender
-    } else {
-        None
-    };
-    let timeline = actions
-        .into_iter()
-        .map(|a| TimelineEntry {
-            action: a.action,
-            label: a.action.label(),
-            on: a.on_date,
-            note: a.note,
-            actor: a.actor_label,
-            detail: serde_json::from_str(&a.detail).unwrap_or(serde_json::Value::Null),
-        })
-        .collect();
-    let files: Vec<CaseFileMeta> =
-        app.store().case_files(case.case_id()).await?.into_iter().filter(|f| !f.identity || show_sender).collect();
+    let view = assemble(app, actor, calendar, case, show_sender).await?;
+    let case = &view.case;
     let units: Vec<_> = case.unit_path().ids().collect();
     let handlers = app.store().case_handlers(&units).await?;
-    let steps = allowed_steps(&case);
+    let steps = allowed_steps(case);
     let category_name = app
         .store()
         .case_categories(coso_domain::UnitId(case.unit_id))
@@ -102,15 +77,7 @@ async fn page(app: &App, actor: &Actor, calendar: &HolidayCalendar, case: CaseRo
         .into_iter()
         .find(|c| c.code == case.category)
         .map_or_else(|| case.category.clone(), |c| c.name);
-    Ok(CasePage {
-        view: CaseView { case, deadlines, timeline, sender, files: files.clone() },
-        identity_secret,
-        may_reveal: identity_secret && may_read,
-        files,
-        steps,
-        handlers,
-        category_name,
-    })
+    Ok(CasePage { view, identity_secret, may_reveal: identity_secret && may_read, steps, handlers, category_name })
 }
 
 /// The page of case `id` for an official who handles its unit's cases. A denouncer's identity

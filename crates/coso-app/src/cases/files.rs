@@ -63,13 +63,6 @@ async fn may_see(app: &App, actor: &Actor, case: &CaseRow, file: &CaseFileMeta) 
     may_read_sender(app, actor, case).await
 }
 
-/// The files of a case the actor may see (a denouncer's handwriting only for cleared users).
-pub(crate) async fn visible_files(app: &App, actor: &Actor, case: &CaseRow) -> Result<Vec<CaseFileMeta>> {
-    let all = app.store().case_files(case.case_id()).await?;
-    let cleared = may_read_sender(app, actor, case).await?;
-    Ok(all.into_iter().filter(|f| !f.identity || cleared).collect())
-}
-
 /// One file of the case `id`, with its bytes. A file showing a denouncer is "not found" for
 /// those not cleared, and reading it is audited.
 pub async fn file(app: &App, actor: &Actor, id: i64, file_id: i64) -> Result<CaseFileData> {

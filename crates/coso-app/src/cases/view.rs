@@ -43,11 +43,25 @@ pub async fn get(app: &App, actor: &Actor, calendar: &HolidayCalendar, id: i64) 
     build(app, actor, calendar, case).await
 }
 
-/// The view of a case the actor was let at.
+/// The view of a case the actor was let at, with its sender for those entitled to read it.
 pub(crate) async fn build(app: &App, actor: &Actor, calendar: &HolidayCalendar, case: CaseRow) -> Result<CaseView> {
+    let may_read = may_read_sender(app, actor, &case).await?;
+    assemble(app, actor, calendar, case, may_read).await
+}
+
+/// The view of a case, with its sender and the files that show them only when `show_sender`
+/// (the caller asked whether the actor may read them). Reading a denouncer's identity is
+/// audited.
+pub(crate) async fn assemble(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    case: CaseRow,
+    show_sender: bool,
+) -> Result<CaseView> {
     let actions = app.store().case_actions(case.case_id()).await?;
     let deadlines = schedule(calendar, &CaseDates::of(&case, &actions))?;
-    let sender = if may_read_sender(app, actor, &case).await? {
+    let sender = if show_sender {
         let sender = app.store().case_sender(case.case_id()).await?.filter(|s| !s.is_empty());
         if sender.is_some() && case.kind.identity_is_secret() {
             audit_identity_read(app, actor, &case).await?;
@@ -67,6 +81,7 @@ pub(crate) async fn build(app: &App, actor: &Actor, calendar: &HolidayCalendar, 
             detail: serde_json::from_str(&a.detail).unwrap_or(serde_json::Value::Null),
         })
         .collect();
-    let files = super::files::visible_files(app, actor, &case).await?;
+    let files =
+        app.store().case_files(case.case_id()).await?.into_iter().filter(|f| !f.identity || show_sender).collect();
     Ok(CaseView { case, deadlines, timeline, sender, files })
 }

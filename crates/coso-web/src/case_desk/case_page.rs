@@ -189,6 +189,7 @@ async fn render(
         })
         .collect();
     let files = page
+        .view
         .files
         .iter()
         .map(|f| FileRow {
