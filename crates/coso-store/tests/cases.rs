@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::{UnitId, UserId};
-use coso_store::{Actor, CaseEffects, CaseSender, NewCase, NewCaseAction, NewUser, Store, StoreError};
+use coso_store::{
+    Actor, CaseEffects, CaseListFilter, CaseSender, NewCase, NewCaseAction, NewUser, StatusFilter, Store, StoreError,
+};
 use coso_test_support::on_both;
 
 fn d(s: &str) -> NaiveDate {
@@ -202,18 +204,30 @@ async fn the_inbox_orders_by_due_date_and_counts_aggregate_per_kind(store: &Stor
         .await
         .expect("elsewhere");
 
-    let inbox = store.case_inbox(commune, &[], None, Some(10), 0).await.expect("inbox");
+    let list = |unit: &coso_store::UnitRow, kind: Option<CaseKind>, status: StatusFilter| CaseListFilter {
+        unit_path: unit.path.clone(),
+        status,
+        kind,
+        ..CaseListFilter::default()
+    };
+    let inbox = store.case_list(&list(commune, None, StatusFilter::Open), 10, 0).await.expect("inbox");
     let ids: Vec<i64> = inbox.items.iter().map(|c| c.id).collect();
     assert_eq!(ids, [late.0, soon.0, none.0], "nearest due first, none last, only the subtree");
     assert_eq!(inbox.total, 3);
-    let page = store.case_inbox(commune, &[], None, Some(1), 1).await.expect("page");
+    let page = store.case_list(&list(commune, None, StatusFilter::Open), 1, 1).await.expect("page");
     assert_eq!((page.items[0].id, page.total), (soon.0, 3));
-    let complaints = store.case_inbox(commune, &[], Some(CaseKind::Complaint), None, 0).await.expect("kind");
+    let complaints =
+        store.case_list(&list(commune, Some(CaseKind::Complaint), StatusFilter::Open), 50, 0).await.expect("kind");
     assert_eq!(complaints.items.iter().map(|c| c.id).collect::<Vec<_>>(), [soon.0]);
-    let whole = store.case_inbox(&province, &[], None, None, 0).await.expect("province");
+    let whole = store.case_list(&list(&province, None, StatusFilter::Open), 50, 0).await.expect("province");
     assert_eq!(whole.items.first().map(|c| c.id), Some(elsewhere.0));
     assert!(
-        store.case_inbox(commune, &[CaseStatus::Answered], None, None, 0).await.expect("answered").items.is_empty()
+        store
+            .case_list(&list(commune, None, StatusFilter::Only(CaseStatus::Answered)), 50, 0)
+            .await
+            .expect("answered")
+            .items
+            .is_empty()
     );
 
     // The late petition answered after its due date.

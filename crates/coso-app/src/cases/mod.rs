@@ -59,7 +59,7 @@ pub use stats::{CaseStats, HOT_SPOTS, HotSpot, KindStats, Satisfaction, UnitLine
 pub use stats_charts::stats_charts;
 pub use stats_export::{stats_csv, stats_table, stats_xlsx};
 pub use view::{CaseView, TimelineEntry, get};
-/// The officials' pages read this list (filters, search, exports); the JSON API reads [`inbox`].
+/// The officials' list of cases (pages, downloads, and the JSON API through [`inbox`]).
 pub use worklist::{
     DueState, INBOX_EXPORT_MAX, Inbox, InboxLine, InboxQuery, WORKLIST_PAGE_SIZE, due_state, inbox_table, inbox_unit,
     worklist,
