@@ -522,7 +522,8 @@ fn find_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let mut matching = Vec::new();
         let mut offset = 0;
         loop {
-            let page = f.store.case_inbox(&village, &[], None, Some(200), offset).await.expect("cases");
+            let open = coso_store::CaseListFilter { unit_path: village.path.clone(), ..Default::default() };
+            let page = f.store.case_list(&open, 200, offset).await.expect("cases");
             let read = page.items.len() as i64;
             matching.extend(page.items.into_iter().filter(|c| c.content.ends_with(&marker)));
             offset += read;
