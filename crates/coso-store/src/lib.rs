@@ -40,6 +40,7 @@ mod public_cases;
 mod reception;
 mod reminders;
 mod rows;
+mod sent_cases;
 mod sessions;
 pub mod sqlite_file;
 mod submissions;

@@ -21,6 +21,7 @@ mod files;
 mod inbox;
 mod input;
 mod intake;
+mod mine;
 pub mod open311;
 pub mod photos;
 mod public_list;
@@ -51,6 +52,7 @@ pub use intake::{
     IntakeLimits, MAX_PHOTOS, PhotoUpload, PublicPetition, ResidentCase, Submitted, Submitter, submit_as_resident,
     submit_petition,
 };
+pub use mine::{MY_CASES_PAGE_SIZE, MyCase, MyCases, my_cases};
 pub use public_list::{ListQuery, PAGE_SIZE, PublicList, PublishedPetition, published};
 pub use public_view::{MAX_RATING_COMMENT_CHARS, PublicCase, PublicStep, public_view, rate};
 pub use receipt::receipt;

@@ -48,6 +48,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "reception session", send: record_reception, find: find_reception },
     Kind { name: "case intake", send: register_case, find: find_case },
     Kind { name: "open311 intake", send: open311_intake, find: find_open311 },
+    Kind { name: "resident case", send: send_own_case, find: find_own_case },
 ];
 
 /// How the server answered a write.
@@ -571,6 +572,58 @@ fn open311_intake(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
             Err(_) => (Outcome::Lost, String::new()),
         };
         attempt("open311 intake", n, code, outcome)
+    })
+}
+
+/// A complaint sent from the writer's own page (`/cua-toi/gui-don`, a multipart form).
+fn send_own_case(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let content = format!("Khiếu nại việc thu phí chợ, số {n}-cua-toi");
+        let boundary = "coso-load-own-case";
+        let fields = [
+            ("csrf", w.csrf.as_str()),
+            ("kind", "complaint"),
+            ("unit", village.as_str()),
+            ("category", "khac"),
+            ("content", content.as_str()),
+            ("address", "Thôn mẫu"),
+        ];
+        let mut body: String = fields
+            .iter()
+            .map(|(k, v)| format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"))
+            .collect();
+        body.push_str(&format!("--{boundary}--\r\n"));
+        let request = w
+            .client
+            .post(format!("{}/cua-toi/gui-don", w.url))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body);
+        attempt("resident case", n, village, w.send(request).await)
+    })
+}
+
+/// The writer's complaint is among its own cases with its sender and first timeline row, or
+/// not at all.
+fn find_own_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let writer = f.store.user_by_email(WRITER).await.expect("q").expect("the writer");
+        let marker = format!("số {}-cua-toi", a.n);
+        let mine = f.store.cases_sent_by(writer.user_id(), i64::MAX, 0).await.expect("cases");
+        let matching: Vec<_> = mine.items.into_iter().filter(|c| c.content.ends_with(&marker)).collect();
+        match matching.as_slice() {
+            [] => Found::Nothing,
+            [case] => {
+                let sender = f.store.case_sender(case.case_id()).await.expect("sender");
+                let actions = f.store.case_actions(case.case_id()).await.expect("actions");
+                if sender.is_some() && actions.len() == 1 {
+                    Found::All
+                } else {
+                    Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
+                }
+            }
+            more => Found::Part(format!("{} cases", more.len())),
+        }
     })
 }
 
