@@ -532,20 +532,26 @@ fn find_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 break;
             }
         }
-        match matching.as_slice() {
-            [] => Found::Nothing,
-            [case] => {
-                let sender = f.store.case_sender(case.case_id()).await.expect("sender");
-                let actions = f.store.case_actions(case.case_id()).await.expect("actions");
-                if sender.is_some() && actions.len() == 1 {
-                    Found::All
-                } else {
-                    Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
-                }
-            }
-            more => Found::Part(format!("{} cases with one marker", more.len())),
-        }
+        whole_case(f, &matching).await
     })
+}
+
+/// Whether the one case carrying a write's marker is there whole: with its sender and its
+/// first timeline row.
+async fn whole_case(f: &Finder, matching: &[coso_store::CaseRow]) -> Found {
+    match matching {
+        [] => Found::Nothing,
+        [case] => {
+            let sender = f.store.case_sender(case.case_id()).await.expect("sender");
+            let actions = f.store.case_actions(case.case_id()).await.expect("actions");
+            if sender.is_some() && actions.len() == 1 {
+                Found::All
+            } else {
+                Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
+            }
+        }
+        more => Found::Part(format!("{} cases with one marker", more.len())),
+    }
 }
 
 /// A petition sent through Open311 by an application without an account (no cookie, no
@@ -611,19 +617,7 @@ fn find_own_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let marker = format!("số {}-cua-toi", a.n);
         let mine = f.store.cases_sent_by(writer.user_id(), i64::MAX, 0).await.expect("cases");
         let matching: Vec<_> = mine.items.into_iter().filter(|c| c.content.ends_with(&marker)).collect();
-        match matching.as_slice() {
-            [] => Found::Nothing,
-            [case] => {
-                let sender = f.store.case_sender(case.case_id()).await.expect("sender");
-                let actions = f.store.case_actions(case.case_id()).await.expect("actions");
-                if sender.is_some() && actions.len() == 1 {
-                    Found::All
-                } else {
-                    Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
-                }
-            }
-            more => Found::Part(format!("{} cases", more.len())),
-        }
+        whole_case(f, &matching).await
     })
 }
 
