@@ -22,7 +22,7 @@ pub const MAX_PHOTOS: usize = 3;
 /// The longest place, name and phone typed, in characters.
 const MAX_PLACE_CHARS: usize = 500;
 const MAX_NAME_CHARS: usize = 200;
-/// The longest ID number typed (a 12-digit citizen ID, or an older 9-digit one).
+/// The digits an ID number has: a citizen ID card 12, an older identity card 9.
 const ID_NUMBER_DIGITS: [usize; 2] = [9, 12];
 
 /// A photo as uploaded. `too_large`: it passed the size limit and was not kept whole.
