@@ -325,7 +325,7 @@ async fn receive(
                 content_type: photo.kind.content_type().into(),
                 bytes: photo.bytes,
                 identity: false,
-                public: new.publish,
+                public: false,
             }),
             Err(e) => errors.push(e),
         }
@@ -378,6 +378,10 @@ async fn receive(
         note: None,
         detail: serde_json::json!({ "channel": channel.as_str(), "photos": files.len() }),
     };
+    // A photo is shown with its petition only when the sender agreed to publish it.
+    for f in &mut files {
+        f.public = checked.publish;
+    }
     let unwritten = Unwritten {
         case,
         sender: &checked.sender,
