@@ -6,11 +6,10 @@
 //! contents come from a seeded generator (the tracking codes alone are drawn afresh).
 
 use chrono::{Duration, NaiveDate};
-use coso_app::cases::{self, CaseCommand, NewCase, PublicCaseForm, Rater, SenderInput};
+use coso_app::cases::{self, CaseCommand, IntakeLimits, NewCase, PublicPetition, SenderInput, Submitter};
 use coso_app::{Actor, App};
 use coso_calendar::HolidayCalendar;
-use coso_domain::case::CaseStatus;
-use coso_store::UnitRow;
+use coso_store::{CaseListFilter, StatusFilter, UnitRow};
 
 use crate::error::DemoError;
 use crate::names;
@@ -177,8 +176,9 @@ async fn load_all(
     anchors: usize,
     actor: &Actor,
 ) -> coso_app::Result<usize> {
-    let all_statuses = CaseStatus::ALL;
-    if app.store().case_inbox(province, &all_statuses, None, Some(1), 0).await?.total > 0 || communes.len() < 2 {
+    let every_case =
+        CaseListFilter { unit_path: province.path.clone(), status: StatusFilter::All, ..Default::default() };
+    if app.store().case_list(&every_case, 1, 0).await?.total > 0 || communes.len() < 2 {
         return Ok(0);
     }
     let calendar = HolidayCalendar::builtin();
@@ -266,17 +266,19 @@ impl Loader<'_> {
         // The door dates a case today; the demo registers older ones as an official would,
         // through the channel they came by.
         if s.received == 0 {
-            let form = PublicCaseForm {
+            let form = PublicPetition {
                 unit: unit.code.clone(),
-                kind: None,
                 content: content.to_string(),
-                category: Some(s.category.to_string()),
-                channel: Some(s.channel.to_string()),
-                sender: SenderInput { name: Some(names::person(rng)), ..Default::default() },
+                category: s.category.to_string(),
+                channel: s.channel.parse().ok(),
+                name: names::person(rng),
                 publish: s.publish,
+                ..Default::default()
             };
-            let code = cases::submit_public(self.app, None, self.calendar, &form).await?;
-            let case = self.app.store().case_by_code(&code).await?;
+            let who = Submitter::Public { via: "demo", request_id: None };
+            let limits = IntakeLimits { max_photo_bytes: 0 };
+            let sent = cases::submit_petition(self.app, who, self.calendar, form, limits).await?;
+            let case = self.app.store().case_by_code(&sent.code).await?;
             return case.map(|c| c.id).ok_or(coso_app::Error::NotFound);
         }
         let input = NewCase {
@@ -329,7 +331,7 @@ impl Loader<'_> {
                 };
                 let rating = rng.range(2, 5) as i64;
                 let comment = rng.pick(COMMENTS);
-                cases::public::rate(self.app, Rater::Code(&case.code), rating, Some(comment)).await?;
+                cases::rate(self.app, None, None, &case.code, &rating.to_string(), comment).await?;
                 return Ok(());
             }
         };

@@ -8,7 +8,7 @@ use coso_domain::authz::{Action, Grant, Role, authorize};
 use coso_domain::case::{CaseKind, CaseStatus};
 use coso_domain::reception::Receiver;
 use coso_domain::unit::UnitKind;
-use coso_store::{Actor, Store, UnitRow, UnitSearch};
+use coso_store::{Actor, CaseListFilter, StatusFilter, Store, UnitRow, UnitSearch};
 
 struct Db {
     store: Store,
@@ -148,10 +148,11 @@ async fn demo_cases_cover_every_state(store: &Store, registered: usize) {
     let app = App::new(store.clone());
     let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
     let today = store.clock().today();
-    let mut all = store.case_inbox(&province, &CaseStatus::ALL, None, Some(200), 0).await.expect("cases");
+    let every = CaseListFilter { unit_path: province.path.clone(), status: StatusFilter::All, ..Default::default() };
+    let mut all = store.case_list(&every, 200, 0).await.expect("cases");
     while all.items.len() < all.total as usize {
         let offset = all.items.len() as i64;
-        let more = store.case_inbox(&province, &CaseStatus::ALL, None, Some(200), offset).await.expect("cases");
+        let more = store.case_list(&every, 200, offset).await.expect("cases");
         all.items.extend(more.items);
     }
     assert_eq!(all.total as usize, registered);

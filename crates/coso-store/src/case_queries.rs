@@ -1,13 +1,11 @@
-//! Reading many cases at once: a unit's inbox (open cases of its subtree by the nearest due
-//! date) and the statistics of a period, each one query on the indexes of migration 0007.
+//! Reading many cases at once: the counts per kind of a subtree's cases of a period, one query
+//! on the indexes of migration 0007 (the officials' list of cases is `case_inbox.rs`).
 
 use chrono::NaiveDate;
-use coso_domain::case::{CaseKind, CaseStatus};
+use coso_domain::case::CaseStatus;
 use serde::Serialize;
 
-use crate::cases::{CASE_SELECT, CaseRow};
 use crate::dispatch::dispatch;
-use crate::rows::{Page, clamp_limit};
 use crate::units::UnitRow;
 use crate::{Result, Store};
 
@@ -39,46 +37,6 @@ pub struct CaseCounts {
 }
 
 impl Store {
-    /// Cases of `unit`'s subtree in `statuses` (and of `kind`), the nearest due date first
-    /// (so overdue first), cases without one last.
-    pub async fn case_inbox(
-        &self,
-        unit: &UnitRow,
-        statuses: &[CaseStatus],
-        kind: Option<CaseKind>,
-        limit: Option<i64>,
-        offset: i64,
-    ) -> Result<Page<CaseRow>> {
-        let (low, high) = subtree_bounds(&unit.path);
-        let statuses = code_list(if statuses.is_empty() { &CaseStatus::OPEN } else { statuses });
-        let kind = kind.map(|k| k.as_str());
-        let limit = clamp_limit(limit, 50);
-        let filter =
-            format!("WHERE u.path >= $1 AND u.path < $2 AND c.status IN ({statuses}) AND ($3 IS NULL OR c.kind = $3)");
-        let page = dispatch!(self, read, pool => {
-            let items: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "{CASE_SELECT} {filter} ORDER BY CASE WHEN c.due_on IS NULL THEN 1 ELSE 0 END, c.due_on, c.received_on, c.id LIMIT $4 OFFSET $5"
-            )))
-            .bind(&low)
-            .bind(&high)
-            .bind(kind)
-            .bind(limit)
-            .bind(offset.max(0))
-            .fetch_all(pool)
-            .await?;
-            let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT COUNT(*) FROM citizen_case c JOIN unit u ON u.id = c.unit_id {filter}"
-            )))
-            .bind(&low)
-            .bind(&high)
-            .bind(kind)
-            .fetch_one(pool)
-            .await?;
-            Page { items, total }
-        });
-        Ok(page)
-    }
-
     /// For the cases of `unit`'s subtree received from `from` to `to`, per kind: how many were
     /// received, accepted, resolved on or after their due date, and are open (overdue on
     /// `today`). One aggregate query.

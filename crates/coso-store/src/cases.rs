@@ -13,6 +13,7 @@ use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::notifications::NewMail;
+use crate::public_cases::{CasePlace, IntakeFile};
 use crate::rows::search_text;
 use crate::{Result, Store};
 
@@ -95,6 +96,20 @@ pub struct NewCase {
     pub resolution_due_on: Option<NaiveDate>,
 }
 
+/// Everything a new case writes; see [`Store::insert_case`].
+#[derive(Debug, Clone, Copy)]
+pub struct CaseInsert<'a> {
+    pub case: &'a NewCase,
+    pub sender: &'a CaseSender,
+    /// The first timeline row, mails and the audit row (its action and payload).
+    pub effects: &'a CaseEffects,
+    pub place: &'a CasePlace,
+    /// Photos or a scanned letter, tied to the first timeline row.
+    pub files: &'a [IntakeFile],
+    /// A row for the first case a second complaint is about.
+    pub parent: Option<(i64, &'a NewCaseAction)>,
+}
+
 /// Who sent a case. Kept in its own table, read only by those entitled to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct CaseSender {
@@ -170,9 +185,9 @@ macro_rules! insert_action {
     ($conn:expr, $case_id:expr, $a:expr, $actor:expr, $now:expr) => {{
         let a: &NewCaseAction = $a;
         let actor: &Actor = $actor;
-        sqlx::query(
+        sqlx::query_scalar::<_, i64>(
             "INSERT INTO case_action (case_id, action, on_date, note, actor_user_id, actor_label, detail, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind($case_id)
         .bind(a.action.as_str())
@@ -182,7 +197,7 @@ macro_rules! insert_action {
         .bind(actor.label.as_str())
         .bind(a.detail.to_string())
         .bind($now)
-        .execute($conn)
+        .fetch_one($conn)
         .await
     }};
 }
@@ -207,28 +222,24 @@ macro_rules! insert_mails {
 }
 
 impl Store {
-    /// Inserts a case, its sender and the first rows of its timeline, with its audit row, in
-    /// one transaction. With `parent`, the first case's timeline gets `parent.1` too (the
-    /// second complaint recorded on the first). A tracking code already taken is a conflict.
-    pub async fn insert_case(
-        &self,
-        case: &NewCase,
-        sender: &CaseSender,
-        effects: &CaseEffects,
-        parent: Option<(i64, &NewCaseAction)>,
-        actor: &Actor,
-    ) -> Result<CaseId> {
+    /// Writes a new case (the one place a `citizen_case` row is inserted): the case, its
+    /// sender, its place, its first timeline row, its files, mails and audit row, and with
+    /// `parent` the row recorded on the first case (a second complaint), in one transaction.
+    /// A tracking code already taken is a conflict on `code` (the caller draws another).
+    pub async fn insert_case(&self, new: &CaseInsert<'_>, actor: &Actor) -> Result<CaseId> {
         let now = self.clock.now();
-        let search = search_text(&[&case.content]);
+        let (case, sender, effects, place) = (new.case, new.sender, new.effects, new.place);
+        let search = search_text(&[&case.content, place.place.as_deref().unwrap_or("")]);
         let inserted = dispatch!(self, write, pool => {
             async {
                 let mut tx = pool.begin().await?;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO citizen_case (code, unit_id, kind, status, channel, category, received_on, content, \
                      search_text, remote, complexity, crowded, over_level, publish, sender_user_id, accepted_on, \
-                     decision_received_on, parent_id, instance, extensions, due_on, resolution_due_on, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $21, $22, $22) \
-                     RETURNING id",
+                     decision_received_on, parent_id, instance, extensions, due_on, resolution_due_on, place, latitude, \
+                     longitude, media_url, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $21, \
+                     $22, $23, $24, $25, $26, $26) RETURNING id",
                 )
                 .bind(&case.code)
                 .bind(case.unit_id.0)
@@ -251,6 +262,10 @@ impl Store {
                 .bind(case.instance)
                 .bind(case.due_on)
                 .bind(case.resolution_due_on)
+                .bind(place.place.as_deref())
+                .bind(place.latitude)
+                .bind(place.longitude)
+                .bind(place.media_url.as_deref())
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -263,8 +278,27 @@ impl Store {
                     .bind(sender.id_number.as_deref())
                     .execute(&mut *tx)
                     .await?;
-                insert_action!(&mut *tx, id, &effects.action, actor, now)?;
-                if let Some((parent_id, action)) = parent {
+                let action_id: i64 = insert_action!(&mut *tx, id, &effects.action, actor, now)?;
+                for f in new.files {
+                    let sha: String = <sha2::Sha256 as sha2::Digest>::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect();
+                    sqlx::query(
+                        "INSERT INTO case_file (case_id, action_id, file_name, content_type, size, sha256, data, identity, public, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    )
+                    .bind(id)
+                    .bind(action_id)
+                    .bind(&f.file_name)
+                    .bind(&f.content_type)
+                    .bind(i64::try_from(f.bytes.len()).unwrap_or(i64::MAX))
+                    .bind(&sha)
+                    .bind(&f.bytes)
+                    .bind(f.identity)
+                    .bind(f.public)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                if let Some((parent_id, action)) = new.parent {
                     insert_action!(&mut *tx, parent_id, action, actor, now)?;
                     sqlx::query("UPDATE citizen_case SET updated_at = $1 WHERE id = $2")
                         .bind(now)

@@ -40,6 +40,7 @@ mod public_cases;
 mod reception;
 mod reminders;
 mod rows;
+mod sent_cases;
 mod sessions;
 pub mod sqlite_file;
 mod submissions;
@@ -56,7 +57,7 @@ pub use case_files::{CaseFileData, CaseFileMeta, NewCaseFile};
 pub use case_inbox::{CaseHandler, CaseListFilter, HandlerFilter, StatusFilter};
 pub use case_queries::CaseCounts;
 pub use case_stats::CaseGroupRow;
-pub use cases::{CaseActionRow, CaseEffects, CaseRow, CaseSender, NewCase, NewCaseAction};
+pub use cases::{CaseActionRow, CaseEffects, CaseInsert, CaseRow, CaseSender, NewCase, NewCaseAction};
 pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
@@ -73,7 +74,7 @@ pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
 pub use public_cases::{
-    CasePlace, IntakeFile, NewIntake, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,
+    CasePlace, IntakeFile, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,
 };
 pub use reception::{HeldRow, ReceptionScheduleRow, ReceptionSessionRow, ReceptionVisitRow};
 pub use reminders::{DueItem, Recipient};

@@ -1,20 +1,16 @@
-//! The public side of citizen cases: a petition sent by a resident or an Open311 client
-//! (the case, its sender, its photos, its first timeline row, its receipt mail and its audit
-//! row in one transaction), the published petitions of a unit's subtree, the ratings per
-//! unit and the Open311 lists. None of these reads touches the sender's identity.
+//! The public side of citizen cases: what a case sent by a resident carries besides the case
+//! (its place, its photos; written by `Store::insert_case`), the published petitions of a
+//! unit's subtree, the ratings per unit and the Open311 lists. None of these reads touches
+//! the sender's identity.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::CaseId;
 use coso_domain::case::CaseStatus;
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, write_audit};
-use crate::cases::{CaseSender, NewCase, NewCaseAction};
 use crate::codes::Code;
 use crate::dispatch::dispatch;
-use crate::error::StoreError;
-use crate::notifications::NewMail;
-use crate::rows::{search_text, word_prefix_pattern};
+use crate::rows::word_prefix_pattern;
 use crate::{Result, Store};
 
 /// Where a petition is about, and the photo link an Open311 client gave.
@@ -26,25 +22,17 @@ pub struct CasePlace {
     pub media_url: Option<String>,
 }
 
-/// A photo to keep with a case, already cleaned of its metadata.
+/// A file written with a new case (a petition's photo, the desk's scanned letter), already
+/// checked and cleaned of its metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntakeFile {
     pub file_name: String,
     pub content_type: String,
     pub bytes: Vec<u8>,
-}
-
-/// Everything a public submission writes.
-#[derive(Debug, Clone)]
-pub struct NewIntake {
-    pub case: NewCase,
-    pub place: CasePlace,
-    pub sender: CaseSender,
-    pub action: NewCaseAction,
-    pub files: Vec<IntakeFile>,
-    pub mails: Vec<NewMail>,
-    /// The audit row's payload: never the sender's identity.
-    pub audit_after: serde_json::Value,
+    /// A denouncer's handwriting: only cleared readers.
+    pub identity: bool,
+    /// Shown with a published petition.
+    pub public: bool,
 }
 
 /// A published petition as the public list shows it.
@@ -126,127 +114,6 @@ const OPEN311_SELECT: &str = "SELECT c.code, c.unit_id, u.code AS unit_code, u.n
     FROM citizen_case c JOIN unit u ON u.id = c.unit_id ";
 
 impl Store {
-    /// Inserts a petition sent by the public, with its sender, photos, first timeline row,
-    /// mails and audit row, in one transaction. A tracking code already taken is a conflict
-    /// on `code` (the caller draws another).
-    pub async fn insert_intake(&self, intake: &NewIntake, actor: &Actor) -> Result<CaseId> {
-        let now = self.clock.now();
-        let case = &intake.case;
-        let search = search_text(&[&case.content, intake.place.place.as_deref().unwrap_or("")]);
-        let inserted = dispatch!(self, write, pool => {
-            async {
-                let mut tx = pool.begin().await?;
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO citizen_case (code, unit_id, kind, status, channel, category, received_on, content, \
-                     search_text, remote, complexity, crowded, over_level, publish, sender_user_id, instance, extensions, \
-                     due_on, resolution_due_on, place, latitude, longitude, media_url, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, 0, $16, $17, $18, $19, $20, $21, $22, $22) \
-                     RETURNING id",
-                )
-                .bind(&case.code)
-                .bind(case.unit_id.0)
-                .bind(case.kind.as_str())
-                .bind(case.status.as_str())
-                .bind(case.channel.as_str())
-                .bind(&case.category)
-                .bind(case.received_on)
-                .bind(&case.content)
-                .bind(&search)
-                .bind(case.remote)
-                .bind(case.complexity.as_str())
-                .bind(case.crowded)
-                .bind(case.over_level)
-                .bind(case.publish)
-                .bind(case.sender_user_id)
-                .bind(case.due_on)
-                .bind(case.resolution_due_on)
-                .bind(intake.place.place.as_deref())
-                .bind(intake.place.latitude)
-                .bind(intake.place.longitude)
-                .bind(intake.place.media_url.as_deref())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                let s = &intake.sender;
-                sqlx::query("INSERT INTO case_sender (case_id, name, address, phone, email, id_number) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(id)
-                    .bind(s.name.as_deref())
-                    .bind(s.address.as_deref())
-                    .bind(s.phone.as_deref())
-                    .bind(s.email.as_deref())
-                    .bind(s.id_number.as_deref())
-                    .execute(&mut *tx)
-                    .await?;
-                let a = &intake.action;
-                let action_id: i64 = sqlx::query_scalar(
-                    "INSERT INTO case_action (case_id, action, on_date, note, actor_user_id, actor_label, detail, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                )
-                .bind(id)
-                .bind(a.action.as_str())
-                .bind(a.on_date)
-                .bind(a.note.as_deref())
-                .bind(actor.user_id.map(|u| u.0))
-                .bind(actor.label.as_str())
-                .bind(a.detail.to_string())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                for f in &intake.files {
-                    let sha: String = <sha2::Sha256 as sha2::Digest>::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect();
-                    sqlx::query(
-                        "INSERT INTO case_file (case_id, action_id, file_name, content_type, size, sha256, data, identity, public, created_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, $8, $9)",
-                    )
-                    .bind(id)
-                    .bind(action_id)
-                    .bind(&f.file_name)
-                    .bind(&f.content_type)
-                    .bind(i64::try_from(f.bytes.len()).unwrap_or(i64::MAX))
-                    .bind(&sha)
-                    .bind(&f.bytes)
-                    .bind(case.publish)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                for m in &intake.mails {
-                    sqlx::query(
-                        "INSERT INTO mail_outbox (to_addr, subject, body, dedupe_key, created_at, attempts, next_attempt_at) \
-                         VALUES ($1, $2, $3, $4, $5, 0, $5) ON CONFLICT (dedupe_key) DO NOTHING",
-                    )
-                    .bind(&m.to_addr)
-                    .bind(&m.subject)
-                    .bind(&m.body)
-                    .bind(&m.dedupe_key)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                let entry = AuditEntry {
-                    action: "case.submit",
-                    entity: "citizen_case",
-                    entity_id: id.to_string(),
-                    unit_id: Some(case.unit_id),
-                    before: None,
-                    after: Some(intake.audit_after.clone()),
-                };
-                write_audit!(&mut *tx, now, actor, &entry)?;
-                tx.commit().await?;
-                Ok::<i64, sqlx::Error>(id)
-            }
-            .await
-        });
-        match inserted {
-            Ok(id) => Ok(CaseId(id)),
-            Err(e) if StoreError::is_unique_violation(&e) => Err(StoreError::Conflict {
-                field: "code",
-                message: "Mã theo dõi đã được dùng; hãy gửi lại.".into(),
-            }),
-            Err(e) => Err(e.into()),
-        }
-    }
-
     /// The files of a case (name, content type, bytes), oldest first.
     pub async fn case_file_contents(&self, id: CaseId) -> Result<Vec<(String, String, Vec<u8>)>> {
         let rows = dispatch!(self, read, pool => {

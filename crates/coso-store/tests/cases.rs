@@ -3,8 +3,11 @@
 
 use chrono::NaiveDate;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
-use coso_domain::{UnitId, UserId};
-use coso_store::{Actor, CaseEffects, CaseSender, NewCase, NewCaseAction, NewUser, Store, StoreError};
+use coso_domain::{CaseId, UnitId, UserId};
+use coso_store::{
+    Actor, CaseEffects, CaseInsert, CaseListFilter, CasePlace, CaseSender, NewCase, NewCaseAction, NewUser,
+    StatusFilter, Store, StoreError,
+};
 use coso_test_support::on_both;
 
 fn d(s: &str) -> NaiveDate {
@@ -45,6 +48,18 @@ fn new_case(unit: UnitId, code: &str) -> NewCase {
     }
 }
 
+/// Inserts a case without place, files or parent.
+async fn insert(
+    store: &Store,
+    case: &NewCase,
+    sender: &CaseSender,
+    effects: &CaseEffects,
+    actor: &Actor,
+) -> Result<CaseId, StoreError> {
+    let place = CasePlace::default();
+    store.insert_case(&CaseInsert { case, sender, effects, place: &place, files: &[], parent: None }, actor).await
+}
+
 async fn cases_keep_the_sender_apart_and_updates_are_guarded(store: &Store) {
     let actor = Actor::system("test");
     store.load_official_units(&actor).await.expect("units");
@@ -52,25 +67,23 @@ async fn cases_keep_the_sender_apart_and_updates_are_guarded(store: &Store) {
     let commune = store.children(province.unit_id(), d("2026-01-01")).await.expect("children").remove(0);
     let sender =
         CaseSender { name: Some("Lê Văn Cường".into()), address: Some("Thôn Ba".into()), ..Default::default() };
-    let id = store
-        .insert_case(
-            &new_case(commune.unit_id(), "AAAA-BBBB-CCCC-DDDD"),
-            &sender,
-            &effects(CaseActionKind::Receive, "2024-03-04", "case.register"),
-            None,
-            &actor,
-        )
-        .await
-        .expect("insert");
-    let again = store
-        .insert_case(
-            &new_case(commune.unit_id(), "AAAA-BBBB-CCCC-DDDD"),
-            &sender,
-            &effects(CaseActionKind::Receive, "2024-03-04", "case.register"),
-            None,
-            &actor,
-        )
-        .await;
+    let id = insert(
+        store,
+        &new_case(commune.unit_id(), "AAAA-BBBB-CCCC-DDDD"),
+        &sender,
+        &effects(CaseActionKind::Receive, "2024-03-04", "case.register"),
+        &actor,
+    )
+    .await
+    .expect("insert");
+    let again = insert(
+        store,
+        &new_case(commune.unit_id(), "AAAA-BBBB-CCCC-DDDD"),
+        &sender,
+        &effects(CaseActionKind::Receive, "2024-03-04", "case.register"),
+        &actor,
+    )
+    .await;
     assert!(matches!(again, Err(StoreError::Conflict { field: "code", .. })), "{again:?}");
 
     let case = store.case_by_id(id).await.expect("q").expect("case");
@@ -167,53 +180,56 @@ async fn the_inbox_orders_by_due_date_and_counts_aggregate_per_kind(store: &Stor
     };
     let sender = CaseSender::default();
     let e = || effects(CaseActionKind::Receive, "2024-03-04", "case.register");
-    let late = store
-        .insert_case(
-            &add(commune.unit_id(), "L", CaseKind::Petition, Some("2024-03-18"), Some("2024-03-18")),
-            &sender,
-            &e(),
-            None,
-            &actor,
-        )
-        .await
-        .expect("late");
-    let soon = store
-        .insert_case(
-            &add(commune.unit_id(), "S", CaseKind::Complaint, Some("2024-03-25"), None),
-            &sender,
-            &e(),
-            None,
-            &actor,
-        )
-        .await
-        .expect("soon");
-    let none = store
-        .insert_case(&add(commune.unit_id(), "N", CaseKind::Information, None, None), &sender, &e(), None, &actor)
+    let late = insert(
+        store,
+        &add(commune.unit_id(), "L", CaseKind::Petition, Some("2024-03-18"), Some("2024-03-18")),
+        &sender,
+        &e(),
+        &actor,
+    )
+    .await
+    .expect("late");
+    let soon = insert(
+        store,
+        &add(commune.unit_id(), "S", CaseKind::Complaint, Some("2024-03-25"), None),
+        &sender,
+        &e(),
+        &actor,
+    )
+    .await
+    .expect("soon");
+    let none = insert(store, &add(commune.unit_id(), "N", CaseKind::Information, None, None), &sender, &e(), &actor)
         .await
         .expect("none");
-    let elsewhere = store
-        .insert_case(
-            &add(other.unit_id(), "E", CaseKind::Petition, Some("2024-03-01"), None),
-            &sender,
-            &e(),
-            None,
-            &actor,
-        )
-        .await
-        .expect("elsewhere");
+    let elsewhere =
+        insert(store, &add(other.unit_id(), "E", CaseKind::Petition, Some("2024-03-01"), None), &sender, &e(), &actor)
+            .await
+            .expect("elsewhere");
 
-    let inbox = store.case_inbox(commune, &[], None, Some(10), 0).await.expect("inbox");
+    let list = |unit: &coso_store::UnitRow, kind: Option<CaseKind>, status: StatusFilter| CaseListFilter {
+        unit_path: unit.path.clone(),
+        status,
+        kind,
+        ..CaseListFilter::default()
+    };
+    let inbox = store.case_list(&list(commune, None, StatusFilter::Open), 10, 0).await.expect("inbox");
     let ids: Vec<i64> = inbox.items.iter().map(|c| c.id).collect();
     assert_eq!(ids, [late.0, soon.0, none.0], "nearest due first, none last, only the subtree");
     assert_eq!(inbox.total, 3);
-    let page = store.case_inbox(commune, &[], None, Some(1), 1).await.expect("page");
+    let page = store.case_list(&list(commune, None, StatusFilter::Open), 1, 1).await.expect("page");
     assert_eq!((page.items[0].id, page.total), (soon.0, 3));
-    let complaints = store.case_inbox(commune, &[], Some(CaseKind::Complaint), None, 0).await.expect("kind");
+    let complaints =
+        store.case_list(&list(commune, Some(CaseKind::Complaint), StatusFilter::Open), 50, 0).await.expect("kind");
     assert_eq!(complaints.items.iter().map(|c| c.id).collect::<Vec<_>>(), [soon.0]);
-    let whole = store.case_inbox(&province, &[], None, None, 0).await.expect("province");
+    let whole = store.case_list(&list(&province, None, StatusFilter::Open), 50, 0).await.expect("province");
     assert_eq!(whole.items.first().map(|c| c.id), Some(elsewhere.0));
     assert!(
-        store.case_inbox(commune, &[CaseStatus::Answered], None, None, 0).await.expect("answered").items.is_empty()
+        store
+            .case_list(&list(commune, None, StatusFilter::Only(CaseStatus::Answered)), 50, 0)
+            .await
+            .expect("answered")
+            .items
+            .is_empty()
     );
 
     // The late petition answered after its due date.

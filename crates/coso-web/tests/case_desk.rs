@@ -20,6 +20,7 @@ on_both! {
     officials_add_and_deactivate_their_units_categories => categories_are_added_and_deactivated,
     an_administrator_grants_and_revokes_the_clearance_in_the_web => clearance_in_the_web,
     a_complaint_gets_its_decision_and_a_denunciation_documents_without_its_author => decision_documents,
+    a_scanned_letter_photographed_by_a_phone_is_stored_without_its_gps => a_letter_loses_its_gps,
 }
 
 async fn first_commune(app: &TestApp) -> String {
@@ -485,4 +486,46 @@ async fn decision_documents(app: &TestApp) {
     assert!(xml.contains("thụ lý tố cáo") || xml.contains("THỤ LÝ TỐ CÁO"), "the acceptance decision");
     assert!(!xml.contains(name), "never the denouncer, not even through the content");
     assert_eq!(page(&c, app, &format!("/quan-tri/vu-viec/{id}/van-ban/tra-loi.docx")).await.0, 404, "not a petition");
+}
+
+/// A phone's JPEG of a letter: an EXIF block naming where it was taken, then the picture.
+fn letter_photo_with_gps() -> Vec<u8> {
+    let exif = b"Exif\0\0GPSLatitude 18.3406 N GPSLongitude 105.9057 E";
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0x00, 0xFF, 0xE1];
+    jpeg.extend_from_slice(&u16::try_from(exif.len() + 2).expect("short").to_be_bytes());
+    jpeg.extend_from_slice(exif);
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 0x01, 0x02, 0x33, 0x44, 0xFF, 0xD9]);
+    jpeg
+}
+
+async fn a_letter_loses_its_gps(app: &TestApp) {
+    let commune = first_commune(app).await;
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    let c = browser(app, "tinh@coso.test").await;
+    let (_, form) = page(&c, app, &format!("/quan-tri/vu-viec/moi?don-vi={commune}")).await;
+    let token = csrf(&form);
+    let today = vn(app.state.app.today());
+    let fields = [
+        ("kind", "complaint"),
+        ("channel", "letter"),
+        ("unit", commune.as_str()),
+        ("category", "dat_dai"),
+        ("received_on", today.as_str()),
+        ("content", "Khiếu nại quyết định thu hồi đất."),
+        ("sender.name", "Lê Văn Cường"),
+        ("sender.address", "Thôn Một"),
+    ];
+    let res = register(app, &c, &token, &fields, Some(("don-khieu-nai.jpg", &letter_photo_with_gps()))).await;
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap_or_default());
+    let id: i64 = location(&res).rsplit('/').next().and_then(|id| id.parse().ok()).expect("the case's id");
+    let files = app.store.case_file_contents(coso_domain::CaseId(id)).await.expect("files");
+    let [(name, content_type, bytes)] = files.as_slice() else { panic!("one letter: {files:?}") };
+    assert_eq!((name.as_str(), content_type.as_str()), ("don-khieu-nai.jpg", "image/jpeg"));
+    let text = String::from_utf8_lossy(bytes);
+    assert!(!text.contains("GPS") && !text.contains("Exif"), "no metadata left: {text}");
+    assert!(bytes.starts_with(&[0xFF, 0xD8]) && bytes.ends_with(&[0x33, 0x44, 0xFF, 0xD9]), "the picture stays");
+    // The case and its letter were written together: one audit row for both.
+    let audit = app.store.audit_entries(None, Some(50)).await.expect("audit");
+    assert!(audit.items.iter().any(|e| e.action == "case.register" && e.entity_id == id.to_string()));
+    assert!(!audit.items.iter().any(|e| e.action == "case.file_add"), "no separate file write");
 }

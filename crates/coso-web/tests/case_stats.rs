@@ -88,9 +88,7 @@ async fn seed(app: &TestApp) -> (reqwest::Client, Seeded) {
     post(&c, app, "/api/v1/cases", &case(&a, "complaint", "dat_dai", 200, false, false)).await;
     for (case, rating) in [(&rated_a, 4), (&late, 2)] {
         let code = case["code"].as_str().expect("code");
-        coso_app::cases::public::rate(&app.state.app, coso_app::cases::Rater::Code(code), rating, None)
-            .await
-            .expect("rate");
+        coso_app::cases::rate(&app.state.app, None, None, code, &rating.to_string(), "").await.expect("rate");
     }
     (c, Seeded { a, b, from: ago(120), to: today.to_string() })
 }

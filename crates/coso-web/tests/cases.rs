@@ -493,21 +493,29 @@ async fn the_resident_door_and_the_public_view(app: &TestApp) {
     let (commune, _) = communes(app).await;
     let state = &app.state.app;
     let calendar = coso_calendar::HolidayCalendar::builtin();
-    let form = |kind: &str| coso_app::cases::PublicCaseForm {
+    let limits = coso_app::cases::IntakeLimits { max_photo_bytes: 1 << 20 };
+    let petition = coso_app::cases::PublicPetition {
         unit: commune.clone(),
-        kind: Some(kind.into()),
+        category: "moi_truong".into(),
         content: "Rác thải đổ trộm ven sông.".into(),
-        sender: coso_app::cases::SenderInput {
-            name: Some(NAME.into()),
-            address: Some("Thôn Ba".into()),
-            ..Default::default()
-        },
+        name: NAME.into(),
         publish: true,
         ..Default::default()
     };
-    let code = coso_app::cases::submit_public(state, None, calendar, &form("petition")).await.expect("a petition");
-    let refused = coso_app::cases::submit_public(state, None, calendar, &form("complaint")).await;
-    assert!(matches!(&refused, Err(coso_app::Error::Validation(f)) if f[0].field == "kind"), "{refused:?}");
+    let anonymous = coso_app::cases::Submitter::Public { via: "form", request_id: None };
+    let code =
+        coso_app::cases::submit_petition(state, anonymous, calendar, petition, limits).await.expect("a petition").code;
+    let complaint = || coso_app::cases::ResidentCase {
+        kind: "complaint".into(),
+        unit: commune.clone(),
+        category: "moi_truong".into(),
+        content: "Rác thải đổ trộm ven sông.".into(),
+        address: "Thôn Ba".into(),
+        ..Default::default()
+    };
+    let nobody = coso_app::Actor::system("public");
+    let refused = coso_app::cases::submit_as_resident(state, &nobody, calendar, complaint(), limits).await;
+    assert!(matches!(&refused, Err(coso_app::Error::Forbidden)), "a complaint needs an account: {refused:?}");
 
     let typed = code.to_lowercase().replace('-', " ").replace('0', "o");
     let public = coso_app::cases::public_view(state, &typed).await.expect("by a carelessly typed code");
@@ -517,7 +525,7 @@ async fn the_resident_door_and_the_public_view(app: &TestApp) {
     let shown = serde_json::to_string(&public).expect("json");
     assert!(!shown.contains(NAME), "{shown}");
     assert!(matches!(coso_app::cases::public_view(state, "ZZZZ-ZZZZ-ZZZZ-ZZZZ").await, Err(coso_app::Error::NotFound)));
-    let early = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
+    let early = coso_app::cases::rate(state, None, None, &code, "5", "").await;
     assert!(matches!(early, Err(coso_app::Error::Conflict { .. })), "{early:?}");
 
     let c = province_official(app).await;
@@ -528,21 +536,21 @@ async fn the_resident_door_and_the_public_view(app: &TestApp) {
     assert_eq!(public.public_answer.as_deref(), Some("Đã thu gom rác."));
     assert_eq!(public.steps.last().map(|s| s.action.as_str()), Some("answer"));
     assert!(!serde_json::to_string(&public).expect("json").contains("Giao tổ môi trường"), "notes stay inside");
-    let bad = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 6, None).await;
-    assert!(matches!(bad, Err(coso_app::Error::Fields(_))), "{bad:?}");
-    let rated = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 4, Some("Nhanh"))
-        .await
-        .expect("rate");
+    let bad = coso_app::cases::rate(state, None, None, &code, "6", "").await;
+    assert!(matches!(&bad, Err(coso_app::Error::Validation(f)) if f[0].field == "rating"), "{bad:?}");
+    let rated = coso_app::cases::rate(state, None, None, &code, "4", "Nhanh").await.expect("rate");
     assert_eq!(rated.rating, Some(4));
-    let twice = coso_app::cases::public::rate(state, coso_app::cases::Rater::Code(&code), 5, None).await;
+    let twice = coso_app::cases::rate(state, None, None, &code, "5", "").await;
     assert!(matches!(twice, Err(coso_app::Error::Conflict { .. })), "{twice:?}");
 
     // A signed-in resident complains; the public view shows the status alone.
     app.user("dan@coso.test", Role::Resident, &commune).await;
     let user = app.store.user_by_email("dan@coso.test").await.expect("q").expect("user");
     let resident = coso_app::Actor::user(user.user_id(), &user.email, vec![], None);
-    let code =
-        coso_app::cases::submit_public(state, Some(&resident), calendar, &form("complaint")).await.expect("complaint");
+    let code = coso_app::cases::submit_as_resident(state, &resident, calendar, complaint(), limits)
+        .await
+        .expect("complaint")
+        .code;
     let public = coso_app::cases::public_view(state, &code).await.expect("view");
     assert_eq!(public.kind.as_str(), "complaint");
     assert!(public.content.is_none() && public.steps.is_empty() && public.public_answer.is_none());

@@ -7,12 +7,12 @@ use coso_domain::FieldError;
 use coso_domain::authz::{self, Action};
 use coso_domain::case::{CaseActionKind, CaseKind, CaseRefusal, CaseStatus, Complexity, RefusalGround, next};
 use coso_domain::{CaseId, UserId};
-use coso_store::{CaseActionRow, CaseEffects, CaseRow, NewCaseAction, NewMail, UnitRow};
+use coso_store::{CaseActionRow, CaseEffects, CasePlace, CaseRow, NewCaseAction, NewMail, UnitRow};
 
 use super::access::case_to_handle;
 use super::deadlines::{CaseDates, due_dates, schedule, second_window};
 use super::input::{CheckedCase, action_date};
-use super::register::{insert_with_fresh_code, stored_case};
+use super::register::{Unwritten, insert_with_fresh_code, stored_case};
 use super::view::{CaseView, build};
 use crate::{Actor, App, Error, Result};
 
@@ -435,7 +435,16 @@ async fn reopen(
         note: None,
         detail: serde_json::json!({ "to": { "code": unit.code, "name": unit.name } }),
     };
-    let id: CaseId = insert_with_fresh_code(app, actor, stored, &sender, first, Some((case.id, &on_first))).await?;
+    let new = Unwritten {
+        case: stored,
+        sender: &sender,
+        first,
+        place: CasePlace::default(),
+        files: vec![],
+        parent: Some((case.id, &on_first)),
+        audit_action: "case.register",
+    };
+    let (id, _): (CaseId, _) = insert_with_fresh_code(app, actor.audit(), new, &|_, _| vec![]).await?;
     let second = app.store().case_by_id(id).await?.ok_or(Error::NotFound)?;
     build(app, actor, calendar, second).await
 }

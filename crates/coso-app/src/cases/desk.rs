@@ -4,13 +4,13 @@
 
 use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
-use coso_domain::authz::Action;
 use coso_domain::case::{CaseActionKind, next};
-use coso_store::{CaseFileData, CaseHandler, CaseRow, NewCaseFile};
+use coso_store::{CaseFileData, CaseHandler, CaseRow, IntakeFile};
 
 use super::NewCase;
 use super::access::{audit_identity_read, case_to_handle, may_read_sender};
-use super::register::register;
+use super::photos;
+use super::register::register_with_files;
 use super::view::{CaseView, assemble};
 use crate::{Actor, App, Error, Result};
 
@@ -139,9 +139,24 @@ pub struct Letter {
     pub bytes: Vec<u8>,
 }
 
-/// Registers a case with its scanned letter, if any. A wrong letter is reported with the
-/// case's other errors and nothing is saved. The letter of a denunciation is kept as the
-/// denouncer's handwriting: only cleared users open it.
+/// The letter as stored: its type checked from its content, an image without its metadata
+/// (EXIF GPS included, by the petition photos' cleaner), or why it is refused.
+fn letter_file(letter: &Letter) -> std::result::Result<IntakeFile, FieldError> {
+    let content_type = check_letter(&letter.bytes)?;
+    let bytes = match content_type {
+        "image/jpeg" => photos::strip_jpeg(&letter.bytes),
+        "image/png" => photos::strip_png(&letter.bytes),
+        _ => Some(letter.bytes.clone()),
+    }
+    .ok_or_else(|| FieldError::new("letter", "Ảnh đơn quét bị hỏng, không đọc được; hãy quét lại."))?;
+    let name = coso_text::clean(&letter.file_name);
+    let file_name = if name.is_empty() { "don.pdf".to_string() } else { name };
+    Ok(IntakeFile { file_name, content_type: content_type.into(), bytes, identity: false, public: false })
+}
+
+/// Registers a case with its scanned letter, if any, in one transaction. A wrong letter is
+/// reported with the case's other errors and nothing is saved. The letter of a denunciation
+/// is kept as the denouncer's handwriting: only cleared users open it.
 pub async fn register_at_desk(
     app: &App,
     actor: &Actor,
@@ -149,35 +164,13 @@ pub async fn register_at_desk(
     input: &NewCase,
     letter: Option<Letter>,
 ) -> Result<CaseView> {
-    let checked_letter = letter.map(|l| check_letter(&l.bytes).map(|t| (l, t))).transpose();
-    let (letter, content_type) = match checked_letter {
-        Ok(Some((l, t))) => (Some(l), t),
-        Ok(None) => (None, ""),
+    let files = match letter.as_ref().map(letter_file).transpose() {
+        Ok(file) => file.into_iter().collect(),
         Err(e) => {
             let mut errors = input.check(app.today()).err().unwrap_or_default();
             errors.push(e);
             return Err(Error::Validation(errors));
         }
     };
-    let view = register(app, actor, calendar, input).await?;
-    if let Some(l) = letter {
-        let case = &view.case;
-        let path = case.unit_path();
-        if !actor.may(&path, Action::HandleCases) {
-            actor.authorize(&path, Action::ReceiveCases)?;
-        }
-        let name = coso_text::clean(&l.file_name);
-        let file_name = if name.is_empty() { "don.pdf".to_string() } else { name };
-        let file = NewCaseFile {
-            case_id: case.case_id(),
-            unit_id: coso_domain::UnitId(case.unit_id),
-            file_name: &file_name,
-            content_type,
-            data: &l.bytes,
-            identity: case.kind.identity_is_secret(),
-            public: false,
-        };
-        app.store().add_case_file(&file, actor.audit()).await?;
-    }
-    Ok(view)
+    register_with_files(app, actor, calendar, input, files).await
 }

@@ -1,17 +1,17 @@
-//! A unit's inbox of cases: the open cases of its subtree, the nearest due date first (so
-//! overdue first), with the time left in working days or the lateness in calendar days.
+//! A unit's inbox of cases for the JSON API: the officials' worklist (its one query and its
+//! filters), each case with the time left in working days or the lateness in calendar days.
 
 use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;
-use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::case::{CaseKind, CaseStatus};
 use coso_domain::plan::days_late;
 use coso_store::UnitRow;
 use serde::Serialize;
 
+use super::worklist::{InboxQuery, found};
 use crate::reports::inbox::DayCounter;
-use crate::{Actor, App, Error, Result};
+use crate::{Actor, App, Result};
 
 /// Cases on a page of the inbox.
 pub const INBOX_PAGE_SIZE: i64 = 50;
@@ -19,7 +19,7 @@ pub const INBOX_PAGE_SIZE: i64 = 50;
 /// What the inbox is narrowed to, as typed (`status=accepted&kind=complaint&page=2`).
 #[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
-    /// A status; default: the open ones (received, forwarded, accepted).
+    /// A status or `all`; default: the open ones (received, forwarded, accepted).
     pub status: Option<String>,
     pub kind: Option<String>,
     /// From 1.
@@ -62,19 +62,6 @@ pub struct InboxPage {
     pub page_size: i64,
 }
 
-fn optional<T: std::str::FromStr<Err = coso_domain::UnknownCode>>(
-    raw: &Option<String>,
-    field: &'static str,
-) -> Result<Option<T>> {
-    match raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(code) => code
-            .parse()
-            .map(Some)
-            .map_err(|e: coso_domain::UnknownCode| Error::Validation(vec![FieldError::new(field, e.to_string())])),
-    }
-}
-
 /// The inbox of `unit` for those who handle its cases.
 pub async fn inbox(
     app: &App,
@@ -84,14 +71,14 @@ pub async fn inbox(
     filter: &InboxFilter,
 ) -> Result<InboxPage> {
     actor.authorize(&unit.unit_path(), Action::HandleCases)?;
-    let status: Option<CaseStatus> = optional(&filter.status, "status")?;
-    let kind: Option<CaseKind> = optional(&filter.kind, "kind")?;
     let page = filter.page.unwrap_or(1).max(1);
-    let statuses: Vec<CaseStatus> = status.into_iter().collect();
-    let rows = app
-        .store()
-        .case_inbox(unit, &statuses, kind, Some(INBOX_PAGE_SIZE), (page - 1).saturating_mul(INBOX_PAGE_SIZE))
-        .await?;
+    let query = InboxQuery {
+        kind: filter.kind.clone().unwrap_or_default(),
+        status: filter.status.clone().unwrap_or_default(),
+        page,
+        ..InboxQuery::default()
+    };
+    let rows = found(app, actor, unit, &query, INBOX_PAGE_SIZE, (page - 1).saturating_mul(INBOX_PAGE_SIZE)).await?;
     let today = app.today();
     let counter = DayCounter::new(calendar, today, rows.items.iter().filter_map(|c| c.due_on));
     let items = rows

@@ -1,18 +1,20 @@
-//! A petition sent by a resident: through the public form (with or without an account) or by
-//! an Open311 client. The law lets a petition be sent without the sender's identity; a
-//! complaint or a denunciation cannot come this way. Everything is checked before anything is
-//! written; then the case, its sender, its photos (without their metadata), its first timeline
-//! row, the receipt mail and the audit row go in one transaction.
+//! A case sent by a resident, the one intake of every resident door: a petition through the
+//! public form (with or without an account) or an Open311 client, which the law lets come
+//! without the sender's identity; and a petition, complaint or denunciation sent by a
+//! signed-in, verified resident under the account's name (`/cua-toi/gui-don`), since a
+//! complaint or a denunciation needs the sender's identity. Everything is checked before
+//! anything is written; then the case, its sender (apart from it), its photos (without their
+//! metadata), its first timeline row, the receipt mail and the audit row go in one transaction.
 
 use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
-use coso_domain::case::{CaseActionKind, Channel};
-use coso_store::{CasePlace, IntakeFile, NewCaseAction, NewIntake, NewMail, StoreError};
+use coso_domain::case::{CaseActionKind, CaseKind, Channel};
+use coso_store::{CasePlace, IntakeFile, NewCaseAction, NewMail};
 
 use super::input::{NewCase, SenderInput};
 use super::photos;
-use super::register::{new_tracking_code, stored_case, validate_stored};
+use super::register::{Unwritten, insert_with_fresh_code, stored_case, validate_stored};
 use crate::{Actor, App, Error, Result};
 
 /// Photos a petition may carry.
@@ -20,8 +22,8 @@ pub const MAX_PHOTOS: usize = 3;
 /// The longest place, name and phone typed, in characters.
 const MAX_PLACE_CHARS: usize = 500;
 const MAX_NAME_CHARS: usize = 200;
-/// Attempts at drawing a tracking code not yet used.
-const CODE_ATTEMPTS: usize = 3;
+/// The digits an ID number has: a citizen ID card 12, an older identity card 9.
+const ID_NUMBER_DIGITS: [usize; 2] = [9, 12];
 
 /// A photo as uploaded. `too_large`: it passed the size limit and was not kept whole.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +56,26 @@ pub struct PublicPetition {
     pub channel: Option<Channel>,
 }
 
+/// A case a signed-in resident sends under their own name: the name and the e-mail are the
+/// account's; the address (and for a denunciation a way to be reached) is what the law asks.
+#[derive(Debug, Clone, Default)]
+pub struct ResidentCase {
+    /// `petition`, `complaint` or `denunciation`.
+    pub kind: String,
+    /// The code of the unit it is sent to.
+    pub unit: String,
+    pub category: String,
+    pub content: String,
+    /// Where the sender lives.
+    pub address: String,
+    pub phone: String,
+    /// The citizen ID number (căn cước), optional.
+    pub id_number: String,
+    /// A petition's sender agrees that it and its answer are published.
+    pub publish: bool,
+    pub photos: Vec<PhotoUpload>,
+}
+
 /// The limits of a submission, from the configuration.
 #[derive(Debug, Clone, Copy)]
 pub struct IntakeLimits {
@@ -74,6 +96,7 @@ pub enum Submitter<'a> {
 /// What the sender is told: the tracking code and when the answer is due.
 #[derive(Debug, Clone)]
 pub struct Submitted {
+    pub kind: CaseKind,
     pub code: String,
     pub unit_code: String,
     pub unit_name: String,
@@ -111,6 +134,19 @@ fn phone_error(phone: &str) -> Option<FieldError> {
         .then(|| FieldError::new("phone", format!("«{phone}» không phải là số điện thoại (8 đến 15 chữ số).")))
 }
 
+/// What every door hands to [`receive`]: the case as typed, and what only a resident's case
+/// carries (a place, photos).
+struct Draft {
+    new: NewCase,
+    place: String,
+    latitude: Option<String>,
+    longitude: Option<String>,
+    media_url: Option<String>,
+    photos: Vec<PhotoUpload>,
+    /// What the door itself already found wrong.
+    errors: Vec<FieldError>,
+}
+
 /// Registers the petition, or says what is wrong, field by field, with nothing saved.
 pub async fn submit_petition(
     app: &App,
@@ -119,45 +155,137 @@ pub async fn submit_petition(
     input: PublicPetition,
     limits: IntakeLimits,
 ) -> Result<Submitted> {
-    let today = app.today();
     let channel = input.channel.unwrap_or(Channel::Web);
-    let unit = app.store().unit_by_code(input.unit.trim()).await?;
     let new = NewCase {
-        unit: input.unit.clone(),
+        unit: input.unit,
         kind: "petition".into(),
-        received_on: today.to_string(),
-        content: input.content.clone(),
-        category: Some(input.category.clone()),
+        received_on: app.today().to_string(),
+        content: input.content,
+        category: Some(input.category),
         channel: Some(channel.as_str().into()),
         sender: SenderInput {
-            name: Some(input.name.clone()),
-            phone: Some(input.phone.clone()),
-            email: Some(input.email.clone()),
+            name: Some(input.name),
+            phone: Some(input.phone),
+            email: Some(input.email),
             ..Default::default()
         },
         publish: input.publish,
         ..Default::default()
     };
+    let draft = Draft {
+        new,
+        place: input.place,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        media_url: input.media_url,
+        photos: input.photos,
+        errors: vec![],
+    };
+    receive(app, who, calendar, draft, limits).await
+}
+
+/// Registers a petition, complaint or denunciation sent by a signed-in resident whose e-mail
+/// is verified, under the account's name and e-mail; the account is the case's sender, so it
+/// lists the case among its own. Nothing is saved while a field is wrong.
+pub async fn submit_as_resident(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    input: ResidentCase,
+    limits: IntakeLimits,
+) -> Result<Submitted> {
+    let user_id = actor.user_id().ok_or(Error::Forbidden)?;
+    let account = app.store().user_by_id(user_id).await?.filter(|u| u.active).ok_or(Error::Forbidden)?;
+    if !account.is_verified() {
+        return Err(Error::field("email", "Hãy xác minh e-mail của tài khoản trước khi gửi đơn."));
+    }
     let mut errors = Vec::new();
+    let kind = match input.kind.trim().parse::<CaseKind>() {
+        Ok(k @ (CaseKind::Petition | CaseKind::Complaint | CaseKind::Denunciation)) => k,
+        _ => {
+            errors.push(FieldError::new("kind", "Hãy chọn loại đơn: phản ánh, kiến nghị; khiếu nại hoặc tố cáo."));
+            CaseKind::Petition
+        }
+    };
+    // The address a complaint or a denunciation needs is asked by `NewCase::check`.
+    if let Some(id) = cleaned(&input.id_number) {
+        let digits = id.chars().count();
+        if !id.chars().all(|c| c.is_ascii_digit()) || !ID_NUMBER_DIGITS.contains(&digits) {
+            errors.push(FieldError::new(
+                "id_number",
+                format!("«{id}» không phải là số căn cước (12 chữ số) hay chứng minh nhân dân (9 chữ số)."),
+            ));
+        }
+    }
+    let new = NewCase {
+        unit: input.unit,
+        kind: kind.as_str().into(),
+        received_on: app.today().to_string(),
+        content: input.content,
+        category: Some(input.category),
+        channel: Some(Channel::Web.as_str().into()),
+        sender: SenderInput {
+            name: Some(account.display_name),
+            address: Some(input.address),
+            phone: Some(input.phone),
+            email: Some(account.email),
+            id_number: Some(input.id_number),
+        },
+        publish: input.publish,
+        ..Default::default()
+    };
+    let draft = Draft {
+        new,
+        place: String::new(),
+        latitude: None,
+        longitude: None,
+        media_url: None,
+        photos: input.photos,
+        errors,
+    };
+    receive(app, Submitter::Account(actor), calendar, draft, limits).await
+}
+
+/// The field a resident's form shows an error of the case's sender on.
+fn form_field(field: &'static str) -> &'static str {
+    match field {
+        "sender.email" => "email",
+        "sender.name" => "name",
+        "sender.address" => "address",
+        other => other,
+    }
+}
+
+/// The one intake: checks everything, then writes the case with its sender, photos, first
+/// timeline row, receipt mail and audit row in one transaction.
+async fn receive(
+    app: &App,
+    who: Submitter<'_>,
+    calendar: &HolidayCalendar,
+    input: Draft,
+    limits: IntakeLimits,
+) -> Result<Submitted> {
+    let today = app.today();
+    let new = &input.new;
+    let unit = app.store().unit_by_code(new.unit.trim()).await?;
+    let mut errors = input.errors;
     let checked = match new.check(today) {
         Ok(c) => Some(c),
         Err(e) => {
-            errors.extend(e.into_iter().map(|e| match e.field {
-                "sender.email" => FieldError::new("email", e.message),
-                _ => e,
-            }));
+            errors.extend(e.into_iter().map(|e| FieldError::new(form_field(e.field), e.message)));
             None
         }
     };
-    let category = coso_text::clean(&input.category);
-    if category.is_empty() {
+    if new.category.as_deref().map(coso_text::clean).unwrap_or_default().is_empty() {
         errors.push(FieldError::new("category", "Hãy chọn lĩnh vực của phản ánh, kiến nghị."));
     }
     let place = cleaned(&input.place);
-    let name = cleaned(&input.name);
+    let name = new.sender.name.as_deref().and_then(cleaned);
     errors.extend(too_long("place", "Địa điểm", &place, MAX_PLACE_CHARS));
     errors.extend(too_long("name", "Họ và tên", &name, MAX_NAME_CHARS));
-    if let Some(phone) = cleaned(&input.phone) {
+    let address = new.sender.address.as_deref().and_then(cleaned);
+    errors.extend(too_long("address", "Địa chỉ", &address, MAX_PLACE_CHARS));
+    if let Some(phone) = new.sender.phone.as_deref().and_then(cleaned) {
         errors.extend(phone_error(&phone));
     }
     let latitude =
@@ -196,12 +324,14 @@ pub async fn submit_petition(
                 file_name: photo.file_name,
                 content_type: photo.kind.content_type().into(),
                 bytes: photo.bytes,
+                identity: false,
+                public: false,
             }),
             Err(e) => errors.push(e),
         }
     }
     let Some(unit) = unit else {
-        errors.insert(0, FieldError::new("unit", format!("Không có đơn vị mã «{}».", input.unit.trim())));
+        errors.insert(0, FieldError::new("unit", format!("Không có đơn vị mã «{}».", new.unit.trim())));
         return Err(Error::Validation(errors));
     };
     if let Some(checked) = &checked
@@ -214,10 +344,22 @@ pub async fn submit_petition(
     };
     let remote = app.store().unit_remote(unit.unit_id()).await?;
     let mut case = stored_case(calendar, &unit, &checked, remote, None, 1)?;
+    let secret = checked.kind.identity_is_secret();
     let (actor, account_email) = match who {
         Submitter::Account(actor) => {
             case.sender_user_id = actor.user_id().map(|u| u.0);
-            (actor.audit().clone(), Some(actor.audit().label.clone()))
+            // A denouncer is not named by the timeline or the audit log: the account is
+            // kept as the case's sender only, read by the denouncer and cleared officials.
+            let audit = if secret {
+                coso_store::Actor {
+                    user_id: None,
+                    label: "public:resident".into(),
+                    request_id: actor.audit().request_id.clone(),
+                }
+            } else {
+                actor.audit().clone()
+            };
+            (audit, Some(actor.audit().label.clone()))
         }
         Submitter::Public { via, request_id } => (
             coso_store::Actor {
@@ -229,51 +371,40 @@ pub async fn submit_petition(
         ),
     };
     let mail_to = checked.sender.email.clone().or(account_email.filter(|e| e.contains('@')));
-    let action = NewCaseAction {
+    let channel = checked.channel;
+    let first = NewCaseAction {
         action: CaseActionKind::Receive,
         on_date: today,
         note: None,
         detail: serde_json::json!({ "channel": channel.as_str(), "photos": files.len() }),
     };
-    let mut intake = NewIntake {
-        case,
-        place: CasePlace { place, latitude, longitude, media_url },
-        sender: checked.sender.clone(),
-        action,
-        files,
-        mails: vec![],
-        audit_after: serde_json::Value::Null,
-    };
-    for _ in 0..CODE_ATTEMPTS {
-        let code = new_tracking_code().display();
-        intake.case.code = code.clone();
-        intake.mails = mail_to.iter().map(|to| receipt_mail(app, to, &code, &unit.name, &intake.case)).collect();
-        // The audit row names what was sent, never who sent it.
-        intake.audit_after = serde_json::json!({
-            "code": code,
-            "kind": "petition",
-            "unit_id": unit.id,
-            "channel": channel.as_str(),
-            "category": intake.case.category,
-            "publish": intake.case.publish,
-            "photos": intake.files.len(),
-        });
-        match app.store().insert_intake(&intake, &actor).await {
-            Err(StoreError::Conflict { field: "code", .. }) => continue,
-            Err(e) => return Err(e.into()),
-            Ok(_) => {
-                return Ok(Submitted {
-                    code,
-                    unit_code: unit.code.clone(),
-                    unit_name: unit.name.clone(),
-                    received_on: today,
-                    reply_due: intake.case.resolution_due_on.or(intake.case.due_on),
-                    mailed: !intake.mails.is_empty(),
-                });
-            }
-        }
+    // A photo is shown with its petition only when the sender agreed to publish it.
+    for f in &mut files {
+        f.public = checked.publish;
     }
-    Err(Error::internal("no free tracking code after several draws"))
+    let unwritten = Unwritten {
+        case,
+        sender: &checked.sender,
+        first,
+        place: CasePlace { place, latitude, longitude, media_url },
+        files,
+        parent: None,
+        audit_action: "case.submit",
+    };
+    let mails = |code: &str, case: &coso_store::NewCase| -> Vec<NewMail> {
+        mail_to.iter().map(|to| receipt_mail(app, to, code, &unit.name, case)).collect()
+    };
+    let reply_due = unwritten.case.resolution_due_on.or(unwritten.case.due_on);
+    let (_, code) = insert_with_fresh_code(app, &actor, unwritten, &mails).await?;
+    Ok(Submitted {
+        kind: checked.kind,
+        code,
+        unit_code: unit.code.clone(),
+        unit_name: unit.name.clone(),
+        received_on: today,
+        reply_due,
+        mailed: mail_to.is_some(),
+    })
 }
 
 /// The mail that gives the sender the tracking code.
@@ -289,11 +420,12 @@ fn receipt_mail(app: &App, to: &str, code: &str, unit_name: &str, case: &coso_st
         .or(case.due_on)
         .map(|d| format!(" Hạn trả lời: {}.", coso_calendar::format_vn(d)))
         .unwrap_or_default();
+    let kind = case.kind.label().to_lowercase();
     NewMail {
         to_addr: to.to_string(),
-        subject: format!("Đã tiếp nhận phản ánh, kiến nghị — mã theo dõi {code}"),
+        subject: format!("Đã tiếp nhận đơn {kind} — mã theo dõi {code}"),
         body: format!(
-            "{unit_name} đã tiếp nhận phản ánh, kiến nghị của bạn ngày {}.{due}\nMã theo dõi: {code}\n{link}",
+            "{unit_name} đã tiếp nhận đơn {kind} của bạn ngày {}.{due}\nMã theo dõi: {code}\n{link}",
             coso_calendar::format_vn(case.received_on)
         ),
         dedupe_key: format!("case:{code}:receipt"),

@@ -1,6 +1,7 @@
 //! Citizen cases: registering petitions, complaints and denunciations, reading one with its
 //! deadlines computed by the legal calendar, every step of their handling, a unit's inbox,
-//! the public view of a tracking code, clearances and statistics.
+//! the resident's intake and their own cases, the public view of a tracking code, clearances
+//! and statistics.
 //!
 //! The sender's identity is shown only to those entitled to it: for petitions and complaints
 //! the officials of the case's unit and above; for denunciations (and the information of
@@ -20,11 +21,9 @@ mod files;
 mod inbox;
 mod input;
 mod intake;
+mod mine;
 pub mod open311;
 pub mod photos;
-/// The first resident door, kept beside the petition intake below: it also takes complaints and
-/// denunciations from signed-in residents.
-pub mod public;
 mod public_list;
 mod public_view;
 mod receipt;
@@ -49,17 +48,20 @@ pub use documents::{CaseDocument, case_document};
 pub use files::{DEFAULT_CASE_FILE_LIMIT, attach_file, file};
 pub use inbox::{INBOX_PAGE_SIZE, InboxFilter, InboxPage, InboxRow, inbox};
 pub use input::{MAX_CONTENT_CHARS, NewCase, SenderInput};
-pub use intake::{IntakeLimits, MAX_PHOTOS, PhotoUpload, PublicPetition, Submitted, Submitter, submit_petition};
-pub use public::{PublicCaseForm, Rater, public_view, submit_public};
+pub use intake::{
+    IntakeLimits, MAX_PHOTOS, PhotoUpload, PublicPetition, ResidentCase, Submitted, Submitter, submit_as_resident,
+    submit_petition,
+};
+pub use mine::{MY_CASES_PAGE_SIZE, MyCase, MyCases, my_cases};
 pub use public_list::{ListQuery, PAGE_SIZE, PublicList, PublishedPetition, published};
-pub use public_view::{MAX_RATING_COMMENT_CHARS, PublicCase, PublicStep, rate, track};
+pub use public_view::{MAX_RATING_COMMENT_CHARS, PublicCase, PublicStep, public_view, rate};
 pub use receipt::receipt;
 pub use register::register;
 pub use stats::{CaseStats, HOT_SPOTS, HotSpot, KindStats, Satisfaction, UnitLine, stats};
 pub use stats_charts::stats_charts;
 pub use stats_export::{stats_csv, stats_table, stats_xlsx};
 pub use view::{CaseView, TimelineEntry, get};
-/// The officials' pages read this list (filters, search, exports); the JSON API reads [`inbox`].
+/// The officials' list of cases (pages, downloads, and the JSON API through [`inbox`]).
 pub use worklist::{
     DueState, INBOX_EXPORT_MAX, Inbox, InboxLine, InboxQuery, WORKLIST_PAGE_SIZE, due_state, inbox_table, inbox_unit,
     worklist,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use coso_domain::FieldError;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, TrackingCode, next};
 use coso_store::{CaseActionRow, CaseEffects, CaseRow, NewCaseAction};
+use serde::Serialize;
 
 use super::act::refused;
 use crate::{Actor, App, Error, Result};
@@ -17,14 +18,15 @@ use crate::{Actor, App, Error, Result};
 pub const MAX_RATING_COMMENT_CHARS: usize = 2_000;
 
 /// One public step of a petition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublicStep {
+    pub action: CaseActionKind,
     pub label: String,
     pub on: NaiveDate,
 }
 
 /// A case as its tracking code shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PublicCase {
     pub code: String,
     pub kind: CaseKind,
@@ -34,6 +36,8 @@ pub struct PublicCase {
     pub received_on: NaiveDate,
     /// Petitions only, from here on; empty or `None` for the other kinds.
     pub category_name: Option<String>,
+    /// A petition's content, when its sender agreed to publish it.
+    pub content: Option<String>,
     pub reply_due: Option<NaiveDate>,
     pub answered_on: Option<NaiveDate>,
     pub public_answer: Option<String>,
@@ -83,12 +87,12 @@ fn step(a: &CaseActionRow) -> Option<PublicStep> {
         // Internal steps: who handles it, notes, verification.
         _ => return None,
     };
-    Some(PublicStep { label, on: a.on_date })
+    Some(PublicStep { action: a.action, label, on: a.on_date })
 }
 
 /// The public view of the case with the code `typed`; not found for a code that is malformed
 /// or unknown.
-pub async fn track(app: &App, typed: &str) -> Result<PublicCase> {
+pub async fn public_view(app: &App, typed: &str) -> Result<PublicCase> {
     let case = case_of(app, typed).await?;
     let petition = case.kind == CaseKind::Petition;
     let (steps, category_name) = if petition {
@@ -107,6 +111,7 @@ pub async fn track(app: &App, typed: &str) -> Result<PublicCase> {
         unit_name: case.unit_name,
         received_on: case.received_on,
         category_name,
+        content: (petition && case.publish).then_some(case.content),
         reply_due: if petition && case.status.is_open() { case.resolution_due_on.or(case.due_on) } else { None },
         answered_on: if petition { case.answered_on } else { None },
         public_answer: if petition { case.public_answer } else { None },
@@ -116,8 +121,9 @@ pub async fn track(app: &App, typed: &str) -> Result<PublicCase> {
     })
 }
 
-/// Rates the answer of the petition with the code `typed`, once: 1 to 5 stars and a comment.
-/// Whoever holds the code may (it is the secret the sender was given).
+/// Rates the answer of the petition with the code `typed`, once: 1 to 5 stars (as typed) and a
+/// comment. Whoever holds the code may (it is the secret the sender was given); `who` is the
+/// signed-in rater, if any. Answers the case as its code now shows it.
 pub async fn rate(
     app: &App,
     who: Option<&Actor>,
@@ -125,7 +131,7 @@ pub async fn rate(
     typed: &str,
     stars: &str,
     comment: &str,
-) -> Result<()> {
+) -> Result<PublicCase> {
     let case = case_of(app, typed).await?;
     if case.kind != CaseKind::Petition {
         return Err(Error::NotFound);
@@ -177,5 +183,5 @@ pub async fn rate(
         }
     };
     app.store().update_case(&case, &after, &effects, &actor).await?;
-    Ok(())
+    public_view(app, &case.code).await
 }

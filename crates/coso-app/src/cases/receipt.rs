@@ -5,13 +5,13 @@
 use coso_documents::{Document, Section, Signer};
 use coso_domain::unit::sort_name;
 
-use super::public_view::{PublicCase, track};
+use super::public_view::{PublicCase, public_view};
 use crate::plans::summary::committee_of;
 use crate::{App, Error, Result};
 
 /// The receipt of the case with the code `typed`, as a document.
 pub async fn receipt(app: &App, typed: &str) -> Result<Document> {
-    let case = track(app, typed).await?;
+    let case = public_view(app, typed).await?;
     let unit = app.store().unit_by_code(&case.unit_code).await?.ok_or(Error::NotFound)?;
     Ok(document(&case, &committee_of(&unit), sort_name(&unit.name)))
 }

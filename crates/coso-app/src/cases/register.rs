@@ -2,10 +2,14 @@
 //! of the village's residents.
 
 use coso_calendar::HolidayCalendar;
+use coso_domain::CaseId;
 use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, TrackingCode};
-use coso_store::{CaseEffects, CaseSender, NewCase as StoredCase, NewCaseAction, StoreError, UnitRow};
+use coso_store::{
+    CaseEffects, CaseInsert, CasePlace, CaseSender, IntakeFile, NewCase as StoredCase, NewCaseAction, NewMail,
+    StoreError, UnitRow,
+};
 
 use super::deadlines::{CaseDates, due_dates, limitation, schedule};
 use super::input::{CheckedCase, NewCase};
@@ -27,6 +31,17 @@ pub(crate) fn new_tracking_code() -> TrackingCode {
 /// The case, its sender, its first timeline row and the audit row (which never holds the
 /// sender's identity) are written in one transaction.
 pub async fn register(app: &App, actor: &Actor, calendar: &HolidayCalendar, input: &NewCase) -> Result<CaseView> {
+    register_with_files(app, actor, calendar, input, vec![]).await
+}
+
+/// [`register`] with files written in the same transaction (the desk's scanned letter).
+pub(crate) async fn register_with_files(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    input: &NewCase,
+    files: Vec<IntakeFile>,
+) -> Result<CaseView> {
     let unit = app.store().unit_by_code(input.unit.trim()).await?;
     let checked = input.check(app.today());
     let Some(unit) = unit else {
@@ -46,6 +61,9 @@ pub async fn register(app: &App, actor: &Actor, calendar: &HolidayCalendar, inpu
         checked.channel = Channel::VillageHead;
     }
     validate_stored(app, calendar, &unit, &checked).await?;
+    // A file registered with the case is the sender's letter: a denouncer's handwriting.
+    let files: Vec<IntakeFile> =
+        files.into_iter().map(|f| IntakeFile { identity: checked.kind.identity_is_secret(), ..f }).collect();
     let remote = match input.remote {
         Some(r) => r,
         None => app.store().unit_remote(unit.unit_id()).await?,
@@ -57,7 +75,16 @@ pub async fn register(app: &App, actor: &Actor, calendar: &HolidayCalendar, inpu
         note: None,
         detail: serde_json::json!({ "channel": checked.channel.as_str() }),
     };
-    let id = insert_with_fresh_code(app, actor, stored, &checked.sender, first, None).await?;
+    let new = Unwritten {
+        case: stored,
+        sender: &checked.sender,
+        first,
+        place: CasePlace::default(),
+        files,
+        parent: None,
+        audit_action: "case.register",
+    };
+    let (id, _) = insert_with_fresh_code(app, actor.audit(), new, &|_, _| vec![]).await?;
     let case = app.store().case_by_id(id).await?.ok_or(Error::NotFound)?;
     build(app, actor, calendar, case).await
 }
@@ -147,24 +174,40 @@ pub(crate) fn stored_case(
     })
 }
 
-/// Inserts the case under a fresh tracking code, drawing again on the rare clash.
+/// A case ready to be written but for its tracking code, with what it carries.
+pub(crate) struct Unwritten<'a> {
+    pub case: StoredCase,
+    pub sender: &'a CaseSender,
+    /// The first row of its timeline.
+    pub first: NewCaseAction,
+    pub place: CasePlace,
+    /// Photos or a scanned letter, already checked and cleaned.
+    pub files: Vec<IntakeFile>,
+    /// The row recorded on the first case of a second complaint.
+    pub parent: Option<(i64, &'a NewCaseAction)>,
+    /// `case.register` (an official) or `case.submit` (a resident).
+    pub audit_action: &'static str,
+}
+
+/// Inserts the case under a fresh tracking code, drawing again on the rare clash; `mails` are
+/// the mails to queue with it, given the code drawn. Answers its id and code.
 pub(crate) async fn insert_with_fresh_code(
     app: &App,
-    actor: &Actor,
-    mut case: StoredCase,
-    sender: &CaseSender,
-    first: NewCaseAction,
-    parent: Option<(i64, &NewCaseAction)>,
-) -> Result<coso_domain::CaseId> {
+    actor: &coso_store::Actor,
+    mut new: Unwritten<'_>,
+    mails: &(dyn Fn(&str, &StoredCase) -> Vec<NewMail> + Sync),
+) -> Result<(CaseId, String)> {
     let mut effects = CaseEffects {
-        action: first,
-        audit_action: "case.register",
+        action: new.first.clone(),
+        audit_action: new.audit_action,
         audit_after: serde_json::Value::Null,
         mails: vec![],
     };
     for _ in 0..CODE_ATTEMPTS {
+        let case = &mut new.case;
         case.code = new_tracking_code().display();
-        // The audit row names what was registered, never who sent it.
+        effects.mails = mails(&case.code, case);
+        // The audit row names what was written, never who sent it.
         effects.audit_after = serde_json::json!({
             "code": case.code,
             "kind": case.kind.as_str(),
@@ -173,10 +216,20 @@ pub(crate) async fn insert_with_fresh_code(
             "category": case.category,
             "received_on": case.received_on,
             "parent_id": case.parent_id,
+            "publish": case.publish,
+            "files": new.files.len(),
         });
-        match app.store().insert_case(&case, sender, &effects, parent, actor.audit()).await {
+        let insert = CaseInsert {
+            case: &new.case,
+            sender: new.sender,
+            effects: &effects,
+            place: &new.place,
+            files: &new.files,
+            parent: new.parent,
+        };
+        match app.store().insert_case(&insert, actor).await {
             Err(StoreError::Conflict { field: "code", .. }) => continue,
-            other => return Ok(other?),
+            other => return Ok((other?, new.case.code.clone())),
         }
     }
     Err(Error::internal("no free tracking code after several draws"))

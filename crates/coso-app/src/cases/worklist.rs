@@ -163,6 +163,20 @@ async fn lines(
         .collect()
 }
 
+/// The cases of `unit`'s subtree the filters keep, `limit` from `offset`, with the count of all:
+/// the one query behind the pages, the downloads and the JSON API.
+pub(crate) async fn found(
+    app: &App,
+    actor: &Actor,
+    unit: &UnitRow,
+    q: &InboxQuery,
+    limit: i64,
+    offset: i64,
+) -> Result<coso_store::Page<CaseRow>> {
+    let f = filter(unit, actor, q)?;
+    Ok(app.store().case_list(&f, limit, offset).await?)
+}
+
 /// One page of the inbox of `unit`'s subtree.
 pub async fn worklist(
     app: &App,
@@ -173,10 +187,9 @@ pub async fn worklist(
 ) -> Result<Inbox> {
     let path = unit.unit_path();
     let can_handle = actor.may(&path, Action::HandleCases);
-    let f = filter(&unit, actor, q)?;
-    let categories = app.store().case_categories(unit.unit_id()).await?;
     let page = q.page.max(1);
-    let found = app.store().case_list(&f, WORKLIST_PAGE_SIZE, (page - 1) * WORKLIST_PAGE_SIZE).await?;
+    let found = found(app, actor, &unit, q, WORKLIST_PAGE_SIZE, (page - 1) * WORKLIST_PAGE_SIZE).await?;
+    let categories = app.store().case_categories(unit.unit_id()).await?;
     let pages = ((found.total + WORKLIST_PAGE_SIZE - 1) / WORKLIST_PAGE_SIZE).max(1);
     let lines = lines(app, calendar, &categories, found.items).await;
     Ok(Inbox { unit, lines, total: found.total, page, pages, categories, can_handle })
@@ -191,9 +204,8 @@ pub async fn inbox_table(
     unit: UnitRow,
     q: &InboxQuery,
 ) -> Result<Table> {
-    let f = filter(&unit, actor, q)?;
+    let found = found(app, actor, &unit, q, INBOX_EXPORT_MAX, 0).await?;
     let categories = app.store().case_categories(unit.unit_id()).await?;
-    let found = app.store().case_list(&f, INBOX_EXPORT_MAX, 0).await?;
     let columns = vec![
         Column::new("Mã đơn", ColumnKind::Text),
         Column::new("Loại đơn", ColumnKind::Text),

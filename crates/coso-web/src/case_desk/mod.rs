@@ -11,6 +11,8 @@ mod register;
 mod steps;
 mod views;
 
+pub(crate) use picker::unit_hits;
+
 use axum::Router;
 use axum::routing::{get, post};
 

@@ -7,6 +7,7 @@ use coso_domain::authz::Role;
 use coso_domain::clock::vietnam_time_text;
 use coso_domain::household_link::LinkRequestInput;
 
+use super::case_views::MyCaseLine;
 use super::views::{MyHomePage, MyNotification, MyUnit};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageResult};
@@ -15,6 +16,9 @@ use crate::forms::{CsrfOnly, FieldErrors};
 use crate::page_context::redirect_with_notice;
 use crate::state::AppState;
 use crate::views::Nav;
+
+/// The newest cases the page itself lists; the rest are on `/cua-toi/don`.
+const HOME_CASES: i64 = 5;
 
 /// The page, with the household request form as typed and its errors (after a refused one).
 pub(super) async fn my_page(
@@ -46,6 +50,7 @@ pub(super) async fn my_page(
             unread: n.read_at.is_none(),
         })
         .collect();
+    let cases = coso_app::cases::my_cases(&state.app, &actor, 1, HOME_CASES).await?;
     Ok(MyHomePage {
         nav: Nav::of(Some(user)),
         name: user.display_name.clone(),
@@ -55,6 +60,8 @@ pub(super) async fn my_page(
         typed,
         errors,
         notifications,
+        cases: cases.items.into_iter().map(MyCaseLine::from).collect(),
+        cases_total: cases.total,
     })
 }
 

@@ -6,6 +6,7 @@ use coso_app::households::MyHousehold;
 use coso_domain::clock::vietnam_time_text;
 use coso_domain::household_link::{LinkRequestInput, LinkStatus};
 
+use super::case_views::MyCaseLine;
 use crate::forms::FieldErrors;
 use crate::views::Nav;
 
@@ -41,6 +42,9 @@ pub struct MyHomePage {
     pub typed: LinkRequestInput,
     pub errors: FieldErrors,
     pub notifications: Vec<MyNotification>,
+    /// The newest cases the account sent, and how many it sent in all.
+    pub cases: Vec<MyCaseLine>,
+    pub cases_total: i64,
 }
 
 impl MyHomePage {

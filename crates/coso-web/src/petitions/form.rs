@@ -79,14 +79,7 @@ pub async fn submit(
     let values = values_of(&form);
     if !form.too_long.is_empty() {
         // Nothing is sent on: the page names each field that was too long to read.
-        let errors = form
-            .too_long
-            .iter()
-            .map(|f| {
-                coso_domain::FieldError::new(static_field(f), "Nội dung nhập vào trường này quá dài; hãy rút gọn.")
-            })
-            .collect();
-        let page = page(&state, user.as_ref(), &code, values, FieldErrors(errors)).await?;
+        let page = page(&state, user.as_ref(), &code, values, FieldErrors(form.too_long_errors())).await?;
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let input = PublicPetition {
@@ -119,16 +112,5 @@ pub async fn submit(
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
-    }
-}
-
-/// The field names a form error may carry (`FieldError` holds a `&'static str`).
-fn static_field(name: &str) -> &'static str {
-    match name {
-        "place" => "place",
-        "name" => "name",
-        "phone" => "phone",
-        "email" => "email",
-        _ => "content",
     }
 }

@@ -9,6 +9,8 @@ mod tracking;
 mod views;
 
 pub use form::limits;
+/// The petition form's reader, shared by the resident's own form (`/cua-toi/gui-don`).
+pub use multipart::{PetitionForm, read as read_form};
 
 use axum::Router;
 use axum::routing::{get, post};

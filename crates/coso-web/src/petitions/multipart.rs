@@ -28,6 +28,29 @@ impl PetitionForm {
     pub fn field(&self, name: &str) -> &str {
         self.fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
+
+    /// An error on each text field that was too long to read (nothing is sent on then).
+    pub fn too_long_errors(&self) -> Vec<coso_domain::FieldError> {
+        self.too_long
+            .iter()
+            .map(|f| {
+                coso_domain::FieldError::new(static_field(f), "Nội dung nhập vào trường này quá dài; hãy rút gọn.")
+            })
+            .collect()
+    }
+}
+
+/// The field names a form error may carry (`FieldError` holds a `&'static str`).
+fn static_field(name: &str) -> &'static str {
+    match name {
+        "place" => "place",
+        "name" => "name",
+        "phone" => "phone",
+        "email" => "email",
+        "address" => "address",
+        "id_number" => "id_number",
+        _ => "content",
+    }
 }
 
 fn unreadable(e: MultipartError) -> AppError {

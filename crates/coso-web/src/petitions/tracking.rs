@@ -57,7 +57,7 @@ fn unknown(code: &str) -> String {
 }
 
 async fn track_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> Result<TrackPage, AppError> {
-    let case = cases::track(&state.app, code).await?;
+    let case = cases::public_view(&state.app, code).await?;
     Ok(TrackPage { nav: Nav::of(user), case, errors: FieldErrors::default(), comment: String::new() })
 }
 
@@ -108,7 +108,7 @@ pub async fn file(
     let name = |ext: &str| format!("bien-nhan-{}.{ext}", code.replace('-', ""));
     match file.as_str() {
         "da-gui" => {
-            let case = cases::track(&state.app, &code).await?;
+            let case = cases::public_view(&state.app, &code).await?;
             Ok(([(header::CACHE_CONTROL, "private, no-store")], SentPage { nav: Nav::of(user.as_ref()), case })
                 .into_response())
         }
@@ -149,7 +149,7 @@ pub async fn rate(
     let request_id = crate::request_id::current();
     let actor = user.as_ref().map(|u| u.actor());
     match cases::rate(&state.app, actor.as_ref(), Some(&request_id), &code, &form.rating, &form.comment).await {
-        Ok(()) => {
+        Ok(_) => {
             let shown = code.parse::<TrackingCode>().map(|c| c.display()).unwrap_or(code);
             Ok(redirect_with_notice(&format!("/theo-doi/{shown}"), "Cảm ơn bạn đã đánh giá kết quả giải quyết."))
         }

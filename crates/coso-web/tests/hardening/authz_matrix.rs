@@ -136,6 +136,10 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/cua-toi/ho-gia-dinh", Body::Form,                                     "S R R R R R R R -"),
     ("POST", "/cua-toi/ho-gia-dinh/ket-thuc", Body::Form,                            "S O O O O O O O -"),
     ("POST", "/cua-toi/thong-bao/{id}/da-doc", Body::Form,                           "S O O O O O O O -"),
+    // Anyone signed in lists their own cases and may send one; the probe's form lacks its content.
+    ("GET", "/cua-toi/don", Body::None,                                              "S O O O O O O O -"),
+    ("GET", "/cua-toi/gui-don", Body::None,                                          "S O O O O O O O -"),
+    ("POST", "/cua-toi/gui-don", Body::Multipart,                                    "S R R R R R R R -"),
     ("GET", "/quan-tri/don-vi/{code}", Body::None,                                   "S F O O O O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/them", Body::Form,                             "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/nhap", Body::Multipart,                        "S F F F F R F R -"),

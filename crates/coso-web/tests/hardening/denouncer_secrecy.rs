@@ -25,7 +25,12 @@ use crate::{PROVINCE, first_commune, village_with_a_household};
 const SECRET_NAME: &str = "Quách Thị Bímật Zqx";
 const SECRET_PHONE: &str = "0987650042917";
 const INFORMATION_PHONE: &str = "0912340077315";
-const SECRETS: [&str; 3] = [SECRET_NAME, SECRET_PHONE, INFORMATION_PHONE];
+/// The address and phone of a resident who denounced from their own page (`/cua-toi/gui-don`).
+const RESIDENT_ADDRESS: &str = "Xóm Bímật Kvw, Thôn Một";
+const RESIDENT_PHONE: &str = "0976540088123";
+const SECRETS: [&str; 5] = [SECRET_NAME, SECRET_PHONE, INFORMATION_PHONE, RESIDENT_ADDRESS, RESIDENT_PHONE];
+/// The resident who denounces; not one of the swept roles (their own pages show their case).
+const DENOUNCER: &str = "to-cao@coso.test";
 
 /// Every role without a clearance: (label, e-mail, role, where it is granted — `commune`
 /// stands for the commune that handles the case, `V1` for a village under it).
@@ -231,6 +236,24 @@ async fn seed(app: &TestApp) -> Seed {
         .expect("identity file");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let identity_file = res.json::<Value>().await.expect("file")["id"].as_i64().expect("file id");
+    // A denunciation a signed-in resident sent under their own name.
+    app.user(DENOUNCER, Role::Resident, "V1").await;
+    let account = app.store.user_by_email(DENOUNCER).await.expect("q").expect("the denouncer");
+    let resident = coso_app::Actor::user(account.user_id(), &account.email, vec![], None);
+    let denounced = coso_app::cases::ResidentCase {
+        kind: "denunciation".into(),
+        unit: commune.clone(),
+        category: "can_bo".into(),
+        content: "Tố cáo cán bộ thu tiền trái phép khi cấp giấy xác nhận.".into(),
+        address: RESIDENT_ADDRESS.into(),
+        phone: RESIDENT_PHONE.into(),
+        ..Default::default()
+    };
+    let limits = coso_app::cases::IntakeLimits { max_photo_bytes: 1 << 20 };
+    let calendar = coso_calendar::HolidayCalendar::builtin();
+    coso_app::cases::submit_as_resident(&app.state.app, &resident, calendar, denounced, limits)
+        .await
+        .expect("a resident's denunciation");
     Seed { commune, denunciation, denunciation_code, information, information_code, identity_file, today }
 }
 

@@ -1,7 +1,7 @@
-// A resident on a cheap phone (360×740): sends a petition with a photo to a commune, reads the
-// tracking code, follows it by that code typed carelessly; the province official answers it
+// A resident on a cheap phone (360×740), signed in: sends a petition with a photo to a commune,
+// reads the tracking code, follows it by that code typed carelessly; the province official answers it
 // through the API (the official pages of cases are not part of this flow); the resident sees
-// the answer and rates it, once. Every page is also checked at both sizes (see checks.mjs).
+// the answer and rates it, once, and finds it among their own cases ("Đơn của tôi"). Every page is also checked at both sizes (see checks.mjs).
 // Usage: node resident_flow.mjs BASE_URL SCREENSHOT_DIR CODES_JSON
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -53,6 +53,13 @@ async function fitsThePhone(what) {
 async function shot(name) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
+
+// 0. The demo's resident signs in: what they send is listed among their own cases.
+await page.goto(`${base}/dang-nhap`);
+await page.fill('#email', 'nguoidan@coso.example');
+await page.fill('#password', PASSWORD);
+await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
+assert.ok(page.url().endsWith('/cua-toi'), `the resident lands on their page: ${page.url()}`);
 
 // 1. From the province's page to a commune, its list of petitions and the form.
 await page.goto(`${base}/don-vi/42`);
@@ -139,6 +146,19 @@ await page.goto(`${base}${commune}/phan-anh?q=o ga`);
 assert.match(await page.locator('main').innerText(), /Xã đã vá ổ gà/);
 await fitsThePhone('the public list');
 await checks.atEverySize(page, 'resident: the public list');
+
+// 5. "Đơn của tôi": the petition is the resident's own, and leads to its tracking page.
+await page.goto(`${base}/cua-toi`);
+await Promise.all([page.waitForLoadState('load'), page.locator('main a', { hasText: /Đơn của tôi|Xem tất cả/ }).first().click()]);
+assert.ok(page.url().endsWith('/cua-toi/don'), page.url());
+const mine = await page.locator('main ul.inbox').innerText();
+assert.match(mine, new RegExp(code));
+assert.match(mine, /Phản ánh, kiến nghị/);
+await fitsThePhone('my cases');
+await shot('5-my-cases');
+await checks.atEverySize(page, 'resident: my cases');
+await Promise.all([page.waitForLoadState('load'), page.locator(`main a[href="/theo-doi/${code}"]`).click()]);
+assert.ok(page.url().endsWith(`/theo-doi/${code}`), page.url());
 await browser.close();
 if (!checks.report()) process.exit(1);
 console.log(`resident flow: ok (${code})`);

@@ -48,6 +48,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "reception session", send: record_reception, find: find_reception },
     Kind { name: "case intake", send: register_case, find: find_case },
     Kind { name: "open311 intake", send: open311_intake, find: find_open311 },
+    Kind { name: "resident case", send: send_own_case, find: find_own_case },
 ];
 
 /// How the server answered a write.
@@ -522,7 +523,8 @@ fn find_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let mut matching = Vec::new();
         let mut offset = 0;
         loop {
-            let page = f.store.case_inbox(&village, &[], None, Some(200), offset).await.expect("cases");
+            let open = coso_store::CaseListFilter { unit_path: village.path.clone(), ..Default::default() };
+            let page = f.store.case_list(&open, 200, offset).await.expect("cases");
             let read = page.items.len() as i64;
             matching.extend(page.items.into_iter().filter(|c| c.content.ends_with(&marker)));
             offset += read;
@@ -530,20 +532,26 @@ fn find_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 break;
             }
         }
-        match matching.as_slice() {
-            [] => Found::Nothing,
-            [case] => {
-                let sender = f.store.case_sender(case.case_id()).await.expect("sender");
-                let actions = f.store.case_actions(case.case_id()).await.expect("actions");
-                if sender.is_some() && actions.len() == 1 {
-                    Found::All
-                } else {
-                    Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
-                }
-            }
-            more => Found::Part(format!("{} cases with one marker", more.len())),
-        }
+        whole_case(f, &matching).await
     })
+}
+
+/// Whether the one case carrying a write's marker is there whole: with its sender and its
+/// first timeline row.
+async fn whole_case(f: &Finder, matching: &[coso_store::CaseRow]) -> Found {
+    match matching {
+        [] => Found::Nothing,
+        [case] => {
+            let sender = f.store.case_sender(case.case_id()).await.expect("sender");
+            let actions = f.store.case_actions(case.case_id()).await.expect("actions");
+            if sender.is_some() && actions.len() == 1 {
+                Found::All
+            } else {
+                Found::Part(format!("sender {}, {} timeline rows", sender.is_some(), actions.len()))
+            }
+        }
+        more => Found::Part(format!("{} cases with one marker", more.len())),
+    }
 }
 
 /// A petition sent through Open311 by an application without an account (no cookie, no
@@ -570,6 +578,46 @@ fn open311_intake(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
             Err(_) => (Outcome::Lost, String::new()),
         };
         attempt("open311 intake", n, code, outcome)
+    })
+}
+
+/// A complaint sent from the writer's own page (`/cua-toi/gui-don`, a multipart form).
+fn send_own_case(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let content = format!("Khiếu nại việc thu phí chợ, số {n}-cua-toi");
+        let boundary = "coso-load-own-case";
+        let fields = [
+            ("csrf", w.csrf.as_str()),
+            ("kind", "complaint"),
+            ("unit", village.as_str()),
+            ("category", "khac"),
+            ("content", content.as_str()),
+            ("address", "Thôn mẫu"),
+        ];
+        let mut body: String = fields
+            .iter()
+            .map(|(k, v)| format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"))
+            .collect();
+        body.push_str(&format!("--{boundary}--\r\n"));
+        let request = w
+            .client
+            .post(format!("{}/cua-toi/gui-don", w.url))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body);
+        attempt("resident case", n, village, w.send(request).await)
+    })
+}
+
+/// The writer's complaint is among its own cases with its sender and first timeline row, or
+/// not at all.
+fn find_own_case<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let writer = f.store.user_by_email(WRITER).await.expect("q").expect("the writer");
+        let marker = format!("số {}-cua-toi", a.n);
+        let mine = f.store.cases_sent_by(writer.user_id(), i64::MAX, 0).await.expect("cases");
+        let matching: Vec<_> = mine.items.into_iter().filter(|c| c.content.ends_with(&marker)).collect();
+        whole_case(f, &matching).await
     })
 }
 

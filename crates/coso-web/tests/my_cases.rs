@@ -1,0 +1,187 @@
+//! "Đơn của tôi", on SQLite and on PostgreSQL: a signed-in resident sends a complaint and a
+//! denunciation under the account's name from `/cua-toi/gui-don`, follows both from `/cua-toi`
+//! and `/cua-toi/don`; another resident sees none of them, an official without clearance does
+//! not see the denouncer, and a form missing what the law asks names the field and saves nothing.
+
+use coso_domain::authz::Role;
+use coso_test_support::{TestApp, attr, on_both, texts};
+use serde_json::Value;
+
+const PROVINCE: &str = "42";
+const ADDRESS: &str = "Số 12, xóm Kiềng Zqv, Thôn Một";
+const PHONE: &str = "0912 345 678";
+
+async fn first_commune(app: &TestApp) -> String {
+    let list: Value = app
+        .anonymous()
+        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    list["items"][0]["code"].as_str().expect("a commune").to_string()
+}
+
+/// A client that does not follow redirects, signed in through the sign-in page, with the CSRF
+/// token of its pages.
+async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
+    let c = app.anonymous();
+    let res = c
+        .post(app.url("/dang-nhap"))
+        .form(&[("email", email), ("password", coso_test_support::PASSWORD)])
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(res.status(), 303, "sign in of {email}");
+    let html = page(&c, app, "/cua-toi").await;
+    (c, attr(&html, "input[name=csrf]", "value").expect("the CSRF token"))
+}
+
+async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{path}");
+    res.text().await.expect("html")
+}
+
+/// The send form posted as multipart; answers the status, the redirect and the body.
+async fn send(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> (u16, String, String) {
+    let boundary = "----coso-my-cases-4b1e";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    let res = c
+        .post(app.url("/cua-toi/gui-don"))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("send");
+    let status = res.status().as_u16();
+    let location = res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_string();
+    (status, location, res.text().await.expect("body"))
+}
+
+fn case_fields<'a>(csrf: &'a str, kind: &'a str, unit: &'a str, content: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("kind", kind),
+        ("unit", unit),
+        ("category", "dat_dai"),
+        ("content", content),
+        ("address", ADDRESS),
+        ("phone", PHONE),
+    ]
+}
+
+/// Sends a case and follows the redirect to its tracking page; answers its code.
+async fn sent(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> String {
+    let (status, location, body) = send(app, c, fields).await;
+    assert_eq!(status, 303, "{body}");
+    let code = location.strip_prefix("/theo-doi/").expect("to the tracking page").to_string();
+    let html = page(c, app, &location).await;
+    let notice = texts(&html, ".banner .notice").join(" ");
+    assert!(notice.contains(&format!("Mã theo dõi của bạn: {code}")), "{notice}");
+    code
+}
+
+async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
+    let commune = first_commune(app).await;
+    app.user("dan@coso.test", Role::Resident, &commune).await;
+    app.user("hang-xom@coso.test", Role::Resident, &commune).await;
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let (c, csrf) = signed_in(app, "dan@coso.test").await;
+    let form = page(&c, app, "/cua-toi/gui-don").await;
+    assert!(form.contains("dan@coso.test"), "the sender is the account");
+
+    let complaint = sent(
+        app,
+        &c,
+        &case_fields(&csrf, "complaint", &commune, "Khiếu nại quyết định thu hồi đất của Ủy ban nhân dân xã."),
+    )
+    .await;
+    let denunciation =
+        sent(app, &c, &case_fields(&csrf, "denunciation", &commune, "Tố cáo cán bộ địa chính nhận tiền.")).await;
+
+    // Both are the resident's, newest first, with their kind, unit, status and next due date.
+    let list = page(&c, app, "/cua-toi/don").await;
+    let lines = texts(&list, "ul.inbox li").join("\n");
+    assert!(lines.contains(&complaint) && lines.contains(&denunciation), "{lines}");
+    assert!(lines.contains("Khiếu nại") && lines.contains("Tố cáo") && lines.contains("Hạn xử lý"), "{lines}");
+    let links: Vec<String> = coso_test_support::attrs(&list, "ul.inbox li a", "href");
+    assert_eq!(links[0], format!("/theo-doi/{denunciation}"), "newest first: {links:?}");
+    let home = page(&c, app, "/cua-toi").await;
+    assert!(texts(&home, "h2").iter().any(|h| h == "Đơn của tôi"));
+    assert!(home.contains(&complaint) && home.contains(&denunciation));
+
+    // The identity is the case's sender, apart from the case.
+    let stored = app.store.case_by_code(&denunciation).await.expect("q").expect("case");
+    assert_eq!(stored.kind.as_str(), "denunciation", "an identified denouncer: not information");
+    let sender = app.store.case_sender(stored.case_id()).await.expect("q").expect("sender");
+    assert_eq!(
+        (sender.email.as_deref(), sender.address.as_deref(), sender.phone.as_deref()),
+        (Some("dan@coso.test"), Some(ADDRESS), Some(PHONE))
+    );
+
+    // Another resident sees none of it.
+    let (other, _) = signed_in(app, "hang-xom@coso.test").await;
+    for path in ["/cua-toi", "/cua-toi/don"] {
+        let html = page(&other, app, path).await;
+        assert!(!html.contains(&complaint) && !html.contains(&denunciation), "{path}");
+    }
+
+    // The commune's official handles the denunciation without its author.
+    let official = app.client_as("xa@coso.test").await;
+    let res = official.get(app.url(&format!("/api/v1/cases/{}", stored.id))).send().await.expect("case");
+    assert_eq!(res.status(), 200);
+    let text = res.text().await.expect("body");
+    for secret in [ADDRESS, PHONE, "dan@coso.test"] {
+        assert!(!text.contains(secret), "«{secret}» shown to an official without clearance: {text}");
+    }
+    let page_html = page(&official, app, &format!("/quan-tri/vu-viec/{}", stored.id)).await;
+    for secret in [ADDRESS, PHONE, "dan@coso.test"] {
+        assert!(!page_html.contains(secret), "«{secret}» on the case's page");
+    }
+    let audit = app.store.audit_entries(None, Some(100)).await.expect("audit");
+    let submitted = audit.items.iter().find(|e| e.entity_id == stored.id.to_string()).expect("the audit row");
+    assert_eq!(submitted.actor, "public:resident", "the audit row does not name the denouncer's account");
+}
+
+async fn missing_identity_names_the_field_and_saves_nothing(app: &TestApp) {
+    let commune = first_commune(app).await;
+    app.user("dan@coso.test", Role::Resident, &commune).await;
+    let (c, csrf) = signed_in(app, "dan@coso.test").await;
+    let fields: Vec<(&str, &str)> = case_fields(&csrf, "denunciation", &commune, "Tố cáo lấn chiếm đất công.")
+        .into_iter()
+        .filter(|(name, _)| *name != "address")
+        .collect();
+    let (status, _, html) = send(app, &c, &fields).await;
+    assert_eq!(status, 422);
+    let summary = texts(&html, ".error-summary a").join(" | ");
+    assert!(summary.contains("Hãy nhập địa chỉ người gửi đơn."), "{summary}");
+    assert_eq!(attr(&html, ".error-summary a", "href").as_deref(), Some("#address"));
+    assert_eq!(attr(&html, "textarea#content", "id").as_deref(), Some("content"), "the form again");
+    assert!(html.contains("Tố cáo lấn chiếm đất công."), "what was typed stays");
+
+    // Nor a wrong ID number, nor an unknown unit.
+    let mut fields = case_fields(&csrf, "complaint", "KHONG-CO", "Khiếu nại.");
+    fields.push(("id_number", "12ab"));
+    let (status, _, html) = send(app, &c, &fields).await;
+    assert_eq!(status, 422);
+    let summary = texts(&html, ".error-summary a").join(" | ");
+    assert!(summary.contains("Không có đơn vị mã «KHONG-CO»") && summary.contains("số căn cước"), "{summary}");
+
+    let user = app.store.user_by_email("dan@coso.test").await.expect("q").expect("user");
+    assert_eq!(app.store.cases_sent_by(user.user_id(), 10, 0).await.expect("q").total, 0, "nothing saved");
+    let list = page(&c, app, "/cua-toi/don").await;
+    assert!(list.contains("Bạn chưa gửi đơn nào."));
+}
+
+on_both! {
+    app:
+    a_resident_sends_and_follows_their_own_cases => a_resident_sends_and_follows_their_own_cases,
+    missing_identity_names_the_field_and_saves_nothing => missing_identity_names_the_field_and_saves_nothing,
+}
