@@ -52,6 +52,8 @@ pub struct PublicPetition {
     pub photos: Vec<PhotoUpload>,
     /// `web` (the form) or `app` (Open311 and other applications).
     pub channel: Option<Channel>,
+    /// The application that sent it with its Open311 key, named in the first timeline note.
+    pub client: Option<String>,
 }
 
 /// The limits of a submission, from the configuration.
@@ -232,7 +234,7 @@ pub async fn submit_petition(
     let action = NewCaseAction {
         action: CaseActionKind::Receive,
         on_date: today,
-        note: None,
+        note: input.client.as_ref().map(|c| format!("Gửi qua ứng dụng «{c}» (Open311).")),
         detail: serde_json::json!({ "channel": channel.as_str(), "photos": files.len() }),
     };
     let mut intake = NewIntake {
