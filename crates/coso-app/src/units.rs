@@ -55,15 +55,34 @@ pub struct AdminUnitView {
     pub children: Vec<UnitRow>,
     /// Whether the actor may add units under it.
     pub can_manage: bool,
+    /// Whether the unit is in a remote area (*vùng sâu, vùng xa*; KN-3, KN-4, KN-6).
+    pub remote: bool,
+    /// Whether the actor may change that flag (an administrator).
+    pub can_set_remote: bool,
 }
 
 pub async fn admin_view(app: &App, actor: &Actor, code: &str) -> Result<AdminUnitView> {
     let unit = by_code(app, code).await?;
     actor.authorize(&unit.unit_path(), Action::ViewAdmin)?;
     let can_manage = actor.may(&unit.unit_path(), Action::ManageUnits);
-    let (ancestors, children) =
-        tokio::try_join!(app.store().ancestors(&unit), app.store().children(unit.unit_id(), app.today()))?;
-    Ok(AdminUnitView { unit, ancestors, children, can_manage })
+    let (ancestors, children, remote) = tokio::try_join!(
+        app.store().ancestors(&unit),
+        app.store().children(unit.unit_id(), app.today()),
+        app.store().unit_remote(unit.unit_id())
+    )?;
+    Ok(AdminUnitView { unit, ancestors, children, can_manage, remote, can_set_remote: can_manage && actor.is_admin() })
+}
+
+/// Marks `unit` as in a remote, hard-to-reach area or not (an administrator who manages the
+/// unit; audited). The
+/// cases registered there afterwards get the remote periods of KN-3, KN-4 and KN-6 by default;
+/// the cases already registered keep theirs.
+/// `None`: the form said neither yes nor no.
+pub async fn set_remote(app: &App, actor: &Actor, unit: &UnitRow, remote: Option<bool>) -> Result<()> {
+    actor.authorize(&unit.unit_path(), Action::ManageUnits)?;
+    actor.require_admin()?;
+    let remote = remote.ok_or_else(|| Error::field("remote", "Chọn “Có” hoặc “Không” cho vùng sâu, vùng xa."))?;
+    Ok(app.store().set_unit_remote(unit.unit_id(), remote, actor.audit()).await?)
 }
 
 /// Creates one unit under `parent` (a village, residential group, agency or department).

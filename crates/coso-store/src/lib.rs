@@ -46,6 +46,7 @@ pub mod sqlite_file;
 mod submissions;
 mod tasks;
 mod templates;
+mod unit_remote;
 mod units;
 mod users;
 

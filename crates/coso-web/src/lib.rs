@@ -48,7 +48,7 @@ mod wire;
 
 pub use app::router;
 pub use coso_app::Clock;
-pub use state::{AppState, Secret, WebSettings};
+pub use state::{AppState, Open311Client, Secret, WebSettings};
 
 /// Hashes a password the way accounts store it (for tests that create accounts).
 pub use coso_app::accounts::hash_password;

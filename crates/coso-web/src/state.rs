@@ -31,6 +31,32 @@ pub struct WebSettings {
     /// The bearer token that opens `/metrics` to a scraper on another machine. Without it,
     /// only clients on this machine (loopback, not through a proxy) read the metrics.
     pub metrics_token: Option<Secret>,
+    /// The applications that post to Open311 with an `api_key`; see [`Open311Client`].
+    pub open311_api_keys: Vec<Open311Client>,
+    /// Open311 requests per minute one client key may post: its own budget, instead of the
+    /// per-address intake limit.
+    pub open311_client_per_minute: u32,
+}
+
+/// An application known to Open311: its name (written in the first timeline note of what it
+/// sends) and the SHA-256 of its key, in hexadecimal (the key itself is never configured).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open311Client {
+    pub name: String,
+    pub key_sha256: String,
+}
+
+impl WebSettings {
+    /// The client whose key is `key`; `None` for an unknown key.
+    pub fn open311_client(&self, key: &str) -> Option<&Open311Client> {
+        use sha2::Digest;
+        let hash = hex::encode(sha2::Sha256::digest(key.as_bytes()));
+        // Every configured hash is compared, in time that does not depend on where they differ.
+        self.open311_api_keys.iter().fold(None, |found, c| {
+            let same = Secret::new(c.key_sha256.to_ascii_lowercase()).matches(&hash);
+            found.or(same.then_some(c))
+        })
+    }
 }
 
 /// A secret setting: compared in constant time, never shown by `Debug`.
@@ -66,6 +92,8 @@ impl Default for WebSettings {
             max_upload_bytes: 20 * 1024 * 1024,
             max_photo_bytes: 5 * 1024 * 1024,
             metrics_token: None,
+            open311_api_keys: vec![],
+            open311_client_per_minute: 600,
         }
     }
 }
@@ -83,6 +111,8 @@ pub struct Inner {
     pub reset_limiter: DefaultKeyedRateLimiter<IpAddr>,
     /// Public intake submissions per IP address: see [`AppState::check_intake`].
     pub intake_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    /// Open311 requests per client key: see [`AppState::check_open311_client`].
+    pub open311_client_limiter: DefaultKeyedRateLimiter<String>,
     pub metrics: Metrics,
     pub calendar: crate::calendar::CalendarCache,
     pub started: Instant,
@@ -104,6 +134,9 @@ impl AppState {
             login_limiter: RateLimiter::keyed(Quota::per_minute(at_least_one(settings.login_attempts_per_minute))),
             reset_limiter: RateLimiter::keyed(Quota::per_hour(at_least_one(settings.password_resets_per_ip_per_hour))),
             intake_limiter: RateLimiter::keyed(Quota::per_minute(at_least_one(settings.intake_per_ip_per_minute))),
+            open311_client_limiter: RateLimiter::keyed(Quota::per_minute(at_least_one(
+                settings.open311_client_per_minute,
+            ))),
             settings,
             metrics: Metrics::default(),
             calendar: Default::default(),
@@ -125,6 +158,15 @@ impl AppState {
     pub fn check_intake(&self, ip: IpAddr) -> Result<(), crate::error::AppError> {
         self.intake_limiter.check_key(&ip).map_err(|_| {
             tracing::warn!(%ip, "intake rate limit reached");
+            crate::error::AppError::RateLimited
+        })
+    }
+
+    /// The budget of an Open311 client known by its key: 429 once it has posted more than
+    /// `open311_client_per_minute` in the last minute, whatever its addresses.
+    pub fn check_open311_client(&self, client: &Open311Client) -> Result<(), crate::error::AppError> {
+        self.open311_client_limiter.check_key(&client.name).map_err(|_| {
+            tracing::warn!(client = %client.name, "open311 client rate limit reached");
             crate::error::AppError::RateLimited
         })
     }

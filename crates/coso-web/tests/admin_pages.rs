@@ -1,5 +1,6 @@
 //! Officials' admin pages: the accounts table and its unit picker, issuing a plan from a form,
-//! the implementing-plan choice of the report form, and the report template form editor.
+//! the implementing-plan choice of the report form, the report template form editor, and a
+//! unit's remote-area flag.
 
 use coso_domain::authz::Role;
 use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, texts};
@@ -306,8 +307,91 @@ async fn a_field_added_in_the_template_form_shows_on_the_report_form(app: &TestA
     );
 }
 
+/// The due date of `rule` among a case's deadlines (API body).
+fn due(case: &serde_json::Value, rule: &str) -> String {
+    let deadlines = case["deadlines"].as_array().expect("deadlines");
+    let found = deadlines.iter().find(|d| d["rule"] == rule).and_then(|d| d["due"].as_str());
+    found.unwrap_or_else(|| panic!("no {rule} in {case}")).to_string()
+}
+
+async fn an_administrator_marks_a_unit_remote_which_lengthens_later_complaints(app: &TestApp) {
+    app.user("qt@coso.test", Role::Admin, "42").await;
+    app.user("tinh@coso.test", Role::Official, "42").await;
+    let commune: serde_json::Value = app
+        .anonymous()
+        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    let commune = commune["items"][0]["code"].as_str().expect("a commune").to_string();
+    let path = format!("/quan-tri/don-vi/{commune}");
+
+    // An official who manages the unit sees the flag but no form, and may not post it.
+    let official = signed_in(app, "tinh@coso.test").await;
+    let page = html(&official, app, &path).await;
+    assert!(texts(&page, "main dl.summary dd").contains(&"Không".to_string()), "shown: {page}");
+    assert!(attr(&page, "form[action$='/vung-sau']", "action").is_none(), "no form for an official");
+    let csrf = attr(&page, "input[name=csrf]", "value").unwrap_or_default();
+    let res = app.post_form(&official, &format!("{path}/vung-sau"), &csrf, &[("remote", "1")]).await;
+    assert_eq!(res.status(), 403);
+
+    let admin = signed_in(app, "qt@coso.test").await;
+    let page = html(&admin, app, &path).await;
+    let csrf = attr(&page, "input[name=csrf]", "value").expect("csrf");
+    assert!(attr(&page, "form[action$='/vung-sau'] select#remote", "name").is_some(), "the admin's form");
+    let res = app.post_form(&admin, &format!("{path}/vung-sau"), &csrf, &[("remote", "1")]).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, path.clone()));
+    let page = html(&admin, app, &path).await;
+    assert!(texts(&page, ".notice, [role=status]").iter().any(|t| t.contains("vùng sâu, vùng xa")), "{page}");
+    let shown = texts(&page, "main dl.summary dd");
+    assert!(shown.iter().any(|t| t.starts_with("Có")), "{shown:?}");
+
+    let audit = app.store.audit_entries(Some("unit"), Some(10)).await.expect("audit");
+    let entry = audit.items.iter().find(|e| e.action == "unit.remote").expect("the change is audited");
+    assert_eq!(
+        (entry.before_json.as_deref(), entry.after_json.as_deref()),
+        (Some(r#"{"remote":false}"#), Some(r#"{"remote":true}"#))
+    );
+    assert_eq!(entry.actor, "qt@coso.test");
+
+    // A complaint registered there afterwards gets the remote periods by default (KN-3: 45
+    // days instead of 30 for a normal case, to 19/04/2024 after the Hùng Kings' holiday).
+    let api = app.client_as("tinh@coso.test").await;
+    let post = |path: String, body: serde_json::Value| {
+        let api = &api;
+        async move {
+            let res = api.post(app.url(&path)).json(&body).send().await.expect("post");
+            let status = res.status().as_u16();
+            let v: serde_json::Value = res.json().await.expect("json");
+            assert!(status == 200 || status == 201, "{path}: {status} {v}");
+            v
+        }
+    };
+    let sender = serde_json::json!({ "name": "Trần Văn Nam", "address": "Thôn Một", "phone": "0912345678" });
+    let body = serde_json::json!({ "unit": commune, "kind": "complaint", "received_on": "2024-03-04",
+        "content": "Khiếu nại quyết định thu hồi đất.", "sender": sender });
+    let case = post("/api/v1/cases".into(), body).await;
+    let accepted =
+        post(format!("/api/v1/cases/{}/accept", case["id"]), serde_json::json!({ "on": "2024-03-04" })).await;
+    assert_eq!(due(&accepted, "complaint.first"), "2024-04-19", "{accepted}");
+
+    // Back to "no"; a form that says neither is refused and changes nothing.
+    let res = app.post_form(&admin, &format!("{path}/vung-sau"), &csrf, &[("remote", "0")]).await;
+    assert_eq!(res.status(), 303);
+    let res = app.post_form(&admin, &format!("{path}/vung-sau"), &csrf, &[("remote", "co")]).await;
+    assert_eq!(res.status(), 422);
+    let page = html(&admin, app, &path).await;
+    assert!(texts(&page, "main dl.summary dd").contains(&"Không".to_string()));
+    let audit = app.store.audit_entries(Some("unit"), Some(10)).await.expect("audit");
+    assert_eq!(audit.items.iter().filter(|e| e.action == "unit.remote").count(), 2);
+}
+
 on_both! {
     app:
+    an_administrator_marks_a_unit_remote_which_lengthens_later_complaints => an_administrator_marks_a_unit_remote_which_lengthens_later_complaints,
     a_field_added_in_the_template_form_shows_on_the_report_form => a_field_added_in_the_template_form_shows_on_the_report_form,
     a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics => a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics,
     the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan => the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan,

@@ -1,7 +1,8 @@
 //! Open311 GeoReport v2 with a small client written against the specification
 //! (<http://wiki.open311.org/GeoReport_v2>), on SQLite and on PostgreSQL: discovery and services,
 //! a request posted form-encoded, read back by id and by every filter, errors as the
-//! specification's list, no personal data, the intake limit, and no cross-site refusal.
+//! specification's list, no personal data, the intake limit, client keys (their own budget,
+//! the client named in the first timeline note, 403 for an unknown key), and no cross-site refusal.
 
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
@@ -259,8 +260,93 @@ async fn posts_are_limited_per_address_and_not_refused_as_cross_site(app: &TestA
     assert_eq!(res.status(), 403);
 }
 
+const CLIENT: &str = "Ứng dụng Phản ánh Hà Tĩnh";
+const KEY: &str = "khoa-rieng-cua-ung-dung-ha-tinh-2026";
+
+async fn a_known_key_has_its_own_budget_and_names_the_client_an_unknown_key_is_refused(app: &TestApp) {
+    use sha2::Digest;
+    let (commune, _) = first_commune(app).await;
+    let settings = WebSettings {
+        intake_per_ip_per_minute: 1,
+        open311_api_keys: vec![coso_web::Open311Client {
+            name: CLIENT.into(),
+            key_sha256: hex::encode(sha2::Sha256::digest(KEY.as_bytes())),
+        }],
+        open311_client_per_minute: 3,
+        ..WebSettings::default()
+    };
+    let limited = app.with_settings(settings).await;
+    let c = Client { app: &limited, http: reqwest::Client::new() };
+    let form = |key: Option<&'static str>| {
+        let mut f = vec![
+            ("jurisdiction_id", commune.clone()),
+            ("service_code", "ha_tang".to_string()),
+            ("description", "Cống thoát nước bị tắc.".to_string()),
+            ("address_string", "Xóm Chợ".to_string()),
+        ];
+        f.extend(key.map(|k| ("api_key", k.to_string())));
+        f
+    };
+    let post = |f: Vec<(&'static str, String)>| {
+        let c = &c;
+        async move {
+            let res = c.http.post(c.url("requests.json")).form(&f).send().await.expect("post");
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.expect("json"))
+        }
+    };
+
+    // An unknown key: the specification's 403 list, nothing saved.
+    let (status, body) = post(form(Some("khoa-khong-ai-cap"))).await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body[0]["code"], 403);
+    assert!(body[0]["description"].as_str().expect("description").starts_with("api_key"), "{body}");
+    let digests = app.store.table_digests().await.expect("digests");
+    assert_eq!(digests.iter().find(|d| d.table == "citizen_case").map(|d| d.rows), Some(0), "nothing saved");
+
+    // The known key: three posts from one address whose own limit is one, then its budget ends.
+    let mut codes = vec![];
+    for _ in 0..3 {
+        let (status, body) = post(form(Some(KEY))).await;
+        assert_eq!(status, 201, "{body}");
+        codes.push(body[0]["service_request_id"].as_str().expect("id").to_string());
+    }
+    let (status, body) = post(form(Some(KEY))).await;
+    assert_eq!((status, body[0]["code"].clone()), (429, json!(429)), "{body}");
+
+    // No key: the address's budget, untouched by the client's posts.
+    let (status, body) = post(form(None)).await;
+    assert_eq!(status, 201, "{body}");
+    let anonymous = body[0]["service_request_id"].as_str().expect("id").to_string();
+    let (status, _) = post(form(None)).await;
+    assert_eq!(status, 429);
+
+    // The first timeline note names the client (no personal data), for officials only.
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let official = app.client_as("xa@coso.test").await;
+    let first_note = |code: String| {
+        let official = &official;
+        async move {
+            let case: Value = official
+                .get(app.url(&format!("/api/v1/cases/code/{code}")))
+                .send()
+                .await
+                .expect("case")
+                .json()
+                .await
+                .expect("json");
+            case["timeline"][0]["note"].clone()
+        }
+    };
+    assert_eq!(first_note(codes[0].clone()).await, json!(format!("Gửi qua ứng dụng «{CLIENT}» (Open311).")));
+    assert_eq!(first_note(anonymous).await, Value::Null);
+    let (_, public) = c.get(&format!("requests/{}.json", codes[0])).await;
+    assert!(!public.to_string().contains(CLIENT), "{public}");
+}
+
 on_both! {
     app:
+    a_known_key_has_its_own_budget_and_names_the_client_an_unknown_key_is_refused => a_known_key_has_its_own_budget_and_names_the_client_an_unknown_key_is_refused,
     a_client_posts_and_reads_back_by_id_and_filters => a_client_posts_and_reads_back_by_id_and_filters,
     bad_requests_get_the_specifications_errors_and_save_nothing => bad_requests_get_the_specifications_errors_and_save_nothing,
     posts_are_limited_per_address_and_not_refused_as_cross_site => posts_are_limited_per_address_and_not_refused_as_cross_site,

@@ -10,6 +10,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 mod limits;
+mod open311;
 
 pub use limits::LimitsConfig;
 
@@ -99,6 +100,8 @@ pub struct WebConfig {
     pub max_photo_bytes: Option<usize>,
     /// The bearer token a scraper on another machine sends to read `/metrics`.
     pub metrics_token: Option<coso_web::Secret>,
+    /// The applications that post to Open311 with an `api_key` (`open311_api_keys`).
+    pub open311_api_keys: Vec<coso_web::Open311Client>,
 }
 
 /// The outgoing mail server of the reminder e-mails (`[mail]` in the file). Without a host,
@@ -197,6 +200,8 @@ struct FileConfig {
     limits: limits::FileLimits,
     #[serde(default)]
     reception: FileReception,
+    #[serde(default)]
+    open311_api_keys: Vec<open311::FileKey>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -345,6 +350,7 @@ impl Config {
                     .map(|t| parse_metrics_token(&t, from_file("web.metrics_token")))
                     .transpose()?,
             },
+            open311_api_keys: open311::read(file.open311_api_keys, env, &from_file)?,
         };
         let shutdown_timeout_secs = file.shutdown_timeout_secs.unwrap_or(30);
         let m = file.mail;

@@ -74,6 +74,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("unit.create", "Tạo đơn vị hành chính", Kind::Change),
     action("unit.load_official", "Nạp danh mục đơn vị hành chính chính thức", Kind::Change),
     action("unit.succession", "Ghi nhận sắp xếp, kế thừa đơn vị", Kind::Change),
+    action("unit.remote", "Đánh dấu đơn vị vùng sâu, vùng xa", Kind::Change),
     action("plan.create", "Ban hành kế hoạch", Kind::Change),
     action("plan.link_parent", "Gắn với kế hoạch cấp trên", Kind::Change),
     action("task.update", "Cập nhật tiến độ nhiệm vụ", Kind::Change),

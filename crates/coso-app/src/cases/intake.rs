@@ -54,6 +54,8 @@ pub struct PublicPetition {
     pub photos: Vec<PhotoUpload>,
     /// `web` (the form) or `app` (Open311 and other applications).
     pub channel: Option<Channel>,
+    /// The application that sent it with its Open311 key, named in the first timeline note.
+    pub client: Option<String>,
 }
 
 /// A case a signed-in resident sends under their own name: the name and the e-mail are the
@@ -375,7 +377,7 @@ async fn receive(
     let first = NewCaseAction {
         action: CaseActionKind::Receive,
         on_date: today,
-        note: None,
+        note: input.client.as_ref().map(|c| format!("Gửi qua ứng dụng «{c}» (Open311).")),
         detail: serde_json::json!({ "channel": channel.as_str(), "photos": files.len() }),
     };
     // A photo is shown with its petition only when the sender agreed to publish it.

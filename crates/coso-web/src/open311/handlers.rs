@@ -147,9 +147,6 @@ pub async fn one(State(state): State<AppState>, uri: Uri) -> Response {
 const MAX_FORM_BYTES: usize = 4 * 1024 * 1024;
 
 async fn create(state: AppState, addr: SocketAddr, req: Request, format: Format) -> Response {
-    if let Err(e) = state.check_intake(addr.ip()) {
-        return wire::error(format, e);
-    }
     let form_encoded = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
         v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/x-www-form-urlencoded")
     });
@@ -167,6 +164,20 @@ async fn create(state: AppState, addr: SocketAddr, req: Request, format: Format)
     };
     let p = parameters(&bytes);
     let get = |k: &str| p.get(k).cloned().unwrap_or_default();
+    // A known client key has its own budget; an unknown one is refused; none: the address's.
+    // Without any client configured, keys are not in use and a sent one is ignored.
+    let keys_in_use = !state.settings.open311_api_keys.is_empty();
+    let client = match p.get("api_key").map(|k| k.trim()).filter(|k| keys_in_use && !k.is_empty()) {
+        Some(key) => match state.settings.open311_client(key) {
+            Some(client) => state.check_open311_client(client).map(|()| Some(client.name.clone())),
+            None => return wire::unknown_key(format),
+        },
+        None => state.check_intake(addr.ip()).map(|()| None),
+    };
+    let client = match client {
+        Ok(client) => client,
+        Err(e) => return wire::error(format, e),
+    };
     let has_place = ["lat", "long", "address_string", "address_id"].iter().any(|k| !get(k).trim().is_empty());
     if !has_place {
         return wire::error(
@@ -193,6 +204,7 @@ async fn create(state: AppState, addr: SocketAddr, req: Request, format: Format)
         email: get("email"),
         photos: vec![],
         channel: Some(Channel::App),
+        client,
     };
     if input.unit.trim().is_empty() {
         return wire::error(

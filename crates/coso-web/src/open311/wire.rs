@@ -119,6 +119,22 @@ pub fn error(format: Format, e: AppError) -> Response {
     res
 }
 
+/// The answer to a POST with an `api_key` no configured client holds: 403 with the list of
+/// errors, as the specification says.
+pub fn unknown_key(format: Format) -> Response {
+    let errors = vec![WireError {
+        code: 403,
+        description: "api_key: Khóa ứng dụng không hợp lệ hoặc đã bị thu hồi (invalid api_key).".into(),
+    }];
+    let xml = Xml::Children(
+        errors
+            .iter()
+            .map(|w| ("error", Xml::Children(vec![("code", text(w.code)), ("description", text(&w.description))])))
+            .collect(),
+    );
+    answer(format, StatusCode::FORBIDDEN, &errors, ("errors", xml))
+}
+
 #[derive(Serialize)]
 pub struct Service {
     pub service_code: String,

@@ -1,9 +1,10 @@
 //! The unit tree: the admin area's home, a unit's admin page (children, adding them by form or
-//! CSV) and `/api/v1/units…`.
+//! CSV, the remote-area flag) and `/api/v1/units…`.
 
 pub mod api;
 mod forms;
 mod pages;
+mod remote;
 mod views;
 mod wire;
 
@@ -18,6 +19,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}", get(pages::admin_unit))
         .route("/quan-tri/don-vi/{code}/them", post(pages::create_unit))
         .route("/quan-tri/don-vi/{code}/nhap", post(pages::import_units))
+        .route("/quan-tri/don-vi/{code}/vung-sau", post(remote::set_remote))
         .route("/api/v1/units", get(api::list))
         .route("/api/v1/units/{code}", get(api::get))
         .route("/api/v1/units/{code}/children", get(api::children).post(api::create))

@@ -52,6 +52,9 @@ async fn unit_page(
             .map(|e| coso_domain::RowError { field: coso_domain::unit_import::column_label(&e.field).to_string(), ..e })
             .collect(),
         can_manage: v.can_manage,
+        remote: v.remote,
+        can_set_remote: v.can_set_remote,
+        remote_options: super::remote::options(v.remote),
         kinds: creatable_kinds(),
     })
 }

@@ -26,5 +26,17 @@ pub struct AdminUnitPage {
     pub errors: FieldErrors,
     pub row_errors: Vec<coso_domain::RowError>,
     pub can_manage: bool,
+    /// The unit is in a remote area (*vùng sâu, vùng xa*).
+    pub remote: bool,
+    pub can_set_remote: bool,
+    /// The remote flag's choices: (code, label, selected).
+    pub remote_options: Vec<(&'static str, &'static str, bool)>,
     pub kinds: Vec<(&'static str, &'static str)>,
+}
+
+impl AdminUnitPage {
+    /// The remote flag as the page says it.
+    pub fn remote_label(&self) -> &'static str {
+        if self.remote { "Có — thời hạn khiếu nại theo vùng sâu, vùng xa" } else { "Không" }
+    }
 }

@@ -143,6 +143,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/don-vi/{code}", Body::None,                                   "S F O O O O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/them", Body::Form,                             "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/nhap", Body::Multipart,                        "S F F F F R F R -"),
+    // Administrators only; the probe's form says neither yes nor no.
+    ("POST", "/quan-tri/don-vi/{code}/vung-sau", Body::Form,                         "S F F F F F F R -"),
     ("GET", "/quan-tri/don-vi/{code}/ho-gia-dinh", Body::None,                       "S F O O F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/them", Body::Form,                 "S F F R F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", Body::Multipart,            "S F F R F R F R -"),

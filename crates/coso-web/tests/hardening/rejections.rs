@@ -66,6 +66,7 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/quan-tri/don-vi/{code}", Body::None),
     ("POST", "/quan-tri/don-vi/{code}/them", Body::Form),
     ("POST", "/quan-tri/don-vi/{code}/nhap", Body::Multipart),
+    ("POST", "/quan-tri/don-vi/{code}/vung-sau", Body::Form),
     ("GET", "/quan-tri/don-vi/{code}/ho-gia-dinh", Body::None),
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/them", Body::Form),
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/nhap", Body::Multipart),

@@ -149,6 +149,8 @@ fn web_settings(cfg: &Config) -> coso_web::WebSettings {
         max_upload_bytes: cfg.web.max_upload_bytes.unwrap_or(d.max_upload_bytes),
         max_photo_bytes: cfg.web.max_photo_bytes.unwrap_or(d.max_photo_bytes),
         metrics_token: cfg.web.metrics_token.clone(),
+        open311_api_keys: cfg.web.open311_api_keys.clone(),
+        open311_client_per_minute: cfg.limits.open311_client_per_minute.unwrap_or(d.open311_client_per_minute),
     }
 }
 

@@ -31,6 +31,8 @@ pub struct LimitsConfig {
     pub email_verification_link_hours: Option<i64>,
     /// Public intake submissions per minute from one IP address.
     pub intake_per_ip_per_minute: Option<u32>,
+    /// Open311 requests per minute from one client known by its `api_key`.
+    pub open311_client_per_minute: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -46,6 +48,7 @@ pub(super) struct FileLimits {
     password_reset_link_minutes: Option<i64>,
     email_verification_link_hours: Option<i64>,
     intake_per_ip_per_minute: Option<u32>,
+    open311_client_per_minute: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -121,6 +124,12 @@ impl LimitsConfig {
                 "intake_per_ip_per_minute",
                 file.intake_per_ip_per_minute,
                 // Up to a gateway's or a load test's rate: every request from one address.
+                1..=10_000_000,
+                "cần số lần từ 1 đến 10000000 mỗi phút (expected 1–10000000)",
+            )?,
+            open311_client_per_minute: read.key(
+                "open311_client_per_minute",
+                file.open311_client_per_minute,
                 1..=10_000_000,
                 "cần số lần từ 1 đến 10000000 mỗi phút (expected 1–10000000)",
             )?,
