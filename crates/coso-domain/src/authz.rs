@@ -89,10 +89,14 @@ pub enum Action {
     ReceiveCases,
     /// Read and handle the unit's citizen cases: accept, refuse, forward, answer…
     HandleCases,
+    /// Open consultations on drafts, moderate their comments, close and answer them.
+    ManageConsultations,
+    /// Enter the opinions a village collected on paper or at a meeting.
+    CollectOpinions,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -110,6 +114,8 @@ impl Action {
         Action::ManageReception,
         Action::ReceiveCases,
         Action::HandleCases,
+        Action::ManageConsultations,
+        Action::CollectOpinions,
     ];
 }
 
@@ -168,12 +174,23 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageReception
                 | ReceiveCases
                 | HandleCases
+                | ManageConsultations
+                | CollectOpinions
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
         // residents bring (the commune handles them).
         Role::VillageHead => {
-            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports | ReceiveCases)
+            matches!(
+                action,
+                ViewAdmin
+                    | ReadHouseholds
+                    | ManageHouseholds
+                    | ReadPlans
+                    | SubmitReports
+                    | ReceiveCases
+                    | CollectOpinions
+            )
         }
         // The boards supervise, so they read plans and their results.
         Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans | ReadReception),

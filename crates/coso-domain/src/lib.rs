@@ -7,6 +7,7 @@
 pub mod authz;
 pub mod case;
 pub mod clock;
+pub mod consultation;
 pub mod csv_columns;
 pub mod document;
 pub mod field;
@@ -94,6 +95,11 @@ codes!(
     case::Complexity => "mức độ phức tạp",
     case::CaseActionKind => "thao tác xử lý đơn",
     case::RefusalGround => "lý do không thụ lý",
+    consultation::Audience => "đối tượng lấy ý kiến",
+    consultation::DraftKind => "loại dự thảo",
+    consultation::ConsultationStatus => "trạng thái lấy ý kiến",
+    consultation::AnswerKind => "cách tiếp thu ý kiến",
+    consultation::CollectionMethod => "hình thức lấy ý kiến",
 );
 
 #[cfg(test)]

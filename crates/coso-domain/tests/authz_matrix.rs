@@ -52,9 +52,13 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageReception,
             ReceiveCases,
             HandleCases,
+            ManageConsultations,
+            CollectOpinions,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
-        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases],
+        Role::VillageHead => {
+            &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases, CollectOpinions]
+        }
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],
     };

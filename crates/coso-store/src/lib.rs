@@ -20,6 +20,7 @@ mod clearance_holders;
 mod clearances;
 mod codes;
 mod connect;
+mod consultations;
 mod digest;
 mod dispatch;
 mod email_verifications;
@@ -60,6 +61,7 @@ pub use cases::{CaseActionRow, CaseEffects, CaseRow, CaseSender, NewCase, NewCas
 pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
+pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
 pub use digest::TableDigest;
 pub use email_verifications::NewResident;
 pub use error::StoreError;
