@@ -61,3 +61,9 @@ pub async fn audience_village(
     }
     Ok(Some(village))
 }
+
+/// The unit a consultation belongs to (for the API, which names the consultation alone).
+pub async fn unit_of(app: &App, id: i64) -> Result<UnitRow> {
+    let c = app.store().consultation(id).await?.ok_or(Error::NotFound)?;
+    crate::units::by_id(app, UnitId(c.unit_id)).await
+}

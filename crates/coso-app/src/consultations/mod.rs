@@ -9,9 +9,9 @@ pub mod opinions;
 pub mod report;
 pub mod view;
 
-pub use access::{audience_village, consultation_of_unit, villages_asked};
+pub use access::{audience_village, consultation_of_unit, unit_of, villages_asked};
 pub use manage::{answer, close, create_draft, create_open, hide_comment, open, review_sections};
-pub use opinions::{CommentPlace, comment, record_paper, support};
+pub use opinions::{CommentPlace, comment, paper_context, record_paper, support};
 pub use report::report_document;
 pub use view::{
     CommentView, ManageView, PUBLIC_COMMENTS_PER_SECTION, PublicView, SectionView, asking_village, list_for_unit,

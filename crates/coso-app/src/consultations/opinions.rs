@@ -135,3 +135,23 @@ pub async fn record_paper(app: &App, actor: &Actor, code: &str, id: i64, input: 
     }
     Ok(app.store().add_consultation_paper(&permit, &village, id, &data, actor.audit()).await?)
 }
+
+/// What the counts form of a village needs: the village, the consultation asking it and its
+/// sections; for those who collect opinions there.
+pub async fn paper_context(
+    app: &App,
+    actor: &Actor,
+    code: &str,
+    id: i64,
+) -> Result<(coso_store::UnitRow, coso_store::ConsultationRow, Vec<coso_store::SectionRow>)> {
+    let village = crate::units::by_code(app, code).await?;
+    actor.authorize(&village.unit_path(), Action::CollectOpinions)?;
+    let c =
+        app.store().consultation(id).await?.filter(|c| c.status != ConsultationStatus::Draft).ok_or(Error::NotFound)?;
+    let unit = crate::units::by_id(app, UnitId(c.unit_id)).await?;
+    if !villages_asked(app, &unit, &c).await?.iter().any(|v| v.id == village.id) {
+        return Err(Error::NotFound);
+    }
+    let sections = app.store().consultation_sections(id).await?;
+    Ok((village, c, sections))
+}
