@@ -89,10 +89,14 @@ pub enum Action {
     ReceiveCases,
     /// Read and handle the unit's citizen cases: accept, refuse, forward, answer…
     HandleCases,
+    /// Keep the unit's disclosure register (công khai): record, edit, attach proofs.
+    ManageDisclosures,
+    /// Record how a village was told of a disclosure (the village head, PUB-4).
+    RelayDisclosures,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -110,6 +114,8 @@ impl Action {
         Action::ManageReception,
         Action::ReceiveCases,
         Action::HandleCases,
+        Action::ManageDisclosures,
+        Action::RelayDisclosures,
     ];
 }
 
@@ -168,12 +174,22 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageReception
                 | ReceiveCases
                 | HandleCases
+                | ManageDisclosures
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
         // residents bring (the commune handles them).
         Role::VillageHead => {
-            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports | ReceiveCases)
+            matches!(
+                action,
+                ViewAdmin
+                    | ReadHouseholds
+                    | ManageHouseholds
+                    | ReadPlans
+                    | SubmitReports
+                    | ReceiveCases
+                    | RelayDisclosures
+            )
         }
         // The boards supervise, so they read plans and their results.
         Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans | ReadReception),

@@ -8,6 +8,7 @@ pub mod authz;
 pub mod case;
 pub mod clock;
 pub mod csv_columns;
+pub mod disclosure;
 pub mod document;
 pub mod field;
 pub mod household;
@@ -26,8 +27,8 @@ pub mod unit_path;
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
 pub use ids::{
-    CaseId, EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId,
-    UserId,
+    CaseId, DisclosureId, EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId,
+    TemplateId, UnitId, UserId,
 };
 
 /// A text that is not one of the codes of a domain enum (`"hamlet"` as a unit kind).
@@ -94,6 +95,10 @@ codes!(
     case::Complexity => "mức độ phức tạp",
     case::CaseActionKind => "thao tác xử lý đơn",
     case::RefusalGround => "lý do không thụ lý",
+    disclosure::Form => "hình thức công khai",
+    disclosure::RelayMethod => "cách thông tin lại",
+    disclosure::Level => "cấp công khai",
+    disclosure::CheckKind => "tiêu chí tuân thủ",
 );
 
 #[cfg(test)]

@@ -52,9 +52,12 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageReception,
             ReceiveCases,
             HandleCases,
+            ManageDisclosures,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
-        Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases],
+        Role::VillageHead => {
+            &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases, RelayDisclosures]
+        }
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],
     };

@@ -21,6 +21,7 @@ mod clearances;
 mod codes;
 mod connect;
 mod digest;
+mod disclosures;
 mod dispatch;
 mod email_verifications;
 mod error;
@@ -61,6 +62,10 @@ pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
 pub use digest::TableDigest;
+pub use disclosures::{
+    DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,
+    RegisterUnitRow, RelayRow, forms_of,
+};
 pub use email_verifications::NewResident;
 pub use error::StoreError;
 pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};
