@@ -9,9 +9,13 @@
 mod files;
 mod read;
 mod write;
+pub mod year;
 
 pub use files::{Upload, file_limit};
-pub use read::{DisclosureView, VillageStatus, view, views_of};
+pub use read::{
+    DisclosureView, ListQuery, ListView, PER_PAGE, RelayPage, VillageStatus, admin_list, list, may_read, relay_page,
+    view, views_of,
+};
 pub use write::{add_files, record, record_with_files, relay, update};
 
 use coso_domain::disclosure::{Catalogue, Level};

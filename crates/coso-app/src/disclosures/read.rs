@@ -128,3 +128,97 @@ pub async fn views_of(app: &App, unit: &UnitRow, rows: Vec<DisclosureRow>) -> Re
         })
         .collect())
 }
+
+/// Disclosures shown per page.
+pub const PER_PAGE: i64 = 20;
+
+/// A page of a unit's disclosures.
+#[derive(Debug, Clone)]
+pub struct ListView {
+    pub unit: UnitRow,
+    pub ancestors: Vec<UnitRow>,
+    pub items: Vec<DisclosureView>,
+    pub q: String,
+    /// `""` (all), `hien-hanh` (still posted) or `da-ket-thuc` (past).
+    pub when: String,
+    pub page: i64,
+    pub has_more: bool,
+}
+
+/// What a list is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub q: String,
+    pub when: String,
+    pub page: i64,
+}
+
+/// A page of `code`'s disclosures as `actor` (or an anonymous visitor) may read them: a
+/// commune's are public, an agency's only for its staff.
+pub async fn list(app: &App, actor: Option<&Actor>, code: &str, query: &ListQuery) -> Result<ListView> {
+    let unit = crate::units::by_code(app, code).await?;
+    if !may_read(actor, &unit) {
+        return Err(Error::NotFound);
+    }
+    list_of(app, unit, query, PER_PAGE).await
+}
+
+/// A page of `code`'s disclosures for those who keep its register.
+pub async fn admin_list(app: &App, actor: &Actor, code: &str, query: &ListQuery) -> Result<ListView> {
+    let unit = crate::units::by_code(app, code).await?;
+    actor.authorize(&unit.unit_path(), Action::ManageDisclosures)?;
+    super::level_of(&unit)?;
+    list_of(app, unit, query, PER_PAGE).await
+}
+
+async fn list_of(app: &App, unit: UnitRow, query: &ListQuery, per_page: i64) -> Result<ListView> {
+    let q = coso_text::clean(&query.q).chars().take(200).collect::<String>();
+    let page = query.page.clamp(1, 10_000);
+    let current_on = match query.when.as_str() {
+        "hien-hanh" => Some((app.today(), true)),
+        "da-ket-thuc" => Some((app.today(), false)),
+        _ => None,
+    };
+    let filter = coso_store::DisclosureFilter {
+        q: (!q.is_empty()).then(|| q.clone()),
+        current_on,
+        limit: per_page,
+        offset: (page - 1) * per_page,
+    };
+    let (ancestors, (rows, has_more)) =
+        tokio::try_join!(app.store().ancestors(&unit), app.store().disclosures_of_unit(unit.id, &filter))?;
+    let items = views_of(app, &unit, rows).await?;
+    let when = if current_on.is_some() { query.when.clone() } else { String::new() };
+    Ok(ListView { unit, ancestors, items, q, when, page, has_more })
+}
+
+/// What a village head sees: the commune's disclosures that ask the villages to relay them,
+/// each with this village's relay if recorded.
+#[derive(Debug, Clone)]
+pub struct RelayPage {
+    pub village: UnitRow,
+    pub commune: UnitRow,
+    pub items: Vec<DisclosureView>,
+}
+
+impl RelayPage {
+    /// This village's relay of `view`, if recorded.
+    pub fn relay_of<'a>(&self, view: &'a DisclosureView) -> Option<&'a RelayRow> {
+        view.villages.iter().find(|v| v.village.id == self.village.id).and_then(|v| v.relay.as_ref())
+    }
+}
+
+/// The relay page of the village `code` (its head, or an official above it).
+pub async fn relay_page(app: &App, actor: &Actor, code: &str) -> Result<RelayPage> {
+    let village = crate::units::by_code(app, code).await?;
+    actor.authorize(&village.unit_path(), Action::RelayDisclosures)?;
+    if !matches!(village.kind, UnitKind::Village | UnitKind::ResidentialGroup) {
+        return Err(Error::NotFound);
+    }
+    let commune_id = village.parent_id.ok_or(Error::NotFound)?;
+    let commune = crate::units::by_id(app, coso_domain::UnitId(commune_id)).await?;
+    let filter = coso_store::DisclosureFilter { limit: 50, ..Default::default() };
+    let (rows, _) = app.store().disclosures_of_unit(commune.id, &filter).await?;
+    let items = views_of(app, &commune, rows).await?.into_iter().filter(DisclosureView::needs_relay).collect();
+    Ok(RelayPage { village, commune, items })
+}
