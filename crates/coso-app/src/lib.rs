@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod cases;
 pub mod clock;
 pub mod consultations;
+pub mod disclosures;
 mod error;
 pub mod households;
 pub mod notifications;

@@ -93,10 +93,14 @@ pub enum Action {
     ManageConsultations,
     /// Enter the opinions a village collected on paper or at a meeting.
     CollectOpinions,
+    /// Keep the unit's disclosure register (công khai): record, edit, attach proofs.
+    ManageDisclosures,
+    /// Record how a village was told of a disclosure (the village head, PUB-4).
+    RelayDisclosures,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 21] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -116,6 +120,8 @@ impl Action {
         Action::HandleCases,
         Action::ManageConsultations,
         Action::CollectOpinions,
+        Action::ManageDisclosures,
+        Action::RelayDisclosures,
     ];
 }
 
@@ -176,6 +182,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | HandleCases
                 | ManageConsultations
                 | CollectOpinions
+                | ManageDisclosures
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
@@ -190,6 +197,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                     | SubmitReports
                     | ReceiveCases
                     | CollectOpinions
+                    | RelayDisclosures
             )
         }
         // The boards supervise, so they read plans and their results.

@@ -54,11 +54,19 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             HandleCases,
             ManageConsultations,
             CollectOpinions,
+            ManageDisclosures,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
-        Role::VillageHead => {
-            &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases, CollectOpinions]
-        }
+        Role::VillageHead => &[
+            ViewAdmin,
+            ReadHouseholds,
+            ManageHouseholds,
+            ReadPlans,
+            SubmitReports,
+            ReceiveCases,
+            CollectOpinions,
+            RelayDisclosures,
+        ],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],
     };

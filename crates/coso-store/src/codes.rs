@@ -9,6 +9,7 @@
 use coso_domain::authz::Role;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
+use coso_domain::disclosure::{Form, Level, RelayMethod};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
@@ -140,3 +141,6 @@ stored_code!(DraftKind, "consultation.kind");
 stored_code!(ConsultationStatus, "consultation.status");
 stored_code!(AnswerKind, "consultation_answer.kind");
 stored_code!(CollectionMethod, "consultation_paper.method");
+stored_code!(Level, "disclosure_item.level");
+stored_code!(RelayMethod, "disclosure_relay.method");
+stored_code!(Form, "disclosure.forms");

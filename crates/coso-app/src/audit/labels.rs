@@ -112,6 +112,10 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("reception.session_create", "Ghi sổ buổi tiếp công dân", Kind::Change),
     action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
     action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
+    action("disclosure.record", "Ghi sổ một nội dung công khai", Kind::Change),
+    action("disclosure.update", "Sửa một nội dung công khai", Kind::Change),
+    action("disclosure.file_add", "Thêm tệp, ảnh minh chứng vào nội dung công khai", Kind::Change),
+    action("disclosure.relay", "Xác nhận thôn, tổ dân phố đã thông tin lại nội dung công khai", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -280,6 +284,7 @@ mod tests {
             "case.",
             "case_category.",
             "clearance.",
+            "disclosure.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {
