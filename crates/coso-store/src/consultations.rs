@@ -35,6 +35,8 @@ pub struct ConsultationRow {
     pub created_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
     pub answered_at: Option<DateTime<Utc>>,
+    /// The disclosure its results were published as.
+    pub disclosure_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -102,7 +104,7 @@ pub struct NewComment {
 }
 
 const CONSULTATION_SELECT: &str = "SELECT id, unit_id, title, kind, audience, opens_on, closes_on, status, file_name, \
-    created_at, closed_at, answered_at FROM consultation ";
+    created_at, closed_at, answered_at, disclosure_id FROM consultation ";
 const COMMENT_COLUMNS: &str = "id, consultation_id, section_id, author_id, author_label, village_id, body, supports, \
     hidden_reason, answer_id, created_at";
 
@@ -621,6 +623,20 @@ impl Store {
             (id, finished)
         });
         Ok(out)
+    }
+
+    /// Links the disclosure of a consultation's results, once: `false` when one was already
+    /// linked (the caller published twice).
+    pub async fn link_consultation_disclosure(&self, id: i64, disclosure: i64) -> Result<bool> {
+        let done = dispatch!(self, write, pool => {
+            sqlx::query("UPDATE consultation SET disclosure_id = $1 WHERE id = $2 AND disclosure_id IS NULL")
+                .bind(disclosure)
+                .bind(id)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(done == 1)
     }
 
     /// The answers given in a consultation.

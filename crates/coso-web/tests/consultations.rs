@@ -262,6 +262,7 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     assert!(page.contains("Ý kiến đã bị ẩn: Chứa mã độc"), "{page}");
     let res = official.post(app.url(&format!("/api/v1/consultations/{id}/close"))).send().await.expect("close");
     assert_eq!(res.status(), 200);
+    let disclosure = res.json::<Value>().await.expect("json")["disclosure"].as_i64().expect("the results disclosed");
     let res = an
         .post(app.url(&format!("/api/v1/consultations/{id}/comments")))
         .json(&json!({ "section": s2.parse::<i64>().expect("id"), "body": "Một ý kiến muộn." }))
@@ -328,6 +329,19 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     let api =
         official.get(app.url(&format!("/api/v1/consultations/{id}/report.docx"))).send().await.expect("api report");
     assert_eq!(api.status(), 200);
+
+    // 7. The results are a disclosure of the commune's register, item 9, published once.
+    let row = app.store.disclosure(disclosure).await.expect("read").expect("the disclosure");
+    let unit = app.store.unit_by_code(&commune).await.expect("q").expect("commune");
+    assert_eq!((row.unit_id, row.item_number), (unit.id, 9));
+    assert_eq!(row.title, "Kết quả lấy ý kiến Nhân dân về Dự thảo Quy ước thôn Đông");
+    assert!(
+        row.content.contains("Số ý kiến góp ý trên cổng thông tin: 4") && row.content.contains("35 hộ đồng ý"),
+        "{}",
+        row.content
+    );
+    let again = official.post(app.url(&format!("/api/v1/consultations/{id}/close"))).send().await.expect("close again");
+    assert_eq!(again.status(), 409, "a closed consultation whose results are published is not closed twice");
 }
 
 async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {

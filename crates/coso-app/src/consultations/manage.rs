@@ -117,14 +117,23 @@ pub async fn open(app: &App, actor: &Actor, code: &str, id: i64) -> Result<()> {
         .await?)
 }
 
-/// Closes an open consultation: no more comments; the answers can be given.
-pub async fn close(app: &App, actor: &Actor, code: &str, id: i64) -> Result<()> {
-    let (unit, _) = consultation_of_unit(app, code, id).await?;
+/// Closes an open consultation: no more comments; the answers can be given. Its results are
+/// then published in the commune's disclosure register (see [`super::results`]); closing again a
+/// closed consultation whose results were not published publishes them. Returns the
+/// disclosure's id when one was recorded.
+pub async fn close(app: &App, actor: &Actor, code: &str, id: i64) -> Result<Option<i64>> {
+    let (unit, c) = consultation_of_unit(app, code, id).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::ManageConsultations)?;
-    app.store()
-        .move_consultation(&permit, &unit, id, ConsultationStatus::Open, ConsultationStatus::Closed, actor.audit())
-        .await?;
-    Ok(())
+    let unpublished = matches!(c.status, ConsultationStatus::Closed | ConsultationStatus::Answered)
+        && c.disclosure_id.is_none()
+        && super::results::publishes(&unit);
+    if !unpublished {
+        app.store()
+            .move_consultation(&permit, &unit, id, ConsultationStatus::Open, ConsultationStatus::Closed, actor.audit())
+            .await?;
+    }
+    let closed = app.store().consultation(id).await?.ok_or(Error::NotFound)?;
+    super::results::publish(app, &unit, &closed).await
 }
 
 /// Hides a comment of the consultation, with the reason shown in its place; audited.

@@ -7,6 +7,7 @@ mod access;
 pub mod manage;
 pub mod opinions;
 pub mod report;
+pub mod results;
 pub mod view;
 
 pub use access::{audience_village, consultation_of_unit, unit_of, villages_asked};

@@ -17,7 +17,9 @@ CREATE TABLE consultation (
     created_at  TIMESTAMPTZ    NOT NULL,
     opened_at   TIMESTAMPTZ,
     closed_at   TIMESTAMPTZ,
-    answered_at TIMESTAMPTZ
+    answered_at TIMESTAMPTZ,
+    -- The disclosure of the results (item 9 of the commune's register), once published.
+    disclosure_id BIGINT REFERENCES disclosure(id)
 );
 CREATE INDEX consultation_unit ON consultation(unit_id, opens_on);
 

@@ -17,7 +17,9 @@ CREATE TABLE consultation (
     created_at  TEXT    NOT NULL,
     opened_at   TEXT,
     closed_at   TEXT,
-    answered_at TEXT
+    answered_at TEXT,
+    -- The disclosure of the results (item 9 of the commune's register), once published.
+    disclosure_id INTEGER REFERENCES disclosure(id)
 );
 CREATE INDEX consultation_unit ON consultation(unit_id, opens_on);
 

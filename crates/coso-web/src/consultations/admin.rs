@@ -207,8 +207,16 @@ pub async fn close(
     Form(form): Form<CsrfOnly>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let result = consultations::close(&state.app, &user.actor(), &code, id).await;
-    after(&state, &user, &code, id, result, "Đã kết thúc lấy ý kiến. Trả lời từng ý kiến ở dưới.").await
+    let result = consultations::close(&state.app, &user.actor(), &code, id).await.map(|_| ());
+    after(
+        &state,
+        &user,
+        &code,
+        id,
+        result,
+        "Đã kết thúc lấy ý kiến; kết quả được đưa vào sổ công khai. Trả lời từng ý kiến ở dưới.",
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -67,7 +67,8 @@ pub async fn comment(
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
-/// Closes an open consultation (officials of the unit): no more comments.
+/// Closes an open consultation (officials of the unit): no more comments. A commune's results
+/// become a disclosure of its register (item 9), whose id the answer gives.
 #[utoipa::path(post, path = "/api/v1/consultations/{id}/close", tag = "consultations", params(("id" = i64, Path)),
     responses((status = 200, body = StatusBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn close(
@@ -76,8 +77,8 @@ pub async fn close(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<StatusBody>> {
     let unit = consultations::unit_of(&state.app, id).await?;
-    consultations::close(&state.app, &user.actor(), &unit.code, id).await?;
-    Ok(Json(StatusBody { status: "closed".into() }))
+    let disclosure = consultations::close(&state.app, &user.actor(), &unit.code, id).await?;
+    Ok(Json(StatusBody { status: "closed".into(), disclosure }))
 }
 
 /// Answers one comment or a group of a closed consultation. When every visible comment has
@@ -93,7 +94,7 @@ pub async fn answers(
     let unit = consultations::unit_of(&state.app, id).await?;
     let input = AnswerInput { comments: b.comments, kind: b.kind, reason: b.reason };
     let done = consultations::answer(&state.app, &user.actor(), &unit.code, id, &input).await?;
-    Ok(Json(StatusBody { status: if done { "answered" } else { "closed" }.into() }))
+    Ok(Json(StatusBody { status: if done { "answered" } else { "closed" }.into(), disclosure: None }))
 }
 
 async fn report(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<coso_documents::Document> {

@@ -51,6 +51,9 @@ pub struct AnswerCreate {
 pub struct StatusBody {
     /// draft | open | closed | answered
     pub status: String,
+    /// The disclosure the close recorded in the commune's register, if it recorded one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
