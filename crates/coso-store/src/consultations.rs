@@ -202,7 +202,7 @@ impl Store {
     pub async fn consultations_of_unit(&self, unit_id: i64, with_drafts: bool) -> Result<Vec<ConsultationRow>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "{CONSULTATION_SELECT} WHERE unit_id = $1 AND ($2 OR status <> 'draft') ORDER BY opens_on DESC, id DESC LIMIT 200"
+                "{CONSULTATION_SELECT} WHERE unit_id = $1 AND ($2 OR status <> 'draft') ORDER BY opens_on DESC, id DESC"
             )))
             .bind(unit_id)
             .bind(with_drafts)

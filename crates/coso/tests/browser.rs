@@ -19,6 +19,7 @@ use coso_domain::authz::Role;
 use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
+use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
@@ -81,6 +82,11 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(Complexity::ALL.map(Complexity::as_str));
     codes.extend(CaseActionKind::ALL.map(CaseActionKind::as_str));
     codes.extend(CaseRefusalGround::ALL.map(CaseRefusalGround::as_str));
+    codes.extend(Audience::ALL.map(Audience::as_str));
+    codes.extend(DraftKind::ALL.map(DraftKind::as_str));
+    codes.extend(ConsultationStatus::ALL.map(ConsultationStatus::as_str));
+    codes.extend(AnswerKind::ALL.map(AnswerKind::as_str));
+    codes.extend(CollectionMethod::ALL.map(CollectionMethod::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),

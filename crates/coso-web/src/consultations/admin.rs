@@ -2,7 +2,7 @@
 //! the upload of a draft, a consultation's page (review of the sections, open, moderate, close,
 //! answer, the report), and a village's counts form (`{code}` is then the village).
 
-use axum::extract::{Multipart, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::consultations;
@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::views::{AdminListPage, AdminPage, PaperPage, admin_base};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
-use crate::extract::{Form, Path};
+use crate::extract::{Form, Multipart, Path};
 use crate::forms::{CsrfOnly, FieldErrors};
 use crate::page_context::redirect_with_notice;
 use crate::plans::api::{DOCX, download, pdf};
@@ -97,7 +97,7 @@ pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    form: Multipart,
+    Multipart(form): Multipart,
 ) -> PageResult<Response> {
     let up = upload::read(form, state.settings.max_upload_bytes).await?;
     user.check_csrf(&up.csrf)?;
