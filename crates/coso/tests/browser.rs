@@ -179,6 +179,10 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     std::fs::create_dir_all(&resident_shots).expect("screens dir");
     let stdout = run_script("resident_flow.mjs", &[&resident_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("resident flow: ok"), "{stdout}");
+    let consultation_shots = screens.join("consultation");
+    std::fs::create_dir_all(&consultation_shots).expect("screens dir");
+    let stdout = run_script("consultation_flow.mjs", &[&consultation_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("consultation flow: ok"), "{stdout}");
     let desk_shots = screens.join("case-desk");
     std::fs::create_dir_all(&desk_shots).expect("screens dir");
     let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));
