@@ -20,6 +20,8 @@ pub struct AppSettings {
     pub reception: coso_domain::reception::Rules,
     /// The largest file a case accepts, in bytes; `None`: 10 MiB.
     pub case_file_limit: Option<usize>,
+    /// The disclosure checks' numbers (`disclosure_posting_min_days`, default 30, unverified).
+    pub disclosure: coso_domain::disclosure::compliance::Rules,
 }
 
 #[derive(Debug, Clone)]

@@ -14,6 +14,8 @@ pub mod audit;
 pub mod calendar;
 pub mod cases;
 pub mod clock;
+pub mod consultations;
+pub mod disclosures;
 mod error;
 pub mod households;
 pub mod notifications;

@@ -9,6 +9,7 @@
 
 mod accounts;
 pub mod cases;
+mod consultations;
 mod error;
 pub mod households;
 mod links;
@@ -106,6 +107,10 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     // The accounts' commune first: its official holds the clearance of the demo's denouncer.
     let case_units: Vec<(UnitRow, Vec<UnitRow>)> = communes.iter().chain(wards.iter()).cloned().collect();
     report.cases = cases::load(app, &province, &case_units, CASE_ANCHORS, &actor).await?;
+    let commune_villages = communes.iter().find(|(c, _)| c.code == commune.code).map_or(&[][..], |(_, v)| v.as_slice());
+    let residents = report.accounts.iter().filter(|a| a.role == Role::Resident).map(|a| a.email.as_str());
+    let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
+    consultations::load(app, commune, commune_villages, &residents, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

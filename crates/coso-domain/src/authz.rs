@@ -89,10 +89,18 @@ pub enum Action {
     ReceiveCases,
     /// Read and handle the unit's citizen cases: accept, refuse, forward, answer…
     HandleCases,
+    /// Open consultations on drafts, moderate their comments, close and answer them.
+    ManageConsultations,
+    /// Enter the opinions a village collected on paper or at a meeting.
+    CollectOpinions,
+    /// Keep the unit's disclosure register (công khai): record, edit, attach proofs.
+    ManageDisclosures,
+    /// Record how a village was told of a disclosure (the village head, PUB-4).
+    RelayDisclosures,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 21] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -110,6 +118,10 @@ impl Action {
         Action::ManageReception,
         Action::ReceiveCases,
         Action::HandleCases,
+        Action::ManageConsultations,
+        Action::CollectOpinions,
+        Action::ManageDisclosures,
+        Action::RelayDisclosures,
     ];
 }
 
@@ -168,12 +180,25 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageReception
                 | ReceiveCases
                 | HandleCases
+                | ManageConsultations
+                | CollectOpinions
+                | ManageDisclosures
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
         // residents bring (the commune handles them).
         Role::VillageHead => {
-            matches!(action, ViewAdmin | ReadHouseholds | ManageHouseholds | ReadPlans | SubmitReports | ReceiveCases)
+            matches!(
+                action,
+                ViewAdmin
+                    | ReadHouseholds
+                    | ManageHouseholds
+                    | ReadPlans
+                    | SubmitReports
+                    | ReceiveCases
+                    | CollectOpinions
+                    | RelayDisclosures
+            )
         }
         // The boards supervise, so they read plans and their results.
         Role::BoardMember => matches!(action, ViewAdmin | Supervise | ReadPlans | ReadReception),

@@ -39,3 +39,5 @@ id_type!(/// An evidence file attached to a task.
     EvidenceId);
 id_type!(/// A citizen case: a petition, complaint, denunciation or information.
     CaseId);
+id_type!(/// A disclosure of the register (công khai).
+    DisclosureId);

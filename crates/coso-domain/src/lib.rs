@@ -7,7 +7,9 @@
 pub mod authz;
 pub mod case;
 pub mod clock;
+pub mod consultation;
 pub mod csv_columns;
+pub mod disclosure;
 pub mod document;
 pub mod field;
 pub mod household;
@@ -26,8 +28,8 @@ pub mod unit_path;
 pub use clock::Clock;
 pub use field::{FieldError, PathError, RowError};
 pub use ids::{
-    CaseId, EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId, TemplateId, UnitId,
-    UserId,
+    CaseId, DisclosureId, EvidenceId, HouseholdId, ObligationId, OccurrenceId, PlanId, SubmissionId, TaskId,
+    TemplateId, UnitId, UserId,
 };
 
 /// A text that is not one of the codes of a domain enum (`"hamlet"` as a unit kind).
@@ -94,6 +96,15 @@ codes!(
     case::Complexity => "mức độ phức tạp",
     case::CaseActionKind => "thao tác xử lý đơn",
     case::RefusalGround => "lý do không thụ lý",
+    consultation::Audience => "đối tượng lấy ý kiến",
+    consultation::DraftKind => "loại dự thảo",
+    consultation::ConsultationStatus => "trạng thái lấy ý kiến",
+    consultation::AnswerKind => "cách tiếp thu ý kiến",
+    consultation::CollectionMethod => "hình thức lấy ý kiến",
+    disclosure::Form => "hình thức công khai",
+    disclosure::RelayMethod => "cách thông tin lại",
+    disclosure::Level => "cấp công khai",
+    disclosure::CheckKind => "tiêu chí tuân thủ",
 );
 
 #[cfg(test)]

@@ -7,7 +7,9 @@
 //! * [`to_csv`]: the machine format (UTF-8 with BOM, RFC 4180, formula injection neutralised).
 //! * [`to_xlsx`]: the "Excel" format sent upward (numbers as numbers, dates as dates).
 //! * [`charts`]: horizontal bars, one 100 % stacked bar, lines; Vietnamese number format.
+//! * [`atom`]: Atom 1.0 feeds (RFC 4287) with every text escaped.
 
+pub mod atom;
 pub mod charts;
 mod csv;
 mod error;

@@ -8,6 +8,8 @@
 
 use coso_domain::authz::Role;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
+use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
+use coso_domain::disclosure::{Form, Level, RelayMethod};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
@@ -134,3 +136,11 @@ stored_code!(CaseStatus, "citizen_case.status");
 stored_code!(Channel, "citizen_case.channel");
 stored_code!(Complexity, "citizen_case.complexity");
 stored_code!(CaseActionKind, "case_action.action");
+stored_code!(Audience, "consultation.audience");
+stored_code!(DraftKind, "consultation.kind");
+stored_code!(ConsultationStatus, "consultation.status");
+stored_code!(AnswerKind, "consultation_answer.kind");
+stored_code!(CollectionMethod, "consultation_paper.method");
+stored_code!(Level, "disclosure_item.level");
+stored_code!(RelayMethod, "disclosure_relay.method");
+stored_code!(Form, "disclosure.forms");

@@ -108,6 +108,10 @@ impl Store {
             Pools::Sqlite { write, .. } => SQLITE_MIGRATOR.run(write).await?,
             Pools::Postgres(pool) => POSTGRES_MIGRATOR.run(pool).await?,
         }
+        // The catalogue of required disclosures is data shipped with the binary.
+        let catalogue = coso_domain::disclosure::Catalogue::current()
+            .map_err(|e| StoreError::Database(sqlx::Error::Decode(e.to_string().into())))?;
+        self.sync_disclosure_catalogue(&catalogue).await?;
         Ok(())
     }
 

@@ -20,7 +20,9 @@ mod clearance_holders;
 mod clearances;
 mod codes;
 mod connect;
+mod consultations;
 mod digest;
+mod disclosures;
 mod dispatch;
 mod email_verifications;
 mod error;
@@ -62,7 +64,12 @@ pub use cases::{CaseActionRow, CaseEffects, CaseInsert, CaseRow, CaseSender, New
 pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
+pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
 pub use digest::TableDigest;
+pub use disclosures::{
+    DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,
+    RegisterUnitRow, RelayRow, forms_of,
+};
 pub use email_verifications::NewResident;
 pub use error::StoreError;
 pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};

@@ -18,6 +18,7 @@ mod calendar;
 mod case_desk;
 mod case_stats;
 mod cases;
+mod consultations;
 mod cua_toi;
 mod design;
 mod error;

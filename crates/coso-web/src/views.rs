@@ -90,6 +90,13 @@ fn menu(user: Option<&CurrentUser>) -> Vec<NavItem> {
         {
             items.push(item(format!("{}?don-vi={code}", crate::case_desk::PATH), "Đơn thư"));
         }
+        if let Some(code) = first_unit_allowing(u, Action::ManageConsultations)
+            .or_else(|| first_unit_allowing(u, Action::CollectOpinions))
+        {
+            items.push(item(format!("/quan-tri/don-vi/{code}/lay-y-kien"), "Lấy ý kiến"));
+        } else if let Some(code) = first_unit_allowing(u, Action::Participate) {
+            items.push(item(format!("/don-vi/{code}/lay-y-kien"), "Góp ý dự thảo"));
+        }
         if authz::allows_somewhere(&grants, Action::ViewAdmin) {
             items.push(item("/quan-tri".into(), "Quản trị"));
         }

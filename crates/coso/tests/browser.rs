@@ -19,6 +19,7 @@ use coso_domain::authz::Role;
 use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
+use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
@@ -81,6 +82,11 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(Complexity::ALL.map(Complexity::as_str));
     codes.extend(CaseActionKind::ALL.map(CaseActionKind::as_str));
     codes.extend(CaseRefusalGround::ALL.map(CaseRefusalGround::as_str));
+    codes.extend(Audience::ALL.map(Audience::as_str));
+    codes.extend(DraftKind::ALL.map(DraftKind::as_str));
+    codes.extend(ConsultationStatus::ALL.map(ConsultationStatus::as_str));
+    codes.extend(AnswerKind::ALL.map(AnswerKind::as_str));
+    codes.extend(CollectionMethod::ALL.map(CollectionMethod::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),
@@ -173,6 +179,10 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     std::fs::create_dir_all(&resident_shots).expect("screens dir");
     let stdout = run_script("resident_flow.mjs", &[&resident_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("resident flow: ok"), "{stdout}");
+    let consultation_shots = screens.join("consultation");
+    std::fs::create_dir_all(&consultation_shots).expect("screens dir");
+    let stdout = run_script("consultation_flow.mjs", &[&consultation_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("consultation flow: ok"), "{stdout}");
     let desk_shots = screens.join("case-desk");
     std::fs::create_dir_all(&desk_shots).expect("screens dir");
     let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));

@@ -113,6 +113,19 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("reception.session_create", "Ghi sổ buổi tiếp công dân", Kind::Change),
     action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
     action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
+    action("disclosure.record", "Ghi sổ một nội dung công khai", Kind::Change),
+    action("disclosure.update", "Sửa một nội dung công khai", Kind::Change),
+    action("disclosure.file_add", "Thêm tệp, ảnh minh chứng vào nội dung công khai", Kind::Change),
+    action("disclosure.relay", "Xác nhận thôn, tổ dân phố đã thông tin lại nội dung công khai", Kind::Change),
+    action("consultation.create", "Tạo cuộc lấy ý kiến về dự thảo", Kind::Change),
+    action("consultation.sections_review", "Sửa các mục của dự thảo lấy ý kiến", Kind::Change),
+    action("consultation.open", "Đưa dự thảo ra lấy ý kiến", Kind::Change),
+    action("consultation.close", "Kết thúc lấy ý kiến về dự thảo", Kind::Change),
+    action("consultation.answered", "Hoàn thành tiếp thu, giải trình ý kiến về dự thảo", Kind::Change),
+    action("consultation.comment", "Góp ý về dự thảo", Kind::Change),
+    action("consultation.comment_hide", "Ẩn một ý kiến góp ý về dự thảo", Kind::Change),
+    action("consultation.paper", "Ghi kết quả lấy ý kiến qua phiếu, cuộc họp của thôn", Kind::Change),
+    action("consultation.answer", "Trả lời (tiếp thu, giải trình) ý kiến về dự thảo", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -152,6 +165,10 @@ pub fn entity_label(entity: &str) -> String {
         "reception_schedule" => "Lịch tiếp công dân",
         "reception_session" => "Buổi tiếp công dân",
         "reception_visit" => "Lượt tiếp công dân",
+        "consultation" => "Cuộc lấy ý kiến về dự thảo",
+        "consultation_comment" => "Ý kiến góp ý về dự thảo",
+        "consultation_paper" => "Kết quả lấy ý kiến của thôn",
+        "consultation_answer" => "Trả lời ý kiến về dự thảo",
         other => return other.to_string(),
     }
     .to_string()
@@ -281,6 +298,8 @@ mod tests {
             "case.",
             "case_category.",
             "clearance.",
+            "disclosure.",
+            "consultation.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -11,7 +11,11 @@ pub enum FileKind {
     Jpeg,
     Png,
     Docx,
+    Xlsx,
 }
+
+/// The kinds a case accepts.
+const CASE_KINDS: &[FileKind] = &[FileKind::Pdf, FileKind::Jpeg, FileKind::Png, FileKind::Docx];
 
 impl FileKind {
     pub fn content_type(self) -> &'static str {
@@ -20,6 +24,7 @@ impl FileKind {
             FileKind::Jpeg => "image/jpeg",
             FileKind::Png => "image/png",
             FileKind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         }
     }
 
@@ -29,6 +34,7 @@ impl FileKind {
             FileKind::Jpeg => "ảnh JPEG",
             FileKind::Png => "ảnh PNG",
             FileKind::Docx => "văn bản Word (.docx)",
+            FileKind::Xlsx => "bảng tính Excel (.xlsx)",
         }
     }
 
@@ -39,6 +45,7 @@ impl FileKind {
             "jpg" | "jpeg" => Some(FileKind::Jpeg),
             "png" => Some(FileKind::Png),
             "docx" => Some(FileKind::Docx),
+            "xlsx" => Some(FileKind::Xlsx),
             _ => None,
         }
     }
@@ -48,7 +55,7 @@ impl FileKind {
             FileKind::Pdf => bytes.starts_with(b"%PDF-"),
             FileKind::Jpeg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
             FileKind::Png => bytes.starts_with(PNG_SIGNATURE),
-            FileKind::Docx => bytes.starts_with(b"PK\x03\x04"),
+            FileKind::Docx | FileKind::Xlsx => bytes.starts_with(b"PK\x03\x04"),
         }
     }
 }
@@ -58,7 +65,7 @@ const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 /// The kind of `bytes` named `file_name`, if the name is of an accepted kind and the content
 /// is what the name says; otherwise why not, on `field`.
 pub fn check(field: &'static str, file_name: &str, bytes: &[u8]) -> Result<FileKind, FieldError> {
-    let Some(kind) = FileKind::of_name(file_name) else {
+    let Some(kind) = FileKind::of_name(file_name).filter(|k| CASE_KINDS.contains(k)) else {
         return Err(FieldError::new(
             field,
             format!(
@@ -66,6 +73,28 @@ pub fn check(field: &'static str, file_name: &str, bytes: &[u8]) -> Result<FileK
             ),
         ));
     };
+    content_matches(field, file_name, kind, bytes)
+}
+
+/// Like [`check`], for a capability that accepts the `accepted` kinds only (a disclosure's
+/// attachments: PDF, Word and Excel).
+pub fn check_among(
+    field: &'static str,
+    file_name: &str,
+    bytes: &[u8],
+    accepted: &[FileKind],
+) -> Result<FileKind, FieldError> {
+    let Some(kind) = FileKind::of_name(file_name).filter(|k| accepted.contains(k)) else {
+        let names: Vec<&str> = accepted.iter().map(|k| k.label()).collect();
+        return Err(FieldError::new(
+            field,
+            format!("Tệp «{file_name}» không thuộc loại được nhận: chỉ nhận {}.", names.join(", ")),
+        ));
+    };
+    content_matches(field, file_name, kind, bytes)
+}
+
+fn content_matches(field: &'static str, file_name: &str, kind: FileKind, bytes: &[u8]) -> Result<FileKind, FieldError> {
     if kind.matches(bytes) {
         Ok(kind)
     } else {
@@ -79,7 +108,7 @@ pub fn strip_metadata(field: &'static str, kind: FileKind, bytes: &[u8]) -> Resu
     match kind {
         FileKind::Jpeg => strip_jpeg(bytes).ok_or_else(broken),
         FileKind::Png => strip_png(bytes).ok_or_else(broken),
-        FileKind::Pdf | FileKind::Docx => Ok(bytes.to_vec()),
+        FileKind::Pdf | FileKind::Docx | FileKind::Xlsx => Ok(bytes.to_vec()),
     }
 }
 

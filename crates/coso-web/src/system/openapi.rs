@@ -72,6 +72,13 @@ use utoipa::OpenApi;
         crate::cases::api::reopen,
         crate::cases::api::add_file,
         crate::cases::api::download_file,
+        crate::consultations::api::create,
+        crate::consultations::api::get,
+        crate::consultations::api::comment,
+        crate::consultations::api::close,
+        crate::consultations::api::answers,
+        crate::consultations::api::report_docx,
+        crate::consultations::api::report_pdf,
     )
 )]
 pub struct ApiDoc;

@@ -158,6 +158,24 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu", Body::None,            "S F O F O O F O -"),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.csv", Body::None,        "S F O F O O F O -"),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.xlsx", Body::None,       "S F O F O O F O -"),
+    // Consultations: `{id}` is a consultation of the commune above `V1`, open to all its people
+    // (a draft for the close, which refuses it); the admin pages of `{code}` = `V1` do not find
+    // the commune's consultation; `V1`'s counts form is its head's.
+    ("GET", "/don-vi/{code}/lay-y-kien", Body::None,                                   "O O O O O O O O -"),
+    ("GET", "/lay-y-kien/{id}", Body::None,                                            "O O O O O O O O -"),
+    ("POST", "/lay-y-kien/{id}/y-kien", Body::Form,                                    "S R R R R R R R -"),
+    ("POST", "/lay-y-kien/{id}/ung-ho", Body::Form,                                    "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/lay-y-kien", Body::None,                          "S F F O F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien", Body::Multipart,                    "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}", Body::None,                     "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/muc", Body::Form,                "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/mo", Body::Form,                 "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/dong", Body::Form,               "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/an", Body::Form,                 "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/tra-loi", Body::Form,            "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::None,               "S F F O F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::Form,              "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/bao-cao.docx", Body::None,        "S N N N N N N N -"),
     ("GET", "/quan-tri/don-vi/{code}/ho-gia-dinh/yeu-cau-lien-ket", Body::None,      "S F F O F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/yeu-cau-lien-ket/{id}", Body::Form, "S F F N F N F N -"),
     ("GET", "/quan-tri/nguoi-dung", Body::None,                                      "S F F F F F F O -"),
@@ -221,6 +239,13 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/units/{code}/reception/sessions/{id}/visits", Body::None,       "S F F F F N F N -"),
     ("POST", "/api/v1/units/{code}/reception/sessions/{id}/visits", Body::Json,      "S F F F F N F N -"),
     ("GET", "/api/v1/units/{code}/reception/compliance", Body::None,                 "S F O F O O F O -"),
+    ("POST", "/api/v1/consultations", Body::Json,                                      "S F F F F R F R -"),
+    ("GET", "/api/v1/consultations/{id}", Body::None,                                  "O O O O O O O O -"),
+    ("POST", "/api/v1/consultations/{id}/comments", Body::Json,                        "S R R R R R R R -"),
+    ("POST", "/api/v1/consultations/{id}/close", Body::None,                           "S F F F F R F R -"),
+    ("POST", "/api/v1/consultations/{id}/answers", Body::Json,                         "S F F F F R F R -"),
+    ("GET", "/api/v1/consultations/{id}/report.docx", Body::None,                      "S F F F F O F O -"),
+    ("GET", "/api/v1/consultations/{id}/report.pdf", Body::None,                       "S F F F F O F O -"),
     ("GET", "/api/v1/users", Body::None,                                             "S F F F F O O O -"),
     ("POST", "/api/v1/users", Body::Json,                                            "S F F F F F F R -"),
     ("GET", "/api/v1/calendar/lunar?date=2026-02-17", Body::None,                    "O O O O O O O O -"),
@@ -287,6 +312,10 @@ struct Fixtures {
     case: i64,
     /// The denouncer's handwriting attached to it.
     case_file: i64,
+    /// A consultation of that commune, open to its whole population.
+    consultation: i64,
+    /// A consultation of that commune still in review, for the close (which then refuses).
+    draft_consultation: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -372,6 +401,39 @@ impl Fixtures {
             .expect("case file");
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
         let case_file = res.json::<Value>().await.expect("file")["id"].as_i64().expect("file id");
+        let res = province
+            .post(app.url("/api/v1/consultations"))
+            .json(&json!({ "unit": commune, "title": "Dự thảo kế hoạch", "kind": "plan", "audience": "unit",
+                           "opens_on": "2026-01-01", "closes_on": "2099-12-31",
+                           "sections": [{ "heading": "1. Mục đích", "body": "Nội dung." }] }))
+            .send()
+            .await
+            .expect("consultation");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let consultation = res.json::<Value>().await.expect("consultation")["id"].as_i64().expect("consultation id");
+        let unit = app.store.unit_by_code(&commune).await.expect("q").expect("commune");
+        let draft = coso_domain::document::Document {
+            body: vec![coso_domain::document::Section { heading: "1. Mục đích".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let input = coso_domain::consultation::ConsultationInput {
+            title: "Dự thảo đang soạn".into(),
+            kind: "plan".into(),
+            audience: "unit".into(),
+            opens_on: "2026-01-01".into(),
+            closes_on: "2099-12-31".into(),
+            ..Default::default()
+        };
+        let draft_consultation = coso_app::consultations::create_draft(
+            &app.state.app,
+            &coso_app::Actor::system("test"),
+            &unit,
+            &input,
+            &draft,
+            "kh.md",
+        )
+        .await
+        .expect("draft consultation");
         Fixtures {
             plan,
             occurrence: annual,
@@ -383,6 +445,8 @@ impl Fixtures {
             commune,
             case,
             case_file,
+            consultation,
+            draft_consultation,
         }
     }
 
@@ -393,6 +457,10 @@ impl Fixtures {
             self.submission
         } else if route.contains("/cases/") || route.contains("/vu-viec/") {
             self.case
+        } else if route.ends_with("/close") {
+            self.draft_consultation
+        } else if route.contains("lay-y-kien/{id}") || route.contains("/consultations/") {
+            self.consultation
         } else {
             self.plan
         };
@@ -472,6 +540,11 @@ fn probe_body(
                 json!({ "name": "Mẫu thử", "definition": fixtures.template_definition, "version": -1 })
             }
             // A petition received in the future, for the village.
+            // A consultation without a title; an answer that names no comment.
+            "/api/v1/consultations" => json!({ "unit": fixtures.commune, "title": "", "kind": "plan", "audience": "unit",
+                "opens_on": "2026-01-01", "closes_on": "2026-01-31", "sections": [] }),
+            "/api/v1/consultations/{id}/answers" => json!({ "comments": [], "kind": "accepted" }),
+            "/api/v1/consultations/{id}/comments" => json!({ "body": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {

@@ -187,5 +187,8 @@ fn app_settings(cfg: &Config) -> AppSettings {
         base_url: cfg.mail.base_url.clone(),
         reception,
         case_file_limit,
+        disclosure: coso_domain::disclosure::compliance::Rules {
+            posting_min_days: l.disclosure_posting_min_days.unwrap_or(d.disclosure.posting_min_days),
+        },
     }
 }

@@ -33,6 +33,8 @@ pub struct LimitsConfig {
     pub intake_per_ip_per_minute: Option<u32>,
     /// Open311 requests per minute from one client known by its `api_key`.
     pub open311_client_per_minute: Option<u32>,
+    /// The shortest posting of a disclosure, in days (PUB-6, unverified; default 30).
+    pub disclosure_posting_min_days: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -49,6 +51,7 @@ pub(super) struct FileLimits {
     email_verification_link_hours: Option<i64>,
     intake_per_ip_per_minute: Option<u32>,
     open311_client_per_minute: Option<u32>,
+    disclosure_posting_min_days: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -132,6 +135,12 @@ impl LimitsConfig {
                 file.open311_client_per_minute,
                 1..=10_000_000,
                 "cần số lần từ 1 đến 10000000 mỗi phút (expected 1–10000000)",
+            )?,
+            disclosure_posting_min_days: read.key(
+                "disclosure_posting_min_days",
+                file.disclosure_posting_min_days,
+                1..=365,
+                "cần số ngày từ 1 đến 365 (expected 1–365 days)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);

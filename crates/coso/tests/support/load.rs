@@ -49,6 +49,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "case intake", send: register_case, find: find_case },
     Kind { name: "open311 intake", send: open311_intake, find: find_open311 },
     Kind { name: "resident case", send: send_own_case, find: find_own_case },
+    Kind { name: "consultation", send: open_consultation, find: find_consultation },
 ];
 
 /// How the server answered a write.
@@ -495,6 +496,35 @@ fn find_reception<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
             0 => Found::Nothing,
             1 => Found::All,
             more => Found::Part(format!("{more} copies")),
+        }
+    })
+}
+
+/// A consultation of the province opened at once, its title carrying the marker.
+fn open_consultation(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let title = format!("Dự thảo kế hoạch số {n}-lay-y-kien");
+        let body = json!({ "unit": PROVINCE, "title": title, "kind": "plan", "audience": "unit",
+                           "opens_on": "2026-01-05", "closes_on": "2026-02-05",
+                           "sections": [{ "heading": "I. MỤC ĐÍCH", "body": "Nội dung." }, { "heading": "II. NỘI DUNG", "body": "" }] });
+        let request = w.client.post(format!("{}/api/v1/consultations", w.url)).json(&body);
+        attempt("consultation", n, title, w.send(request).await)
+    })
+}
+
+/// The consultation is there once with both its sections, or not at all.
+fn find_consultation<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let province = f.store.unit_by_code(PROVINCE).await.expect("q").expect("province");
+        let all = f.store.consultations_of_unit(province.id, true).await.expect("consultations");
+        let matching: Vec<_> = all.iter().filter(|c| c.title == a.target).collect();
+        match matching.as_slice() {
+            [] => Found::Nothing,
+            [c] => match f.store.consultation_sections(c.id).await.expect("sections").len() {
+                2 => Found::All,
+                other => Found::Part(format!("{other} sections")),
+            },
+            more => Found::Part(format!("{} copies", more.len())),
         }
     })
 }
