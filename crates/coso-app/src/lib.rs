@@ -14,6 +14,7 @@ pub mod audit;
 pub mod calendar;
 pub mod cases;
 pub mod clock;
+pub mod dissemination;
 mod error;
 pub mod households;
 pub mod notifications;

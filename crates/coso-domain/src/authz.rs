@@ -89,10 +89,12 @@ pub enum Action {
     ReceiveCases,
     /// Read and handle the unit's citizen cases: accept, refuse, forward, answer…
     HandleCases,
+    /// Write the unit's news, keep its legal library and its log of trainings.
+    Disseminate,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -110,6 +112,7 @@ impl Action {
         Action::ManageReception,
         Action::ReceiveCases,
         Action::HandleCases,
+        Action::Disseminate,
     ];
 }
 
@@ -168,6 +171,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageReception
                 | ReceiveCases
                 | HandleCases
+                | Disseminate
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

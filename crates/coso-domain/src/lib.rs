@@ -8,6 +8,7 @@ pub mod authz;
 pub mod case;
 pub mod clock;
 pub mod csv_columns;
+pub mod dissemination;
 pub mod document;
 pub mod field;
 pub mod household;
@@ -94,6 +95,9 @@ codes!(
     case::Complexity => "mức độ phức tạp",
     case::CaseActionKind => "thao tác xử lý đơn",
     case::RefusalGround => "lý do không thụ lý",
+    dissemination::NewsStatus => "trạng thái tin",
+    dissemination::LibraryKind => "loại văn bản",
+    dissemination::TrainingForm => "hình thức tuyên truyền",
 );
 
 #[cfg(test)]

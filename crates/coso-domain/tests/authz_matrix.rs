@@ -52,6 +52,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageReception,
             ReceiveCases,
             HandleCases,
+            Disseminate,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[ViewAdmin, ReadHouseholds, ManageHouseholds, ReadPlans, SubmitReports, ReceiveCases],

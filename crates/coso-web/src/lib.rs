@@ -20,6 +20,7 @@ mod case_stats;
 mod cases;
 mod cua_toi;
 mod design;
+mod dissemination;
 mod error;
 mod extract;
 mod forms;

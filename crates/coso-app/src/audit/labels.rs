@@ -112,6 +112,14 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("reception.session_create", "Ghi sổ buổi tiếp công dân", Kind::Change),
     action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
     action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
+    action("news.create", "Viết tin tức", Kind::Change),
+    action("news.update", "Sửa tin tức", Kind::Change),
+    action("news.publish", "Đăng tin tức", Kind::Change),
+    action("news.unpublish", "Gỡ tin tức về bản nháp", Kind::Change),
+    action("library.add", "Thêm văn bản vào tủ sách pháp luật", Kind::Change),
+    action("library.expire", "Ghi ngày hết hiệu lực của văn bản", Kind::Change),
+    action("library.remove", "Xóa văn bản khỏi tủ sách pháp luật", Kind::Change),
+    action("training.record", "Ghi sổ tập huấn, tuyên truyền", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -151,6 +159,9 @@ pub fn entity_label(entity: &str) -> String {
         "reception_schedule" => "Lịch tiếp công dân",
         "reception_session" => "Buổi tiếp công dân",
         "reception_visit" => "Lượt tiếp công dân",
+        "news_post" => "Tin tức",
+        "library_document" => "Văn bản trong tủ sách pháp luật",
+        "training_event" => "Buổi tập huấn, tuyên truyền",
         other => return other.to_string(),
     }
     .to_string()
@@ -228,6 +239,13 @@ pub fn field_label(field: &str) -> String {
         "pending_links" => "Số yêu cầu liên kết đang chờ",
         "channel" => "Kênh tiếp nhận",
         "category" => "Lĩnh vực",
+        "news_category" => "Chuyên mục",
+        "body_chars" => "Số ký tự của nội dung",
+        "topic" => "Nội dung tuyên truyền",
+        "form" => "Hình thức",
+        "attendance" => "Số người tham dự",
+        "expires_on" => "Ngày hết hiệu lực",
+        "file" => "Tệp",
         "received_on" => "Ngày tiếp nhận",
         "accepted_on" => "Ngày thụ lý",
         "answered_on" => "Ngày trả lời, giải quyết",
@@ -280,6 +298,9 @@ mod tests {
             "case.",
             "case_category.",
             "clearance.",
+            "news.",
+            "library.",
+            "training.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -72,6 +72,10 @@ use utoipa::OpenApi;
         crate::cases::api::reopen,
         crate::cases::api::add_file,
         crate::cases::api::download_file,
+        crate::dissemination::api::news,
+        crate::dissemination::api::library,
+        crate::dissemination::api::trainings,
+        crate::dissemination::api::record_training,
     )
 )]
 pub struct ApiDoc;
