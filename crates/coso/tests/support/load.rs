@@ -48,6 +48,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "reception session", send: record_reception, find: find_reception },
     Kind { name: "case intake", send: register_case, find: find_case },
     Kind { name: "open311 intake", send: open311_intake, find: find_open311 },
+    Kind { name: "training record", send: record_training, find: find_training },
 ];
 
 /// How the server answered a write.
@@ -491,6 +492,31 @@ fn find_reception<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 4).expect("date");
         let sessions = f.store.reception_sessions(&permit, &province, day, day).await.expect("sessions");
         match sessions.iter().filter(|s| s.receiver_name == a.target).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            more => Found::Part(format!("{more} copies")),
+        }
+    })
+}
+
+/// A training of the province's log; its topic carries the marker.
+fn record_training(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let topic = format!("Tập huấn số {n}");
+        let body = json!({ "held_on": "2025-09-04", "topic": topic, "form": "training",
+                           "audience": "Cán bộ xã", "attendance": 30 });
+        let request = w.client.post(format!("{}/api/v1/units/{PROVINCE}/trainings", w.url)).json(&body);
+        attempt("training record", n, topic, w.send(request).await)
+    })
+}
+
+/// The training is in the province's log once, or not at all.
+fn find_training<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let province = f.store.unit_by_code(PROVINCE).await.expect("q").expect("province");
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 4).expect("date");
+        let events = f.store.trainings(&province, day, day).await.expect("trainings");
+        match events.iter().filter(|e| e.topic == a.target).count() {
             0 => Found::Nothing,
             1 => Found::All,
             more => Found::Part(format!("{more} copies")),
