@@ -10,6 +10,7 @@
 mod accounts;
 pub mod cases;
 mod consultations;
+mod dissemination;
 mod error;
 pub mod households;
 mod links;
@@ -104,6 +105,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let commune_units: Vec<UnitRow> = communes.iter().chain(wards.iter()).map(|(c, _)| c.clone()).collect();
     report.reports_sent = plans::load(app, &province, &commune_units, &commune.code, &actor).await?;
     report.reception_sessions = reception::load(app, &commune_units, &commune.code, &actor).await?;
+    let news = dissemination::load(app, &province, &commune_units, &commune.code, &actor).await?;
     // The accounts' commune first: its official holds the clearance of the demo's denouncer.
     let case_units: Vec<(UnitRow, Vec<UnitRow>)> = communes.iter().chain(wards.iter()).cloned().collect();
     report.cases = cases::load(app, &province, &case_units, CASE_ANCHORS, &actor).await?;
@@ -117,6 +119,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
         households = report.households,
         accounts = report.accounts_created,
         cases = report.cases,
+        news,
         "demo data loaded"
     );
     Ok(report)

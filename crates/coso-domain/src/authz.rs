@@ -97,10 +97,12 @@ pub enum Action {
     ManageDisclosures,
     /// Record how a village was told of a disclosure (the village head, PUB-4).
     RelayDisclosures,
+    /// Write the unit's news, keep its legal library and its log of trainings.
+    Disseminate,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -122,6 +124,7 @@ impl Action {
         Action::CollectOpinions,
         Action::ManageDisclosures,
         Action::RelayDisclosures,
+        Action::Disseminate,
     ];
 }
 
@@ -183,6 +186,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageConsultations
                 | CollectOpinions
                 | ManageDisclosures
+                | Disseminate
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod consultation;
 pub mod csv_columns;
 pub mod disclosure;
+pub mod dissemination;
 pub mod document;
 pub mod field;
 pub mod household;
@@ -105,6 +106,9 @@ codes!(
     disclosure::RelayMethod => "cách thông tin lại",
     disclosure::Level => "cấp công khai",
     disclosure::CheckKind => "tiêu chí tuân thủ",
+    dissemination::NewsStatus => "trạng thái tin",
+    dissemination::LibraryKind => "loại văn bản",
+    dissemination::TrainingForm => "hình thức tuyên truyền",
 );
 
 #[cfg(test)]

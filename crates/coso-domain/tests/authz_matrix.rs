@@ -55,6 +55,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageConsultations,
             CollectOpinions,
             ManageDisclosures,
+            Disseminate,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[

@@ -10,6 +10,7 @@ use coso_domain::authz::Role;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
 use coso_domain::disclosure::{Form, Level, RelayMethod};
+use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
@@ -116,6 +117,9 @@ macro_rules! stored_code {
 }
 
 stored_code!(UnitKind, "unit.kind");
+stored_code!(NewsStatus, "news_post.status");
+stored_code!(LibraryKind, "library_document.kind");
+stored_code!(TrainingForm, "training_event.form");
 stored_code!(SuccessionKind, "unit_succession.kind");
 stored_code!(Role, "role_grant.role");
 stored_code!(TaskStatus, "plan_task.status");

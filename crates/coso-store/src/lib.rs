@@ -32,7 +32,9 @@ mod households;
 mod inbox;
 mod jobs;
 mod json;
+mod library;
 mod login_failures;
+mod news;
 mod notifications;
 mod obligations;
 mod outbox;
@@ -49,6 +51,7 @@ mod submissions;
 mod tasks;
 mod templates;
 mod unit_remote;
+mod trainings;
 mod units;
 mod users;
 
@@ -76,7 +79,9 @@ pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES
 pub use household_links::{HouseholdLinkRow, LinkCandidate, LinkDecision};
 pub use households::{HouseholdImportReport, HouseholdRow};
 pub use inbox::{InboxItem, ReceivedItem};
+pub use library::{LibraryFile, LibraryFilter, LibraryRow};
 pub use login_failures::{FailedSignIns, LoginFailures};
+pub use news::{NewsFilter, NewsImage, NewsRow};
 pub use notifications::{BatchReport, NewMail, NewNotification, NotificationBatch, NotificationRow};
 pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
@@ -91,6 +96,7 @@ pub use sessions::SessionRow;
 pub use submissions::{NewSubmission, SubmissionRow, VersionRow};
 pub use tasks::{NewTask, TaskNoteRow, TaskRow};
 pub use templates::ReportTemplateRow;
+pub use trainings::TrainingRow;
 pub use units::{LoadReport, Succession, UnitRow, UnitSearch};
 pub use users::{GrantRow, NewUser, UserRow};
 

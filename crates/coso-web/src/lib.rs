@@ -21,6 +21,7 @@ mod cases;
 mod consultations;
 mod cua_toi;
 mod design;
+mod dissemination;
 mod error;
 mod extract;
 mod forms;

@@ -20,6 +20,7 @@ use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
+use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
@@ -87,6 +88,9 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(ConsultationStatus::ALL.map(ConsultationStatus::as_str));
     codes.extend(AnswerKind::ALL.map(AnswerKind::as_str));
     codes.extend(CollectionMethod::ALL.map(CollectionMethod::as_str));
+    codes.extend(NewsStatus::ALL.map(NewsStatus::as_str));
+    codes.extend(LibraryKind::ALL.map(LibraryKind::as_str));
+    codes.extend(TrainingForm::ALL.map(TrainingForm::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),

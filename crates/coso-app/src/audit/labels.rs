@@ -126,6 +126,14 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("consultation.comment_hide", "Ẩn một ý kiến góp ý về dự thảo", Kind::Change),
     action("consultation.paper", "Ghi kết quả lấy ý kiến qua phiếu, cuộc họp của thôn", Kind::Change),
     action("consultation.answer", "Trả lời (tiếp thu, giải trình) ý kiến về dự thảo", Kind::Change),
+    action("news.create", "Viết tin tức", Kind::Change),
+    action("news.update", "Sửa tin tức", Kind::Change),
+    action("news.publish", "Đăng tin tức", Kind::Change),
+    action("news.unpublish", "Gỡ tin tức về bản nháp", Kind::Change),
+    action("library.add", "Thêm văn bản vào tủ sách pháp luật", Kind::Change),
+    action("library.expire", "Ghi ngày hết hiệu lực của văn bản", Kind::Change),
+    action("library.remove", "Xóa văn bản khỏi tủ sách pháp luật", Kind::Change),
+    action("training.record", "Ghi sổ tập huấn, tuyên truyền", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -169,6 +177,9 @@ pub fn entity_label(entity: &str) -> String {
         "consultation_comment" => "Ý kiến góp ý về dự thảo",
         "consultation_paper" => "Kết quả lấy ý kiến của thôn",
         "consultation_answer" => "Trả lời ý kiến về dự thảo",
+        "news_post" => "Tin tức",
+        "library_document" => "Văn bản trong tủ sách pháp luật",
+        "training_event" => "Buổi tập huấn, tuyên truyền",
         other => return other.to_string(),
     }
     .to_string()
@@ -246,6 +257,13 @@ pub fn field_label(field: &str) -> String {
         "pending_links" => "Số yêu cầu liên kết đang chờ",
         "channel" => "Kênh tiếp nhận",
         "category" => "Lĩnh vực",
+        "news_category" => "Chuyên mục",
+        "body_chars" => "Số ký tự của nội dung",
+        "topic" => "Nội dung tuyên truyền",
+        "form" => "Hình thức",
+        "attendance" => "Số người tham dự",
+        "expires_on" => "Ngày hết hiệu lực",
+        "file" => "Tệp",
         "received_on" => "Ngày tiếp nhận",
         "accepted_on" => "Ngày thụ lý",
         "answered_on" => "Ngày trả lời, giải quyết",
@@ -300,6 +318,9 @@ mod tests {
             "clearance.",
             "disclosure.",
             "consultation.",
+            "news.",
+            "library.",
+            "training.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -91,7 +91,11 @@ pub async fn report_form(
         (None, plans)
     };
     let case_counts = match (&template, &last) {
-        (Some(t), None) => super::case_indicators(app, t, &unit, occ.period_key).await?,
+        (Some(t), None) => super::case_indicators(app, t, &unit, occ.period_key)
+            .await?
+            .into_iter()
+            .chain(super::training_prefill::training_indicators(app, t, &unit, occ.period_key).await?)
+            .collect(),
         _ => BTreeMap::new(),
     };
     Ok(ReportForm {

@@ -10,6 +10,7 @@ mod overview;
 mod prefill;
 mod submission;
 mod submit;
+mod training_prefill;
 mod views;
 
 pub use form::{ReportForm, report_form};
@@ -18,4 +19,5 @@ pub use overview::{InboxOverview, NOTIFICATIONS_SHOWN, overview};
 pub use prefill::case_indicators;
 pub use submission::{SubmissionDetail, SubmissionView, detail, view as submission_view};
 pub use submit::{Sent, review, reviewable, send, send_report_on, sendable};
+pub use training_prefill::training_indicators;
 pub use views::{PlanView, first_report_period, period_views, report_periods, view};

@@ -4,7 +4,7 @@
 
 mod form;
 mod list;
-mod multipart;
+pub(crate) mod multipart;
 mod tracking;
 mod views;
 

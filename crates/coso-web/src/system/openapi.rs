@@ -79,6 +79,10 @@ use utoipa::OpenApi;
         crate::consultations::api::answers,
         crate::consultations::api::report_docx,
         crate::consultations::api::report_pdf,
+        crate::dissemination::api::news,
+        crate::dissemination::api::library,
+        crate::dissemination::api::trainings,
+        crate::dissemination::api::record_training,
     )
 )]
 pub struct ApiDoc;

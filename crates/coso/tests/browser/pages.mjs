@@ -81,7 +81,22 @@ const roles = [
       ['tracking', '/theo-doi'],
     ],
   },
-  { role: 'resident', email: 'nguoidan@coso.example', pages: async () => [['mine', '/cua-toi']] },
+  {
+    role: 'resident',
+    email: 'nguoidan@coso.example',
+    // The resident's village page, then its commune's news, a post and the legal library.
+    pages: async (page) => {
+      const village = await firstLink(page, '/cua-toi', 'main dl.summary a[href^="/don-vi/"]');
+      const commune = await firstLink(page, village, 'nav.crumbs li:nth-last-child(2) a');
+      const post = await firstLink(page, `${commune}/tin-tuc`, 'ul.cards h2 a');
+      return [
+        ['mine', '/cua-toi'],
+        ['news', `${commune}/tin-tuc`],
+        ['news-post', post],
+        ['library', `${commune}/van-ban`],
+      ];
+    },
+  },
   {
     role: 'village-head',
     email: 'truongthon@coso.example',
@@ -122,6 +137,9 @@ const roles = [
         ['case-register', '/quan-tri/vu-viec/moi'],
         ['case', citizenCase],
         ['case-categories', `${unit}/linh-vuc-don`],
+        ['news-desk', `${unit}/tin-tuc`],
+        ['library-desk', `${unit}/van-ban`],
+        ['trainings', `${unit}/tap-huan`],
       ];
     },
   },

@@ -50,6 +50,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "open311 intake", send: open311_intake, find: find_open311 },
     Kind { name: "resident case", send: send_own_case, find: find_own_case },
     Kind { name: "consultation", send: open_consultation, find: find_consultation },
+    Kind { name: "training record", send: record_training, find: find_training },
 ];
 
 /// How the server answered a write.
@@ -525,6 +526,31 @@ fn find_consultation<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 other => Found::Part(format!("{other} sections")),
             },
             more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A training of the province's log; its topic carries the marker.
+fn record_training(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let topic = format!("Tập huấn số {n}");
+        let body = json!({ "held_on": "2025-09-04", "topic": topic, "form": "training",
+                           "audience": "Cán bộ xã", "attendance": 30 });
+        let request = w.client.post(format!("{}/api/v1/units/{PROVINCE}/trainings", w.url)).json(&body);
+        attempt("training record", n, topic, w.send(request).await)
+    })
+}
+
+/// The training is in the province's log once, or not at all.
+fn find_training<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let province = f.store.unit_by_code(PROVINCE).await.expect("q").expect("province");
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 4).expect("date");
+        let events = f.store.trainings(&province, day, day).await.expect("trainings");
+        match events.iter().filter(|e| e.topic == a.target).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            more => Found::Part(format!("{more} copies")),
         }
     })
 }
