@@ -50,8 +50,8 @@ pub mod sqlite_file;
 mod submissions;
 mod tasks;
 mod templates;
-mod unit_remote;
 mod trainings;
+mod unit_remote;
 mod units;
 mod users;
 

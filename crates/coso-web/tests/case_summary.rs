@@ -109,7 +109,7 @@ async fn the_summary_follows_every_change_of_a_case(app: &TestApp) {
     assert_no_drift(app, "refusing and closing").await;
 
     let code = petition["code"].as_str().expect("code");
-    coso_app::cases::public::rate(&app.state.app, coso_app::cases::Rater::Code(code), 5, None).await.expect("rate");
+    coso_app::cases::rate(&app.state.app, None, None, code, "5", "").await.expect("rate");
     assert_no_drift(app, "rating").await;
 
     // A period of whole months only, and one that starts and ends inside months, read the

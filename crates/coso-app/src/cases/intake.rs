@@ -145,6 +145,8 @@ struct Draft {
     longitude: Option<String>,
     media_url: Option<String>,
     photos: Vec<PhotoUpload>,
+    /// The Open311 application that sent it, named in the first timeline note.
+    client: Option<String>,
     /// What the door itself already found wrong.
     errors: Vec<FieldError>,
 }
@@ -181,6 +183,7 @@ pub async fn submit_petition(
         longitude: input.longitude,
         media_url: input.media_url,
         photos: input.photos,
+        client: input.client,
         errors: vec![],
     };
     receive(app, who, calendar, draft, limits).await
@@ -243,6 +246,7 @@ pub async fn submit_as_resident(
         longitude: None,
         media_url: None,
         photos: input.photos,
+        client: None,
         errors,
     };
     receive(app, Submitter::Account(actor), calendar, draft, limits).await
