@@ -29,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .merge(units::routes())
         .merge(households::routes())
         .merge(crate::reception::routes())
+        .merge(crate::disclosures::routes())
         .merge(cases::routes())
         .merge(petitions::routes())
         .merge(open311::routes())

@@ -20,6 +20,7 @@ mod case_stats;
 mod cases;
 mod cua_toi;
 mod design;
+mod disclosures;
 mod error;
 mod extract;
 mod forms;
