@@ -22,4 +22,6 @@ pub enum DemoError {
     Plan(#[from] coso_app::Error),
     #[error("Không tạo được đơn thư mẫu: {0}")]
     Cases(coso_app::Error),
+    #[error("Không ghi được sổ công khai mẫu: {0}")]
+    Disclosures(coso_app::Error),
 }

@@ -9,6 +9,7 @@
 
 mod accounts;
 pub mod cases;
+mod disclosures;
 mod error;
 pub mod households;
 mod links;
@@ -106,6 +107,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     // The accounts' commune first: its official holds the clearance of the demo's denouncer.
     let case_units: Vec<(UnitRow, Vec<UnitRow>)> = communes.iter().chain(wards.iter()).cloned().collect();
     report.cases = cases::load(app, &province, &case_units, CASE_ANCHORS, &actor).await?;
+    report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

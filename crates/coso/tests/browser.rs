@@ -19,6 +19,7 @@ use coso_domain::authz::Role;
 use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
+use coso_domain::disclosure::{CheckKind, Form, RelayMethod};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
@@ -81,6 +82,9 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(Complexity::ALL.map(Complexity::as_str));
     codes.extend(CaseActionKind::ALL.map(CaseActionKind::as_str));
     codes.extend(CaseRefusalGround::ALL.map(CaseRefusalGround::as_str));
+    codes.extend(Form::ALL.map(Form::as_str));
+    codes.extend(RelayMethod::ALL.map(RelayMethod::as_str));
+    codes.extend(CheckKind::ALL.map(CheckKind::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),
