@@ -139,6 +139,16 @@ async fn an_official_records_with_a_photo_and_the_public_reads_it(app: &TestApp)
     assert!(!bytes.windows(4).any(|w| w == b"Exif"), "metadata removed");
     assert!(bytes.starts_with(&[0xFF, 0xD8]));
 
+    // The printable notice, as a Word document holding the title and the period.
+    let docx = visitor.get(app.url(&format!("/don-vi/{a}/cong-khai/{id}/thong-bao.docx"))).send().await.expect("docx");
+    assert_eq!(docx.status(), 200);
+    let bytes = docx.bytes().await.expect("bytes");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a DOCX");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document.xml"), &mut xml).expect("xml");
+    assert!(xml.contains("Kết luận thanh tra việc sử dụng quỹ") && xml.contains("04/03/2026"), "{xml}");
+    assert!(xml.contains("&lt;script&gt;"), "script kept as text in the document");
+
     // Listed and found without diacritics; another word finds nothing.
     let list = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai?q=ket+luan"))).await;
     assert_eq!(texts(&list, "#cong-khai h2"), ["Kết luận thanh tra việc sử dụng quỹ"]);

@@ -20,6 +20,8 @@ pub fn routes() -> Router<AppState> {
         .route("/don-vi/{code}/cong-khai.atom", get(public::feed))
         .route("/don-vi/{code}/cong-khai/{id}", get(public::detail))
         .route("/don-vi/{code}/cong-khai/{id}/tep/{file}", get(public::file))
+        .route("/don-vi/{code}/cong-khai/{id}/thong-bao.docx", get(public::notice_docx))
+        .route("/don-vi/{code}/cong-khai/{id}/thong-bao.pdf", get(public::notice_pdf))
         .route("/quan-tri/don-vi/{code}/cong-khai", get(admin::register).post(admin::record))
         .route("/quan-tri/don-vi/{code}/cong-khai/tuan-thu", get(admin::compliance))
         .route("/quan-tri/don-vi/{code}/cong-khai/tuan-thu.csv", get(admin::compliance_csv))

@@ -17,6 +17,7 @@ use super::views::{DetailPage, PublicListPage, list_href};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Path, Query};
+use crate::plans::api::{DOCX, download, pdf};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -111,6 +112,40 @@ pub async fn file(
         format!("attachment; filename=\"{ascii}\"")
     };
     Ok(([(header::CONTENT_TYPE, meta.content_type), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+}
+
+async fn notice(
+    state: &AppState,
+    user: Option<&CurrentUser>,
+    code: &str,
+    id: i64,
+) -> Result<(coso_documents::Document, String), AppError> {
+    let actor = user.map(CurrentUser::actor);
+    let (unit, view) = disclosures::view(&state.app, actor.as_ref(), DisclosureId(id)).await?;
+    if unit.code != code {
+        return Err(AppError::NotFound);
+    }
+    Ok((disclosures::notice::document(&unit, &view), format!("thong-bao-cong-khai-{id}")))
+}
+
+/// The printable notice (Decree 30 layout) as DOCX.
+pub async fn notice_docx(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((code, id)): Path<(String, i64)>,
+) -> PageResult<Response> {
+    let (doc, name) = notice(&state, user.as_ref(), &code, id).await?;
+    Ok(download(coso_app::plans::summary::docx(&doc)?, DOCX, &format!("{name}.docx")))
+}
+
+/// The printable notice as PDF (501 in a build without PDF output).
+pub async fn notice_pdf(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((code, id)): Path<(String, i64)>,
+) -> PageResult<Response> {
+    let (doc, name) = notice(&state, user.as_ref(), &code, id).await?;
+    Ok(download(pdf(doc).await?, "application/pdf", &format!("{name}.pdf")))
 }
 
 /// The site's address for absolute links: the configured base URL, else the request's host.

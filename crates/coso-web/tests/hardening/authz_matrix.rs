@@ -157,6 +157,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/don-vi/{code}/cong-khai.atom", Body::None,                             "N N N N N N N N -"),
     ("GET", "/don-vi/{code}/cong-khai/{id}", Body::None,                             "N N N N N N N N -"),
     ("GET", "/don-vi/{code}/cong-khai/{id}/tep/{file}", Body::None,                  "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/thong-bao.docx", Body::None,              "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/thong-bao.pdf", Body::None,               "N N N N N N N N -"),
     ("GET", "/quan-tri/don-vi/{code}/cong-khai", Body::None,                         "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/cong-khai", Body::Multipart,                   "S F F F F R F R -"),
     ("GET", "/quan-tri/don-vi/{code}/cong-khai/tuan-thu", Body::None,                "S F O O O O F O -"),

@@ -80,6 +80,8 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/don-vi/{code}/cong-khai.atom", Body::None),
     ("GET", "/don-vi/{code}/cong-khai/{id}", Body::None),
     ("GET", "/don-vi/{code}/cong-khai/{id}/tep/{file}", Body::None),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/thong-bao.docx", Body::None),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/thong-bao.pdf", Body::None),
     ("GET", "/quan-tri/don-vi/{code}/cong-khai", Body::None),
     ("POST", "/quan-tri/don-vi/{code}/cong-khai", Body::Multipart),
     ("GET", "/quan-tri/don-vi/{code}/cong-khai/tuan-thu", Body::None),
