@@ -182,6 +182,13 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("case desk flow: ok"), "{stdout}");
 
+    let disclosure_shots = screens.join("disclosures");
+    std::fs::create_dir_all(&disclosure_shots).expect("screens dir");
+    let stdout = run_script("disclosure_flow.mjs", &[&disclosure_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("disclosure flow: ok"), "{stdout}");
+    let stdout = run_script("a11y.mjs", &[&screens, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("a11y: ok"), "{stdout}");
+
     // After the flow, the province has a submission to show.
     let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));
     assert!(stdout.contains("pages: ok"), "{stdout}");
