@@ -1,4 +1,4 @@
-//! The disclosure register in the demo: a year of disclosures in the first communes, dated back
+//! The disclosure register in the demo: a year of disclosures in the first six communes, dated back
 //! from the load day. Every commune skips some required items (so the compliance view has
 //! gaps to show; the budget estimate is missing in some), the accounts' commune has one
 //! inspection result broadcast on days with a gap (failing the radio rule), and village heads
@@ -15,7 +15,7 @@ use crate::error::DemoError;
 use crate::rng::Rng;
 
 /// Communes that keep a register in the demo (the first of the list, the accounts' first).
-const COMMUNES: usize = 12;
+const COMMUNES: usize = 6;
 /// Out of 100, how often a commune skipped an item.
 const SKIP_PERCENT: u64 = 30;
 
@@ -93,7 +93,9 @@ pub async fn load(app: &App, units: &[(UnitRow, Vec<UnitRow>)], actor: &Actor) -
         let accounts_commune = index == 0;
         for (item, title, content, ago, forms) in PLAN {
             // The accounts' commune shows every item; the others skip some.
-            if !accounts_commune && rng.chance(SKIP_PERCENT) {
+            // Every third commune has not disclosed its budget estimate.
+            let budget_missing = *item == 2 && index % 3 == 2;
+            if !accounts_commune && (budget_missing || rng.chance(SKIP_PERCENT)) {
                 continue;
             }
             let from = before(today, *ago);
