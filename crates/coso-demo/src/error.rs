@@ -24,4 +24,6 @@ pub enum DemoError {
     Cases(coso_app::Error),
     #[error("Không tạo được cuộc lấy ý kiến mẫu: {0}")]
     Consultations(coso_app::Error),
+    #[error("Không ghi được sổ công khai mẫu: {0}")]
+    Disclosures(coso_app::Error),
 }

@@ -11,6 +11,7 @@ mod accounts;
 pub mod cases;
 mod consultations;
 mod dissemination;
+mod disclosures;
 mod error;
 pub mod households;
 mod links;
@@ -113,6 +114,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let residents = report.accounts.iter().filter(|a| a.role == Role::Resident).map(|a| a.email.as_str());
     let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
+    report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

@@ -26,6 +26,8 @@ pub struct DemoReport {
     pub reception_sessions: usize,
     /// Citizen cases registered (0 when the province had some already).
     pub cases: usize,
+    /// Disclosures recorded over the last year (0 when the registers were kept already).
+    pub disclosures: usize,
 }
 
 impl fmt::Display for DemoReport {
@@ -49,6 +51,9 @@ impl fmt::Display for DemoReport {
                 self.cases,
                 crate::cases::CLEARED_ACCOUNT
             )?;
+        }
+        if self.disclosures > 0 {
+            writeln!(f, "Sổ công khai mẫu: {} nội dung công khai trong năm qua.", self.disclosures)?;
         }
         writeln!(f, "Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")?;
         for a in &self.accounts {

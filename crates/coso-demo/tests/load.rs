@@ -51,6 +51,14 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let communes = store.children(province.unit_id(), store.clock().today()).await.expect("children");
     assert_eq!(communes.len(), 69);
     reception_is_plausible(store, &province, &communes, report.reception_sessions).await;
+    // A year of disclosures, with gaps: some communes have not disclosed their budget estimate.
+    assert!(report.disclosures >= 6, "{} disclosures", report.disclosures);
+    let year_start = store.clock().today().checked_sub_days(chrono::Days::new(366)).expect("date");
+    let rows = store.disclosed_in(&province, year_start, store.clock().today()).await.expect("disclosed");
+    let with_budget: std::collections::HashSet<i64> =
+        rows.iter().filter(|r| r.item_number == 2).map(|r| r.unit_id).collect();
+    let registers: std::collections::HashSet<i64> = rows.iter().map(|r| r.unit_id).collect();
+    assert!(!with_budget.is_empty() && with_budget.len() < registers.len(), "some budgets missing");
     for c in &communes {
         let kids = store.children(c.unit_id(), store.clock().today()).await.expect("children");
         assert!((6..=12).contains(&kids.len()), "{} has {}", c.name, kids.len());

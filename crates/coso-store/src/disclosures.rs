@@ -161,6 +161,17 @@ fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
+/// What the audit log keeps of a disclosure: its fields, the forms by their Vietnamese names
+/// (the log is read by people).
+fn data_json(data: &DisclosureData) -> serde_json::Value {
+    let mut v = to_json(data);
+    if let Some(map) = v.as_object_mut() {
+        let forms: Vec<&str> = data.forms.iter().map(|f| f.label()).collect();
+        map.insert("forms".into(), to_json(&forms));
+    }
+    v
+}
+
 fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
@@ -233,7 +244,7 @@ impl Store {
             entity_id: String::new(),
             unit_id: Some(unit.unit_id()),
             before: None,
-            after: Some(serde_json::json!({ "disclosure": to_json(data), "files": file_names })),
+            after: Some(serde_json::json!({ "disclosure": data_json(data), "files": file_names })),
         };
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -312,8 +323,9 @@ impl Store {
             entity: "disclosure",
             entity_id: before.id.to_string(),
             unit_id: Some(unit.unit_id()),
-            before: Some(to_json(before)),
-            after: Some(to_json(data)),
+            before: Some(to_json(&serde_json::json!({ "title": before.title, "item": before.item_number,
+                "posted_from": before.posted_from, "posted_to": before.posted_to }))),
+            after: Some(data_json(data)),
         };
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -542,7 +554,8 @@ impl Store {
             entity_id: disclosure_id.to_string(),
             unit_id: Some(village.unit_id()),
             before: None,
-            after: Some(to_json(relay)),
+            after: Some(serde_json::json!({ "method": relay.method.label(), "relayed_on": relay.relayed_on,
+                "note": relay.note })),
         };
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;

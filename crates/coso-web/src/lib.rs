@@ -22,6 +22,7 @@ mod consultations;
 mod cua_toi;
 mod design;
 mod dissemination;
+mod disclosures;
 mod error;
 mod extract;
 mod forms;

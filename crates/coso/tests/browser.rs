@@ -21,6 +21,7 @@ use coso_domain::case::{
 };
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
+use coso_domain::disclosure::{CheckKind, Form, RelayMethod};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
@@ -91,6 +92,9 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(NewsStatus::ALL.map(NewsStatus::as_str));
     codes.extend(LibraryKind::ALL.map(LibraryKind::as_str));
     codes.extend(TrainingForm::ALL.map(TrainingForm::as_str));
+    codes.extend(Form::ALL.map(Form::as_str));
+    codes.extend(RelayMethod::ALL.map(RelayMethod::as_str));
+    codes.extend(CheckKind::ALL.map(CheckKind::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),
@@ -191,6 +195,13 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     std::fs::create_dir_all(&desk_shots).expect("screens dir");
     let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("case desk flow: ok"), "{stdout}");
+
+    let disclosure_shots = screens.join("disclosures");
+    std::fs::create_dir_all(&disclosure_shots).expect("screens dir");
+    let stdout = run_script("disclosure_flow.mjs", &[&disclosure_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("disclosure flow: ok"), "{stdout}");
+    let stdout = run_script("a11y.mjs", &[&screens, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("a11y: ok"), "{stdout}");
 
     // After the flow, the province has a submission to show.
     let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));

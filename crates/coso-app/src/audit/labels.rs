@@ -284,6 +284,14 @@ pub fn field_label(field: &str) -> String {
         "complexity" => "Mức độ phức tạp",
         "remote" => "Vùng sâu, vùng xa",
         "identity" => "Tệp chứa thông tin người gửi",
+        "disclosure" => "Nội dung công khai",
+        "files" => "Tệp đính kèm",
+        "item" => "Nội dung phải công khai (số)",
+        "posted_from" => "Công khai từ ngày",
+        "posted_to" => "Niêm yết đến ngày",
+        "forms" => "Hình thức công khai",
+        "method" => "Cách thông tin lại",
+        "relayed_on" => "Ngày thông tin lại",
         other => return other.to_string(),
     }
     .to_string()

@@ -77,3 +77,28 @@ pub(super) fn checked(
     }
     if errors.is_empty() { Ok(files) } else { Err(errors) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn up(name: &str, bytes: &[u8]) -> Upload {
+        Upload { file_name: name.to_owned(), bytes: bytes.to_vec() }
+    }
+
+    #[test]
+    fn attachments_are_pdf_word_or_excel_within_the_limit() {
+        let ok = checked(64, &[up("du-toan.xlsx", b"PK\x03\x04rest"), up("ke-hoach.pdf", b"%PDF-1.7")], &[]);
+        let files = ok.expect("accepted");
+        assert_eq!(files[0].content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        let errors =
+            checked(8, &[up("lon.pdf", b"%PDF-1.7 too long"), up("virus.exe", b"MZ")], &[]).expect_err("refused");
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].message.contains("quá lớn") && errors[0].field == "attachments", "{}", errors[0].message);
+        assert!(errors[1].message.contains("virus.exe"));
+        // A photo is not an attachment, and an attachment is not a photo.
+        assert!(checked(64, &[up("anh.jpg", &[0xFF, 0xD8, 0xFF, 0xD9])], &[]).is_err());
+        let photo_errors = checked(64, &[], &[up("bang.xlsx", b"PK\x03\x04")]).expect_err("refused");
+        assert_eq!(photo_errors[0].field, "photos");
+    }
+}

@@ -7,6 +7,7 @@
 //! * [`view`]: one disclosure with its files, relays and compliance checks.
 
 mod files;
+pub mod notice;
 mod read;
 mod write;
 pub mod year;

@@ -176,6 +176,20 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::None,               "S F F O F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::Form,              "S F F R F R F R -"),
     ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/bao-cao.docx", Body::None,        "S N N N N N N N -"),
+    // `V1` keeps no disclosure register: its public pages are not found for anyone.
+    ("GET", "/don-vi/{code}/cong-khai", Body::None,                                  "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai.atom", Body::None,                             "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai/{id}", Body::None,                             "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/tep/{file}", Body::None,                  "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/thong-bao.docx", Body::None,              "N N N N N N N N -"),
+    ("GET", "/don-vi/{code}/cong-khai/{id}/thong-bao.pdf", Body::None,               "N N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/cong-khai", Body::None,                         "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/cong-khai", Body::Multipart,                   "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/cong-khai/tuan-thu", Body::None,                "S F O O O O F O -"),
+    ("GET", "/quan-tri/don-vi/{code}/cong-khai/tuan-thu.csv", Body::None,            "S F O O O O F O -"),
+    ("GET", "/quan-tri/don-vi/{code}/cong-khai/tuan-thu.xlsx", Body::None,           "S F O O O O F O -"),
+    ("GET", "/quan-tri/don-vi/{code}/thong-tin-lai", Body::None,                     "S F F O F F F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/thong-tin-lai/{id}", Body::Form,               "S F F N F F F N -"),
     ("GET", "/quan-tri/don-vi/{code}/ho-gia-dinh/yeu-cau-lien-ket", Body::None,      "S F F O F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/ho-gia-dinh/yeu-cau-lien-ket/{id}", Body::Form, "S F F N F N F N -"),
     ("GET", "/quan-tri/nguoi-dung", Body::None,                                      "S F F F F F F O -"),
@@ -269,6 +283,9 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/units/{code}/library", Body::None,                              "O O O O O O O O -"),
     ("GET", "/api/v1/units/{code}/trainings", Body::None,                            "S F F F F O F O -"),
     ("POST", "/api/v1/units/{code}/trainings", Body::Json,                           "S F F F F R F R -"),
+    ("GET", "/api/v1/units/{code}/disclosures", Body::None,                          "N N N N N N N N -"),
+    ("POST", "/api/v1/units/{code}/disclosures", Body::Json,                         "S F F F F R F R -"),
+    ("GET", "/api/v1/units/{code}/disclosure-compliance", Body::None,                "S F O O O O F O -"),
     ("GET", "/api/v1/users", Body::None,                                             "S F F F F O O O -"),
     ("POST", "/api/v1/users", Body::Json,                                            "S F F F F F F R -"),
     ("GET", "/api/v1/calendar/lunar?date=2026-02-17", Body::None,                    "O O O O O O O O -"),
@@ -559,6 +576,10 @@ fn probe_body(
             // A training on a day to come.
             "/api/v1/units/{code}/trainings" => json!({ "held_on": "2099-01-01", "topic": "Tập huấn",
                 "form": "training", "audience": "Cán bộ thôn", "attendance": 10 }),
+            // A disclosure with nothing filled in.
+            "/api/v1/units/{code}/disclosures" => {
+                json!({ "item": 1, "title": "", "content": "", "forms": [], "posted_from": "" })
+            }
             // Returning a report needs a comment.
             "/api/v1/submissions/{id}/review" => json!({ "accept": false, "comment": "" }),
             // A version that is not the template's.

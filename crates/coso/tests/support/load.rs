@@ -51,6 +51,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "resident case", send: send_own_case, find: find_own_case },
     Kind { name: "consultation", send: open_consultation, find: find_consultation },
     Kind { name: "training record", send: record_training, find: find_training },
+    Kind { name: "disclosure", send: record_disclosure, find: find_disclosure },
 ];
 
 /// How the server answered a write.
@@ -97,6 +98,8 @@ pub struct Fixture {
     /// (commune, occurrence) pairs not yet sent; each report is sent once.
     reports: Mutex<Vec<(String, i64)>>,
     template: Template,
+    /// The commune the disclosures are recorded for.
+    commune: String,
 }
 
 /// A signed-in client of one server.
@@ -197,6 +200,7 @@ impl Load {
             villages: villages(env).await,
             reports: Mutex::new(reports),
             template: Template::default_grassroots(),
+            commune: communes.first().expect("a commune").clone(),
         };
         assert!(!fixture.tasks.is_empty() && !fixture.villages.is_empty());
         Load { fixture: Arc::new(fixture), next: Arc::new(AtomicU64::new(0)), attempts: Arc::default() }
@@ -525,6 +529,35 @@ fn find_consultation<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 2 => Found::All,
                 other => Found::Part(format!("{other} sections")),
             },
+            more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A disclosure of the first commune whose title carries the marker `số {n}-cong-khai`.
+fn record_disclosure(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let commune = w.fixture.commune.clone();
+        let title = format!("Dự toán ngân sách, số {n}-cong-khai");
+        let body = json!({ "item": 2, "title": title, "content": "Dự toán thu chi ngân sách xã",
+                           "forms": ["posting", "portal"], "posted_from": "2026-01-05", "broadcast_days": [] });
+        let request = w.client.post(format!("{}/api/v1/units/{commune}/disclosures", w.url)).json(&body);
+        attempt("disclosure", n, format!("{commune}/{title}"), w.send(request).await)
+    })
+}
+
+/// The disclosure is in the commune's register once, with its forms, or not at all.
+fn find_disclosure<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (code, title) = a.target.split_once('/').expect("commune/title");
+        let commune = f.store.unit_by_code(code).await.expect("q").expect("commune");
+        let filter = coso_store::DisclosureFilter { q: Some(title.to_owned()), limit: 10, ..Default::default() };
+        let (rows, _) = f.store.disclosures_of_unit(commune.id, &filter).await.expect("disclosures");
+        let rows: Vec<_> = rows.into_iter().filter(|r| r.title == title).collect();
+        match rows.as_slice() {
+            [] => Found::Nothing,
+            [one] if one.forms().len() == 2 => Found::All,
+            [_] => Found::Part("forms missing".to_owned()),
             more => Found::Part(format!("{} copies", more.len())),
         }
     })

@@ -1,0 +1,311 @@
+//! The disclosure register on both databases: an official records a disclosure with a photo of
+//! the posted notice and an attachment, the public sees it (searched without diacritics, its
+//! checks with their reasons, the photo without its metadata, script shown as text), the Atom
+//! feed parses with an independent reader, bad input is refused naming its field with nothing
+//! saved, the village head confirms the relay, and the province sees who has not disclosed.
+
+use chrono::NaiveDate;
+use coso_domain::authz::Role;
+use coso_test_support::{TestApp, attr, attrs, on_both, texts};
+use serde_json::{Value, json};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// The first two communes of Hà Tĩnh, an official on each and one on the province, and a village
+/// of the first with its head.
+async fn setup(app: &TestApp) -> (String, String) {
+    app.state.clock.set_today(day("2026-05-20"));
+    let province = app.store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
+    let children = app.store.children(province.unit_id(), day("2026-01-01")).await.expect("communes");
+    let (a, b) = (children[0].code.clone(), children[1].code.clone());
+    app.user("xa-a@coso.test", Role::Official, &a).await;
+    app.user("xa-b@coso.test", Role::Official, &b).await;
+    app.user("tinh@coso.test", Role::Official, "42").await;
+    let c = app.client_as("xa-a@coso.test").await;
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{a}/children")))
+        .json(&json!({ "code": "TDA", "name": "Thôn Đông", "kind": "village" }))
+        .send()
+        .await
+        .expect("village");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    app.user("truong-thon@coso.test", Role::VillageHead, "TDA").await;
+    (a, b)
+}
+
+/// A JPEG with an EXIF segment holding a GPS tag.
+fn photo_with_exif() -> Vec<u8> {
+    let mut jpeg = vec![0xFF, 0xD8];
+    let exif = b"Exif\0\0GPSLatitude 21.0285";
+    jpeg.extend_from_slice(&[0xFF, 0xE1]);
+    jpeg.extend_from_slice(&u16::try_from(exif.len() + 2).expect("len").to_be_bytes());
+    jpeg.extend_from_slice(exif);
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 0x11, 0x22, 0xFF, 0xD9]);
+    jpeg
+}
+
+/// A `multipart/form-data` body of text fields and files (field, file name, bytes).
+fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, Vec<u8>)]) -> (String, Vec<u8>) {
+    let boundary = "coso-disclosure-test";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    for (name, file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn page(c: &reqwest::Client, url: String) -> String {
+    let res = c.get(url).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{}", res.url());
+    res.text().await.expect("html")
+}
+
+async fn record_form(
+    app: &TestApp,
+    c: &reqwest::Client,
+    code: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, Vec<u8>)],
+) -> reqwest::Response {
+    let form = page(c, app.url(&format!("/quan-tri/don-vi/{code}/cong-khai"))).await;
+    let csrf = attr(&form, "form[enctype] input[name=csrf]", "value").expect("csrf");
+    let mut all = vec![("csrf", csrf.as_str())];
+    all.extend_from_slice(fields);
+    let (content_type, body) = multipart(&all, files);
+    c.post(app.url(&format!("/quan-tri/don-vi/{code}/cong-khai")))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("record")
+}
+
+const INSPECTION: &[(&str, &str)] = &[
+    ("item", "8"),
+    ("title", "Kết luận thanh tra việc sử dụng quỹ"),
+    ("content", "<script>alert('x')</script> Kết luận số 12/KL-TTr."),
+    ("forms", "posting"),
+    ("forms", "radio"),
+    ("place", "Trụ sở UBND xã"),
+    ("posted_from", "04/03/2026"),
+    ("posted_to", "10/04/2026"),
+    ("broadcast_days", "04/03/2026, 06/03/2026, 07/03/2026"),
+];
+
+async fn an_official_records_with_a_photo_and_the_public_reads_it(app: &TestApp) {
+    let (a, _) = setup(app).await;
+    let c = app.client_as("xa-a@coso.test").await;
+    let files =
+        [("photos", "niem-yet.jpg", photo_with_exif()), ("attachments", "ket-luan.pdf", b"%PDF-1.7\n".to_vec())];
+    let res = record_form(app, &c, &a, INSPECTION, &files).await;
+    assert_eq!(res.status(), 200);
+    let id: i64 = res.url().path().rsplit('/').next().and_then(|s| s.parse().ok()).expect("sent to the disclosure");
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, ".banner .notice").concat().contains("Đã ghi sổ"), "{html}");
+
+    // Anyone reads it; the radio rule fails with its reason; the village has not confirmed.
+    let visitor = app.anonymous();
+    let detail = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    assert!(
+        texts(&detail, "#van-ban").concat().starts_with("<script>alert('x')</script>"),
+        "script shown as text: {:?}",
+        texts(&detail, "#van-ban")
+    );
+    assert!(!detail.contains("<script>"), "never as markup");
+    let checks = texts(&detail, "#tuan-thu tr").join("\n");
+    assert!(checks.contains("không có 3 ngày liên tiếp"), "{checks}");
+    assert!(checks.contains("Thôn Đông"), "the village without a relay is named: {checks}");
+    let hrefs = attrs(&detail, "#tep a", "href");
+    assert_eq!(texts(&detail, "#tep a"), ["ket-luan.pdf", "niem-yet.jpg"]);
+    let photo = visitor.get(app.url(&hrefs[1])).send().await.expect("photo");
+    assert_eq!(photo.headers()["content-type"], "image/jpeg");
+    let bytes = photo.bytes().await.expect("bytes");
+    assert!(!bytes.windows(4).any(|w| w == b"Exif"), "metadata removed");
+    assert!(bytes.starts_with(&[0xFF, 0xD8]));
+
+    // The printable notice, as a Word document holding the title and the period.
+    let docx = visitor.get(app.url(&format!("/don-vi/{a}/cong-khai/{id}/thong-bao.docx"))).send().await.expect("docx");
+    assert_eq!(docx.status(), 200);
+    let bytes = docx.bytes().await.expect("bytes");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a DOCX");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document.xml"), &mut xml).expect("xml");
+    assert!(xml.contains("Kết luận thanh tra việc sử dụng quỹ") && xml.contains("04/03/2026"), "{xml}");
+    assert!(xml.contains("&lt;script&gt;"), "script kept as text in the document");
+
+    // Listed and found without diacritics; another word finds nothing.
+    let list = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai?q=ket+luan"))).await;
+    assert_eq!(texts(&list, "#cong-khai h2"), ["Kết luận thanh tra việc sử dụng quỹ"]);
+    let none = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai?q=ngan+sach"))).await;
+    assert!(texts(&none, "#cong-khai h2").is_empty());
+
+    // The API gives the same, with its checks.
+    let api: Value = visitor
+        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    let d = &api["items"][0];
+    assert_eq!((d["item"].as_i64(), d["forms"].clone()), (Some(8), json!(["posting", "radio"])));
+    assert_eq!(d["broadcast_days"], json!(["2026-03-04", "2026-03-06", "2026-03-07"]));
+    let radio =
+        d["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "radio_consecutive").expect("radio");
+    assert_eq!(radio["ok"], false);
+
+    // The village head confirms the relay from their page.
+    let head = app.client_as("truong-thon@coso.test").await;
+    let relays = page(&head, app.url("/quan-tri/don-vi/TDA/thong-tin-lai")).await;
+    let csrf = attr(&relays, "form input[name=csrf]", "value").expect("csrf");
+    let fields = [("method", "text_message"), ("relayed_on", "05/03/2026")];
+    let res = app.post_form(&head, &format!("/quan-tri/don-vi/TDA/thong-tin-lai/{id}"), &csrf, &fields).await;
+    assert_eq!(res.status(), 200);
+    let detail = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    assert!(detail.contains("Tin nhắn đến đại diện hộ gia đình · 05/03/2026"), "{detail}");
+    let checks = texts(&detail, "#tuan-thu tr").join("\n");
+    assert!(checks.contains("Cả 1 thôn, tổ dân phố đã xác nhận"), "{checks}");
+}
+
+async fn bad_input_is_refused_naming_the_field_and_nothing_is_saved(app: &TestApp) {
+    let (a, _) = setup(app).await;
+    let c = app.client_as("xa-a@coso.test").await;
+    let body = |forms: Value, from: &str, to: &str| {
+        json!({ "item": 2, "title": "Dự toán ngân sách 2026", "content": "Dự toán", "forms": forms,
+                "posted_from": from, "posted_to": to })
+    };
+    let cases = [
+        (body(json!(["posting", "billboard"]), "2026-01-05", "2026-02-05"), "forms"),
+        (body(json!(["posting"]), "2026-01-05", "2026-01-04"), "posted_to"),
+        (body(json!(["other"]), "2026-01-05", ""), "other_form_basis"),
+    ];
+    for (b, field) in cases {
+        let res = c.post(app.url(&format!("/api/v1/units/{a}/disclosures"))).json(&b).send().await.expect("post");
+        assert_eq!(res.status(), 422);
+        let err: Value = res.json().await.expect("json");
+        let fields: Vec<&str> =
+            err["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+        assert_eq!(fields, [field], "{err}");
+    }
+    // A program posing as a PDF, in the form.
+    let mut fields = INSPECTION.to_vec();
+    fields.retain(|(k, _)| *k != "broadcast_days");
+    let res = record_form(app, &c, &a, &fields, &[("attachments", "ket-luan.exe", b"MZ".to_vec())]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, "#attachments-err").concat().contains("ket-luan.exe"), "{html}");
+    let res = record_form(app, &c, &a, &fields, &[("attachments", "ket-luan.pdf", b"MZ not a pdf".to_vec())]).await;
+    assert_eq!(res.status(), 422);
+    let list: Value = c
+        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list["items"], json!([]), "nothing saved");
+    // Another commune's official records nothing here.
+    let other = app.client_as("xa-b@coso.test").await;
+    let res = other
+        .post(app.url(&format!("/api/v1/units/{a}/disclosures")))
+        .json(&body(json!(["portal"]), "2026-01-05", ""))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 403);
+}
+
+async fn the_atom_feed_parses_with_an_independent_reader(app: &TestApp) {
+    let (a, _) = setup(app).await;
+    let c = app.client_as("xa-a@coso.test").await;
+    for (title, from) in [
+        ("Dự toán ngân sách xã năm 2026 & <quý I>", "2026-01-10"),
+        ("Kế hoạch phát triển kinh tế - xã hội", "2026-02-01"),
+    ] {
+        let res = c
+            .post(app.url(&format!("/api/v1/units/{a}/disclosures")))
+            .json(&json!({ "item": 2, "title": title, "content": "Chi tiết", "forms": ["portal", "posting"], "posted_from": from }))
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    let res = app.anonymous().get(app.url(&format!("/don-vi/{a}/cong-khai.atom"))).send().await.expect("feed");
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().expect("type").starts_with("application/atom+xml"));
+    let xml = res.bytes().await.expect("bytes");
+    let feed = feed_rs::parser::parse(&xml[..]).expect("a valid Atom feed");
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    assert!(feed.title.expect("title").content.contains("Công khai thông tin"));
+    assert_eq!(feed.entries.len(), 2);
+    let titles: Vec<String> = feed.entries.iter().filter_map(|e| e.title.as_ref().map(|t| t.content.clone())).collect();
+    assert_eq!(titles[0], "Kế hoạch phát triển kinh tế - xã hội", "newest first");
+    assert_eq!(titles[1], "Dự toán ngân sách xã năm 2026 & <quý I>");
+    assert!(feed.entries.iter().all(|e| e.id.starts_with("tag:")));
+    assert!(feed.entries[0].links.iter().any(|l| l.href.contains(&format!("/don-vi/{a}/cong-khai/"))));
+}
+
+async fn the_province_sees_which_communes_have_not_disclosed(app: &TestApp) {
+    let (a, b) = setup(app).await;
+    let c = app.client_as("xa-a@coso.test").await;
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{a}/disclosures")))
+        .json(&json!({ "item": 2, "title": "Dự toán ngân sách 2026", "content": "Dự toán", "forms": ["posting"],
+                       "posted_from": "2026-01-05", "posted_to": "2026-02-10" }))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 201);
+    let province = app.client_as("tinh@coso.test").await;
+    let year: Value = province
+        .get(app.url("/api/v1/units/42/disclosure-compliance?year=2026"))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(year["required"].as_array().expect("items").len(), 14);
+    let communes = year["communes"].as_array().expect("communes");
+    let of = |code: &str| communes.iter().find(|c| c["code"] == code).expect("commune").clone();
+    assert_eq!(of(&a)["disclosed"][0]["item"], 2);
+    assert!(!of(&a)["missing"].as_array().expect("missing").contains(&json!(2)));
+    assert!(of(&b)["missing"].as_array().expect("missing").contains(&json!(2)), "B has not disclosed its budget");
+    let html = page(&province, app.url("/quan-tri/don-vi/42/cong-khai/tuan-thu?year=2026")).await;
+    assert!(html.contains("<svg"), "a chart");
+    let budget = texts(&html, "#thieu-theo-noi-dung tr").into_iter().find(|r| r.starts_with("2.")).expect("item 2 row");
+    assert!(!budget.is_empty());
+    let csv = province.get(app.url("/quan-tri/don-vi/42/cong-khai/tuan-thu.csv?year=2026")).send().await.expect("csv");
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.expect("csv");
+    assert!(text.contains("Chưa công khai") && text.contains("Đã công khai"));
+    // A commune's official does not see the province's year.
+    let res = c.get(app.url("/api/v1/units/42/disclosure-compliance?year=2026")).send().await.expect("api");
+    assert_eq!(res.status(), 403);
+}
+
+on_both! {
+    app:
+    an_official_records_with_a_photo_and_the_public_reads_it => an_official_records_with_a_photo_and_the_public_reads_it,
+    bad_input_is_refused_naming_the_field_and_nothing_is_saved => bad_input_is_refused_naming_the_field_and_nothing_is_saved,
+    the_atom_feed_parses_with_an_independent_reader => the_atom_feed_parses_with_an_independent_reader,
+    the_province_sees_which_communes_have_not_disclosed => the_province_sees_which_communes_have_not_disclosed,
+}
