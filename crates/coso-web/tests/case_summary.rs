@@ -49,8 +49,8 @@ async fn stats(c: &reqwest::Client, app: &TestApp, from: &str, to: &str) -> Valu
 /// The statement of migration 0013 that fills the summary from the cases already there.
 fn migration_fill(backend: Backend) -> &'static str {
     let file = match backend {
-        Backend::Sqlite => include_str!("../../coso-store/migrations/sqlite/0013_case_summary_visit_cases.sql"),
-        Backend::Postgres => include_str!("../../coso-store/migrations/postgres/0013_case_summary_visit_cases.sql"),
+        Backend::Sqlite => include_str!("../../coso-store/migrations/sqlite/0013_case_month_summary.sql"),
+        Backend::Postgres => include_str!("../../coso-store/migrations/postgres/0013_case_month_summary.sql"),
     };
     let (_, fill) = file.split_once("-- The cases already there.").expect("the filling statement");
     fill

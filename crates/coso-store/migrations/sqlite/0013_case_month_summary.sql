@@ -1,11 +1,10 @@
--- Two changes for citizen cases. (1) The statistics read a summary instead of the cases: per unit,
--- month received ('YYYY-MM'), kind and category, the counts that depend only on the case's own row
--- (received, accepted, resolved on time or late, still open, crowded, over-level, ratings).
--- Triggers on citizen_case keep it in the transaction of every change: a row's contribution is
--- taken off the summary under its old key and added under its new one. "Open and overdue" depends
--- on today, so it is counted from the open cases themselves (the partial index below); the days of
--- a period that do not fill a month are counted from the cases too. (2) The cases a reception
--- visit led to (reception_visit_case).
+-- The statistics of citizen cases read a summary instead of the cases: per unit, month received
+-- ('YYYY-MM'), kind and category, the counts that depend only on the case's own row (received,
+-- accepted, resolved on time or late, still open, crowded, over-level, ratings). Triggers on
+-- citizen_case keep it in the transaction of every change: a row's contribution is taken off
+-- the summary under its old key and added under its new one. "Open and overdue" depends on
+-- today, so it is counted from the open cases themselves (the partial index below); the days of
+-- a period that do not fill a month are counted from the cases too.
 
 CREATE TABLE case_month (
     unit_id          INTEGER NOT NULL REFERENCES unit(id),
@@ -150,16 +149,6 @@ ON citizen_case BEGIN
         rating_4 = rating_4 + excluded.rating_4,
         rating_5 = rating_5 + excluded.rating_5;
 END;
-
--- The cases a reception visit led to: registered from the visit, or an existing case linked by
--- its tracking code.
-CREATE TABLE reception_visit_case (
-    visit_id   INTEGER NOT NULL REFERENCES reception_visit(id),
-    case_id    INTEGER NOT NULL REFERENCES citizen_case(id),
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (visit_id, case_id)
-);
-CREATE INDEX reception_visit_case_case ON reception_visit_case(case_id);
 
 -- The cases already there.
 INSERT INTO case_month

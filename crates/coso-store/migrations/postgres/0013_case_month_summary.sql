@@ -1,11 +1,10 @@
--- Two changes for citizen cases. (1) The statistics read a summary instead of the cases: per unit,
--- month received ('YYYY-MM'), kind and category, the counts that depend only on the case's own row
--- (received, accepted, resolved on time or late, still open, crowded, over-level, ratings). A
--- trigger on citizen_case keeps it in the transaction of every change: a row's contribution is
--- taken off the summary under its old key and added under its new one. "Open and overdue" depends
--- on today, so it is counted from the open cases themselves (the partial index below); the days of
--- a period that do not fill a month are counted from the cases too. (2) The cases a reception
--- visit led to (reception_visit_case).
+-- The statistics of citizen cases read a summary instead of the cases: per unit, month received
+-- ('YYYY-MM'), kind and category, the counts that depend only on the case's own row (received,
+-- accepted, resolved on time or late, still open, crowded, over-level, ratings). A trigger on
+-- citizen_case keeps it in the transaction of every change: a row's contribution is taken off
+-- the summary under its old key and added under its new one. "Open and overdue" depends on
+-- today, so it is counted from the open cases themselves (the partial index below); the days of
+-- a period that do not fill a month are counted from the cases too.
 
 CREATE TABLE case_month (
     unit_id          BIGINT NOT NULL REFERENCES unit(id),
@@ -91,16 +90,6 @@ CREATE TRIGGER citizen_case_month AFTER INSERT OR DELETE OR UPDATE OF
     unit_id, received_on, kind, category, status, accepted_on, answered_on, closed_on,
     resolution_due_on, crowded, over_level, rating
 ON citizen_case FOR EACH ROW EXECUTE FUNCTION citizen_case_month();
-
--- The cases a reception visit led to: registered from the visit, or an existing case linked by
--- its tracking code.
-CREATE TABLE reception_visit_case (
-    visit_id   BIGINT NOT NULL REFERENCES reception_visit(id),
-    case_id    BIGINT NOT NULL REFERENCES citizen_case(id),
-    created_at TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (visit_id, case_id)
-);
-CREATE INDEX reception_visit_case_case ON reception_visit_case(case_id);
 
 -- The cases already there.
 INSERT INTO case_month
