@@ -42,6 +42,7 @@ mod password_resets;
 mod plans;
 mod public_cases;
 mod reception;
+mod reception_cases;
 mod reminders;
 mod rows;
 mod sent_cases;
@@ -90,6 +91,7 @@ pub use public_cases::{
     CasePlace, IntakeFile, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,
 };
 pub use reception::{HeldRow, ReceptionScheduleRow, ReceptionSessionRow, ReceptionVisitRow};
+pub use reception_cases::VisitCaseRow;
 pub use reminders::{DueItem, Recipient};
 pub use rows::{MAX_LIMIT, Page};
 pub use sessions::SessionRow;

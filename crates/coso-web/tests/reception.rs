@@ -1,5 +1,6 @@
 //! Citizen reception on both databases: the schedule on the public page without personal data,
-//! the log's forms, who may read and write a commune's log, the compliance view and its files.
+//! the log's forms, who may read and write a commune's log, the compliance view and its files,
+//! and the cases a visit leads to (registered from it, or linked by tracking code).
 
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
@@ -248,8 +249,91 @@ async fn the_compliance_downloads_as_csv_and_xlsx(app: &TestApp) {
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "a zip: XLSX");
 }
 
+async fn a_visit_leads_to_a_new_case_and_to_one_found_by_its_code(app: &TestApp) {
+    let (a, b) = communes(app).await;
+    app.state.clock.set_today(day("2026-04-27"));
+    let c = app.client_as("xa-a@coso.test").await;
+    let session = add_session(app, &c, &a, "2026-04-23", "chairman").await;
+    let visit = json!({ "visitor_names": "Lê Thị Mai", "people_count": 6, "crowded": true, "address": "Xóm Đông",
+                        "content": "Đề nghị sửa cầu tràn Xóm Đông.", "outcome": "petition" });
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{a}/reception/sessions/{session}/visits")))
+        .json(&visit)
+        .send()
+        .await
+        .expect("visit");
+    assert_eq!(res.status(), 201);
+    let path = format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so/{session}");
+    let page = html(&c, app.url(&path)).await;
+    let visit_id = attr(&page, "select#case_visit option", "value").expect("the visit to choose");
+
+    // A case registered from the visit: its data prefilled, at the desk, on the session's day.
+    let form = [("case_visit", visit_id.as_str()), ("case_kind", "petition"), ("case_category", "ha_tang")];
+    let res = app.post_form(&c, &format!("{path}/vu-viec"), &csrf(&page), &form).await;
+    assert_eq!(res.status(), 200, "followed to the session");
+    let after = res.text().await.expect("html");
+    let notice = texts(&after, ".banner .notice").concat();
+    assert!(notice.starts_with("Đã lập vụ việc từ lượt tiếp: mã "), "{notice}");
+    let code = notice.trim_end_matches('.').rsplit(' ').next().expect("code").to_string();
+    let case: Value =
+        c.get(app.url(&format!("/api/v1/cases/code/{code}"))).send().await.expect("case").json().await.expect("json");
+    assert_eq!(
+        (&case["kind"], &case["unit"], &case["received_on"], &case["channel"], &case["category"], &case["crowded"]),
+        (&json!("petition"), &json!(a), &json!("2026-04-23"), &json!("desk"), &json!("ha_tang"), &json!(true)),
+        "{case}"
+    );
+    assert_eq!(case["content"], "Đề nghị sửa cầu tràn Xóm Đông.");
+    assert_eq!(case["sender"]["name"], "Lê Thị Mai");
+    let linked = texts(&after, "table.data tbody td:last-child").concat();
+    assert!(linked.contains(&code) && linked.contains("Đã tiếp nhận"), "the visit lists its case: {linked}");
+
+    // An existing case of the commune linked by its code, typed in lower case.
+    let other = c
+        .post(app.url("/api/v1/cases"))
+        .json(&json!({ "unit": a, "kind": "complaint", "received_on": "2026-04-20", "content": "Khiếu nại bồi thường.",
+                       "sender": { "name": "Lê Thị Mai", "address": "Xóm Đông", "phone": "0912000333" } }))
+        .send()
+        .await
+        .expect("case");
+    assert_eq!(other.status(), 201);
+    let other: Value = other.json().await.expect("json");
+    let other_code = other["code"].as_str().expect("code").to_string();
+    let page = html(&c, app.url(&path)).await;
+    let form = [("link_visit", visit_id.as_str()), ("link_code", &other_code.to_lowercase())];
+    let res = app.post_form(&c, &format!("{path}/lien-ket"), &csrf(&page), &form).await;
+    assert_eq!(res.status(), 200);
+    let after = res.text().await.expect("html");
+    assert!(texts(&after, ".banner .notice").concat().contains(&other_code));
+
+    // A code of a case the official may not see (another commune's) is refused on its field.
+    let c_b = app.client_as("xa-b@coso.test").await;
+    let foreign = c_b
+        .post(app.url("/api/v1/cases"))
+        .json(&json!({ "unit": b, "kind": "petition", "received_on": "2026-04-20", "content": "Đèn đường hỏng." }))
+        .send()
+        .await
+        .expect("case");
+    let foreign: Value = foreign.json().await.expect("json");
+    let form = [("link_visit", visit_id.as_str()), ("link_code", foreign["code"].as_str().expect("code"))];
+    let res = app.post_form(&c, &format!("{path}/lien-ket"), &csrf(&page), &form).await;
+    assert_eq!(res.status(), 422);
+    let refused = res.text().await.expect("html");
+    assert_eq!(attr(&refused, ".error-summary a", "href").as_deref(), Some("#link_code"), "{refused}");
+
+    // The log lists both cases of the session with their statuses, linked to the case pages.
+    let log = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so"))).await;
+    let hrefs = coso_test_support::attrs(&log, "table.data tbody a[href^='/quan-tri/vu-viec/']", "href");
+    assert_eq!(hrefs.len(), 2, "{log}");
+    assert!(hrefs.contains(&format!("/quan-tri/vu-viec/{}", other["id"])), "{hrefs:?}");
+    let cells = texts(&log, "table.data tbody td:last-child").concat();
+    assert!(cells.contains(&code) && cells.contains(&other_code), "{cells}");
+    let audit = app.store.audit_entries(Some("reception_visit"), Some(20)).await.expect("audit");
+    assert_eq!(audit.items.iter().filter(|e| e.action == "reception.visit_case_link").count(), 2);
+}
+
 on_both! {
     app:
+    visit_cases => a_visit_leads_to_a_new_case_and_to_one_found_by_its_code,
     public_schedule => the_schedule_is_public_and_shows_a_holiday_as_not_held,
     log_forms => the_log_forms_name_bad_fields_and_save_nothing,
     other_commune => an_official_of_another_commune_can_neither_read_nor_write,

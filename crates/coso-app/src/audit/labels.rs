@@ -112,6 +112,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("reception.schedule_remove", "Xóa một dòng lịch tiếp công dân", Kind::Change),
     action("reception.session_create", "Ghi sổ buổi tiếp công dân", Kind::Change),
     action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
+    action("reception.visit_case_link", "Liên kết vụ việc với lượt tiếp công dân", Kind::Change),
     action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
     action("disclosure.record", "Ghi sổ một nội dung công khai", Kind::Change),
     action("disclosure.update", "Sửa một nội dung công khai", Kind::Change),

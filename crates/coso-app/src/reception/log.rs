@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use coso_domain::authz::Action;
 use coso_domain::reception::{SessionData, SessionInput, VisitData, VisitInput};
-use coso_store::{AuditEntry, ReceptionSessionRow, ReceptionVisitRow, UnitRow};
+use coso_store::{AuditEntry, ReceptionSessionRow, ReceptionVisitRow, UnitRow, VisitCaseRow};
 
 use super::require_reception;
 use crate::{Actor, App, Error, Result};
@@ -17,6 +17,8 @@ pub struct LogView {
     pub unit: UnitRow,
     pub ancestors: Vec<UnitRow>,
     pub sessions: Vec<ReceptionSessionRow>,
+    /// The cases the visits of these sessions led to.
+    pub cases: Vec<VisitCaseRow>,
     pub from: NaiveDate,
     pub to: NaiveDate,
 }
@@ -27,9 +29,12 @@ pub async fn view(app: &App, actor: &Actor, code: &str) -> Result<LogView> {
     require_reception(&unit)?;
     let to = app.today();
     let from = to.checked_sub_days(Days::new(LOG_DAYS)).unwrap_or(to);
-    let (ancestors, sessions) =
-        tokio::try_join!(app.store().ancestors(&unit), app.store().reception_sessions(&permit, &unit, from, to))?;
-    Ok(LogView { unit, ancestors, sessions, from, to })
+    let (ancestors, sessions, cases) = tokio::try_join!(
+        app.store().ancestors(&unit),
+        app.store().reception_sessions(&permit, &unit, from, to),
+        app.store().log_visit_cases(&permit, &unit, from, to)
+    )?;
+    Ok(LogView { unit, ancestors, sessions, cases, from, to })
 }
 
 /// The sessions of a unit between two days (the API).
@@ -58,13 +63,23 @@ pub struct SessionView {
     pub ancestors: Vec<UnitRow>,
     pub session: ReceptionSessionRow,
     pub visits: Vec<ReceptionVisitRow>,
+    /// The cases the visits led to.
+    pub cases: Vec<VisitCaseRow>,
+    /// The unit's categories of cases, (code, name), for registering a case from a visit.
+    pub categories: Vec<(String, String)>,
 }
 
 pub async fn session(app: &App, actor: &Actor, code: &str, id: i64) -> Result<SessionView> {
     let unit = crate::units::by_code(app, code).await?;
     let (session, visits) = visits(app, actor, &unit, id).await?;
-    let ancestors = app.store().ancestors(&unit).await?;
-    Ok(SessionView { unit, ancestors, session, visits })
+    let permit = actor.authorize(&unit.unit_path(), Action::ManageReception)?;
+    let (ancestors, cases, categories) = tokio::try_join!(
+        app.store().ancestors(&unit),
+        app.store().session_visit_cases(&permit, &unit, id),
+        app.store().case_categories(unit.unit_id())
+    )?;
+    let categories = categories.into_iter().map(|c| (c.code, c.name)).collect();
+    Ok(SessionView { unit, ancestors, session, visits, cases, categories })
 }
 
 /// A session of the unit and its visits; the read is audited before anything is returned.

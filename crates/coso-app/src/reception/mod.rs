@@ -5,6 +5,7 @@
 pub mod compliance;
 pub mod log;
 pub mod schedule;
+pub mod visit_cases;
 
 use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;

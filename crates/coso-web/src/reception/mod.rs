@@ -6,6 +6,7 @@ pub mod api;
 mod forms;
 mod pages;
 mod views;
+mod visit_cases;
 mod wire;
 
 use axum::Router;
@@ -19,6 +20,8 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}/tiep-cong-dan/lich/{id}/xoa", post(pages::remove_schedule))
         .route("/quan-tri/don-vi/{code}/tiep-cong-dan/so", get(pages::log).post(pages::record_session))
         .route("/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}", get(pages::session).post(pages::record_visit))
+        .route("/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}/vu-viec", post(visit_cases::register_case))
+        .route("/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}/lien-ket", post(visit_cases::link_case))
         .route("/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu", get(pages::compliance))
         .route("/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.csv", get(pages::compliance_csv))
         .route("/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.xlsx", get(pages::compliance_xlsx))

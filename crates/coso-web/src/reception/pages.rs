@@ -11,6 +11,7 @@ use coso_domain::reception::CompliancePeriod;
 
 use super::forms::{PeriodQuery, ScheduleForm, SessionForm, VisitForm};
 use super::views::{CompliancePage, LogPage, SchedulePage, SessionPage, base};
+use super::visit_cases::VisitCaseForms;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Path, Query};
@@ -21,7 +22,7 @@ use crate::state::AppState;
 use crate::views::{Nav, vn_date};
 
 /// A page answered 422 because the form it shows has errors.
-fn refused(page: impl IntoResponse) -> Response {
+pub(super) fn refused(page: impl IntoResponse) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
@@ -92,7 +93,15 @@ async fn log_page(
     errors: FieldErrors,
 ) -> Result<LogPage, AppError> {
     let v = log::view(&state.app, &user.actor(), code).await?;
-    Ok(LogPage { nav: Nav::of(Some(user)), unit: v.unit, ancestors: v.ancestors, sessions: v.sessions, form, errors })
+    Ok(LogPage {
+        nav: Nav::of(Some(user)),
+        unit: v.unit,
+        ancestors: v.ancestors,
+        sessions: v.sessions,
+        cases: v.cases,
+        form,
+        errors,
+    })
 }
 
 pub async fn log(State(state): State<AppState>, user: CurrentUser, Path(code): Path<String>) -> PageResult<LogPage> {
@@ -123,13 +132,14 @@ pub async fn record_session(
     }
 }
 
-async fn session_page(
+pub(super) async fn session_page(
     state: &AppState,
     user: &CurrentUser,
     code: &str,
     id: i64,
     form: VisitForm,
     errors: FieldErrors,
+    links: VisitCaseForms,
 ) -> Result<SessionPage, AppError> {
     let v = log::session(&state.app, &user.actor(), code, id).await?;
     Ok(SessionPage {
@@ -138,8 +148,11 @@ async fn session_page(
         ancestors: v.ancestors,
         session: v.session,
         visits: v.visits,
+        cases: v.cases,
+        categories: v.categories,
         form,
         errors,
+        links,
     })
 }
 
@@ -150,7 +163,7 @@ pub async fn session(
 ) -> PageResult<SessionPage> {
     let mut form = VisitForm::default();
     form.input.people_count = "1".into();
-    Ok(session_page(&state, &user, &code, id, form, FieldErrors::default()).await?)
+    Ok(session_page(&state, &user, &code, id, form, FieldErrors::default(), VisitCaseForms::default()).await?)
 }
 
 pub async fn record_visit(
@@ -163,9 +176,9 @@ pub async fn record_visit(
     let unit = units::by_code(&state.app, &code).await?;
     match log::record_visit(&state.app, &user.actor(), &unit, id, &form.input).await.map_err(AppError::from) {
         Ok(_) => Ok(redirect_with_notice(&format!("{}/so/{id}", base(&unit.code)), "Đã ghi lượt tiếp công dân.")),
-        Err(AppError::Validation(errors)) => {
-            Ok(refused(session_page(&state, &user, &code, id, form, FieldErrors(errors)).await?))
-        }
+        Err(AppError::Validation(errors)) => Ok(refused(
+            session_page(&state, &user, &code, id, form, FieldErrors(errors), VisitCaseForms::default()).await?,
+        )),
         Err(e) => Err(PageError(e)),
     }
 }

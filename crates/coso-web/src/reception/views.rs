@@ -6,9 +6,10 @@ use coso_app::reception::compliance::{ComplianceView, UnitResult};
 use coso_domain::reception::{
     IntervalStatus, Outcome, PartOfDay, Receiver, RefusalGround, ScheduleKind, SessionKind, Upcoming,
 };
-use coso_store::{ReceptionScheduleRow, ReceptionSessionRow, ReceptionVisitRow, UnitRow};
+use coso_store::{ReceptionScheduleRow, ReceptionSessionRow, ReceptionVisitRow, UnitRow, VisitCaseRow};
 
 use super::forms::{ScheduleForm, SessionForm, VisitForm};
+use super::visit_cases::VisitCaseForms;
 use crate::forms::FieldErrors;
 use crate::views::{Nav, vn_date};
 
@@ -80,11 +81,18 @@ pub struct LogPage {
     pub unit: UnitRow,
     pub ancestors: Vec<UnitRow>,
     pub sessions: Vec<ReceptionSessionRow>,
+    /// The cases the visits of these sessions led to.
+    pub cases: Vec<VisitCaseRow>,
     pub form: SessionForm,
     pub errors: FieldErrors,
 }
 
 impl LogPage {
+    /// The cases the visits of session `id` led to.
+    pub fn cases_of(&self, id: &i64) -> Vec<&VisitCaseRow> {
+        self.cases.iter().filter(|c| c.session_id == *id).collect()
+    }
+
     pub fn base(&self) -> String {
         base(&self.unit.code)
     }
@@ -110,11 +118,48 @@ pub struct SessionPage {
     pub ancestors: Vec<UnitRow>,
     pub session: ReceptionSessionRow,
     pub visits: Vec<ReceptionVisitRow>,
+    /// The cases the visits led to.
+    pub cases: Vec<VisitCaseRow>,
+    /// The unit's categories of cases: (code, name).
+    pub categories: Vec<(String, String)>,
     pub form: VisitForm,
     pub errors: FieldErrors,
+    /// The forms that lead a visit to a case.
+    pub links: VisitCaseForms,
 }
 
 impl SessionPage {
+    /// The cases visit `id` led to.
+    pub fn cases_of(&self, id: &i64) -> Vec<&VisitCaseRow> {
+        self.cases.iter().filter(|c| c.visit_id == *id).collect()
+    }
+
+    /// The visits as choices, `selected` chosen (the first when none is).
+    pub fn visit_choices(&self, selected: &str) -> Vec<(String, String, bool)> {
+        self.visits
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let id = v.id.to_string();
+                let chosen = if selected.is_empty() { i == 0 } else { id == selected };
+                (id, format!("Lượt {}: {}", i + 1, v.visitor_names), chosen)
+            })
+            .collect()
+    }
+
+    pub fn kind_choices(&self) -> Vec<(String, String, bool)> {
+        let kinds = coso_app::reception::visit_cases::KINDS;
+        kinds
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string(), k.as_str() == self.links.case_kind))
+            .collect()
+    }
+
+    pub fn category_choices(&self) -> Vec<(String, String, bool)> {
+        let chosen = if self.links.case_category.is_empty() { "khac" } else { self.links.case_category.as_str() };
+        self.categories.iter().map(|(code, name)| (code.clone(), name.clone(), code == chosen)).collect()
+    }
+
     pub fn base(&self) -> String {
         base(&self.unit.code)
     }

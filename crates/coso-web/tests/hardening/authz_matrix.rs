@@ -155,6 +155,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so", Body::Form,                 "S F F F F R F R -"),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}", Body::None,             "S F F F F N F N -"),
     ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}", Body::Form,            "S F F F F N F N -"),
+    ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}/vu-viec", Body::Form,    "S F F F F N F N -"),
+    ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}/lien-ket", Body::Form,   "S F F F F N F N -"),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu", Body::None,            "S F O F O O F O -"),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.csv", Body::None,        "S F O F O O F O -"),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.xlsx", Body::None,       "S F O F O O F O -"),

@@ -77,6 +77,8 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so", Body::Form),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}", Body::None),
     ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}", Body::Form),
+    ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}/vu-viec", Body::Form),
+    ("POST", "/quan-tri/don-vi/{code}/tiep-cong-dan/so/{id}/lien-ket", Body::Form),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu", Body::None),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.csv", Body::None),
     ("GET", "/quan-tri/don-vi/{code}/tiep-cong-dan/tuan-thu.xlsx", Body::None),
