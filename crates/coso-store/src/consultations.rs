@@ -180,7 +180,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            let after = serde_json::json!({ "consultation": data, "sections": sections.len(), "status": status.as_str() });
+            let after = serde_json::json!({ "consultation": data, "sections": sections.len(), "status": status.label() });
             write_audit!(&mut *tx, now, actor, &entry("consultation.create", "consultation", id, unit, after))?;
             tx.commit().await?;
             id
@@ -300,7 +300,8 @@ impl Store {
                 });
             }
         };
-        let after = serde_json::json!({ "from": from.as_str(), "to": to.as_str() });
+        // Labels, not codes: the audit log shows top-level values as they are.
+        let after = serde_json::json!({ "from": from.label(), "to": to.label() });
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             let done = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -604,7 +605,8 @@ impl Store {
                     return Err(StoreError::Conflict { field: "comments", message: format!("Ý kiến số {c} không thể trả lời: đã được trả lời, đã bị ẩn hoặc không thuộc dự thảo này.") });
                 }
             }
-            write_audit!(&mut *tx, now, actor, &entry("consultation.answer", "consultation_answer", id, unit, to_json(data)))?;
+            let after = serde_json::json!({ "comments": data.comments, "kind": data.kind.label(), "reason": data.reason });
+            write_audit!(&mut *tx, now, actor, &entry("consultation.answer", "consultation_answer", id, unit, after))?;
             let finished = sqlx::query(
                 "UPDATE consultation SET status = 'answered', answered_at = $1 WHERE id = $2 AND status = 'closed' \
                  AND NOT EXISTS (SELECT 1 FROM consultation_comment WHERE consultation_id = $2 AND hidden_reason IS NULL AND answer_id IS NULL)",
@@ -616,7 +618,10 @@ impl Store {
             .rows_affected()
                 == 1;
             if finished {
-                let after = serde_json::json!({ "from": "closed", "to": "answered" });
+                let after = serde_json::json!({
+                    "from": ConsultationStatus::Closed.label(),
+                    "to": ConsultationStatus::Answered.label()
+                });
                 write_audit!(&mut *tx, now, actor, &entry("consultation.answered", "consultation", consultation, unit, after))?;
             }
             tx.commit().await?;

@@ -2,6 +2,8 @@
 //! those above that ask it) and `/lay-y-kien/{id}` (the draft by section with its comments,
 //! supports and counts; a comment form per section and for the whole draft).
 
+use askama::Template;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -49,14 +51,28 @@ async fn render(
     Ok(DraftPage { nav: Nav::of(user), v, typed, errors, signed_in: user.is_some() })
 }
 
+/// The draft's page; anonymous visitors share a rendered copy for a few seconds (a link shared
+/// in a village's chat group brings many at once), forgotten after any write of this instance.
 pub async fn page(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> PageResult<Response> {
-    let page = render(&state, user.as_ref(), id, &q.muc, Typed::default(), FieldErrors::default()).await?;
-    Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response())
+    if user.is_some() {
+        let page = render(&state, user.as_ref(), id, &q.muc, Typed::default(), FieldErrors::default()).await?;
+        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
+    }
+    let key = format!("consultation:{id}?muc={}", q.muc.trim());
+    let body = state
+        .pages
+        .get_or_try_load(&key, || async {
+            let page = render(&state, None, id, &q.muc, Typed::default(), FieldErrors::default()).await?;
+            Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
+        })
+        .await?;
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=10")], body)
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
