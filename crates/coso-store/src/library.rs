@@ -56,6 +56,9 @@ pub struct LibraryFilter {
 const SELECT: &str = "SELECT d.id, d.unit_id, u.code AS unit_code, u.name AS unit_name, d.kind, d.number, d.title, \
     d.issued_on, d.issuer, d.expires_on, d.file_name, d.content_type FROM library_document d JOIN unit u ON u.id = d.unit_id ";
 
+/// A file's columns as stored: name, content type, bytes (all NULL for a document without one).
+type StoredFile = (Option<String>, Option<String>, Option<Vec<u8>>);
+
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
     if permit.covers(Action::Disseminate, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
 }
@@ -223,7 +226,7 @@ impl Store {
         if units.is_empty() {
             return Ok(None);
         }
-        let row: Option<(Option<String>, Option<String>, Option<Vec<u8>>)> = dispatch!(self, read, pool => {
+        let row: Option<StoredFile> = dispatch!(self, read, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT file_name, content_type, data FROM library_document WHERE id = $1 AND unit_id IN ({})",
                 id_list(units)

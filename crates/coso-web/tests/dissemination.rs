@@ -33,6 +33,9 @@ async fn communes(app: &TestApp) -> (String, String) {
 /// A file of a form: (field, file name, type, bytes).
 type FilePart = (&'static str, &'static str, &'static str, Vec<u8>);
 
+/// A refused form: what it is, its fields, its files, the field named and the message.
+type BadCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<FilePart>, &'a str, &'a str);
+
 /// A `multipart/form-data` body: text fields, then files.
 fn multipart(fields: &[(&str, &str)], files: &[FilePart]) -> (String, Vec<u8>) {
     let boundary = "----coso-test-boundary-9a1c";
@@ -258,7 +261,7 @@ async fn bad_news_input_is_named_and_script_is_shown_as_text(app: &TestApp) {
     let path = format!("/quan-tri/don-vi/{a}/tin-tuc");
     let ok = [("title", "Thông báo"), ("body", "Nội dung."), ("category", "Thông báo")];
     let before = rows(app, "news_post").await;
-    let cases: Vec<(&str, Vec<(&str, &str)>, Vec<FilePart>, &str, &str)> = vec![
+    let cases: Vec<BadCase> = vec![
         ("no title", vec![("title", " "), ok[1], ok[2]], vec![], "#title", "Tiêu đề không được để trống."),
         (
             "an image over the limit",

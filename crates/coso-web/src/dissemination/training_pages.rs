@@ -32,8 +32,10 @@ pub async fn log(
     user: CurrentUser,
     Path(code): Path<String>,
 ) -> PageResult<TrainingsPage> {
-    let mut form = coso_domain::dissemination::TrainingInput::default();
-    form.held_on = vn_date(state.app.today());
+    let form = coso_domain::dissemination::TrainingInput {
+        held_on: vn_date(state.app.today()),
+        ..coso_domain::dissemination::TrainingInput::default()
+    };
     Ok(page(&state, &user, &code, form, FieldErrors::default()).await?)
 }
 

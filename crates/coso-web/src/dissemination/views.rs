@@ -186,7 +186,7 @@ impl LibraryPage {
     }
 
     /// Whether a document is kept by a unit above the one shown.
-    pub fn from_above(&self, d: &LibraryRow) -> bool {
+    pub fn kept_above(&self, d: &LibraryRow) -> bool {
         d.unit_id != self.lib.unit.id
     }
 }
