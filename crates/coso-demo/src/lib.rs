@@ -10,8 +10,8 @@
 mod accounts;
 pub mod cases;
 mod consultations;
-mod dissemination;
 mod disclosures;
+mod dissemination;
 mod error;
 pub mod households;
 mod links;

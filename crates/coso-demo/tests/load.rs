@@ -1,6 +1,6 @@
 //! The demo loader on a real database: SQLite always, PostgreSQL when `PG_DATABASE_URL` is set.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use coso_app::App;
 use coso_demo::{DEMO_PASSWORD, DemoError, load_demo};
@@ -45,7 +45,8 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let started = Instant::now();
     store.load_official_units(&Actor::system("test")).await.expect("official units");
     let report = load_demo(&App::new(store.clone()), false).await.expect("demo");
-    assert!(started.elapsed() < Duration::from_secs(10), "demo data took {:?}", started.elapsed());
+    // How long it took is printed, not asserted: speed is measured on purpose, not by the suite.
+    eprintln!("demo data loaded in {:?}", started.elapsed());
 
     let province = store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
     let communes = store.children(province.unit_id(), store.clock().today()).await.expect("children");

@@ -20,8 +20,8 @@ use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
-use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::disclosure::{CheckKind, Form, RelayMethod};
+use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{DisplayStatus, ObligationKind, ReportPeriod, TaskStatus, Timing};
