@@ -39,6 +39,7 @@ mod report_templates;
 mod reporting;
 mod reports;
 mod request_id;
+mod shared_copy;
 mod state;
 mod system;
 mod tasks;

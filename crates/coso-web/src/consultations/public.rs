@@ -2,10 +2,8 @@
 //! those above that ask it) and `/lay-y-kien/{id}` (the draft by section with its comments,
 //! supports and counts; a comment form per section and for the whole draft).
 
-use askama::Template;
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::consultations::{self, CommentPlace};
 use coso_domain::consultation::CommentInput;
@@ -17,6 +15,7 @@ use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Path, Query};
 use crate::forms::FieldErrors;
 use crate::page_context::redirect_with_notice;
+use crate::shared_copy::{HTML, private, rendered, shared};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -60,19 +59,12 @@ pub async fn page(
     Query(q): Query<PageQuery>,
 ) -> PageResult<Response> {
     if user.is_some() {
-        let page = render(&state, user.as_ref(), id, &q.muc, Typed::default(), FieldErrors::default()).await?;
-        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
+        return Ok(private(render(&state, user.as_ref(), id, &q.muc, Typed::default(), FieldErrors::default()).await?));
     }
     let key = format!("consultation:{id}?muc={}", q.muc.trim());
-    let body = state
-        .pages
-        .get_or_try_load(&key, || async {
-            let page = render(&state, None, id, &q.muc, Typed::default(), FieldErrors::default()).await?;
-            Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
-        })
-        .await?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=10")], body)
-        .into_response())
+    let load =
+        || async { rendered(&render(&state, None, id, &q.muc, Typed::default(), FieldErrors::default()).await?) };
+    Ok(shared(&state, &key, HTML, load).await?)
 }
 
 #[derive(Debug, Default, Deserialize)]

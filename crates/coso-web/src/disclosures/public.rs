@@ -2,7 +2,6 @@
 //! without diacritics, 20 a page), one disclosure with its files, and the unit's Atom feed.
 //! Anonymous visitors share a rendered copy of the list and the feed for a few seconds.
 
-use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
@@ -18,6 +17,7 @@ use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Path, Query};
 use crate::plans::api::{DOCX, download, pdf};
+use crate::shared_copy::{HTML, private, rendered, shared, site};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -55,19 +55,10 @@ pub async fn list(
     Query(p): Query<ListParams>,
 ) -> PageResult<Response> {
     if user.is_some() {
-        let page = render(&state, user.as_ref(), &code, p).await?;
-        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
+        return Ok(private(render(&state, user.as_ref(), &code, p).await?));
     }
     let key = format!("disclosures:{code}?{}", raw.unwrap_or_default());
-    let body = state
-        .pages
-        .get_or_try_load(&key, || async {
-            let page = render(&state, None, &code, p).await?;
-            Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
-        })
-        .await?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=10")], body)
-        .into_response())
+    Ok(shared(&state, &key, HTML, || async { rendered(&render(&state, None, &code, p).await?) }).await?)
 }
 
 /// One disclosure, with its files, forms, broadcast days and compliance checks.
@@ -149,14 +140,6 @@ pub async fn notice_pdf(
 }
 
 /// The site's address for absolute links: the configured base URL, else the request's host.
-fn site(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(base) = state.app.settings().base_url.as_deref() {
-        return base.trim_end_matches('/').to_owned();
-    }
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    format!("http://{host}")
-}
-
 fn midnight(d: NaiveDate) -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))
 }
@@ -221,14 +204,11 @@ pub async fn feed(
     let site = site(&state, &headers);
     if let Some(user) = user {
         let xml = feed_xml(&state, Some(&user.actor()), &code, &site).await?;
-        return Ok(([(header::CONTENT_TYPE, atom::CONTENT_TYPE), (header::CACHE_CONTROL, "private, no-store")], xml)
-            .into_response());
+        return Ok(private(([(header::CONTENT_TYPE, atom::CONTENT_TYPE)], xml)));
     }
     let key = format!("disclosures.atom:{code}:{site}");
-    let body = state
-        .pages
-        .get_or_try_load(&key, || async { Ok::<_, AppError>(Bytes::from(feed_xml(&state, None, &code, &site).await?)) })
-        .await?;
-    Ok(([(header::CONTENT_TYPE, atom::CONTENT_TYPE), (header::CACHE_CONTROL, "public, max-age=10")], body)
-        .into_response())
+    Ok(shared(&state, &key, atom::CONTENT_TYPE, || async {
+        Ok(Bytes::from(feed_xml(&state, None, &code, &site).await?))
+    })
+    .await?)
 }

@@ -1,7 +1,6 @@
 //! The public side of news: `/don-vi/{code}/tin-tuc` (10 posts a page, by category and words
 //! without diacritics), a post, its images, and the Atom feed. Drafts are never shown here.
 
-use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
@@ -14,6 +13,7 @@ use super::views::{NewsListPage, NewsPostPage};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageResult};
 use crate::extract::{Path, Query};
+use crate::shared_copy::{HTML, private, rendered, shared, site};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -54,19 +54,10 @@ pub async fn list(
     Query(p): Query<NewsParams>,
 ) -> PageResult<Response> {
     if user.is_some() {
-        let page = render(&state, user.as_ref(), &code, p).await?;
-        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
+        return Ok(private(render(&state, user.as_ref(), &code, p).await?));
     }
     let key = format!("news:{code}?{}", raw.unwrap_or_default());
-    let body = state
-        .pages
-        .get_or_try_load(&key, || async {
-            let page = render(&state, None, &code, p).await?;
-            Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
-        })
-        .await?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=10")], body)
-        .into_response())
+    Ok(shared(&state, &key, HTML, || async { rendered(&render(&state, None, &code, p).await?) }).await?)
 }
 
 pub async fn post(
@@ -92,25 +83,13 @@ pub async fn image(
 }
 
 /// The base address of the feed's links: the configured public address, or this request's host.
-fn base(state: &AppState, headers: &HeaderMap) -> String {
-    match (&state.app.settings().base_url, headers.get(header::HOST).and_then(|h| h.to_str().ok())) {
-        (Some(b), _) => b.trim_end_matches('/').to_string(),
-        (None, Some(h)) => format!("http://{h}"),
-        (None, None) => String::new(),
-    }
-}
-
 /// The Atom feed of the unit's latest published posts, shared for a few seconds per host.
 pub async fn atom(State(state): State<AppState>, Path(code): Path<String>, headers: HeaderMap) -> PageResult<Response> {
-    let base = base(&state, &headers);
+    let base = site(&state, &headers);
     let key = format!("news-atom:{code}@{base}");
-    let body = state
-        .pages
-        .get_or_try_load(&key, || async {
-            let (unit, posts) = news::feed(&state.app, &code).await?;
-            Ok::<_, AppError>(Bytes::from(news_feed(&base, &unit, &posts, state.app.now())))
-        })
-        .await?;
-    Ok(([(header::CONTENT_TYPE, coso_export::atom::CONTENT_TYPE), (header::CACHE_CONTROL, "public, max-age=10")], body)
-        .into_response())
+    let load = || async {
+        let (unit, posts) = news::feed(&state.app, &code).await?;
+        Ok(Bytes::from(news_feed(&base, &unit, &posts, state.app.now())))
+    };
+    Ok(shared(&state, &key, coso_export::atom::CONTENT_TYPE, load).await?)
 }

@@ -1,11 +1,8 @@
 //! `/don-vi/{code}/phan-anh`: the published petitions of a unit's subtree, 20 a page, filtered
 //! by category, status and words (without diacritics), with the ratings of the answers.
 
-use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use coso_app::cases::{self, ListQuery};
 use coso_domain::case::CaseStatus;
 use serde::Deserialize;
@@ -14,6 +11,7 @@ use super::views::ListPage;
 use crate::auth::MaybeUser;
 use crate::error::{AppError, PageResult};
 use crate::extract::{Path, Query};
+use crate::shared_copy::{HTML, private, rendered, shared};
 use crate::state::AppState;
 use crate::views::Nav;
 
@@ -76,17 +74,8 @@ pub async fn page(
     Query(p): Query<ListParams>,
 ) -> PageResult<Response> {
     if user.is_some() {
-        let page = render(&state, user.as_ref(), &code, p).await?;
-        return Ok(([(header::CACHE_CONTROL, "private, no-store")], page).into_response());
+        return Ok(private(render(&state, user.as_ref(), &code, p).await?));
     }
     let key = format!("petitions:{code}?{}", raw.unwrap_or_default());
-    let body = state
-        .pages
-        .get_or_try_load(&key, || async {
-            let page = render(&state, None, &code, p).await?;
-            Ok::<_, AppError>(Bytes::from(page.render().map_err(|e| AppError::Internal(e.into()))?))
-        })
-        .await?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=10")], body)
-        .into_response())
+    Ok(shared(&state, &key, HTML, || async { rendered(&render(&state, None, &code, p).await?) }).await?)
 }
