@@ -5,6 +5,7 @@
 //! copied byte for byte (no decoding, no re-encoding): nothing is lost and nothing is run.
 
 use coso_domain::FieldError;
+pub use coso_domain::case::files::{strip_jpeg, strip_png};
 
 /// The field the errors of photos are shown on.
 pub const FIELD: &str = "photos";
@@ -88,89 +89,6 @@ pub fn clean(file_name: &str, bytes: &[u8]) -> Result<CleanPhoto, FieldError> {
     };
     let bytes = cleaned.ok_or_else(|| refused(format!("Ảnh «{shown}» bị hỏng, không đọc được; hãy chọn ảnh khác.")))?;
     Ok(CleanPhoto { file_name: shown, kind: named, bytes })
-}
-
-/// A JPEG without its APP1 (EXIF, XMP), APP3–APP13, APP15 and comment segments. JFIF (APP0),
-/// the colour profile (APP2) and Adobe's colour transform (APP14) stay: they change how the
-/// picture looks, not who took it. `None` when the segments do not hold together.
-pub fn strip_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(&bytes[..2]);
-    let mut at = 2;
-    loop {
-        if bytes.get(at)? != &0xff {
-            return None;
-        }
-        // Fill bytes (0xff repeated) may precede a marker.
-        let mut m = at + 1;
-        while bytes.get(m)? == &0xff {
-            m += 1;
-        }
-        let marker = *bytes.get(m)?;
-        let body = m + 1;
-        match marker {
-            // Markers without a length.
-            0x01 | 0xd0..=0xd7 => {
-                out.extend_from_slice(&[0xff, marker]);
-                at = body;
-            }
-            0xd9 => {
-                out.extend_from_slice(&[0xff, marker]);
-                return Some(out);
-            }
-            _ => {
-                let len = usize::from(u16::from_be_bytes([*bytes.get(body)?, *bytes.get(body + 1)?]));
-                if len < 2 {
-                    return None;
-                }
-                let end = body.checked_add(len)?;
-                let segment = bytes.get(body..end)?;
-                let metadata = matches!(marker, 0xe1 | 0xe3..=0xed | 0xef | 0xfe);
-                if !metadata {
-                    out.extend_from_slice(&[0xff, marker]);
-                    out.extend_from_slice(segment);
-                }
-                if marker == 0xda {
-                    // Start of scan: the entropy-coded data and whatever follows are the image.
-                    out.extend_from_slice(&bytes[end..]);
-                    return Some(out);
-                }
-                at = end;
-            }
-        }
-    }
-}
-
-/// Ancillary PNG chunks kept: they change how the picture looks (transparency, colour, pixel
-/// size), not who took it. Text, time and EXIF chunks, and any other, are dropped.
-const PNG_KEPT: [&[u8; 4]; 8] = [b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs"];
-
-/// A PNG with its critical chunks and the rendering chunks of `PNG_KEPT` only. `None` when
-/// the chunks do not hold together or it does not start with IHDR and end with IEND.
-pub fn strip_png(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(PNG_SIGNATURE);
-    let mut at = PNG_SIGNATURE.len();
-    let mut first = true;
-    while at < bytes.len() {
-        let len = usize::try_from(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?)).ok()?;
-        let kind: [u8; 4] = bytes.get(at + 4..at + 8)?.try_into().ok()?;
-        let end = at.checked_add(12)?.checked_add(len)?;
-        let chunk = bytes.get(at..end)?;
-        if first && &kind != b"IHDR" {
-            return None;
-        }
-        first = false;
-        let critical = kind[0].is_ascii_uppercase();
-        if critical || PNG_KEPT.contains(&&kind) {
-            out.extend_from_slice(chunk);
-        }
-        if &kind == b"IEND" {
-            return Some(out);
-        }
-        at = end;
-    }
-    None
 }
 
 #[cfg(test)]

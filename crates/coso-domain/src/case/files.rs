@@ -112,69 +112,85 @@ pub fn strip_metadata(field: &'static str, kind: FileKind, bytes: &[u8]) -> Resu
     }
 }
 
-/// A JPEG without its APP1–APP15 segments (EXIF, XMP, ICC, IPTC…) and comments; APP0 (JFIF)
-/// and everything from the start of the scan are kept.
-fn strip_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
+/// A JPEG without its APP1 (EXIF, XMP), APP3–APP13, APP15 and comment segments. JFIF (APP0),
+/// the colour profile (APP2) and Adobe's colour transform (APP14) stay: they change how the
+/// picture looks, not who took it. `None` when the segments do not hold together.
+pub fn strip_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len());
     out.extend_from_slice(bytes.get(..2)?);
-    let mut i = 2;
+    let mut at = 2;
     loop {
-        if *bytes.get(i)? != 0xFF {
+        if bytes.get(at)? != &0xff {
             return None;
         }
-        let marker = *bytes.get(i + 1)?;
+        // Fill bytes (0xff repeated) may precede a marker.
+        let mut m = at + 1;
+        while bytes.get(m)? == &0xff {
+            m += 1;
+        }
+        let marker = *bytes.get(m)?;
+        let body = m + 1;
         match marker {
-            // Fill bytes before a marker.
-            0xFF => {
-                i += 1;
-                continue;
-            }
             // Markers without a length.
-            0x01 | 0xD0..=0xD7 => {
-                out.extend_from_slice(&bytes[i..i + 2]);
-                i += 2;
-                continue;
+            0x01 | 0xd0..=0xd7 => {
+                out.extend_from_slice(&[0xff, marker]);
+                at = body;
             }
-            // End of image without a scan.
-            0xD9 => {
-                out.extend_from_slice(&bytes[i..i + 2]);
+            0xd9 => {
+                out.extend_from_slice(&[0xff, marker]);
                 return Some(out);
             }
-            _ => {}
+            _ => {
+                let len = usize::from(u16::from_be_bytes([*bytes.get(body)?, *bytes.get(body + 1)?]));
+                if len < 2 {
+                    return None;
+                }
+                let end = body.checked_add(len)?;
+                let segment = bytes.get(body..end)?;
+                let metadata = matches!(marker, 0xe1 | 0xe3..=0xed | 0xef | 0xfe);
+                if !metadata {
+                    out.extend_from_slice(&[0xff, marker]);
+                    out.extend_from_slice(segment);
+                }
+                if marker == 0xda {
+                    // Start of scan: the entropy-coded data and whatever follows are the image.
+                    out.extend_from_slice(&bytes[end..]);
+                    return Some(out);
+                }
+                at = end;
+            }
         }
-        let length = usize::from(u16::from_be_bytes([*bytes.get(i + 2)?, *bytes.get(i + 3)?]));
-        let end = i.checked_add(2)?.checked_add(length)?;
-        let segment = bytes.get(i..end)?;
-        if marker == 0xDA {
-            // Start of scan: the compressed image follows to the end.
-            out.extend_from_slice(&bytes[i..]);
-            return Some(out);
-        }
-        let metadata = (0xE1..=0xEF).contains(&marker) || marker == 0xFE;
-        if !metadata {
-            out.extend_from_slice(segment);
-        }
-        i = end;
     }
 }
 
-/// A PNG without its text, time and EXIF chunks.
-fn strip_png(bytes: &[u8]) -> Option<Vec<u8>> {
+/// Ancillary PNG chunks kept: they change how the picture looks (transparency, colour, pixel
+/// size), not who took it. Text, time and EXIF chunks, and any other, are dropped.
+const PNG_KEPT: [&[u8; 4]; 8] = [b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs"];
+
+/// A PNG with its critical chunks and the rendering chunks of `PNG_KEPT` only. `None` when
+/// the chunks do not hold together or it does not start with IHDR and end with IEND.
+pub fn strip_png(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(bytes.get(..PNG_SIGNATURE.len())?);
-    let mut i = PNG_SIGNATURE.len();
-    while i < bytes.len() {
-        let length = usize::try_from(u32::from_be_bytes(bytes.get(i..i + 4)?.try_into().ok()?)).ok()?;
-        let kind = bytes.get(i + 4..i + 8)?;
-        let end = i.checked_add(12)?.checked_add(length)?;
-        let chunk = bytes.get(i..end)?;
-        if !matches!(kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf" | b"tIME") {
+    out.extend_from_slice(PNG_SIGNATURE);
+    let mut at = PNG_SIGNATURE.len();
+    let mut first = true;
+    while at < bytes.len() {
+        let len = usize::try_from(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?)).ok()?;
+        let kind: [u8; 4] = bytes.get(at + 4..at + 8)?.try_into().ok()?;
+        let end = at.checked_add(12)?.checked_add(len)?;
+        let chunk = bytes.get(at..end)?;
+        if first && &kind != b"IHDR" {
+            return None;
+        }
+        first = false;
+        let critical = kind[0].is_ascii_uppercase();
+        if critical || PNG_KEPT.contains(&&kind) {
             out.extend_from_slice(chunk);
         }
-        i = end;
-        if kind == b"IEND" {
+        if &kind == b"IEND" {
             return Some(out);
         }
+        at = end;
     }
     None
 }
@@ -225,6 +241,26 @@ mod tests {
         assert!(clean.ends_with(&[0x12, 0x34, 0xFF, 0x00, 0x56, 0xFF, 0xD9]), "the scan is untouched");
         assert_eq!(clean.len(), jpeg.len() - (4 + 30) - (4 + 12));
         assert!(strip_metadata("file", FileKind::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE1, 0xFF]).is_err(), "truncated");
+    }
+
+    #[test]
+    fn no_input_makes_the_cleaners_panic() {
+        assert_eq!(strip_jpeg(&[]), None);
+        assert_eq!(strip_jpeg(&[0xFF]), None);
+        assert_eq!(strip_png(&[]), None);
+        let mut jpeg = vec![0xFF, 0xD8];
+        jpeg.extend(segment(0xE1, b"Exif\0\0GPS"));
+        jpeg.extend(segment(0xDA, &[1, 2, 3]));
+        let mut png = PNG_SIGNATURE.to_vec();
+        png.extend(chunk(b"IHDR", &[0; 13]));
+        png.extend(chunk(b"IEND", &[]));
+        // Every cut short of the scan (JPEG) or of IEND (PNG) is refused, none panics.
+        for end in 0..jpeg.len() - 3 {
+            assert_eq!(strip_jpeg(&jpeg[..end]), None, "JPEG cut at {end}");
+        }
+        for end in 0..png.len() {
+            assert_eq!(strip_png(&png[..end]), None, "PNG cut at {end}");
+        }
     }
 
     #[test]
