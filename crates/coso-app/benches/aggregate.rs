@@ -3,6 +3,9 @@
 //! timing, totals, ranks) and the XLSX export of its 3,321 rows, on SQLite and on PostgreSQL
 //! when `PG_DATABASE_URL` is set. Run on purpose: `cargo bench -p coso-app`.
 
+#[path = "support/databases.rs"]
+mod databases;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_app::reports::{aggregate, exports};
 use coso_app::{App, templates};
@@ -136,20 +139,7 @@ fn bench_backend(c: &mut Criterion, name: &str, url: &str) {
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    bench_backend(c, "sqlite", &url);
-    if let Ok(base) = std::env::var("PG_DATABASE_URL") {
-        let name = format!("coso_bench_agg_{}", std::process::id());
-        let rt = tokio::runtime::Runtime::new().expect("runtime");
-        rt.block_on(async {
-            let admin = Store::connect(&base).await.expect("connect");
-            admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
-            admin.close().await;
-        });
-        let url = format!("{}/{name}", &base[..base.rfind('/').expect("database part")]);
-        bench_backend(c, "postgres", &url);
-    }
+    databases::each("coso_bench_agg", |backend, url| bench_backend(c, backend, url));
 }
 
 criterion_group!(group, benches);

@@ -4,6 +4,9 @@
 //! p99 over 200 runs, on SQLite and on PostgreSQL when `PG_DATABASE_URL` is set. Run on
 //! purpose: `cargo bench -p coso-app --bench case_inbox`.
 
+#[path = "support/databases.rs"]
+mod databases;
+
 use std::time::{Duration, Instant};
 
 use coso_app::cases::{self, InboxQuery};
@@ -95,17 +98,5 @@ async fn bench_backend(name: &str, url: &str, postgres: bool) {
 
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    rt.block_on(bench_backend("sqlite", &url, false));
-    if let Ok(base) = std::env::var("PG_DATABASE_URL") {
-        let name = format!("coso_bench_cases_{}", std::process::id());
-        rt.block_on(async {
-            let admin = Store::connect(&base).await.expect("connect");
-            admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
-            admin.close().await;
-        });
-        let url = format!("{}/{name}", &base[..base.rfind('/').expect("database part")]);
-        rt.block_on(bench_backend("postgres", &url, true));
-    }
+    databases::each("coso_bench_cases", |backend, url| rt.block_on(bench_backend(backend, url, backend == "postgres")));
 }

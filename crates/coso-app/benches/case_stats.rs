@@ -6,6 +6,9 @@
 #[path = "support/cases_100k.rs"]
 mod cases_100k;
 
+#[path = "support/databases.rs"]
+mod databases;
+
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -54,25 +57,7 @@ fn bench_backend(c: &mut Criterion, name: &str, url: &str) {
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    bench_backend(c, "sqlite", &url);
-    if let Ok(base) = std::env::var("PG_DATABASE_URL") {
-        let name = format!("coso_bench_cases_{}", std::process::id());
-        let rt = tokio::runtime::Runtime::new().expect("runtime");
-        rt.block_on(async {
-            let admin = Store::connect(&base).await.expect("connect");
-            admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
-            admin.close().await;
-        });
-        let url = format!("{}/{name}", &base[..base.rfind('/').expect("database part")]);
-        bench_backend(c, "postgres", &url);
-        rt.block_on(async {
-            let admin = Store::connect(&base).await.expect("connect");
-            admin.execute_admin(&format!("DROP DATABASE {name}")).await.expect("drop database");
-            admin.close().await;
-        });
-    }
+    databases::each("coso_bench_cases", |backend, url| bench_backend(c, backend, url));
 }
 
 criterion_group!(group, benches);

@@ -4,6 +4,9 @@
 //! its XLSX. On SQLite and on PostgreSQL when `PG_DATABASE_URL` is set. The target is < 200 ms.
 //! Run on purpose: `cargo bench -p coso-app --bench disclosure_year`.
 
+#[path = "support/databases.rs"]
+mod databases;
+
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
@@ -93,25 +96,7 @@ fn bench_backend(c: &mut Criterion, name: &str, url: &str) {
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    bench_backend(c, "sqlite", &url);
-    if let Ok(base) = std::env::var("PG_DATABASE_URL") {
-        let name = format!("coso_bench_disclosures_{}", std::process::id());
-        let rt = tokio::runtime::Runtime::new().expect("runtime");
-        rt.block_on(async {
-            let admin = Store::connect(&base).await.expect("connect");
-            admin.execute_admin(&format!("CREATE DATABASE {name}")).await.expect("create database");
-            admin.close().await;
-        });
-        let url = format!("{}/{name}", &base[..base.rfind('/').expect("database part")]);
-        bench_backend(c, "postgres", &url);
-        rt.block_on(async {
-            let admin = Store::connect(&base).await.expect("connect");
-            admin.execute_admin(&format!("DROP DATABASE {name}")).await.expect("drop database");
-            admin.close().await;
-        });
-    }
+    databases::each("coso_bench_disclosures", |backend, url| bench_backend(c, backend, url));
 }
 
 criterion_group!(group, benches);
