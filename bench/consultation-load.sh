@@ -9,31 +9,10 @@
 #                                      the release binary already built; COSO_BIN=path for another)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
-
-for tool in wrk curl sqlite3 python3; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "installing $tool"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
-  fi
-done
-
-cd "$ROOT"
-if [ -z "${SKIP_BUILD:-}" ]; then nice -n 5 cargo build --release -p coso; fi
-BIN="${COSO_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/coso}"
-
-WORK=$(mktemp -d /tmp/coso-consultation-load.XXXXXX)
-PID=""
-cleanup() {
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-export COSO_LOG=warn
-unset COSO_CONFIG COSO_DATABASE_URL COSO_LISTEN
+. "$ROOT/bench/common.sh"
+bench_tools wrk curl sqlite3 python3
+bench_build
+bench_workdir consultation-load
 cd "$WORK"
 "$BIN" units load-official >/dev/null
 "$BIN" demo >/dev/null
@@ -61,33 +40,14 @@ PY
 )
 echo "  consultation $ID: $(sqlite3 "$DB" "SELECT COUNT(*) FROM consultation_section WHERE consultation_id = $ID") sections, $(sqlite3 "$DB" "SELECT COUNT(*) FROM consultation_comment WHERE consultation_id = $ID") comments"
 
-(exec "$BIN" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.log") &
-PID=$!
-URL=""
-for _ in $(seq 1 1000); do
-  URL=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" 2>/dev/null | head -n1 || true)
-  if [ -n "$URL" ] && curl -fs -o /dev/null "$URL/healthz"; then break; fi
-  sleep 0.01
-done
+bench_serve
 SESSION=$(curl -fs -c "$WORK/jar" -H 'content-type: application/json' \
   -d '{"email":"nguoidan@coso.example","password":"coso-demo-2025"}' "$URL/api/v1/session")
 COOKIE=$(awk '$6=="coso_session" {print $7}' "$WORK/jar")
 CSRF=$(echo "$SESSION" | grep -o '"csrf_token":"[^"]*"' | cut -d'"' -f4)
 [ -n "$COOKIE" ] && [ -n "$CSRF" ] || { echo "sign-in failed" >&2; exit 1; }
 
-summary() {
-  local f=$1
-  echo "$(awk '/Requests\/sec/ {print $2}' "$f") req/s, p50 $(awk '$1=="50%" {print $2}' "$f"), p99 $(awk '$1=="99%" {print $2}' "$f")$(awk '/Non-2xx or 3xx responses/ {print ", non-2xx: " $NF}' "$f")"
-}
-run_wrk() {
-  local name=$1 path=$2; shift 2
-  echo
-  echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $path =="
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$URL$path" | tee "$WORK/$name.txt"
-}
-
 PAGE="/lay-y-kien/$ID"
-curl -fs -o /dev/null -w "  check $PAGE: HTTP %{http_code}, %{size_download} bytes\n" "$URL$PAGE"
 run_wrk page_anonymous "$PAGE"
 run_wrk page_resident "$PAGE" -H "Cookie: coso_session=$COOKIE"
 
