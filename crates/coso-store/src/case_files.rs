@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 use coso_domain::{CaseId, UnitId};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::audit::{Actor, AuditEntry, write_audit};
 use crate::dispatch::dispatch;
@@ -52,7 +51,7 @@ impl Store {
     /// Adds a file to a case with its audit row (which names neither the file nor its sender).
     pub async fn add_case_file(&self, f: &NewCaseFile<'_>, actor: &Actor) -> Result<CaseFileMeta> {
         let now = self.clock.now();
-        let sha: String = Sha256::digest(f.data).iter().map(|b| format!("{b:02x}")).collect();
+        let sha = crate::evidence::sha256_hex(f.data);
         let size = i64::try_from(f.data.len()).unwrap_or(i64::MAX);
         let meta = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;

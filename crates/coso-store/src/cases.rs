@@ -280,7 +280,7 @@ impl Store {
                     .await?;
                 let action_id: i64 = insert_action!(&mut *tx, id, &effects.action, actor, now)?;
                 for f in new.files {
-                    let sha: String = <sha2::Sha256 as sha2::Digest>::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect();
+                    let sha = crate::evidence::sha256_hex(&f.bytes);
                     sqlx::query(
                         "INSERT INTO case_file (case_id, action_id, file_name, content_type, size, sha256, data, identity, public, created_at) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",

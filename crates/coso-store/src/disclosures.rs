@@ -7,16 +7,38 @@ use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::authz::{Action, Permit};
 use coso_domain::disclosure::{Catalogue, DisclosureData, Form, Level, RelayData, RelayMethod};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::audit::{Actor, AuditEntry, write_audit};
 use crate::case_queries::subtree_bounds;
 use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
+use crate::evidence::sha256_hex;
 use crate::rows::{search_text, word_prefix_pattern};
 use crate::units::UnitRow;
 use crate::{Result, Store};
+
+/// Writes a disclosure's files with their SHA-256, in the caller's transaction.
+macro_rules! insert_files {
+    ($conn:expr, $disclosure:expr, $files:expr, $at:expr) => {{
+        for f in $files {
+            sqlx::query(
+                "INSERT INTO disclosure_file (disclosure_id, kind, file_name, content_type, size, sha256, data, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind($disclosure)
+            .bind(f.kind)
+            .bind(&f.file_name)
+            .bind(f.content_type)
+            .bind(i64::try_from(f.data.len()).unwrap_or(i64::MAX))
+            .bind(sha256_hex(&f.data))
+            .bind(&f.data)
+            .bind($at)
+            .execute($conn)
+            .await?;
+        }
+    }};
+}
 
 /// A stored item of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -275,23 +297,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            for f in files {
-                let sha: String = Sha256::digest(&f.data).iter().map(|b| format!("{b:02x}")).collect();
-                sqlx::query(
-                    "INSERT INTO disclosure_file (disclosure_id, kind, file_name, content_type, size, sha256, data, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(id)
-                .bind(f.kind)
-                .bind(&f.file_name)
-                .bind(f.content_type)
-                .bind(i64::try_from(f.data.len()).unwrap_or(i64::MAX))
-                .bind(&sha)
-                .bind(&f.data)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            }
+            insert_files!(&mut *tx, id, files, now);
             entry.entity_id = id.to_string();
             write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
@@ -397,23 +403,7 @@ impl Store {
             if owner.is_none() {
                 return Err(StoreError::NotFound);
             }
-            for f in files {
-                let sha: String = Sha256::digest(&f.data).iter().map(|b| format!("{b:02x}")).collect();
-                sqlx::query(
-                    "INSERT INTO disclosure_file (disclosure_id, kind, file_name, content_type, size, sha256, data, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(disclosure_id)
-                .bind(f.kind)
-                .bind(&f.file_name)
-                .bind(f.content_type)
-                .bind(i64::try_from(f.data.len()).unwrap_or(i64::MAX))
-                .bind(&sha)
-                .bind(&f.data)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            }
+            insert_files!(&mut *tx, disclosure_id, files, now);
             write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });

@@ -47,7 +47,8 @@ pub struct EvidenceFile {
 
 const META: &str = "SELECT id, task_id, submission_id, file_name, content_type, size, sha256, created_at, created_by FROM evidence_file ";
 
-fn sha256_hex(bytes: &[u8]) -> String {
+/// The lower-case hexadecimal SHA-256 of `bytes`, as every stored file keeps it.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 

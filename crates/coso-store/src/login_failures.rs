@@ -2,7 +2,6 @@
 //! address, for the sign-in backoff. E-mails are stored as their SHA-256 (see migration 0005).
 
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 
 use crate::dispatch::dispatch;
 use crate::{Result, Store};
@@ -27,7 +26,7 @@ pub struct FailedSignIns {
 }
 
 fn email_hash(email: &str) -> String {
-    Sha256::digest(email.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::evidence::sha256_hex(email.as_bytes())
 }
 
 impl Store {
