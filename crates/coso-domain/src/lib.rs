@@ -9,6 +9,7 @@ pub mod case;
 pub mod clock;
 pub mod consultation;
 pub mod csv_columns;
+pub mod decision;
 pub mod disclosure;
 pub mod dissemination;
 pub mod document;
