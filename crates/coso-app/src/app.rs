@@ -22,6 +22,8 @@ pub struct AppSettings {
     pub case_file_limit: Option<usize>,
     /// The disclosure checks' numbers (`disclosure_posting_min_days`, default 30, unverified).
     pub disclosure: coso_domain::disclosure::compliance::Rules,
+    /// How long the personal data of a finished case is kept.
+    pub retention: crate::cases::Retention,
 }
 
 #[derive(Debug, Clone)]

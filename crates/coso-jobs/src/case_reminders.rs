@@ -210,6 +210,7 @@ mod tests {
             rated_at: None,
             created_at: DateTime::<Utc>::UNIX_EPOCH,
             updated_at: DateTime::<Utc>::UNIX_EPOCH,
+            personal_data_removed_on: None,
         }
     }
 

@@ -69,6 +69,8 @@ pub enum JobError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Smtp(#[from] SmtpConfigError),
+    #[error(transparent)]
+    App(coso_app::Error),
 }
 
 /// What one run did.
@@ -81,6 +83,8 @@ pub struct RunReport {
     pub mails_queued: u64,
     pub mails_sent: u64,
     pub mails_failed: u64,
+    /// Finished cases whose personal data the retention setting removed today.
+    pub personal_data_removed: u64,
 }
 
 impl RunReport {
@@ -90,6 +94,7 @@ impl RunReport {
             && self.mails_queued == 0
             && self.mails_sent == 0
             && self.mails_failed == 0
+            && self.personal_data_removed == 0
     }
 }
 
@@ -115,8 +120,14 @@ impl Jobs {
         if local.time() >= self.config.daily_at
             && self.app.store().claim_daily_job(REMINDER_JOB, &self.config.instance, today, now, REMINDER_LEASE).await?
         {
-            match self.remind(today, now).await {
-                Ok((notifications, mails)) => {
+            let daily = async {
+                let reminded = self.remind(today, now).await?;
+                let removed = coso_app::cases::remove_expired_personal_data(&self.app).await.map_err(JobError::App)?;
+                Ok::<_, JobError>((reminded, removed))
+            };
+            match daily.await {
+                Ok(((notifications, mails), removed)) => {
+                    report.personal_data_removed = removed;
                     self.app.store().finish_daily_job(REMINDER_JOB, &self.config.instance, today).await?;
                     report.reminders_ran = true;
                     report.notifications = notifications;

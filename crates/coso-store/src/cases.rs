@@ -59,6 +59,8 @@ pub struct CaseRow {
     pub rated_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the retention setting removed the sender's personal data.
+    pub personal_data_removed_on: Option<NaiveDate>,
 }
 
 impl CaseRow {
@@ -167,8 +169,8 @@ pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.code, c.unit_id, u.code AS 
     u.path AS unit_path, c.kind, c.status, c.channel, c.category, c.received_on, c.content, c.remote, c.complexity, \
     c.crowded, c.over_level, c.publish, c.sender_user_id, c.handler_user_id, h.email AS handler_email, c.accepted_on, \
     c.answered_on, c.closed_on, c.decision_received_on, c.parent_id, c.instance, c.extensions, c.due_on, \
-    c.resolution_due_on, c.public_answer, c.rating, c.rating_comment, c.rated_at, c.created_at, c.updated_at \
-    FROM citizen_case c JOIN unit u ON u.id = c.unit_id LEFT JOIN app_user h ON h.id = c.handler_user_id ";
+    c.resolution_due_on, c.public_answer, c.rating, c.rating_comment, c.rated_at, c.created_at, c.updated_at, \
+    c.personal_data_removed_on FROM citizen_case c JOIN unit u ON u.id = c.unit_id LEFT JOIN app_user h ON h.id = c.handler_user_id ";
 
 fn audit_entry(id: i64, unit_id: i64, action: &'static str, after: &serde_json::Value) -> AuditEntry {
     AuditEntry {

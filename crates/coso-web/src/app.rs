@@ -63,7 +63,6 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
         .layer(middleware::from_fn(crate::request_id::assign))
         .layer(middleware::from_fn_with_state(state.clone(), crate::headers::secure))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::headers::secure))
         .layer(SetSensitiveRequestHeadersLayer::new([
             header::COOKIE,
             header::AUTHORIZATION,

@@ -206,6 +206,17 @@ async fn registers_accepts_and_answers(app: &TestApp) {
         .await
         .expect("text");
     assert!(csv.contains("Hạ tầng, giao thông") && !csv.contains("Lê Văn Cường"), "{csv}");
+
+    // Past the retention period the page says the sender's data was removed, and the
+    // scanned letter went with it.
+    let later = app.state.app.today() + chrono::Duration::days(1_827);
+    app.state.app.clock().set_today(later);
+    assert_eq!(coso_app::cases::remove_expired_personal_data(&app.state.app).await.expect("retention"), 1);
+    let (_, html) = page(&c, app, &case).await;
+    assert!(!html.contains("Lê Văn Cường"), "the sender's name is gone");
+    let removed = format!("Thông tin cá nhân của người gửi đã được xóa ngày {}", later.format("%d/%m/%Y"));
+    assert!(html.contains(&removed), "{html}");
+    assert!(attr(&html, "a[href*='/tep?ma=']", "href").is_none(), "the letter is gone");
 }
 
 async fn a_wrong_registration_saves_nothing(app: &TestApp) {

@@ -103,6 +103,11 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
     action("case.file_add", "Thêm tệp vào đơn", Kind::Change),
     action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
+    action(
+        "case.personal_data_removed",
+        "Xóa thông tin cá nhân của đơn đã kết thúc theo thời hạn lưu trữ",
+        Kind::Change,
+    ),
     action("case_category.save", "Lưu lĩnh vực đơn của đơn vị", Kind::Change),
     action("case_category.deactivate", "Ngừng dùng lĩnh vực đơn của đơn vị", Kind::Change),
     action("clearance.grant", "Cấp quyền xem thông tin người tố cáo", Kind::Change),

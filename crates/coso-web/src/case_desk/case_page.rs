@@ -139,6 +139,9 @@ fn deadline_rows(page: &CasePage, calendar: &HolidayCalendar, today: chrono::Nai
 }
 
 fn sender_block(page: &CasePage) -> SenderBlock {
+    if let Some(on) = page.view.case.personal_data_removed_on {
+        return SenderBlock::Removed(crate::views::vn_date(on));
+    }
     match &page.view.sender {
         Some(s) => {
             let lines = [

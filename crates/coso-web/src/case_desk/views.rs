@@ -184,6 +184,8 @@ pub enum SenderBlock {
     Secret { may_reveal: bool },
     /// Nobody identified the sender.
     Anonymous,
+    /// Removed under the retention setting on that day.
+    Removed(String),
 }
 
 #[derive(Template, WebTemplate)]

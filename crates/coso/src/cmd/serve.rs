@@ -190,5 +190,8 @@ fn app_settings(cfg: &Config) -> AppSettings {
         disclosure: coso_domain::disclosure::compliance::Rules {
             posting_min_days: l.disclosure_posting_min_days.unwrap_or(d.disclosure.posting_min_days),
         },
+        retention: coso_app::cases::Retention {
+            closed_case_days: l.closed_case_personal_data_days.unwrap_or(d.retention.closed_case_days),
+        },
     }
 }

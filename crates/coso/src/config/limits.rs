@@ -35,6 +35,9 @@ pub struct LimitsConfig {
     pub open311_client_per_minute: Option<u32>,
     /// The shortest posting of a disclosure, in days (PUB-6, unverified; default 30).
     pub disclosure_posting_min_days: Option<u32>,
+    /// Days a finished case keeps its sender's personal data after its last step; 0 keeps
+    /// it for ever (default 1826, five years).
+    pub closed_case_personal_data_days: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -52,6 +55,7 @@ pub(super) struct FileLimits {
     intake_per_ip_per_minute: Option<u32>,
     open311_client_per_minute: Option<u32>,
     disclosure_posting_min_days: Option<u32>,
+    closed_case_personal_data_days: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -141,6 +145,12 @@ impl LimitsConfig {
                 file.disclosure_posting_min_days,
                 1..=365,
                 "cần số ngày từ 1 đến 365 (expected 1–365 days)",
+            )?,
+            closed_case_personal_data_days: read.key(
+                "closed_case_personal_data_days",
+                file.closed_case_personal_data_days,
+                0..=36_500,
+                "cần số ngày từ 0 (giữ mãi) đến 36500 (expected 0–36500 days)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);
