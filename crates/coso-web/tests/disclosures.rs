@@ -2,7 +2,8 @@
 //! the posted notice and an attachment, the public sees it (searched without diacritics, its
 //! checks with their reasons, the photo without its metadata, script shown as text), the Atom
 //! feed parses with an independent reader, bad input is refused naming its field with nothing
-//! saved, the village head confirms the relay, and the province sees who has not disclosed.
+//! saved, the village head confirms the relay, an official corrects a disclosure and adds its
+//! proofs later, and the province sees who has not disclosed.
 
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
@@ -233,6 +234,96 @@ async fn bad_input_is_refused_naming_the_field_and_nothing_is_saved(app: &TestAp
     assert_eq!(res.status(), 403);
 }
 
+async fn an_official_corrects_a_disclosure_and_adds_its_proofs(app: &TestApp) {
+    let (a, _) = setup(app).await;
+    let c = app.client_as("xa-a@coso.test").await;
+    let res = record_form(app, &c, &a, INSPECTION, &[]).await;
+    assert_eq!(res.status(), 200);
+    let id: i64 = res.url().path().rsplit('/').next().and_then(|s| s.parse().ok()).expect("sent to the disclosure");
+    let register = page(&c, app.url(&format!("/quan-tri/don-vi/{a}/cong-khai"))).await;
+    let edit_href = format!("/quan-tri/don-vi/{a}/cong-khai/{id}/sua");
+    assert!(attrs(&register, "a", "href").contains(&edit_href), "the register links to the edit page");
+
+    // The edit page shows what is stored, dates as typed.
+    let edit = page(&c, app.url(&edit_href)).await;
+    assert_eq!(attr(&edit, "#title", "value").as_deref(), Some("Kết luận thanh tra việc sử dụng quỹ"));
+    assert_eq!(attr(&edit, "#posted_from", "value").as_deref(), Some("04/03/2026"));
+    assert_eq!(attrs(&edit, "input[name=forms][checked]", "value"), ["posting", "radio"]);
+    let csrf = attr(&edit, "form[action$='/sua'] input[name=csrf]", "value").expect("csrf");
+
+    // A wrong end date comes back on its field with what was typed; nothing changes.
+    let mut fields: Vec<(&str, &str)> =
+        INSPECTION.iter().filter(|(k, _)| *k != "title" && *k != "posted_to").copied().collect();
+    fields.extend([("csrf", csrf.as_str()), ("title", "Kết luận thanh tra (đã sửa)"), ("posted_to", "01/03/2026")]);
+    let (content_type, body) = multipart(&fields, &[]);
+    let res = c.post(app.url(&edit_href)).header("content-type", content_type).body(body).send().await.expect("save");
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(!texts(&html, "#posted_to-err").concat().is_empty(), "the end date is named: {html}");
+    assert_eq!(attr(&html, "#title", "value").as_deref(), Some("Kết luận thanh tra (đã sửa)"), "what was typed stays");
+    let detail = page(&app.anonymous(), app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    assert!(detail.contains("Kết luận thanh tra việc sử dụng quỹ") && !detail.contains("(đã sửa)"), "nothing changed");
+
+    // The right end date saves, and the public page shows the new title and period.
+    let fields: Vec<(&str, &str)> =
+        fields.into_iter().map(|(k, v)| if k == "posted_to" { (k, "15/04/2026") } else { (k, v) }).collect();
+    let (content_type, body) = multipart(&fields, &[]);
+    let res = c.post(app.url(&edit_href)).header("content-type", content_type).body(body).send().await.expect("save");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.url().path(), format!("/don-vi/{a}/cong-khai/{id}"));
+    let detail = res.text().await.expect("html");
+    assert!(detail.contains("Kết luận thanh tra (đã sửa)") && detail.contains("15/04/2026"), "{detail}");
+
+    // Proofs added later: the photo loses its metadata; a program is refused and nothing is added.
+    let files = [("photos", "niem-yet.jpg", photo_with_exif())];
+    let (content_type, body) = multipart(&[("csrf", csrf.as_str())], &files);
+    let res = c
+        .post(app.url(&format!("/quan-tri/don-vi/{a}/cong-khai/{id}/tep")))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("files");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert_eq!(texts(&html, "#tep ~ ul a"), ["niem-yet.jpg"], "{html}");
+    let bad = [("attachments", "bao-cao.exe", b"MZ".to_vec())];
+    let (content_type, body) = multipart(&[("csrf", csrf.as_str())], &bad);
+    let res = c
+        .post(app.url(&format!("/quan-tri/don-vi/{a}/cong-khai/{id}/tep")))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("files");
+    assert_eq!(res.status(), 422);
+    assert!(texts(&res.text().await.expect("html"), "#attachments-err").concat().contains("bao-cao.exe"));
+
+    // The API: an update and an attachment; another commune's official changes nothing.
+    let update = json!({ "item": 8, "title": "Kết luận thanh tra số 12", "content": "Kết luận số 12/KL-TTr.",
+        "forms": ["posting"], "place": "Trụ sở UBND xã", "posted_from": "2026-03-04", "posted_to": "2026-04-15" });
+    let other = app.client_as("xa-b@coso.test").await;
+    let url = app.url(&format!("/api/v1/units/{a}/disclosures/{id}"));
+    assert_eq!(other.put(&url).json(&update).send().await.expect("put").status(), 403);
+    assert_eq!(c.put(&url).json(&update).send().await.expect("put").status(), 204);
+    let (content_type, body) = multipart(&[], &[("attachments", "ket-luan.pdf", b"%PDF-1.7\n".to_vec())]);
+    let res =
+        c.post(format!("{url}/files")).header("content-type", content_type).body(body).send().await.expect("files");
+    assert_eq!(res.status(), 204, "{}", res.text().await.unwrap_or_default());
+    let api: Value = c
+        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    let d = &api["items"][0];
+    assert_eq!((d["title"].as_str(), d["forms"].clone()), (Some("Kết luận thanh tra số 12"), json!(["posting"])));
+    let detail = page(&app.anonymous(), app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    assert_eq!(texts(&detail, "#tep a"), ["niem-yet.jpg", "ket-luan.pdf"], "in the order they were added");
+}
+
 async fn the_atom_feed_parses_with_an_independent_reader(app: &TestApp) {
     let (a, _) = setup(app).await;
     let c = app.client_as("xa-a@coso.test").await;
@@ -307,5 +398,6 @@ on_both! {
     an_official_records_with_a_photo_and_the_public_reads_it => an_official_records_with_a_photo_and_the_public_reads_it,
     bad_input_is_refused_naming_the_field_and_nothing_is_saved => bad_input_is_refused_naming_the_field_and_nothing_is_saved,
     the_atom_feed_parses_with_an_independent_reader => the_atom_feed_parses_with_an_independent_reader,
+    an_official_corrects_a_disclosure_and_adds_its_proofs => an_official_corrects_a_disclosure_and_adds_its_proofs,
     the_province_sees_which_communes_have_not_disclosed => the_province_sees_which_communes_have_not_disclosed,
 }

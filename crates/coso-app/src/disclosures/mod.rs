@@ -3,7 +3,8 @@
 //! of a subtree's year; the public list and feed.
 //!
 //! * [`record`] (also called by other capabilities, as the system, to publish what they
-//!   produced: a consultation's results), [`update`], [`add_files`], [`relay`].
+//!   produced: a consultation's results), [`update`] (with [`for_edit`], the stored values as
+//!   form text), [`add_files`], [`relay`].
 //! * [`view`]: one disclosure with its files, relays and compliance checks.
 
 mod files;
@@ -17,7 +18,7 @@ pub use read::{
     DisclosureView, ListQuery, ListView, PER_PAGE, RelayPage, VillageStatus, admin_list, list, may_read, relay_page,
     view, views_of,
 };
-pub use write::{add_files, record, record_with_files, relay, update};
+pub use write::{add_files, for_edit, record, record_with_files, relay, update};
 
 use coso_domain::disclosure::{Catalogue, Level};
 use coso_store::{DisclosureItemRow, UnitRow};

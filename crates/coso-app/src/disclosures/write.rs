@@ -7,6 +7,7 @@ use coso_domain::unit::UnitKind;
 use coso_store::{DisclosureRow, UnitRow};
 
 use super::files::{Upload, checked, file_limit};
+use super::read::DisclosureView;
 use super::{catalogue, level_of};
 use crate::{Actor, App, Error, Result};
 
@@ -108,4 +109,33 @@ pub async fn relay(app: &App, actor: &Actor, village: &UnitRow, id: DisclosureId
     }
     let data = RelayData::parse(input, disclosure.posted_from, app.today()).map_err(Error::Validation)?;
     Ok(app.store().record_relay(&permit, village, id.0, &data, actor.audit()).await?)
+}
+
+/// A disclosure of `unit` as its edit form shows it: the stored values written back as a
+/// form's text, with its files, for those who manage the unit's disclosures.
+pub async fn for_edit(
+    app: &App,
+    actor: &Actor,
+    unit: &UnitRow,
+    id: DisclosureId,
+) -> Result<(DisclosureView, DisclosureInput)> {
+    actor.authorize(&unit.unit_path(), Action::ManageDisclosures)?;
+    let row = own(app, unit, id).await?;
+    let view = super::views_of(app, unit, vec![row]).await?.pop().ok_or(Error::NotFound)?;
+    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let r = &view.row;
+    let input = DisclosureInput {
+        item: r.item_number.to_string(),
+        title: r.title.clone(),
+        content: r.content.clone(),
+        legal_basis: r.legal_basis.clone().unwrap_or_default(),
+        forms: view.forms.iter().map(|f| f.as_str().to_owned()).collect(),
+        other_form_basis: r.other_form_basis.clone().unwrap_or_default(),
+        place: r.place.clone().unwrap_or_default(),
+        posted_from: date(r.posted_from),
+        posted_to: r.posted_to.map(date).unwrap_or_default(),
+        broadcast_days: view.broadcast_days.iter().map(|d| date(*d)).collect::<Vec<_>>().join(", "),
+        convention_vote_on: r.convention_vote_on.map(date).unwrap_or_default(),
+    };
+    Ok((view, input))
 }

@@ -13,7 +13,7 @@ use coso_domain::{DisclosureId, FieldError};
 use serde::Deserialize;
 
 use super::multipart::{self, RecordForm};
-use super::views::{CompliancePage, RegisterPage, RelayPageView};
+use super::views::{CompliancePage, DisclosureForm, EditPage, RegisterPage, RelayPageView};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Multipart, Path, Query};
@@ -43,7 +43,7 @@ async fn register_page(
     let level = disclosures::level_of(&list.unit)?;
     let items = disclosures::items(&state.app, level).await?;
     let min_days = state.app.settings().disclosure.posting_min_days;
-    Ok(RegisterPage { nav: Nav::of(Some(user)), list, items, input, errors, min_days })
+    Ok(RegisterPage { nav: Nav::of(Some(user)), list, form: DisclosureForm { items, input, errors, min_days } })
 }
 
 pub async fn register(
@@ -72,6 +72,19 @@ fn input_of(form: &RecordForm) -> DisclosureInput {
     }
 }
 
+/// The files of `form` over `limit`, each named on its field.
+fn too_large(form: &RecordForm, limit: usize) -> Vec<FieldError> {
+    form.too_large
+        .iter()
+        .map(|(field, name)| {
+            FieldError::new(
+                field,
+                format!("Tệp «{}» quá lớn: tối đa {:.1} MB.", coso_text::clean(name), limit as f64 / 1_048_576.0),
+            )
+        })
+        .collect()
+}
+
 /// Records a disclosure from the multipart form; a refused form comes back with its errors.
 pub async fn record(
     State(state): State<AppState>,
@@ -84,16 +97,7 @@ pub async fn record(
     user.check_csrf(form.field("csrf"))?;
     let unit = units::by_code(&state.app, &code).await?;
     let input = input_of(&form);
-    let too_large: Vec<FieldError> = form
-        .too_large
-        .iter()
-        .map(|(field, name)| {
-            FieldError::new(
-                field,
-                format!("Tệp «{}» quá lớn: tối đa {:.1} MB.", coso_text::clean(name), limit as f64 / 1_048_576.0),
-            )
-        })
-        .collect();
+    let too_large = too_large(&form, limit);
     let result = if too_large.is_empty() {
         disclosures::record_with_files(&state.app, &user.actor(), &unit, &input, &form.attachments, &form.photos)
             .await
@@ -109,6 +113,90 @@ pub async fn record(
         Err(AppError::Validation(errors)) => {
             let query = ListQuery { page: 1, ..Default::default() };
             let page = register_page(&state, &user, &code, &query, input, FieldErrors(errors)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError(e)),
+    }
+}
+
+async fn edit_page(
+    state: &AppState,
+    user: &CurrentUser,
+    code: &str,
+    id: i64,
+    typed: Option<DisclosureInput>,
+    errors: FieldErrors,
+) -> Result<EditPage, AppError> {
+    let unit = units::by_code(&state.app, code).await?;
+    let (view, stored) = disclosures::for_edit(&state.app, &user.actor(), &unit, DisclosureId(id)).await?;
+    let items = disclosures::items(&state.app, disclosures::level_of(&unit)?).await?;
+    let min_days = state.app.settings().disclosure.posting_min_days;
+    let form = DisclosureForm { items, input: typed.unwrap_or(stored), errors, min_days };
+    Ok(EditPage { nav: Nav::of(Some(user)), unit, view, form })
+}
+
+/// `/quan-tri/don-vi/{code}/cong-khai/{id}/sua`: the disclosure's fields as stored.
+pub async fn edit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+) -> PageResult<EditPage> {
+    Ok(edit_page(&state, &user, &code, id, None, FieldErrors::default()).await?)
+}
+
+/// Saves the edit form; a refused form comes back with what was typed and its errors, and
+/// nothing is changed.
+pub async fn save(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+    Multipart(body): Multipart,
+) -> PageResult<Response> {
+    let form = multipart::read(body, disclosures::file_limit(&state.app)).await?;
+    user.check_csrf(form.field("csrf"))?;
+    let unit = units::by_code(&state.app, &code).await?;
+    let input = input_of(&form);
+    match disclosures::update(&state.app, &user.actor(), &unit, DisclosureId(id), &input).await.map_err(AppError::from)
+    {
+        Ok(()) => Ok(redirect_with_notice(
+            &format!("/don-vi/{}/cong-khai/{id}", unit.code),
+            "Đã lưu thay đổi của nội dung công khai.",
+        )),
+        Err(AppError::Validation(errors)) => {
+            let page = edit_page(&state, &user, &code, id, Some(input), FieldErrors(errors)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError(e)),
+    }
+}
+
+/// Adds attachments and photos of the posted notice; a refused file comes back named on its
+/// field, and none of the files is kept.
+pub async fn add_files(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+    Multipart(body): Multipart,
+) -> PageResult<Response> {
+    let limit = disclosures::file_limit(&state.app);
+    let form = multipart::read(body, limit).await?;
+    user.check_csrf(form.field("csrf"))?;
+    let unit = units::by_code(&state.app, &code).await?;
+    let too_large = too_large(&form, limit);
+    let result = if too_large.is_empty() {
+        disclosures::add_files(&state.app, &user.actor(), &unit, DisclosureId(id), &form.attachments, &form.photos)
+            .await
+            .map_err(AppError::from)
+    } else {
+        Err(AppError::Validation(too_large))
+    };
+    match result {
+        Ok(()) => Ok(redirect_with_notice(
+            &format!("/quan-tri/don-vi/{}/cong-khai/{id}/sua#tep", unit.code),
+            "Đã thêm tệp vào nội dung công khai.",
+        )),
+        Err(AppError::Validation(errors)) => {
+            let page = edit_page(&state, &user, &code, id, None, FieldErrors(errors)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(PageError(e)),

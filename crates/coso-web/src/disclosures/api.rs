@@ -1,20 +1,23 @@
-//! `/api/v1/units/{code}/disclosures` and `/api/v1/units/{code}/disclosure-compliance`.
+//! `/api/v1/units/{code}/disclosures` (list, record, update, add files) and
+//! `/api/v1/units/{code}/disclosure-compliance`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Datelike;
 use coso_app::disclosures::{self, ListQuery, year};
 use coso_app::units;
+use coso_domain::DisclosureId;
 use coso_domain::disclosure::DisclosureInput;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{
-    CommuneCompliance, DisclosedItem, Disclosure, DisclosureCreate, DisclosureList, RequiredItem, YearCompliance,
+    CommuneCompliance, DisclosedItem, Disclosure, DisclosureCreate, DisclosureFiles, DisclosureList, RequiredItem,
+    YearCompliance,
 };
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::error::{ApiResult, ErrorBody};
-use crate::extract::{Json, Path, Query};
+use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::extract::{Json, Multipart, Path, Query};
 use crate::state::AppState;
 use crate::wire::Created;
 
@@ -58,7 +61,51 @@ pub async fn create(
     Json(b): Json<DisclosureCreate>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let unit = units::by_code(&state.app, &code).await?;
-    let input = DisclosureInput {
+    let id = disclosures::record(&state.app, &user.actor(), &unit, &input_of(b)).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
+}
+
+/// Replaces what a disclosure of the unit says (its officials); its files and relays stay. The
+/// body is the one a disclosure is recorded with; a refused field changes nothing.
+#[utoipa::path(put, path = "/api/v1/units/{code}/disclosures/{id}", tag = "disclosures",
+    params(("code" = String, Path), ("id" = i64, Path)), request_body = DisclosureCreate,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+    Json(b): Json<DisclosureCreate>,
+) -> ApiResult<StatusCode> {
+    let unit = units::by_code(&state.app, &code).await?;
+    disclosures::update(&state.app, &user.actor(), &unit, DisclosureId(id), &input_of(b)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds files to a disclosure of the unit (its officials), as `multipart/form-data`: PDF, DOCX or
+/// XLSX under `attachments`, JPEG or PNG photos of the posted notice under `photos` (their
+/// metadata removed). A file refused or over the limit keeps all of them out.
+#[utoipa::path(post, path = "/api/v1/units/{code}/disclosures/{id}/files", tag = "disclosures",
+    params(("code" = String, Path), ("id" = i64, Path)),
+    request_body(content = DisclosureFiles, content_type = "multipart/form-data"),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_files(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+    Multipart(body): Multipart,
+) -> ApiResult<StatusCode> {
+    let form = super::multipart::read(body, disclosures::file_limit(&state.app)).await?;
+    if !form.too_large.is_empty() {
+        return Err(AppError::TooLarge.into());
+    }
+    let unit = units::by_code(&state.app, &code).await?;
+    disclosures::add_files(&state.app, &user.actor(), &unit, DisclosureId(id), &form.attachments, &form.photos).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The body of a record or an update, as the use cases read a form.
+fn input_of(b: DisclosureCreate) -> DisclosureInput {
+    DisclosureInput {
         item: b.item.to_string(),
         title: b.title,
         content: b.content,
@@ -70,9 +117,7 @@ pub async fn create(
         posted_to: b.posted_to.unwrap_or_default(),
         broadcast_days: b.broadcast_days.join(","),
         convention_vote_on: b.convention_vote_on.unwrap_or_default(),
-    };
-    let id = disclosures::record(&state.app, &user.actor(), &unit, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
+    }
 }
 
 #[derive(Deserialize, IntoParams)]

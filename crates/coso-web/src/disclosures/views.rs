@@ -111,22 +111,16 @@ impl DetailPage {
     }
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "disclosures/register.html")]
-pub struct RegisterPage {
-    pub nav: Nav,
-    pub list: ListView,
+/// What a disclosure's form shows: the catalogue's items, the values typed (or stored) and the
+/// errors of a refused send. Shared by the register's form and the edit page.
+pub struct DisclosureForm {
     pub items: Vec<DisclosureItemRow>,
     pub input: DisclosureInput,
     pub errors: FieldErrors,
     pub min_days: u32,
 }
 
-impl RegisterPage {
-    pub fn period(&self, v: &DisclosureView) -> String {
-        period(v)
-    }
-
+impl DisclosureForm {
     /// (number, label, selected) of the catalogue's items.
     pub fn item_options(&self) -> Vec<(String, String, bool)> {
         self.items
@@ -145,6 +139,27 @@ impl RegisterPage {
         Form::ALL.iter().map(|f| (f.as_str(), f.label(), self.input.forms.iter().any(|c| c == f.as_str()))).collect()
     }
 
+    pub fn posted_to_hint(&self) -> String {
+        format!(
+            "Để trống nếu vẫn đang niêm yết. Thời gian niêm yết tối thiểu: {} ngày (giá trị cấu hình, chưa đối chiếu văn bản chính thức).",
+            self.min_days
+        )
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "disclosures/register.html")]
+pub struct RegisterPage {
+    pub nav: Nav,
+    pub list: ListView,
+    pub form: DisclosureForm,
+}
+
+impl RegisterPage {
+    pub fn period(&self, v: &DisclosureView) -> String {
+        period(v)
+    }
+
     pub fn failing(&self, v: &DisclosureView) -> usize {
         v.checks.iter().filter(|c| !c.ok).count()
     }
@@ -152,12 +167,26 @@ impl RegisterPage {
     pub fn failing_text(&self, v: &DisclosureView) -> String {
         format!("{} tiêu chí chưa đạt", self.failing(v))
     }
+}
 
-    pub fn posted_to_hint(&self) -> String {
-        format!(
-            "Để trống nếu vẫn đang niêm yết. Thời gian niêm yết tối thiểu: {} ngày (giá trị cấu hình, chưa đối chiếu văn bản chính thức).",
-            self.min_days
-        )
+/// `/quan-tri/don-vi/{code}/cong-khai/{id}/sua`: a disclosure's fields, and its files with a
+/// form adding more.
+#[derive(Template, WebTemplate)]
+#[template(path = "disclosures/edit.html")]
+pub struct EditPage {
+    pub nav: Nav,
+    pub unit: UnitRow,
+    pub view: DisclosureView,
+    pub form: DisclosureForm,
+}
+
+impl EditPage {
+    pub fn file_href(&self, id: &i64) -> String {
+        format!("/don-vi/{}/cong-khai/{}/tep/{id}", self.unit.code, self.view.row.id)
+    }
+
+    pub fn base(&self) -> String {
+        format!("/quan-tri/don-vi/{}/cong-khai/{}", self.unit.code, self.view.row.id)
     }
 }
 

@@ -150,6 +150,18 @@ pub struct DisclosureList {
     pub has_more: bool,
 }
 
+/// The files added to a disclosure (`multipart/form-data`), each part a file.
+#[derive(ToSchema)]
+#[expect(dead_code, reason = "describes the multipart body in the API document; the handler reads the parts")]
+pub struct DisclosureFiles {
+    /// PDF, DOCX or XLSX documents; repeat the part for several.
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub attachments: Vec<Vec<u8>>,
+    /// JPEG or PNG photos of the posted notice; their metadata is removed before they are kept.
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub photos: Vec<Vec<u8>>,
+}
+
 /// A disclosure to record: the same fields as the answers, dates `yyyy-mm-dd` or `dd/mm/yyyy`.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DisclosureCreate {

@@ -57,6 +57,8 @@ use utoipa::OpenApi;
         crate::reception::api::compliance,
         crate::disclosures::api::list,
         crate::disclosures::api::create,
+        crate::disclosures::api::update,
+        crate::disclosures::api::add_files,
         crate::disclosures::api::compliance,
         crate::cases::api::list,
         crate::case_stats::api::stats,
