@@ -11,6 +11,8 @@ pub mod setup;
 
 pub use codes::{CommitmentStatus, DialogueStatus};
 pub use commitment::{CommitmentData, CommitmentInput, ProgressData, ProgressInput};
-pub use question::{AnswerInput, HideInput, QuestionData, QuestionInput, answer_text, hide_reason, may_ask};
+pub use question::{
+    AnswerInput, HideInput, QuestionData, QuestionInput, ResultsInput, answer_text, hide_reason, may_ask, results_text,
+};
 pub use request::{RequestData, RequestInput, makes_mandatory, required_signatures};
 pub use setup::{DialogueData, DialogueInput, NOTICE_RULE, RESULTS_RULE, may_announce};

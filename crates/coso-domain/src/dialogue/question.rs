@@ -71,6 +71,17 @@ pub fn hide_reason(input: &HideInput) -> Result<String, FieldError> {
     field::required_text("reason", "Lý do ẩn câu hỏi", &input.reason, 500)
 }
 
+/// The results of a dialogue as typed, for their announcement (DLG-4).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ResultsInput {
+    #[serde(default)]
+    pub results: String,
+}
+
+pub fn results_text(input: &ResultsInput) -> Result<String, FieldError> {
+    long_text("results", "Nội dung kết quả đối thoại", &input.results)
+}
+
 /// A multi-line text: each line cleaned (NFC, single spaces), required, at most
 /// [`TEXT_MAX_CHARS`].
 pub(crate) fn long_text(field: &'static str, label: &str, raw: &str) -> Result<String, FieldError> {
