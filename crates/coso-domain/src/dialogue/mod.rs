@@ -15,4 +15,4 @@ pub use question::{
     AnswerInput, HideInput, QuestionData, QuestionInput, ResultsInput, answer_text, hide_reason, may_ask, results_text,
 };
 pub use request::{RequestData, RequestInput, makes_mandatory, required_signatures};
-pub use setup::{DialogueData, DialogueInput, NOTICE_RULE, RESULTS_RULE, may_announce};
+pub use setup::{DialogueData, DialogueInput, NOTICE_RULE, RESULTS_RULE, counts_dialogues, may_announce};

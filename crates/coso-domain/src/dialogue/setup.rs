@@ -79,9 +79,25 @@ pub fn may_announce(place: Option<&str>, online: bool) -> Result<(), FieldError>
     }
 }
 
+/// Whether a report's indicator is filled from the dialogues held: its `source` says
+/// `dialogues`, or — in templates stored without a source — it is the indicator `dialogues`.
+pub fn counts_dialogues(indicator: &crate::report::Indicator) -> bool {
+    match indicator.source.as_deref() {
+        Some(source) => source == "dialogues",
+        None => indicator.code == "dialogues",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_template_counts_dialogues_held() {
+        let t = crate::report::Template::default_grassroots();
+        let codes: Vec<&str> = t.indicators.iter().filter(|i| counts_dialogues(i)).map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, ["dialogues"]);
+    }
 
     fn input(topic: &str, villages: &[&str], held_on: &str) -> DialogueInput {
         DialogueInput {
