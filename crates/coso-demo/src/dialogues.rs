@@ -33,6 +33,20 @@ const QUESTIONS: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// A commitment of the held dialogue with its one progress update.
+struct Commitment<'a> {
+    /// The question it answers, by position.
+    question: usize,
+    owner: &'a UnitRow,
+    body: &'static str,
+    /// Days from the load day to its due date (negative: already past).
+    due_in: i64,
+    status: CommitmentStatus,
+    percent: u8,
+    note: &'static str,
+    noted_days_before: i64,
+}
+
 fn on(today: NaiveDate, days_before: i64) -> NaiveDate {
     if days_before >= 0 {
         today.checked_sub_days(Days::new(days_before.unsigned_abs())).unwrap_or(today)
@@ -71,48 +85,49 @@ pub async fn load(app: &App, commune: &UnitRow, villages: &[UnitRow], actor: &Ac
             questions.push(qid);
         }
     }
-    // (question, owner, what, due in days from today, progress: (status, percent, note, days before today)).
     let owner_village = villages.first().unwrap_or(commune);
-    let commitments: [(usize, &UnitRow, &str, i64, Option<(CommitmentStatus, u8, &str, i64)>); 3] = [
-        (
-            0,
-            commune,
-            "Chi trả xong tiền bồi thường cho các hộ có đất bị thu hồi",
-            -10,
-            Some((
-                CommitmentStatus::Done,
-                100,
-                "Đã chi trả đủ cho 28 hộ, niêm yết danh sách tại nhà văn hóa thôn.",
-                12,
-            )),
-        ),
-        (
-            1,
-            owner_village,
-            "Thay đèn đường từ cầu Khe đến trường tiểu học",
-            -5,
-            Some((CommitmentStatus::InProgress, 30, "Đã mua đèn, chờ lắp đặt.", 15)),
-        ),
-        (
-            2,
-            commune,
-            "Nạo vét kênh tiêu thoát nước của xã",
-            60,
-            Some((CommitmentStatus::InProgress, 40, "Đã nạo vét 1,2 km trong 3 km kênh.", 3)),
-        ),
+    let commitments = [
+        Commitment {
+            question: 0,
+            owner: commune,
+            body: "Chi trả xong tiền bồi thường cho các hộ có đất bị thu hồi",
+            due_in: -10,
+            status: CommitmentStatus::Done,
+            percent: 100,
+            note: "Đã chi trả đủ cho 28 hộ, niêm yết danh sách tại nhà văn hóa thôn.",
+            noted_days_before: 12,
+        },
+        Commitment {
+            question: 1,
+            owner: owner_village,
+            body: "Thay đèn đường từ cầu Khe đến trường tiểu học",
+            due_in: -5,
+            status: CommitmentStatus::InProgress,
+            percent: 30,
+            note: "Đã mua đèn, chờ lắp đặt.",
+            noted_days_before: 15,
+        },
+        Commitment {
+            question: 2,
+            owner: commune,
+            body: "Nạo vét kênh tiêu thoát nước của xã",
+            due_in: 60,
+            status: CommitmentStatus::InProgress,
+            percent: 40,
+            note: "Đã nạo vét 1,2 km trong 3 km kênh.",
+            noted_days_before: 3,
+        },
     ];
-    for (question, owner, body, due_in, progress) in commitments {
+    for c in commitments {
         let new = NewCommitment {
-            owner_unit_id: owner.id,
-            body: body.into(),
-            due_on: on(today, -due_in),
-            question_id: questions.get(question).copied(),
+            owner_unit_id: c.owner.id,
+            body: c.body.into(),
+            due_on: on(today, -c.due_in),
+            question_id: questions.get(c.question).copied(),
         };
         let cid = store.add_dialogue_commitment(&permit, commune, id, &new, audit).await?;
-        if let Some((status, percent, note, days_before)) = progress {
-            let p = ProgressData { status, percent, note: note.into() };
-            store.update_commitment_progress(&permit, commune, cid, &p, on(today, days_before), audit).await?;
-        }
+        let p = ProgressData { status: c.status, percent: c.percent, note: c.note.into() };
+        store.update_commitment_progress(&permit, commune, cid, &p, on(today, c.noted_days_before), audit).await?;
     }
     let results = "Hội nghị đã trả lời 3 câu hỏi của Nhân dân và ghi nhận 3 cam kết.\n\n\
                    Các cam kết được theo dõi công khai trên trang cam kết của xã đến khi hoàn thành.";

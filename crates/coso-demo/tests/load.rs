@@ -222,6 +222,9 @@ async fn dialogues_show_every_state(store: &Store, commune: &str) {
         .collect();
     assert_eq!(shown, [CommitmentStatus::Done, CommitmentStatus::Late, CommitmentStatus::InProgress]);
     assert_eq!(store.dialogue_questions(held.id).await.expect("questions").len(), 3);
+    // The report's `dialogues` indicator counts the one held in the last two months.
+    let since = today.checked_sub_days(chrono::Days::new(60)).expect("date");
+    assert_eq!(store.dialogues_held(&commune, since, today).await.expect("held"), 1);
 }
 
 async fn count_created(store: &Store) -> usize {

@@ -143,7 +143,34 @@ async fn a_dialogue_runs_from_its_notice_to_its_commitments(app: &TestApp) {
     assert_eq!(statuses, ["done", "late"]);
     assert_eq!(d["commitments"][1]["status_label"], "Quá hạn");
 
-    // 6. Residents and other units' officials cannot hold the commune's dialogues.
+    // 6. The commune's annual report of 2025 counts the dialogue held, still editable.
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    let province = app.client_as("tinh@coso.test").await;
+    let plan_document = std::fs::read(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx"),
+    )
+    .expect("plan fixture");
+    let res = province
+        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2025&file_name=kh.docx")))
+        .body(plan_document)
+        .send()
+        .await
+        .expect("import");
+    let plan = json_of(res, 201).await;
+    let annual = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == "annual")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("the annual report");
+    let form =
+        official.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={commune}"))).send().await.expect("form");
+    let form = form.text().await.expect("html");
+    assert_eq!(attr(&form, "#i_dialogues", "value").as_deref(), Some("1"), "{form}");
+
+    // 7. Residents and other units' officials cannot hold the commune's dialogues.
     let resident = app.client_as("an@coso.test").await;
     let res = post(
         &resident,
@@ -302,9 +329,97 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
     assert_eq!(e["error"]["fields"][0]["field"], "signatures");
 }
 
+/// The residents' pages without an account and the officials' pages: a question sent from the
+/// dialogue's page, answered and committed to from the officials' page, shown on the unit's
+/// commitments page.
+async fn the_pages_carry_a_question_to_a_public_commitment(app: &TestApp) {
+    app.state.clock.set_today(day("2025-10-01"));
+    let commune = commune_with_a_village(app).await;
+    let official = app.client_as("xa@coso.test").await;
+    let admin_list = format!("/quan-tri/don-vi/{commune}/doi-thoai");
+    let page = official.get(app.url(&admin_list)).send().await.expect("list").text().await.expect("html");
+    let token = attr(&page, "form input[name=csrf]", "value").expect("csrf");
+    // A refused form names its field and keeps what was typed.
+    let res =
+        app.post_form(&official, &admin_list, &token, &[("topic", "Đường  liên xã"), ("held_on", "32/10/2025")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, ".field-error").iter().any(|t| t.contains("Ngày đối thoại không phải ngày hợp lệ")), "{html}");
+    let fields =
+        [("topic", "Đường liên xã"), ("held_on", "15/10/2025"), ("place", "Hội trường xã"), ("villages", "V1")];
+    let res = app.post_form(&official, &admin_list, &token, &fields).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let manage = res.url().path().to_string();
+    let id: i64 = manage.rsplit('/').next().and_then(|x| x.parse().ok()).expect("the dialogue's page");
+    let res = app.post_form(&official, &format!("{manage}/thong-bao"), &token, &[]).await;
+    assert!(res.status().is_success());
+
+    // A visitor without an account reads the list and sends a question from the page.
+    let visitor = app.anonymous();
+    let list = visitor.get(app.url(&format!("/don-vi/{commune}/doi-thoai"))).send().await.expect("list");
+    let list = list.text().await.expect("html");
+    assert!(texts(&list, "main h3 a").contains(&"Đường liên xã".to_string()), "{list}");
+    let res = visitor
+        .post(app.url(&format!("/doi-thoai/{id}/cau-hoi")))
+        .form(&[("body", "Bao giờ  làm đường qua thôn Một?"), ("name", "Trần Thị Bích")])
+        .send()
+        .await
+        .expect("question");
+    assert_eq!(res.status(), 303);
+    let page =
+        visitor.get(app.url(&format!("/doi-thoai/{id}"))).send().await.expect("page").text().await.expect("html");
+    assert!(texts(&page, "#cau-hoi li p").iter().any(|t| t == "Bao giờ làm đường qua thôn Một?"), "{page}");
+    assert!(texts(&page, "#cau-hoi li p").iter().any(|t| t == "T.T.B."));
+    let question = attr(&page, "#cau-hoi li", "id").expect("the question").trim_start_matches("cau-hoi-").to_string();
+
+    // On the day the official answers and commits; without an owner nothing is saved.
+    app.state.clock.set_today(day("2025-10-15"));
+    let res = app
+        .post_form(
+            &official,
+            &format!("{manage}/tra-loi"),
+            &token,
+            &[("question", &question), ("answer", "Quý I năm sau.")],
+        )
+        .await;
+    assert!(res.status().is_success());
+    let res = app
+        .post_form(
+            &official,
+            &format!("{manage}/cam-ket"),
+            &token,
+            &[("body", "Làm đường qua thôn Một"), ("owner", ""), ("due_on", "31/03/2026")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(
+        texts(&html, ".field-error").contains(&"Chưa chọn đơn vị chủ trì thực hiện cam kết.".to_string()),
+        "{html}"
+    );
+    let fields = [
+        ("body", "Làm đường qua thôn Một"),
+        ("owner", commune.as_str()),
+        ("due_on", "31/03/2026"),
+        ("question", question.as_str()),
+    ];
+    let res = app.post_form(&official, &format!("{manage}/cam-ket"), &token, &fields).await;
+    assert!(res.status().is_success());
+
+    // The visitor sees the answer and the commitment, on the dialogue and on the unit's page.
+    let page =
+        visitor.get(app.url(&format!("/doi-thoai/{id}"))).send().await.expect("page").text().await.expect("html");
+    assert!(page.contains("Quý I năm sau."), "{page}");
+    let commitments = visitor.get(app.url(&format!("/don-vi/{commune}/cam-ket"))).send().await.expect("page");
+    let commitments = commitments.text().await.expect("html");
+    assert_eq!(texts(&commitments, "main .cards h3"), ["Làm đường qua thôn Một"]);
+    assert!(texts(&commitments, "main .cards .tag").contains(&"Chưa thực hiện".to_string()), "{commitments}");
+}
+
 on_both! {
     app:
     end_to_end => a_dialogue_runs_from_its_notice_to_its_commitments,
+    pages => the_pages_carry_a_question_to_a_public_commitment,
     request => a_request_of_a_tenth_of_the_voters_makes_a_dialogue_required,
     bad_input => bad_input_is_refused_and_nothing_is_saved,
 }

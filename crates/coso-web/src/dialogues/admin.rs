@@ -65,31 +65,41 @@ pub async fn list(
         .await?)
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct CreateForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(flatten)]
-    pub input: DialogueInput,
+/// The create form as its pairs: the villages' checkboxes repeat one name, which a struct of
+/// the form reader cannot take.
+fn create_input(pairs: &[(String, String)]) -> (String, DialogueInput) {
+    let mut csrf = String::new();
+    let mut input = DialogueInput::default();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "csrf" => csrf = v.clone(),
+            "topic" => input.topic = v.clone(),
+            "villages" => input.villages.push(v.clone()),
+            "held_on" => input.held_on = v.clone(),
+            "place" => input.place = v.clone(),
+            "online" => input.online = v.clone(),
+            "voters" => input.voters = v.clone(),
+            _ => {}
+        }
+    }
+    (csrf, input)
 }
 
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-    Form(form): Form<CreateForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult<Response> {
-    user.check_csrf(&form.csrf)?;
+    let (csrf, input) = create_input(&pairs);
+    user.check_csrf(&csrf)?;
     let unit = coso_app::units::by_code(&state.app, &code).await?;
     let calendar = crate::calendar::current(&state).await?;
-    match dialogues::create(&state.app, &user.actor(), &calendar, &unit, &form.input, None)
-        .await
-        .map_err(AppError::from)
-    {
+    match dialogues::create(&state.app, &user.actor(), &calendar, &unit, &input, None).await.map_err(AppError::from) {
         Ok(id) => Ok(redirect_with_notice(&format!("{}/{id}", admin_base(&code)), "Đã tạo hội nghị đối thoại.")),
-        Err(AppError::Validation(errors)) => Ok(refused(
-            list_page(&state, &user, &code, form.input, RequestInput::default(), FieldErrors(errors)).await?,
-        )),
+        Err(AppError::Validation(errors)) => {
+            Ok(refused(list_page(&state, &user, &code, input, RequestInput::default(), FieldErrors(errors)).await?))
+        }
         Err(e) => Err(PageError(e)),
     }
 }
@@ -167,8 +177,7 @@ pub async fn manage(
 async fn after(
     state: &AppState,
     user: &CurrentUser,
-    code: &str,
-    id: i64,
+    (code, id): (&str, i64),
     form: String,
     result: coso_app::Result<()>,
     anchor: &str,
@@ -191,7 +200,7 @@ pub async fn announce(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let result = dialogues::announce(&state.app, &user.actor(), &code, id).await;
-    after(&state, &user, &code, id, "thong-bao".into(), result, "cau-hoi", "Đã thông báo hội nghị đối thoại.").await
+    after(&state, &user, (&code, id), "thong-bao".into(), result, "cau-hoi", "Đã thông báo hội nghị đối thoại.").await
 }
 
 /// A form that names one question or commitment of the dialogue.
@@ -218,7 +227,7 @@ pub async fn answer(
     user.check_csrf(&form.csrf)?;
     let q = id_field(&form.question)?;
     let result = dialogues::answer(&state.app, &user.actor(), &code, id, q, &AnswerInput { answer: form.answer }).await;
-    after(&state, &user, &code, id, format!("tra-loi-{q}"), result, &format!("cau-hoi-{q}"), "Đã lưu câu trả lời.")
+    after(&state, &user, (&code, id), format!("tra-loi-{q}"), result, &format!("cau-hoi-{q}"), "Đã lưu câu trả lời.")
         .await
 }
 
@@ -242,7 +251,7 @@ pub async fn hide(
     let q = id_field(&form.question)?;
     let result =
         dialogues::hide_question(&state.app, &user.actor(), &code, id, q, &HideInput { reason: form.reason }).await;
-    after(&state, &user, &code, id, format!("an-{q}"), result, &format!("cau-hoi-{q}"), "Đã ẩn câu hỏi.").await
+    after(&state, &user, (&code, id), format!("an-{q}"), result, &format!("cau-hoi-{q}"), "Đã ẩn câu hỏi.").await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -261,7 +270,7 @@ pub async fn commit(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let result = dialogues::add_commitment(&state.app, &user.actor(), &code, id, &form.input).await.map(|_| ());
-    after(&state, &user, &code, id, "cam-ket".into(), result, "cam-ket", "Đã ghi cam kết.").await
+    after(&state, &user, (&code, id), "cam-ket".into(), result, "cam-ket", "Đã ghi cam kết.").await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -283,7 +292,7 @@ pub async fn progress(
     user.check_csrf(&form.csrf)?;
     let c = id_field(&form.commitment)?;
     let result = dialogues::update_progress(&state.app, &user.actor(), &code, id, c, &form.input).await;
-    after(&state, &user, &code, id, format!("tien-do-{c}"), result, &format!("cam-ket-{c}"), "Đã cập nhật tiến độ.")
+    after(&state, &user, (&code, id), format!("tien-do-{c}"), result, &format!("cam-ket-{c}"), "Đã cập nhật tiến độ.")
         .await
 }
 
@@ -303,5 +312,6 @@ pub async fn results(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let result = dialogues::publish_results(&state.app, &user.actor(), &code, id, &form.input).await;
-    after(&state, &user, &code, id, "ket-qua".into(), result, "ket-qua", "Đã công bố kết quả hội nghị đối thoại.").await
+    after(&state, &user, (&code, id), "ket-qua".into(), result, "ket-qua", "Đã công bố kết quả hội nghị đối thoại.")
+        .await
 }
