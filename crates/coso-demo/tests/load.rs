@@ -93,6 +93,8 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     assert_eq!(total, report.households);
 
     demo_cases_cover_every_state(store, report.cases).await;
+    let official = report.accounts.iter().find(|a| a.email == "canbo.xa@coso.example").expect("the commune's official");
+    dialogues_show_every_state(store, &official.unit_code).await;
 
     assert_eq!(report.accounts.len(), 7);
     for role in Role::ALL {
@@ -196,6 +198,33 @@ async fn demo_cases_cover_every_state(store: &Store, registered: usize) {
     .await
     .expect("stats");
     assert_eq!(stats.kinds.iter().map(|k| k.received).sum::<i64>() as usize, registered);
+}
+
+/// The official's commune held a dialogue whose results are out, with commitments done and
+/// late, and has one to come that voters asked for.
+async fn dialogues_show_every_state(store: &Store, commune: &str) {
+    use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
+    let commune = store.unit_by_code(commune).await.expect("q").expect("commune");
+    let dialogues = store.dialogues_of_unit(commune.id, true).await.expect("dialogues");
+    let today = store.clock().today();
+    assert_eq!(dialogues.len(), 2);
+    assert!(
+        dialogues.iter().any(|d| d.held_on > today && d.status == DialogueStatus::Announced && d.request_id.is_some())
+    );
+    let held = dialogues.iter().find(|d| d.held_on < today).expect("a dialogue held");
+    assert_eq!(held.status, DialogueStatus::Published);
+    let shown: Vec<CommitmentStatus> = store
+        .dialogue_commitments(held.id)
+        .await
+        .expect("commitments")
+        .iter()
+        .map(|c| c.status.shown(c.due_on, today))
+        .collect();
+    assert_eq!(shown, [CommitmentStatus::Done, CommitmentStatus::Late, CommitmentStatus::InProgress]);
+    assert_eq!(store.dialogue_questions(held.id).await.expect("questions").len(), 3);
+    // The report's `dialogues` indicator counts the one held in the last two months.
+    let since = today.checked_sub_days(chrono::Days::new(60)).expect("date");
+    assert_eq!(store.dialogues_held(&commune, since, today).await.expect("held"), 1);
 }
 
 async fn count_created(store: &Store) -> usize {

@@ -99,10 +99,12 @@ pub enum Action {
     RelayDisclosures,
     /// Write the unit's news, keep its legal library and its log of trainings.
     Disseminate,
+    /// Hold the unit's dialogues with the people: announce, answer, commit, publish results.
+    HoldDialogues,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -125,6 +127,7 @@ impl Action {
         Action::ManageDisclosures,
         Action::RelayDisclosures,
         Action::Disseminate,
+        Action::HoldDialogues,
     ];
 }
 
@@ -187,6 +190,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | CollectOpinions
                 | ManageDisclosures
                 | Disseminate
+                | HoldDialogues
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod consultation;
 pub mod csv_columns;
 pub mod decision;
+pub mod dialogue;
 pub mod disclosure;
 pub mod dissemination;
 pub mod document;
@@ -110,6 +111,8 @@ codes!(
     dissemination::NewsStatus => "trạng thái tin",
     dissemination::LibraryKind => "loại văn bản",
     dissemination::TrainingForm => "hình thức tuyên truyền",
+    dialogue::DialogueStatus => "trạng thái đối thoại",
+    dialogue::CommitmentStatus => "tình trạng cam kết",
 );
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 use coso_domain::authz::Role;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
+use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::disclosure::{Form, Level, RelayMethod};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::household_link::LinkStatus;
@@ -143,6 +144,8 @@ stored_code!(CaseActionKind, "case_action.action");
 stored_code!(Audience, "consultation.audience");
 stored_code!(DraftKind, "consultation.kind");
 stored_code!(ConsultationStatus, "consultation.status");
+stored_code!(DialogueStatus, "dialogue.status");
+stored_code!(CommitmentStatus, "dialogue_commitment.status");
 stored_code!(AnswerKind, "consultation_answer.kind");
 stored_code!(CollectionMethod, "consultation_paper.method");
 stored_code!(Level, "disclosure_item.level");

@@ -22,6 +22,7 @@ mod clearances;
 mod codes;
 mod connect;
 mod consultations;
+mod dialogues;
 mod digest;
 mod disclosures;
 mod dispatch;
@@ -71,6 +72,10 @@ pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
 pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
+pub use dialogues::{
+    CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,
+    ProgressRow, QuestionRow,
+};
 pub use digest::TableDigest;
 pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,

@@ -21,6 +21,7 @@ mod cases;
 mod consultations;
 mod cua_toi;
 mod design;
+mod dialogues;
 mod disclosures;
 mod dissemination;
 mod error;

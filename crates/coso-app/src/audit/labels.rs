@@ -140,6 +140,15 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("library.expire", "Ghi ngày hết hiệu lực của văn bản", Kind::Change),
     action("library.remove", "Xóa văn bản khỏi tủ sách pháp luật", Kind::Change),
     action("training.record", "Ghi sổ tập huấn, tuyên truyền", Kind::Change),
+    action("dialogue.request", "Ghi nhận đề nghị đối thoại của cử tri", Kind::Change),
+    action("dialogue.create", "Tạo hội nghị đối thoại với Nhân dân", Kind::Change),
+    action("dialogue.announce", "Thông báo hội nghị đối thoại", Kind::Change),
+    action("dialogue.publish", "Công bố kết quả hội nghị đối thoại", Kind::Change),
+    action("dialogue.question", "Gửi câu hỏi cho hội nghị đối thoại", Kind::Change),
+    action("dialogue.answer", "Trả lời câu hỏi tại hội nghị đối thoại", Kind::Change),
+    action("dialogue.question_hide", "Ẩn một câu hỏi gửi hội nghị đối thoại", Kind::Change),
+    action("dialogue.commitment", "Ghi cam kết tại hội nghị đối thoại", Kind::Change),
+    action("dialogue.progress", "Cập nhật tiến độ thực hiện cam kết", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -186,6 +195,10 @@ pub fn entity_label(entity: &str) -> String {
         "news_post" => "Tin tức",
         "library_document" => "Văn bản trong tủ sách pháp luật",
         "training_event" => "Buổi tập huấn, tuyên truyền",
+        "dialogue" => "Hội nghị đối thoại",
+        "dialogue_request" => "Đề nghị đối thoại của cử tri",
+        "dialogue_question" => "Câu hỏi gửi hội nghị đối thoại",
+        "dialogue_commitment" => "Cam kết tại hội nghị đối thoại",
         other => return other.to_string(),
     }
     .to_string()
@@ -298,6 +311,17 @@ pub fn field_label(field: &str) -> String {
         "forms" => "Hình thức công khai",
         "method" => "Cách thông tin lại",
         "relayed_on" => "Ngày thông tin lại",
+        "request" => "Đề nghị đối thoại",
+        "required" => "Bắt buộc tổ chức đối thoại",
+        "request_id" => "Đề nghị đối thoại (số)",
+        "announced_on" => "Ngày thông báo",
+        "published_on" => "Ngày công bố kết quả",
+        "results" => "Kết quả đối thoại",
+        "dialogue_id" => "Hội nghị đối thoại (số)",
+        "answer" => "Nội dung trả lời",
+        "commitment" => "Cam kết",
+        "percent" => "Tỷ lệ hoàn thành (%)",
+        "reason" => "Lý do",
         other => return other.to_string(),
     }
     .to_string()
@@ -335,6 +359,7 @@ mod tests {
             "news.",
             "library.",
             "training.",
+            "dialogue.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -95,6 +95,7 @@ pub async fn report_form(
             .await?
             .into_iter()
             .chain(super::training_prefill::training_indicators(app, t, &unit, occ.period_key).await?)
+            .chain(super::dialogue_prefill::dialogue_indicators(app, t, &unit, occ.period_key).await?)
             .collect(),
         _ => BTreeMap::new(),
     };

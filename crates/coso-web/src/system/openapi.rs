@@ -88,6 +88,15 @@ use utoipa::OpenApi;
         crate::dissemination::api::library,
         crate::dissemination::api::trainings,
         crate::dissemination::api::record_training,
+        crate::dialogues::api::create,
+        crate::dialogues::api::get,
+        crate::dialogues::api::announce,
+        crate::dialogues::api::ask,
+        crate::dialogues::api::answer,
+        crate::dialogues::api::commit,
+        crate::dialogues::api::progress,
+        crate::dialogues::api::results,
+        crate::dialogues::api::request,
     )
 )]
 pub struct ApiDoc;

@@ -178,6 +178,23 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::None,               "S F F O F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::Form,              "S F F R F R F R -"),
     ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/bao-cao.docx", Body::None,        "S N N N N N N N -"),
+    // Dialogues: `{id}` is an announced dialogue of the commune above `V1`, public; `V1` holds
+    // none, so the officials' pages of `{id}` under `V1` are not found, and a dialogue set up
+    // for a village is refused.
+    ("GET", "/don-vi/{code}/doi-thoai", Body::None,                                    "O O O O O O O O -"),
+    ("GET", "/don-vi/{code}/cam-ket", Body::None,                                      "O O O O O O O O -"),
+    ("GET", "/doi-thoai/{id}", Body::None,                                             "O O O O O O O O -"),
+    ("POST", "/doi-thoai/{id}/cau-hoi", Body::Form,                                    "R R R R R R R R -"),
+    ("GET", "/quan-tri/don-vi/{code}/doi-thoai", Body::None,                           "S F F F F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai", Body::Form,                          "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/de-nghi", Body::Form,                  "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/doi-thoai/{id}", Body::None,                      "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/thong-bao", Body::Form,           "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/tra-loi", Body::Form,             "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/an", Body::Form,                  "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/cam-ket", Body::Form,             "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/tien-do", Body::Form,             "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/ket-qua", Body::Form,             "S N N N N N N N -"),
     // `V1` keeps no disclosure register: its public pages are not found for anyone.
     ("GET", "/don-vi/{code}/cong-khai", Body::None,                                  "N N N N N N N N -"),
     ("GET", "/don-vi/{code}/cong-khai.atom", Body::None,                             "N N N N N N N N -"),
@@ -265,6 +282,15 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/consultations/{id}/answers", Body::Json,                         "S F F F F R F R -"),
     ("GET", "/api/v1/consultations/{id}/report.docx", Body::None,                      "S F F F F O F O -"),
     ("GET", "/api/v1/consultations/{id}/report.pdf", Body::None,                       "S F F F F O F O -"),
+    ("POST", "/api/v1/units/{code}/dialogues", Body::Json,                              "S F F F F R F R -"),
+    ("POST", "/api/v1/units/{code}/dialogue-requests", Body::Json,                      "S F F F F R F R -"),
+    ("GET", "/api/v1/dialogues/{id}", Body::None,                                      "O O O O O O O O -"),
+    ("POST", "/api/v1/dialogues/{id}/announce", Body::None,                            "S F F F F R F R -"),
+    ("POST", "/api/v1/dialogues/{id}/questions", Body::Json,                           "R R R R R R R R -"),
+    ("POST", "/api/v1/dialogues/{id}/answers", Body::Json,                             "S F F F F R F R -"),
+    ("POST", "/api/v1/dialogues/{id}/commitments", Body::Json,                         "S F F F F R F R -"),
+    ("POST", "/api/v1/dialogues/{id}/progress", Body::Json,                            "S F F F F N F N -"),
+    ("POST", "/api/v1/dialogues/{id}/results", Body::Json,                             "S F F F F R F R -"),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None,                                    "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None,                               "O O O O O O O O -"),
     // No post nor document of that id: whoever asks.
@@ -363,6 +389,8 @@ struct Fixtures {
     consultation: i64,
     /// A consultation of that commune still in review, for the close (which then refuses).
     draft_consultation: i64,
+    /// An announced dialogue of that commune, in a month.
+    dialogue: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -481,6 +509,18 @@ impl Fixtures {
         )
         .await
         .expect("draft consultation");
+        let held_on = app.state.app.today() + chrono::Days::new(30);
+        let res = province
+            .post(app.url(&format!("/api/v1/units/{commune}/dialogues")))
+            .json(&json!({ "date": held_on.to_string(), "topic": "Đối thoại thử", "place": "Hội trường xã" }))
+            .send()
+            .await
+            .expect("dialogue");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let dialogue = res.json::<Value>().await.expect("dialogue")["id"].as_i64().expect("dialogue id");
+        let res =
+            province.post(app.url(&format!("/api/v1/dialogues/{dialogue}/announce"))).send().await.expect("announce");
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
         Fixtures {
             plan,
             occurrence: annual,
@@ -494,6 +534,7 @@ impl Fixtures {
             case_file,
             consultation,
             draft_consultation,
+            dialogue,
         }
     }
 
@@ -508,6 +549,8 @@ impl Fixtures {
             self.draft_consultation
         } else if route.contains("lay-y-kien/{id}") || route.contains("/consultations/") {
             self.consultation
+        } else if route.contains("doi-thoai/{id}") || route.contains("/dialogues/") {
+            self.dialogue
         } else {
             self.plan
         };
@@ -599,6 +642,15 @@ fn probe_body(
                 "opens_on": "2026-01-01", "closes_on": "2026-01-31", "sections": [] }),
             "/api/v1/consultations/{id}/answers" => json!({ "comments": [], "kind": "accepted" }),
             "/api/v1/consultations/{id}/comments" => json!({ "body": "" }),
+            // A dialogue set up for a village; an empty question, answer, commitment or results;
+            // progress on a commitment that does not exist.
+            "/api/v1/units/{code}/dialogues" => json!({ "date": "2026-10-15", "topic": "Thử" }),
+            "/api/v1/units/{code}/dialogue-requests" => json!({ "signatures": 1, "voters": 10, "subject": "Thử" }),
+            "/api/v1/dialogues/{id}/questions" => json!({ "body": "" }),
+            "/api/v1/dialogues/{id}/answers" => json!({ "question": 0, "answer": "" }),
+            "/api/v1/dialogues/{id}/commitments" => json!({ "body": "" }),
+            "/api/v1/dialogues/{id}/progress" => json!({ "commitment": 0, "status": "", "percent": 0, "note": "" }),
+            "/api/v1/dialogues/{id}/results" => json!({ "results": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {

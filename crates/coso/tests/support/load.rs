@@ -52,6 +52,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "consultation", send: open_consultation, find: find_consultation },
     Kind { name: "training record", send: record_training, find: find_training },
     Kind { name: "disclosure", send: record_disclosure, find: find_disclosure },
+    Kind { name: "dialogue", send: set_up_dialogue, find: find_dialogue },
 ];
 
 /// How the server answered a write.
@@ -558,6 +559,33 @@ fn find_disclosure<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
             [] => Found::Nothing,
             [one] if one.forms().len() == 2 => Found::All,
             [_] => Found::Part("forms missing".to_owned()),
+            more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A dialogue of the first commune whose topic carries the marker `số {n}-doi-thoai`.
+fn set_up_dialogue(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let commune = w.fixture.commune.clone();
+        let topic = format!("Đối thoại về đất đai, số {n}-doi-thoai");
+        let body = json!({ "date": "2026-10-15", "topic": topic, "voters": 12000, "place": "Hội trường xã" });
+        let request = w.client.post(format!("{}/api/v1/units/{commune}/dialogues", w.url)).json(&body);
+        attempt("dialogue", n, format!("{commune}/{topic}"), w.send(request).await)
+    })
+}
+
+/// The dialogue is the commune's once, with its place, or not at all.
+fn find_dialogue<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (code, topic) = a.target.split_once('/').expect("commune/topic");
+        let commune = f.store.unit_by_code(code).await.expect("q").expect("commune");
+        let rows = f.store.dialogues_of_unit(commune.id, true).await.expect("dialogues");
+        let rows: Vec<_> = rows.into_iter().filter(|d| d.topic.as_deref() == Some(topic)).collect();
+        match rows.as_slice() {
+            [] => Found::Nothing,
+            [one] if one.place.is_some() => Found::All,
+            [_] => Found::Part("place missing".to_owned()),
             more => Found::Part(format!("{} copies", more.len())),
         }
     })

@@ -1,0 +1,22 @@
+//! Dialogues between the commune's government and the people (DLG-1…DLG-4): the commune sets
+//! one up and announces it, residents send questions from the public page, the official answers
+//! them on the day and records the commitments made, follows their progress publicly and
+//! publishes the results; a request signed by a tenth of the voters makes a dialogue mandatory.
+
+mod access;
+pub mod deadlines;
+pub mod manage;
+pub mod questions;
+pub mod view;
+
+pub use access::{dialogue_of_unit, unit_of};
+pub use deadlines::{DeadlineView, deadlines};
+pub use manage::{
+    RequestOutcome, add_commitment, announce, answer, create, hide_question, publish_results, record_request,
+    update_progress,
+};
+pub use questions::{Asker, ask};
+pub use view::{
+    CommitmentView, CommitmentsPage, DialogueSummary, DialogueView, PUBLIC_COMMITMENTS_PER_PAGE, QuestionView,
+    commitments_page, dialogue_view, held_count, list_for_unit, manage_list, public_view,
+};
