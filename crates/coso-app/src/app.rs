@@ -22,6 +22,8 @@ pub struct AppSettings {
     pub case_file_limit: Option<usize>,
     /// The disclosure checks' numbers (`disclosure_posting_min_days`, default 30, unverified).
     pub disclosure: coso_domain::disclosure::compliance::Rules,
+    /// When conventions are reviewed (18 November; the window before it is unverified).
+    pub conventions: coso_domain::convention::ReviewRules,
 }
 
 #[derive(Debug, Clone)]

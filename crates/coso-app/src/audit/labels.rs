@@ -135,6 +135,15 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("library.expire", "Ghi ngày hết hiệu lực của văn bản", Kind::Change),
     action("library.remove", "Xóa văn bản khỏi tủ sách pháp luật", Kind::Change),
     action("training.record", "Ghi sổ tập huấn, tuyên truyền", Kind::Change),
+    action("convention.propose", "Đề xuất xây dựng hương ước, quy ước", Kind::Change),
+    action("convention.version", "Sửa dự thảo hương ước, quy ước (phiên bản mới)", Kind::Change),
+    action("convention.post", "Niêm yết dự thảo hương ước, quy ước", Kind::Change),
+    action("convention.opinions", "Ghi nhận ý kiến về dự thảo hương ước, quy ước", Kind::Change),
+    action("convention.vote", "Ghi kết quả biểu quyết hương ước, quy ước", Kind::Change),
+    action("convention.submit", "Gửi hồ sơ đề nghị công nhận hương ước, quy ước", Kind::Change),
+    action("convention.recognise", "Công nhận hương ước, quy ước", Kind::Change),
+    action("convention.return", "Trả lại hồ sơ hương ước, quy ước", Kind::Change),
+    action("convention.review", "Rà soát hương ước, quy ước hằng năm", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -181,6 +190,7 @@ pub fn entity_label(entity: &str) -> String {
         "news_post" => "Tin tức",
         "library_document" => "Văn bản trong tủ sách pháp luật",
         "training_event" => "Buổi tập huấn, tuyên truyền",
+        "convention" => "Hương ước, quy ước",
         other => return other.to_string(),
     }
     .to_string()
@@ -330,6 +340,7 @@ mod tests {
             "news.",
             "library.",
             "training.",
+            "convention.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

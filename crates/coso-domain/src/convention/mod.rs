@@ -22,6 +22,11 @@ pub use input::{
 pub use lifecycle::{Step, StepRefused, next};
 pub use review::{REVIEW_RULE, ReviewRules};
 
+/// The legal calendar's rule id of the dossier to the commune (HU-6).
+pub const DOSSIER_RULE: &str = "convention.dossier";
+/// The legal calendar's rule id of the commune's recognition (HU-6).
+pub const RECOGNITION_RULE: &str = "convention.recognition";
+
 use crate::FieldError;
 
 /// A code typed in a field, or an error naming the field.
