@@ -86,6 +86,17 @@ use utoipa::OpenApi;
         crate::dissemination::api::library,
         crate::dissemination::api::trainings,
         crate::dissemination::api::record_training,
+        crate::conventions::api::create,
+        crate::conventions::api::get,
+        crate::conventions::api::version,
+        crate::conventions::api::post,
+        crate::conventions::api::opinions,
+        crate::conventions::api::adoption,
+        crate::conventions::api::dossier,
+        crate::conventions::api::recognition,
+        crate::conventions::api::return_dossier,
+        crate::conventions::api::review,
+        crate::conventions::api::diff,
     )
 )]
 pub struct ApiDoc;

@@ -262,6 +262,21 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/consultations/{id}/answers", Body::Json,                         "S F F F F R F R -"),
     ("GET", "/api/v1/consultations/{id}/report.docx", Body::None,                      "S F F F F O F O -"),
     ("GET", "/api/v1/consultations/{id}/report.pdf", Body::None,                       "S F F F F O F O -"),
+    // Conventions: `{id}` is a proposed convention of `V1`, taken through its life by its head
+    // and the officials above it; the commune's officials alone recognise or return it. The
+    // probes' bodies are empty or come too early in its life: refused once authorized.
+    ("GET", "/don-vi/{code}/huong-uoc", Body::None,                                    "O O O O O O O O -"),
+    ("POST", "/api/v1/units/{code}/conventions", Body::Json,                           "S F F R F R F R -"),
+    ("GET", "/api/v1/conventions/{id}", Body::None,                                    "S F F O F O F O -"),
+    ("POST", "/api/v1/conventions/{id}/versions", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/posting", Body::Json,                           "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/opinions", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/adoption", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/dossier", Body::Json,                           "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/recognition", Body::Json,                       "S F F F F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/return", Body::Json,                            "S F F F F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/review", Body::Json,                            "S F F R F R F R -"),
+    ("GET", "/api/v1/conventions/{id}/diff?from=1&to=1", Body::None,                   "S F F O F O F O -"),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None,                                    "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None,                               "O O O O O O O O -"),
     // No post nor document of that id: whoever asks.
@@ -358,6 +373,8 @@ struct Fixtures {
     consultation: i64,
     /// A consultation of that commune still in review, for the close (which then refuses).
     draft_consultation: i64,
+    /// A convention of `V1`, proposed.
+    convention: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -476,6 +493,19 @@ impl Fixtures {
         )
         .await
         .expect("draft consultation");
+        let convention_input = coso_domain::convention::ProposalInput {
+            kind: "huong_uoc".into(),
+            title: "Hương ước thôn".into(),
+            text: "Điều 1. Phạm vi".into(),
+        };
+        let convention = coso_app::conventions::propose(
+            &app.state.app,
+            &coso_app::Actor::system("test"),
+            VILLAGE,
+            &convention_input,
+        )
+        .await
+        .expect("convention");
         Fixtures {
             plan,
             occurrence: annual,
@@ -489,6 +519,7 @@ impl Fixtures {
             case_file,
             consultation,
             draft_consultation,
+            convention,
         }
     }
 
@@ -499,6 +530,8 @@ impl Fixtures {
             self.submission
         } else if route.contains("/cases/") || route.contains("/vu-viec/") {
             self.case
+        } else if route.contains("/conventions/") {
+            self.convention
         } else if route.ends_with("/close") {
             self.draft_consultation
         } else if route.contains("lay-y-kien/{id}") || route.contains("/consultations/") {
@@ -594,6 +627,17 @@ fn probe_body(
                 "opens_on": "2026-01-01", "closes_on": "2026-01-31", "sections": [] }),
             "/api/v1/consultations/{id}/answers" => json!({ "comments": [], "kind": "accepted" }),
             "/api/v1/consultations/{id}/comments" => json!({ "body": "" }),
+            // A convention with nothing filled in, and its steps: each empty, or too early.
+            "/api/v1/units/{code}/conventions" => json!({ "kind": "", "title": "", "text": "" }),
+            "/api/v1/conventions/{id}/versions" => json!({ "text": "" }),
+            "/api/v1/conventions/{id}/opinions" => {
+                json!({ "received_on": "", "count": 0, "source": "", "summary": "" })
+            }
+            "/api/v1/conventions/{id}/adoption" => {
+                json!({ "form": "", "date": "", "households": 0, "present": 0, "yes": 0 })
+            }
+            "/api/v1/conventions/{id}/recognition" => json!({ "date": "", "decision_number": "" }),
+            r if r.starts_with("/api/v1/conventions/") => json!({ "date": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
