@@ -73,20 +73,20 @@ fn due(c: &Value, rule: &str) -> Option<String> {
 }
 
 async fn a_vote_twenty_days_after_posting_is_refused(app: &TestApp) {
-    village(&app).await;
+    village(app).await;
     let head = app.client_as("truong-thon@coso.test").await;
-    let id = propose(&app, &head).await;
+    let id = propose(app, &head).await;
     app.state.clock.set_today(day("2024-03-04"));
     let (status, c) =
-        step(&app, &head, id, "posting", json!({ "date": "2024-03-04", "note": "Nhà văn hóa thôn" })).await;
+        step(app, &head, id, "posting", json!({ "date": "2024-03-04", "note": "Nhà văn hóa thôn" })).await;
     assert_eq!(status, 200, "{c}");
     assert_eq!(c["status"], "posted");
     assert_eq!(due(&c, "convention.posting").as_deref(), Some("2024-04-03"), "PUB-7: 30 days after posting");
-    let before = get(&app, &head, id).await;
+    let before = get(app, &head, id).await;
 
     app.state.clock.set_today(day("2024-03-24"));
     let meeting = json!({ "form": "meeting", "date": "2024-03-24", "households": 120, "present": 70, "yes": 66 });
-    let (status, err) = step(&app, &head, id, "adoption", meeting).await;
+    let (status, err) = step(app, &head, id, "adoption", meeting).await;
     assert_eq!(status, 422, "{err}");
     let field = &err["error"]["fields"][0];
     assert_eq!(field["field"], "date");
@@ -94,25 +94,25 @@ async fn a_vote_twenty_days_after_posting_is_refused(app: &TestApp) {
     assert!(message.contains("mới được 20 ngày"), "{message}");
     assert!(message.contains("convention.posting"), "the rule id: {message}");
     assert!(message.contains("ngày sớm nhất được biểu quyết là 03/04/2024"), "the first day allowed: {message}");
-    assert_eq!(get(&app, &head, id).await, before, "nothing changed");
+    assert_eq!(get(app, &head, id).await, before, "nothing changed");
 
     // While posted, the draft is on the village's public page with its posting dates.
-    let page = public_page(&app).await;
+    let page = public_page(app).await;
     assert!(page.contains("04/03/2024") && page.contains("03/04/2024"), "{page}");
     assert!(page.contains("Giữ sạch đường làng."), "the draft's text");
 }
 
 async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestApp) {
-    village(&app).await;
+    village(app).await;
     let head = app.client_as("truong-thon@coso.test").await;
     let commune = app.client_as("xa@coso.test").await;
-    let id = propose(&app, &head).await;
+    let id = propose(app, &head).await;
     app.state.clock.set_today(day("2024-02-03"));
-    let (status, c) = step(&app, &head, id, "posting", json!({ "date": "2024-02-03" })).await;
+    let (status, c) = step(app, &head, id, "posting", json!({ "date": "2024-02-03" })).await;
     assert_eq!(status, 200, "{c}");
     app.state.clock.set_today(day("2024-02-20"));
     let (status, c) = step(
-        &app,
+        app,
         &head,
         id,
         "opinions",
@@ -123,7 +123,7 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
 
     // Completed from the opinions while posted: a new version, still posted.
     let amended = format!("{TEXT}\nĐiều 3. Việc cưới\nTổ chức cưới văn minh, tiết kiệm.");
-    let (status, c) = step(&app, &head, id, "versions", json!({ "text": amended, "note": "Tiếp thu ý kiến" })).await;
+    let (status, c) = step(app, &head, id, "versions", json!({ "text": amended, "note": "Tiếp thu ý kiến" })).await;
     assert_eq!((status, c["status"].as_str(), c["version"].as_i64()), (200, Some("posted"), Some(2)), "{c}");
     let diff: Value = head
         .get(app.url(&format!("/api/v1/conventions/{id}/diff?from=1&to=2")))
@@ -145,7 +145,7 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     // Mon 2024-03-04, 30 days after posting: 120 households, 64 present, 62 in favour.
     app.state.clock.set_today(day("2024-03-04"));
     let (status, c) = step(
-        &app,
+        app,
         &head,
         id,
         "adoption",
@@ -160,7 +160,7 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     assert_eq!(due(&c, "convention.dossier").as_deref(), Some("2024-03-11"), "5 working days after the meeting");
 
     app.state.clock.set_today(day("2024-03-11"));
-    let (status, c) = step(&app, &head, id, "dossier", json!({ "date": "2024-03-11" })).await;
+    let (status, c) = step(app, &head, id, "dossier", json!({ "date": "2024-03-11" })).await;
     assert_eq!((status, c["status"].as_str()), (200, Some("submitted")), "{c}");
     assert_eq!(
         due(&c, "convention.recognition").as_deref(),
@@ -171,9 +171,9 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     // The village head cannot recognise the village's own convention; the commune does.
     app.state.clock.set_today(day("2024-03-18"));
     let recognition = json!({ "date": "2024-03-18", "decision_number": "15/QĐ-UBND" });
-    let (status, _) = step(&app, &head, id, "recognition", recognition.clone()).await;
+    let (status, _) = step(app, &head, id, "recognition", recognition.clone()).await;
     assert_eq!(status, 403);
-    let (status, c) = step(&app, &commune, id, "recognition", recognition).await;
+    let (status, c) = step(app, &commune, id, "recognition", recognition).await;
     assert_eq!(status, 200, "{c}");
     assert_eq!((c["status"].as_str(), c["in_force_version"].as_i64()), (Some("in_force"), Some(2)));
     assert_eq!(c["decision_number"], "15/QĐ-UBND");
@@ -186,7 +186,7 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     assert_eq!(review.expect("review")["verified"], false, "the review window is shown as unverified");
 
     // The text in force is on the village's public page, for anyone.
-    let page = public_page(&app).await;
+    let page = public_page(app).await;
     assert!(page.contains("15/QĐ-UBND") && page.contains("18/03/2024"), "the decision: {page}");
     assert!(page.contains("Tổ chức cưới văn minh, tiết kiệm."), "the adopted version is in force");
 }
@@ -198,18 +198,18 @@ async fn public_page(app: &TestApp) -> String {
 }
 
 async fn a_meeting_lacking_attendance_opens_the_ballot(app: &TestApp) {
-    village(&app).await;
+    village(app).await;
     let head = app.client_as("truong-thon@coso.test").await;
-    let id = propose(&app, &head).await;
+    let id = propose(app, &head).await;
     app.state.clock.set_today(day("2024-02-03"));
-    step(&app, &head, id, "posting", json!({ "date": "2024-02-03" })).await;
+    step(app, &head, id, "posting", json!({ "date": "2024-02-03" })).await;
     app.state.clock.set_today(day("2024-03-10"));
     let ballot = json!({ "form": "ballot", "date": "2024-03-10", "households": 120, "present": 90, "yes": 70 });
-    let (status, err) = step(&app, &head, id, "adoption", ballot.clone()).await;
+    let (status, err) = step(app, &head, id, "adoption", ballot.clone()).await;
     assert_eq!((status, err["error"]["fields"][0]["field"].as_str()), (422, Some("form")), "a meeting comes first");
 
     let (status, c) = step(
-        &app,
+        app,
         &head,
         id,
         "adoption",
@@ -220,7 +220,7 @@ async fn a_meeting_lacking_attendance_opens_the_ballot(app: &TestApp) {
     assert_eq!((c["status"].as_str(), c["outcome"].as_str()), (Some("posted"), Some("ratio_unreachable")));
     assert!(c["reason"].as_str().expect("reason").contains("phát phiếu"), "the ballot is offered: {c}");
 
-    let (status, c) = step(&app, &head, id, "adoption", ballot).await;
+    let (status, c) = step(app, &head, id, "adoption", ballot).await;
     assert_eq!(status, 200, "{c}");
     assert_eq!(
         (c["status"].as_str(), c["form"].as_str(), c["outcome"].as_str()),
@@ -229,17 +229,17 @@ async fn a_meeting_lacking_attendance_opens_the_ballot(app: &TestApp) {
 }
 
 async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
-    village(&app).await;
+    village(app).await;
     let head = app.client_as("truong-thon@coso.test").await;
-    let id = propose(&app, &head).await;
+    let id = propose(app, &head).await;
     // Not posted yet: no vote.
     app.state.clock.set_today(day("2024-03-10"));
     let meeting = json!({ "form": "meeting", "date": "2024-03-10", "households": 120, "present": 70, "yes": 66 });
-    let (status, _) = step(&app, &head, id, "adoption", meeting).await;
+    let (status, _) = step(app, &head, id, "adoption", meeting).await;
     assert_eq!(status, 409);
     app.state.clock.set_today(day("2024-02-01"));
-    step(&app, &head, id, "posting", json!({ "date": "2024-02-01" })).await;
-    let before = get(&app, &head, id).await;
+    step(app, &head, id, "posting", json!({ "date": "2024-02-01" })).await;
+    let before = get(app, &head, id).await;
     app.state.clock.set_today(day("2024-03-10"));
     for (body, field) in [
         (json!({ "form": "meeting", "date": "2024-03-10", "households": 120, "present": 70, "yes": 71 }), "yes"),
@@ -248,14 +248,14 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
         (json!({ "form": "meeting", "date": "2024-03-10", "households": -1, "present": 0, "yes": 0 }), "households"),
         (json!({ "form": "meeting", "date": "2024-03-11", "households": 120, "present": 70, "yes": 66 }), "date"),
     ] {
-        let (status, err) = step(&app, &head, id, "adoption", body).await;
+        let (status, err) = step(app, &head, id, "adoption", body).await;
         assert_eq!((status, err["error"]["fields"][0]["field"].as_str()), (422, Some(field)), "{err}");
     }
-    let (status, _) = step(&app, &head, id, "dossier", json!({ "date": "2024-03-10" })).await;
+    let (status, _) = step(app, &head, id, "dossier", json!({ "date": "2024-03-10" })).await;
     assert_eq!(status, 409, "nothing adopted to send");
-    let (status, err) = step(&app, &head, id, "versions", json!({ "text": "  \n " })).await;
+    let (status, err) = step(app, &head, id, "versions", json!({ "text": "  \n " })).await;
     assert_eq!((status, err["error"]["fields"][0]["field"].as_str()), (422, Some("text")));
-    assert_eq!(get(&app, &head, id).await, before, "nothing changed");
+    assert_eq!(get(app, &head, id).await, before, "nothing changed");
     // Another village's head sees nothing of it.
     let res = app.anonymous().get(app.url(&format!("/api/v1/conventions/{id}"))).send().await.expect("anonymous");
     assert_eq!(res.status(), 401);
