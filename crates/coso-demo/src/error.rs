@@ -26,4 +26,6 @@ pub enum DemoError {
     Consultations(coso_app::Error),
     #[error("Không ghi được sổ công khai mẫu: {0}")]
     Disclosures(coso_app::Error),
+    #[error("Không tạo được hương ước, quy ước mẫu: {0}")]
+    Conventions(coso_app::Error),
 }

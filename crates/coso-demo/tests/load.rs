@@ -52,6 +52,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let communes = store.children(province.unit_id(), store.clock().today()).await.expect("children");
     assert_eq!(communes.len(), 69);
     reception_is_plausible(store, &province, &communes, report.reception_sessions).await;
+    conventions_in_force_draft_and_posted(store, &communes).await;
     // A year of disclosures, with gaps: some communes have not disclosed their budget estimate.
     assert!(report.disclosures >= 6, "{} disclosures", report.disclosures);
     let year_start = store.clock().today().checked_sub_days(chrono::Days::new(366)).expect("date");
@@ -196,6 +197,21 @@ async fn demo_cases_cover_every_state(store: &Store, registered: usize) {
     .await
     .expect("stats");
     assert_eq!(stats.kinds.iter().map(|k| k.received).sum::<i64>() as usize, registered);
+}
+
+/// One village's convention in force, one in draft and one posted for opinions.
+async fn conventions_in_force_draft_and_posted(store: &Store, communes: &[UnitRow]) {
+    use coso_domain::convention::ConventionStatus;
+    let mut statuses = Vec::new();
+    for c in communes {
+        for v in store.children(c.unit_id(), store.clock().today()).await.expect("children") {
+            statuses.extend(
+                store.conventions_of_unit(v.id).await.expect("conventions").into_iter().map(|r| r.state.status),
+            );
+        }
+    }
+    statuses.sort_by_key(|s| s.as_str());
+    assert_eq!(statuses, [ConventionStatus::Drafting, ConventionStatus::InForce, ConventionStatus::Posted]);
 }
 
 async fn count_created(store: &Store) -> usize {
