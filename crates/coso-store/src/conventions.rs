@@ -326,24 +326,23 @@ impl Store {
         Ok(rows)
     }
 
-    /// How many conventions of the units under `path` (the unit included) were adopted in
-    /// `[from, to]`, and how many were in force on `to`.
-    pub async fn convention_counts(&self, unit: &UnitRow, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)> {
+    /// How many conventions of the units of `unit`'s subtree were adopted, recognised or
+    /// reviewed in `[from, to]`: built, amended or reviewed in the period.
+    pub async fn conventions_worked_on(&self, unit: &UnitRow, from: NaiveDate, to: NaiveDate) -> Result<i64> {
         let (low, high) = subtree_bounds(&unit.path);
-        let counts: (i64, i64) = dispatch!(self, read, pool => {
-            sqlx::query_as(
-                "SELECT \
-                   COALESCE(SUM(CASE WHEN c.adopted_on >= $2 AND c.adopted_on <= $3 THEN 1 ELSE 0 END), 0), \
-                   COALESCE(SUM(CASE WHEN c.in_force_version IS NOT NULL AND c.recognised_on <= $3 THEN 1 ELSE 0 END), 0) \
-                 FROM convention c JOIN unit u ON u.id = c.unit_id WHERE u.path >= $1 AND u.path < $4",
+        let n: i64 = dispatch!(self, read, pool => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM convention c JOIN unit u ON u.id = c.unit_id \
+                 WHERE u.path >= $1 AND u.path < $2 AND ((c.adopted_on >= $3 AND c.adopted_on <= $4) \
+                 OR (c.recognised_on >= $3 AND c.recognised_on <= $4) OR (c.reviewed_on >= $3 AND c.reviewed_on <= $4))",
             )
             .bind(&low)
+            .bind(&high)
             .bind(from)
             .bind(to)
-            .bind(&high)
             .fetch_one(pool)
             .await?
         });
-        Ok(counts)
+        Ok(n)
     }
 }

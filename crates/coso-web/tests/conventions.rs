@@ -103,7 +103,7 @@ async fn a_vote_twenty_days_after_posting_is_refused(app: &TestApp) {
 }
 
 async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestApp) {
-    village(app).await;
+    let commune_code = village(app).await;
     let head = app.client_as("truong-thon@coso.test").await;
     let commune = app.client_as("xa@coso.test").await;
     let id = propose(app, &head).await;
@@ -159,6 +159,22 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     assert!(c["reason"].as_str().expect("reason").contains("62/120 hộ đồng ý"), "{c}");
     assert_eq!(due(&c, "convention.dossier").as_deref(), Some("2024-03-11"), "5 working days after the meeting");
 
+    // The dossier (Mẫu 01, Mẫu 02 and the adopted text), read back from the DOCX.
+    let res = head.get(app.url(&format!("/api/v1/conventions/{id}/dossier.docx"))).send().await.expect("dossier");
+    assert_eq!(res.status(), 200);
+    let text = docx_text(&res.bytes().await.expect("bytes"));
+    for expected in [
+        "Đề nghị công nhận quy ước «Quy ước thôn Đông»",
+        "Kính gửi: Ủy ban nhân dân",
+        "62/120 hộ gia đình đồng ý, 64 hộ dự họp",
+        "Tổng số hộ gia đình của cộng đồng: 120; số hộ dự họp: 64.",
+        "Số ý kiến góp ý nhận được trong thời gian niêm yết: 12.",
+        "Điều 3. Việc cưới",
+        "TRƯỞNG THÔN",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in the dossier: {text}");
+    }
+
     app.state.clock.set_today(day("2024-03-11"));
     let (status, c) = step(app, &head, id, "dossier", json!({ "date": "2024-03-11" })).await;
     assert_eq!((status, c["status"].as_str()), (200, Some("submitted")), "{c}");
@@ -189,6 +205,37 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     let page = public_page(app).await;
     assert!(page.contains("15/QĐ-UBND") && page.contains("18/03/2024"), "the decision: {page}");
     assert!(page.contains("Tổ chức cưới văn minh, tiết kiệm."), "the adopted version is in force");
+
+    // The commune's report of 2024 counts it among the conventions built in the period.
+    let unit = app.store.unit_by_code(&commune_code).await.expect("q").expect("commune");
+    let template = coso_domain::report::Template::default_grassroots();
+    let period: coso_domain::plan::PeriodKey = "2024".parse().expect("period");
+    let counts =
+        coso_app::reports::convention_indicators(&app.state.app, &template, &unit, period).await.expect("counts");
+    assert_eq!(counts.get("village_conventions_reviewed"), Some(&1));
+    let period: coso_domain::plan::PeriodKey = "2023".parse().expect("period");
+    let counts =
+        coso_app::reports::convention_indicators(&app.state.app, &template, &unit, period).await.expect("counts");
+    assert_eq!(counts.get("village_conventions_reviewed"), Some(&0));
+}
+
+/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph, entities
+/// decoded.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in xml.replace("</w:p>", "\n").chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 async fn public_page(app: &TestApp) -> String {
@@ -253,6 +300,8 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     }
     let (status, _) = step(app, &head, id, "dossier", json!({ "date": "2024-03-10" })).await;
     assert_eq!(status, 409, "nothing adopted to send");
+    let res = head.get(app.url(&format!("/api/v1/conventions/{id}/dossier.docx"))).send().await.expect("dossier");
+    assert_eq!(res.status(), 409, "no dossier before the adoption");
     let (status, err) = step(app, &head, id, "versions", json!({ "text": "  \n " })).await;
     assert_eq!((status, err["error"]["fields"][0]["field"].as_str()), (422, Some("text")));
     assert_eq!(get(app, &head, id).await, before, "nothing changed");

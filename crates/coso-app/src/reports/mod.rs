@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod charts;
+mod convention_prefill;
 pub mod exports;
 mod form;
 pub mod inbox;
@@ -13,6 +14,7 @@ mod submit;
 mod training_prefill;
 mod views;
 
+pub use convention_prefill::convention_indicators;
 pub use form::{ReportForm, report_form};
 pub use inbox::{InboxEntry, inbox};
 pub use overview::{InboxOverview, NOTIFICATIONS_SHOWN, overview};

@@ -28,6 +28,17 @@ pub const DOSSIER_RULE: &str = "convention.dossier";
 pub const RECOGNITION_RULE: &str = "convention.recognition";
 
 use crate::FieldError;
+use crate::report::Indicator;
+
+/// Whether a report's indicator counts the conventions built, amended or reviewed in its
+/// period (`village_conventions_reviewed` of the default template, source
+/// `village_conventions`).
+pub fn counts_conventions(indicator: &Indicator) -> bool {
+    match indicator.source.as_deref() {
+        Some(source) => source == "village_conventions",
+        None => indicator.code == "village_conventions_reviewed",
+    }
+}
 
 /// A code typed in a field, or an error naming the field.
 pub(crate) fn codes_parse<T: std::str::FromStr>(field: &'static str, label: &str, raw: &str) -> Result<T, FieldError> {

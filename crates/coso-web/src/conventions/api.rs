@@ -4,6 +4,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use coso_app::conventions;
 use coso_domain::convention::{AdoptionInput, DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput};
 
@@ -14,6 +15,7 @@ use super::wire::{
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::extract::{Json, Path, Query};
+use crate::plans::api::{DOCX, download, pdf};
 use crate::state::AppState;
 use crate::wire::Created;
 
@@ -201,4 +203,32 @@ pub async fn diff(
     let code = code_of(&state, id).await?;
     let d = conventions::diff(&state.app, &user.actor(), &code, id, q.from, q.to).await?;
     Ok(Json((&d).into()))
+}
+
+async fn dossier_document(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<coso_documents::Document> {
+    let code = code_of(state, id).await?;
+    let calendar = crate::calendar::current(state).await?;
+    Ok(conventions::dossier_document(&state.app, &user.actor(), &calendar, &code, id).await?)
+}
+
+/// The dossier sent to the commune (HU-6): the request for recognition (Mẫu 01), the minutes
+/// of the vote (Mẫu 02) and the adopted text, DOCX in the Decree 30 layout; 409 before the
+/// community adopted it.
+#[utoipa::path(get, path = "/api/v1/conventions/{id}/dossier.docx", tag = "conventions", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn dossier_docx(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let doc = dossier_document(&state, &user, id).await?;
+    Ok(download(coso_app::plans::summary::docx(&doc)?, DOCX, &format!("ho-so-huong-uoc-{id}.docx")))
+}
+
+/// The same dossier as PDF (501 in a build without PDF output).
+#[utoipa::path(get, path = "/api/v1/conventions/{id}/dossier.pdf", tag = "conventions", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 501, body = ErrorBody)))]
+pub async fn dossier_pdf(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> ApiResult<Response> {
+    let doc = dossier_document(&state, &user, id).await?;
+    Ok(download(pdf(doc).await?, "application/pdf", &format!("ho-so-huong-uoc-{id}.pdf")))
 }

@@ -25,4 +25,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/conventions/{id}/return", post(api::return_dossier))
         .route("/api/v1/conventions/{id}/review", post(api::review))
         .route("/api/v1/conventions/{id}/diff", get(api::diff))
+        .route("/api/v1/conventions/{id}/dossier.docx", get(api::dossier_docx))
+        .route("/api/v1/conventions/{id}/dossier.pdf", get(api::dossier_pdf))
 }

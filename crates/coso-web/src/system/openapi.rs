@@ -97,6 +97,8 @@ use utoipa::OpenApi;
         crate::conventions::api::return_dossier,
         crate::conventions::api::review,
         crate::conventions::api::diff,
+        crate::conventions::api::dossier_docx,
+        crate::conventions::api::dossier_pdf,
     )
 )]
 pub struct ApiDoc;

@@ -277,6 +277,9 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/conventions/{id}/return", Body::Json,                            "S F F F F R F R -"),
     ("POST", "/api/v1/conventions/{id}/review", Body::Json,                            "S F F R F R F R -"),
     ("GET", "/api/v1/conventions/{id}/diff?from=1&to=1", Body::None,                   "S F F O F O F O -"),
+    // Nothing adopted yet: no dossier.
+    ("GET", "/api/v1/conventions/{id}/dossier.docx", Body::None,                       "S F F R F R F R -"),
+    ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None,                        "S F F R F R F R -"),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None,                                    "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None,                               "O O O O O O O O -"),
     // No post nor document of that id: whoever asks.

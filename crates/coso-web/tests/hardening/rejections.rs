@@ -176,6 +176,8 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/api/v1/conventions/{id}/return", Body::Json),
     ("POST", "/api/v1/conventions/{id}/review", Body::Json),
     ("GET", "/api/v1/conventions/{id}/diff", Body::None),
+    ("GET", "/api/v1/conventions/{id}/dossier.docx", Body::None),
+    ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None),
     ("GET", "/don-vi/{code}/tin-tuc/{id}", Body::None),
