@@ -190,5 +190,9 @@ fn app_settings(cfg: &Config) -> AppSettings {
         disclosure: coso_domain::disclosure::compliance::Rules {
             posting_min_days: l.disclosure_posting_min_days.unwrap_or(d.disclosure.posting_min_days),
         },
+        conventions: coso_domain::convention::ReviewRules {
+            window_days: l.convention_review_window_days.unwrap_or(d.conventions.window_days),
+            ..d.conventions
+        },
     }
 }

@@ -35,6 +35,9 @@ pub struct LimitsConfig {
     pub open311_client_per_minute: Option<u32>,
     /// The shortest posting of a disclosure, in days (PUB-6, unverified; default 30).
     pub disclosure_posting_min_days: Option<u32>,
+    /// How many days before 18 November a convention's review counts as that year's (HU-7,
+    /// unverified; default 30).
+    pub convention_review_window_days: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -52,6 +55,7 @@ pub(super) struct FileLimits {
     intake_per_ip_per_minute: Option<u32>,
     open311_client_per_minute: Option<u32>,
     disclosure_posting_min_days: Option<u32>,
+    convention_review_window_days: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -141,6 +145,12 @@ impl LimitsConfig {
                 file.disclosure_posting_min_days,
                 1..=365,
                 "cần số ngày từ 1 đến 365 (expected 1–365 days)",
+            )?,
+            convention_review_window_days: read.key(
+                "convention_review_window_days",
+                file.convention_review_window_days,
+                0..=180,
+                "cần số ngày từ 0 đến 180 (expected 0–180 days)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);
