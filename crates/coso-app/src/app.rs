@@ -24,6 +24,8 @@ pub struct AppSettings {
     pub disclosure: coso_domain::disclosure::compliance::Rules,
     /// How long the personal data of a finished case is kept.
     pub retention: crate::cases::Retention,
+    /// When conventions are reviewed (18 November; the window before it is unverified).
+    pub conventions: coso_domain::convention::ReviewRules,
 }
 
 #[derive(Debug, Clone)]

@@ -16,6 +16,7 @@ pub mod cases;
 pub mod clock;
 pub mod consultations;
 pub mod dialogues;
+pub mod conventions;
 pub mod disclosures;
 pub mod dissemination;
 mod error;

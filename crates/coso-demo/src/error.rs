@@ -28,4 +28,6 @@ pub enum DemoError {
     Disclosures(coso_app::Error),
     #[error("Không tạo được hội nghị đối thoại mẫu: {0}")]
     Dialogues(coso_app::Error),
+    #[error("Không tạo được hương ước, quy ước mẫu: {0}")]
+    Conventions(coso_app::Error),
 }

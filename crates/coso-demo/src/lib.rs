@@ -11,6 +11,7 @@ mod accounts;
 pub mod cases;
 mod consultations;
 mod dialogues;
+mod conventions;
 mod disclosures;
 mod dissemination;
 mod error;
@@ -116,6 +117,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
     let dialogues = dialogues::load(app, commune, commune_villages, &actor).await?;
+    conventions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     tracing::info!(
         villages = report.villages,

@@ -52,6 +52,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let communes = store.children(province.unit_id(), store.clock().today()).await.expect("children");
     assert_eq!(communes.len(), 69);
     reception_is_plausible(store, &province, &communes, report.reception_sessions).await;
+    conventions_in_force_draft_and_posted(store, &communes).await;
     // A year of disclosures, with gaps: some communes have not disclosed their budget estimate.
     assert!(report.disclosures >= 6, "{} disclosures", report.disclosures);
     let year_start = store.clock().today().checked_sub_days(chrono::Days::new(366)).expect("date");
@@ -225,6 +226,19 @@ async fn dialogues_show_every_state(store: &Store, commune: &str) {
     // The report's `dialogues` indicator counts the one held in the last two months.
     let since = today.checked_sub_days(chrono::Days::new(60)).expect("date");
     assert_eq!(store.dialogues_held(&commune, since, today).await.expect("held"), 1);
+/// One village's convention in force, one in draft and one posted for opinions.
+async fn conventions_in_force_draft_and_posted(store: &Store, communes: &[UnitRow]) {
+    use coso_domain::convention::ConventionStatus;
+    let mut statuses = Vec::new();
+    for c in communes {
+        for v in store.children(c.unit_id(), store.clock().today()).await.expect("children") {
+            statuses.extend(
+                store.conventions_of_unit(v.id).await.expect("conventions").into_iter().map(|r| r.state.status),
+            );
+        }
+    }
+    statuses.sort_by_key(|s| s.as_str());
+    assert_eq!(statuses, [ConventionStatus::Drafting, ConventionStatus::InForce, ConventionStatus::Posted]);
 }
 
 async fn count_created(store: &Store) -> usize {

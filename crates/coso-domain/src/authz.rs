@@ -101,10 +101,13 @@ pub enum Action {
     Disseminate,
     /// Hold the unit's dialogues with the people: announce, answer, commit, publish results.
     HoldDialogues,
+    /// Take a village convention through its life: propose, draft, post, record opinions and
+    /// the vote, send the dossier; on the commune, recognise or return it.
+    ManageConventions,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -128,6 +131,7 @@ impl Action {
         Action::RelayDisclosures,
         Action::Disseminate,
         Action::HoldDialogues,
+        Action::ManageConventions,
     ];
 }
 
@@ -191,6 +195,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageDisclosures
                 | Disseminate
                 | HoldDialogues
+                | ManageConventions
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
@@ -206,6 +211,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                     | ReceiveCases
                     | CollectOpinions
                     | RelayDisclosures
+                    | ManageConventions
             )
         }
         // The boards supervise, so they read plans and their results.

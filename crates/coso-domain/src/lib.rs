@@ -8,6 +8,7 @@ pub mod authz;
 pub mod case;
 pub mod clock;
 pub mod consultation;
+pub mod convention;
 pub mod csv_columns;
 pub mod decision;
 pub mod dialogue;

@@ -151,3 +151,7 @@ stored_code!(CollectionMethod, "consultation_paper.method");
 stored_code!(Level, "disclosure_item.level");
 stored_code!(RelayMethod, "disclosure_relay.method");
 stored_code!(Form, "disclosure.forms");
+stored_code!(coso_domain::convention::ConventionKind, "convention.kind");
+stored_code!(coso_domain::convention::ConventionStatus, "convention.status");
+stored_code!(coso_domain::convention::AdoptionForm, "convention.vote_form");
+stored_code!(coso_domain::convention::Outcome, "convention.outcome");

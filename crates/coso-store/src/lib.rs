@@ -23,6 +23,7 @@ mod codes;
 mod connect;
 mod consultations;
 mod dialogues;
+mod conventions;
 mod digest;
 mod disclosures;
 mod dispatch;
@@ -76,6 +77,7 @@ pub use dialogues::{
     CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,
     ProgressRow, QuestionRow,
 };
+pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
 pub use digest::TableDigest;
 pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,

@@ -19,6 +19,7 @@ mod case_desk;
 mod case_stats;
 mod cases;
 mod consultations;
+mod conventions;
 mod cua_toi;
 mod design;
 mod dialogues;

@@ -98,6 +98,10 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(CheckKind::ALL.map(CheckKind::as_str));
     codes.extend(DialogueStatus::ALL.map(DialogueStatus::as_str));
     codes.extend(CommitmentStatus::ALL.map(CommitmentStatus::as_str));
+    codes.extend(coso_domain::convention::ConventionKind::ALL.map(coso_domain::convention::ConventionKind::as_str));
+    codes.extend(coso_domain::convention::ConventionStatus::ALL.map(coso_domain::convention::ConventionStatus::as_str));
+    codes.extend(coso_domain::convention::AdoptionForm::ALL.map(coso_domain::convention::AdoptionForm::as_str));
+    codes.extend(coso_domain::convention::Outcome::ALL.map(coso_domain::convention::Outcome::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),

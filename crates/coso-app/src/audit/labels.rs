@@ -149,6 +149,15 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("dialogue.question_hide", "Ẩn một câu hỏi gửi hội nghị đối thoại", Kind::Change),
     action("dialogue.commitment", "Ghi cam kết tại hội nghị đối thoại", Kind::Change),
     action("dialogue.progress", "Cập nhật tiến độ thực hiện cam kết", Kind::Change),
+    action("convention.propose", "Đề xuất xây dựng hương ước, quy ước", Kind::Change),
+    action("convention.version", "Sửa dự thảo hương ước, quy ước (phiên bản mới)", Kind::Change),
+    action("convention.post", "Niêm yết dự thảo hương ước, quy ước", Kind::Change),
+    action("convention.opinions", "Ghi nhận ý kiến về dự thảo hương ước, quy ước", Kind::Change),
+    action("convention.vote", "Ghi kết quả biểu quyết hương ước, quy ước", Kind::Change),
+    action("convention.submit", "Gửi hồ sơ đề nghị công nhận hương ước, quy ước", Kind::Change),
+    action("convention.recognise", "Công nhận hương ước, quy ước", Kind::Change),
+    action("convention.return", "Trả lại hồ sơ hương ước, quy ước", Kind::Change),
+    action("convention.review", "Rà soát hương ước, quy ước hằng năm", Kind::Change),
 ];
 
 /// The action recorded when someone downloads the log.
@@ -199,6 +208,7 @@ pub fn entity_label(entity: &str) -> String {
         "dialogue_request" => "Đề nghị đối thoại của cử tri",
         "dialogue_question" => "Câu hỏi gửi hội nghị đối thoại",
         "dialogue_commitment" => "Cam kết tại hội nghị đối thoại",
+        "convention" => "Hương ước, quy ước",
         other => return other.to_string(),
     }
     .to_string()
@@ -360,6 +370,7 @@ mod tests {
             "library.",
             "training.",
             "dialogue.",
+            "convention.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod charts;
 mod dialogue_prefill;
+mod convention_prefill;
 pub mod exports;
 mod form;
 pub mod inbox;
@@ -15,6 +16,7 @@ mod training_prefill;
 mod views;
 
 pub use dialogue_prefill::dialogue_indicators;
+pub use convention_prefill::convention_indicators;
 pub use form::{ReportForm, report_form};
 pub use inbox::{InboxEntry, inbox};
 pub use overview::{InboxOverview, NOTIFICATIONS_SHOWN, overview};

@@ -97,6 +97,19 @@ use utoipa::OpenApi;
         crate::dialogues::api::progress,
         crate::dialogues::api::results,
         crate::dialogues::api::request,
+        crate::conventions::api::create,
+        crate::conventions::api::get,
+        crate::conventions::api::version,
+        crate::conventions::api::post,
+        crate::conventions::api::opinions,
+        crate::conventions::api::adoption,
+        crate::conventions::api::dossier,
+        crate::conventions::api::recognition,
+        crate::conventions::api::return_dossier,
+        crate::conventions::api::review,
+        crate::conventions::api::diff,
+        crate::conventions::api::dossier_docx,
+        crate::conventions::api::dossier_pdf,
     )
 )]
 pub struct ApiDoc;

@@ -291,6 +291,24 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/dialogues/{id}/commitments", Body::Json,                         "S F F F F R F R -"),
     ("POST", "/api/v1/dialogues/{id}/progress", Body::Json,                            "S F F F F N F N -"),
     ("POST", "/api/v1/dialogues/{id}/results", Body::Json,                             "S F F F F R F R -"),
+    // Conventions: `{id}` is a proposed convention of `V1`, taken through its life by its head
+    // and the officials above it; the commune's officials alone recognise or return it. The
+    // probes' bodies are empty or come too early in its life: refused once authorized.
+    ("GET", "/don-vi/{code}/huong-uoc", Body::None,                                    "O O O O O O O O -"),
+    ("POST", "/api/v1/units/{code}/conventions", Body::Json,                           "S F F R F R F R -"),
+    ("GET", "/api/v1/conventions/{id}", Body::None,                                    "S F F O F O F O -"),
+    ("POST", "/api/v1/conventions/{id}/versions", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/posting", Body::Json,                           "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/opinions", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/adoption", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/dossier", Body::Json,                           "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/recognition", Body::Json,                       "S F F F F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/return", Body::Json,                            "S F F F F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/review", Body::Json,                            "S F F R F R F R -"),
+    ("GET", "/api/v1/conventions/{id}/diff?from=1&to=1", Body::None,                   "S F F O F O F O -"),
+    // Nothing adopted yet: no dossier.
+    ("GET", "/api/v1/conventions/{id}/dossier.docx", Body::None,                       "S F F R F R F R -"),
+    ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None,                        "S F F R F R F R -"),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None,                                    "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None,                               "O O O O O O O O -"),
     // No post nor document of that id: whoever asks.
@@ -391,6 +409,8 @@ struct Fixtures {
     draft_consultation: i64,
     /// An announced dialogue of that commune, in a month.
     dialogue: i64,
+    /// A convention of `V1`, proposed.
+    convention: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -521,6 +541,19 @@ impl Fixtures {
         let res =
             province.post(app.url(&format!("/api/v1/dialogues/{dialogue}/announce"))).send().await.expect("announce");
         assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+        let convention_input = coso_domain::convention::ProposalInput {
+            kind: "huong_uoc".into(),
+            title: "Hương ước thôn".into(),
+            text: "Điều 1. Phạm vi".into(),
+        };
+        let convention = coso_app::conventions::propose(
+            &app.state.app,
+            &coso_app::Actor::system("test"),
+            VILLAGE,
+            &convention_input,
+        )
+        .await
+        .expect("convention");
         Fixtures {
             plan,
             occurrence: annual,
@@ -535,6 +568,7 @@ impl Fixtures {
             consultation,
             draft_consultation,
             dialogue,
+            convention,
         }
     }
 
@@ -545,6 +579,8 @@ impl Fixtures {
             self.submission
         } else if route.contains("/cases/") || route.contains("/vu-viec/") {
             self.case
+        } else if route.contains("/conventions/") {
+            self.convention
         } else if route.ends_with("/close") {
             self.draft_consultation
         } else if route.contains("lay-y-kien/{id}") || route.contains("/consultations/") {
@@ -651,6 +687,17 @@ fn probe_body(
             "/api/v1/dialogues/{id}/commitments" => json!({ "body": "" }),
             "/api/v1/dialogues/{id}/progress" => json!({ "commitment": 0, "status": "", "percent": 0, "note": "" }),
             "/api/v1/dialogues/{id}/results" => json!({ "results": "" }),
+            // A convention with nothing filled in, and its steps: each empty, or too early.
+            "/api/v1/units/{code}/conventions" => json!({ "kind": "", "title": "", "text": "" }),
+            "/api/v1/conventions/{id}/versions" => json!({ "text": "" }),
+            "/api/v1/conventions/{id}/opinions" => {
+                json!({ "received_on": "", "count": 0, "source": "", "summary": "" })
+            }
+            "/api/v1/conventions/{id}/adoption" => {
+                json!({ "form": "", "date": "", "households": 0, "present": 0, "yes": 0 })
+            }
+            "/api/v1/conventions/{id}/recognition" => json!({ "date": "", "decision_number": "" }),
+            r if r.starts_with("/api/v1/conventions/") => json!({ "date": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {

@@ -193,5 +193,9 @@ fn app_settings(cfg: &Config) -> AppSettings {
         retention: coso_app::cases::Retention {
             closed_case_days: l.closed_case_personal_data_days.unwrap_or(d.retention.closed_case_days),
         },
+        conventions: coso_domain::convention::ReviewRules {
+            window_days: l.convention_review_window_days.unwrap_or(d.conventions.window_days),
+            ..d.conventions
+        },
     }
 }

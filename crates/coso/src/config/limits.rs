@@ -38,6 +38,9 @@ pub struct LimitsConfig {
     /// Days a finished case keeps its sender's personal data after its last step; 0 keeps
     /// it for ever (default 1826, five years).
     pub closed_case_personal_data_days: Option<u32>,
+    /// How many days before 18 November a convention's review counts as that year's (HU-7,
+    /// unverified; default 30).
+    pub convention_review_window_days: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -56,6 +59,7 @@ pub(super) struct FileLimits {
     open311_client_per_minute: Option<u32>,
     disclosure_posting_min_days: Option<u32>,
     closed_case_personal_data_days: Option<u32>,
+    convention_review_window_days: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -151,6 +155,12 @@ impl LimitsConfig {
                 file.closed_case_personal_data_days,
                 0..=36_500,
                 "cần số ngày từ 0 (giữ mãi) đến 36500 (expected 0–36500 days)",
+            )?,
+            convention_review_window_days: read.key(
+                "convention_review_window_days",
+                file.convention_review_window_days,
+                0..=180,
+                "cần số ngày từ 0 đến 180 (expected 0–180 days)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);

@@ -51,6 +51,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "resident case", send: send_own_case, find: find_own_case },
     Kind { name: "consultation", send: open_consultation, find: find_consultation },
     Kind { name: "training record", send: record_training, find: find_training },
+    Kind { name: "convention proposal", send: propose_convention, find: find_convention },
     Kind { name: "disclosure", send: record_disclosure, find: find_disclosure },
     Kind { name: "dialogue", send: set_up_dialogue, find: find_dialogue },
 ];
@@ -612,6 +613,35 @@ fn find_training<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
             0 => Found::Nothing,
             1 => Found::All,
             more => Found::Part(format!("{more} copies")),
+        }
+    })
+}
+
+/// A convention proposed for a village, its title carrying the marker `số {n}-huong-uoc`.
+fn propose_convention(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let title = format!("Hương ước số {n}-huong-uoc");
+        let body = json!({ "kind": "huong_uoc", "title": title, "text": "Điều 1. Phạm vi\nÁp dụng trong thôn." });
+        let request = w.client.post(format!("{}/api/v1/units/{village}/conventions", w.url)).json(&body);
+        attempt("convention proposal", n, format!("{village}/{title}"), w.send(request).await)
+    })
+}
+
+/// The convention is the village's once, with its first version, or not at all.
+fn find_convention<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (code, title) = a.target.split_once('/').expect("village/title");
+        let village = f.store.unit_by_code(code).await.expect("q").expect("village");
+        let all = f.store.conventions_of_unit(village.id).await.expect("conventions");
+        let matching: Vec<_> = all.iter().filter(|c| c.title == title).collect();
+        match matching.as_slice() {
+            [] => Found::Nothing,
+            [c] => match f.store.convention_versions(c.id).await.expect("versions").len() {
+                1 => Found::All,
+                other => Found::Part(format!("{other} versions")),
+            },
+            more => Found::Part(format!("{} copies", more.len())),
         }
     })
 }
