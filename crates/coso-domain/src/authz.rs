@@ -99,10 +99,14 @@ pub enum Action {
     RelayDisclosures,
     /// Write the unit's news, keep its legal library and its log of trainings.
     Disseminate,
+    /// Run the village-head elections of the commune's villages (the commune chairman's, VH-1).
+    ManageElections,
+    /// Record a village's annual community conference (the village head's, CONF-1).
+    HoldConferences,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -125,6 +129,8 @@ impl Action {
         Action::ManageDisclosures,
         Action::RelayDisclosures,
         Action::Disseminate,
+        Action::ManageElections,
+        Action::HoldConferences,
     ];
 }
 
@@ -187,6 +193,8 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | CollectOpinions
                 | ManageDisclosures
                 | Disseminate
+                | ManageElections
+                | HoldConferences
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
@@ -202,6 +210,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                     | ReceiveCases
                     | CollectOpinions
                     | RelayDisclosures
+                    | HoldConferences
             )
         }
         // The boards supervise, so they read plans and their results.

@@ -7,12 +7,14 @@
 pub mod authz;
 pub mod case;
 pub mod clock;
+pub mod conference;
 pub mod consultation;
 pub mod csv_columns;
 pub mod decision;
 pub mod disclosure;
 pub mod dissemination;
 pub mod document;
+pub mod election;
 pub mod field;
 pub mod household;
 pub mod household_import;
@@ -103,6 +105,12 @@ codes!(
     consultation::ConsultationStatus => "trạng thái lấy ý kiến",
     consultation::AnswerKind => "cách tiếp thu ý kiến",
     consultation::CollectionMethod => "hình thức lấy ý kiến",
+    election::Step => "bước bầu trưởng thôn",
+    election::StepState => "tình trạng thực hiện",
+    election::ElectionStatus => "trạng thái bầu trưởng thôn",
+    election::Outcome => "kết quả bầu",
+    election::Base => "căn cứ tính tỷ lệ",
+    election::PersonRole => "vai trò trong cuộc bầu",
     disclosure::Form => "hình thức công khai",
     disclosure::RelayMethod => "cách thông tin lại",
     disclosure::Level => "cấp công khai",

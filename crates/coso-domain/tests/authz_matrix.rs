@@ -56,6 +56,8 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             CollectOpinions,
             ManageDisclosures,
             Disseminate,
+            ManageElections,
+            HoldConferences,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[
@@ -67,6 +69,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ReceiveCases,
             CollectOpinions,
             RelayDisclosures,
+            HoldConferences,
         ],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],
