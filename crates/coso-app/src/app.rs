@@ -22,6 +22,11 @@ pub struct AppSettings {
     pub case_file_limit: Option<usize>,
     /// The disclosure checks' numbers (`disclosure_posting_min_days`, default 30, unverified).
     pub disclosure: coso_domain::disclosure::compliance::Rules,
+    /// The village-head election's winning threshold (VH-5, unverified: default more than half
+    /// of all households).
+    pub election: coso_domain::election::Rules,
+    /// The months an annual community conference counts in (CONF-1, default October–December).
+    pub conference_window: coso_domain::conference::Window,
 }
 
 #[derive(Debug, Clone)]

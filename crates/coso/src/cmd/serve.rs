@@ -190,5 +190,7 @@ fn app_settings(cfg: &Config) -> AppSettings {
         disclosure: coso_domain::disclosure::compliance::Rules {
             posting_min_days: l.disclosure_posting_min_days.unwrap_or(d.disclosure.posting_min_days),
         },
+        election: d.election,
+        conference_window: d.conference_window,
     }
 }
