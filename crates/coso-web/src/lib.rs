@@ -23,6 +23,7 @@ mod cua_toi;
 mod design;
 mod disclosures;
 mod dissemination;
+mod elections;
 mod error;
 mod extract;
 mod forms;

@@ -262,6 +262,17 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/consultations/{id}/answers", Body::Json,                         "S F F F F R F R -"),
     ("GET", "/api/v1/consultations/{id}/report.docx", Body::None,                      "S F F F F O F O -"),
     ("GET", "/api/v1/consultations/{id}/report.pdf", Body::None,                       "S F F F F O F O -"),
+    // Elections are the commune's officials' (`{id}` names no election: not found); the
+    // conference of `V1` is its head's too; the compliance is read by whoever sees `V1`.
+    ("POST", "/api/v1/units/{code}/elections", Body::Json,                             "S F F F F R F R -"),
+    ("GET", "/api/v1/elections/{id}", Body::None,                                      "S N N N N N N N -"),
+    ("POST", "/api/v1/elections/{id}/steps", Body::Json,                               "S N N N N N N N -"),
+    ("POST", "/api/v1/elections/{id}/result", Body::Json,                              "S N N N N N N N -"),
+    ("POST", "/api/v1/elections/{id}/recognition", Body::Json,                         "S N N N N N N N -"),
+    ("POST", "/api/v1/units/{code}/dismissals", Body::Json,                            "S F F F F R F R -"),
+    ("POST", "/api/v1/units/{code}/conferences", Body::Json,                           "S F F R F R F R -"),
+    ("GET", "/api/v1/conferences/{id}", Body::None,                                    "S N N N N N N N -"),
+    ("GET", "/api/v1/units/{code}/conference-compliance", Body::None,                  "S F O O O O F O -"),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None,                                    "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None,                               "O O O O O O O O -"),
     // No post nor document of that id: whoever asks.
@@ -595,6 +606,15 @@ fn probe_body(
             "/api/v1/consultations/{id}/answers" => json!({ "comments": [], "kind": "accepted" }),
             "/api/v1/consultations/{id}/comments" => json!({ "body": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
+            // Elections, dismissals and conferences without their days.
+            "/api/v1/units/{code}/elections" => json!({ "meeting_on": "" }),
+            "/api/v1/elections/{id}/steps" => json!({ "step": "plan", "done_on": "" }),
+            "/api/v1/elections/{id}/result" => json!({ "households": 0, "present": 0, "votes": [], "received_on": "" }),
+            "/api/v1/elections/{id}/recognition" => json!({ "decided_on": "" }),
+            "/api/v1/units/{code}/dismissals" => {
+                json!({ "head_name": "", "recognised_on": "", "interim_name": "", "interim_from": "" })
+            }
+            "/api/v1/units/{code}/conferences" => json!({ "held_on": "" }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
                 "number": "12/KH-UBND", "issued_on": "2026-01-20", "title": "",
