@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, on_both};
+use coso_test_support::{TestApp, attr, on_both, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -344,6 +344,81 @@ async fn conferences_are_checked_and_missing_villages_listed(app: &TestApp) {
     assert_eq!(this["year"], 2025);
 }
 
+async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{path}");
+    res.text().await.expect("html")
+}
+
+async fn the_pages_show_the_timeline_and_the_villages_without_a_conference(app: &TestApp) {
+    app.state.clock.set_today(day("2025-11-12"));
+    let commune = commune_with_villages(app).await;
+    let xa = app.client_as("xa@coso.test").await;
+    let list = page(&xa, app, "/quan-tri/don-vi/V1/bau-truong-thon").await;
+    let csrf = attr(&list, "form input[name=csrf]", "value").expect("csrf");
+
+    // A refused form shows its error and keeps what was typed.
+    let res = app.post_form(&xa, "/quan-tri/don-vi/V1/bau-truong-thon", &csrf, &[("meeting_on", "31/02/2026")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, ".error-summary li").iter().any(|t| t.contains("Ngày họp bầu")), "{html}");
+
+    let res = app.post_form(&xa, "/quan-tri/don-vi/V1/bau-truong-thon", &csrf, &[("meeting_on", "30/11/2025")]).await;
+    // The client follows the redirect to the new election's page.
+    assert_eq!(res.status(), 200);
+    let election = res.url().path().to_string();
+    assert!(election.starts_with("/quan-tri/don-vi/V1/bau-truong-thon/"), "{election}");
+    let res =
+        app.post_form(&xa, &format!("{election}/buoc"), &csrf, &[("step", "plan"), ("done_on", "12/11/2025")]).await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .post_form(
+            &xa,
+            &format!("{election}/buoc"),
+            &csrf,
+            &[("step", "candidates"), ("done_on", "12/11/2025"), ("people", "Nguyễn Văn An\nLê Thị Bình")],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .post_form(
+            &xa,
+            &format!("{election}/buoc"),
+            &csrf,
+            &[("step", "team"), ("done_on", "12/11/2025"), ("people", "Nguyen Van An")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = page(&xa, app, &election).await;
+    let tags = texts(&html, "table .tag");
+    assert!(tags.contains(&"Thực hiện muộn".to_string()), "{tags:?}");
+    assert!(tags.contains(&"Đã thực hiện đúng hạn".to_string()), "{tags:?}");
+    assert!(texts(&html, "li").iter().any(|t| t == "Lê Thị Bình"), "candidates listed");
+    assert!(html.contains("Chưa kiểm chứng"), "the VH-5 threshold is shown as unverified");
+
+    let res = app
+        .post_form(
+            &xa,
+            "/quan-tri/don-vi/V1/hoi-nghi-cong-dong",
+            &csrf,
+            &[("held_on", "05/11/2025"), ("minutes", "Biên bản")],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let html = page(&xa, app, &format!("/quan-tri/don-vi/{commune}/hoi-nghi-cong-dong/tuan-thu")).await;
+    let rows = texts(&html, "tbody tr");
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].contains("Thôn Hai") && rows[0].contains("Chưa tổ chức"), "{rows:?}");
+    let res = xa
+        .get(app.url(&format!("/quan-tri/don-vi/{commune}/hoi-nghi-cong-dong/tuan-thu.csv?nam=2025")))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(res.status(), 200);
+    let csv = res.text().await.expect("csv");
+    assert!(csv.contains("Thôn Hai,,Chưa tổ chức") || csv.contains("Thôn Hai,,\"Chưa tổ chức\""), "{csv}");
+}
+
 on_both! {
     app:
     election_runs => the_election_runs_from_the_plan_to_recognition,
@@ -351,4 +426,5 @@ on_both! {
     dismissal => a_dismissal_calls_for_a_new_election_within_60_days,
     bad_input => bad_input_is_refused_and_nothing_changes,
     conferences => conferences_are_checked_and_missing_villages_listed,
+    pages => the_pages_show_the_timeline_and_the_villages_without_a_conference,
 }

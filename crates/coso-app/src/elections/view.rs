@@ -237,6 +237,26 @@ pub async fn dismissal(
     dismissal_view(calendar, &unit, d, decided, app.today())
 }
 
+/// The dismissals of the village `code`, latest first, for those who see it in the admin area.
+pub async fn dismissals(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    code: &str,
+) -> Result<Vec<DismissalView>> {
+    let unit = crate::units::by_code(app, code).await?;
+    actor.authorize(&unit.unit_path(), Action::ViewAdmin)?;
+    let mut out = Vec::new();
+    for d in app.store().dismissals_of_unit(unit.id).await? {
+        let decided = match d.election_id {
+            Some(e) => app.store().election(e).await?.and_then(|e| e.plan_on),
+            None => None,
+        };
+        out.push(dismissal_view(calendar, &unit, d, decided, app.today())?);
+    }
+    Ok(out)
+}
+
 /// The election meetings to come in the units `unit_ids` (a village's public page).
 pub async fn coming_of_units(app: &App, unit_ids: &[i64]) -> Result<Vec<ElectionSummary>> {
     let rows = app.store().elections_from(unit_ids, app.today()).await?;
