@@ -26,4 +26,6 @@ pub enum DemoError {
     Consultations(coso_app::Error),
     #[error("Không ghi được sổ công khai mẫu: {0}")]
     Disclosures(coso_app::Error),
+    #[error("Không tạo được cuộc bầu trưởng thôn, hội nghị cộng đồng mẫu: {0}")]
+    Elections(coso_app::Error),
 }

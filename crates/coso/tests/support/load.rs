@@ -52,6 +52,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "consultation", send: open_consultation, find: find_consultation },
     Kind { name: "training record", send: record_training, find: find_training },
     Kind { name: "disclosure", send: record_disclosure, find: find_disclosure },
+    Kind { name: "community conference", send: record_conference, find: find_conference },
 ];
 
 /// How the server answered a write.
@@ -581,6 +582,31 @@ fn find_training<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 4).expect("date");
         let events = f.store.trainings(&province, day, day).await.expect("trainings");
         match events.iter().filter(|e| e.topic == a.target).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            more => Found::Part(format!("{more} copies")),
+        }
+    })
+}
+
+/// A village's annual conference whose minutes carry the marker `số {n}-hoi-nghi`.
+fn record_conference(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let body = json!({ "held_on": "2025-12-10", "notice_on": "2025-12-01",
+                           "minutes": format!("Biên bản hội nghị số {n}-hoi-nghi") });
+        let request = w.client.post(format!("{}/api/v1/units/{village}/conferences", w.url)).json(&body);
+        attempt("community conference", n, village, w.send(request).await)
+    })
+}
+
+/// The conference is in its village's list once, or not at all.
+fn find_conference<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let village = f.store.unit_by_code(&a.target).await.expect("village").expect("a village");
+        let marker = format!("Biên bản hội nghị số {}-hoi-nghi", a.n);
+        let held = f.store.conferences_of_unit(village.id).await.expect("conferences");
+        match held.iter().filter(|c| c.minutes.as_deref() == Some(marker.as_str())).count() {
             0 => Found::Nothing,
             1 => Found::All,
             more => Found::Part(format!("{more} copies")),
