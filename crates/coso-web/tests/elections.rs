@@ -57,6 +57,30 @@ async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
     res.json().await.expect("json")
 }
 
+/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in xml.replace("</w:p>", "\n").chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+async fn docx(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("docx");
+    assert_eq!(res.status(), 200, "{path}");
+    docx_text(&res.bytes().await.expect("bytes"))
+}
+
 /// The deadline `rule` of a view.
 fn deadline<'a>(v: &'a Value, rule: &str) -> &'a Value {
     v["deadlines"].as_array().expect("deadlines").iter().find(|d| d["rule"] == rule).expect(rule)
@@ -157,6 +181,12 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["status"], "recognised");
     assert_eq!(deadline(&v, "election.recognition")["state"], "done");
+
+    // Mẫu 05, read back: the candidates and the meeting day.
+    let text = docx(&xa, app, &format!("/api/v1/elections/{id}/mau-05.docx")).await;
+    assert!(text.contains("BIÊN BẢN"), "{text}");
+    assert!(text.contains("1. Nguyễn Văn An") && text.contains("2. Lê Thị Bình"), "{text}");
+    assert!(text.contains("30/11/2025") && text.contains("Ban công tác Mặt trận Thôn Một"), "{text}");
 
     // The village head reads it; a resident does not reach the admin side.
     let seen = get(&head, app, &format!("/api/v1/elections/{id}")).await;
@@ -324,12 +354,20 @@ async fn conferences_are_checked_and_missing_villages_listed(app: &TestApp) {
     let id = c["id"].as_i64().expect("id");
     assert_eq!(get(&xa, app, &format!("/api/v1/conferences/{id}")).await["held_on"], "2025-12-20");
 
+    let text = docx(&xa, app, &format!("/api/v1/conferences/{id}/minutes.docx")).await;
+    assert!(text.contains("Hội nghị thống nhất các nội dung năm 2026.") && text.contains("Nhà văn hóa thôn"), "{text}");
+
     // Only the village head of V1 (or officials above) records V1's conference.
     let resident = app.client_as("an@coso.test").await;
     let (status, _) = post(&resident, app, "/api/v1/units/V1/conferences", json!({ "held_on": "2025-12-20" })).await;
     assert_eq!(status, 403);
     let (status, _) = post(&head, app, "/api/v1/units/V2/conferences", json!({ "held_on": "2025-12-20" })).await;
     assert_eq!(status, 403);
+
+    let (status, bare) = post(&head, app, "/api/v1/units/V1/conferences", json!({ "held_on": "2025-09-02" })).await;
+    assert_eq!(status, 201, "{bare}");
+    let res = xa.get(app.url(&format!("/api/v1/conferences/{}/minutes.docx", bare["id"]))).send().await.expect("get");
+    assert_eq!(res.status(), 409, "no minutes, no document");
 
     let v = get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2025")).await;
     assert_eq!((v["held"].as_u64(), v["missing"].as_u64()), (Some(1), Some(1)));

@@ -7,6 +7,7 @@
 //! `required`, `outcome`, `reason`, `deadlines`.
 
 pub mod deadlines;
+pub mod documents;
 mod manage;
 mod view;
 

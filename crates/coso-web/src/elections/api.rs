@@ -5,6 +5,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use coso_app::{conferences, elections};
 use coso_domain::conference::ConferenceInput;
 use coso_domain::election::{DismissalInput, ElectionInput, RecognitionInput, ResultInput, StepInput, VoteInput};
@@ -16,6 +17,7 @@ use super::wire::{
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::extract::{Json, Path, Query};
+use crate::plans::api::{DOCX, download, pdf};
 use crate::state::AppState;
 
 /// Creates an election of the village for its meeting day (officials of the commune or above).
@@ -159,4 +161,60 @@ pub async fn compliance(
 ) -> ApiResult<Json<Compliance>> {
     let v = conferences::compliance(&state.app, &user.actor(), &code, q.year).await?;
     Ok(Json((&v).into()))
+}
+
+async fn candidates_minutes(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<coso_documents::Document> {
+    let calendar = crate::calendar::current(state).await?;
+    let v = elections::get(&state.app, &user.actor(), &calendar, id).await?;
+    Ok(elections::documents::candidates_minutes(&state.app, &v).await?)
+}
+
+async fn conference_minutes(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<coso_documents::Document> {
+    let calendar = crate::calendar::current(state).await?;
+    let v = conferences::get(&state.app, &user.actor(), &calendar, id).await?;
+    Ok(elections::documents::conference_minutes(&v)?)
+}
+
+/// Mẫu 05: the minutes of the meeting proposing the candidates, DOCX (409 before the list).
+#[utoipa::path(get, path = "/api/v1/elections/{id}/mau-05.docx", tag = "elections", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn candidates_docx(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let doc = candidates_minutes(&state, &user, id).await?;
+    Ok(download(coso_app::plans::summary::docx(&doc)?, DOCX, &format!("mau-05-bau-truong-thon-{id}.docx")))
+}
+
+/// Mẫu 05 as PDF (501 in a build without PDF output).
+#[utoipa::path(get, path = "/api/v1/elections/{id}/mau-05.pdf", tag = "elections", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 501, body = ErrorBody)))]
+pub async fn candidates_pdf(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let doc = candidates_minutes(&state, &user, id).await?;
+    Ok(download(pdf(doc).await?, "application/pdf", &format!("mau-05-bau-truong-thon-{id}.pdf")))
+}
+
+/// The minutes of a conference, DOCX (409 before they are recorded).
+#[utoipa::path(get, path = "/api/v1/conferences/{id}/minutes.docx", tag = "conferences", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn minutes_docx(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let doc = conference_minutes(&state, &user, id).await?;
+    Ok(download(coso_app::plans::summary::docx(&doc)?, DOCX, &format!("bien-ban-hoi-nghi-{id}.docx")))
+}
+
+/// The minutes of a conference as PDF (501 in a build without PDF output).
+#[utoipa::path(get, path = "/api/v1/conferences/{id}/minutes.pdf", tag = "conferences", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 501, body = ErrorBody)))]
+pub async fn minutes_pdf(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> ApiResult<Response> {
+    let doc = conference_minutes(&state, &user, id).await?;
+    Ok(download(pdf(doc).await?, "application/pdf", &format!("bien-ban-hoi-nghi-{id}.pdf")))
 }

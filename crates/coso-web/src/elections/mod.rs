@@ -33,8 +33,12 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/elections/{id}/steps", post(api::step))
         .route("/api/v1/elections/{id}/result", post(api::result))
         .route("/api/v1/elections/{id}/recognition", post(api::recognition))
+        .route("/api/v1/elections/{id}/mau-05.docx", get(api::candidates_docx))
+        .route("/api/v1/elections/{id}/mau-05.pdf", get(api::candidates_pdf))
         .route("/api/v1/units/{code}/dismissals", post(api::dismiss))
         .route("/api/v1/units/{code}/conferences", post(api::record_conference))
         .route("/api/v1/conferences/{id}", get(api::conference))
+        .route("/api/v1/conferences/{id}/minutes.docx", get(api::minutes_docx))
+        .route("/api/v1/conferences/{id}/minutes.pdf", get(api::minutes_pdf))
         .route("/api/v1/units/{code}/conference-compliance", get(api::compliance))
 }
