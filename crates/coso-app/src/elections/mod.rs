@@ -14,6 +14,6 @@ mod view;
 pub use deadlines::ElectionDeadline;
 pub use manage::{create, decide, dismiss, record_result, record_step};
 pub use view::{
-    CandidateView, DismissalView, ElectionSummary, ElectionView, ThresholdView, coming_of_units, dismissal, dismissals,
-    get, list_for_unit,
+    CandidateView, ComingMeeting, DismissalView, ElectionSummary, ElectionView, ThresholdView, coming_meetings,
+    coming_of_units, dismissal, dismissals, get, list_for_unit,
 };

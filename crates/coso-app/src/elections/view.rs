@@ -257,6 +257,36 @@ pub async fn dismissals(
     Ok(out)
 }
 
+/// A community meeting to come, shown on the village's public page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComingMeeting {
+    pub on: NaiveDate,
+    pub what: String,
+    pub place: Option<String>,
+}
+
+/// The election meetings and conferences to come in a village, soonest first; public, as their
+/// notices are posted (VH-3, CONF-3).
+pub async fn coming_meetings(app: &App, unit: &UnitRow) -> Result<Vec<ComingMeeting>> {
+    let today = app.today();
+    let mut out: Vec<ComingMeeting> = coming_of_units(app, &[unit.id])
+        .await?
+        .into_iter()
+        .map(|e| ComingMeeting { on: e.meeting_on, what: e.title, place: None })
+        .collect();
+    for c in app.store().conferences_of_unit(unit.id).await? {
+        if c.held_on >= today {
+            out.push(ComingMeeting {
+                on: c.held_on,
+                what: "Hội nghị định kỳ của cộng đồng dân cư".into(),
+                place: c.place,
+            });
+        }
+    }
+    out.sort_by_key(|m| m.on);
+    Ok(out)
+}
+
 /// The election meetings to come in the units `unit_ids` (a village's public page).
 pub async fn coming_of_units(app: &App, unit_ids: &[i64]) -> Result<Vec<ElectionSummary>> {
     let rows = app.store().elections_from(unit_ids, app.today()).await?;

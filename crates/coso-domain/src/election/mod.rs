@@ -73,7 +73,7 @@ pub fn judge_result(rules: &Rules, result: &ResultData) -> Judgement {
     };
     let needed = required(base, rules.comparison);
     let mut ranked: Vec<&(String, u32)> = result.votes.iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|v| std::cmp::Reverse(v.1));
     let (leader, yes) = ranked.first().map(|(n, v)| (Some(n.clone()), *v)).unwrap_or((None, 0));
     let tied = ranked.get(1).is_some_and(|second| second.1 == yes);
     let of = format!("{} {} {}", rules.comparison.label(), rules.base.label(), base);
