@@ -26,6 +26,11 @@ pub struct AppSettings {
     pub retention: crate::cases::Retention,
     /// When conventions are reviewed (18 November; the window before it is unverified).
     pub conventions: coso_domain::convention::ReviewRules,
+    /// The village-head election's winning threshold (VH-5, unverified: default more than half
+    /// of all households).
+    pub election: coso_domain::election::Rules,
+    /// The months an annual community conference counts in (CONF-1, default October–December).
+    pub conference_window: coso_domain::conference::Window,
 }
 
 #[derive(Debug, Clone)]

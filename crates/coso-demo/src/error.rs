@@ -30,4 +30,6 @@ pub enum DemoError {
     Dialogues(coso_app::Error),
     #[error("Không tạo được hương ước, quy ước mẫu: {0}")]
     Conventions(coso_app::Error),
+    #[error("Không tạo được cuộc bầu trưởng thôn, hội nghị cộng đồng mẫu: {0}")]
+    Elections(coso_app::Error),
 }

@@ -14,6 +14,7 @@ mod dialogues;
 mod conventions;
 mod disclosures;
 mod dissemination;
+mod elections;
 mod error;
 pub mod households;
 mod links;
@@ -118,6 +119,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
     let dialogues = dialogues::load(app, commune, commune_villages, &actor).await?;
     conventions::load(app, commune_villages, &actor).await?;
+    elections::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     tracing::info!(
         villages = report.villages,

@@ -40,6 +40,30 @@ async fn postgres() -> Option<Db> {
     Some(Db { store, _dir: None })
 }
 
+/// One commune runs elections: one under way with a late step, one recognised; its villages
+/// held the year's conference in part.
+async fn elections_are_plausible(store: &Store, communes: &[coso_store::UnitRow]) {
+    use coso_domain::election::ElectionStatus;
+    let today = store.clock().today();
+    let mut found = false;
+    for c in communes {
+        let kids = store.children(c.unit_id(), today).await.expect("children");
+        let mut statuses = Vec::new();
+        for k in &kids {
+            statuses.extend(store.elections_of_unit(k.id).await.expect("elections").into_iter().map(|e| e.status));
+        }
+        if statuses.is_empty() {
+            continue;
+        }
+        found = true;
+        assert!(statuses.contains(&ElectionStatus::Preparing) && statuses.contains(&ElectionStatus::Recognised));
+        let from = today.checked_sub_days(chrono::Days::new(400)).expect("date");
+        let held = store.conferences_under(c.id, from, today).await.expect("conferences");
+        assert!(!held.is_empty() && held.len() < kids.len(), "some villages held their conference, not all");
+    }
+    assert!(found, "a commune runs elections");
+}
+
 /// Loads everything and checks the shape; returns the households of the first register.
 async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)> {
     let started = Instant::now();
@@ -61,6 +85,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
         rows.iter().filter(|r| r.item_number == 2).map(|r| r.unit_id).collect();
     let registers: std::collections::HashSet<i64> = rows.iter().map(|r| r.unit_id).collect();
     assert!(!with_budget.is_empty() && with_budget.len() < registers.len(), "some budgets missing");
+    elections_are_plausible(store, &communes).await;
     for c in &communes {
         let kids = store.children(c.unit_id(), store.clock().today()).await.expect("children");
         assert!((6..=12).contains(&kids.len()), "{} has {}", c.name, kids.len());

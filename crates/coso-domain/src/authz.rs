@@ -104,10 +104,14 @@ pub enum Action {
     /// Take a village convention through its life: propose, draft, post, record opinions and
     /// the vote, send the dossier; on the commune, recognise or return it.
     ManageConventions,
+    /// Run the village-head elections of the commune's villages (the commune chairman's, VH-1).
+    ManageElections,
+    /// Record a village's annual community conference (the village head's, CONF-1).
+    HoldConferences,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 26] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -132,6 +136,8 @@ impl Action {
         Action::Disseminate,
         Action::HoldDialogues,
         Action::ManageConventions,
+        Action::ManageElections,
+        Action::HoldConferences,
     ];
 }
 
@@ -196,6 +202,8 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | Disseminate
                 | HoldDialogues
                 | ManageConventions
+                | ManageElections
+                | HoldConferences
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
@@ -212,6 +220,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                     | CollectOpinions
                     | RelayDisclosures
                     | ManageConventions
+                    | HoldConferences
             )
         }
         // The boards supervise, so they read plans and their results.

@@ -7,6 +7,7 @@
 pub mod authz;
 pub mod case;
 pub mod clock;
+pub mod conference;
 pub mod consultation;
 pub mod convention;
 pub mod csv_columns;
@@ -15,6 +16,7 @@ pub mod dialogue;
 pub mod disclosure;
 pub mod dissemination;
 pub mod document;
+pub mod election;
 pub mod field;
 pub mod household;
 pub mod household_import;
@@ -105,6 +107,12 @@ codes!(
     consultation::ConsultationStatus => "trạng thái lấy ý kiến",
     consultation::AnswerKind => "cách tiếp thu ý kiến",
     consultation::CollectionMethod => "hình thức lấy ý kiến",
+    election::Step => "bước bầu trưởng thôn",
+    election::StepState => "tình trạng thực hiện",
+    election::ElectionStatus => "trạng thái bầu trưởng thôn",
+    election::Outcome => "kết quả bầu",
+    election::Base => "căn cứ tính tỷ lệ",
+    election::PersonRole => "vai trò trong cuộc bầu",
     disclosure::Form => "hình thức công khai",
     disclosure::RelayMethod => "cách thông tin lại",
     disclosure::Level => "cấp công khai",

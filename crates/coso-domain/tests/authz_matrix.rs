@@ -57,6 +57,8 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageDisclosures,
             Disseminate,
             ManageConventions,
+            ManageElections,
+            HoldConferences,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[
@@ -69,6 +71,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             CollectOpinions,
             RelayDisclosures,
             ManageConventions,
+            HoldConferences,
         ],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],

@@ -12,6 +12,7 @@ use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, Consulta
 use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::disclosure::{Form, Level, RelayMethod};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
+use coso_domain::election::{ElectionStatus, PersonRole};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
@@ -148,6 +149,8 @@ stored_code!(DialogueStatus, "dialogue.status");
 stored_code!(CommitmentStatus, "dialogue_commitment.status");
 stored_code!(AnswerKind, "consultation_answer.kind");
 stored_code!(CollectionMethod, "consultation_paper.method");
+stored_code!(ElectionStatus, "village_election.status");
+stored_code!(PersonRole, "village_election_person.role");
 stored_code!(Level, "disclosure_item.level");
 stored_code!(RelayMethod, "disclosure_relay.method");
 stored_code!(Form, "disclosure.forms");

@@ -20,6 +20,7 @@ mod cases;
 mod clearance_holders;
 mod clearances;
 mod codes;
+mod conferences;
 mod connect;
 mod consultations;
 mod dialogues;
@@ -27,6 +28,7 @@ mod conventions;
 mod digest;
 mod disclosures;
 mod dispatch;
+mod elections;
 mod email_verifications;
 mod error;
 mod evidence;
@@ -71,6 +73,7 @@ pub use case_stats::CaseGroupRow;
 pub use cases::{CaseActionRow, CaseEffects, CaseInsert, CaseRow, CaseSender, NewCase, NewCaseAction};
 pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
+pub use conferences::ConferenceRow;
 pub use connect::{Backend, Store};
 pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
 pub use dialogues::{
@@ -83,6 +86,7 @@ pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,
     RegisterUnitRow, RelayRow, forms_of,
 };
+pub use elections::{DismissalRow, ElectionPersonRow, ElectionRow};
 pub use email_verifications::NewResident;
 pub use error::StoreError;
 pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};

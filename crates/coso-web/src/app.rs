@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::consultations::routes())
         .merge(crate::dialogues::routes())
         .merge(crate::conventions::routes())
+        .merge(crate::elections::routes())
         .merge(crate::dissemination::routes())
         .merge(crate::disclosures::routes())
         .merge(cases::routes())

@@ -25,6 +25,7 @@ mod design;
 mod dialogues;
 mod disclosures;
 mod dissemination;
+mod elections;
 mod error;
 mod extract;
 mod forms;

@@ -102,6 +102,14 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(coso_domain::convention::ConventionStatus::ALL.map(coso_domain::convention::ConventionStatus::as_str));
     codes.extend(coso_domain::convention::AdoptionForm::ALL.map(coso_domain::convention::AdoptionForm::as_str));
     codes.extend(coso_domain::convention::Outcome::ALL.map(coso_domain::convention::Outcome::as_str));
+    {
+        use coso_domain::election::{ElectionStatus, Outcome as ElectionOutcome, PersonRole, Step, StepState};
+        codes.extend(ElectionStatus::ALL.map(ElectionStatus::as_str));
+        codes.extend(ElectionOutcome::ALL.map(ElectionOutcome::as_str));
+        codes.extend(StepState::ALL.map(StepState::as_str));
+        codes.extend(Step::ALL.map(Step::as_str));
+        codes.extend(PersonRole::ALL.map(PersonRole::as_str));
+    }
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),

@@ -114,8 +114,10 @@ async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> 
     } else {
         None
     };
+    let meetings = coso_app::elections::coming_meetings(&state.app, &o.unit).await?;
     Ok(UnitPage {
         reception,
+        meetings,
         nav: Nav::of(user),
         unit: o.unit,
         ancestors: o.ancestors,

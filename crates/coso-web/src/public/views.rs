@@ -39,6 +39,8 @@ pub struct UnitPage {
     pub successors: Vec<coso_store::Succession>,
     /// The published schedule of citizen reception (TCD-5), when the unit has one.
     pub reception: Option<coso_app::reception::schedule::PublicSchedule>,
+    /// The village's election meetings and conferences to come.
+    pub meetings: Vec<coso_app::elections::ComingMeeting>,
 }
 
 impl UnitPage {

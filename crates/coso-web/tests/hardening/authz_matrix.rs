@@ -309,6 +309,32 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     // Nothing adopted yet: no dossier.
     ("GET", "/api/v1/conventions/{id}/dossier.docx", Body::None,                       "S F F R F R F R -"),
     ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None,                        "S F F R F R F R -"),
+    // Elections are the commune's officials' (`{id}` names no election: not found); the
+    // conference of `V1` is its head's too; the compliance is read by whoever sees `V1`.
+    ("POST", "/api/v1/units/{code}/elections", Body::Json,                             "S F F F F R F R -"),
+    ("GET", "/api/v1/elections/{id}", Body::None,                                      "S N N N N N N N -"),
+    ("POST", "/api/v1/elections/{id}/steps", Body::Json,                               "S N N N N N N N -"),
+    ("POST", "/api/v1/elections/{id}/result", Body::Json,                              "S N N N N N N N -"),
+    ("POST", "/api/v1/elections/{id}/recognition", Body::Json,                         "S N N N N N N N -"),
+    ("POST", "/api/v1/units/{code}/dismissals", Body::Json,                            "S F F F F R F R -"),
+    ("POST", "/api/v1/units/{code}/conferences", Body::Json,                           "S F F R F R F R -"),
+    ("GET", "/api/v1/conferences/{id}", Body::None,                                    "S N N N N N N N -"),
+    ("GET", "/api/v1/units/{code}/conference-compliance", Body::None,                  "S F O O O O F O -"),
+    ("GET", "/api/v1/elections/{id}/mau-05.docx", Body::None,                          "S N N N N N N N -"),
+    ("GET", "/api/v1/elections/{id}/mau-05.pdf", Body::None,                           "S N N N N N N N -"),
+    ("GET", "/api/v1/conferences/{id}/minutes.docx", Body::None,                       "S N N N N N N N -"),
+    ("GET", "/api/v1/conferences/{id}/minutes.pdf", Body::None,                        "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/bau-truong-thon", Body::None,                     "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon", Body::Form,                    "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon/cho-thoi-lam", Body::Form,       "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/bau-truong-thon/{id}", Body::None,                "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon/{id}/buoc", Body::Form,          "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon/{id}/ket-qua", Body::Form,       "S N N N N N N N -"),
+    ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon/{id}/cong-nhan", Body::Form,     "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/hoi-nghi-cong-dong", Body::None,                  "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/hoi-nghi-cong-dong", Body::Form,                 "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/hoi-nghi-cong-dong/tuan-thu", Body::None,         "S F O O O O F O -"),
+    ("GET", "/quan-tri/don-vi/{code}/hoi-nghi-cong-dong/tuan-thu.csv", Body::None,     "S F O O O O F O -"),
     ("GET", "/don-vi/{code}/tin-tuc", Body::None,                                    "O O O O O O O O -"),
     ("GET", "/don-vi/{code}/tin-tuc.atom", Body::None,                               "O O O O O O O O -"),
     // No post nor document of that id: whoever asks.
@@ -699,6 +725,15 @@ fn probe_body(
             "/api/v1/conventions/{id}/recognition" => json!({ "date": "", "decision_number": "" }),
             r if r.starts_with("/api/v1/conventions/") => json!({ "date": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
+            // Elections, dismissals and conferences without their days.
+            "/api/v1/units/{code}/elections" => json!({ "meeting_on": "" }),
+            "/api/v1/elections/{id}/steps" => json!({ "step": "plan", "done_on": "" }),
+            "/api/v1/elections/{id}/result" => json!({ "households": 0, "present": 0, "votes": [], "received_on": "" }),
+            "/api/v1/elections/{id}/recognition" => json!({ "decided_on": "" }),
+            "/api/v1/units/{code}/dismissals" => {
+                json!({ "head_name": "", "recognised_on": "", "interim_name": "", "interim_from": "" })
+            }
+            "/api/v1/units/{code}/conferences" => json!({ "held_on": "" }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
                 "number": "12/KH-UBND", "issued_on": "2026-01-20", "title": "",

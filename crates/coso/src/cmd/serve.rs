@@ -197,5 +197,7 @@ fn app_settings(cfg: &Config) -> AppSettings {
             window_days: l.convention_review_window_days.unwrap_or(d.conventions.window_days),
             ..d.conventions
         },
+        election: d.election,
+        conference_window: d.conference_window,
     }
 }

@@ -54,6 +54,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "convention proposal", send: propose_convention, find: find_convention },
     Kind { name: "disclosure", send: record_disclosure, find: find_disclosure },
     Kind { name: "dialogue", send: set_up_dialogue, find: find_dialogue },
+    Kind { name: "community conference", send: record_conference, find: find_conference },
 ];
 
 /// How the server answered a write.
@@ -642,6 +643,31 @@ fn find_convention<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 other => Found::Part(format!("{other} versions")),
             },
             more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A village's annual conference whose minutes carry the marker `số {n}-hoi-nghi`.
+fn record_conference(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let body = json!({ "held_on": "2025-12-10", "notice_on": "2025-12-01",
+                           "minutes": format!("Biên bản hội nghị số {n}-hoi-nghi") });
+        let request = w.client.post(format!("{}/api/v1/units/{village}/conferences", w.url)).json(&body);
+        attempt("community conference", n, village, w.send(request).await)
+    })
+}
+
+/// The conference is in its village's list once, or not at all.
+fn find_conference<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let village = f.store.unit_by_code(&a.target).await.expect("village").expect("a village");
+        let marker = format!("Biên bản hội nghị số {}-hoi-nghi", a.n);
+        let held = f.store.conferences_of_unit(village.id).await.expect("conferences");
+        match held.iter().filter(|c| c.minutes.as_deref() == Some(marker.as_str())).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            more => Found::Part(format!("{more} copies")),
         }
     })
 }
