@@ -5,6 +5,7 @@
 //! what it decides and the web shows it.
 
 pub mod authz;
+pub mod board;
 pub mod case;
 pub mod clock;
 pub mod consultation;
@@ -110,6 +111,13 @@ codes!(
     dissemination::NewsStatus => "trạng thái tin",
     dissemination::LibraryKind => "loại văn bản",
     dissemination::TrainingForm => "hình thức tuyên truyền",
+    board::BoardKind => "loại ban giám sát",
+    board::MemberRole => "chức danh trong ban",
+    board::MemberSource => "thành phần của ban",
+    board::BoardStatus => "trạng thái của ban",
+    board::FindingStatus => "trạng thái kiến nghị",
+    board::ActivityKind => "loại hoạt động giám sát",
+    board::ReportCadence => "kỳ báo cáo của ban",
 );
 
 #[cfg(test)]
