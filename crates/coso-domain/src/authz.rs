@@ -99,10 +99,13 @@ pub enum Action {
     RelayDisclosures,
     /// Write the unit's news, keep its legal library and its log of trainings.
     Disseminate,
+    /// Record the unit's supervision boards (members, the decision that elected them,
+    /// dissolution), answer the findings sent to the unit, and read every board's work.
+    ManageBoards,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -125,6 +128,7 @@ impl Action {
         Action::ManageDisclosures,
         Action::RelayDisclosures,
         Action::Disseminate,
+        Action::ManageBoards,
     ];
 }
 
@@ -187,6 +191,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | CollectOpinions
                 | ManageDisclosures
                 | Disseminate
+                | ManageBoards
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

@@ -56,6 +56,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             CollectOpinions,
             ManageDisclosures,
             Disseminate,
+            ManageBoards,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[

@@ -102,6 +102,22 @@ impl BoardKind {
     }
 }
 
+/// Reads a code field: empty or unknown codes are refused naming the field.
+pub(crate) fn parse_code<T: std::str::FromStr>(
+    field: &'static str,
+    label: &str,
+    raw: &str,
+) -> Result<T, crate::FieldError> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Err(crate::FieldError::new(field, format!("Chưa chọn {}.", label.to_lowercase())));
+    }
+    v.parse().map_err(|_| {
+        let shown: String = v.chars().take(40).collect();
+        crate::FieldError::new(field, format!("{label} «{shown}» không có trong danh sách."))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,20 +135,4 @@ mod tests {
         }
         assert!("committee".parse::<BoardKind>().is_err());
     }
-}
-
-/// Reads a code field: empty or unknown codes are refused naming the field.
-pub(crate) fn parse_code<T: std::str::FromStr>(
-    field: &'static str,
-    label: &str,
-    raw: &str,
-) -> Result<T, crate::FieldError> {
-    let v = raw.trim();
-    if v.is_empty() {
-        return Err(crate::FieldError::new(field, format!("Chưa chọn {}.", label.to_lowercase())));
-    }
-    v.parse().map_err(|_| {
-        let shown: String = v.chars().take(40).collect();
-        crate::FieldError::new(field, format!("{label} «{shown}» không có trong danh sách."))
-    })
 }
