@@ -8,6 +8,7 @@
 //! password [`DEMO_PASSWORD`].
 
 mod accounts;
+mod boards;
 pub mod cases;
 mod consultations;
 mod disclosures;
@@ -115,6 +116,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
+    boards::load(app, commune, commune_villages, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,
