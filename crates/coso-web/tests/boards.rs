@@ -317,8 +317,105 @@ async fn a_finding_goes_overdue_is_escalated_answered_closed_and_reported(app: &
     }
 }
 
+async fn page(c: &reqwest::Client, url: String) -> String {
+    let res = c.get(url).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{}", res.url());
+    res.text().await.expect("html")
+}
+
+/// The CSRF token of the page's first form.
+fn csrf(html: &str) -> String {
+    coso_test_support::attr(html, "form input[name=csrf]", "value").expect("csrf field")
+}
+
+async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_ones(app: &TestApp) {
+    let commune = commune(app).await;
+    app.state.clock.set_today(day("2026-03-02"));
+    let xa = app.client_as("xa@coso.test").await;
+    let base = format!("/quan-tri/don-vi/{commune}/ban-giam-sat");
+
+    // A board refused on the page names the rule, and nothing is saved.
+    let list = page(&xa, app.url(&base)).await;
+    let token = csrf(&list);
+    let lines = "Võ Thị Hoa; Trưởng ban; V1; ; ban1@coso.test\nNguyễn Văn An; Phó Trưởng ban; V2\nTrần Văn Bình; Thành viên; V3".to_string();
+    let fields = [
+        ("kind", "inspection"),
+        ("members", lines.as_str()),
+        ("elected_by", "Biên bản hội nghị"),
+        ("elected_on", "05/01/2026"),
+        ("reports", "quarterly"),
+    ];
+    let res = app.post_form(&xa, &base, &token, &fields).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("(BTT-1)") && html.contains("Tổ dân phố Một"), "{html}");
+    assert_eq!(boards_of(app, &commune).await, 0);
+    let full = format!("{lines}\nLê Thị Cúc; Thành viên; Tổ dân phố Một\nPhạm Văn Dũng; Thành viên; V1");
+    let fields = [
+        ("kind", "inspection"),
+        ("members", full.as_str()),
+        ("elected_by", "Biên bản hội nghị"),
+        ("elected_on", "05/01/2026"),
+        ("reports", "quarterly"),
+    ];
+    let res = app.post_form(&xa, &base, &token, &fields).await;
+    assert_eq!(res.status(), 200, "followed to the board's page");
+    let board_path = res.url().path().to_string();
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã ghi nhận ban và các thành viên.") && html.contains("Phạm Văn Dũng"), "{html}");
+
+    // The member sends a finding from the board's page; another member may not open it.
+    let ban1 = app.client_as("ban1@coso.test").await;
+    let html = page(&ban1, app.url(&board_path)).await;
+    let token1 = csrf(&html);
+    let fields = [
+        ("subject", "Công khai quỹ đường làng"),
+        ("body", "Chưa niêm yết."),
+        ("to_unit", commune.as_str()),
+        ("due_on", "10/03/2026"),
+    ];
+    let res = app.post_form(&ban1, &format!("{board_path}/kien-nghi"), &token1, &fields).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("html").contains("Chờ trả lời"));
+    let ban2 = app.client_as("ban2@coso.test").await;
+    assert_eq!(ban2.get(app.url(&board_path)).send().await.expect("page").status(), 403);
+
+    // Overdue: in the commune's overview and tagged on the board's page.
+    app.state.clock.set_today(day("2026-03-12"));
+    let list = page(&xa, app.url(&base)).await;
+    assert!(coso_test_support::texts(&list, "table td").iter().any(|t| t == "Công khai quỹ đường làng"), "{list}");
+    let html = page(&xa, app.url(&board_path)).await;
+    assert!(html.contains("Quá hạn trả lời"));
+    let finding = app
+        .state
+        .app
+        .store()
+        .board_findings(board_path.rsplit('/').next().and_then(|i| i.parse().ok()).expect("id"))
+        .await
+        .expect("findings")[0]
+        .id;
+    let step = format!("{board_path}/kien-nghi/{finding}");
+    let res =
+        app.post_form(&xa, &step, &csrf(&html), &[("step", "answer"), ("answer", "Đã niêm yết ngày 12/3.")]).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("html").contains("Đã trả lời (quá hạn)"));
+    let res = app.post_form(&ban1, &step, &token1, &[("step", "close")]).await;
+    assert_eq!(res.status(), 200);
+
+    // The public page shows the board and its closed finding, to anyone.
+    let public = page(&app.anonymous(), app.url(&format!("/don-vi/{commune}/ban-giam-sat"))).await;
+    assert!(
+        public.contains("Võ Thị Hoa")
+            && public.contains("Công khai quỹ đường làng")
+            && public.contains("Đã niêm yết ngày 12/3."),
+        "{public}"
+    );
+    assert!(!public.contains("ban1@coso.test") && !public.contains("<script"), "no account, no script");
+}
+
 on_both! {
     app:
     bad_input => a_board_breaking_its_rules_is_refused_and_nothing_is_saved,
+    pages => the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_ones,
     end_to_end => a_finding_goes_overdue_is_escalated_answered_closed_and_reported,
 }
