@@ -11,6 +11,7 @@ pub mod accounts;
 mod actor;
 mod app;
 pub mod audit;
+pub mod boards;
 pub mod calendar;
 pub mod cases;
 pub mod clock;

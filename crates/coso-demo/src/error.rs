@@ -22,6 +22,8 @@ pub enum DemoError {
     Plan(#[from] coso_app::Error),
     #[error("Không tạo được đơn thư mẫu: {0}")]
     Cases(coso_app::Error),
+    #[error("Không tạo được ban giám sát mẫu: {0}")]
+    Boards(coso_app::Error),
     #[error("Không tạo được cuộc lấy ý kiến mẫu: {0}")]
     Consultations(coso_app::Error),
     #[error("Không ghi được sổ công khai mẫu: {0}")]

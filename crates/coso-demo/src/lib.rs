@@ -8,6 +8,7 @@
 //! password [`DEMO_PASSWORD`].
 
 mod accounts;
+mod boards;
 pub mod cases;
 mod consultations;
 mod dialogues;
@@ -121,6 +122,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     conventions::load(app, commune_villages, &actor).await?;
     elections::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
+    boards::load(app, commune, commune_villages, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

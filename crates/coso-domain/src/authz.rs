@@ -108,10 +108,14 @@ pub enum Action {
     ManageElections,
     /// Record a village's annual community conference (the village head's, CONF-1).
     HoldConferences,
+
+    /// Record the unit's supervision boards (members, the decision that elected them,
+    /// dissolution), answer the findings sent to the unit, and read every board's work.
+    ManageBoards,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -138,6 +142,7 @@ impl Action {
         Action::ManageConventions,
         Action::ManageElections,
         Action::HoldConferences,
+        Action::ManageBoards,
     ];
 }
 
@@ -204,6 +209,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageConventions
                 | ManageElections
                 | HoldConferences
+                | ManageBoards
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

@@ -5,6 +5,7 @@
 //! what it decides and the web shows it.
 
 pub mod authz;
+pub mod board;
 pub mod case;
 pub mod clock;
 pub mod conference;
@@ -122,6 +123,13 @@ codes!(
     dissemination::TrainingForm => "hình thức tuyên truyền",
     dialogue::DialogueStatus => "trạng thái đối thoại",
     dialogue::CommitmentStatus => "tình trạng cam kết",
+    board::BoardKind => "loại ban giám sát",
+    board::MemberRole => "chức danh trong ban",
+    board::MemberSource => "thành phần của ban",
+    board::BoardStatus => "trạng thái của ban",
+    board::FindingStatus => "trạng thái kiến nghị",
+    board::ActivityKind => "loại hoạt động giám sát",
+    board::ReportCadence => "kỳ báo cáo của ban",
 );
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageConventions,
             ManageElections,
             HoldConferences,
+            ManageBoards,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[

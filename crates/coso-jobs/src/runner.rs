@@ -166,8 +166,16 @@ impl Jobs {
         let open_cases: Vec<_> =
             self.app.store().open_cases_due_by(to).await?.into_iter().filter(|c| c.due_on >= Some(from)).collect();
         let case_reminders = plan_case_reminders(&open_cases, today, &calendar, &self.config.offsets);
+        // Overdue findings of supervision boards go to the commune chairman's inbox, once each.
+        let escalated = match coso_app::boards::escalate_overdue(&self.app, today).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "overdue board findings not escalated today");
+                0
+            }
+        };
         if reminders.is_empty() && case_reminders.is_empty() {
-            return Ok((0, 0));
+            return Ok((escalated, 0));
         }
         let mut batch = self.batch(&reminders).await?;
         let cases = case_batch(&self.app, &case_reminders, self.config.base_url.as_deref()).await?;
@@ -177,7 +185,7 @@ impl Jobs {
         if written.notifications > 0 || written.mails > 0 {
             tracing::info!(notifications = written.notifications, mails = written.mails, %today, "deadline reminders written");
         }
-        Ok((written.notifications, written.mails))
+        Ok((written.notifications + escalated, written.mails))
     }
 
     /// Sends the mails due at `now` until none is left; returns (sent, failed).

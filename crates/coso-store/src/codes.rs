@@ -119,6 +119,13 @@ macro_rules! stored_code {
 }
 
 stored_code!(UnitKind, "unit.kind");
+stored_code!(coso_domain::board::BoardKind, "board.kind");
+stored_code!(coso_domain::board::BoardStatus, "board.status");
+stored_code!(coso_domain::board::ReportCadence, "board.reports");
+stored_code!(coso_domain::board::MemberRole, "board_member.role");
+stored_code!(coso_domain::board::MemberSource, "board_member.source");
+stored_code!(coso_domain::board::ActivityKind, "board_activity.kind");
+stored_code!(coso_domain::board::FindingStatus, "board_finding.status");
 stored_code!(NewsStatus, "news_post.status");
 stored_code!(LibraryKind, "library_document.kind");
 stored_code!(TrainingForm, "training_event.form");

@@ -10,6 +10,7 @@ mod aggregate;
 mod announcements;
 mod audit;
 mod audit_search;
+mod boards;
 mod case_categories;
 mod case_files;
 mod case_inbox;
@@ -64,6 +65,10 @@ mod users;
 pub use aggregate::AggregateRow;
 pub use audit::{Actor, AuditEntry, AuditRecord};
 pub use audit_search::{AuditFilter, AuditListed};
+pub use boards::{
+    BoardActivityRow, BoardPhotoMeta, BoardPlanRow, BoardReportRow, BoardRow, Escalation, FindingRow, MemberRow,
+    NewActivity, NewBoard, NewFinding, NewMember, NewPhoto,
+};
 pub use case_categories::CaseCategoryRow;
 pub use case_files::{CaseFileData, CaseFileMeta, NewCaseFile};
 pub use case_inbox::{CaseHandler, CaseListFilter, HandlerFilter, StatusFilter};

@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::dialogues::routes())
         .merge(crate::conventions::routes())
         .merge(crate::elections::routes())
+        .merge(crate::boards::routes())
         .merge(crate::dissemination::routes())
         .merge(crate::disclosures::routes())
         .merge(cases::routes())

@@ -14,6 +14,7 @@ mod accounts;
 mod app;
 mod audit;
 mod auth;
+mod boards;
 mod calendar;
 mod case_desk;
 mod case_stats;

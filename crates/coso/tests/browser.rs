@@ -93,6 +93,13 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(NewsStatus::ALL.map(NewsStatus::as_str));
     codes.extend(LibraryKind::ALL.map(LibraryKind::as_str));
     codes.extend(TrainingForm::ALL.map(TrainingForm::as_str));
+    codes.extend(coso_domain::board::BoardKind::ALL.map(coso_domain::board::BoardKind::as_str));
+    codes.extend(coso_domain::board::MemberRole::ALL.map(coso_domain::board::MemberRole::as_str));
+    codes.extend(coso_domain::board::MemberSource::ALL.map(coso_domain::board::MemberSource::as_str));
+    codes.extend(coso_domain::board::BoardStatus::ALL.map(coso_domain::board::BoardStatus::as_str));
+    codes.extend(coso_domain::board::FindingStatus::ALL.map(coso_domain::board::FindingStatus::as_str));
+    codes.extend(coso_domain::board::ActivityKind::ALL.map(coso_domain::board::ActivityKind::as_str));
+    codes.extend(coso_domain::board::ReportCadence::ALL.map(coso_domain::board::ReportCadence::as_str));
     codes.extend(Form::ALL.map(Form::as_str));
     codes.extend(RelayMethod::ALL.map(RelayMethod::as_str));
     codes.extend(CheckKind::ALL.map(CheckKind::as_str));

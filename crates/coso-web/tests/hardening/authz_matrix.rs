@@ -411,6 +411,28 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/cases/{id}/reopen", Body::Json,                                "S F F F F R F R R"),
     ("POST", "/api/v1/cases/{id}/files?file_name=don.pdf", Body::Raw,                "S F F F F R F R R"),
     ("GET", "/api/v1/cases/{id}/files/{file}", Body::None,                           "S F F F F N F N O"),
+    // Supervision boards: `{code}` is the commune above `V1`, `{id}` its People's Inspection
+    // Board (the board member sits on it), `{finding}` a finding it sent to the commune. A board
+    // is recorded and a finding answered by the commune's officials; the board's work is its
+    // members' and theirs; the public page is everyone's.
+    ("GET", "/don-vi/{code}/ban-giam-sat", Body::None,                                "O O O O O O O O -"),
+    ("GET", "/quan-tri/don-vi/{code}/ban-giam-sat", Body::None,                       "S F F F O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/ban-giam-sat", Body::Form,                      "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/ban-giam-sat/{id}", Body::None,                  "S F F F O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/ban-giam-sat/{id}/kien-nghi", Body::Form,       "S F F F R R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/ban-giam-sat/{id}/kien-nghi/{finding}", Body::Form, "S F F F R R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/ban-giam-sat/{id}/bao-cao", Body::Form,         "S F F F R R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/ban-giam-sat/{id}/ke-hoach", Body::Form,        "S F F F R R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/ban-giam-sat/{id}/hoat-dong", Body::Form,       "S F F F R R F R -"),
+    ("POST", "/api/v1/units/{code}/boards", Body::Json,                               "S F F F F R F R -"),
+    ("GET", "/api/v1/boards/{id}", Body::None,                                        "S F F F O O F O -"),
+    ("POST", "/api/v1/boards/{id}/findings", Body::Json,                              "S F F F R R F R -"),
+    ("POST", "/api/v1/boards/{id}/reports", Body::Json,                               "S F F F R R F R -"),
+    ("GET", "/api/v1/boards/{id}/reports/{period}/report.docx", Body::None,           "S F F F O O F O -"),
+    ("GET", "/api/v1/boards/{id}/reports/{period}/report.pdf", Body::None,            "S F F F O O F O -"),
+    ("GET", "/api/v1/findings/{id}", Body::None,                                      "S F F F O O F O -"),
+    ("POST", "/api/v1/findings/{id}/answer", Body::Json,                              "S F F F F R F R -"),
+    ("POST", "/api/v1/findings/{id}/close", Body::None,                               "S F F F R R F R -"),
 ];
 
 /// The accounts of the columns and the ids the paths are filled with.
@@ -437,6 +459,10 @@ struct Fixtures {
     dialogue: i64,
     /// A convention of `V1`, proposed.
     convention: i64,
+    /// The People's Inspection Board of that commune, with the board member on it.
+    board: i64,
+    /// A finding of that board sent to the commune, waiting for its answer.
+    finding: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -580,6 +606,26 @@ impl Fixtures {
         )
         .await
         .expect("convention");
+        let members: Vec<Value> = (1..=5)
+            .map(|i| {
+                let account = if i == 1 { "ban@coso.test" } else { "" };
+                let role = if i == 1 { "head" } else { "member" };
+                json!({ "name": format!("Thành viên {i}"), "role": role, "village": VILLAGE, "account": account })
+            })
+            .collect();
+        let board_input: coso_domain::board::BoardInput = serde_json::from_value(json!({ "kind": "inspection",
+            "elected_by": "Biên bản hội nghị", "elected_on": "2026-01-05", "members": members }))
+        .expect("board input");
+        let system = coso_app::Actor::system("test");
+        let board = coso_app::boards::create(&app.state.app, &system, &unit, &board_input).await.expect("board");
+        let finding_input = coso_domain::board::FindingInput {
+            subject: "Công khai quỹ".into(),
+            body: "Đề nghị niêm yết.".into(),
+            to_unit: commune.clone(),
+            due_on: "2099-12-31".into(),
+            activity_id: None,
+        };
+        let finding = coso_app::boards::send(&app.state.app, &system, board, &finding_input).await.expect("finding");
         Fixtures {
             plan,
             occurrence: annual,
@@ -595,10 +641,20 @@ impl Fixtures {
             draft_consultation,
             dialogue,
             convention,
+            board,
+            finding,
         }
     }
 
     fn path(&self, route: &str) -> String {
+        if route.contains("ban-giam-sat") || route.contains("/boards") || route.contains("/findings/") {
+            let id = if route.contains("/findings/") { self.finding } else { self.board };
+            return route
+                .replace("{code}", &self.commune)
+                .replace("{id}", &id.to_string())
+                .replace("{finding}", &self.finding.to_string())
+                .replace("{period}", "2026-Q1");
+        }
         let id = if route.contains("mau-bao-cao") || route.contains("report-templates") {
             self.template
         } else if route.contains("/bao-cao/") || route.contains("/submissions/") {
@@ -724,6 +780,11 @@ fn probe_body(
             }
             "/api/v1/conventions/{id}/recognition" => json!({ "date": "", "decision_number": "" }),
             r if r.starts_with("/api/v1/conventions/") => json!({ "date": "" }),
+            // A board without members, a finding, answer and report with nothing in them.
+            "/api/v1/units/{code}/boards" => json!({ "kind": "inspection", "members": [] }),
+            "/api/v1/boards/{id}/findings" => json!({ "subject": "", "body": "", "to_unit": "", "due_on": "" }),
+            "/api/v1/boards/{id}/reports" => json!({ "period": "" }),
+            "/api/v1/findings/{id}/answer" => json!({ "answer": "" }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // Elections, dismissals and conferences without their days.
             "/api/v1/units/{code}/elections" => json!({ "meeting_on": "" }),

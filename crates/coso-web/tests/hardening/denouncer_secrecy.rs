@@ -123,6 +123,8 @@ impl Seed {
                     .replace("{task}", "1")
                     .replace("{year}", &self.today.format("%Y").to_string())
                     .replace("{token}", "khong-co-ma-nay")
+                    .replace("{finding}", "1")
+                    .replace("{period}", "2026-Q1")
             })
             .collect()
     }

@@ -55,6 +55,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "disclosure", send: record_disclosure, find: find_disclosure },
     Kind { name: "dialogue", send: set_up_dialogue, find: find_dialogue },
     Kind { name: "community conference", send: record_conference, find: find_conference },
+    Kind { name: "supervision board", send: record_board, find: find_board },
 ];
 
 /// How the server answered a write.
@@ -588,6 +589,46 @@ fn find_dialogue<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
             [] => Found::Nothing,
             [one] if one.place.is_some() => Found::All,
             [_] => Found::Part("place missing".to_owned()),
+            more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// An investment supervision board of the first commune, for a project whose name carries the
+/// marker `số {n}-ban-giam-sat` (one board per project, GS-1).
+fn record_board(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let commune = w.fixture.commune.clone();
+        let project = format!("Đường giao thông số {n}-ban-giam-sat");
+        let body = json!({ "kind": "investment", "elected_by": "Quyết định của Ban Thường trực UBMTTQ xã",
+            "elected_on": "2026-01-05",
+            "members": [
+                { "name": "Đặng Văn Hùng", "role": "head", "from": "front" },
+                { "name": "Võ Thị Hoa", "role": "deputy", "from": "inspection_board" },
+                { "name": "Nguyễn Văn An", "role": "member" },
+                { "name": "Trần Thị Bình", "role": "member" },
+                { "name": "Lê Văn Cường", "role": "member" }
+            ],
+            "project": { "name": project, "investor": "UBND xã", "budget": "900000000", "contributions": "100000000",
+                         "starts_on": "2026-01-10", "ends_on": "2026-06-30" } });
+        let request = w.client.post(format!("{}/api/v1/units/{commune}/boards", w.url)).json(&body);
+        attempt("supervision board", n, format!("{commune}/{project}"), w.send(request).await)
+    })
+}
+
+/// The board is there once with its five members, or not at all.
+fn find_board<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (code, project) = a.target.split_once('/').expect("commune/project");
+        let commune = f.store.unit_by_code(code).await.expect("q").expect("commune");
+        let boards = f.store.boards_of_unit(commune.id).await.expect("boards");
+        let matching: Vec<_> = boards.iter().filter(|b| b.project_name.as_deref() == Some(project)).collect();
+        match matching.as_slice() {
+            [] => Found::Nothing,
+            [b] => match f.store.board_members(b.id).await.expect("members").len() {
+                5 => Found::All,
+                other => Found::Part(format!("{other} members")),
+            },
             more => Found::Part(format!("{} copies", more.len())),
         }
     })

@@ -1,0 +1,421 @@
+//! Supervision boards on both databases: a board breaking its rules is refused naming the rule
+//! and nothing is saved; a finding of the People's Inspection Board goes to the commune, falls
+//! overdue, is escalated to the chairman's inbox, answered, closed and counted in the board's
+//! report (read back from the DOCX); a board member sees only their own board.
+
+use chrono::NaiveDate;
+use coso_domain::authz::Role;
+use coso_test_support::{TestApp, on_both};
+use serde_json::{Value, json};
+
+const PROVINCE: &str = "42";
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// The first commune of the province with 3 villages and 1 residential group, an official on
+/// it, and two `board_member` accounts. Returns the commune's code.
+async fn commune(app: &TestApp) -> String {
+    app.state.clock.set_today(day("2026-01-02"));
+    app.user("root@coso.test", Role::Admin, PROVINCE).await;
+    let admin = app.client_as("root@coso.test").await;
+    let list: Value = admin
+        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
+    for (code, name, kind) in [
+        ("V1", "Thôn Một", "village"),
+        ("V2", "Thôn Hai", "village"),
+        ("V3", "Thôn Ba", "village"),
+        ("T1", "Tổ dân phố Một", "residential_group"),
+    ] {
+        let res = admin
+            .post(app.url(&format!("/api/v1/units/{commune}/children")))
+            .json(&json!({ "code": code, "name": name, "kind": kind }))
+            .send()
+            .await
+            .expect("village");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    app.user("ban1@coso.test", Role::BoardMember, &commune).await;
+    app.user("ban2@coso.test", Role::BoardMember, &commune).await;
+    commune
+}
+
+fn member(name: &str, role: &str, village: &str) -> Value {
+    json!({ "name": name, "role": role, "village": village })
+}
+
+/// The People's Inspection Board of the commune: one member per village and group, five in all
+/// (BTT-1: 3 villages + 1 group still need 5); its head signs in as `ban1`.
+fn inspection_board() -> Value {
+    json!({
+        "kind": "inspection",
+        "elected_by": "Biên bản hội nghị Ban Thường trực UBMTTQ xã ngày 05/01/2026",
+        "elected_on": "2026-01-05",
+        "members": [
+            { "name": "Võ Thị Hoa", "role": "head", "village": "V1", "account": "ban1@coso.test" },
+            member("Nguyễn Văn An", "deputy", "V2"),
+            member("Trần Văn Bình", "member", "V3"),
+            member("Lê Thị Cúc", "member", "T1"),
+            member("Phạm Văn Dũng", "member", "Thôn Một"),
+        ]
+    })
+}
+
+/// An investment board of a road project: a Front representative, a BTTND one and `residents`
+/// residents, `deputies` of them deputy heads.
+fn investment_board(residents: usize, deputies: usize, account: &str) -> Value {
+    let mut members = vec![
+        json!({ "name": "Đặng Văn Hùng", "role": "head", "from": "front", "account": account }),
+        json!({ "name": "Võ Thị Hoa", "role": "member", "from": "inspection_board" }),
+    ];
+    for i in 0..residents {
+        let role = if i < deputies { "deputy" } else { "member" };
+        members.push(json!({ "name": format!("Người dân số {}", i + 1), "role": role, "village": "V2" }));
+    }
+    json!({
+        "kind": "investment",
+        "elected_by": "Quyết định số 12/QĐ-MTTQ",
+        "elected_on": "2026-02-01",
+        "reports": "half_yearly",
+        "members": members,
+        "project": { "name": "Đường bê tông thôn Hai", "investor": "UBND xã", "budget": "1.500.000.000",
+                     "contributions": "300.000.000", "starts_on": "2026-02-15", "ends_on": "2026-09-30" }
+    })
+}
+
+async fn post(c: &reqwest::Client, url: String, body: &Value) -> reqwest::Response {
+    c.post(url).json(body).send().await.expect("post")
+}
+
+/// The messages of a refusal, joined.
+async fn messages(res: reqwest::Response) -> String {
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    body["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+async fn boards_of(app: &TestApp, commune: &str) -> usize {
+    let unit = app.state.app.store().unit_by_code(commune).await.expect("q").expect("commune");
+    app.state.app.store().boards_of_unit(unit.id).await.expect("boards").len()
+}
+
+async fn a_board_breaking_its_rules_is_refused_and_nothing_is_saved(app: &TestApp) {
+    let commune = commune(app).await;
+    app.state.clock.set_today(day("2026-03-02"));
+    let xa = app.client_as("xa@coso.test").await;
+    let url = app.url(&format!("/api/v1/units/{commune}/boards"));
+
+    // BTT-1: four members for 3 villages and a group.
+    let mut four = inspection_board();
+    four["members"].as_array_mut().expect("members").pop();
+    let text = messages(post(&xa, url.clone(), &four).await).await;
+    assert!(text.contains("(BTT-1)") && text.contains("ít nhất 5 thành viên"), "{text}");
+    // BTT-1: every village has its member.
+    let mut uncovered = inspection_board();
+    uncovered["members"][3]["village"] = json!("V1");
+    let text = messages(post(&xa, url.clone(), &uncovered).await).await;
+    assert!(text.contains("(BTT-1)") && text.contains("Tổ dân phố Một"), "{text}");
+    // GS-3: six residents, or three deputy heads.
+    let text = messages(post(&xa, url.clone(), &investment_board(6, 0, "")).await).await;
+    assert!(text.contains("(GS-3)") && text.contains("tối đa 5 đại diện người dân"), "{text}");
+    let text = messages(post(&xa, url.clone(), &investment_board(4, 3, "")).await).await;
+    assert!(text.contains("(GS-3)") && text.contains("tối đa 2 Phó Trưởng ban"), "{text}");
+    // GS-2: four members in all.
+    let text = messages(post(&xa, url.clone(), &investment_board(2, 0, "")).await).await;
+    assert!(text.contains("(GS-2)"), "{text}");
+    assert_eq!(boards_of(app, &commune).await, 0, "nothing saved");
+
+    // BTT-2: a second People's Inspection Board of the commune; GS-1: a second board of the road.
+    assert_eq!(post(&xa, url.clone(), &inspection_board()).await.status(), 201);
+    let text = messages(post(&xa, url.clone(), &inspection_board()).await).await;
+    assert!(text.contains("(BTT-2)"), "{text}");
+    assert_eq!(post(&xa, url.clone(), &investment_board(3, 1, "")).await.status(), 201);
+    let text = messages(post(&xa, url.clone(), &investment_board(3, 1, "")).await).await;
+    assert!(text.contains("(GS-1)"), "{text}");
+    assert_eq!(boards_of(app, &commune).await, 2);
+
+    // A board member records nothing, a village is no place for a board.
+    let ban = app.client_as("ban1@coso.test").await;
+    assert_eq!(post(&ban, url.clone(), &inspection_board()).await.status(), 403);
+    let text = messages(post(&xa, app.url("/api/v1/units/V1/boards"), &investment_board(3, 0, "")).await).await;
+    assert!(text.contains("(GS-1)"), "{text}");
+}
+
+async fn get(c: &reqwest::Client, url: String) -> Value {
+    let res = c.get(url).send().await.expect("get");
+    assert_eq!(res.status(), 200, "{}", res.url());
+    res.json().await.expect("json")
+}
+
+/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in xml.replace("</w:p>", "\n").chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+async fn a_finding_goes_overdue_is_escalated_answered_closed_and_reported(app: &TestApp) {
+    let commune = commune(app).await;
+    app.state.clock.set_today(day("2026-03-02"));
+    let xa = app.client_as("xa@coso.test").await;
+    let url = app.url(&format!("/api/v1/units/{commune}/boards"));
+    let res = post(&xa, url.clone(), &inspection_board()).await;
+    assert_eq!(res.status(), 201);
+    let board = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let res = post(&xa, url, &investment_board(3, 1, "ban2@coso.test")).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let other = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+
+    // A board member sees only their board.
+    let ban1 = app.client_as("ban1@coso.test").await;
+    let ban2 = app.client_as("ban2@coso.test").await;
+    assert_eq!(get(&ban1, app.url(&format!("/api/v1/boards/{board}"))).await["kind"], "inspection");
+    assert_eq!(ban1.get(app.url(&format!("/api/v1/boards/{other}"))).send().await.expect("get").status(), 403);
+    assert_eq!(ban2.get(app.url(&format!("/api/v1/boards/{board}"))).send().await.expect("get").status(), 403);
+    let finding_to_other = json!({ "subject": "x", "body": "y", "to_unit": commune, "due_on": "2026-03-10" });
+    let res = post(&ban2, app.url(&format!("/api/v1/boards/{board}/findings")), &finding_to_other).await;
+    assert_eq!(res.status(), 403);
+
+    // 1. Sent to the commune.
+    let finding = json!({ "subject": "Công khai thu chi quỹ vì người nghèo",
+        "body": "Chưa niêm yết thu chi quỹ năm 2025 tại trụ sở; đề nghị niêm yết.", "to_unit": commune, "due_on": "2026-03-10" });
+    let res = post(&ban1, app.url(&format!("/api/v1/boards/{board}/findings")), &finding).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let f = get(&ban1, app.url(&format!("/api/v1/findings/{id}"))).await;
+    assert_eq!(f["status"], "sent");
+    assert_eq!(f["deadlines"], json!([{ "rule": "board.finding_answer", "due": "2026-03-10" }]));
+    assert_eq!(f["overdue"], false);
+
+    // 2. Overdue.
+    app.state.clock.set_today(day("2026-03-12"));
+    let f = get(&ban1, app.url(&format!("/api/v1/findings/{id}"))).await;
+    assert_eq!(f["overdue"], true);
+    assert_eq!(f["escalated"], false);
+
+    // 3. Escalated to the commune chairman's inbox, once.
+    assert_eq!(coso_app::boards::escalate_overdue(&app.state.app, day("2026-03-12")).await.expect("escalate"), 1);
+    assert_eq!(coso_app::boards::escalate_overdue(&app.state.app, day("2026-03-13")).await.expect("again"), 0);
+    let notes = get(&xa, app.url("/api/v1/notifications")).await;
+    let titles: Vec<String> = notes
+        .as_array()
+        .or_else(|| notes["items"].as_array())
+        .expect("notifications")
+        .iter()
+        .filter_map(|n| n["title"].as_str().map(String::from))
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "Kiến nghị quá hạn trả lời: Công khai thu chi quỹ vì người nghèo"),
+        "{titles:?}"
+    );
+    assert_eq!(get(&ban1, app.url(&format!("/api/v1/findings/{id}"))).await["escalated"], true);
+
+    // The board cannot close it before an answer; a board member cannot answer for the commune.
+    assert_eq!(ban1.post(app.url(&format!("/api/v1/findings/{id}/close"))).send().await.expect("close").status(), 409);
+    let answer = json!({ "answer": "UBND xã đã niêm yết thu chi quỹ ngày 13/3/2026." });
+    assert_eq!(post(&ban1, app.url(&format!("/api/v1/findings/{id}/answer")), &answer).await.status(), 403);
+    assert_eq!(
+        post(&xa, app.url(&format!("/api/v1/findings/{id}/answer")), &json!({ "answer": " " })).await.status(),
+        422
+    );
+
+    // 4. Answered, late.
+    app.state.clock.set_today(day("2026-03-13"));
+    let res = post(&xa, app.url(&format!("/api/v1/findings/{id}/answer")), &answer).await;
+    assert_eq!(res.status(), 200);
+    let f: Value = res.json().await.expect("json");
+    assert_eq!(
+        (f["status"].as_str(), f["answered_late"].as_bool(), f["overdue"].as_bool()),
+        (Some("answered"), Some(true), Some(false))
+    );
+
+    // 5. Closed by the board.
+    let res = ban1.post(app.url(&format!("/api/v1/findings/{id}/close"))).send().await.expect("close");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.expect("json")["status"], "closed");
+
+    // 6. In the board's report for the first quarter, sent to the Front once.
+    app.state.clock.set_today(day("2026-04-02"));
+    let b = get(&ban1, app.url(&format!("/api/v1/boards/{board}"))).await;
+    let q1 =
+        b["reports"].as_array().expect("reports").iter().find(|r| r["period"] == "2026-Q1").expect("Q1 owed").clone();
+    assert_eq!(q1["sent_on"], Value::Null);
+    assert_eq!(q1["deadlines"][0]["rule"], "board.report");
+    assert_eq!(q1["deadlines"][0]["due"], "2026-04-07", "5 working days after Tuesday 31/3");
+    let res = post(&ban1, app.url(&format!("/api/v1/boards/{board}/reports")), &json!({ "period": "2026-Q1" })).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let res = post(&ban1, app.url(&format!("/api/v1/boards/{board}/reports")), &json!({ "period": "2026-Q1" })).await;
+    assert_eq!(res.status(), 409, "once per period");
+    let res = post(&ban1, app.url(&format!("/api/v1/boards/{board}/reports")), &json!({ "period": "2026-H1" })).await;
+    assert_eq!(res.status(), 422, "a quarterly board");
+    let b = get(&ban1, app.url(&format!("/api/v1/boards/{board}"))).await;
+    let q1 = b["reports"].as_array().expect("reports").iter().find(|r| r["period"] == "2026-Q1").expect("Q1").clone();
+    assert_eq!(q1["sent_on"], "2026-04-02");
+    let res =
+        ban1.get(app.url(&format!("/api/v1/boards/{board}/reports/2026-Q1/report.docx"))).send().await.expect("docx");
+    assert_eq!(res.status(), 200);
+    let text = docx_text(&res.bytes().await.expect("bytes"));
+    assert!(text.contains("Quý I/2026: 1 kiến nghị đã gửi; 1 đã được trả lời (trong đó 1 trả lời quá hạn); 1 đã kết thúc; 0 quá hạn chưa trả lời."), "{text}");
+    assert!(text.contains("Công khai thu chi quỹ vì người nghèo"), "{text}");
+    assert!(text.contains("Võ Thị Hoa"), "signed by the head: {text}");
+    assert_eq!(
+        ban2.get(app.url(&format!("/api/v1/boards/{board}/reports/2026-Q1/report.docx")))
+            .send()
+            .await
+            .expect("docx")
+            .status(),
+        403
+    );
+
+    // Every step is audited.
+    let audit: Vec<String> = app
+        .state
+        .app
+        .store()
+        .audit_entries(None, Some(200))
+        .await
+        .expect("audit")
+        .items
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    for action in [
+        "board.create",
+        "board.finding.send",
+        "board.finding.escalate",
+        "board.finding.answer",
+        "board.finding.close",
+        "board.report.send",
+    ] {
+        assert!(audit.iter().any(|a| a == action), "{action} in {audit:?}");
+    }
+}
+
+async fn page(c: &reqwest::Client, url: String) -> String {
+    let res = c.get(url).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{}", res.url());
+    res.text().await.expect("html")
+}
+
+/// The CSRF token of the page's first form.
+fn csrf(html: &str) -> String {
+    coso_test_support::attr(html, "form input[name=csrf]", "value").expect("csrf field")
+}
+
+async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_ones(app: &TestApp) {
+    let commune = commune(app).await;
+    app.state.clock.set_today(day("2026-03-02"));
+    let xa = app.client_as("xa@coso.test").await;
+    let base = format!("/quan-tri/don-vi/{commune}/ban-giam-sat");
+
+    // A board refused on the page names the rule, and nothing is saved.
+    let list = page(&xa, app.url(&base)).await;
+    let token = csrf(&list);
+    let lines = "Võ Thị Hoa; Trưởng ban; V1; ; ban1@coso.test\nNguyễn Văn An; Phó Trưởng ban; V2\nTrần Văn Bình; Thành viên; V3".to_string();
+    let fields = [
+        ("kind", "inspection"),
+        ("members", lines.as_str()),
+        ("elected_by", "Biên bản hội nghị"),
+        ("elected_on", "05/01/2026"),
+        ("reports", "quarterly"),
+    ];
+    let res = app.post_form(&xa, &base, &token, &fields).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("(BTT-1)") && html.contains("Tổ dân phố Một"), "{html}");
+    assert_eq!(boards_of(app, &commune).await, 0);
+    let full = format!("{lines}\nLê Thị Cúc; Thành viên; Tổ dân phố Một\nPhạm Văn Dũng; Thành viên; V1");
+    let fields = [
+        ("kind", "inspection"),
+        ("members", full.as_str()),
+        ("elected_by", "Biên bản hội nghị"),
+        ("elected_on", "05/01/2026"),
+        ("reports", "quarterly"),
+    ];
+    let res = app.post_form(&xa, &base, &token, &fields).await;
+    assert_eq!(res.status(), 200, "followed to the board's page");
+    let board_path = res.url().path().to_string();
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã ghi nhận ban và các thành viên.") && html.contains("Phạm Văn Dũng"), "{html}");
+
+    // The member sends a finding from the board's page; another member may not open it.
+    let ban1 = app.client_as("ban1@coso.test").await;
+    let html = page(&ban1, app.url(&board_path)).await;
+    let token1 = csrf(&html);
+    let fields = [
+        ("subject", "Công khai quỹ đường làng"),
+        ("body", "Chưa niêm yết."),
+        ("to_unit", commune.as_str()),
+        ("due_on", "10/03/2026"),
+    ];
+    let res = app.post_form(&ban1, &format!("{board_path}/kien-nghi"), &token1, &fields).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("html").contains("Chờ trả lời"));
+    let ban2 = app.client_as("ban2@coso.test").await;
+    assert_eq!(ban2.get(app.url(&board_path)).send().await.expect("page").status(), 403);
+
+    // Overdue: in the commune's overview and tagged on the board's page.
+    app.state.clock.set_today(day("2026-03-12"));
+    let list = page(&xa, app.url(&base)).await;
+    assert!(coso_test_support::texts(&list, "table td").iter().any(|t| t == "Công khai quỹ đường làng"), "{list}");
+    let html = page(&xa, app.url(&board_path)).await;
+    assert!(html.contains("Quá hạn trả lời"));
+    let finding = app
+        .state
+        .app
+        .store()
+        .board_findings(board_path.rsplit('/').next().and_then(|i| i.parse().ok()).expect("id"))
+        .await
+        .expect("findings")[0]
+        .id;
+    let step = format!("{board_path}/kien-nghi/{finding}");
+    let res =
+        app.post_form(&xa, &step, &csrf(&html), &[("step", "answer"), ("answer", "Đã niêm yết ngày 12/3.")]).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("html").contains("Đã trả lời (quá hạn)"));
+    let res = app.post_form(&ban1, &step, &token1, &[("step", "close")]).await;
+    assert_eq!(res.status(), 200);
+
+    // The public page shows the board and its closed finding, to anyone.
+    let public = page(&app.anonymous(), app.url(&format!("/don-vi/{commune}/ban-giam-sat"))).await;
+    assert!(
+        public.contains("Võ Thị Hoa")
+            && public.contains("Công khai quỹ đường làng")
+            && public.contains("Đã niêm yết ngày 12/3."),
+        "{public}"
+    );
+    assert!(!public.contains("ban1@coso.test") && !public.contains("<script"), "no account, no script");
+}
+
+on_both! {
+    app:
+    bad_input => a_board_breaking_its_rules_is_refused_and_nothing_is_saved,
+    pages => the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_ones,
+    end_to_end => a_finding_goes_overdue_is_escalated_answered_closed_and_reported,
+}
