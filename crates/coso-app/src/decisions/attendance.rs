@@ -1,6 +1,7 @@
 //! Attendance of a meeting: a count, or the households ticked one by one (on a tablet), which
 //! may come later and replace the count.
 
+use coso_domain::FieldError;
 use coso_domain::decision::DecisionForm;
 use coso_store::{Attendance, UnitRow};
 
@@ -22,6 +23,14 @@ pub async fn record_attendance(
             field: "form",
             message: format!("Chỉ cuộc họp mới ghi số hộ dự họp; quyết định này theo hình thức «{}».", d.form.label()),
         });
+    }
+    if let Attendance::Count(n) = attendance
+        && !(0..=d.households).contains(n)
+    {
+        return Err(Error::Validation(vec![FieldError::new(
+            "present",
+            format!("Số hộ dự họp ({n}) phải từ 0 đến {} (số hộ của danh sách).", d.households),
+        )]));
     }
     Ok(app.store().record_decision_attendance(&permit, unit, id, attendance, actor.audit()).await?)
 }
