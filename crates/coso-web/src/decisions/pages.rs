@@ -111,6 +111,8 @@ pub async fn attendance(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult<Response> {
     user.check_csrf(value(&pairs, "csrf"))?;
+    let (unit, _) = decisions::decision_of_unit(&state.app, &code, id).await?;
+    decisions::manage_permit(&user.actor(), &unit)?;
     let ticked: Vec<i64> =
         pairs.iter().filter(|(k, _)| k == "households").filter_map(|(_, v)| v.trim().parse().ok()).collect();
     let typed = value(&pairs, "present").trim();
@@ -124,7 +126,6 @@ pub async fn attendance(
             )])
         })
     };
-    let (unit, _) = decisions::decision_of_unit(&state.app, &code, id).await?;
     let result = match attendance {
         Ok(a) => decisions::record_attendance(&state.app, &user.actor(), &unit, id, &a).await.map_err(AppError::from),
         Err(e) => Err(e),
@@ -224,6 +225,7 @@ pub async fn tally(
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
     let (unit, _) = decisions::decision_of_unit(&state.app, &code, id).await?;
+    decisions::manage_permit(&user.actor(), &unit)?;
     let result = match form.tally() {
         Ok(t) => decisions::tally_meeting(&state.app, &user.actor(), &unit, id, t).await.map_err(AppError::from),
         Err(errors) => Err(AppError::Validation(errors)),

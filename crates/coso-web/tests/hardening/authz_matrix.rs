@@ -178,6 +178,12 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::None,               "S F F O F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/phieu", Body::Form,              "S F F R F R F R -"),
     ("GET", "/quan-tri/don-vi/{code}/lay-y-kien/{id}/bao-cao.docx", Body::None,        "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/quyet-dinh", Body::None,                          "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh", Body::Form,                         "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/quyet-dinh/{id}", Body::None,                     "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh/{id}/du-hop", Body::Form,             "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh/{id}/kiem-phieu", Body::Form,         "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh/{id}/ket-thuc", Body::Form,           "S F F R F R F R -"),
     // `V1` keeps no disclosure register: its public pages are not found for anyone.
     ("GET", "/don-vi/{code}/cong-khai", Body::None,                                  "N N N N N N N N -"),
     ("GET", "/don-vi/{code}/cong-khai.atom", Body::None,                             "N N N N N N N N -"),
@@ -255,6 +261,11 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/units/{code}/reception/sessions/{id}/visits", Body::None,       "S F F F F N F N -"),
     ("POST", "/api/v1/units/{code}/reception/sessions/{id}/visits", Body::Json,      "S F F F F N F N -"),
     ("GET", "/api/v1/units/{code}/reception/compliance", Body::None,                 "S F O F O O F O -"),
+    // Decisions: `{id}` is an open meeting of `V1` (one household), which every probe leaves open.
+    ("POST", "/api/v1/units/{code}/decisions", Body::Json,                            "S F F R F R F R -"),
+    ("GET", "/api/v1/decisions/{id}", Body::None,                                     "S F O O O O F O -"),
+    ("POST", "/api/v1/decisions/{id}/attendance", Body::Json,                         "S F F R F R F R -"),
+    ("POST", "/api/v1/decisions/{id}/tally", Body::Json,                              "S F F R F R F R -"),
     ("POST", "/api/v1/consultations", Body::Json,                                      "S F F F F R F R -"),
     ("GET", "/api/v1/consultations/{id}", Body::None,                                  "O O O O O O O O -"),
     ("POST", "/api/v1/consultations/{id}/comments", Body::Json,                        "S R R R R R R R -"),
@@ -358,6 +369,7 @@ struct Fixtures {
     consultation: i64,
     /// A consultation of that commune still in review, for the close (which then refuses).
     draft_consultation: i64,
+    decision: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -476,6 +488,17 @@ impl Fixtures {
         )
         .await
         .expect("draft consultation");
+        let village = app.store.unit_by_code(VILLAGE).await.expect("q").expect("village");
+        let meeting = coso_domain::decision::DecisionInput {
+            matter: "1".into(),
+            form: "meeting".into(),
+            title: "Mức đóng góp làm đường".into(),
+            date: "2026-03-10".into(),
+            ..Default::default()
+        };
+        let decision = coso_app::decisions::open(&app.state.app, &coso_app::Actor::system("test"), &village, &meeting)
+            .await
+            .expect("decision");
         Fixtures {
             plan,
             occurrence: annual,
@@ -489,6 +512,7 @@ impl Fixtures {
             case_file,
             consultation,
             draft_consultation,
+            decision,
         }
     }
 
@@ -499,6 +523,8 @@ impl Fixtures {
             self.submission
         } else if route.contains("/cases/") || route.contains("/vu-viec/") {
             self.case
+        } else if route.contains("/decisions/") || route.contains("quyet-dinh/{id}") {
+            self.decision
         } else if route.ends_with("/close") {
             self.draft_consultation
         } else if route.contains("lay-y-kien/{id}") || route.contains("/consultations/") {
@@ -594,6 +620,12 @@ fn probe_body(
                 "opens_on": "2026-01-01", "closes_on": "2026-01-31", "sections": [] }),
             "/api/v1/consultations/{id}/answers" => json!({ "comments": [], "kind": "accepted" }),
             "/api/v1/consultations/{id}/comments" => json!({ "body": "" }),
+            // A decision without a title; more present than households; a vote before attendance.
+            "/api/v1/units/{code}/decisions" => {
+                json!({ "matter": 1, "form": "meeting", "title": "", "date": "2026-03-10" })
+            }
+            "/api/v1/decisions/{id}/attendance" => json!({ "present": 5 }),
+            "/api/v1/decisions/{id}/tally" => json!({ "yes": 1, "no": 0 }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
