@@ -26,4 +26,6 @@ pub enum DemoError {
     Consultations(coso_app::Error),
     #[error("Không ghi được sổ công khai mẫu: {0}")]
     Disclosures(coso_app::Error),
+    #[error("Không tạo được việc nhân dân bàn và quyết định mẫu: {0}")]
+    Decisions(coso_app::Error),
 }

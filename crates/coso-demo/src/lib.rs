@@ -10,6 +10,7 @@
 mod accounts;
 pub mod cases;
 mod consultations;
+mod decisions;
 mod disclosures;
 mod dissemination;
 mod error;
@@ -114,6 +115,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let residents = report.accounts.iter().filter(|a| a.role == Role::Resident).map(|a| a.email.as_str());
     let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
+    decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     tracing::info!(
         villages = report.villages,
