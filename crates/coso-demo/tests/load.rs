@@ -93,6 +93,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     assert_eq!(total, report.households);
 
     demo_cases_cover_every_state(store, report.cases).await;
+    demo_decisions_cover_every_state(store, &province).await;
 
     assert_eq!(report.accounts.len(), 7);
     for role in Role::ALL {
@@ -196,6 +197,22 @@ async fn demo_cases_cover_every_state(store: &Store, registered: usize) {
     .await
     .expect("stats");
     assert_eq!(stats.kinds.iter().map(|k| k.received).sum::<i64>() as usize, registered);
+}
+
+/// A meeting to come, meetings adopted, not adopted and closed short of the ratio, a ballot and
+/// an online vote under way.
+async fn demo_decisions_cover_every_state(store: &Store, province: &coso_store::UnitRow) {
+    use coso_domain::decision::{DecisionForm, DecisionStatus, Outcome};
+    let all = store.decisions_in_subtree(province).await.expect("decisions");
+    let today = store.clock().today();
+    assert!(all.iter().all(|d| d.decision.households > 0));
+    assert!(all.iter().any(|d| d.decision.status == DecisionStatus::Open && d.decision.held_on > today));
+    for outcome in Outcome::ALL {
+        assert!(all.iter().any(|d| d.decision.outcome == Some(outcome)), "no decision {outcome:?}");
+    }
+    for form in DecisionForm::ALL {
+        assert!(all.iter().any(|d| d.decision.form == form), "no decision by {form:?}");
+    }
 }
 
 async fn count_created(store: &Store) -> usize {
