@@ -5,7 +5,7 @@
 //! 1–5 — gets a clear error and changes nothing.
 
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, on_both};
+use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -257,8 +257,68 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     assert_eq!(audit.total, 5, "three opened, one attendance, one tally: refusals write nothing");
 }
 
+async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("page");
+    assert_eq!(res.status(), 200, "{path}");
+    res.text().await.expect("html")
+}
+
+/// The village head opens a meeting on the page, ticks the households present on the tablet's
+/// form, enters the vote and reads the outcome with its reason; a refused vote keeps what was
+/// typed and names the field.
+async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
+    village_of_120(app).await;
+    let head = app.client_as("truong-thon@coso.test").await;
+    let list = page(&head, app, "/quan-tri/don-vi/V1/quyet-dinh").await;
+    let csrf = attr(&list, "form input[name=csrf]", "value").expect("csrf");
+    let res = app
+        .post_form(
+            &head,
+            "/quan-tri/don-vi/V1/quyet-dinh",
+            &csrf,
+            &[("title", "Mức đóng góp sửa cầu"), ("matter", "3"), ("form", "online"), ("date", "10/03/2026")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let refused = res.text().await.expect("html");
+    assert!(texts(&refused, ".error-summary a").iter().any(|t| t.contains("nội dung 6")), "{refused}");
+    let res = app
+        .post_form(
+            &head,
+            "/quan-tri/don-vi/V1/quyet-dinh",
+            &csrf,
+            &[("title", "Mức đóng góp sửa cầu"), ("matter", "1"), ("form", "meeting"), ("date", "10/03/2026")],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "the redirect to the meeting's page is followed");
+    let at = res.url().path().to_string();
+    assert!(at.starts_with("/quan-tri/don-vi/V1/quyet-dinh/"), "{at}");
+    let meeting = page(&head, app, &at).await;
+    let ids = attrs(&meeting, "input[name=households]", "value");
+    assert_eq!(ids.len(), 120, "one box per household of the snapshot");
+    let mut ticked: Vec<(&str, &str)> = ids.iter().take(70).map(|id| ("households", id.as_str())).collect();
+    ticked.push(("present", ""));
+    let res = app.post_form(&head, &format!("{at}/du-hop"), &csrf, &ticked).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("html").contains("Đã ghi 70 hộ dự họp."));
+    let res = app.post_form(&head, &format!("{at}/kiem-phieu"), &csrf, &[("yes", "71"), ("no", "0")]).await;
+    assert_eq!(res.status(), 422);
+    let refused = res.text().await.expect("html");
+    assert_eq!(attr(&refused, "input[name=yes]", "value").as_deref(), Some("71"));
+    assert!(texts(&refused, ".error-summary a").iter().any(|t| t.contains("(70)")), "{refused}");
+    let res = app.post_form(&head, &format!("{at}/kiem-phieu"), &csrf, &[("yes", "66"), ("no", "4")]).await;
+    assert_eq!(res.status(), 200);
+    let closed = page(&head, app, &at).await;
+    assert!(texts(&closed, ".tag").iter().any(|t| t == "Được thông qua"), "{closed}");
+    assert!(closed.contains("66 trên 120 hộ gia đình đồng ý"), "{closed}");
+    assert!(attrs(&closed, "input[name=households]", "value").is_empty(), "a closed meeting takes no attendance");
+    let list = page(&head, app, "/quan-tri/don-vi/V1/quyet-dinh").await;
+    assert!(texts(&list, "table.data td a").iter().any(|t| t == "Mức đóng góp sửa cầu"));
+}
+
 on_both! {
     app:
     meetings => a_meeting_is_judged_against_all_households,
     bad_input => bad_input_is_refused_and_nothing_changes,
+    pages => the_village_head_runs_a_meeting_on_the_pages,
 }
