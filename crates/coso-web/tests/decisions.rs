@@ -269,6 +269,8 @@ async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
 async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
     village_of_120(app).await;
     let head = app.client_as("truong-thon@coso.test").await;
+    // Held today: the village's public page shows the results of the last 90 days.
+    let today = app.state.app.today().format("%d/%m/%Y").to_string();
     let list = page(&head, app, "/quan-tri/don-vi/V1/quyet-dinh").await;
     let csrf = attr(&list, "form input[name=csrf]", "value").expect("csrf");
     let res = app
@@ -287,7 +289,7 @@ async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
             &head,
             "/quan-tri/don-vi/V1/quyet-dinh",
             &csrf,
-            &[("title", "Mức đóng góp sửa cầu"), ("matter", "1"), ("form", "meeting"), ("date", "10/03/2026")],
+            &[("title", "Mức đóng góp sửa cầu"), ("matter", "1"), ("form", "meeting"), ("date", &today)],
         )
         .await;
     assert_eq!(res.status(), 200, "the redirect to the meeting's page is followed");
@@ -314,6 +316,10 @@ async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
     assert!(attrs(&closed, "input[name=households]", "value").is_empty(), "a closed meeting takes no attendance");
     let list = page(&head, app, "/quan-tri/don-vi/V1/quyet-dinh").await;
     assert!(texts(&list, "table.data td a").iter().any(|t| t == "Mức đóng góp sửa cầu"));
+    let public = page(&app.anonymous(), app, "/don-vi/V1").await;
+    assert!(texts(&public, "#quyet-dinh").iter().any(|t| t == "Nhân dân bàn và quyết định"), "{public}");
+    assert!(public.contains("Mức đóng góp sửa cầu") && public.contains("Được thông qua"), "{public}");
+    assert!(!public.contains("Nguyễn Văn 1"), "no household's name on the public page");
 }
 
 on_both! {

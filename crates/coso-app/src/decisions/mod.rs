@@ -9,6 +9,7 @@ mod access;
 pub mod attendance;
 pub mod deadlines;
 pub mod open;
+pub mod public;
 pub mod tally;
 pub mod view;
 

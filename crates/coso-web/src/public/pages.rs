@@ -114,7 +114,9 @@ async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> 
     } else {
         None
     };
+    let decisions = coso_app::decisions::public::for_village(&state.app, &o.unit).await?;
     Ok(UnitPage {
+        decisions,
         reception,
         nav: Nav::of(user),
         unit: o.unit,
