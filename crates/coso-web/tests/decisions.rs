@@ -154,7 +154,7 @@ async fn a_meeting_is_judged_against_all_households(app: &TestApp) {
         .take(61)
         .collect();
     let (status, d) = post(
-        &app,
+        app,
         &official,
         format!("/api/v1/decisions/{unreachable}/attendance"),
         json!({ "households": households }),
@@ -165,7 +165,7 @@ async fn a_meeting_is_judged_against_all_households(app: &TestApp) {
     assert_eq!(d["outcome"], Value::Null, "61 present can still reach 61 yes");
 
     let ballot = post(
-        &app,
+        app,
         &official,
         "/api/v1/units/V1/decisions".into(),
         json!({ "matter": 1, "form": "ballot", "title": "Phát phiếu về mức đóng góp", "date": "2024-03-01", "ends_on": "2024-03-08" }),
@@ -217,7 +217,7 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
 
     for matter in 1..=5 {
         let (status, body) = post(
-            &app,
+            app,
             &official,
             "/api/v1/units/V1/decisions".into(),
             json!({ "matter": matter, "form": "online", "title": "Biểu quyết trực tuyến", "date": "2026-03-10" }),
@@ -227,7 +227,7 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
         assert_eq!(body["error"]["fields"][0]["field"], "form");
     }
     let (status, body) = post(
-        &app,
+        app,
         &official,
         "/api/v1/units/V1/decisions".into(),
         json!({ "matter": 6, "form": "online", "title": "Giờ đổ rác của thôn", "date": "2026-03-10" }),
@@ -236,7 +236,7 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     assert_eq!(status, 201, "{body}");
 
     let ballot = post(
-        &app,
+        app,
         &official,
         "/api/v1/units/V1/decisions".into(),
         json!({ "matter": 2, "form": "ballot", "title": "Thu quỹ khuyến học", "date": "2026-03-10" }),
