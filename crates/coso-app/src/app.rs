@@ -31,6 +31,9 @@ pub struct AppSettings {
     pub election: coso_domain::election::Rules,
     /// The months an annual community conference counts in (CONF-1, default October–December).
     pub conference_window: coso_domain::conference::Window,
+    /// Community decisions' unverified numbers: days of the invitation and the reminder before
+    /// a meeting (5 and 1), the comparison for elections (more than half of all households).
+    pub decisions: coso_domain::decision::Rules,
 }
 
 #[derive(Debug, Clone)]

@@ -19,6 +19,7 @@ pub mod conferences;
 pub mod consultations;
 pub mod dialogues;
 pub mod conventions;
+pub mod decisions;
 pub mod disclosures;
 pub mod dissemination;
 pub mod elections;

@@ -34,4 +34,6 @@ pub enum DemoError {
     Conventions(coso_app::Error),
     #[error("Không tạo được cuộc bầu trưởng thôn, hội nghị cộng đồng mẫu: {0}")]
     Elections(coso_app::Error),
+    #[error("Không tạo được việc nhân dân bàn và quyết định mẫu: {0}")]
+    Decisions(coso_app::Error),
 }

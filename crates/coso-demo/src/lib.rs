@@ -13,6 +13,7 @@ pub mod cases;
 mod consultations;
 mod dialogues;
 mod conventions;
+mod decisions;
 mod disclosures;
 mod dissemination;
 mod elections;
@@ -121,6 +122,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let dialogues = dialogues::load(app, commune, commune_villages, &actor).await?;
     conventions::load(app, commune_villages, &actor).await?;
     elections::load(app, commune_villages, &actor).await?;
+    decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
     tracing::info!(

@@ -121,6 +121,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     demo_cases_cover_every_state(store, report.cases).await;
     let official = report.accounts.iter().find(|a| a.email == "canbo.xa@coso.example").expect("the commune's official");
     dialogues_show_every_state(store, &official.unit_code).await;
+    demo_decisions_cover_every_state(store, &province).await;
 
     assert_eq!(report.accounts.len(), 7);
     for role in Role::ALL {
@@ -264,6 +265,20 @@ async fn conventions_in_force_draft_and_posted(store: &Store, communes: &[UnitRo
     }
     statuses.sort_by_key(|s| s.as_str());
     assert_eq!(statuses, [ConventionStatus::Drafting, ConventionStatus::InForce, ConventionStatus::Posted]);
+/// A meeting to come, meetings adopted, not adopted and closed short of the ratio, a ballot and
+/// an online vote under way.
+async fn demo_decisions_cover_every_state(store: &Store, province: &coso_store::UnitRow) {
+    use coso_domain::decision::{DecisionForm, DecisionStatus, Outcome};
+    let all = store.decisions_in_subtree(province).await.expect("decisions");
+    let today = store.clock().today();
+    assert!(all.iter().all(|d| d.decision.households > 0));
+    assert!(all.iter().any(|d| d.decision.status == DecisionStatus::Open && d.decision.held_on > today));
+    for outcome in Outcome::ALL {
+        assert!(all.iter().any(|d| d.decision.outcome == Some(outcome)), "no decision {outcome:?}");
+    }
+    for form in DecisionForm::ALL {
+        assert!(all.iter().any(|d| d.decision.form == form), "no decision by {form:?}");
+    }
 }
 
 async fn count_created(store: &Store) -> usize {

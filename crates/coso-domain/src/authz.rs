@@ -108,14 +108,16 @@ pub enum Action {
     ManageElections,
     /// Record a village's annual community conference (the village head's, CONF-1).
     HoldConferences,
-
     /// Record the unit's supervision boards (members, the decision that elected them,
     /// dissolution), answer the findings sent to the unit, and read every board's work.
     ManageBoards,
+    /// Open the community's decisions (meetings, ballots, online votes), record attendance,
+    /// counts and results (officials of the unit or above, the village head).
+    ManageDecisions,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -143,6 +145,7 @@ impl Action {
         Action::ManageElections,
         Action::HoldConferences,
         Action::ManageBoards,
+        Action::ManageDecisions,
     ];
 }
 
@@ -210,6 +213,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageElections
                 | HoldConferences
                 | ManageBoards
+                | ManageDecisions
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
@@ -227,6 +231,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                     | RelayDisclosures
                     | ManageConventions
                     | HoldConferences
+                    | ManageDecisions
             )
         }
         // The boards supervise, so they read plans and their results.

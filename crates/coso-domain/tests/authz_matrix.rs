@@ -60,6 +60,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageElections,
             HoldConferences,
             ManageBoards,
+            ManageDecisions,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[
@@ -73,6 +74,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             RelayDisclosures,
             ManageConventions,
             HoldConferences,
+            ManageDecisions,
         ],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],

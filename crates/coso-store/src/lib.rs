@@ -26,6 +26,7 @@ mod connect;
 mod consultations;
 mod dialogues;
 mod conventions;
+mod decisions;
 mod digest;
 mod disclosures;
 mod dispatch;
@@ -86,6 +87,7 @@ pub use dialogues::{
     ProgressRow, QuestionRow,
 };
 pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
+pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use digest::TableDigest;
 pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,

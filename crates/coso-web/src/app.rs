@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::conventions::routes())
         .merge(crate::elections::routes())
         .merge(crate::boards::routes())
+        .merge(crate::decisions::routes())
         .merge(crate::dissemination::routes())
         .merge(crate::disclosures::routes())
         .merge(cases::routes())

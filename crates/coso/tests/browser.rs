@@ -21,6 +21,7 @@ use coso_domain::case::{
 };
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
 use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
+use coso_domain::decision::{DecisionForm, DecisionStatus, Outcome as DecisionOutcome, VotingMethod};
 use coso_domain::disclosure::{CheckKind, Form, RelayMethod};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::household_link::LinkStatus;
@@ -117,6 +118,10 @@ fn enum_codes() -> Vec<&'static str> {
         codes.extend(Step::ALL.map(Step::as_str));
         codes.extend(PersonRole::ALL.map(PersonRole::as_str));
     }
+    codes.extend(DecisionForm::ALL.map(DecisionForm::as_str));
+    codes.extend(DecisionStatus::ALL.map(DecisionStatus::as_str));
+    codes.extend(DecisionOutcome::ALL.map(DecisionOutcome::as_str));
+    codes.extend(VotingMethod::ALL.map(VotingMethod::as_str));
     codes.extend(
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),

@@ -115,7 +115,9 @@ async fn unit_page(state: &AppState, user: Option<&CurrentUser>, code: &str) -> 
         None
     };
     let meetings = coso_app::elections::coming_meetings(&state.app, &o.unit).await?;
+    let decisions = coso_app::decisions::public::for_village(&state.app, &o.unit).await?;
     Ok(UnitPage {
+        decisions,
         reception,
         meetings,
         nav: Nav::of(user),

@@ -41,9 +41,33 @@ pub struct UnitPage {
     pub reception: Option<coso_app::reception::schedule::PublicSchedule>,
     /// The village's election meetings and conferences to come.
     pub meetings: Vec<coso_app::elections::ComingMeeting>,
+    /// A village's decisions under way and recent results (none elsewhere).
+    pub decisions: Vec<coso_app::decisions::public::PublicDecision>,
 }
 
 impl UnitPage {
+    /// The outcome, or where the decision stands.
+    pub fn decision_label(&self, d: &coso_app::decisions::public::PublicDecision) -> &'static str {
+        d.outcome.map_or(d.status.label(), |o| o.label())
+    }
+
+    pub fn decision_kind(&self, d: &coso_app::decisions::public::PublicDecision) -> &'static str {
+        match d.outcome {
+            Some(coso_domain::decision::Outcome::Adopted) => "ok",
+            Some(_) => "wait",
+            None => "info",
+        }
+    }
+
+    /// «10/03/2026», or the period of a ballot.
+    pub fn decision_date(&self, d: &coso_app::decisions::public::PublicDecision) -> String {
+        if d.ends_on == d.held_on {
+            vn_date(d.held_on)
+        } else {
+            format!("{} – {}", vn_date(d.held_on), vn_date(d.ends_on))
+        }
+    }
+
     /// When the successors took over.
     pub fn succession_date(&self) -> String {
         self.successors.first().map(|s| vn_date(s.effective)).unwrap_or_default()

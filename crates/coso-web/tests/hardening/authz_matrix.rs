@@ -195,6 +195,12 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/cam-ket", Body::Form,             "S N N N N N N N -"),
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/tien-do", Body::Form,             "S N N N N N N N -"),
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/ket-qua", Body::Form,             "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/quyet-dinh", Body::None,                          "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh", Body::Form,                         "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/quyet-dinh/{id}", Body::None,                     "S F O O O O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh/{id}/du-hop", Body::Form,             "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh/{id}/kiem-phieu", Body::Form,         "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/quyet-dinh/{id}/ket-thuc", Body::Form,           "S F F R F R F R -"),
     // `V1` keeps no disclosure register: its public pages are not found for anyone.
     ("GET", "/don-vi/{code}/cong-khai", Body::None,                                  "N N N N N N N N -"),
     ("GET", "/don-vi/{code}/cong-khai.atom", Body::None,                             "N N N N N N N N -"),
@@ -275,6 +281,11 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/units/{code}/reception/sessions/{id}/visits", Body::None,       "S F F F F N F N -"),
     ("POST", "/api/v1/units/{code}/reception/sessions/{id}/visits", Body::Json,      "S F F F F N F N -"),
     ("GET", "/api/v1/units/{code}/reception/compliance", Body::None,                 "S F O F O O F O -"),
+    // Decisions: `{id}` is an open meeting of `V1` (one household), which every probe leaves open.
+    ("POST", "/api/v1/units/{code}/decisions", Body::Json,                            "S F F R F R F R -"),
+    ("GET", "/api/v1/decisions/{id}", Body::None,                                     "S F O O O O F O -"),
+    ("POST", "/api/v1/decisions/{id}/attendance", Body::Json,                         "S F F R F R F R -"),
+    ("POST", "/api/v1/decisions/{id}/tally", Body::Json,                              "S F F R F R F R -"),
     ("POST", "/api/v1/consultations", Body::Json,                                      "S F F F F R F R -"),
     ("GET", "/api/v1/consultations/{id}", Body::None,                                  "O O O O O O O O -"),
     ("POST", "/api/v1/consultations/{id}/comments", Body::Json,                        "S R R R R R R R -"),
@@ -463,6 +474,7 @@ struct Fixtures {
     board: i64,
     /// A finding of that board sent to the commune, waiting for its answer.
     finding: i64,
+    decision: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -626,6 +638,17 @@ impl Fixtures {
             activity_id: None,
         };
         let finding = coso_app::boards::send(&app.state.app, &system, board, &finding_input).await.expect("finding");
+        let village = app.store.unit_by_code(VILLAGE).await.expect("q").expect("village");
+        let meeting = coso_domain::decision::DecisionInput {
+            matter: "1".into(),
+            form: "meeting".into(),
+            title: "Mức đóng góp làm đường".into(),
+            date: "2026-03-10".into(),
+            ..Default::default()
+        };
+        let decision = coso_app::decisions::open(&app.state.app, &coso_app::Actor::system("test"), &village, &meeting)
+            .await
+            .expect("decision");
         Fixtures {
             plan,
             occurrence: annual,
@@ -643,6 +666,7 @@ impl Fixtures {
             convention,
             board,
             finding,
+            decision,
         }
     }
 
@@ -663,6 +687,8 @@ impl Fixtures {
             self.case
         } else if route.contains("/conventions/") {
             self.convention
+        } else if route.contains("/decisions/") || route.contains("quyet-dinh/{id}") {
+            self.decision
         } else if route.ends_with("/close") {
             self.draft_consultation
         } else if route.contains("lay-y-kien/{id}") || route.contains("/consultations/") {
@@ -785,6 +811,12 @@ fn probe_body(
             "/api/v1/boards/{id}/findings" => json!({ "subject": "", "body": "", "to_unit": "", "due_on": "" }),
             "/api/v1/boards/{id}/reports" => json!({ "period": "" }),
             "/api/v1/findings/{id}/answer" => json!({ "answer": "" }),
+            // A decision without a title; more present than households; a vote before attendance.
+            "/api/v1/units/{code}/decisions" => {
+                json!({ "matter": 1, "form": "meeting", "title": "", "date": "2026-03-10" })
+            }
+            "/api/v1/decisions/{id}/attendance" => json!({ "present": 5 }),
+            "/api/v1/decisions/{id}/tally" => json!({ "yes": 1, "no": 0 }),
             "/api/v1/cases" => json!({ "unit": VILLAGE, "kind": "petition", "received_on": "2099-01-01", "content": "Đèn đường hỏng." }),
             // Elections, dismissals and conferences without their days.
             "/api/v1/units/{code}/elections" => json!({ "meeting_on": "" }),

@@ -199,5 +199,10 @@ fn app_settings(cfg: &Config) -> AppSettings {
         },
         election: d.election,
         conference_window: d.conference_window,
+        decisions: coso_domain::decision::Rules {
+            invitation_days_before: l.decision_invitation_days_before.unwrap_or(d.decisions.invitation_days_before),
+            reminder_days_before: l.decision_reminder_days_before.unwrap_or(d.decisions.reminder_days_before),
+            ..d.decisions
+        },
     }
 }

@@ -41,6 +41,10 @@ pub struct LimitsConfig {
     /// How many days before 18 November a convention's review counts as that year's (HU-7,
     /// unverified; default 30).
     pub convention_review_window_days: Option<u32>,
+    /// Days between a community meeting's invitation and the meeting (unverified; default 5).
+    pub decision_invitation_days_before: Option<u32>,
+    /// Days between the reminder and the meeting (unverified; default 1).
+    pub decision_reminder_days_before: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -60,6 +64,8 @@ pub(super) struct FileLimits {
     disclosure_posting_min_days: Option<u32>,
     closed_case_personal_data_days: Option<u32>,
     convention_review_window_days: Option<u32>,
+    decision_invitation_days_before: Option<u32>,
+    decision_reminder_days_before: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -161,6 +167,18 @@ impl LimitsConfig {
                 file.convention_review_window_days,
                 0..=180,
                 "cần số ngày từ 0 đến 180 (expected 0–180 days)",
+            )?,
+            decision_invitation_days_before: read.key(
+                "decision_invitation_days_before",
+                file.decision_invitation_days_before,
+                1..=60,
+                "cần số ngày từ 1 đến 60 (expected 1–60 days)",
+            )?,
+            decision_reminder_days_before: read.key(
+                "decision_reminder_days_before",
+                file.decision_reminder_days_before,
+                0..=30,
+                "cần số ngày từ 0 đến 30 (expected 0–30 days)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);

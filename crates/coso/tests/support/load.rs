@@ -56,6 +56,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "dialogue", send: set_up_dialogue, find: find_dialogue },
     Kind { name: "community conference", send: record_conference, find: find_conference },
     Kind { name: "supervision board", send: record_board, find: find_board },
+    Kind { name: "community decision", send: open_decision, find: find_decision },
 ];
 
 /// How the server answered a write.
@@ -533,6 +534,32 @@ fn find_consultation<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 2 => Found::All,
                 other => Found::Part(format!("{other} sections")),
             },
+            more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A meeting of a village whose title carries the marker `số {n}-quyet-dinh`.
+fn open_decision(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let village = w.village(n);
+        let title = format!("Giờ thu gom rác, số {n}-quyet-dinh");
+        let body = json!({ "matter": 6, "form": "meeting", "title": title, "date": "2026-03-10" });
+        let request = w.client.post(format!("{}/api/v1/units/{village}/decisions", w.url)).json(&body);
+        attempt("community decision", n, format!("{village}/{title}"), w.send(request).await)
+    })
+}
+
+/// The decision is there once with its households, or not at all.
+fn find_decision<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (village, title) = a.target.split_once('/').expect("village/title");
+        let unit = f.store.unit_by_code(village).await.expect("q").expect("village");
+        let all = f.store.decisions_in_subtree(&unit).await.expect("decisions");
+        match all.iter().filter(|d| d.decision.title == title).collect::<Vec<_>>().as_slice() {
+            [] => Found::Nothing,
+            [d] if d.decision.households > 0 => Found::All,
+            [_] => Found::Part("a decision without households".into()),
             more => Found::Part(format!("{} copies", more.len())),
         }
     })
