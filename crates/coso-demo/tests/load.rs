@@ -252,6 +252,8 @@ async fn dialogues_show_every_state(store: &Store, commune: &str) {
     // The report's `dialogues` indicator counts the one held in the last two months.
     let since = today.checked_sub_days(chrono::Days::new(60)).expect("date");
     assert_eq!(store.dialogues_held(&commune, since, today).await.expect("held"), 1);
+}
+
 /// One village's convention in force, one in draft and one posted for opinions.
 async fn conventions_in_force_draft_and_posted(store: &Store, communes: &[UnitRow]) {
     use coso_domain::convention::ConventionStatus;
@@ -265,6 +267,8 @@ async fn conventions_in_force_draft_and_posted(store: &Store, communes: &[UnitRo
     }
     statuses.sort_by_key(|s| s.as_str());
     assert_eq!(statuses, [ConventionStatus::Drafting, ConventionStatus::InForce, ConventionStatus::Posted]);
+}
+
 /// A meeting to come, meetings adopted, not adopted and closed short of the ratio, a ballot and
 /// an online vote under way.
 async fn demo_decisions_cover_every_state(store: &Store, province: &coso_store::UnitRow) {

@@ -9,8 +9,8 @@
 use coso_domain::authz::Role;
 use coso_domain::case::{CaseActionKind, CaseKind, CaseStatus, Channel, Complexity};
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
-use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::decision::{Comparison, DecisionForm, DecisionStatus, Outcome as DecisionOutcome, VotingMethod};
+use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::disclosure::{Form, Level, RelayMethod};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::election::{ElectionStatus, PersonRole};

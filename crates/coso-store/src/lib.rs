@@ -24,9 +24,9 @@ mod codes;
 mod conferences;
 mod connect;
 mod consultations;
-mod dialogues;
 mod conventions;
 mod decisions;
+mod dialogues;
 mod digest;
 mod disclosures;
 mod dispatch;
@@ -82,12 +82,12 @@ pub use clearances::ClearanceRow;
 pub use conferences::ConferenceRow;
 pub use connect::{Backend, Store};
 pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
+pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
+pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use dialogues::{
     CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,
     ProgressRow, QuestionRow,
 };
-pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
-pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use digest::TableDigest;
 pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,

@@ -20,8 +20,8 @@ use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
-use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::decision::{DecisionForm, DecisionStatus, Outcome as DecisionOutcome, VotingMethod};
+use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::disclosure::{CheckKind, Form, RelayMethod};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
 use coso_domain::household_link::LinkStatus;

@@ -3,8 +3,8 @@
 
 pub mod aggregate;
 pub mod charts;
-mod dialogue_prefill;
 mod convention_prefill;
+mod dialogue_prefill;
 pub mod exports;
 mod form;
 pub mod inbox;
@@ -15,8 +15,8 @@ mod submit;
 mod training_prefill;
 mod views;
 
-pub use dialogue_prefill::dialogue_indicators;
 pub use convention_prefill::convention_indicators;
+pub use dialogue_prefill::dialogue_indicators;
 pub use form::{ReportForm, report_form};
 pub use inbox::{InboxEntry, inbox};
 pub use overview::{InboxOverview, NOTIFICATIONS_SHOWN, overview};
