@@ -3,6 +3,7 @@
 
 pub mod ballot;
 mod codes;
+pub mod online_vote;
 pub mod threshold;
 
 pub use codes::{DecisionForm, Matter};

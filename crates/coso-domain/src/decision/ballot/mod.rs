@@ -6,7 +6,7 @@ mod plan;
 mod tally;
 
 pub use code::{BadBallotCode, BallotCode};
-pub use plan::{BallotPlan, BallotPlanInput, CHOICES, RESULT_TO_COMMUNE_RULE};
+pub use plan::{BallotPlan, BallotPlanInput, CHOICES};
 pub use tally::{
     EntrySlot, TallyCounts, TallyEntry, TallyField, TallyInput, TallyState, check_independent, check_total,
 };

@@ -7,10 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::field::{self, Errors, FieldError};
 
-/// The calendar's rule for sending the result to the commune: 5 working days after the ballot
-/// period ends (DEC-10, Decree 59 Art. 4(7)).
-pub const RESULT_TO_COMMUNE_RULE: &str = "ballot.result_to_commune";
-
 /// The two choices printed on every ballot, as the tally counts them.
 pub const CHOICES: [&str; 2] = ["Đồng ý", "Không đồng ý"];
 
