@@ -22,6 +22,9 @@ pub struct AppSettings {
     pub case_file_limit: Option<usize>,
     /// The disclosure checks' numbers (`disclosure_posting_min_days`, default 30, unverified).
     pub disclosure: coso_domain::disclosure::compliance::Rules,
+    /// Community decisions' unverified numbers: days of the invitation and the reminder before
+    /// a meeting (5 and 1), the comparison for elections (more than half of all households).
+    pub decisions: coso_domain::decision::Rules,
 }
 
 #[derive(Debug, Clone)]

@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod cases;
 pub mod clock;
 pub mod consultations;
+pub mod decisions;
 pub mod disclosures;
 pub mod dissemination;
 mod error;

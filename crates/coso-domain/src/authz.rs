@@ -99,10 +99,13 @@ pub enum Action {
     RelayDisclosures,
     /// Write the unit's news, keep its legal library and its log of trainings.
     Disseminate,
+    /// Open the community's decisions (meetings, ballots, online votes), record attendance,
+    /// counts and results (officials of the unit or above, the village head).
+    ManageDecisions,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -125,6 +128,7 @@ impl Action {
         Action::ManageDisclosures,
         Action::RelayDisclosures,
         Action::Disseminate,
+        Action::ManageDecisions,
     ];
 }
 
@@ -187,6 +191,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | CollectOpinions
                 | ManageDisclosures
                 | Disseminate
+                | ManageDecisions
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases
@@ -202,6 +207,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                     | ReceiveCases
                     | CollectOpinions
                     | RelayDisclosures
+                    | ManageDecisions
             )
         }
         // The boards supervise, so they read plans and their results.

@@ -56,6 +56,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             CollectOpinions,
             ManageDisclosures,
             Disseminate,
+            ManageDecisions,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[
@@ -67,6 +68,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ReceiveCases,
             CollectOpinions,
             RelayDisclosures,
+            ManageDecisions,
         ],
         Role::BoardMember => &[ViewAdmin, Supervise, ReadPlans, ReadReception],
         Role::Resident => &[Participate],

@@ -21,6 +21,7 @@ mod clearances;
 mod codes;
 mod connect;
 mod consultations;
+mod decisions;
 mod digest;
 mod disclosures;
 mod dispatch;
@@ -69,6 +70,7 @@ pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
 pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
+pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use digest::TableDigest;
 pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,

@@ -69,6 +69,18 @@ impl Matter {
     }
 }
 
+impl TryFrom<i64> for Matter {
+    type Error = String;
+
+    /// Reads the stored number 1–6.
+    fn try_from(number: i64) -> Result<Self, Self::Error> {
+        u8::try_from(number)
+            .ok()
+            .and_then(Matter::from_number)
+            .ok_or_else(|| format!("nội dung không hợp lệ: {number}"))
+    }
+}
+
 /// How the community decides (DEC-2): a meeting, a ballot per household, or an online vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

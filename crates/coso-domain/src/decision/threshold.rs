@@ -34,6 +34,17 @@ impl Comparison {
     }
 }
 
+impl std::str::FromStr for Comparison {
+    type Err = String;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        [Comparison::MoreThanHalf, Comparison::AtLeastHalf]
+            .into_iter()
+            .find(|c| c.as_str() == code)
+            .ok_or_else(|| format!("phép so sánh không hợp lệ: {code}"))
+    }
+}
+
 /// The smallest count that meets the comparison against `base`: `required(120) = 61` under
 /// [`Comparison::MoreThanHalf`], 60 under [`Comparison::AtLeastHalf`].
 pub fn required(base: u32, comparison: Comparison) -> u32 {

@@ -190,5 +190,10 @@ fn app_settings(cfg: &Config) -> AppSettings {
         disclosure: coso_domain::disclosure::compliance::Rules {
             posting_min_days: l.disclosure_posting_min_days.unwrap_or(d.disclosure.posting_min_days),
         },
+        decisions: coso_domain::decision::Rules {
+            invitation_days_before: l.decision_invitation_days_before.unwrap_or(d.decisions.invitation_days_before),
+            reminder_days_before: l.decision_reminder_days_before.unwrap_or(d.decisions.reminder_days_before),
+            ..d.decisions
+        },
     }
 }

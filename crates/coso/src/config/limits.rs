@@ -35,6 +35,10 @@ pub struct LimitsConfig {
     pub open311_client_per_minute: Option<u32>,
     /// The shortest posting of a disclosure, in days (PUB-6, unverified; default 30).
     pub disclosure_posting_min_days: Option<u32>,
+    /// Days between a community meeting's invitation and the meeting (unverified; default 5).
+    pub decision_invitation_days_before: Option<u32>,
+    /// Days between the reminder and the meeting (unverified; default 1).
+    pub decision_reminder_days_before: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -52,6 +56,8 @@ pub(super) struct FileLimits {
     intake_per_ip_per_minute: Option<u32>,
     open311_client_per_minute: Option<u32>,
     disclosure_posting_min_days: Option<u32>,
+    decision_invitation_days_before: Option<u32>,
+    decision_reminder_days_before: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -141,6 +147,18 @@ impl LimitsConfig {
                 file.disclosure_posting_min_days,
                 1..=365,
                 "cần số ngày từ 1 đến 365 (expected 1–365 days)",
+            )?,
+            decision_invitation_days_before: read.key(
+                "decision_invitation_days_before",
+                file.decision_invitation_days_before,
+                1..=60,
+                "cần số ngày từ 1 đến 60 (expected 1–60 days)",
+            )?,
+            decision_reminder_days_before: read.key(
+                "decision_reminder_days_before",
+                file.decision_reminder_days_before,
+                0..=30,
+                "cần số ngày từ 0 đến 30 (expected 0–30 days)",
             )?,
         };
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);
