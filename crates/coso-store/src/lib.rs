@@ -21,6 +21,7 @@ mod clearances;
 mod codes;
 mod connect;
 mod consultations;
+mod decision_votes;
 mod decisions;
 mod digest;
 mod disclosures;
@@ -70,6 +71,7 @@ pub use clearance_holders::ClearanceHolder;
 pub use clearances::ClearanceRow;
 pub use connect::{Backend, Store};
 pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
+pub use decision_votes::{BallotCounts, BallotPlanRow, BallotRow, OnlineCount, OnlineVoteRow, TallyEntryRow};
 pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use digest::TableDigest;
 pub use disclosures::{

@@ -79,6 +79,8 @@ pub enum EntrySlot {
 }
 
 impl EntrySlot {
+    pub const ALL: [EntrySlot; 3] = [EntrySlot::First, EntrySlot::Second, EntrySlot::Reconciled];
+
     /// The stored code.
     pub fn as_str(self) -> &'static str {
         match self {
