@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
         .merge(households::routes())
         .merge(crate::reception::routes())
         .merge(crate::consultations::routes())
+        .merge(crate::decision_votes::routes())
         .merge(crate::dissemination::routes())
         .merge(crate::disclosures::routes())
         .merge(cases::routes())

@@ -20,6 +20,7 @@ mod case_stats;
 mod cases;
 mod consultations;
 mod cua_toi;
+mod decision_votes;
 mod design;
 mod disclosures;
 mod dissemination;
