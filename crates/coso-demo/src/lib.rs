@@ -10,6 +10,7 @@
 mod accounts;
 pub mod cases;
 mod consultations;
+mod decision_votes;
 mod disclosures;
 mod dissemination;
 mod error;
@@ -115,6 +116,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
+    decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,
