@@ -43,7 +43,14 @@ fn entry(yes: u32, no: u32, invalid: u32) -> TallyInput {
     TallyInput { yes: yes.to_string(), no: no.to_string(), invalid: invalid.to_string() }
 }
 
-/// Opens a decision of `form` on `village` from `from` to `until`; returns its id.
+/// The first and last day of a decision.
+#[derive(Clone, Copy)]
+struct Period {
+    from: NaiveDate,
+    until: NaiveDate,
+}
+
+/// Opens a decision of `form` on `village` for `period`; returns its id.
 async fn open(
     app: &App,
     actor: &Actor,
@@ -51,8 +58,7 @@ async fn open(
     matter: u8,
     form: &str,
     title: &str,
-    from: NaiveDate,
-    until: NaiveDate,
+    Period { from, until }: Period,
 ) -> Result<i64, DemoError> {
     let input = DecisionInput {
         matter: matter.to_string(),
@@ -73,10 +79,10 @@ async fn ballot(
     village: &UnitRow,
     title: &str,
     question: &str,
-    from: NaiveDate,
-    until: NaiveDate,
+    period: Period,
 ) -> Result<(i64, i64), DemoError> {
-    let id = open(app, &team[0], village, 1, "ballot", title, from, until).await?;
+    let Period { from, until } = period;
+    let id = open(app, &team[0], village, 1, "ballot", title, period).await?;
     let plan = BallotPlanInput {
         purpose: format!("Lấy ý kiến các hộ gia đình {} về {}", village.name, title.to_lowercase()),
         content: question.into(),
@@ -115,8 +121,7 @@ pub async fn load(app: &App, village: &UnitRow, actor: &Actor) -> Result<(), Dem
         village,
         "Mức đóng góp sửa chữa nhà văn hóa thôn",
         "Mỗi hộ gia đình đóng góp 300.000 đồng để sửa chữa mái và nền nhà văn hóa thôn?",
-        day(today, -30),
-        day(today, -21),
+        Period { from: day(today, -30), until: day(today, -21) },
     )
     .await?;
     let yes = u32::try_from(back * 2 / 3).unwrap_or(0);
@@ -134,8 +139,7 @@ pub async fn load(app: &App, village: &UnitRow, actor: &Actor) -> Result<(), Dem
         village,
         "Chủ trương bê tông hóa đường ngõ xóm",
         "Đồng ý bê tông hóa đường ngõ xóm Đình theo phương án Nhà nước và Nhân dân cùng làm, mỗi hộ góp 5 ngày công?",
-        day(today, -8),
-        day(today, -1),
+        Period { from: day(today, -8), until: day(today, -1) },
     )
     .await?;
     let yes = u32::try_from(back / 2 + 2).unwrap_or(0);
@@ -153,8 +157,7 @@ pub async fn load(app: &App, village: &UnitRow, actor: &Actor) -> Result<(), Dem
         6,
         "online",
         "Giờ mở cửa sân thể thao thôn buổi tối đến 21 giờ",
-        day(today, -1),
-        day(today, 5),
+        Period { from: day(today, -1), until: day(today, 5) },
     )
     .await?;
     Ok(())
