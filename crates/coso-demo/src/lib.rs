@@ -12,6 +12,7 @@ mod boards;
 pub mod cases;
 mod consultations;
 mod conventions;
+mod decision_votes;
 mod decisions;
 mod dialogues;
 mod disclosures;
@@ -125,6 +126,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
+    decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,
         residential_groups = report.residential_groups,

@@ -8,6 +8,7 @@
 //! readable file: whatever it is unsure of goes into [`Document::warnings`].
 
 mod assemble;
+pub mod ballot_count_minutes;
 mod citation;
 mod dates;
 mod deadlines;

@@ -13,6 +13,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod ballots;
 mod docx;
 mod error;
 pub mod format;

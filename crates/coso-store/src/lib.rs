@@ -25,6 +25,7 @@ mod conferences;
 mod connect;
 mod consultations;
 mod conventions;
+mod decision_votes;
 mod decisions;
 mod dialogues;
 mod digest;
@@ -83,6 +84,7 @@ pub use conferences::ConferenceRow;
 pub use connect::{Backend, Store};
 pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, PaperRow, SectionCount, SectionRow};
 pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
+pub use decision_votes::{BallotCounts, BallotPlanRow, BallotRow, OnlineCount, OnlineVoteRow, TallyEntryRow};
 pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use dialogues::{
     CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,

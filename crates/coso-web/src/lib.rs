@@ -22,6 +22,7 @@ mod cases;
 mod consultations;
 mod conventions;
 mod cua_toi;
+mod decision_votes;
 mod decisions;
 mod design;
 mod dialogues;

@@ -245,7 +245,8 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     let ballot = ballot.1["id"].as_i64().expect("ballot");
     let (status, body) =
         post(app, &official, format!("/api/v1/decisions/{ballot}/tally"), json!({ "yes": 1, "no": 0 })).await;
-    assert_eq!(status, 409, "a ballot is counted from its ballots: {body}");
+    assert_eq!(status, 422, "a ballot's count is entered twice, not as a meeting's: {body}");
+    assert_eq!(body["error"]["fields"][0]["field"], "first_yes", "{body}");
 
     let stranger = {
         app.user("ha-noi@coso.test", Role::Official, "01").await;

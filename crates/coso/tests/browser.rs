@@ -20,6 +20,7 @@ use coso_domain::case::{
     CaseActionKind, CaseKind, CaseStatus, Channel, Complexity, RefusalGround as CaseRefusalGround,
 };
 use coso_domain::consultation::{AnswerKind, Audience, CollectionMethod, ConsultationStatus, DraftKind};
+use coso_domain::decision::ballot::EntrySlot;
 use coso_domain::decision::{DecisionForm, DecisionStatus, Outcome as DecisionOutcome, VotingMethod};
 use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::disclosure::{CheckKind, Form, RelayMethod};
@@ -126,6 +127,10 @@ fn enum_codes() -> Vec<&'static str> {
         [Timing::OnTime, Timing::Late { days: 1 }, Timing::Missing { overdue_days: None }, Timing::Pending]
             .map(Timing::as_str),
     );
+    codes.extend(EntrySlot::ALL.map(EntrySlot::as_str));
+    // The count's fields and the online choices (`yes`, `no`, `invalid`) are left out: they are
+    // the keys of the audit log's payloads, and `no` is a Vietnamese word.
+    codes.extend(["not_entered", "one_entry", "mismatch", "agreed"]);
     codes.sort_unstable();
     codes.dedup();
     codes
@@ -218,6 +223,10 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     std::fs::create_dir_all(&consultation_shots).expect("screens dir");
     let stdout = run_script("consultation_flow.mjs", &[&consultation_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("consultation flow: ok"), "{stdout}");
+    let vote_shots = screens.join("online-vote");
+    std::fs::create_dir_all(&vote_shots).expect("screens dir");
+    let stdout = run_script("vote_flow.mjs", &[&vote_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("vote flow: ok"), "{stdout}");
     let desk_shots = screens.join("case-desk");
     std::fs::create_dir_all(&desk_shots).expect("screens dir");
     let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));

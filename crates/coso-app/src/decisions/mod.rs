@@ -7,7 +7,9 @@
 
 mod access;
 pub mod attendance;
+pub mod ballots;
 pub mod deadlines;
+pub mod online;
 pub mod open;
 pub mod public;
 pub mod tally;

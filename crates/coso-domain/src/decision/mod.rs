@@ -3,9 +3,11 @@
 //! the decision as opened, its states, a meeting's counts (DEC-5), the outcome against all
 //! households (DEC-6, DEC-8), the configurable numbers and the meeting's timeline.
 
+pub mod ballot;
 mod codes;
 pub mod input;
 pub mod meeting;
+pub mod online_vote;
 pub mod outcome;
 pub mod rules;
 mod status;

@@ -5,11 +5,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use coso_app::decisions;
 use coso_domain::FieldError;
-use coso_domain::decision::{DecisionInput, MeetingTally, VotingMethod};
+use coso_domain::decision::{DecisionForm, DecisionInput, MeetingTally, VotingMethod};
 use coso_store::Attendance;
 
-use super::wire::{AttendanceBody, DecisionBody, DecisionCreate, TallyBody};
+use super::wire::{AttendanceBody, DecisionBody, DecisionCreate, TallyAnswer, TallyBody};
 use crate::auth::CurrentUser;
+use crate::decision_votes::wire::BallotTally;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::extract::{Json, Path};
 use crate::state::AppState;
@@ -81,17 +82,27 @@ pub async fn attendance(
     body(&state, &user, id).await
 }
 
-/// Records a meeting's vote and its result; the decision is closed. A ballot's result is
-/// counted from its ballots, not entered here (409).
+/// Records a meeting's vote and its result (`yes`, `no`, `invalid`, the method; the decision is
+/// closed), or a household ballot's count entered twice (`first`, `second`, and `reconciled`
+/// when they differ; closed with its outcome once they agree).
 #[utoipa::path(post, path = "/api/v1/decisions/{id}/tally", tag = "decisions", params(("id" = i64, Path)), request_body = TallyBody,
-    responses((status = 200, body = DecisionBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = TallyAnswer), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn tally(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Json(b): Json<TallyBody>,
-) -> ApiResult<Json<DecisionBody>> {
-    let (unit, _) = decisions::unit_of(&state.app, id).await?;
+) -> ApiResult<Json<TallyAnswer>> {
+    let (unit, decision) = decisions::unit_of(&state.app, id).await?;
+    if decision.form == DecisionForm::Ballot {
+        let entries = BallotTally { first: b.first, second: b.second, reconciled: b.reconciled };
+        let tally = crate::decision_votes::api::enter_tally(&state, &user, &unit, id, entries).await?;
+        return Ok(Json(TallyAnswer::Ballot(tally)));
+    }
+    let count = |field: &'static str, value: Option<u32>, label: &str| {
+        value.ok_or_else(|| AppError::Validation(vec![FieldError::new(field, format!("Nhập số phiếu {label}."))]))
+    };
+    let (yes, no) = (count("yes", b.yes, "đồng ý")?, count("no", b.no, "không đồng ý")?);
     let method = match b.method.as_deref().map(str::trim) {
         None | Some("") => VotingMethod::ShowOfHands,
         Some(code) => code.parse().map_err(|_| {
@@ -102,8 +113,8 @@ pub async fn tally(
         })?,
     };
     let tally = MeetingTally {
-        yes: b.yes,
-        no: b.no,
+        yes,
+        no,
         invalid: b.invalid,
         method,
         secretary: b.secretary,
@@ -112,5 +123,6 @@ pub async fn tally(
         board_votes: b.board_votes,
     };
     decisions::tally_meeting(&state.app, &user.actor(), &unit, id, tally).await?;
-    body(&state, &user, id).await
+    let Json(answer) = body(&state, &user, id).await?;
+    Ok(Json(TallyAnswer::Meeting(answer)))
 }

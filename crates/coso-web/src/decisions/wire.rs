@@ -34,8 +34,12 @@ pub struct AttendanceBody {
 /// `secretary` with the hands electing them, if recorded.
 #[derive(Deserialize, ToSchema)]
 pub struct TallyBody {
-    pub yes: u32,
-    pub no: u32,
+    /// A meeting's votes in favour (required for a meeting).
+    #[serde(default)]
+    pub yes: Option<u32>,
+    /// A meeting's votes against (required for a meeting).
+    #[serde(default)]
+    pub no: Option<u32>,
     #[serde(default)]
     pub invalid: u32,
     #[serde(default)]
@@ -48,6 +52,24 @@ pub struct TallyBody {
     pub board: Vec<String>,
     #[serde(default)]
     pub board_votes: Option<u32>,
+    /// A household ballot's count as entered by the first member.
+    #[serde(default)]
+    pub first: Option<crate::decision_votes::wire::EntryBody>,
+    /// The same count entered independently by a second member.
+    #[serde(default)]
+    pub second: Option<crate::decision_votes::wire::EntryBody>,
+    /// The agreed count when the two entries differ.
+    #[serde(default)]
+    pub reconciled: Option<crate::decision_votes::wire::EntryBody>,
+}
+
+/// What a tally answers: a meeting's decision with its outcome, or a ballot's entries with
+/// their mismatches and, once they agree, the outcome.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum TallyAnswer {
+    Meeting(DecisionBody),
+    Ballot(crate::decision_votes::wire::Tally),
 }
 
 #[derive(Serialize, ToSchema)]
