@@ -124,5 +124,5 @@ pub async fn tally(
     };
     decisions::tally_meeting(&state.app, &user.actor(), &unit, id, tally).await?;
     let Json(answer) = body(&state, &user, id).await?;
-    Ok(Json(TallyAnswer::Meeting(answer)))
+    Ok(Json(TallyAnswer::Meeting(Box::new(answer))))
 }

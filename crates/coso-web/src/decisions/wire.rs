@@ -68,7 +68,7 @@ pub struct TallyBody {
 #[derive(Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum TallyAnswer {
-    Meeting(DecisionBody),
+    Meeting(Box<DecisionBody>),
     Ballot(crate::decision_votes::wire::Tally),
 }
 
