@@ -544,6 +544,14 @@ fn open_decision(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
     Box::pin(async move {
         let village = w.village(n);
         let title = format!("Giờ thu gom rác, số {n}-quyet-dinh");
+        // A decision needs households to snapshot: the village may have none yet in this load.
+        let household = json!({ "code": format!("Q{n}D"), "address": format!("Số {n}, xóm họp"),
+                                "representative": "Trần Văn Họp", "member_count": 3 });
+        let first = w.client.post(format!("{}/api/v1/units/{village}/households", w.url)).json(&household);
+        match w.send(first).await {
+            Outcome::Acknowledged => {}
+            other => return attempt("community decision", n, format!("{village}/{title}"), other),
+        }
         let body = json!({ "matter": 6, "form": "meeting", "title": title, "date": "2026-03-10" });
         let request = w.client.post(format!("{}/api/v1/units/{village}/decisions", w.url)).json(&body);
         attempt("community decision", n, format!("{village}/{title}"), w.send(request).await)
