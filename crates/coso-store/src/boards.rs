@@ -713,7 +713,7 @@ impl Store {
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
-                let after = serde_json::json!({ "report": id, "period": period_key, "sent_on": on });
+                let after = serde_json::json!({ "report_id": id, "period": period_key, "sent_on": on });
                 write_audit!(&mut *tx, now, actor, &entry("board.report.send", "board", board_id, unit.id, after))?;
                 tx.commit().await?;
                 Ok::<i64, sqlx::Error>(id)
