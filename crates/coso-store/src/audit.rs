@@ -35,6 +35,28 @@ pub struct AuditEntry {
     pub after: Option<serde_json::Value>,
 }
 
+impl AuditEntry {
+    /// A change of `entity` `id` in `unit`, recorded with what it became.
+    pub(crate) fn change(
+        action: &'static str,
+        entity: &'static str,
+        id: i64,
+        unit: UnitId,
+        after: serde_json::Value,
+    ) -> AuditEntry {
+        AuditEntry { action, entity, entity_id: id.to_string(), unit_id: Some(unit), before: None, after: Some(after) }
+    }
+}
+
+/// Refuses a write on `unit` the permit does not cover for `action`.
+pub(crate) fn require(
+    permit: &coso_domain::authz::Permit,
+    action: coso_domain::authz::Action,
+    unit: &crate::UnitRow,
+) -> crate::Result<()> {
+    if permit.covers(action, &unit.unit_path()) { Ok(()) } else { Err(crate::StoreError::Forbidden) }
+}
+
 /// A stored audit entry.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct AuditRecord {

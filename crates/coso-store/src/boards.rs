@@ -196,14 +196,7 @@ fn check(permit: &Permit, unit: &UnitRow, actions: &[Action]) -> Result<()> {
 const BOARD_WORK: [Action; 2] = [Action::Supervise, Action::ManageBoards];
 
 fn entry(action: &'static str, entity: &'static str, id: i64, unit_id: i64, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity,
-        entity_id: id.to_string(),
-        unit_id: Some(coso_domain::UnitId(unit_id)),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, entity, id, coso_domain::UnitId(unit_id), after)
 }
 
 fn one_active(kind: BoardKind) -> StoreError {

@@ -109,7 +109,7 @@ const COMMENT_COLUMNS: &str = "id, consultation_id, section_id, author_id, autho
     hidden_reason, answer_id, created_at";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageConsultations, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageConsultations, unit)
 }
 
 fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
@@ -117,14 +117,7 @@ fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
 }
 
 fn entry(action: &'static str, entity: &'static str, id: i64, unit: &UnitRow, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity,
-        entity_id: id.to_string(),
-        unit_id: Some(unit.unit_id()),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, entity, id, unit.unit_id(), after)
 }
 
 impl Store {

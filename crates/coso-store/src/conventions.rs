@@ -97,18 +97,11 @@ fn select() -> String {
 }
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageConventions, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageConventions, unit)
 }
 
 fn entry(action: &'static str, id: i64, unit: &UnitRow, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity: "convention",
-        entity_id: id.to_string(),
-        unit_id: Some(unit.unit_id()),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, "convention", id, unit.unit_id(), after)
 }
 
 fn moved() -> StoreError {

@@ -78,18 +78,11 @@ pub struct OnlineVoteRow {
 }
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageDecisions, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageDecisions, unit)
 }
 
 fn entry(action: &'static str, id: i64, unit_id: i64, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity: "decision",
-        entity_id: id.to_string(),
-        unit_id: Some(coso_domain::ids::UnitId(unit_id)),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, "decision", id, coso_domain::ids::UnitId(unit_id), after)
 }
 
 fn closed() -> StoreError {

@@ -119,18 +119,11 @@ const LISTED: &str = "SELECT d.id, d.unit_id, d.matter, d.form, d.title, d.held_
     u.code AS unit_code, u.name AS unit_name FROM decision d JOIN unit u ON u.id = d.unit_id ";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageDecisions, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageDecisions, unit)
 }
 
 fn entry(action: &'static str, id: i64, unit: &UnitRow, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity: "decision",
-        entity_id: id.to_string(),
-        unit_id: Some(unit.unit_id()),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, "decision", id, unit.unit_id(), after)
 }
 
 fn closed() -> StoreError {

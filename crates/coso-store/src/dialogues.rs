@@ -133,18 +133,11 @@ const COMMITMENT_SELECT: &str = "SELECT c.id, c.dialogue_id, c.question_id, c.ow
     JOIN unit o ON o.id = c.owner_unit_id ";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::HoldDialogues, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::HoldDialogues, unit)
 }
 
 fn entry(action: &'static str, entity: &'static str, id: i64, unit: &UnitRow, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity,
-        entity_id: id.to_string(),
-        unit_id: Some(unit.unit_id()),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, entity, id, unit.unit_id(), after)
 }
 
 fn not_in(status: DialogueStatus) -> StoreError {
@@ -421,27 +414,9 @@ impl Store {
         answer: &str,
         actor: &Actor,
     ) -> Result<()> {
-        check(permit, unit)?;
-        let now = self.clock.now();
-        dispatch!(self, write, pool => {
-            let mut tx = pool.begin().await?;
-            let done = sqlx::query(
-                "UPDATE dialogue_question SET answer = $1, answered_at = $2 WHERE id = $3 AND dialogue_id = $4",
-            )
-            .bind(answer)
-            .bind(now)
-            .bind(question)
-            .bind(dialogue)
-            .execute(&mut *tx)
-            .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound);
-            }
-            let after = serde_json::json!({ "dialogue_id": dialogue, "answer": answer });
-            write_audit!(&mut *tx, now, actor, &entry("dialogue.answer", "dialogue_question", question, unit, after))?;
-            tx.commit().await?;
-        });
-        Ok(())
+        let sql = "UPDATE dialogue_question SET answer = $1, answered_at = $2 WHERE id = $3 AND dialogue_id = $4";
+        let after = serde_json::json!({ "dialogue_id": dialogue, "answer": answer });
+        self.set_question(permit, unit, (dialogue, question), sql, answer, ("dialogue.answer", after), actor).await
     }
 
     /// Hides a question of the dialogue with its reason.
@@ -454,24 +429,34 @@ impl Store {
         reason: &str,
         actor: &Actor,
     ) -> Result<()> {
+        let sql = "UPDATE dialogue_question SET hidden_reason = $1, hidden_at = $2 WHERE id = $3 AND dialogue_id = $4";
+        let after = serde_json::json!({ "dialogue_id": dialogue, "reason": reason });
+        self.set_question(permit, unit, (dialogue, question), sql, reason, ("dialogue.question_hide", after), actor)
+            .await
+    }
+
+    /// Writes `text` and the instant into a question of the dialogue with `sql` (its `$1`–`$4`:
+    /// text, now, question, dialogue), audited; a question of another dialogue is not found.
+    #[expect(clippy::too_many_arguments, reason = "the two question updates differ only in these")]
+    async fn set_question(
+        &self,
+        permit: &Permit,
+        unit: &UnitRow,
+        (dialogue, question): (i64, i64),
+        sql: &'static str,
+        text: &str,
+        (action, after): (&'static str, serde_json::Value),
+        actor: &Actor,
+    ) -> Result<()> {
         check(permit, unit)?;
         let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
-            let done = sqlx::query(
-                "UPDATE dialogue_question SET hidden_reason = $1, hidden_at = $2 WHERE id = $3 AND dialogue_id = $4",
-            )
-            .bind(reason)
-            .bind(now)
-            .bind(question)
-            .bind(dialogue)
-            .execute(&mut *tx)
-            .await?;
+            let done = sqlx::query(sql).bind(text).bind(now).bind(question).bind(dialogue).execute(&mut *tx).await?;
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound);
             }
-            let after = serde_json::json!({ "dialogue_id": dialogue, "reason": reason });
-            write_audit!(&mut *tx, now, actor, &entry("dialogue.question_hide", "dialogue_question", question, unit, after))?;
+            write_audit!(&mut *tx, now, actor, &entry(action, "dialogue_question", question, unit, after))?;
             tx.commit().await?;
         });
         Ok(())

@@ -176,7 +176,7 @@ const DISCLOSURE_SELECT: &str = "SELECT d.id, d.unit_id, d.item_id, i.level, i.n
     FROM disclosure d JOIN disclosure_item i ON i.id = d.item_id ";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageDisclosures, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageDisclosures, unit)
 }
 
 fn to_json<T: Serialize>(v: &T) -> serde_json::Value {

@@ -77,7 +77,7 @@ const DISMISSAL_SELECT: &str = "SELECT d.id, d.unit_id, d.head_name, d.recognise
     e.id AS election_id FROM village_head_dismissal d LEFT JOIN village_election e ON e.dismissal_id = d.id ";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageElections, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageElections, unit)
 }
 
 fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
@@ -85,14 +85,7 @@ fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
 }
 
 fn entry(action: &'static str, entity: &'static str, id: i64, unit: &UnitRow, after: serde_json::Value) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity,
-        entity_id: id.to_string(),
-        unit_id: Some(unit.unit_id()),
-        before: None,
-        after: Some(after),
-    }
+    AuditEntry::change(action, entity, id, unit.unit_id(), after)
 }
 
 fn moved(status: ElectionStatus) -> StoreError {

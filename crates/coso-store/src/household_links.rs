@@ -68,7 +68,7 @@ pub struct LinkDecision {
 }
 
 fn check(permit: &Permit, action: Action, unit: &UnitRow) -> Result<()> {
-    if permit.covers(action, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, action, unit)
 }
 
 fn one_open_link() -> StoreError {

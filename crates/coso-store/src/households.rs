@@ -59,7 +59,7 @@ const SELECT: &str = "SELECT h.id, h.village_id, v.code AS village_code, h.code,
 const INSERT_CHUNK: usize = 2_000;
 
 fn check(permit: &Permit, action: Action, unit: &UnitRow) -> Result<()> {
-    if permit.covers(action, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, action, unit)
 }
 
 fn require_register(unit: &UnitRow) -> Result<()> {

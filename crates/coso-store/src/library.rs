@@ -60,7 +60,7 @@ const SELECT: &str = "SELECT d.id, d.unit_id, u.code AS unit_code, u.name AS uni
 type StoredFile = (Option<String>, Option<String>, Option<Vec<u8>>);
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::Disseminate, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::Disseminate, unit)
 }
 
 /// `1, 4, 9`: ids written into a query as a list (numbers only).

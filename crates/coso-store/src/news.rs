@@ -68,7 +68,7 @@ pub(crate) fn contains_pattern(needle: &str) -> String {
 }
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::Disseminate, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::Disseminate, unit)
 }
 
 fn post_json(d: &NewsData) -> serde_json::Value {

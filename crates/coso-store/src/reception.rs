@@ -103,7 +103,7 @@ const SESSION_SELECT: &str = "SELECT s.id, s.unit_id, s.held_on, s.receiver_kind
     FROM reception_session s ";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageReception, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageReception, unit)
 }
 
 fn to_json<T: Serialize>(v: &T) -> serde_json::Value {

@@ -31,7 +31,7 @@ const SELECT: &str = "SELECT l.visit_id, v.session_id, l.case_id, c.code, c.kind
     JOIN reception_session s ON s.id = v.session_id JOIN citizen_case c ON c.id = l.case_id";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::ManageReception, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::ManageReception, unit)
 }
 
 impl Store {

@@ -10,7 +10,6 @@ use crate::audit::{Actor, AuditEntry, write_audit};
 use crate::case_queries::subtree_bounds;
 use crate::codes::Code;
 use crate::dispatch::dispatch;
-use crate::error::StoreError;
 use crate::units::UnitRow;
 use crate::{Result, Store};
 
@@ -29,7 +28,7 @@ pub struct TrainingRow {
 }
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
-    if permit.covers(Action::Disseminate, &unit.unit_path()) { Ok(()) } else { Err(StoreError::Forbidden) }
+    crate::audit::require(permit, Action::Disseminate, unit)
 }
 
 impl Store {
