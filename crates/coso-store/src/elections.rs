@@ -218,24 +218,19 @@ impl Store {
         Ok(rows)
     }
 
-    /// The elections of the units `unit_ids` whose meeting is on or after `from`, soonest first
-    /// (the coming meetings a public page lists).
-    pub async fn elections_from(&self, unit_ids: &[i64], from: NaiveDate) -> Result<Vec<ElectionRow>> {
-        let mut out = Vec::new();
-        for unit_id in unit_ids {
-            let rows: Vec<ElectionRow> = dispatch!(self, read, pool => {
-                sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "{ELECTION_SELECT} WHERE unit_id = $1 AND meeting_on >= $2 ORDER BY meeting_on, id"
-                )))
-                .bind(unit_id)
-                .bind(from)
-                .fetch_all(pool)
-                .await?
-            });
-            out.extend(rows);
-        }
-        out.sort_by_key(|e| (e.meeting_on, e.id));
-        Ok(out)
+    /// The elections of a village whose meeting is on or after `from`, soonest first (the coming
+    /// meetings its public page lists).
+    pub async fn elections_from(&self, unit_id: i64, from: NaiveDate) -> Result<Vec<ElectionRow>> {
+        let rows = dispatch!(self, read, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{ELECTION_SELECT} WHERE unit_id = $1 AND meeting_on >= $2 ORDER BY meeting_on, id"
+            )))
+            .bind(unit_id)
+            .bind(from)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
     }
 
     /// The candidates and the team of an election, each in their list's order.

@@ -15,5 +15,5 @@ pub use deadlines::ElectionDeadline;
 pub use manage::{create, decide, dismiss, record_result, record_step};
 pub use view::{
     CandidateView, ComingMeeting, DismissalView, ElectionSummary, ElectionView, ThresholdView, coming_meetings,
-    coming_of_units, dismissal, dismissals, get, list_for_unit,
+    dismissal, dismissals, get, list_for_unit,
 };

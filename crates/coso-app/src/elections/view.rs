@@ -269,7 +269,7 @@ pub struct ComingMeeting {
 /// notices are posted (VH-3, CONF-3).
 pub async fn coming_meetings(app: &App, unit: &UnitRow) -> Result<Vec<ComingMeeting>> {
     let today = app.today();
-    let mut out: Vec<ComingMeeting> = coming_of_units(app, &[unit.id])
+    let mut out: Vec<ComingMeeting> = coming_elections(app, unit.id)
         .await?
         .into_iter()
         .map(|e| ComingMeeting { on: e.meeting_on, what: e.title, place: None })
@@ -287,9 +287,9 @@ pub async fn coming_meetings(app: &App, unit: &UnitRow) -> Result<Vec<ComingMeet
     Ok(out)
 }
 
-/// The election meetings to come in the units `unit_ids` (a village's public page).
-pub async fn coming_of_units(app: &App, unit_ids: &[i64]) -> Result<Vec<ElectionSummary>> {
-    let rows = app.store().elections_from(unit_ids, app.today()).await?;
+/// The election meetings to come in a village (its public page).
+async fn coming_elections(app: &App, unit_id: i64) -> Result<Vec<ElectionSummary>> {
+    let rows = app.store().elections_from(unit_id, app.today()).await?;
     Ok(rows
         .into_iter()
         .filter(|e| e.status == ElectionStatus::Preparing)
