@@ -56,6 +56,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             CollectOpinions,
             ManageDisclosures,
             Disseminate,
+            HoldDialogues,
             ManageConventions,
             ManageElections,
             HoldConferences,
