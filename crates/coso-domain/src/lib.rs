@@ -19,6 +19,7 @@ pub mod dissemination;
 pub mod document;
 pub mod election;
 pub mod field;
+pub mod file_signature;
 pub mod household;
 pub mod household_import;
 pub mod household_link;

@@ -5,6 +5,7 @@
 use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
 use coso_domain::case::{CaseActionKind, next};
+use coso_domain::file_signature::Signature;
 use coso_store::{CaseFileData, CaseHandler, CaseRow, IntakeFile};
 
 use super::NewCase;
@@ -121,15 +122,9 @@ pub fn check_letter(bytes: &[u8]) -> std::result::Result<&'static str, FieldErro
             ),
         ));
     }
-    if bytes.starts_with(b"%PDF-") {
-        Ok("application/pdf")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Ok("image/jpeg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok("image/png")
-    } else {
-        Err(FieldError::new("letter", "Tệp đơn quét phải là PDF hoặc ảnh JPEG, PNG; nội dung tệp không đúng loại này."))
-    }
+    Signature::of(bytes).and_then(Signature::content_type).ok_or_else(|| {
+        FieldError::new("letter", "Tệp đơn quét phải là PDF hoặc ảnh JPEG, PNG; nội dung tệp không đúng loại này.")
+    })
 }
 
 /// A scanned letter as uploaded: its name and bytes.

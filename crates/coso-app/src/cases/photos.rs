@@ -6,6 +6,7 @@
 
 use coso_domain::FieldError;
 pub use coso_domain::case::files::{strip_jpeg, strip_png};
+use coso_domain::file_signature::Signature;
 
 /// The field the errors of photos are shown on.
 pub const FIELD: &str = "photos";
@@ -44,17 +45,13 @@ impl PhotoKind {
 
     /// The kind the content is, by its signature.
     fn by_content(bytes: &[u8]) -> Option<PhotoKind> {
-        if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-            Some(PhotoKind::Jpeg)
-        } else if bytes.starts_with(PNG_SIGNATURE) {
-            Some(PhotoKind::Png)
-        } else {
-            None
+        match Signature::of(bytes)? {
+            Signature::Jpeg => Some(PhotoKind::Jpeg),
+            Signature::Png => Some(PhotoKind::Png),
+            Signature::Pdf | Signature::Zip => None,
         }
     }
 }
-
-const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// A photo checked and cleaned: what is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,7 +124,7 @@ mod tests {
             c.extend_from_slice(&[0, 0, 0, 0]);
             c
         };
-        let mut png = PNG_SIGNATURE.to_vec();
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
         png.extend(chunk(b"IHDR", &[0; 13]));
         png.extend(chunk(b"eXIf", b"GPSLatitude"));
         png.extend(chunk(b"tEXt", b"Author\0Nguyen"));

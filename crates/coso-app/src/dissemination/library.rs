@@ -8,6 +8,7 @@ use coso_documents::{Document, Format, Section};
 use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::dissemination::{LibraryData, LibraryInput, LibraryKind};
+use coso_domain::file_signature::Signature;
 use coso_store::{LibraryFile, LibraryFilter, LibraryRow, UnitRow};
 
 use super::{page_number, search_words};
@@ -108,10 +109,11 @@ pub fn checked_file(file_name: &str, bytes: &[u8]) -> std::result::Result<Librar
     let ext = shown.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let wrong =
         |what: &str| FieldError::new(FILE_FIELD, format!("Nội dung tệp «{shown}» không phải là {what} như tên tệp."));
+    let signature = Signature::of(bytes);
     let (content_type, format) = match ext.as_str() {
-        "pdf" if bytes.starts_with(b"%PDF-") => ("application/pdf", None),
+        "pdf" if signature == Some(Signature::Pdf) => ("application/pdf", None),
         "pdf" => return Err(wrong("tệp PDF")),
-        "docx" if bytes.starts_with(b"PK\x03\x04") => {
+        "docx" if signature == Some(Signature::Zip) => {
             ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Some(Format::Docx))
         }
         "docx" => return Err(wrong("văn bản Word (.docx)")),

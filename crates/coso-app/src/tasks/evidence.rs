@@ -2,6 +2,7 @@
 //! not on the name the browser sent.
 
 use crate::{Error, Result};
+use coso_domain::file_signature::Signature;
 
 /// Largest evidence file (the store enforces it too): scans of minutes and photos fit;
 /// videos do not belong here.
@@ -24,18 +25,14 @@ pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
         ));
     }
     let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let kind = if bytes.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(b"PK\x03\x04") {
+    let kind = if let Some(Signature::Zip) = Signature::of(bytes) {
         match ext.as_str() {
             "docx" => Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             "xlsx" => Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             _ => None,
         }
+    } else if let Some(signature) = Signature::of(bytes) {
+        signature.content_type()
     } else if matches!(ext.as_str(), "txt" | "csv") && std::str::from_utf8(bytes).is_ok() {
         Some("text/plain; charset=utf-8")
     } else {
