@@ -223,6 +223,60 @@ impl Store {
         Ok(())
     }
 
+    /// Removes the image at `position` of a post of `unit`; the images after it move up one
+    /// place, so that positions stay 0..n without a gap. A missing image is not found.
+    pub async fn remove_news_image(
+        &self,
+        permit: &Permit,
+        unit: &UnitRow,
+        id: i64,
+        position: i64,
+        actor: &Actor,
+    ) -> Result<()> {
+        check(permit, unit)?;
+        let before = self.news_post(unit, id, false).await?.ok_or(StoreError::NotFound)?;
+        let now = self.clock.now();
+        let entry = AuditEntry {
+            action: "news.image_remove",
+            entity: "news_post",
+            entity_id: id.to_string(),
+            unit_id: Some(unit.unit_id()),
+            before: Some(serde_json::json!({ "title": before.title, "images": before.images, "position": position })),
+            after: Some(serde_json::json!({ "images": before.images - 1 })),
+        };
+        dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let removed = sqlx::query("DELETE FROM news_image WHERE post_id = $1 AND position = $2")
+                .bind(id)
+                .bind(position)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if removed == 0 {
+                return Err(StoreError::NotFound);
+            }
+            // Two steps through negative positions: the unique (post, position) index would
+            // refuse a shift done one row at a time.
+            sqlx::query("UPDATE news_image SET position = -position WHERE post_id = $1 AND position > $2")
+                .bind(id)
+                .bind(position)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE news_image SET position = -position - 1 WHERE post_id = $1 AND position < 0")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE news_post SET updated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            write_audit!(&mut *tx, now, actor, &entry)?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// A post of `unit`; with `published_only`, a draft is not found.
     pub async fn news_post(&self, unit: &UnitRow, id: i64, published_only: bool) -> Result<Option<NewsRow>> {
         let row = dispatch!(self, read, pool => {

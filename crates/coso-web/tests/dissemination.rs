@@ -496,12 +496,65 @@ async fn trainings_are_logged_and_fill_the_reports_trainings(app: &TestApp) {
     assert_eq!(attr(&form, "#i_trainings", "value").as_deref(), Some("2"));
 }
 
+/// A second small PNG, told apart from [`png_with_text`] by its image data.
+fn other_png() -> Vec<u8> {
+    let mut p = png_with_text();
+    let at = p.len() - 20;
+    p[at] ^= 0xff;
+    p
+}
+
+async fn an_image_is_removed_and_the_next_moves_up(app: &TestApp) {
+    let (a, b) = communes(app).await;
+    let official = app.client_as("xa-a@coso.test").await;
+    let res = send_news(
+        app,
+        &official,
+        &format!("/quan-tri/don-vi/{a}/tin-tuc"),
+        &[("title", "Ngày hội đại đoàn kết"), ("body", "Hai ảnh của ngày hội."), ("category", "Đời sống")],
+        &[("photos", "mot.png", "image/png", png_with_text()), ("photos", "hai.png", "image/png", other_png())],
+    )
+    .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    let id = id_of(&res);
+    let image = |n: u8| {
+        let url = app.url(&format!("/don-vi/{a}/tin-tuc/{id}/anh/{n}"));
+        let official = official.clone();
+        async move { official.get(url).send().await.expect("img") }
+    };
+    let second = image(1).await.bytes().await.expect("bytes");
+
+    let page = html(&official, app.url(&format!("/quan-tri/don-vi/{a}/tin-tuc/{id}"))).await;
+    assert_eq!(texts(&page, "figure button"), ["Xoá ảnh 1", "Xoá ảnh 2"]);
+    let token = attr(&page, "form[action$='/anh/0/xoa'] input[name=csrf]", "value").expect("the remove form");
+    let res = app.post_form(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/anh/0/xoa"), &token, &[]).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("page").contains("Đã xoá ảnh khỏi tin."));
+
+    // The second image is now the first, and there is no second any more.
+    assert_eq!(image(0).await.bytes().await.expect("bytes"), second);
+    assert_eq!(image(1).await.status(), 404);
+    let res = app.post_form(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/anh/5/xoa"), &token, &[]).await;
+    assert_eq!(res.status(), 404, "an image the post does not have");
+    assert_eq!(rows(app, "news_image").await, 1);
+
+    // Another commune's official cannot remove it.
+    let other = app.client_as("xa-b@coso.test").await;
+    let token = csrf(&html(&other, app.url(&format!("/quan-tri/don-vi/{b}/tin-tuc"))).await);
+    let res = app.post_form(&other, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/anh/0/xoa"), &token, &[]).await;
+    assert!(matches!(res.status().as_u16(), 403 | 404), "{}", res.status());
+    assert_eq!(rows(app, "news_image").await, 1);
+    let log = app.store.audit_entries(Some("news_post"), Some(50)).await.expect("audit");
+    assert!(log.items.iter().any(|e| e.action == "news.image_remove" && e.entity_id == id.to_string()));
+}
+
 on_both! {
     app:
     drafts_are_never_public => drafts_are_never_public_and_a_published_post_is_in_the_feed,
     other_commune => another_communes_official_cannot_write_or_see_drafts,
     search_and_categories => search_ignores_diacritics_and_categories_read_in_vietnamese_order,
     bad_news_input => bad_news_input_is_named_and_script_is_shown_as_text,
+    image_removed => an_image_is_removed_and_the_next_moves_up,
     library => the_library_shows_the_documents_above_and_finds_words_in_files,
     trainings => trainings_are_logged_and_fill_the_reports_trainings,
 }

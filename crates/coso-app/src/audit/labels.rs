@@ -159,6 +159,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("news.update", "Sửa tin tức", Kind::Change),
     action("news.publish", "Đăng tin tức", Kind::Change),
     action("news.unpublish", "Gỡ tin tức về bản nháp", Kind::Change),
+    action("news.image_remove", "Xoá ảnh của tin tức", Kind::Change),
     action("library.add", "Thêm văn bản vào tủ sách pháp luật", Kind::Change),
     action("library.expire", "Ghi ngày hết hiệu lực của văn bản", Kind::Change),
     action("library.remove", "Xóa văn bản khỏi tủ sách pháp luật", Kind::Change),

@@ -208,6 +208,12 @@ pub async fn set_status(app: &App, actor: &Actor, unit: &UnitRow, id: i64, statu
     Ok(app.store().set_news_status(&permit, unit, id, status, app.today(), actor.audit()).await?)
 }
 
+/// Removes one image of a post of the unit (`position` counts from 0, as the image's address).
+pub async fn remove_image(app: &App, actor: &Actor, unit: &UnitRow, id: i64, position: i64) -> Result<()> {
+    let permit = actor.authorize(&unit.unit_path(), Action::Disseminate)?;
+    Ok(app.store().remove_news_image(&permit, unit, id, position, actor.audit()).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

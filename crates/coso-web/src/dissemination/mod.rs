@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}/tin-tuc/{id}", get(news_desk::edit).post(news_desk::update))
         .route("/quan-tri/don-vi/{code}/tin-tuc/{id}/dang", post(news_desk::publish))
         .route("/quan-tri/don-vi/{code}/tin-tuc/{id}/go", post(news_desk::unpublish))
+        .route("/quan-tri/don-vi/{code}/tin-tuc/{id}/anh/{position}/xoa", post(news_desk::remove_image))
         .route("/quan-tri/don-vi/{code}/van-ban", get(library_pages::desk).post(library_pages::add))
         .route("/quan-tri/don-vi/{code}/van-ban/{id}/het-hieu-luc", post(library_pages::expire))
         .route("/quan-tri/don-vi/{code}/van-ban/{id}/xoa", post(library_pages::remove))

@@ -193,3 +193,15 @@ pub async fn unpublish(
     user.check_csrf(&form.csrf)?;
     Ok(set_status(&state, &user, &code, id, NewsStatus::Draft).await?)
 }
+
+pub async fn remove_image(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id, position)): Path<(String, i64, i64)>,
+    Form(form): Form<CsrfOnly>,
+) -> PageResult<Response> {
+    user.check_csrf(&form.csrf)?;
+    let unit = units::by_code(&state.app, &code).await?;
+    news::remove_image(&state.app, &user.actor(), &unit, id, position).await?;
+    Ok(redirect_with_notice(&format!("{}/{id}", desk_base(&unit.code)), "Đã xoá ảnh khỏi tin."))
+}

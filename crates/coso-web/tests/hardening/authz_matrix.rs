@@ -380,6 +380,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}", Body::Multipart,                "S F F F F N F N -"),
     ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}/dang", Body::Form,                "S F F F F N F N -"),
     ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}/go", Body::Form,                  "S F F F F N F N -"),
+    ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}/anh/{position}/xoa", Body::Form, "S F F F F N F N -"),
     ("GET", "/quan-tri/don-vi/{code}/van-ban", Body::None,                           "S F F F F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/van-ban", Body::Multipart,                     "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/van-ban/{id}/het-hieu-luc", Body::Form,        "S F F F F N F N -"),
@@ -728,6 +729,7 @@ impl Fixtures {
             .replace("minh-chung/{file}", &format!("minh-chung/{}", self.file))
             .replace("files/{file}", &format!("files/{}", self.case_file))
             .replace("{year}", "2026")
+            .replace("{position}", "0")
             .replace("{token}", "khong-co-ma-nay")
     }
 }

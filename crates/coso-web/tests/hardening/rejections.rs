@@ -268,6 +268,7 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}", Body::Multipart),
     ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}/dang", Body::Form),
     ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}/go", Body::Form),
+    ("POST", "/quan-tri/don-vi/{code}/tin-tuc/{id}/anh/{position}/xoa", Body::Form),
     ("GET", "/quan-tri/don-vi/{code}/van-ban", Body::None),
     ("POST", "/quan-tri/don-vi/{code}/van-ban", Body::Multipart),
     ("POST", "/quan-tri/don-vi/{code}/van-ban/{id}/het-hieu-luc", Body::Form),
