@@ -206,6 +206,9 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/don-vi/{code}/cam-ket", Body::None,                                      "O O O O O O O O -"),
     ("GET", "/doi-thoai/{id}", Body::None,                                             "O O O O O O O O -"),
     ("POST", "/doi-thoai/{id}/cau-hoi", Body::Form,                                    "R R R R R R R R -"),
+    // Its results notice is public once published; `{id}` is not published yet.
+    ("GET", "/doi-thoai/{id}/ket-qua.docx", Body::None,                                "N N N N N N N N -"),
+    ("GET", "/doi-thoai/{id}/ket-qua.pdf", Body::None,                                 "N N N N N N N N -"),
     ("GET", "/quan-tri/don-vi/{code}/doi-thoai", Body::None,                           "S F F F F O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai", Body::Form,                          "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/de-nghi", Body::Form,                  "S F F F F R F R -"),
@@ -216,6 +219,8 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/cam-ket", Body::Form,             "S N N N N N N N -"),
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/tien-do", Body::Form,             "S N N N N N N N -"),
     ("POST", "/quan-tri/don-vi/{code}/doi-thoai/{id}/ket-qua", Body::Form,             "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/doi-thoai/{id}/ket-qua.docx", Body::None,         "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/doi-thoai/{id}/ket-qua.pdf", Body::None,          "S N N N N N N N -"),
     ("GET", "/quan-tri/don-vi/{code}/quyet-dinh", Body::None,                          "S F O O O O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/quyet-dinh", Body::Form,                         "S F F R F R F R -"),
     ("GET", "/quan-tri/don-vi/{code}/quyet-dinh/{id}", Body::None,                     "S F O O O O F O -"),
