@@ -535,6 +535,9 @@ async fn published_results_are_a_document_and_a_disclosure(app: &TestApp) {
     );
     assert_eq!(items[0]["posted_from"], "2025-10-20");
     let detail = format!("/don-vi/{commune}/cong-khai/{disclosure}");
+    let page =
+        visitor.get(app.url(&format!("/doi-thoai/{id}"))).send().await.expect("page").text().await.expect("html");
+    assert_eq!(attr(&page, "#ket-qua a[href*='/cong-khai/']", "href").as_deref(), Some(detail.as_str()), "{page}");
     let page = visitor.get(app.url(&detail)).send().await.expect("detail").text().await.expect("html");
     assert_eq!(texts(&page, "#tep li a"), [format!("ket-qua-doi-thoai-{id}.docx")], "{page}");
     let file = attr(&page, "#tep li a", "href").expect("the attachment");
