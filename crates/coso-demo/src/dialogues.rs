@@ -1,12 +1,14 @@
 //! Dialogues in the demo commune: a dialogue held a month ago with residents' questions, their
 //! answers, its results published and three commitments (one done, one in progress, one late);
 //! and one to come for two villages, asked for by a tenth of the voters, already announced with
-//! a question. Dates are relative to the load day.
+//! a question. The held dialogue's results are in the commune's disclosure register
+//! ([`disclose`]). Dates are relative to the load day.
 
 use chrono::{Days, NaiveDate};
 use coso_app::{Actor, App};
+use coso_calendar::HolidayCalendar;
 use coso_domain::authz::Action;
-use coso_domain::dialogue::{CommitmentStatus, DialogueData, ProgressData, RequestData};
+use coso_domain::dialogue::{CommitmentStatus, DialogueData, DialogueStatus, ProgressData, RequestData};
 use coso_store::{NewCommitment, NewQuestion, UnitRow};
 
 use crate::error::DemoError;
@@ -139,7 +141,7 @@ pub async fn load(app: &App, commune: &UnitRow, villages: &[UnitRow], actor: &Ac
         voters: VOTERS,
         subject: "Đề nghị đối thoại về quy hoạch khu dân cư mới".into(),
     };
-    let request_id = store.create_dialogue_request(&permit, commune, &request, on(today, 10), audit).await?;
+    let request_id = store.create_dialogue_request(&permit, commune, &request, on(today, 10), None, audit).await?;
     let area: Vec<&UnitRow> = villages.iter().take(2).collect();
     let upcoming = DialogueData {
         topic: None,
@@ -160,4 +162,19 @@ pub async fn load(app: &App, commune: &UnitRow, villages: &[UnitRow], actor: &Ac
     };
     store.add_dialogue_question(&next_row, commune, &q, audit).await?;
     Ok(2)
+}
+
+/// Records the held dialogue's published results in the commune's disclosure register, with
+/// the results notice attached, as publishing them does. Run after the register's own demo,
+/// which fills only an empty register.
+pub async fn disclose(app: &App, commune: &UnitRow) -> Result<usize, DemoError> {
+    let mut recorded = 0;
+    for d in app.store().dialogues_of_unit(commune.id, false).await? {
+        if d.status == DialogueStatus::Published && d.disclosure_id.is_none() {
+            let calendar = HolidayCalendar::builtin();
+            let published = coso_app::dialogues::disclosure::publish(app, calendar, commune, d.id).await;
+            recorded += usize::from(published.map_err(DemoError::Dialogues)?.is_some());
+        }
+    }
+    Ok(recorded)
 }

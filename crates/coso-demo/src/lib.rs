@@ -125,6 +125,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     elections::load(app, commune_villages, &actor).await?;
     decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
+    dialogues::disclose(app, commune).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
     decision_votes::load(app, village, &actor).await?;
     tracing::info!(

@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::authz::{Action, Permit};
 use coso_domain::dialogue::{CommitmentStatus, DialogueData, DialogueStatus, ProgressData, RequestData};
+use coso_domain::notification::NotificationKind;
 use serde::Serialize;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
@@ -44,6 +45,8 @@ pub struct DialogueRow {
     pub results: Option<String>,
     pub announced_on: Option<NaiveDate>,
     pub published_on: Option<NaiveDate>,
+    /// The disclosure of the commune's register that publishes the results.
+    pub disclosure_id: Option<i64>,
 }
 
 /// A village a dialogue is held for.
@@ -124,7 +127,7 @@ pub struct CommitmentCounts {
 }
 
 const DIALOGUE_SELECT: &str = "SELECT id, unit_id, topic, held_on, place, online, voters, status, request_id, results, \
-    announced_on, published_on FROM dialogue ";
+    announced_on, published_on, disclosure_id FROM dialogue ";
 const QUESTION_SELECT: &str = "SELECT id, dialogue_id, author_id, author_label, body, answer, answered_at, hidden_reason, \
     created_at FROM dialogue_question ";
 const COMMITMENT_SELECT: &str = "SELECT c.id, c.dialogue_id, c.question_id, c.owner_unit_id, o.code AS owner_code, \
@@ -147,14 +150,25 @@ fn not_in(status: DialogueStatus) -> StoreError {
     }
 }
 
+/// The task a required dialogue puts in the inbox of the commune's officials: a notification
+/// on the unit, worded by the use case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequiredDialogueTask {
+    pub title: String,
+    pub body: String,
+    pub link: String,
+}
+
 impl Store {
-    /// Records a voters' request; `required` when its signatures reach a tenth of the voters.
+    /// Records a voters' request; `required` when its signatures reach a tenth of the voters,
+    /// and then `task` goes to the unit's inbox in the same transaction, once per request.
     pub async fn create_dialogue_request(
         &self,
         permit: &Permit,
         unit: &UnitRow,
         data: &RequestData,
         received_on: NaiveDate,
+        task: Option<&RequiredDialogueTask>,
         actor: &Actor,
     ) -> Result<i64> {
         check(permit, unit)?;
@@ -176,6 +190,21 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            if let Some(t) = task.filter(|_| required) {
+                sqlx::query(
+                    "INSERT INTO notification (unit_id, user_id, kind, title, body, link, occurrence_id, created_at, dedupe_key) \
+                     VALUES ($1, NULL, $2, $3, $4, $5, NULL, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING",
+                )
+                .bind(unit.id)
+                .bind(NotificationKind::Reminder.as_str())
+                .bind(&t.title)
+                .bind(&t.body)
+                .bind(&t.link)
+                .bind(now)
+                .bind(format!("dialogue-request:{id}:required"))
+                .execute(&mut *tx)
+                .await?;
+            }
             let after = serde_json::json!({ "request": data, "required": required });
             write_audit!(&mut *tx, now, actor, &entry("dialogue.request", "dialogue_request", id, unit, after))?;
             tx.commit().await?;
@@ -357,6 +386,22 @@ impl Store {
             tx.commit().await?;
         });
         Ok(())
+    }
+
+    /// Links a published dialogue to the disclosure of its results, once: `false` when it has
+    /// one already.
+    pub async fn link_dialogue_disclosure(&self, id: i64, disclosure: i64) -> Result<bool> {
+        let done = dispatch!(self, write, pool => {
+            sqlx::query(
+                "UPDATE dialogue SET disclosure_id = $1 WHERE id = $2 AND status = 'published' AND disclosure_id IS NULL",
+            )
+            .bind(disclosure)
+            .bind(id)
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        Ok(done == 1)
     }
 
     /// Adds a question while the dialogue is announced (checked in the insert itself, so a

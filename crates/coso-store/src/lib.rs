@@ -88,7 +88,7 @@ pub use decision_votes::{BallotCounts, BallotPlanRow, BallotRow, OnlineCount, On
 pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
 pub use dialogues::{
     CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,
-    ProgressRow, QuestionRow,
+    ProgressRow, QuestionRow, RequiredDialogueTask,
 };
 pub use digest::TableDigest;
 pub use disclosures::{

@@ -413,9 +413,124 @@ async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_o
     assert!(!public.contains("ban1@coso.test") && !public.contains("<script"), "no account, no script");
 }
 
+/// A small JPEG, as a phone sends it.
+fn jpeg() -> Vec<u8> {
+    let mut j = vec![0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10];
+    j.extend_from_slice(b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00");
+    j.extend_from_slice(&[0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0xd2, 0xcf, 0x20, 0xff, 0xd9]);
+    j
+}
+
+/// Posts the activity form as `multipart/form-data`: its text fields, then photos (name, bytes).
+async fn post_activity(
+    c: &reqwest::Client,
+    url: String,
+    fields: &[(&str, &str)],
+    photos: &[(&str, Vec<u8>)],
+) -> reqwest::Response {
+    let boundary = "----coso-board-activity-5c1e";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    for (file, bytes) in photos {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"{file}\"\r\nContent-Type: image/jpeg\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    c.post(url)
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("post")
+}
+
+async fn a_visit_keeps_its_photos_and_a_board_is_dissolved_when_its_project_ends(app: &TestApp) {
+    let commune = commune(app).await;
+    app.state.clock.set_today(day("2026-03-02"));
+    let xa = app.client_as("xa@coso.test").await;
+    let res = post(&xa, app.url(&format!("/api/v1/units/{commune}/boards")), &investment_board(3, 1, "")).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let board_path = format!("/quan-tri/don-vi/{commune}/ban-giam-sat/{id}");
+    let html = page(&xa, app.url(&board_path)).await;
+    let token = csrf(&html);
+    assert_eq!(
+        coso_test_support::attr(&html, "form[action$='/hoat-dong']", "enctype").as_deref(),
+        Some("multipart/form-data")
+    );
+    assert!(
+        coso_test_support::attr(&html, "form[action$='/hoat-dong'] input[type=file]", "name")
+            .is_some_and(|n| n == "photos")
+    );
+    let fields = [
+        ("csrf", token.as_str()),
+        ("kind", "visit"),
+        ("subject", "Kiểm tra đổ bê tông mặt đường"),
+        ("held_on", "01/03/2026"),
+        ("notes", "Mác bê tông đúng thiết kế."),
+    ];
+    let activity = format!("{board_path}/hoat-dong");
+
+    // A photo over the limit, or a file that is no photo, refuses the form naming the file;
+    // nothing is saved.
+    let mut big = jpeg();
+    big.resize(10 * 1024 * 1024 + 1, 0);
+    let res = post_activity(&xa, app.url(&activity), &fields, &[("anh-lon.jpg", big)]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    let errors = coso_test_support::texts(&html, "#photos-err");
+    assert_eq!(errors, ["Ảnh «anh-lon.jpg» quá lớn: mỗi ảnh tối đa 10.0 MB."], "{html}");
+    let res = post_activity(&xa, app.url(&activity), &fields, &[("bien-ban.jpg", b"%PDF-1.7".to_vec())]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(coso_test_support::texts(&html, "#photos-err").iter().any(|t| t.contains("bien-ban.jpg")), "{html}");
+    assert!(app.state.app.store().board_activities(id).await.expect("activities").is_empty());
+
+    // With a photo it is recorded, the photo kept.
+    let res = post_activity(&xa, app.url(&activity), &fields, &[("mat-duong.jpg", jpeg())]).await;
+    assert_eq!(res.status(), 200, "followed to the board's page");
+    assert!(res.text().await.expect("html").contains("Đã ghi hoạt động giám sát."));
+    assert_eq!(app.state.app.store().board_activities(id).await.expect("activities").len(), 1);
+    let photos = app.state.app.store().board_photos(id).await.expect("photos");
+    assert_eq!(photos.iter().map(|p| p.file_name.as_str()).collect::<Vec<_>>(), ["mat-duong.jpg"]);
+
+    // The project ended: dissolved from its page, with a reason; after it, no more work.
+    app.state.clock.set_today(day("2026-10-05"));
+    let html = page(&xa, app.url(&board_path)).await;
+    assert!(coso_test_support::attr(&html, "form[action$='/giai-the'] button", "type").is_some(), "{html}");
+    let dissolve = format!("{board_path}/giai-the");
+    let res = app.post_form(&xa, &dissolve, &csrf(&html), &[("reason", " ")]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.expect("html").contains("Lý do giải thể"));
+    let ban1 = app.client_as("ban1@coso.test").await;
+    let token1 = csrf(&page(&ban1, app.url(&format!("/quan-tri/don-vi/{commune}/ban-giam-sat"))).await);
+    let res = app.post_form(&ban1, &dissolve, &token1, &[("reason", "Không có quyền")]).await;
+    assert_eq!(res.status(), 403);
+    let reason = "Công trình hoàn thành, bàn giao đưa vào sử dụng ngày 30/9/2026.";
+    let res = app.post_form(&xa, &dissolve, &csrf(&html), &[("reason", reason)]).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã giải thể ban giám sát.") && html.contains(reason), "{html}");
+    assert!(coso_test_support::attr(&html, "form[action$='/giai-the']", "action").is_none());
+    assert!(coso_test_support::attr(&html, "form[action$='/hoat-dong']", "action").is_none());
+    let b = get(&xa, app.url(&format!("/api/v1/boards/{id}"))).await;
+    assert_eq!(b["status"], "dissolved");
+}
+
 on_both! {
     app:
     bad_input => a_board_breaking_its_rules_is_refused_and_nothing_is_saved,
     pages => the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_ones,
     end_to_end => a_finding_goes_overdue_is_escalated_answered_closed_and_reported,
+    photos_and_dissolution => a_visit_keeps_its_photos_and_a_board_is_dissolved_when_its_project_ends,
 }

@@ -213,6 +213,23 @@ async fn a_request_of_a_tenth_of_the_voters_makes_a_dialogue_required(app: &Test
     )
     .await;
     assert_eq!(r["required"], false);
+    // The required one, and only it, is a task in the commune officials' inbox.
+    let notes = json_of(official.get(app.url("/api/v1/notifications")).send().await.expect("inbox"), 200).await;
+    let tasks: Vec<(String, String)> = notes
+        .as_array()
+        .or_else(|| notes["items"].as_array())
+        .expect("notifications")
+        .iter()
+        .filter(|n| n["title"].as_str().is_some_and(|t| t.contains("hội nghị đối thoại")))
+        .map(|n| (n["title"].as_str().unwrap_or("").to_string(), n["link"].as_str().unwrap_or("").to_string()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [(
+            "Phải tổ chức hội nghị đối thoại: Đề nghị đối thoại về đất đai".to_string(),
+            format!("/quan-tri/don-vi/{commune}/doi-thoai")
+        )]
+    );
     // The required request waits on the officials' list until a dialogue is set up for it.
     let page = official.get(app.url(&format!("/quan-tri/don-vi/{commune}/doi-thoai"))).send().await.expect("page");
     assert_eq!(page.status(), 200);
@@ -416,10 +433,145 @@ async fn the_pages_carry_a_question_to_a_public_commitment(app: &TestApp) {
     assert!(texts(&commitments, "main .cards .tag").contains(&"Chưa thực hiện".to_string()), "{commitments}");
 }
 
+/// The text of a DOCX's body, one line per paragraph.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in xml.replace("</w:p>", "\n").chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+async fn published_results_are_a_document_and_a_disclosure(app: &TestApp) {
+    app.state.clock.set_today(day("2025-10-01"));
+    let commune = commune_with_a_village(app).await;
+    let official = app.client_as("xa@coso.test").await;
+    let visitor = app.anonymous();
+    let body = json!({ "date": "2025-10-15", "topic": "Đèn đường và kênh tiêu nước", "voters": 9000,
+                       "place": "Hội trường Ủy ban nhân dân xã" });
+    let d = json_of(post(&official, app, &format!("/api/v1/units/{commune}/dialogues"), body).await, 201).await;
+    let id = d["id"].as_i64().expect("id");
+    json_of(post(&official, app, &format!("/api/v1/dialogues/{id}/announce"), json!({})).await, 200).await;
+    let ask = json!({ "body": "Khi nào nạo vét kênh tiêu nước thôn Một?" });
+    let q = json_of(post(&visitor, app, &format!("/api/v1/dialogues/{id}/questions"), ask).await, 201).await;
+    let question = q["id"].as_i64().expect("question");
+    app.state.clock.set_today(day("2025-10-15"));
+    let answer = json!({ "question": question, "answer": "Xã nạo vét kênh trước mùa mưa năm 2026." });
+    json_of(post(&official, app, &format!("/api/v1/dialogues/{id}/answers"), answer).await, 200).await;
+    let commitment = json!({ "body": "Nạo vét 3 km kênh tiêu nước thôn Một", "owner": "V1", "due_on": "31/03/2026",
+                             "question": question });
+    json_of(post(&official, app, &format!("/api/v1/dialogues/{id}/commitments"), commitment).await, 201).await;
+
+    // Before the results are published: the officials read a preview, the public nothing.
+    let admin_docx = format!("/quan-tri/don-vi/{commune}/doi-thoai/{id}/ket-qua.docx");
+    let res = official.get(app.url(&admin_docx)).send().await.expect("preview");
+    assert_eq!(res.status(), 200);
+    let preview = docx_text(&res.bytes().await.expect("bytes"));
+    assert!(preview.contains("Kết quả hội nghị chưa được công bố."), "{preview}");
+    let public_docx = format!("/doi-thoai/{id}/ket-qua.docx");
+    assert_eq!(visitor.get(app.url(&public_docx)).send().await.expect("docx").status(), 404);
+    let resident = app.client_as("an@coso.test").await;
+    assert_eq!(resident.get(app.url(&admin_docx)).send().await.expect("docx").status(), 403);
+
+    // Published from the officials' page: the dialogue's page links the notice.
+    app.state.clock.set_today(day("2025-10-20"));
+    let manage = format!("/quan-tri/don-vi/{commune}/doi-thoai/{id}");
+    let page = official.get(app.url(&manage)).send().await.expect("page").text().await.expect("html");
+    let token = attr(&page, "form input[name=csrf]", "value").expect("csrf");
+    let results = "Hội nghị đã trả lời 1 câu hỏi và ghi nhận 1 cam kết.";
+    let res = app.post_form(&official, &format!("{manage}/ket-qua"), &token, &[("results", results)]).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let page =
+        visitor.get(app.url(&format!("/doi-thoai/{id}"))).send().await.expect("page").text().await.expect("html");
+    assert_eq!(
+        attr(&page, "#ket-qua a[href$='ket-qua.docx']", "href").as_deref(),
+        Some(public_docx.as_str()),
+        "{page}"
+    );
+
+    // The notice, read back: the question and its answer, the commitment with its owner and
+    // due date, and the results.
+    let res = visitor.get(app.url(&public_docx)).send().await.expect("docx");
+    assert_eq!(res.status(), 200);
+    let text = docx_text(&res.bytes().await.expect("bytes"));
+    for expected in [
+        "THÔNG BÁO",
+        "Kết quả hội nghị đối thoại: Đèn đường và kênh tiêu nước",
+        "Khi nào nạo vét kênh tiêu nước thôn Một? Trả lời: Xã nạo vét kênh trước mùa mưa năm 2026.",
+        "1. Nạo vét 3 km kênh tiêu nước thôn Một. Đơn vị chủ trì: Thôn Một; hạn hoàn thành: 31/03/2026; \
+         tình trạng: chưa thực hiện, 0%.",
+        results,
+    ] {
+        assert!(text.contains(expected), "«{expected}» in the notice:\n{text}");
+    }
+    let pdf = visitor.get(app.url(&format!("/doi-thoai/{id}/ket-qua.pdf"))).send().await.expect("pdf").status();
+    assert!(pdf == 200 || pdf == 501, "PDF, or the build says it has none: {pdf}");
+
+    // The results are a disclosure of the commune's register (item 14), the notice attached.
+    let d = json_of(get(&visitor, app, id).await, 200).await;
+    let disclosure = d["disclosure_id"].as_i64().expect("the results are disclosed");
+    let list: Value = official
+        .get(app.url(&format!("/api/v1/units/{commune}/disclosures")))
+        .send()
+        .await
+        .expect("register")
+        .json()
+        .await
+        .expect("json");
+    let items = list["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{list}");
+    assert_eq!(
+        (items[0]["id"].as_i64(), items[0]["item"].as_i64(), items[0]["title"].as_str()),
+        (Some(disclosure), Some(14), Some("Kết quả hội nghị đối thoại: Đèn đường và kênh tiêu nước"))
+    );
+    assert_eq!(items[0]["posted_from"], "2025-10-20");
+    let detail = format!("/don-vi/{commune}/cong-khai/{disclosure}");
+    let page =
+        visitor.get(app.url(&format!("/doi-thoai/{id}"))).send().await.expect("page").text().await.expect("html");
+    assert_eq!(attr(&page, "#ket-qua a[href*='/cong-khai/']", "href").as_deref(), Some(detail.as_str()), "{page}");
+    let page = visitor.get(app.url(&detail)).send().await.expect("detail").text().await.expect("html");
+    assert_eq!(texts(&page, "#tep li a"), [format!("ket-qua-doi-thoai-{id}.docx")], "{page}");
+    let file = attr(&page, "#tep li a", "href").expect("the attachment");
+    let res = visitor.get(app.url(&file)).send().await.expect("attachment");
+    assert_eq!(res.status(), 200);
+    let attached = docx_text(&res.bytes().await.expect("bytes"));
+    assert!(attached.contains("Nạo vét 3 km kênh tiêu nước thôn Một"), "{attached}");
+
+    // Recorded once, by the system, audited; publishing again is refused and adds nothing.
+    let res = post(&official, app, &format!("/api/v1/dialogues/{id}/results"), json!({ "results": "Lần hai." })).await;
+    assert_eq!(res.status(), 409);
+    let list: Value = official
+        .get(app.url(&format!("/api/v1/units/{commune}/disclosures")))
+        .send()
+        .await
+        .expect("register")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(1));
+    let audit = app.state.app.store().audit_entries(Some("disclosure"), Some(50)).await.expect("audit").items;
+    let recorded: Vec<_> = audit.iter().filter(|a| a.action == "disclosure.record").collect();
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(
+        (recorded[0].entity_id.as_str(), recorded[0].actor.as_str()),
+        (disclosure.to_string().as_str(), "system:dialogue")
+    );
+}
+
 on_both! {
     app:
     end_to_end => a_dialogue_runs_from_its_notice_to_its_commitments,
     pages => the_pages_carry_a_question_to_a_public_commitment,
     request => a_request_of_a_tenth_of_the_voters_makes_a_dialogue_required,
     bad_input => bad_input_is_refused_and_nothing_is_saved,
+    results => published_results_are_a_document_and_a_disclosure,
 }

@@ -1,7 +1,9 @@
 //! In headless Chromium, against one real `coso serve`: the main official flow (log in → inbox
 //! → fill and send a report → the province returns it → the commune corrects and sends again),
 //! the resident's flow at 360×740 (send a petition with a photo, follow it by its code, see the
-//! answer an official gave and rate it: `tests/browser/resident_flow.mjs`), the desk of citizen
+//! answer an official gave and rate it: `tests/browser/resident_flow.mjs`), a dialogue (a resident
+//! asks on a phone, the official answers and commits, the resident follows the commitment:
+//! `tests/browser/dialogue_flow.mjs`), the desk of citizen
 //! cases (register a petition → accept → answer → the answer as DOCX), then every main page of
 //! each role at a desktop and a phone size (overflow, raw codes, axe-core, header links, page
 //! weight). The browser side is `tests/browser/official_flow.mjs` and `tests/browser/pages.mjs`,
@@ -227,6 +229,10 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
     std::fs::create_dir_all(&vote_shots).expect("screens dir");
     let stdout = run_script("vote_flow.mjs", &[&vote_shots, &codes], &server, Duration::from_secs(180));
     assert!(stdout.contains("vote flow: ok"), "{stdout}");
+    let dialogue_shots = screens.join("dialogue");
+    std::fs::create_dir_all(&dialogue_shots).expect("screens dir");
+    let stdout = run_script("dialogue_flow.mjs", &[&dialogue_shots, &codes], &server, Duration::from_secs(180));
+    assert!(stdout.contains("dialogue flow: ok"), "{stdout}");
     let desk_shots = screens.join("case-desk");
     std::fs::create_dir_all(&desk_shots).expect("screens dir");
     let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));

@@ -10,7 +10,7 @@ use coso_domain::dialogue::{
     required_signatures, results_text,
 };
 use coso_domain::unit::UnitKind;
-use coso_store::{NewCommitment, UnitRow};
+use coso_store::{NewCommitment, RequiredDialogueTask, UnitRow};
 use serde::Serialize;
 
 use super::access::dialogue_of_unit;
@@ -42,12 +42,22 @@ pub struct RequestOutcome {
 
 /// Records a request signed by voters, counted against the commune's number of voters: at a
 /// tenth or more the commune must hold a dialogue, which the unit's dialogue list shows as
-/// required until one is set up for it.
+/// required until one is set up for it, and a task to hold it goes to the commune officials'
+/// inbox (a notification on the unit).
 pub async fn record_request(app: &App, actor: &Actor, unit: &UnitRow, input: &RequestInput) -> Result<RequestOutcome> {
     let permit = actor.authorize(&unit.unit_path(), Action::HoldDialogues)?;
     commune_level(unit)?;
     let data = RequestData::parse(input).map_err(Error::Validation)?;
-    let id = app.store().create_dialogue_request(&permit, unit, &data, app.today(), actor.audit()).await?;
+    let task = RequiredDialogueTask {
+        title: format!("Phải tổ chức hội nghị đối thoại: {}", data.subject),
+        body: format!(
+            "{} chữ ký của cử tri trên tổng số {} cử tri, đủ 10% cử tri của {}: Ủy ban nhân dân phải tổ chức hội nghị \
+             đối thoại với Nhân dân theo đề nghị. Lập hội nghị đối thoại cho đề nghị này.",
+            data.signatures, data.voters, unit.name
+        ),
+        link: format!("/quan-tri/don-vi/{}/doi-thoai", unit.code),
+    };
+    let id = app.store().create_dialogue_request(&permit, unit, &data, app.today(), Some(&task), actor.audit()).await?;
     Ok(RequestOutcome {
         id,
         required: data.mandatory(),
@@ -165,11 +175,23 @@ pub async fn update_progress(
     Ok(app.store().update_commitment_progress(&permit, &unit, commitment, &data, app.today(), actor.audit()).await?)
 }
 
-/// Publishes the results of a dialogue once it has been held (DLG-4). The disclosure register
-/// has no item for a dialogue's results, so none is recorded.
-pub async fn publish_results(app: &App, actor: &Actor, code: &str, id: i64, input: &ResultsInput) -> Result<()> {
+/// Publishes the results of a dialogue once it has been held (DLG-4), and records them in the
+/// commune's disclosure register with the results notice attached (see [`super::disclosure`]).
+/// Results already published whose disclosure is missing get it now; their text stays.
+pub async fn publish_results(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    code: &str,
+    id: i64,
+    input: &ResultsInput,
+) -> Result<()> {
     let (unit, d) = dialogue_of_unit(app, code, id).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::HoldDialogues)?;
+    if d.status == DialogueStatus::Published && d.disclosure_id.is_none() {
+        super::disclosure::publish(app, calendar, &unit, id).await?;
+        return Ok(());
+    }
     if app.today() < d.held_on {
         return Err(invalid(
             "results",
@@ -177,5 +199,7 @@ pub async fn publish_results(app: &App, actor: &Actor, code: &str, id: i64, inpu
         ));
     }
     let text = results_text(input).map_err(|e| Error::Validation(vec![e]))?;
-    Ok(app.store().publish_dialogue_results(&permit, &unit, id, &text, app.today(), actor.audit()).await?)
+    app.store().publish_dialogue_results(&permit, &unit, id, &text, app.today(), actor.audit()).await?;
+    super::disclosure::publish(app, calendar, &unit, id).await?;
+    Ok(())
 }

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}/ban-giam-sat/{id}/bao-cao", post(pages::send_report))
         .route("/quan-tri/don-vi/{code}/ban-giam-sat/{id}/ke-hoach", post(pages::save_plan))
         .route("/quan-tri/don-vi/{code}/ban-giam-sat/{id}/hoat-dong", post(pages::add_activity))
+        .route("/quan-tri/don-vi/{code}/ban-giam-sat/{id}/giai-the", post(pages::dissolve))
         .route("/api/v1/units/{code}/boards", post(api::create))
         .route("/api/v1/boards/{id}", get(api::get))
         .route("/api/v1/boards/{id}/findings", post(api::send_finding))

@@ -7,6 +7,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::boards;
+use coso_app::cases::photos;
+use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::board::{ActivityInput, AnswerInput, BoardInput, FindingInput, MemberInput, PlanInput, ProjectInput};
 use serde::Deserialize;
@@ -14,7 +16,7 @@ use serde::Deserialize;
 use super::views::{BoardForm, BoardPage, ListPage, PublicPage, admin_base};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, PageError, PageResult};
-use crate::extract::{Form, Path};
+use crate::extract::{Form, Multipart, Path};
 use crate::forms::FieldErrors;
 use crate::page_context::redirect_with_notice;
 use crate::state::AppState;
@@ -118,7 +120,8 @@ async fn board_page(
     let unit = coso_app::units::by_code(&state.app, code).await?;
     let mut targets = vec![unit.clone()];
     targets.extend(coso_app::units::children_today(&state.app, &unit).await?);
-    Ok(BoardPage { nav: Nav::of(Some(user)), v, unit, targets, errors })
+    let photo_limit = coso_app::disclosures::file_limit(&state.app);
+    Ok(BoardPage { nav: Nav::of(Some(user)), v, unit, targets, errors, photo_limit })
 }
 
 pub async fn page(
@@ -247,24 +250,62 @@ pub async fn save_plan(
     after(&state, &user, &code, id, result, "Đã lưu kế hoạch công tác năm.").await
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct ActivityForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(flatten)]
-    pub input: ActivityInput,
-}
-
+/// The activity form, `multipart/form-data` for its photos (`photos`, repeated): a photo over
+/// the upload limit, or one that is no JPEG or PNG, refuses the whole form, naming the file.
 pub async fn add_activity(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((code, id)): Path<(String, i64)>,
-    Form(form): Form<ActivityForm>,
+    Multipart(body): Multipart,
+) -> PageResult<Response> {
+    let limit = coso_app::disclosures::file_limit(&state.app);
+    let form = crate::disclosures::multipart::read(body, limit).await?;
+    user.check_csrf(form.field("csrf"))?;
+    check_unit(&state, &user, &code, id).await?;
+    let input = ActivityInput {
+        kind: form.field("kind").to_string(),
+        subject: form.field("subject").to_string(),
+        held_on: form.field("held_on").to_string(),
+        notes: form.field("notes").to_string(),
+    };
+    let too_large: Vec<FieldError> = form
+        .too_large
+        .iter()
+        .map(|(_, name)| {
+            let shown: String = coso_text::clean(name).chars().take(80).collect();
+            FieldError::new(
+                photos::FIELD,
+                format!("Ảnh «{shown}» quá lớn: mỗi ảnh tối đa {:.1} MB.", limit as f64 / 1_048_576.0),
+            )
+        })
+        .collect();
+    let result = if too_large.is_empty() {
+        let photos: Vec<(String, Vec<u8>)> = form.photos.into_iter().map(|u| (u.file_name, u.bytes)).collect();
+        boards::add_activity(&state.app, &user.actor(), id, &input, &photos).await
+    } else {
+        Err(coso_app::Error::Validation(too_large))
+    };
+    after(&state, &user, &code, id, result, "Đã ghi hoạt động giám sát.").await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DissolveForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Dissolves a working board, an investment board when its project ends (GS-1).
+pub async fn dissolve(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+    Form(form): Form<DissolveForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    check_unit(&state, &user, &code, id).await?;
-    let result = boards::add_activity(&state.app, &user.actor(), id, &form.input, &[]).await;
-    after(&state, &user, &code, id, result, "Đã ghi hoạt động giám sát.").await
+    let result = boards::dissolve(&state.app, &user.actor(), &code, id, &form.reason).await;
+    after(&state, &user, &code, id, result, "Đã giải thể ban giám sát.").await
 }
 
 /// The boards of a commune (or an agency), with their members and closed findings; public.

@@ -108,6 +108,8 @@ pub struct BoardPage {
     /// The units a finding may be sent to: the board's unit and those below it.
     pub targets: Vec<UnitRow>,
     pub errors: FieldErrors,
+    /// The upload limit of one photo, in bytes.
+    pub photo_limit: usize,
 }
 
 impl BoardPage {
@@ -125,6 +127,10 @@ impl BoardPage {
     }
     pub fn working(&self) -> bool {
         self.v.board.status == BoardStatus::Active
+    }
+    /// The largest photo an activity takes, in MB, as the hint says it.
+    pub fn photo_limit_mb(&self) -> String {
+        format!("{:.0}", self.photo_limit as f64 / 1_048_576.0)
     }
     pub fn money(&self, v: &Option<i64>) -> String {
         v.map(|n| format!("{} đồng", coso_export::charts::format_vn_number(n as f64, 0))).unwrap_or_default()

@@ -311,7 +311,8 @@ pub async fn results(
     Form(form): Form<ResultsForm>,
 ) -> PageResult<Response> {
     user.check_csrf(&form.csrf)?;
-    let result = dialogues::publish_results(&state.app, &user.actor(), &code, id, &form.input).await;
+    let calendar = crate::calendar::current(&state).await?;
+    let result = dialogues::publish_results(&state.app, &user.actor(), &calendar, &code, id, &form.input).await;
     after(&state, &user, (&code, id), "ket-qua".into(), result, "ket-qua", "Đã công bố kết quả hội nghị đối thoại.")
         .await
 }

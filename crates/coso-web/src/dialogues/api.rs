@@ -168,7 +168,9 @@ pub async fn results(
     Json(b): Json<ResultsCreate>,
 ) -> ApiResult<Json<Dialogue>> {
     let (unit, _) = dialogues::unit_of(&state.app, id).await?;
-    dialogues::publish_results(&state.app, &user.actor(), &unit.code, id, &ResultsInput { results: b.results }).await?;
+    let calendar = crate::calendar::current(&state).await?;
+    let input = ResultsInput { results: b.results };
+    dialogues::publish_results(&state.app, &user.actor(), &calendar, &unit.code, id, &input).await?;
     Ok(Json(read(&state, Some(&user), id).await?))
 }
 

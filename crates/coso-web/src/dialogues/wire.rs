@@ -216,6 +216,9 @@ pub struct Dialogue {
     pub announced_on: Option<NaiveDate>,
     pub published_on: Option<NaiveDate>,
     pub results: Option<String>,
+    /// The disclosure of the commune's register that publishes the results, with the results
+    /// notice attached (its page: `/don-vi/{unit}/cong-khai/{disclosure_id}`).
+    pub disclosure_id: Option<i64>,
     pub deadlines: Vec<Deadline>,
     pub questions: Vec<Question>,
     pub commitments: Vec<Commitment>,
@@ -238,6 +241,7 @@ impl From<&DialogueView> for Dialogue {
             announced_on: d.announced_on,
             published_on: d.published_on,
             results: d.results.clone(),
+            disclosure_id: d.disclosure_id,
             deadlines: v.deadlines.iter().map(Deadline::from).collect(),
             questions: v.questions.iter().map(Question::from).collect(),
             commitments: v.commitments.iter().map(Commitment::from).collect(),

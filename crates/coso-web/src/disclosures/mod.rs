@@ -5,7 +5,7 @@
 
 mod admin;
 pub mod api;
-mod multipart;
+pub(crate) mod multipart;
 mod public;
 mod views;
 mod wire;
