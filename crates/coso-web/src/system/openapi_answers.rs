@@ -7,7 +7,7 @@
 //! - path or query parameters: 400 (a value that does not parse, or is too long);
 //! - path parameters: 404 (nothing by that id or code);
 //! - a write (POST, PUT, PATCH, DELETE): 403 (the session's CSRF token or the origin refused);
-//! - an operation that needs a session (every one but [`PUBLIC`]): 401;
+//! - an operation that needs a session (every one but those of `PUBLIC`): 401;
 //! - every operation: 500 (the JSON error body of an internal failure).
 
 use utoipa::openapi::path::{Operation, ParameterIn};

@@ -11,12 +11,15 @@ use utoipa::openapi::{OpenApi, RefOr};
 /// The stored codes of a domain enum.
 macro_rules! codes {
     ($t:ty) => {
-        (|| <$t>::ALL.into_iter().map(<$t>::as_str).map(Value::from).collect()) as fn() -> Vec<Value>
+        (|| <$t>::ALL.into_iter().map(<$t>::as_str).map(Value::from).collect()) as Codes
     };
 }
 
+/// The codes of one field.
+type Codes = fn() -> Vec<Value>;
+
 /// `(schema, property, codes)` of every coded field of the components.
-fn coded_properties() -> Vec<(&'static str, &'static str, fn() -> Vec<Value>)> {
+fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
     vec![
         ("Answer", "kind", codes!(consultation::AnswerKind)),
         ("ConsultationAnswerCreate", "kind", codes!(consultation::AnswerKind)),
@@ -85,7 +88,7 @@ fn coded_properties() -> Vec<(&'static str, &'static str, fn() -> Vec<Value>)> {
 }
 
 /// `(path, query parameter, codes)` of the coded filters.
-fn coded_parameters() -> Vec<(&'static str, &'static str, fn() -> Vec<Value>)> {
+fn coded_parameters() -> Vec<(&'static str, &'static str, Codes)> {
     vec![
         ("/api/v1/cases", "status", codes!(case::CaseStatus)),
         ("/api/v1/cases", "kind", codes!(case::CaseKind)),
