@@ -150,9 +150,8 @@ pub struct ErrorBody {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
-    /// Stable code: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `invalid_rows`,
-    /// `conflict`, `payload_too_large`, `unsupported_media_type`, `csrf_token_invalid`,
-    /// `rate_limited`, `invalid_credentials`, `email_unverified`, `busy`, `bad_request`, `not_implemented`, `internal`.
+    /// The stable code (`AppError::code`).
+    #[schema(value_type = ErrorCode)]
     pub code: &'static str,
     /// Vietnamese message for people.
     pub message: String,
@@ -162,6 +161,30 @@ pub struct ErrorDetail {
     #[schema(value_type = Vec<Object>)]
     pub rows: Vec<RowError>,
     pub request_id: String,
+}
+
+/// The stable codes of the API's errors, as `AppError::code` writes them: the document's enum
+/// for `error.code`, so that a client can match on every one.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(dead_code, reason = "the document's enum only: `AppError::code` writes the codes as text")]
+pub enum ErrorCode {
+    NotFound,
+    Unauthorized,
+    Forbidden,
+    ValidationFailed,
+    InvalidRows,
+    Conflict,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    CsrfTokenInvalid,
+    RateLimited,
+    InvalidCredentials,
+    EmailUnverified,
+    Busy,
+    BadRequest,
+    NotImplemented,
+    Internal,
 }
 
 /// One field that failed validation: its name or path, and what is wrong, in Vietnamese.

@@ -65,6 +65,7 @@ pub struct FindingCreate {
 
 /// The answer of the unit that received a finding.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = FindingAnswerCreate)]
 pub struct AnswerCreate {
     pub answer: String,
 }
@@ -77,6 +78,7 @@ pub struct ReportCreate {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = BoardDeadline)]
 pub struct Deadline {
     /// `board.finding_answer` or `board.report`.
     pub rule: String,

@@ -165,7 +165,7 @@ pub async fn deadline(State(state): State<AppState>, Query(q): Query<DeadlineQue
 }
 
 /// Every deadline rule with its description, citation and validity.
-#[utoipa::path(get, path = "/api/v1/calendar/rules", tag = "calendar", responses((status = 200, body = Object)))]
+#[utoipa::path(get, path = "/api/v1/calendar/rules", tag = "calendar", responses((status = 200, body = Vec<Object>)))]
 pub async fn rules() -> Json<Vec<coso_calendar::LegalRule>> {
     Json(RuleBook::builtin().rules().to_vec())
 }

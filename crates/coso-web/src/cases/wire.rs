@@ -97,6 +97,7 @@ impl From<CaseCreate> for NewCase {
 
 /// A deadline of a case, counted by the legal calendar.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CaseDeadline)]
 pub struct DeadlineBody {
     /// The calendar's rule (`complaint.first`).
     pub rule: String,

@@ -39,6 +39,7 @@ pub struct CommentCreate {
 /// An answer to one comment or a group: `kind` accepted | explained | not_accepted; `reason`
 /// is required unless accepted.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ConsultationAnswerCreate)]
 pub struct AnswerCreate {
     pub comments: Vec<i64>,
     pub kind: String,

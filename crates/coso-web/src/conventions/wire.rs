@@ -56,6 +56,7 @@ pub struct AdoptionCreate {
 
 /// The commune's recognition decision.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ConventionRecognitionCreate)]
 pub struct RecognitionCreate {
     pub date: String,
     pub decision_number: String,
@@ -63,6 +64,7 @@ pub struct RecognitionCreate {
 
 /// One deadline, with the legal calendar's rule id.
 #[derive(Serialize, ToSchema)]
+#[schema(as = ConventionDeadline)]
 pub struct Deadline {
     /// `convention.posting` (the first day a vote is allowed), `convention.dossier`,
     /// `convention.recognition`, `convention.review`.

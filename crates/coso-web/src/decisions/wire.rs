@@ -73,6 +73,7 @@ pub enum TallyAnswer {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = DecisionDeadline)]
 pub struct DeadlineBody {
     /// The calendar's rule id (`ballot.result_to_commune`).
     pub rule: String,

@@ -36,6 +36,7 @@ pub struct QuestionCreate {
 
 /// The answer given on the day to a question.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = DialogueAnswerCreate)]
 pub struct AnswerCreate {
     pub question: i64,
     pub answer: String,
@@ -102,6 +103,7 @@ impl From<RequestOutcome> for RequestBody {
 
 /// A deadline of the dialogue: `dialogue.notice` or `dialogue.results`.
 #[derive(Serialize, ToSchema)]
+#[schema(as = DialogueDeadline)]
 pub struct Deadline {
     pub rule: String,
     pub title: String,

@@ -46,6 +46,7 @@ pub struct ResultCreate {
 
 /// The commune's decision: `recognised` true recognises the winner, false decides a new vote.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ElectionRecognitionCreate)]
 pub struct RecognitionCreate {
     pub decided_on: String,
     #[serde(default = "yes")]
@@ -89,6 +90,7 @@ pub struct YearQuery {
 /// `election.notice`, `election.recognition`, `election.new_after_dismissal`,
 /// `conference.notice`); `state` pending | done | late | overdue.
 #[derive(Serialize, ToSchema)]
+#[schema(as = ElectionDeadline)]
 pub struct Deadline {
     pub rule: String,
     /// The rule of the legal extract (`VH-1`).

@@ -21,7 +21,7 @@ use crate::state::AppState;
 use crate::views::{ErrorLink, Nav};
 
 /// Every report template.
-#[utoipa::path(get, path = "/api/v1/report-templates", tag = "plans", responses((status = 200, body = Object), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/report-templates", tag = "plans", responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, _user: CurrentUser) -> ApiResult<Json<Vec<ReportTemplateRow>>> {
     Ok(Json(templates::list(&state.app).await?))
 }

@@ -20,7 +20,7 @@ use crate::state::AppState;
 /// What the unit must send: due items by due date, with working days left and the calendar's
 /// explanation.
 #[utoipa::path(get, path = "/api/v1/units/{code}/inbox", tag = "plans", params(("code" = String, Path)),
-    responses((status = 200, body = Object), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Vec<Object>, description = "the due items"), (status = 403, body = ErrorBody)))]
 pub async fn unit_inbox(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -158,7 +158,7 @@ pub async fn review(
 }
 
 /// The signed-in user's notifications (reminders, overdue notices), newest first.
-#[utoipa::path(get, path = "/api/v1/notifications", tag = "plans", responses((status = 200, body = Object), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "plans", responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)))]
 pub async fn notifications(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -4,6 +4,8 @@
 mod health;
 mod not_found;
 mod openapi;
+mod openapi_answers;
+mod openapi_codes;
 mod style_sheet;
 
 pub use style_sheet::STYLESHEET;

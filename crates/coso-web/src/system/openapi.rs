@@ -3,8 +3,13 @@
 use axum::Json;
 use utoipa::OpenApi;
 
+use super::openapi_answers::CommonAnswers;
+use super::openapi_codes::CodedFields;
+
 #[derive(OpenApi)]
 #[openapi(
+    modifiers(&CommonAnswers, &CodedFields),
+    components(schemas(crate::error::ErrorBody)),
     info(
         title = "coso API",
         description = "API của coso: đơn vị hành chính, hộ gia đình, người dùng, lịch, kế hoạch, báo cáo và đơn thư.",

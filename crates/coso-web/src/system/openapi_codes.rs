@@ -1,0 +1,144 @@
+//! The codes of every coded field of the API as enums of the document, read from the domain's
+//! enums (their `ALL` and stored code), so that the document lists exactly what is stored and a
+//! new variant appears in it without anyone writing it twice. Wire types carry codes as text, so
+//! their derived schemas are plain strings until this fills them in.
+
+use coso_domain::{board, case, consultation, convention, decision, dialogue, dissemination, election, reception};
+use serde_json::Value;
+use utoipa::openapi::schema::{Schema, SchemaType, Type};
+use utoipa::openapi::{OpenApi, RefOr};
+
+/// The stored codes of a domain enum.
+macro_rules! codes {
+    ($t:ty) => {
+        (|| <$t>::ALL.into_iter().map(<$t>::as_str).map(Value::from).collect()) as Codes
+    };
+}
+
+/// The codes of one field.
+type Codes = fn() -> Vec<Value>;
+
+/// `(schema, property, codes)` of every coded field of the components.
+fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
+    vec![
+        ("Answer", "kind", codes!(consultation::AnswerKind)),
+        ("ConsultationAnswerCreate", "kind", codes!(consultation::AnswerKind)),
+        ("Board", "kind", codes!(board::BoardKind)),
+        ("Board", "status", codes!(board::BoardStatus)),
+        ("BoardCreate", "kind", codes!(board::BoardKind)),
+        ("Member", "role", codes!(board::MemberRole)),
+        ("MemberCreate", "role", codes!(board::MemberRole)),
+        ("Finding", "status", codes!(board::FindingStatus)),
+        ("CaseBody", "kind", codes!(case::CaseKind)),
+        ("CaseBody", "status", codes!(case::CaseStatus)),
+        ("CaseBody", "channel", codes!(case::Channel)),
+        ("CaseCreate", "kind", codes!(case::CaseKind)),
+        ("CaseCreate", "channel", codes!(case::Channel)),
+        ("StatusBody", "status", codes!(consultation::ConsultationStatus)),
+        ("Consultation", "kind", codes!(consultation::DraftKind)),
+        ("Consultation", "status", codes!(consultation::ConsultationStatus)),
+        ("ConsultationCreate", "kind", codes!(consultation::DraftKind)),
+        ("Convention", "kind", codes!(convention::ConventionKind)),
+        ("Convention", "status", codes!(convention::ConventionStatus)),
+        ("Convention", "form", codes!(convention::AdoptionForm)),
+        ("Convention", "outcome", codes!(convention::Outcome)),
+        ("ConventionCreate", "kind", codes!(convention::ConventionKind)),
+        ("AdoptionCreate", "form", codes!(convention::AdoptionForm)),
+        ("DecisionBody", "form", codes!(decision::DecisionForm)),
+        ("DecisionBody", "status", codes!(decision::DecisionStatus)),
+        ("DecisionBody", "outcome", codes!(decision::Outcome)),
+        ("DecisionBody", "matter", matters),
+        ("DecisionCreate", "form", codes!(decision::DecisionForm)),
+        ("DecisionCreate", "matter", matters),
+        ("TallyBody", "method", codes!(decision::VotingMethod)),
+        ("Closed", "outcome", codes!(decision::Outcome)),
+        ("Dialogue", "status", codes!(dialogue::DialogueStatus)),
+        ("Commitment", "status", codes!(dialogue::CommitmentStatus)),
+        ("Progress", "status", codes!(dialogue::CommitmentStatus)),
+        ("ProgressCreate", "status", codes!(dialogue::CommitmentStatus)),
+        ("TaskUpdate", "status", codes!(coso_domain::plan::task::TaskStatus)),
+        ("Submission", "status", codes!(coso_domain::report::SubmissionStatus)),
+        ("Election", "status", codes!(election::ElectionStatus)),
+        ("Election", "outcome", codes!(election::Outcome)),
+        ("ElectionDeadline", "state", codes!(election::StepState)),
+        ("ConferenceCheck", "state", codes!(election::StepState)),
+        ("StepCreate", "step", codes!(election::Step)),
+        ("LibraryItem", "kind", codes!(dissemination::LibraryKind)),
+        ("TrainingCreate", "form", codes!(dissemination::TrainingForm)),
+        ("TrainingItem", "form", codes!(dissemination::TrainingForm)),
+        ("ComingSession", "part_of_day", codes!(reception::PartOfDay)),
+        ("ComingSession", "receiver", codes!(reception::Receiver)),
+        ("RegularDay", "part_of_day", codes!(reception::PartOfDay)),
+        ("RegularDay", "receiver", codes!(reception::Receiver)),
+        ("Session", "kind", codes!(reception::SessionKind)),
+        ("Session", "receiver", codes!(reception::Receiver)),
+        ("SessionCreate", "kind", codes!(reception::SessionKind)),
+        ("SessionCreate", "receiver", codes!(reception::Receiver)),
+        ("Visit", "outcome", codes!(reception::Outcome)),
+        ("Visit", "refusal_ground", codes!(reception::RefusalGround)),
+        ("VisitCreate", "outcome", codes!(reception::Outcome)),
+        ("VisitCreate", "refusal_ground", codes!(reception::RefusalGround)),
+        ("VillageRelay", "method", codes!(coso_domain::disclosure::RelayMethod)),
+        ("DisclosureFile", "kind", disclosure_file_kinds),
+        ("Unit", "kind", codes!(coso_domain::unit::UnitKind)),
+        ("UnitCreate", "kind", codes!(coso_domain::unit::UnitKind)),
+        ("RoleOnUnit", "role", codes!(coso_domain::authz::Role)),
+        ("UserInput", "role", codes!(coso_domain::authz::Role)),
+    ]
+}
+
+/// `(path, query parameter, codes)` of the coded filters.
+fn coded_parameters() -> Vec<(&'static str, &'static str, Codes)> {
+    vec![
+        ("/api/v1/cases", "status", codes!(case::CaseStatus)),
+        ("/api/v1/cases", "kind", codes!(case::CaseKind)),
+        ("/api/v1/units", "kind", codes!(coso_domain::unit::UnitKind)),
+        ("/api/v1/units/{code}/library", "kind", codes!(dissemination::LibraryKind)),
+    ]
+}
+
+/// The six matters the community decides, by their number in the law.
+fn matters() -> Vec<Value> {
+    decision::Matter::ALL.into_iter().map(|m| Value::from(m.number())).collect()
+}
+
+/// A disclosure's file is an attachment or a photo (`coso_app::disclosures::files` writes them).
+fn disclosure_file_kinds() -> Vec<Value> {
+    vec![Value::from("attachment"), Value::from("photo")]
+}
+
+/// Fills in the enums of the coded fields and filters.
+pub struct CodedFields;
+
+impl utoipa::Modify for CodedFields {
+    fn modify(&self, doc: &mut OpenApi) {
+        if let Some(components) = doc.components.as_mut() {
+            for (schema, property, codes) in coded_properties() {
+                let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(schema) else { continue };
+                if let Some(RefOr::T(Schema::Object(field))) = object.properties.get_mut(property) {
+                    field.enum_values = Some(with_null_if_optional(&field.schema_type, codes()));
+                }
+            }
+        }
+        for (path, name, codes) in coded_parameters() {
+            let Some(item) = doc.paths.paths.get_mut(path) else { continue };
+            let Some(get) = item.get.as_mut() else { continue };
+            for parameter in get.parameters.iter_mut().flatten() {
+                if let RefOr::T(parameter) = parameter
+                    && parameter.name == name
+                    && let Some(RefOr::T(Schema::Object(field))) = parameter.schema.as_mut()
+                {
+                    field.enum_values = Some(with_null_if_optional(&field.schema_type, codes()));
+                }
+            }
+        }
+    }
+}
+
+/// An optional field's enum admits its `null`.
+fn with_null_if_optional(types: &SchemaType, mut codes: Vec<Value>) -> Vec<Value> {
+    if matches!(types, SchemaType::Array(t) if t.contains(&Type::Null)) {
+        codes.push(Value::Null);
+    }
+    codes
+}
