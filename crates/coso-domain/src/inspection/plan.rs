@@ -36,6 +36,10 @@ pub struct InspectionInput {
     pub ends_on: String,
     #[serde(default)]
     pub team: Vec<TeamMemberInput>,
+    /// The id of the report template whose criteria make the checklist; the default template
+    /// when empty.
+    #[serde(default)]
+    pub template: String,
 }
 
 /// A checked team member; the account is resolved by the use case.
