@@ -20,6 +20,7 @@ mod dissemination;
 mod elections;
 mod error;
 pub mod households;
+mod inspections;
 mod links;
 mod names;
 mod plans;
@@ -126,6 +127,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
+    inspections::load(app, commune, commune_villages, &actor).await?;
     decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,
