@@ -125,6 +125,9 @@ pub enum EvidenceOf {
     Remediation(i64),
 }
 
+/// An evidence row with its bytes: id, criterion, remediation task, name, type, data.
+type EvidenceWithData = (i64, Option<i64>, Option<i64>, String, String, Vec<u8>);
+
 const INSPECTION_SELECT: &str = "SELECT i.id, i.unit_id, u.code AS unit_code, u.name AS unit_name, i.target_id, \
     t.code AS target_code, t.name AS target_name, i.kind, i.status, i.subject, i.starts_on, i.ends_on, \
     i.template_code, i.conclusion, i.concluded_on, i.closed_on, i.disclosure_id, i.created_at \
@@ -281,7 +284,7 @@ impl Store {
         inspection_id: i64,
         file_id: i64,
     ) -> Result<Option<(InspectionEvidenceMeta, Vec<u8>)>> {
-        let row: Option<(i64, Option<i64>, Option<i64>, String, String, Vec<u8>)> = dispatch!(self, read, pool => {
+        let row: Option<EvidenceWithData> = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT id, criterion_id, remediation_id, file_name, content_type, data FROM inspection_evidence \
                  WHERE inspection_id = $1 AND id = $2",
