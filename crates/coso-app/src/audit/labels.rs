@@ -297,6 +297,12 @@ pub fn field_label(field: &str) -> String {
         "task_id" => "Nhiệm vụ (số)",
         "submission_id" => "Báo cáo (số)",
         "file_name" => "Tên tệp",
+        "criterion" => "Tiêu chí kiểm tra",
+        "criteria" => "Số tiêu chí kiểm tra",
+        "verdict" => "Kết quả đánh giá",
+        "criterion_id" => "Tiêu chí kiểm tra (số)",
+        "remediation_id" => "Nhiệm vụ khắc phục (số)",
+        "lead_unit_id" => "Đơn vị chủ trì (số)",
         "content_type" => "Loại tệp",
         "size" => "Dung lượng (byte)",
         "sha256" => "Mã băm SHA-256",
@@ -409,6 +415,7 @@ mod tests {
             "training.",
             "dialogue.",
             "convention.",
+            "inspection.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {
