@@ -25,6 +25,7 @@ pub mod dissemination;
 pub mod elections;
 mod error;
 pub mod households;
+pub mod inspections;
 pub mod notifications;
 pub mod plans;
 pub mod reception;

@@ -24,6 +24,8 @@ pub enum DemoError {
     Cases(coso_app::Error),
     #[error("Không tạo được ban giám sát mẫu: {0}")]
     Boards(coso_app::Error),
+    #[error("Không tạo được cuộc kiểm tra mẫu: {0}")]
+    Inspections(coso_app::Error),
     #[error("Không tạo được cuộc lấy ý kiến mẫu: {0}")]
     Consultations(coso_app::Error),
     #[error("Không ghi được sổ công khai mẫu: {0}")]

@@ -20,6 +20,7 @@ mod dissemination;
 mod elections;
 mod error;
 pub mod households;
+mod inspections;
 mod links;
 mod names;
 mod plans;
@@ -127,6 +128,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     dialogues::disclose(app, commune).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
+    inspections::load(app, commune, commune_villages, &actor).await?;
     decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,

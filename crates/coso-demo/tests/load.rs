@@ -121,6 +121,7 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     demo_cases_cover_every_state(store, report.cases).await;
     let official = report.accounts.iter().find(|a| a.email == "canbo.xa@coso.example").expect("the commune's official");
     dialogues_show_every_state(store, &official.unit_code).await;
+    inspections_show_every_state(store, &official.unit_code).await;
     demo_decisions_cover_every_state(store, &province).await;
 
     assert_eq!(report.accounts.len(), 7);
@@ -252,6 +253,28 @@ async fn dialogues_show_every_state(store: &Store, commune: &str) {
     // The report's `dialogues` indicator counts the one held in the last two months.
     let since = today.checked_sub_days(chrono::Days::new(60)).expect("date");
     assert_eq!(store.dialogues_held(&commune, since, today).await.expect("held"), 1);
+}
+
+/// The commune's inspections: a village's concluded and published with one task done and one
+/// overdue, another village's planned, and a self-inspection under way.
+async fn inspections_show_every_state(store: &Store, commune: &str) {
+    use coso_domain::inspection::{InspectionKind, InspectionStatus, RemediationStatus};
+    let commune = store.unit_by_code(commune).await.expect("q").expect("commune");
+    let rows = store.inspections_of_unit(commune.id).await.expect("inspections");
+    let today = store.clock().today();
+    let states: Vec<(InspectionKind, InspectionStatus)> = rows.iter().map(|i| (i.kind, i.status)).collect();
+    for expected in [
+        (InspectionKind::Scheduled, InspectionStatus::Concluded),
+        (InspectionKind::Surprise, InspectionStatus::Planned),
+        (InspectionKind::SelfInspection, InspectionStatus::InProgress),
+    ] {
+        assert!(states.contains(&expected), "{expected:?} in {states:?}");
+    }
+    let concluded = rows.iter().find(|i| i.status == InspectionStatus::Concluded).expect("concluded");
+    assert!(concluded.disclosure_id.is_some(), "the result is published");
+    let tasks = store.inspection_remediations(concluded.id).await.expect("tasks");
+    assert!(tasks.iter().any(|t| t.status == RemediationStatus::Done));
+    assert!(tasks.iter().any(|t| t.status == RemediationStatus::Open && t.due_on < today), "one overdue");
 }
 
 /// One village's convention in force, one in draft and one posted for opinions.

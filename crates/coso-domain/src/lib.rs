@@ -24,6 +24,7 @@ pub mod household;
 pub mod household_import;
 pub mod household_link;
 pub mod ids;
+pub mod inspection;
 pub mod notification;
 pub mod official;
 pub mod plan;
@@ -131,6 +132,11 @@ codes!(
     board::FindingStatus => "trạng thái kiến nghị",
     board::ActivityKind => "loại hoạt động giám sát",
     board::ReportCadence => "kỳ báo cáo của ban",
+    inspection::InspectionKind => "hình thức kiểm tra",
+    inspection::InspectionStatus => "trạng thái cuộc kiểm tra",
+    inspection::Verdict => "kết quả đánh giá",
+    inspection::RemediationStatus => "tình trạng khắc phục",
+    inspection::TeamRole => "chức danh trong đoàn kiểm tra",
 );
 
 #[cfg(test)]

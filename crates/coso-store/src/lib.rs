@@ -38,6 +38,7 @@ mod evidence;
 mod household_links;
 mod households;
 mod inbox;
+mod inspections;
 mod jobs;
 mod json;
 mod library;
@@ -102,6 +103,10 @@ pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES
 pub use household_links::{HouseholdLinkRow, LinkCandidate, LinkDecision};
 pub use households::{HouseholdImportReport, HouseholdRow};
 pub use inbox::{InboxItem, ReceivedItem};
+pub use inspections::{
+    CriterionRow, EvidenceOf, InspectionEvidenceMeta, InspectionMemberRow, InspectionRow, NewCriterion, NewInspection,
+    NewInspectionMember, RemediationRow,
+};
 pub use library::{LibraryFile, LibraryFilter, LibraryRow};
 pub use login_failures::{FailedSignIns, LoginFailures};
 pub use news::{NewsFilter, NewsImage, NewsRow};

@@ -34,6 +34,7 @@ mod extract;
 mod forms;
 mod headers;
 mod households;
+mod inspections;
 mod metrics;
 mod open311;
 mod page_context;

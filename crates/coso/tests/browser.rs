@@ -104,6 +104,13 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(coso_domain::board::FindingStatus::ALL.map(coso_domain::board::FindingStatus::as_str));
     codes.extend(coso_domain::board::ActivityKind::ALL.map(coso_domain::board::ActivityKind::as_str));
     codes.extend(coso_domain::board::ReportCadence::ALL.map(coso_domain::board::ReportCadence::as_str));
+    codes.extend(coso_domain::inspection::InspectionKind::ALL.map(coso_domain::inspection::InspectionKind::as_str));
+    codes.extend(coso_domain::inspection::InspectionStatus::ALL.map(coso_domain::inspection::InspectionStatus::as_str));
+    codes.extend(coso_domain::inspection::Verdict::ALL.map(coso_domain::inspection::Verdict::as_str));
+    codes.extend(
+        coso_domain::inspection::RemediationStatus::ALL.map(coso_domain::inspection::RemediationStatus::as_str),
+    );
+    codes.extend(coso_domain::inspection::TeamRole::ALL.map(coso_domain::inspection::TeamRole::as_str));
     codes.extend(Form::ALL.map(Form::as_str));
     codes.extend(RelayMethod::ALL.map(RelayMethod::as_str));
     codes.extend(CheckKind::ALL.map(CheckKind::as_str));

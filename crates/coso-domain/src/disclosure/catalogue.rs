@@ -13,6 +13,10 @@ const CATALOGUE_2022: &str = include_str!("../../../../assets/disclosure/catalog
 /// which a closed consultation publishes.
 pub const CONSULTATION_RESULTS_ITEM: u8 = 9;
 
+/// The commune-level item of the results of inspections (Art. 11(8) in the catalogue, not yet
+/// checked against the official text), which a published inspection's result is recorded under.
+pub const INSPECTION_RESULTS_ITEM: u8 = 8;
+
 /// The commune-level item of the budget estimate and its execution (Art. 11(2)).
 pub const BUDGET_ITEM: u8 = 2;
 

@@ -472,6 +472,31 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/findings/{id}", Body::None,                                      "S F F F O O F O -"),
     ("POST", "/api/v1/findings/{id}/answer", Body::Json,                              "S F F F F R F R -"),
     ("POST", "/api/v1/findings/{id}/close", Body::None,                               "S F F F R R F R -"),
+    // Inspections: `{code}` is the commune above `V1`, `{id}` its planned inspection of `V1`,
+    // `{task}` a remediation task it does not have. Only the officials who manage inspections on
+    // the commune (or above it) reach them; a village head of the village inspected does not.
+    ("GET", "/quan-tri/don-vi/{code}/kiem-tra", Body::None,                           "S F F F F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra", Body::Form,                          "S F F F F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/kiem-tra/{id}", Body::None,                      "S F F F F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/danh-gia", Body::Form,            "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/minh-chung", Body::Multipart,     "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/ket-luan", Body::Form,            "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/khac-phuc", Body::Form,           "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/khac-phuc/{task}", Body::Form,    "S F F F F N F N -"),
+    ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/buoc", Body::Form,                "S F F F F R F R -"),
+    ("POST", "/api/v1/units/{code}/inspections", Body::Json,                          "S F F F F R F R -"),
+    ("GET", "/api/v1/inspections/{id}", Body::None,                                   "S F F F F O F O -"),
+    ("POST", "/api/v1/inspections/{id}/findings", Body::Json,                         "S F F F F R F R -"),
+    ("POST", "/api/v1/inspections/{id}/findings/{criterion}/evidence?file_name=tep.pdf", Body::Raw, "S F F F F R F R -"),
+    ("POST", "/api/v1/inspections/{id}/conclusion", Body::Json,                       "S F F F F R F R -"),
+    ("GET", "/api/v1/inspections/{id}/conclusion.docx", Body::None,                   "S F F F F R F R -"),
+    ("GET", "/api/v1/inspections/{id}/conclusion.pdf", Body::None,                    "S F F F F R F R -"),
+    ("POST", "/api/v1/inspections/{id}/remediation", Body::Json,                      "S F F F F R F R -"),
+    ("POST", "/api/v1/inspections/{id}/remediation/{task}/done", Body::Json,          "S F F F F N F N -"),
+    ("POST", "/api/v1/inspections/{id}/remediation/{task}/evidence?file_name=tep.pdf", Body::Raw, "S F F F F N F N -"),
+    ("GET", "/api/v1/inspections/{id}/evidence/{file}", Body::None,                   "S F F F F N F N -"),
+    ("POST", "/api/v1/inspections/{id}/publish", Body::None,                          "S F F F F R F R -"),
+    ("POST", "/api/v1/inspections/{id}/close", Body::None,                            "S F F F F R F R -"),
 ];
 
 /// The accounts of the columns and the ids the paths are filled with.
@@ -503,6 +528,8 @@ struct Fixtures {
     /// A finding of that board sent to the commune, waiting for its answer.
     finding: i64,
     decision: i64,
+    /// A planned inspection of `V1` by that commune.
+    inspection: i64,
 }
 
 const VILLAGE: &str = "V1";
@@ -677,6 +704,12 @@ impl Fixtures {
         let decision = coso_app::decisions::open(&app.state.app, &coso_app::Actor::system("test"), &village, &meeting)
             .await
             .expect("decision");
+        let inspection_input: coso_domain::inspection::InspectionInput = serde_json::from_value(json!({
+            "kind": "scheduled", "target": VILLAGE, "subject": "Kiểm tra thử", "starts_on": "2026-01-05",
+            "team": [{ "name": "Trưởng đoàn thử", "role": "head" }] }))
+        .expect("inspection input");
+        let inspection =
+            coso_app::inspections::plan(&app.state.app, &system, &unit, &inspection_input).await.expect("inspection");
         Fixtures {
             plan,
             occurrence: annual,
@@ -695,10 +728,19 @@ impl Fixtures {
             board,
             finding,
             decision,
+            inspection,
         }
     }
 
     fn path(&self, route: &str) -> String {
+        if route.contains("kiem-tra") || route.contains("/inspections") {
+            return route
+                .replace("{code}", &self.commune)
+                .replace("{id}", &self.inspection.to_string())
+                .replace("{task}", "999999")
+                .replace("{criterion}", "publicity")
+                .replace("{file}", "999999");
+        }
         if route.contains("ban-giam-sat") || route.contains("/boards") || route.contains("/findings/") {
             let id = if route.contains("/findings/") { self.finding } else { self.board };
             return route
@@ -840,6 +882,11 @@ fn probe_body(
             "/api/v1/boards/{id}/findings" => json!({ "subject": "", "body": "", "to_unit": "", "due_on": "" }),
             "/api/v1/boards/{id}/reports" => json!({ "period": "" }),
             "/api/v1/findings/{id}/answer" => json!({ "answer": "" }),
+            // An inspection, a finding, a conclusion, a task with nothing in them.
+            "/api/v1/units/{code}/inspections" => json!({ "kind": "", "subject": "", "starts_on": "", "team": [] }),
+            "/api/v1/inspections/{id}/findings" => json!({ "criterion": "", "verdict": "" }),
+            "/api/v1/inspections/{id}/conclusion" => json!({ "conclusion": "" }),
+            "/api/v1/inspections/{id}/remediation/{task}/done" => json!({ "note": "" }),
             // A decision without a title; more present than households; a vote before attendance.
             "/api/v1/units/{code}/decisions" => {
                 json!({ "matter": 1, "form": "meeting", "title": "", "date": "2026-03-10" })

@@ -56,6 +56,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "dialogue", send: set_up_dialogue, find: find_dialogue },
     Kind { name: "community conference", send: record_conference, find: find_conference },
     Kind { name: "supervision board", send: record_board, find: find_board },
+    Kind { name: "inspection", send: plan_inspection, find: find_inspection },
     Kind { name: "community decision", send: open_decision, find: find_decision },
 ];
 
@@ -664,6 +665,41 @@ fn find_board<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 5 => Found::All,
                 other => Found::Part(format!("{other} members")),
             },
+            more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A self-inspection of the first commune whose subject carries the marker `số {n}-kiem-tra`.
+fn plan_inspection(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let commune = w.fixture.commune.clone();
+        let subject = format!("Tự kiểm tra số {n}-kiem-tra");
+        let body = json!({ "kind": "self", "subject": subject, "starts_on": "2026-05-04",
+            "team": [{ "name": "Nguyễn Văn Hùng", "role": "head" }, { "name": "Trần Thị Lan", "role": "member" }] });
+        let request = w.client.post(format!("{}/api/v1/units/{commune}/inspections", w.url)).json(&body);
+        attempt("inspection", n, format!("{commune}/{subject}"), w.send(request).await)
+    })
+}
+
+/// The inspection is there once with its team and whole checklist, or not at all.
+fn find_inspection<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (code, subject) = a.target.split_once('/').expect("commune/subject");
+        let commune = f.store.unit_by_code(code).await.expect("q").expect("commune");
+        let rows = f.store.inspections_of_unit(commune.id).await.expect("inspections");
+        let matching: Vec<_> = rows.iter().filter(|i| i.subject == subject).collect();
+        match matching.as_slice() {
+            [] => Found::Nothing,
+            [i] => {
+                let team = f.store.inspection_team(i.id).await.expect("team").len();
+                let criteria = f.store.inspection_criteria(i.id).await.expect("criteria").len();
+                if team == 2 && criteria == 6 {
+                    Found::All
+                } else {
+                    Found::Part(format!("{team} members, {criteria} criteria"))
+                }
+            }
             more => Found::Part(format!("{} copies", more.len())),
         }
     })
