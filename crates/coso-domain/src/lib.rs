@@ -88,6 +88,7 @@ codes!(
     plan::TaskStatus => "trạng thái nhiệm vụ",
     plan::ObligationKind => "loại nghĩa vụ",
     plan::ReportPeriod => "kỳ báo cáo",
+    plan::PlanIssuer => "cơ quan ban hành",
     report::SubmissionStatus => "trạng thái báo cáo",
     notification::NotificationKind => "loại thông báo",
     reception::Receiver => "người tiếp công dân",
