@@ -114,10 +114,13 @@ pub enum Action {
     /// Open the community's decisions (meetings, ballots, online votes), record attendance,
     /// counts and results (officials of the unit or above, the village head).
     ManageDecisions,
+    /// Keep the unit's steering committee (members and the areas they follow) and its register
+    /// of commendations and models worth copying.
+    ManageSteering,
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -146,6 +149,7 @@ impl Action {
         Action::HoldConferences,
         Action::ManageBoards,
         Action::ManageDecisions,
+        Action::ManageSteering,
     ];
 }
 
@@ -214,6 +218,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | HoldConferences
                 | ManageBoards
                 | ManageDecisions
+                | ManageSteering
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

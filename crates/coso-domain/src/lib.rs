@@ -28,6 +28,7 @@ pub mod official;
 pub mod plan;
 pub mod reception;
 pub mod report;
+pub mod steering;
 pub mod unit;
 pub mod unit_import;
 pub mod unit_path;

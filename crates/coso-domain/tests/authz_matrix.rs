@@ -62,6 +62,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             HoldConferences,
             ManageBoards,
             ManageDecisions,
+            ManageSteering,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[

@@ -1,12 +1,14 @@
 //! Steering committees on both databases: a plan issued by the province's steering committee
 //! cascades to a commune like the people's committee's, and its issuing body shows on the plan
-//! page, in the API and in the rendered document's header.
+//! page, in the API and in the rendered document's header; a committee member with an account
+//! sees the overdue obligation of the village they follow and nothing of another village, and
+//! only the areas inside their own rights; a member with a bad area is refused, nothing saved.
 
 use std::io::{Cursor, Read};
 
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, on_both};
+use coso_test_support::{TestApp, attr, on_both};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -147,8 +149,178 @@ async fn an_unknown_issuing_body_is_refused_and_nothing_saved(app: &TestApp) {
     assert!(app.store.plans_of_unit(unit.unit_id(), None).await.expect("plans").is_empty());
 }
 
+/// A commune with two villages whose plan asks each for a report due on 10/02/2026, seen on
+/// 01/03/2026: both are overdue. Returns the commune's code, the other commune's code and the
+/// province official's client.
+async fn commune_with_an_overdue_report(app: &TestApp) -> (String, String, reqwest::Client) {
+    app.state.clock.set_today(day("2026-01-20"));
+    app.user("root@coso.test", Role::Admin, PROVINCE).await;
+    let admin = app.client_as("root@coso.test").await;
+    let codes = communes(app, &admin, 2).await;
+    let commune = codes[0].clone();
+    for (code, name) in [("V1", "Thôn Một"), ("V2", "Thôn Hai")] {
+        let res = admin
+            .post(app.url(&format!("/api/v1/units/{commune}/children")))
+            .json(&json!({ "code": code, "name": name, "kind": "village" }))
+            .send()
+            .await
+            .expect("village");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let official = app.client_as("xa@coso.test").await;
+    let report = json!([{ "kind": "report", "period": "ad_hoc", "due": "2026-02-10", "raw": "" }]);
+    let res = official
+        .post(app.url("/api/v1/plans"))
+        .json(&json!({
+            "unit": commune, "targets": "V1,V2",
+            "draft": draft("09/KH-UBND", "Báo cáo kết quả tuyên truyền", "people_committee", report)
+        }))
+        .send()
+        .await
+        .expect("plan");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    app.state.clock.set_today(day("2026-03-01"));
+    (commune, codes[1].clone(), admin)
+}
+
+async fn a_member_sees_the_overdue_report_of_their_village_only(app: &TestApp) {
+    let (commune, other_commune, admin) = commune_with_an_overdue_report(app).await;
+    // The province's committee; its member reads plans on the commune only.
+    app.user("bcd@coso.test", Role::Viewer, &commune).await;
+    let res = admin
+        .put(app.url(&format!("/api/v1/units/{PROVINCE}/steering-committee")))
+        .json(&json!({ "name": "Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh Hà Tĩnh" }))
+        .send()
+        .await
+        .expect("committee");
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    let res = admin
+        .post(app.url(&format!("/api/v1/units/{PROVINCE}/steering-committee/members")))
+        .json(&json!({ "name": "Trần Văn Bình", "position": "Phó Trưởng ban", "account": "bcd@coso.test",
+            "areas": ["V1", other_commune] }))
+        .send()
+        .await
+        .expect("member");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+
+    let member = app.client_as("bcd@coso.test").await;
+    let followed: Value =
+        member.get(app.url("/api/v1/followed-areas")).send().await.expect("followed").json().await.expect("json");
+    let areas = followed["areas"].as_array().expect("areas");
+    assert_eq!(areas.len(), 1, "only the village inside the member's rights: {followed}");
+    assert_eq!(areas[0]["code"], "V1");
+    assert_eq!(followed["hidden"], 1, "the other commune is assigned but not readable");
+    let inbox = areas[0]["inbox"].as_array().expect("inbox");
+    assert!(inbox.iter().any(|e| e["overdue"] == true && e["plan"].as_str().is_some_and(|p| p.contains("09/KH-UBND"))));
+    assert!(areas[0]["overdue_count"].as_u64().is_some_and(|n| n >= 1), "{followed}");
+
+    let page = member.get(app.url("/quan-tri/theo-doi")).send().await.expect("page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Thôn Một"), "{html}");
+    assert!(html.contains("Quá hạn"), "the overdue report is flagged: {html}");
+    assert!(!html.contains("Thôn Hai"), "another village is not shown");
+
+    // Someone who follows nothing sees an empty page.
+    app.user("khac@coso.test", Role::Viewer, &commune).await;
+    let other = app.client_as("khac@coso.test").await;
+    let html = other.get(app.url("/quan-tri/theo-doi")).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("chưa được phân công"), "{html}");
+    assert!(!html.contains("Thôn Một"));
+}
+
+async fn a_member_with_a_bad_area_is_refused_and_nothing_saved(app: &TestApp) {
+    let (commune, other_commune, admin) = commune_with_an_overdue_report(app).await;
+    app.user("xa2@coso.test", Role::Official, &commune).await;
+    let official = app.client_as("xa2@coso.test").await;
+    // A member before the committee exists is refused.
+    let res = official
+        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
+        .json(&json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": ["V1"] }))
+        .send()
+        .await
+        .expect("member");
+    assert_eq!(res.status(), 422);
+    let res = official
+        .put(app.url(&format!("/api/v1/units/{commune}/steering-committee")))
+        .json(&json!({ "name": "Ban Chỉ đạo xã" }))
+        .send()
+        .await
+        .expect("committee");
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    // An area outside the commune, and no position: both named, nothing saved.
+    let res = official
+        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
+        .json(&json!({ "name": "Lê Thị Cúc", "position": "", "areas": [other_commune] }))
+        .send()
+        .await
+        .expect("member");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    let fields: Vec<&str> =
+        body["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["position"], "{body}");
+    let res = official
+        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
+        .json(&json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": [other_commune] }))
+        .send()
+        .await
+        .expect("member");
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["fields"][0]["field"], "areas", "{body}");
+    assert!(body.to_string().contains("không thuộc"), "{body}");
+    // The form names the field too, in Vietnamese.
+    let form_page =
+        official.get(app.url(&format!("/quan-tri/don-vi/{commune}/ban-chi-dao"))).send().await.expect("page");
+    let token = attr(&form_page.text().await.expect("html"), "input[name=csrf]", "value").expect("csrf");
+    let fields = [("name", "Lê Thị Cúc"), ("position", "Thành viên"), ("areas", "")];
+    let page =
+        app.post_form(&official, &format!("/quan-tri/don-vi/{commune}/ban-chi-dao/thanh-vien"), &token, &fields).await;
+    assert_eq!(page.status(), 422);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Chưa chọn địa bàn theo dõi"), "{html}");
+    let committee: Value = official
+        .get(app.url(&format!("/api/v1/units/{commune}/steering-committee")))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(committee["members"], json!([]), "nothing saved: {committee}");
+    // A good member is saved and audited; an official of another commune may not read it.
+    let res = official
+        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
+        .json(&json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": ["V1", "V2"] }))
+        .send()
+        .await
+        .expect("member");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let committee: Value = official
+        .get(app.url(&format!("/api/v1/units/{commune}/steering-committee")))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(committee["members"][0]["areas"].as_array().map(Vec::len), Some(2), "{committee}");
+    let page = official.get(app.url(&format!("/quan-tri/don-vi/{commune}/ban-chi-dao"))).send().await.expect("page");
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Lê Thị Cúc") && html.contains("Thôn Hai"), "{html}");
+    app.user("xakhac@coso.test", Role::Official, &other_commune).await;
+    let outsider = app.client_as("xakhac@coso.test").await;
+    let res = outsider.get(app.url(&format!("/api/v1/units/{commune}/steering-committee"))).send().await.expect("get");
+    assert_eq!(res.status(), 403);
+    drop(admin);
+}
+
 on_both! {
     app:
     a_steering_committee_plan_cascades_to_a_commune => a_steering_committee_plan_cascades_to_a_commune,
     an_unknown_issuing_body_is_refused_and_nothing_saved => an_unknown_issuing_body_is_refused_and_nothing_saved,
+    a_member_sees_the_overdue_report_of_their_village_only => a_member_sees_the_overdue_report_of_their_village_only,
+    a_member_with_a_bad_area_is_refused_and_nothing_saved => a_member_with_a_bad_area_is_refused_and_nothing_saved,
 }

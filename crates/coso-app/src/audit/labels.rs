@@ -132,6 +132,9 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("board.finding.answer", "Trả lời kiến nghị của ban giám sát", Kind::Change),
     action("board.finding.close", "Kết thúc kiến nghị của ban giám sát", Kind::Change),
     action("board.report.send", "Gửi báo cáo của ban giám sát đến Mặt trận", Kind::Change),
+    action("steering.save", "Ghi tên Ban Chỉ đạo", Kind::Change),
+    action("steering.member.add", "Thêm thành viên Ban Chỉ đạo và địa bàn theo dõi", Kind::Change),
+    action("steering.member.remove", "Bỏ thành viên Ban Chỉ đạo", Kind::Change),
     action("ballot.issue", "Lập kế hoạch và phát phiếu lấy ý kiến hộ gia đình", Kind::Change),
     action("ballot.collect", "Ghi nhận phiếu lấy ý kiến hộ gia đình thu về", Kind::Change),
     action("ballot.tally_entry", "Nhập kết quả kiểm phiếu lấy ý kiến hộ gia đình", Kind::Change),
@@ -238,6 +241,7 @@ pub fn entity_label(entity: &str) -> String {
         "dialogue_question" => "Câu hỏi gửi hội nghị đối thoại",
         "dialogue_commitment" => "Cam kết tại hội nghị đối thoại",
         "convention" => "Hương ước, quy ước",
+        "steering_committee" => "Ban Chỉ đạo",
         other => return other.to_string(),
     }
     .to_string()
@@ -361,6 +365,11 @@ pub fn field_label(field: &str) -> String {
         "commitment" => "Cam kết",
         "percent" => "Tỷ lệ hoàn thành (%)",
         "reason" => "Lý do",
+        "issuing_body" => "Cơ quan ban hành",
+        "member" => "Thành viên (số)",
+        "position" => "Chức vụ",
+        "linked_account" => "Có tài khoản",
+        "areas" => "Số địa bàn theo dõi",
         other => return other.to_string(),
     }
     .to_string()
@@ -400,6 +409,7 @@ mod tests {
             "training.",
             "dialogue.",
             "convention.",
+            "steering.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -3,3 +3,32 @@
 
 -- people_committee | steering_committee | party_committee
 ALTER TABLE plan ADD COLUMN issuing_body TEXT NOT NULL DEFAULT 'people_committee';
+
+-- A unit's steering committee (Ban Chỉ đạo): one per unit.
+CREATE TABLE steering_committee (
+    id         INTEGER PRIMARY KEY,
+    unit_id    INTEGER NOT NULL UNIQUE REFERENCES unit(id),
+    name       TEXT    NOT NULL,
+    created_at TEXT    NOT NULL,
+    updated_at TEXT    NOT NULL
+);
+
+-- Its members, each with an optional linked account and the areas (units) they follow.
+CREATE TABLE steering_member (
+    id           INTEGER PRIMARY KEY,
+    committee_id INTEGER NOT NULL REFERENCES steering_committee(id) ON DELETE CASCADE,
+    name         TEXT    NOT NULL,
+    sort_key     TEXT    NOT NULL,
+    position     TEXT    NOT NULL,
+    user_id      INTEGER REFERENCES app_user(id),
+    created_at   TEXT    NOT NULL
+);
+CREATE INDEX steering_member_committee ON steering_member(committee_id, sort_key);
+CREATE INDEX steering_member_user ON steering_member(user_id);
+
+CREATE TABLE steering_area (
+    member_id INTEGER NOT NULL REFERENCES steering_member(id) ON DELETE CASCADE,
+    unit_id   INTEGER NOT NULL REFERENCES unit(id),
+    PRIMARY KEY (member_id, unit_id)
+);
+CREATE INDEX steering_area_unit ON steering_area(unit_id);

@@ -1,0 +1,152 @@
+//! API bodies of steering committees.
+
+use coso_app::steering::{AreaView, CommitteeView, FollowView};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+pub struct CommitteeSave {
+    /// The committee's name (`Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh …`).
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MemberCreate {
+    #[serde(default)]
+    pub name: String,
+    /// The member's position (`Phó Chủ tịch UBND tỉnh, Phó Trưởng ban`).
+    #[serde(default)]
+    pub position: String,
+    /// The e-mail of the member's account, if they sign in to follow their areas.
+    #[serde(default)]
+    pub account: String,
+    /// The codes of the units they follow: the committee's unit or units below it.
+    #[serde(default)]
+    pub areas: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+    pub account: Option<String>,
+    pub areas: Vec<Area>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Committee {
+    /// `null` when the unit has no committee yet.
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub members: Vec<Member>,
+}
+
+impl From<CommitteeView> for Committee {
+    fn from(v: CommitteeView) -> Committee {
+        Committee {
+            id: v.committee.as_ref().map(|c| c.id),
+            name: v.committee.map(|c| c.name),
+            members: v
+                .members
+                .into_iter()
+                .map(|m| Member {
+                    id: m.member.id,
+                    name: m.member.name,
+                    position: m.member.position,
+                    account: m.member.account,
+                    areas: m.areas.into_iter().map(|a| Area { code: a.code, name: a.name }).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Obligation {
+    pub plan_id: i64,
+    pub plan: String,
+    /// `Báo cáo 6 tháng đầu năm 2026`, `Kế hoạch thực hiện`.
+    pub what: String,
+    pub due: Option<chrono::NaiveDate>,
+    pub overdue: bool,
+    /// In Vietnamese: `Chưa gửi`, `Đã gửi`, `Bị trả lại`…
+    pub status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OverdueTask {
+    pub plan_id: i64,
+    pub text: String,
+    pub due: chrono::NaiveDate,
+    pub progress: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FollowedArea {
+    pub code: String,
+    pub name: String,
+    /// The committee and the member's position in it.
+    pub committee: String,
+    pub position: String,
+    pub inbox: Vec<Obligation>,
+    pub overdue_tasks: Vec<OverdueTask>,
+    /// Open citizen cases past their due date; `null` for a member who does not handle cases there.
+    pub overdue_cases: Option<i64>,
+    pub overdue_count: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Followed {
+    pub areas: Vec<FollowedArea>,
+    /// Areas assigned but outside what the account may read.
+    pub hidden: usize,
+}
+
+impl From<&AreaView> for FollowedArea {
+    fn from(a: &AreaView) -> FollowedArea {
+        FollowedArea {
+            code: a.area.code.clone(),
+            name: a.area.name.clone(),
+            committee: a.area.committee_name.clone(),
+            position: a.area.position.clone(),
+            inbox: a
+                .inbox
+                .iter()
+                .map(|e| Obligation {
+                    plan_id: e.plan_id,
+                    plan: e.plan_label.clone(),
+                    what: e.what.clone(),
+                    due: e.due,
+                    overdue: e.overdue && e.is_open(),
+                    status: e.status_label().to_string(),
+                })
+                .collect(),
+            overdue_tasks: a
+                .overdue_tasks
+                .iter()
+                .map(|t| OverdueTask {
+                    plan_id: t.plan_id,
+                    text: t.text.clone(),
+                    due: t.due_date,
+                    progress: t.progress,
+                })
+                .collect(),
+            overdue_cases: a.overdue_cases,
+            overdue_count: a.overdue_count(),
+        }
+    }
+}
+
+impl From<&FollowView> for Followed {
+    fn from(v: &FollowView) -> Followed {
+        Followed { areas: v.areas.iter().map(Into::into).collect(), hidden: v.hidden }
+    }
+}
