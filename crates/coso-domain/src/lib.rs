@@ -132,6 +132,8 @@ codes!(
     board::FindingStatus => "trạng thái kiến nghị",
     board::ActivityKind => "loại hoạt động giám sát",
     board::ReportCadence => "kỳ báo cáo của ban",
+    steering::CommendationForm => "hình thức khen thưởng",
+    steering::ModelStatus => "tình trạng mô hình",
 );
 
 #[cfg(test)]

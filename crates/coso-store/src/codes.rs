@@ -134,6 +134,8 @@ stored_code!(SuccessionKind, "unit_succession.kind");
 stored_code!(Role, "role_grant.role");
 stored_code!(TaskStatus, "plan_task.status");
 stored_code!(coso_domain::plan::PlanIssuer, "plan.issuing_body");
+stored_code!(coso_domain::steering::CommendationForm, "commendation.form");
+stored_code!(coso_domain::steering::ModelStatus, "model_practice.status");
 stored_code!(ObligationKind, "obligation.kind");
 stored_code!(ReportPeriod, "obligation.period");
 stored_code!(PeriodKey, "obligation_occurrence.period_key");

@@ -2,7 +2,10 @@
 //! cascades to a commune like the people's committee's, and its issuing body shows on the plan
 //! page, in the API and in the rendered document's header; a committee member with an account
 //! sees the overdue obligation of the village they follow and nothing of another village, and
-//! only the areas inside their own rights; a member with a bad area is refused, nothing saved.
+//! only the areas inside their own rights; a member with a bad area is refused, nothing saved;
+//! the register of commendations and models is filtered by unit and year, exported as CSV
+//! (formulas neutralised) and XLSX, refuses bad input naming the field, and a village's public
+//! page lists its models.
 
 use std::io::{Cursor, Read};
 
@@ -317,10 +320,124 @@ async fn a_member_with_a_bad_area_is_refused_and_nothing_saved(app: &TestApp) {
     drop(admin);
 }
 
+async fn the_register_of_commendations_and_models(app: &TestApp) {
+    let (commune, _, _) = commune_with_an_overdue_report(app).await;
+    app.user("xa3@coso.test", Role::Official, &commune).await;
+    let official = app.client_as("xa3@coso.test").await;
+    let post = |path: &'static str, body: Value| {
+        let official = official.clone();
+        let url = app.url(&format!("/api/v1/units/{commune}/{path}"));
+        async move { official.post(url).json(&body).send().await.expect("post") }
+    };
+    // Bad input: every field named, nothing saved.
+    let res = post("commendations", json!({ "form": "huy_chuong", "year": 1999, "decided_on": "31/02/2026" })).await;
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.expect("json");
+    let fields: Vec<&str> =
+        body["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["form", "recipient_person", "year", "reason", "decision_number", "decided_on"], "{body}");
+    let res =
+        post("models", json!({ "name": "Camera an ninh", "unit": "KHONGCO", "year": 2026, "description": "x" })).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.json::<Value>().await.expect("json")["error"]["fields"][0]["field"], "unit");
+    let list: Value = official
+        .get(app.url(&format!("/api/v1/units/{commune}/commendations")))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list, json!([]), "nothing saved");
+
+    for body in [
+        json!({ "form": "merit", "recipient_unit": "V1", "year": 2025, "reason": "=SUM(1;2) Làm tốt dân chủ ở cơ sở",
+            "decision_number": "12/QĐ-UBND", "decided_on": "2026-01-15" }),
+        json!({ "form": "certificate", "recipient_person": "Nguyễn Thị Lan, Trưởng thôn Hai", "year": 2026,
+            "reason": "Vận động hiến đất làm đường", "decision_number": "40/QĐ-UBND", "decided_on": "2026-02-20" }),
+    ] {
+        let res = post("commendations", body).await;
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    for body in [
+        json!({ "name": "Camera an ninh do dân góp", "unit": "V1", "year": 2026, "description": "Mỗi hộ góp 100.000 đồng.",
+            "status": "recognised" }),
+        json!({ "name": "Tổ hòa giải điện tử", "unit": "V1", "year": 2025, "description": "Nhóm Zalo của thôn.",
+            "status": "stopped" }),
+    ] {
+        let res = post("models", body).await;
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+
+    // Filters: by year, and by unit (the person's commendation belongs to the commune).
+    let get = |query: &'static str| {
+        let official = official.clone();
+        let url = app.url(&format!("/api/v1/units/{commune}/commendations{query}"));
+        async move { official.get(url).send().await.expect("get").json::<Value>().await.expect("json") }
+    };
+    assert_eq!(get("").await.as_array().map(Vec::len), Some(2));
+    let of_2025 = get("?year=2025").await;
+    assert_eq!(of_2025.as_array().map(Vec::len), Some(1));
+    assert_eq!(of_2025[0]["form_label"], "Bằng khen");
+    assert_eq!(get("?unit=V1").await.as_array().map(Vec::len), Some(1));
+    assert_eq!(get("?unit=V2").await, json!([]));
+
+    // The page, and its downloads.
+    let html = official
+        .get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong?nam=2026")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Nguyễn Thị Lan") && !html.contains("12/QĐ-UBND"), "{html}");
+    assert!(html.contains("Camera an ninh do dân góp") && !html.contains("Tổ hòa giải điện tử"));
+    let csv = official
+        .get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong/khen-thuong.csv")))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(csv.status(), 200);
+    let csv = csv.text().await.expect("csv");
+    assert!(csv.contains("Bằng khen") && csv.contains("Giấy khen"), "{csv}");
+    assert!(csv.contains("'=SUM(1;2)"), "a formula is neutralised: {csv}");
+    let xlsx = official
+        .get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong/mo-hinh.xlsx?nam=2026")))
+        .send()
+        .await
+        .expect("xlsx");
+    assert_eq!(xlsx.status(), 200);
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "an XLSX is a ZIP");
+    let page =
+        official.get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong?nam=20x6"))).send().await.expect("page");
+    assert_eq!(page.status(), 422);
+    assert!(page.text().await.expect("html").contains("Năm lọc không hợp lệ"));
+
+    // The form refuses bad input naming the field.
+    let token = attr(&html, "input[name=csrf]", "value").expect("csrf");
+    let fields = [("model.name", ""), ("model.year", "2026"), ("model.description", "Mô tả")];
+    let res =
+        app.post_form(&official, &format!("/quan-tri/don-vi/{commune}/khen-thuong/mo-hinh"), &token, &fields).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Tên mô hình, điển hình không được để trống"), "{html}");
+    assert!(html.contains("href=\"#model.name\""), "the summary links to the field");
+
+    // The village's public page lists its working models, at 360 px without script.
+    let public = app.anonymous().get(app.url("/don-vi/V1/mo-hinh")).send().await.expect("public");
+    assert_eq!(public.status(), 200);
+    let html = public.text().await.expect("html");
+    assert!(html.contains("Camera an ninh do dân góp") && html.contains("Đã được công nhận"), "{html}");
+    assert!(!html.contains("Tổ hòa giải điện tử"), "a stopped model is not shown");
+    assert!(!html.contains("<script"));
+}
+
 on_both! {
     app:
     a_steering_committee_plan_cascades_to_a_commune => a_steering_committee_plan_cascades_to_a_commune,
     an_unknown_issuing_body_is_refused_and_nothing_saved => an_unknown_issuing_body_is_refused_and_nothing_saved,
     a_member_sees_the_overdue_report_of_their_village_only => a_member_sees_the_overdue_report_of_their_village_only,
     a_member_with_a_bad_area_is_refused_and_nothing_saved => a_member_with_a_bad_area_is_refused_and_nothing_saved,
+    the_register_of_commendations_and_models => the_register_of_commendations_and_models,
 }

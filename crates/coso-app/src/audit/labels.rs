@@ -135,6 +135,8 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("steering.save", "Ghi tên Ban Chỉ đạo", Kind::Change),
     action("steering.member.add", "Thêm thành viên Ban Chỉ đạo và địa bàn theo dõi", Kind::Change),
     action("steering.member.remove", "Bỏ thành viên Ban Chỉ đạo", Kind::Change),
+    action("commendation.record", "Ghi khen thưởng vào sổ", Kind::Change),
+    action("model.record", "Ghi mô hình, điển hình vào sổ", Kind::Change),
     action("ballot.issue", "Lập kế hoạch và phát phiếu lấy ý kiến hộ gia đình", Kind::Change),
     action("ballot.collect", "Ghi nhận phiếu lấy ý kiến hộ gia đình thu về", Kind::Change),
     action("ballot.tally_entry", "Nhập kết quả kiểm phiếu lấy ý kiến hộ gia đình", Kind::Change),
@@ -242,6 +244,8 @@ pub fn entity_label(entity: &str) -> String {
         "dialogue_commitment" => "Cam kết tại hội nghị đối thoại",
         "convention" => "Hương ước, quy ước",
         "steering_committee" => "Ban Chỉ đạo",
+        "commendation" => "Khen thưởng",
+        "model_practice" => "Mô hình, điển hình",
         other => return other.to_string(),
     }
     .to_string()
@@ -370,6 +374,10 @@ pub fn field_label(field: &str) -> String {
         "position" => "Chức vụ",
         "linked_account" => "Có tài khoản",
         "areas" => "Số địa bàn theo dõi",
+        "recipient_unit_id" => "Đơn vị được khen (số)",
+        "recipient_person" => "Cá nhân được khen",
+        "decision_number" => "Số quyết định",
+        "decided_on" => "Ngày quyết định",
         other => return other.to_string(),
     }
     .to_string()
@@ -410,6 +418,8 @@ mod tests {
             "dialogue.",
             "convention.",
             "steering.",
+            "commendation.",
+            "model.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

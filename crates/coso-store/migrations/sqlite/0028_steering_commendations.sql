@@ -32,3 +32,36 @@ CREATE TABLE steering_area (
     PRIMARY KEY (member_id, unit_id)
 );
 CREATE INDEX steering_area_unit ON steering_area(unit_id);
+
+-- The register of commendations a unit decided. form: certificate | merit | emulation_flag |
+-- praise_letter. A commendation goes to a unit of the subtree or to a person.
+CREATE TABLE commendation (
+    id                INTEGER PRIMARY KEY,
+    register_unit_id  INTEGER NOT NULL REFERENCES unit(id),
+    recipient_unit_id INTEGER REFERENCES unit(id),
+    recipient_person  TEXT,
+    form              TEXT    NOT NULL,
+    year              INTEGER NOT NULL,
+    reason            TEXT    NOT NULL,
+    decision_number   TEXT    NOT NULL,
+    decided_on        TEXT    NOT NULL,
+    created_at        TEXT    NOT NULL
+);
+CREATE INDEX commendation_register ON commendation(register_unit_id, year);
+CREATE INDEX commendation_recipient ON commendation(recipient_unit_id);
+
+-- Models worth copying (mô hình, điển hình) of a unit. status: piloting | recognised |
+-- replicating | stopped.
+CREATE TABLE model_practice (
+    id               INTEGER PRIMARY KEY,
+    register_unit_id INTEGER NOT NULL REFERENCES unit(id),
+    unit_id          INTEGER NOT NULL REFERENCES unit(id),
+    name             TEXT    NOT NULL,
+    sort_key         TEXT    NOT NULL,
+    year             INTEGER NOT NULL,
+    description      TEXT    NOT NULL,
+    status           TEXT    NOT NULL,
+    created_at       TEXT    NOT NULL
+);
+CREATE INDEX model_practice_register ON model_practice(register_unit_id, year);
+CREATE INDEX model_practice_unit ON model_practice(unit_id, sort_key);

@@ -150,3 +150,97 @@ impl From<&FollowView> for Followed {
         Followed { areas: v.areas.iter().map(Into::into).collect(), hidden: v.hidden }
     }
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct CommendationCreate {
+    /// `certificate` (giấy khen), `merit` (bằng khen), `emulation_flag` (cờ thi đua) or
+    /// `praise_letter` (thư khen).
+    #[serde(default)]
+    pub form: String,
+    /// The code of the unit commended (the register's unit or one below it)…
+    #[serde(default)]
+    pub recipient_unit: String,
+    /// …or the person commended.
+    #[serde(default)]
+    pub recipient_person: String,
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub decision_number: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub decided_on: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CommendationOut {
+    pub id: i64,
+    pub form: String,
+    pub form_label: String,
+    pub recipient_unit: Option<String>,
+    pub recipient_person: Option<String>,
+    pub year: i32,
+    pub reason: String,
+    pub decision_number: String,
+    pub decided_on: chrono::NaiveDate,
+    /// The unit that decided it.
+    pub decided_by: String,
+}
+
+impl From<&coso_store::CommendationRow> for CommendationOut {
+    fn from(c: &coso_store::CommendationRow) -> CommendationOut {
+        CommendationOut {
+            id: c.id,
+            form: c.form.as_str().to_string(),
+            form_label: c.form.label().to_string(),
+            recipient_unit: c.recipient_code.clone(),
+            recipient_person: c.recipient_person.clone(),
+            year: c.year,
+            reason: c.reason.clone(),
+            decision_number: c.decision_number.clone(),
+            decided_on: c.decided_on,
+            decided_by: c.register_code.clone(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ModelCreate {
+    #[serde(default)]
+    pub name: String,
+    /// The code of the unit that runs it; the register's unit when empty.
+    #[serde(default)]
+    pub unit: String,
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub description: String,
+    /// `piloting` (the default), `recognised`, `replicating` or `stopped`.
+    #[serde(default)]
+    pub status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ModelOut {
+    pub id: i64,
+    pub name: String,
+    pub unit: String,
+    pub year: i32,
+    pub description: String,
+    pub status: String,
+    pub status_label: String,
+}
+
+impl From<&coso_store::ModelRow> for ModelOut {
+    fn from(m: &coso_store::ModelRow) -> ModelOut {
+        ModelOut {
+            id: m.id,
+            name: m.name.clone(),
+            unit: m.unit_code.clone(),
+            year: m.year,
+            description: m.description.clone(),
+            status: m.status.as_str().to_string(),
+            status_label: m.status.label().to_string(),
+        }
+    }
+}
