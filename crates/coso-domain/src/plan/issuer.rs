@@ -49,10 +49,10 @@ impl PlanIssuer {
             PlanIssuer::PartyCommittee => match kind {
                 // A province's Party committee is the Tỉnh ủy (Thành ủy for a city).
                 UnitKind::Province => match unit_name.split_once(' ') {
-                    Some((first, rest)) if first == "Thành" => {
+                    Some(("Thành", rest)) => {
                         format!("Thành ủy {}", rest.strip_prefix("phố ").unwrap_or(rest))
                     }
-                    Some((first, rest)) if first == "Tỉnh" => format!("Tỉnh ủy {rest}"),
+                    Some(("Tỉnh", rest)) => format!("Tỉnh ủy {rest}"),
                     _ => format!("Đảng ủy {lower}"),
                 },
                 _ => format!("Đảng ủy {lower}"),
