@@ -30,6 +30,7 @@ pub mod notifications;
 pub mod plans;
 pub mod reception;
 pub mod reports;
+pub mod steering;
 mod stored;
 pub mod tasks;
 pub mod templates;

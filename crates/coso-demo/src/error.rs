@@ -38,4 +38,6 @@ pub enum DemoError {
     Elections(coso_app::Error),
     #[error("Không tạo được việc nhân dân bàn và quyết định mẫu: {0}")]
     Decisions(coso_app::Error),
+    #[error("Không tạo được Ban Chỉ đạo, khen thưởng mẫu: {0}")]
+    Steering(coso_app::Error),
 }

@@ -27,6 +27,7 @@ mod plans;
 mod reception;
 mod report;
 mod rng;
+mod steering;
 mod villages;
 
 use std::collections::HashSet;
@@ -129,6 +130,9 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     dialogues::disclose(app, commune).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
     inspections::load(app, commune, commune_villages, &actor).await?;
+    let province_official = report.accounts.iter().find(|a| a.role == Role::Official && a.unit_code == province.code);
+    let province_official = province_official.map(|a| a.email.clone()).unwrap_or_default();
+    steering::load(app, &province, &commune_units, commune, commune_villages, &province_official, &actor).await?;
     decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,

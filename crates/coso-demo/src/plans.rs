@@ -32,6 +32,7 @@ fn draft(year: i32) -> PlanDraft {
         number: Some("12/KH-UBND".into()),
         issued_on: NaiveDate::from_ymd_opt(year, 1, 20),
         title: format!("Thực hiện dân chủ ở cơ sở năm {year}"),
+        issuer: Default::default(),
         year,
         legal_bases: vec![],
         sections: vec![],

@@ -117,10 +117,13 @@ pub enum Action {
     /// Plan and carry out inspections of how the units below carry out grassroots democracy (and
     /// the unit's self-inspection): team, findings, conclusion, remediation, publication.
     ManageInspections,
+    /// Keep the unit's steering committee (members and the areas they follow) and its register
+    /// of commendations and models worth copying.
+    ManageSteering,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -150,6 +153,7 @@ impl Action {
         Action::ManageBoards,
         Action::ManageDecisions,
         Action::ManageInspections,
+        Action::ManageSteering,
     ];
 }
 
@@ -219,6 +223,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageBoards
                 | ManageDecisions
                 | ManageInspections
+                | ManageSteering
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

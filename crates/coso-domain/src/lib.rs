@@ -30,6 +30,7 @@ pub mod official;
 pub mod plan;
 pub mod reception;
 pub mod report;
+pub mod steering;
 pub mod unit;
 pub mod unit_import;
 pub mod unit_path;
@@ -90,6 +91,7 @@ codes!(
     plan::TaskStatus => "trạng thái nhiệm vụ",
     plan::ObligationKind => "loại nghĩa vụ",
     plan::ReportPeriod => "kỳ báo cáo",
+    plan::PlanIssuer => "cơ quan ban hành",
     report::SubmissionStatus => "trạng thái báo cáo",
     notification::NotificationKind => "loại thông báo",
     reception::Receiver => "người tiếp công dân",
@@ -137,6 +139,8 @@ codes!(
     inspection::Verdict => "kết quả đánh giá",
     inspection::RemediationStatus => "tình trạng khắc phục",
     inspection::TeamRole => "chức danh trong đoàn kiểm tra",
+    steering::CommendationForm => "hình thức khen thưởng",
+    steering::ModelStatus => "tình trạng mô hình",
 );
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageBoards,
             ManageDecisions,
             ManageInspections,
+            ManageSteering,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[

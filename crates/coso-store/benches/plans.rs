@@ -48,6 +48,7 @@ fn plan(unit: i64, title: String, targets: Vec<i64>, obligations: Vec<NewObligat
     NewPlan {
         unit_id: unit,
         parent_plan_id: None,
+        issuer: Default::default(),
         number: Some("01/KH-UBND".into()),
         issued_on: Some(date(2026, 1, 5)),
         title,

@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::UnitId;
+use coso_domain::plan::PlanIssuer;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::obligations::{NewObligation, check as check_obligation, insert_obligations};
@@ -27,6 +29,8 @@ pub struct NewPlan {
     pub unit_id: i64,
     /// The plan this one implements.
     pub parent_plan_id: Option<i64>,
+    /// The body of the unit that issues it.
+    pub issuer: PlanIssuer,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub title: String,
@@ -46,6 +50,7 @@ pub struct PlanRow {
     pub unit_code: String,
     pub unit_name: String,
     pub parent_plan_id: Option<i64>,
+    pub issuer: PlanIssuer,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub title: String,
@@ -81,6 +86,8 @@ struct Raw {
     unit_code: String,
     unit_name: String,
     parent_plan_id: Option<i64>,
+    #[sqlx(try_from = "Code<PlanIssuer>")]
+    issuing_body: PlanIssuer,
     number: Option<String>,
     issued_on: Option<NaiveDate>,
     title: String,
@@ -105,6 +112,7 @@ impl Raw {
             unit_code: self.unit_code,
             unit_name: self.unit_name,
             parent_plan_id: self.parent_plan_id,
+            issuer: self.issuing_body,
             number: self.number,
             issued_on: self.issued_on,
             title: self.title,
@@ -156,7 +164,8 @@ impl Store {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO plan (unit_id, parent_plan_id, number, issued_on, title, year, legal_bases, sections, document, \
-                 search_text, created_at, updated_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
+                 search_text, created_at, updated_at, created_by, issuing_body) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id",
             )
             .bind(p.unit_id)
             .bind(p.parent_plan_id)
@@ -170,6 +179,7 @@ impl Store {
             .bind(&search)
             .bind(now)
             .bind(&actor.label)
+            .bind(p.issuer.as_str())
             .fetch_one(&mut *tx)
             .await?;
             insert_tasks!(tx, id, &p.tasks, now);
@@ -188,7 +198,7 @@ impl Store {
                 unit_id: Some(UnitId(p.unit_id)),
                 before: None,
                 after: Some(serde_json::json!({
-                    "number": number, "title": title, "year": p.year, "issued_on": p.issued_on,
+                    "number": number, "title": title, "year": p.year, "issued_on": p.issued_on, "issuing_body": p.issuer.label(),
                     "parent_plan_id": p.parent_plan_id, "tasks": p.tasks.len(), "targets": targets.len(),
                     "obligations": p.obligations.len(), "occurrences": occurrences,
                 })),
@@ -203,8 +213,8 @@ impl Store {
     pub async fn plan(&self, PlanId(id): PlanId) -> Result<Option<PlanRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(
-                "SELECT p.id, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.parent_plan_id, p.number, p.issued_on, \
-                 p.title, p.year, p.legal_bases, p.sections, p.document, p.created_at, p.updated_at, p.created_by \
+                "SELECT p.id, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.parent_plan_id, p.issuing_body, p.number, \
+                 p.issued_on, p.title, p.year, p.legal_bases, p.sections, p.document, p.created_at, p.updated_at, p.created_by \
                  FROM plan p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1",
             )
             .bind(id)

@@ -27,6 +27,7 @@ async fn plan(store: &Store, unit: &UnitRow) -> PlanId {
     let p = NewPlan {
         unit_id: unit.id,
         parent_plan_id: None,
+        issuer: Default::default(),
         number: Some("1/KH-UBND".into()),
         issued_on: Some(date(2026, 1, 10)),
         title: "Kế hoạch năm 2026".into(),

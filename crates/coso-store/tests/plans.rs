@@ -52,6 +52,7 @@ fn plan_of(unit: &UnitRow, targets: &[UnitRow], template: Option<i64>) -> NewPla
     NewPlan {
         unit_id: unit.id,
         parent_plan_id: None,
+        issuer: Default::default(),
         number: Some("12/KH-UBND".into()),
         issued_on: Some(date(2026, 1, 10)),
         // Decomposed (NFD) on purpose: stored in NFC.

@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::elections::routes())
         .merge(crate::boards::routes())
         .merge(crate::inspections::routes())
+        .merge(crate::steering::routes())
         .merge(crate::decisions::routes())
         .merge(crate::decision_votes::routes())
         .merge(crate::dissemination::routes())

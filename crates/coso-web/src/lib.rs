@@ -48,6 +48,7 @@ mod reports;
 mod request_id;
 mod shared_copy;
 mod state;
+mod steering;
 mod system;
 mod tasks;
 mod ttl_cache;

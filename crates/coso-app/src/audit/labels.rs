@@ -140,6 +140,11 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("inspection.remediation.done", "Ghi hoàn thành nhiệm vụ khắc phục", Kind::Change),
     action("inspection.publish", "Công khai kết quả kiểm tra", Kind::Change),
     action("inspection.close", "Kết thúc cuộc kiểm tra", Kind::Change),
+    action("steering.save", "Ghi tên Ban Chỉ đạo", Kind::Change),
+    action("steering.member.add", "Thêm thành viên Ban Chỉ đạo và địa bàn theo dõi", Kind::Change),
+    action("steering.member.remove", "Bỏ thành viên Ban Chỉ đạo", Kind::Change),
+    action("commendation.record", "Ghi khen thưởng vào sổ", Kind::Change),
+    action("model.record", "Ghi mô hình, điển hình vào sổ", Kind::Change),
     action("ballot.issue", "Lập kế hoạch và phát phiếu lấy ý kiến hộ gia đình", Kind::Change),
     action("ballot.collect", "Ghi nhận phiếu lấy ý kiến hộ gia đình thu về", Kind::Change),
     action("ballot.tally_entry", "Nhập kết quả kiểm phiếu lấy ý kiến hộ gia đình", Kind::Change),
@@ -248,6 +253,9 @@ pub fn entity_label(entity: &str) -> String {
         "dialogue_question" => "Câu hỏi gửi hội nghị đối thoại",
         "dialogue_commitment" => "Cam kết tại hội nghị đối thoại",
         "convention" => "Hương ước, quy ước",
+        "steering_committee" => "Ban Chỉ đạo",
+        "commendation" => "Khen thưởng",
+        "model_practice" => "Mô hình, điển hình",
         other => return other.to_string(),
     }
     .to_string()
@@ -377,6 +385,15 @@ pub fn field_label(field: &str) -> String {
         "commitment" => "Cam kết",
         "percent" => "Tỷ lệ hoàn thành (%)",
         "reason" => "Lý do",
+        "issuing_body" => "Cơ quan ban hành",
+        "member" => "Thành viên (số)",
+        "position" => "Chức vụ",
+        "linked_account" => "Có tài khoản",
+        "areas" => "Số địa bàn theo dõi",
+        "recipient_unit_id" => "Đơn vị được khen (số)",
+        "recipient_person" => "Cá nhân được khen",
+        "decision_number" => "Số quyết định",
+        "decided_on" => "Ngày quyết định",
         other => return other.to_string(),
     }
     .to_string()
@@ -417,6 +434,9 @@ mod tests {
             "dialogue.",
             "convention.",
             "inspection.",
+            "steering.",
+            "commendation.",
+            "model.",
         ];
         let mut codes = BTreeSet::new();
         for dir in ["coso-store/src", "coso-app/src"] {

@@ -125,6 +125,7 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<PlanId> {
     let plan = NewPlan {
         unit_id: req.issuer.id,
         parent_plan_id: req.parent_plan_id.map(|p| p.0),
+        issuer: d.issuer,
         number: d.number.clone(),
         issued_on: d.issued_on,
         title: coso_text::clean(&d.title),

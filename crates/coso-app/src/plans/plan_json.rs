@@ -2,7 +2,7 @@
 //! `coso plan status --json`) and the API answer.
 
 use chrono::NaiveDate;
-use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
+use coso_domain::plan::{ObligationKind, PeriodKey, PlanIssuer, ReportPeriod, TaskStatus};
 use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
@@ -17,6 +17,10 @@ pub struct PlanJson {
     pub year: i32,
     pub issued_on: Option<NaiveDate>,
     pub unit_code: String,
+    /// The body that issued it: `people_committee`, `steering_committee` or `party_committee`.
+    pub issuer: PlanIssuer,
+    /// That body's name for the issuing unit (`Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh …`).
+    pub issuer_name: String,
     pub parent_plan_id: Option<i64>,
     pub tasks: Vec<TaskJson>,
     pub obligations: Vec<ObligationJson>,
@@ -91,6 +95,8 @@ pub(crate) async fn plan_json(app: &App, id: PlanId, today: Option<NaiveDate>) -
         title: plan.title,
         year: plan.year,
         issued_on: plan.issued_on,
+        issuer: plan.issuer,
+        issuer_name: plan.issuer.body_name(issuer.kind, &issuer.name),
         unit_code: issuer.code,
         parent_plan_id: plan.parent_plan_id,
         tasks: tasks

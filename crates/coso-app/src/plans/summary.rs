@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use coso_documents::{Document, Section, Signer};
-use coso_domain::plan::period_label;
+use coso_domain::plan::{PlanIssuer, period_label};
 use coso_domain::unit::sort_name;
 use coso_export::format_vn_number;
 use coso_store::UnitRow;
@@ -119,8 +119,17 @@ pub fn plan_document(plan: &coso_store::PlanRow, issuer: &UnitRow) -> Result<Doc
     doc.number = plan.number.clone();
     doc.title = Some(plan.title.clone());
     doc.date = plan.issued_on.map(|d| d.format("%Y-%m-%d").to_string());
-    if doc.issuer.is_none() {
-        doc.issuer = Some(committee_of(issuer));
+    // The body the officials chose wins over the header read from the file; a people's
+    // committee plan keeps whatever issuer line the file had.
+    let named = doc.issuer.as_deref().and_then(PlanIssuer::detect);
+    let chosen_elsewhere = plan.issuer != PlanIssuer::PeopleCommittee && named != Some(plan.issuer);
+    if doc.issuer.is_none() || chosen_elsewhere {
+        doc.issuer = Some(plan.issuer.body_name(issuer.kind, &issuer.name));
+    }
+    if chosen_elsewhere {
+        doc.parent_issuer = None;
+        let (role_line, position) = plan.issuer.signer_lines();
+        doc.signer = Some(Signer { role_line: Some(role_line.into()), position: Some(position.into()), name: None });
     }
     if doc.place.is_none() {
         doc.place = Some(sort_name(&issuer.name).to_string());

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::due::Due;
+use super::issuer::PlanIssuer;
 use super::period::{ObligationKind, ReportPeriod};
 use crate::field::{Errors, FieldError, optional_text, required_text};
 
@@ -17,6 +18,10 @@ pub struct PlanDraft {
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub title: String,
+    /// The body of the unit that issues it; the people's committee unless the document or the
+    /// officials say otherwise.
+    #[serde(default)]
+    pub issuer: PlanIssuer,
     /// The year the plan's reports are counted in.
     pub year: i32,
     pub legal_bases: Vec<CitedDocument>,
@@ -114,6 +119,7 @@ mod tests {
             number: Some("12/KH-UBND".into()),
             issued_on: NaiveDate::from_ymd_opt(2026, 1, 10),
             title: "Thực hiện dân chủ ở cơ sở năm 2026".into(),
+            issuer: PlanIssuer::PeopleCommittee,
             year: 2026,
             legal_bases: vec![],
             sections: vec![],

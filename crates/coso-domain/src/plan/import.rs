@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::{ObligationDraft, PlanDraft, TaskDraft, YEARS};
 use super::due::Due;
+use super::issuer::PlanIssuer;
 use super::period::{ObligationKind, ReportPeriod};
 
 /// When target units report when a plan only says "theo quy định" (as required).
@@ -44,6 +45,7 @@ impl PlanDraft {
             number: doc.number.clone(),
             issued_on: doc.date.as_deref().and_then(iso_date),
             title: doc.title.as_deref().map(coso_text::clean).unwrap_or_default(),
+            issuer: doc.issuer.as_deref().and_then(PlanIssuer::detect).unwrap_or_default(),
             year: year.or_else(|| year_of(doc)).unwrap_or(0),
             legal_bases: doc.legal_bases.clone(),
             sections: doc.body.clone(),

@@ -4,6 +4,7 @@
 pub mod draft;
 pub mod due;
 pub mod import;
+pub mod issuer;
 pub mod occurrence;
 pub mod period;
 pub mod period_key;
@@ -14,6 +15,7 @@ pub mod timing;
 pub use draft::{ObligationDraft, PlanDraft, TaskDraft};
 pub use due::Due;
 pub use import::ReportingDefaults;
+pub use issuer::PlanIssuer;
 pub use occurrence::{Occurrence, occurrences, period_label};
 pub use period::{ObligationKind, ReportPeriod};
 pub use period_key::{BadPeriodKey, PeriodKey};

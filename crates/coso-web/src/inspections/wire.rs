@@ -37,6 +37,7 @@ pub struct InspectionCreate {
 /// The finding on one criterion of the checklist: `verdict` met | partly | not_met; a note is
 /// required unless met.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = InspectionFindingCreate)]
 pub struct FindingCreate {
     pub criterion: String,
     pub verdict: String,
@@ -68,6 +69,7 @@ pub struct RemediationDone {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = InspectionDeadline)]
 pub struct Deadline {
     /// `inspection.remediation`.
     pub rule: String,

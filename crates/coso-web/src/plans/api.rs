@@ -54,7 +54,8 @@ pub struct PlanCreate {
     pub unit: String,
     /// `children`, or unit codes separated by commas.
     pub targets: String,
-    /// The reviewed plan: number, date, title, year, tasks, obligations.
+    /// The reviewed plan: number, date, title, year, tasks, obligations, and the issuing body
+    /// `issuer` (`people_committee`, the default, `steering_committee` or `party_committee`).
     #[schema(value_type = Object)]
     pub draft: PlanDraft,
     /// For an implementing plan: the plan it implements.

@@ -8,7 +8,9 @@ use coso_app::plans::{self, Reviewed};
 use coso_app::reports::{self, charts, exports, inbox};
 use coso_app::units;
 use coso_documents::Document;
-use coso_domain::plan::{Due, ObligationDraft, ObligationKind, PlanDraft, ReportPeriod, TaskDraft, period_label};
+use coso_domain::plan::{
+    Due, ObligationDraft, ObligationKind, PlanDraft, PlanIssuer, ReportPeriod, TaskDraft, period_label,
+};
 use coso_domain::{OccurrenceId, PlanId};
 use serde::Deserialize;
 
@@ -103,6 +105,8 @@ fn review_page(
         number: draft.number.clone().unwrap_or_default(),
         issued_on: draft.issued_on.map(vn_date).unwrap_or_default(),
         title: draft.title.clone(),
+        issuer: draft.issuer.as_str(),
+        issuers: PlanIssuer::ALL.map(|i| (i.as_str(), i.body_name(unit.kind, &unit.name))).to_vec(),
         year: draft.year.to_string(),
         targets,
         obligations,
@@ -250,11 +254,19 @@ fn draft_from_form(fields: &[(String, String)], doc: &Document) -> Result<PlanDr
         });
         tasks.push(TaskDraft { text, lead_text: (!lead.is_empty()).then_some(lead), partner_texts: vec![], due });
     }
+    let issuer = match field(fields, "issuer").trim() {
+        "" => PlanIssuer::default(),
+        code => code.parse().unwrap_or_else(|_| {
+            errors.push("Cơ quan ban hành không có trong danh sách.".to_string());
+            PlanIssuer::default()
+        }),
+    };
     let number = coso_text::clean(field(fields, "number"));
     let draft = PlanDraft {
         number: (!number.is_empty()).then_some(number),
         issued_on,
         title: coso_text::clean(field(fields, "title")),
+        issuer,
         year,
         legal_bases: doc.legal_bases.clone(),
         sections: doc.body.clone(),
@@ -374,6 +386,7 @@ pub async fn plan_page(
         id,
         label: inbox::plan_label(o.plan.number.as_deref(), &o.plan.title),
         issuer: o.issuer.name.clone(),
+        issuing_body: o.plan.issuer.body_name(o.issuer.kind, &o.issuer.name),
         issued: o.plan.issued_on.map(vn_date).unwrap_or_else(|| "chưa ghi".into()),
         legal_bases: o.legal_bases,
         sections: o.sections,

@@ -63,6 +63,8 @@ pub struct PlanPage {
     pub id: i64,
     pub label: String,
     pub issuer: String,
+    /// The body of the unit that issued it, by name.
+    pub issuing_body: String,
     pub issued: String,
     pub legal_bases: Vec<String>,
     pub sections: Vec<String>,
@@ -136,6 +138,9 @@ pub struct PlanReviewPage {
     pub number: String,
     pub issued_on: String,
     pub title: String,
+    /// The chosen issuing body's code, and every body as (code, name for this unit).
+    pub issuer: &'static str,
+    pub issuers: Vec<(&'static str, String)>,
     pub year: String,
     pub targets: String,
     /// (kind, period, due, raw)

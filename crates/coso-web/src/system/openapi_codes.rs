@@ -3,7 +3,9 @@
 //! new variant appears in it without anyone writing it twice. Wire types carry codes as text, so
 //! their derived schemas are plain strings until this fills them in.
 
-use coso_domain::{board, case, consultation, convention, decision, dialogue, dissemination, election, reception};
+use coso_domain::{
+    board, case, consultation, convention, decision, dialogue, dissemination, election, inspection, reception, steering,
+};
 use serde_json::Value;
 use utoipa::openapi::schema::{Schema, SchemaType, Type};
 use utoipa::openapi::{OpenApi, RefOr};
@@ -29,6 +31,14 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("Member", "role", codes!(board::MemberRole)),
         ("MemberCreate", "role", codes!(board::MemberRole)),
         ("Finding", "status", codes!(board::FindingStatus)),
+        ("Inspection", "kind", codes!(inspection::InspectionKind)),
+        ("Inspection", "status", codes!(inspection::InspectionStatus)),
+        ("InspectionCreate", "kind", codes!(inspection::InspectionKind)),
+        ("InspectionFindingCreate", "verdict", codes!(inspection::Verdict)),
+        ("Criterion", "verdict", codes!(inspection::Verdict)),
+        ("Remediation", "status", codes!(inspection::RemediationStatus)),
+        ("TeamMember", "role", codes!(inspection::TeamRole)),
+        ("TeamMemberCreate", "role", codes!(inspection::TeamRole)),
         ("CaseBody", "kind", codes!(case::CaseKind)),
         ("CaseBody", "status", codes!(case::CaseStatus)),
         ("CaseBody", "channel", codes!(case::Channel)),
@@ -58,6 +68,11 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("ProgressCreate", "status", codes!(dialogue::CommitmentStatus)),
         ("TaskUpdate", "status", codes!(coso_domain::plan::task::TaskStatus)),
         ("Submission", "status", codes!(coso_domain::report::SubmissionStatus)),
+        ("FollowedObligation", "status", codes!(coso_domain::report::SubmissionStatus)),
+        ("CommendationCreate", "form", codes!(steering::CommendationForm)),
+        ("CommendationOut", "form", codes!(steering::CommendationForm)),
+        ("ModelCreate", "status", codes!(steering::ModelStatus)),
+        ("ModelOut", "status", codes!(steering::ModelStatus)),
         ("Election", "status", codes!(election::ElectionStatus)),
         ("Election", "outcome", codes!(election::Outcome)),
         ("ElectionDeadline", "state", codes!(election::StepState)),

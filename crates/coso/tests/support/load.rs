@@ -57,6 +57,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "community conference", send: record_conference, find: find_conference },
     Kind { name: "supervision board", send: record_board, find: find_board },
     Kind { name: "inspection", send: plan_inspection, find: find_inspection },
+    Kind { name: "commendation", send: record_commendation, find: find_commendation },
     Kind { name: "community decision", send: open_decision, find: find_decision },
 ];
 
@@ -700,6 +701,35 @@ fn find_inspection<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                     Found::Part(format!("{team} members, {criteria} criteria"))
                 }
             }
+            more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A commendation decided by the first commune for a person; its reason carries the marker
+/// `số {n}-khen-thuong`.
+fn record_commendation(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let commune = w.fixture.commune.clone();
+        let reason = format!("Vận động hiến đất làm đường, số {n}-khen-thuong");
+        let body = json!({ "form": "certificate", "recipient_person": "Nguyễn Văn An", "year": 2025,
+            "reason": reason, "decision_number": "12/QĐ-UBND", "decided_on": "2026-01-15" });
+        let request = w.client.post(format!("{}/api/v1/units/{commune}/commendations", w.url)).json(&body);
+        attempt("commendation", n, format!("{commune}/{reason}"), w.send(request).await)
+    })
+}
+
+/// The commendation is in the commune's register once, with its decision, or not at all.
+fn find_commendation<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let (code, reason) = a.target.split_once('/').expect("commune/reason");
+        let commune = f.store.unit_by_code(code).await.expect("q").expect("commune");
+        let rows = f.store.commendations(&commune.path, None).await.expect("commendations");
+        let rows: Vec<_> = rows.into_iter().filter(|c| c.reason == reason).collect();
+        match rows.as_slice() {
+            [] => Found::Nothing,
+            [one] if one.decision_number == "12/QĐ-UBND" => Found::All,
+            [_] => Found::Part("decision missing".to_owned()),
             more => Found::Part(format!("{} copies", more.len())),
         }
     })
