@@ -4,6 +4,7 @@
 //! ("parse, don't validate"), decides authorization, and plans imports; the store persists
 //! what it decides and the web shows it.
 
+pub mod agency;
 pub mod authz;
 pub mod board;
 pub mod case;
@@ -130,6 +131,7 @@ codes!(
     board::FindingStatus => "trạng thái kiến nghị",
     board::ActivityKind => "loại hoạt động giám sát",
     board::ReportCadence => "kỳ báo cáo của ban",
+    agency::RuleKind => "loại quy chế nội bộ",
 );
 
 #[cfg(test)]
