@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::conventions::routes())
         .merge(crate::elections::routes())
         .merge(crate::boards::routes())
+        .merge(crate::agency::routes())
         .merge(crate::decisions::routes())
         .merge(crate::decision_votes::routes())
         .merge(crate::dissemination::routes())

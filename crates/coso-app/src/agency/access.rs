@@ -10,13 +10,20 @@ use crate::{Actor, App, Error, Result};
 /// The agency `code`; another kind of unit is refused with its reason.
 pub async fn agency(app: &App, code: &str) -> Result<UnitRow> {
     let unit = crate::units::by_code(app, code).await?;
-    if unit.kind != UnitKind::Agency {
-        return Err(Error::BadRequest(format!(
-            "{} không phải cơ quan, đơn vị: hội nghị cán bộ, công chức, viên chức và quy chế nội bộ là của cơ quan, đơn vị.",
-            unit.name
-        )));
-    }
+    require_agency(&unit)?;
     Ok(unit)
+}
+
+/// Refuses a unit that is not an agency, after its authorization was decided (so that one who
+/// may not act there is told so first).
+pub(crate) fn require_agency(unit: &UnitRow) -> Result<()> {
+    if unit.kind == UnitKind::Agency {
+        return Ok(());
+    }
+    Err(Error::BadRequest(format!(
+        "{} không phải cơ quan, đơn vị: hội nghị cán bộ, công chức, viên chức và quy chế nội bộ là của cơ quan, đơn vị.",
+        unit.name
+    )))
 }
 
 /// Whether `actor` works at `unit`: a role allowing participation granted on the unit itself.

@@ -12,7 +12,7 @@ use coso_domain::authz::Action;
 use coso_store::{ResolutionRow, StaffConferenceRow, UnitRow};
 use serde::Serialize;
 
-use super::access::{agency, require_read};
+use super::access::{require_agency, require_read};
 use crate::elections::deadlines::calendar_due;
 use crate::{Actor, App, Error, Result};
 
@@ -112,8 +112,9 @@ pub async fn record(
     code: &str,
     input: &StaffConferenceInput,
 ) -> Result<StaffConferenceView> {
-    let unit = agency(app, code).await?;
+    let unit = crate::units::by_code(app, code).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::HoldConferences)?;
+    require_agency(&unit)?;
     let data = StaffConferenceData::parse(input).map_err(Error::Validation)?;
     let id = app.store().create_staff_conference(&permit, &unit, &data, actor.audit()).await?;
     read(app, calendar, &unit, id).await
@@ -141,8 +142,9 @@ pub async fn list(
     calendar: &HolidayCalendar,
     code: &str,
 ) -> Result<(UnitRow, Vec<StaffConferenceView>)> {
-    let unit = agency(app, code).await?;
+    let unit = crate::units::by_code(app, code).await?;
     require_read(actor, &unit)?;
+    require_agency(&unit)?;
     let rows = app.store().staff_conferences_of_unit(unit.id).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let resolutions = app.store().staff_conference_resolutions(&ids).await?;

@@ -7,7 +7,7 @@ use coso_domain::authz::Action;
 use coso_store::{RuleVersionRow, UnitRow};
 use serde::Serialize;
 
-use super::access::{agency, require_read};
+use super::access::{require_agency, require_read};
 use crate::{Actor, App, Error, Result};
 
 /// A rule with its versions, the latest first.
@@ -41,8 +41,9 @@ fn version(v: &RuleVersionRow) -> RuleVersionView {
 
 /// Registers a new internal rule of the agency `code` with its first version.
 pub async fn register(app: &App, actor: &Actor, code: &str, input: &InternalRuleInput) -> Result<RuleView> {
-    let unit = agency(app, code).await?;
+    let unit = crate::units::by_code(app, code).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::HoldConferences)?;
+    require_agency(&unit)?;
     let data = InternalRuleData::parse_new(input).map_err(Error::Validation)?;
     let (Some(kind), Some(title)) = (data.kind, data.title.as_deref()) else {
         return Err(Error::internal("a parsed new rule has its kind and title"));
@@ -53,8 +54,9 @@ pub async fn register(app: &App, actor: &Actor, code: &str, input: &InternalRule
 
 /// Adds the next version of the rule `id` of the agency `code`; the earlier ones stay.
 pub async fn add_version(app: &App, actor: &Actor, code: &str, id: i64, input: &InternalRuleInput) -> Result<RuleView> {
-    let unit = agency(app, code).await?;
+    let unit = crate::units::by_code(app, code).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::HoldConferences)?;
+    require_agency(&unit)?;
     let rule = app.store().internal_rule(id).await?.filter(|r| r.unit_id == unit.id).ok_or(Error::NotFound)?;
     let data = InternalRuleData::parse_version(input).map_err(Error::Validation)?;
     app.store().add_internal_rule_version(&permit, &unit, &rule, &data, actor.audit()).await?;
@@ -81,8 +83,9 @@ async fn all(app: &App, unit: &UnitRow) -> Result<Vec<RuleView>> {
 
 /// The register of the agency `code`, for its officials and staff.
 pub async fn list(app: &App, actor: &Actor, code: &str) -> Result<(UnitRow, Vec<RuleView>)> {
-    let unit = agency(app, code).await?;
+    let unit = crate::units::by_code(app, code).await?;
     require_read(actor, &unit)?;
+    require_agency(&unit)?;
     let rules = all(app, &unit).await?;
     Ok((unit, rules))
 }
