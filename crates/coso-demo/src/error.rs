@@ -36,4 +36,6 @@ pub enum DemoError {
     Elections(coso_app::Error),
     #[error("Không tạo được việc nhân dân bàn và quyết định mẫu: {0}")]
     Decisions(coso_app::Error),
+    #[error("Không tạo được cơ quan mẫu và hội nghị cán bộ, công chức, viên chức: {0}")]
+    Agency(coso_app::Error),
 }

@@ -8,6 +8,7 @@
 //! password [`DEMO_PASSWORD`].
 
 mod accounts;
+mod agency;
 mod boards;
 pub mod cases;
 mod consultations;
@@ -126,6 +127,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
+    agency::load(app, &actor).await?;
     decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,
