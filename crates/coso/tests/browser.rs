@@ -102,6 +102,7 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(coso_domain::board::FindingStatus::ALL.map(coso_domain::board::FindingStatus::as_str));
     codes.extend(coso_domain::board::ActivityKind::ALL.map(coso_domain::board::ActivityKind::as_str));
     codes.extend(coso_domain::board::ReportCadence::ALL.map(coso_domain::board::ReportCadence::as_str));
+    codes.extend(coso_domain::agency::RuleKind::ALL.map(coso_domain::agency::RuleKind::as_str));
     codes.extend(Form::ALL.map(Form::as_str));
     codes.extend(RelayMethod::ALL.map(RelayMethod::as_str));
     codes.extend(CheckKind::ALL.map(CheckKind::as_str));
