@@ -9,6 +9,7 @@
 
 pub mod accounts;
 mod actor;
+pub mod agency;
 mod app;
 pub mod audit;
 pub mod boards;

@@ -3,7 +3,8 @@
 
 use coso_domain::TemplateId;
 use coso_domain::report::Template;
-use coso_store::{Actor as AuditActor, ReportTemplateRow};
+use coso_domain::unit::UnitKind;
+use coso_store::{Actor as AuditActor, ReportTemplateRow, UnitRow};
 
 use crate::{Actor, App, Error, Result, stored};
 
@@ -16,6 +17,26 @@ pub async fn ensure_default(app: &App) -> Result<TemplateId> {
     ))
 }
 
+/// Makes sure the agencies' template exists and returns its id. Never overwrites an edited one.
+pub async fn ensure_agency(app: &App) -> Result<TemplateId> {
+    let t = Template::default_agency();
+    let definition = serde_json::to_value(&t).map_err(Error::internal)?;
+    Ok(TemplateId(
+        app.store().ensure_report_template(&t.code, &t.name, &definition, &AuditActor::system("khởi tạo")).await?,
+    ))
+}
+
+/// The template `unit` reports with on an occurrence issued with `template_id`: the template
+/// is chosen by the kind of the target, so an agency answers with the agencies' template and is
+/// never scored on a commune's household ballots or community meetings.
+pub async fn for_unit(app: &App, template_id: TemplateId, unit: &UnitRow) -> Result<Template> {
+    let issued = load(app, template_id).await?;
+    if unit.kind == UnitKind::Agency && issued.code != Template::AGENCY_CODE {
+        return load(app, ensure_agency(app).await?).await;
+    }
+    Ok(issued)
+}
+
 /// A stored template, parsed.
 pub async fn load(app: &App, id: TemplateId) -> Result<Template> {
     let row = app.store().report_template(id).await?.ok_or(Error::NotFound)?;
@@ -25,6 +46,7 @@ pub async fn load(app: &App, id: TemplateId) -> Result<Template> {
 /// Every template (the default one seeded first), for everyone signed in.
 pub async fn list(app: &App) -> Result<Vec<ReportTemplateRow>> {
     ensure_default(app).await?;
+    ensure_agency(app).await?;
     Ok(app.store().report_templates().await?)
 }
 

@@ -40,4 +40,6 @@ pub enum DemoError {
     Decisions(coso_app::Error),
     #[error("Không tạo được Ban Chỉ đạo, khen thưởng mẫu: {0}")]
     Steering(coso_app::Error),
+    #[error("Không tạo được cơ quan mẫu và hội nghị cán bộ, công chức, viên chức: {0}")]
+    Agency(coso_app::Error),
 }

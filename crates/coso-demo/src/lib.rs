@@ -8,6 +8,7 @@
 //! password [`DEMO_PASSWORD`].
 
 mod accounts;
+mod agency;
 mod boards;
 pub mod cases;
 mod consultations;
@@ -133,6 +134,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let province_official = report.accounts.iter().find(|a| a.role == Role::Official && a.unit_code == province.code);
     let province_official = province_official.map(|a| a.email.clone()).unwrap_or_default();
     steering::load(app, &province, &commune_units, commune, commune_villages, &province_official, &actor).await?;
+    agency::load(app, &actor).await?;
     decision_votes::load(app, village, &actor).await?;
     tracing::info!(
         villages = report.villages,

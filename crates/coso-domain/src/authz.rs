@@ -106,7 +106,8 @@ pub enum Action {
     ManageConventions,
     /// Run the village-head elections of the commune's villages (the commune chairman's, VH-1).
     ManageElections,
-    /// Record a village's annual community conference (the village head's, CONF-1).
+    /// Record a village's annual community conference (the village head's, CONF-1), or an
+    /// agency's staff conference and internal rules (its officials', AG-3).
     HoldConferences,
     /// Record the unit's supervision boards (members, the decision that elected them,
     /// dissolution), answer the findings sent to the unit, and read every board's work.

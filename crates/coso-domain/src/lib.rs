@@ -4,6 +4,7 @@
 //! ("parse, don't validate"), decides authorization, and plans imports; the store persists
 //! what it decides and the web shows it.
 
+pub mod agency;
 pub mod authz;
 pub mod board;
 pub mod case;
@@ -141,6 +142,7 @@ codes!(
     inspection::TeamRole => "chức danh trong đoàn kiểm tra",
     steering::CommendationForm => "hình thức khen thưởng",
     steering::ModelStatus => "tình trạng mô hình",
+    agency::RuleKind => "loại quy chế nội bộ",
 );
 
 #[cfg(test)]

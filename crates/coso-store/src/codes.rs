@@ -120,6 +120,7 @@ macro_rules! stored_code {
 }
 
 stored_code!(UnitKind, "unit.kind");
+stored_code!(coso_domain::agency::RuleKind, "internal_rule.kind");
 stored_code!(coso_domain::board::BoardKind, "board.kind");
 stored_code!(coso_domain::board::BoardStatus, "board.status");
 stored_code!(coso_domain::board::ReportCadence, "board.reports");

@@ -6,6 +6,7 @@
 //! placeholders and portable SQL, and the `dispatch!` macro compiles each one for both
 //! backends, so the business code never branches on the dialect.
 
+mod agency;
 mod aggregate;
 mod announcements;
 mod audit;
@@ -67,6 +68,7 @@ mod unit_remote;
 mod units;
 mod users;
 
+pub use agency::{InternalRuleRow, ResolutionRow, RuleVersionRow, StaffConferenceRow, StaffRow};
 pub use aggregate::AggregateRow;
 pub use audit::{Actor, AuditEntry, AuditRecord};
 pub use audit_search::{AuditFilter, AuditListed};

@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::boards::routes())
         .merge(crate::inspections::routes())
         .merge(crate::steering::routes())
+        .merge(crate::agency::routes())
         .merge(crate::decisions::routes())
         .merge(crate::decision_votes::routes())
         .merge(crate::dissemination::routes())

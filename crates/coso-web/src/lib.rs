@@ -11,6 +11,7 @@
 //! what the features share: errors, state, sessions, caches, metrics, the upload reader.
 
 mod accounts;
+mod agency;
 mod app;
 mod audit;
 mod auth;

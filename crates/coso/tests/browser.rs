@@ -114,6 +114,7 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(coso_domain::plan::PlanIssuer::ALL.map(coso_domain::plan::PlanIssuer::as_str));
     codes.extend(coso_domain::steering::CommendationForm::ALL.map(coso_domain::steering::CommendationForm::as_str));
     codes.extend(coso_domain::steering::ModelStatus::ALL.map(coso_domain::steering::ModelStatus::as_str));
+    codes.extend(coso_domain::agency::RuleKind::ALL.map(coso_domain::agency::RuleKind::as_str));
     codes.extend(Form::ALL.map(Form::as_str));
     codes.extend(RelayMethod::ALL.map(RelayMethod::as_str));
     codes.extend(CheckKind::ALL.map(CheckKind::as_str));

@@ -54,10 +54,10 @@ impl DisclosureView {
 }
 
 /// Whether `actor` may read the disclosures of `unit`: a commune's are public; an agency's
-/// only for accounts working at the agency (AG-2).
+/// only for its officials and the accounts working at the agency (AG-2).
 pub fn may_read(actor: Option<&Actor>, unit: &UnitRow) -> bool {
     match Level::of_unit(unit.kind) {
-        Some(Level::Agency) => actor.is_some_and(|a| a.may(&unit.unit_path(), Action::ViewAdmin)),
+        Some(Level::Agency) => actor.is_some_and(|a| crate::agency::may_read(a, unit)),
         Some(Level::Commune) => true,
         None => false,
     }

@@ -1,6 +1,7 @@
 //! Reports (báo cáo): templates with indicators, narrative sections and self-assessment
 //! criteria; checking a submitted report; ranks; and totals up the unit tree.
 
+pub mod agency_template;
 pub mod case_sources;
 pub mod check;
 pub mod content;

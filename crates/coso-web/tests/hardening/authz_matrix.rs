@@ -361,6 +361,22 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/elections/{id}/mau-05.pdf", Body::None,                           "S N N N N N N N -"),
     ("GET", "/api/v1/conferences/{id}/minutes.docx", Body::None,                       "S N N N N N N N -"),
     ("GET", "/api/v1/conferences/{id}/minutes.pdf", Body::None,                        "S N N N N N N N -"),
+    // Agencies: `{code}` = `V1` is no agency, so whoever may act or read there is refused
+    // (400) and the others forbidden or not told it exists; `{id}` is no conference or rule.
+    ("POST", "/api/v1/units/{code}/staff-conferences", Body::Json,                     "S F F R F R F R -"),
+    ("GET", "/api/v1/units/{code}/staff-conferences", Body::None,                      "S R R R R R N R -"),
+    ("GET", "/api/v1/staff-conferences/{id}", Body::None,                              "S N N N N N N N -"),
+    ("GET", "/api/v1/staff-conferences/{id}/minutes.docx", Body::None,                 "S N N N N N N N -"),
+    ("GET", "/api/v1/units/{code}/internal-rules", Body::None,                         "S R R R R R N R -"),
+    ("POST", "/api/v1/units/{code}/internal-rules", Body::Json,                        "S F F R F R F R -"),
+    ("POST", "/api/v1/units/{code}/internal-rules/{id}/versions", Body::Json,          "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/dan-chu-co-quan", Body::None,                     "S R R R R R N R -"),
+    ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan", Body::Form,                    "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/dan-chu-co-quan/hoi-nghi/{id}", Body::None,       "S N N N N N N N -"),
+    ("GET", "/quan-tri/don-vi/{code}/dan-chu-co-quan/quy-che", Body::None,             "S R R R R R N R -"),
+    ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan/quy-che", Body::Form,            "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan/quy-che/{id}", Body::Form,       "S F F R F R F R -"),
+    ("GET", "/co-quan/{code}", Body::None,                                             "S R R R R R N R -"),
     ("GET", "/quan-tri/don-vi/{code}/bau-truong-thon", Body::None,                     "S F O O O O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon", Body::Form,                    "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon/cho-thoi-lam", Body::Form,       "S F F F F R F R -"),
@@ -927,6 +943,11 @@ fn probe_body(
                 json!({ "head_name": "", "recognised_on": "", "interim_name": "", "interim_from": "" })
             }
             "/api/v1/units/{code}/conferences" => json!({ "held_on": "" }),
+            // A conference with more present than staff; a rule without its day.
+            "/api/v1/units/{code}/staff-conferences" => json!({ "work_year": 2024, "staff": 1, "present": 2, "yes": 0 }),
+            "/api/v1/units/{code}/internal-rules" | "/api/v1/units/{code}/internal-rules/{id}/versions" => {
+                json!({ "kind": "", "title": "", "issued_on": "" })
+            }
             // A plan without a title.
             "/api/v1/plans" => json!({ "unit": PROVINCE, "targets": "children", "draft": {
                 "number": "12/KH-UBND", "issued_on": "2026-01-20", "title": "",

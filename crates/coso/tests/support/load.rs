@@ -59,6 +59,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "inspection", send: plan_inspection, find: find_inspection },
     Kind { name: "commendation", send: record_commendation, find: find_commendation },
     Kind { name: "community decision", send: open_decision, find: find_decision },
+    Kind { name: "staff conference", send: record_staff_conference, find: find_staff_conference },
 ];
 
 /// How the server answered a write.
@@ -785,6 +786,39 @@ fn find_convention<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
                 other => Found::Part(format!("{other} versions")),
             },
             more => Found::Part(format!("{} copies", more.len())),
+        }
+    })
+}
+
+/// A staff conference of an agency of the first commune (made by the first write of the kind;
+/// later ones are refused as taken, which the load does not count) whose minutes carry the
+/// marker `số {n}-can-bo`.
+fn record_staff_conference(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let commune = w.fixture.commune.clone();
+        let agency = format!("{commune}-CQ99");
+        let unit = json!({ "code": agency, "name": "Trung tâm Phục vụ hành chính công", "kind": "agency" });
+        // Whether it was made now or before does not matter: the conference below is the write.
+        let _ = w.send(w.client.post(format!("{}/api/v1/units/{commune}/children", w.url)).json(&unit)).await;
+        let body = json!({ "work_year": 2025, "staff": 30, "present": 25, "yes": 20,
+                           "minutes": format!("Biên bản hội nghị cán bộ số {n}-can-bo") });
+        let request = w.client.post(format!("{}/api/v1/units/{agency}/staff-conferences", w.url)).json(&body);
+        attempt("staff conference", n, agency, w.send(request).await)
+    })
+}
+
+/// The staff conference is in its agency's list once, or not at all.
+fn find_staff_conference<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        let Some(agency) = f.store.unit_by_code(&a.target).await.expect("q") else {
+            return Found::Nothing;
+        };
+        let marker = format!("Biên bản hội nghị cán bộ số {}-can-bo", a.n);
+        let held = f.store.staff_conferences_of_unit(agency.id).await.expect("conferences");
+        match held.iter().filter(|c| c.minutes.as_deref() == Some(marker.as_str())).count() {
+            0 => Found::Nothing,
+            1 => Found::All,
+            more => Found::Part(format!("{more} copies")),
         }
     })
 }

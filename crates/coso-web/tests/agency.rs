@@ -1,0 +1,352 @@
+//! Democracy inside agencies through the API and the pages, on both databases: the worked cases
+//! of legal-rules §1.7 (work year 2024 → conference due 2025-03-31; 90 staff with 58 present is
+//! invalid; 60 present with 30 yes does not pass), a conference with more present than staff
+//! refused naming the field with nothing saved, the internal rules register keeping old
+//! versions, the minutes as DOCX, and an agency's disclosures to its staff that other agencies'
+//! staff and the public never see.
+
+use chrono::NaiveDate;
+use coso_domain::authz::Role;
+use coso_test_support::{TestApp, attr, on_both, texts};
+use serde_json::{Value, json};
+
+const PROVINCE: &str = "42";
+
+/// The first commune of the province with two agencies `CQA` and `CQB` under it; an official
+/// of `CQA`, a staff member of each agency and a resident of a village.
+async fn two_agencies(app: &TestApp) -> String {
+    app.state.clock.set_today(NaiveDate::from_ymd_opt(2026, 2, 10).expect("date"));
+    app.user("root@coso.test", Role::Admin, PROVINCE).await;
+    let admin = app.client_as("root@coso.test").await;
+    let list: Value = admin
+        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
+    for (code, name, kind) in [
+        ("CQA", "Văn phòng HĐND và UBND xã", "agency"),
+        ("CQB", "Trạm Y tế xã", "agency"),
+        ("V1", "Thôn Một", "village"),
+    ] {
+        let res = admin
+            .post(app.url(&format!("/api/v1/units/{commune}/children")))
+            .json(&json!({ "code": code, "name": name, "kind": kind }))
+            .send()
+            .await
+            .expect("unit");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    }
+    app.user("vp@coso.test", Role::Official, "CQA").await;
+    app.user("nv-a@coso.test", Role::Resident, "CQA").await;
+    app.user("nv-b@coso.test", Role::Resident, "CQB").await;
+    app.user("dan@coso.test", Role::Resident, "V1").await;
+    commune
+}
+
+async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: Value) -> (u16, Value) {
+    let res = c.post(app.url(path)).json(&body).send().await.expect("post");
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn status_of(c: &reqwest::Client, app: &TestApp, path: &str) -> u16 {
+    c.get(app.url(path)).send().await.expect("get").status().as_u16()
+}
+
+async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
+    let res = c.get(app.url(path)).send().await.expect("get");
+    assert_eq!(res.status(), 200, "{path}");
+    res.json().await.expect("json")
+}
+
+/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in xml.replace("</w:p>", "\n").chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+const CONFERENCES: &str = "/api/v1/units/CQA/staff-conferences";
+
+async fn the_worked_cases_of_ag_3_and_ag_4(app: &TestApp) {
+    two_agencies(app).await;
+    let vp = app.client_as("vp@coso.test").await;
+
+    let (status, c) =
+        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 58, "yes": 50 })).await;
+    assert_eq!(status, 201, "{c}");
+    assert_eq!(c["due"], "2025-03-31", "AG-3: three months after the work year");
+    assert_eq!(c["deadlines"][0]["rule"], "staff_conference.due");
+    assert_eq!(c["deadlines"][0]["due"], "2025-03-31");
+    assert_eq!(c["valid"], false, "AG-4: 58 of 90 is short of 60");
+    assert_eq!(c["passed"], false);
+    assert!(c["reason"].as_str().expect("reason").contains("cần 60"), "{c}");
+
+    let (_, c) = post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 60, "yes": 30 })).await;
+    assert_eq!(
+        (c["valid"].clone(), c["passed"].clone()),
+        (json!(true), json!(false)),
+        "30 of 60 is not more than half"
+    );
+    assert!(c["reason"].as_str().expect("reason").contains("chưa quá 50%"), "{c}");
+
+    let (_, c) = post(
+        &vp,
+        app,
+        CONFERENCES,
+        json!({ "work_year": 2024, "staff": 90, "present": 60, "held_on": "2025-01-20",
+                "resolutions": [{ "title": "Quy chế chi tiêu nội bộ năm 2025", "yes": 31 },
+                                { "title": "Quy chế thực hiện dân chủ", "yes": 55 }],
+                "minutes": "Hội nghị tổng kết năm 2024.\n\nHội nghị thảo luận và biểu quyết." }),
+    )
+    .await;
+    assert_eq!((c["valid"].clone(), c["passed"].clone()), (json!(true), json!(true)), "{c}");
+    assert_eq!(c["resolutions"][0]["required"], 31);
+    let id = c["id"].as_i64().expect("id");
+
+    let list = get(&vp, app, CONFERENCES).await;
+    assert_eq!(list["items"].as_array().expect("items").len(), 3);
+    assert_eq!(get(&vp, app, &format!("/api/v1/staff-conferences/{id}")).await["held_on"], "2025-01-20");
+
+    // The minutes, read back.
+    let res = vp.get(app.url(&format!("/api/v1/staff-conferences/{id}/minutes.docx"))).send().await.expect("docx");
+    assert_eq!(res.status(), 200);
+    let text = docx_text(&res.bytes().await.expect("bytes"));
+    for expected in ["năm 2024", "Số người dự hội nghị: 60", "Quy chế chi tiêu nội bộ năm 2025: 31", "20/01/2025"]
+    {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+}
+
+async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
+    two_agencies(app).await;
+    let vp = app.client_as("vp@coso.test").await;
+    let (status, err) =
+        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 91, "yes": 50 })).await;
+    assert_eq!(status, 422, "{err}");
+    let fields: Vec<&str> =
+        err["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["present"], "{err}");
+    let (status, _) =
+        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 60, "yes": 61 })).await;
+    assert_eq!(status, 422);
+    let (status, _) =
+        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": -3, "present": 0, "yes": 0 })).await;
+    assert_eq!(status, 422);
+    assert_eq!(get(&vp, app, CONFERENCES).await["items"], json!([]), "nothing saved");
+
+    // Not an agency: a village keeps no staff conference.
+    app.user("xa@coso.test", Role::Admin, PROVINCE).await;
+    let admin = app.client_as("xa@coso.test").await;
+    let (status, _) = post(
+        &admin,
+        app,
+        "/api/v1/units/V1/staff-conferences",
+        json!({ "work_year": 2024, "staff": 9, "present": 9, "yes": 9 }),
+    )
+    .await;
+    assert_eq!(status, 400);
+    // Staff read, but do not record.
+    let staff = app.client_as("nv-a@coso.test").await;
+    let (status, _) =
+        post(&staff, app, CONFERENCES, json!({ "work_year": 2024, "staff": 9, "present": 9, "yes": 9 })).await;
+    assert_eq!(status, 403);
+}
+
+async fn the_rules_register_keeps_every_version(app: &TestApp) {
+    two_agencies(app).await;
+    let vp = app.client_as("vp@coso.test").await;
+    let rules = "/api/v1/units/CQA/internal-rules";
+    let (status, r) = post(
+        &vp,
+        app,
+        rules,
+        json!({ "kind": "spending", "title": "Quy chế chi tiêu nội bộ", "number": "05/QĐ-VP", "issued_on": "15/01/2024" }),
+    )
+    .await;
+    assert_eq!(status, 201, "{r}");
+    let id = r["id"].as_i64().expect("id");
+    let (status, r) = post(
+        &vp,
+        app,
+        &format!("{rules}/{id}/versions"),
+        json!({ "number": "03/QĐ-VP", "issued_on": "2025-01-20", "summary": "Sửa mức chi công tác phí." }),
+    )
+    .await;
+    assert_eq!(status, 201, "{r}");
+    let (status, err) = post(&vp, app, rules, json!({ "kind": "budget", "title": "", "issued_on": "" })).await;
+    assert_eq!(status, 422);
+    assert_eq!(err["error"]["fields"].as_array().expect("fields").len(), 3, "{err}");
+
+    let list = get(&app.client_as("nv-a@coso.test").await, app, rules).await;
+    let items = list["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "the refused rule is not there");
+    let versions: Vec<(i64, &str)> = items[0]["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| (v["version"].as_i64().expect("n"), v["issued_on"].as_str().expect("day")))
+        .collect();
+    assert_eq!(versions, [(2, "2025-01-20"), (1, "2024-01-15")], "the latest first, the old one kept");
+    assert_eq!(items[0]["kind_label"], "Quy chế chi tiêu nội bộ");
+}
+
+async fn staff_disclosures_stay_inside_the_agency(app: &TestApp) {
+    two_agencies(app).await;
+    let vp = app.client_as("vp@coso.test").await;
+    let res = vp
+        .post(app.url("/api/v1/units/CQA/disclosures"))
+        .json(&json!({ "item": 1, "title": "Kế hoạch công tác năm 2026 của cơ quan", "content": "Kế hoạch",
+                        "forms": ["posting"], "posted_from": "2026-02-01" }))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 30, "present": 25, "yes": 20 })).await;
+
+    // The agency's own staff read it, through the API and on their page.
+    let own = app.client_as("nv-a@coso.test").await;
+    let list = get(&own, app, "/api/v1/units/CQA/disclosures").await;
+    assert_eq!(list["items"][0]["title"], "Kế hoạch công tác năm 2026 của cơ quan");
+    let res = own.get(app.url("/co-quan/CQA")).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, "#cong-khai h3").concat().contains("Kế hoạch công tác năm 2026"), "{html}");
+    assert!(html.contains("Được thông qua"), "{html}");
+    assert_eq!(status_of(&own, app, CONFERENCES).await, 200);
+
+    // Another agency's staff, a resident and the public: not found.
+    for c in [app.client_as("nv-b@coso.test").await, app.client_as("dan@coso.test").await] {
+        for path in ["/api/v1/units/CQA/disclosures", "/co-quan/CQA", "/don-vi/CQA/cong-khai", CONFERENCES] {
+            assert_eq!(status_of(&c, app, path).await, 404, "{path}");
+        }
+        assert_eq!(status_of(&c, app, "/api/v1/units/CQA/internal-rules").await, 404);
+    }
+    let public = app.anonymous();
+    assert_eq!(status_of(&public, app, "/api/v1/units/CQA/disclosures").await, 404);
+    assert_eq!(status_of(&public, app, "/don-vi/CQA/cong-khai").await, 404);
+    assert_eq!(status_of(&public, app, CONFERENCES).await, 401);
+}
+
+async fn the_officials_pages_record_and_show_the_outcome(app: &TestApp) {
+    two_agencies(app).await;
+    let vp = app.client_as("vp@coso.test").await;
+    let res = vp.get(app.url("/quan-tri/don-vi/CQA/dan-chu-co-quan")).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    let csrf = attr(&html, "form input[name=csrf]", "value").expect("csrf");
+    let path = "/quan-tri/don-vi/CQA/dan-chu-co-quan";
+
+    let res = app
+        .post_form(
+            &vp,
+            path,
+            &csrf,
+            &[("work_year", "2024"), ("staff", "90"), ("present", "95"), ("title_1", "Quy chế"), ("yes_1", "50")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, ".error-summary li").concat().contains("Số người dự hội nghị (95)"), "{html}");
+
+    let res = app
+        .post_form(
+            &vp,
+            path,
+            &csrf,
+            &[
+                ("work_year", "2024"),
+                ("staff", "90"),
+                ("present", "60"),
+                ("held_on", "20/01/2025"),
+                ("title_1", "Quy chế chi tiêu nội bộ"),
+                ("yes_1", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "the client follows the redirect to the conference");
+    assert!(res.url().path().starts_with("/quan-tri/don-vi/CQA/dan-chu-co-quan/hoi-nghi/"), "{}", res.url());
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, "#ket-qua").concat().contains("chưa quá 50%"), "{html}");
+    assert!(html.contains("31/03/2025"), "the deadline shown: {html}");
+
+    let rules = format!("{path}/quy-che");
+    let res = app
+        .post_form(
+            &vp,
+            &rules,
+            &csrf,
+            &[("kind", "democracy"), ("title", "Quy chế thực hiện dân chủ"), ("issued_on", "02/01/2025")],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, "section.card h2").concat().contains("Quy chế thực hiện dân chủ"), "{html}");
+    let res = app.post_form(&vp, &rules, &csrf, &[("kind", ""), ("title", "X"), ("issued_on", "02/01/2025")]).await;
+    assert_eq!(res.status(), 422);
+}
+
+async fn an_agency_target_reports_on_the_agencies_template(app: &TestApp) {
+    let commune = two_agencies(app).await;
+    let root = app.client_as("root@coso.test").await;
+    let plan = std::fs::read(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md"),
+    )
+    .expect("plan fixture");
+    let res = root
+        .post(app.url(&format!("/api/v1/plans/import?unit={commune}&targets=CQA,V1&year=2026&file_name=kh.md")))
+        .body(plan)
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let plan: Value = res.json().await.expect("plan");
+    let annual = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == "annual")
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .expect("an annual report");
+
+    let form = |code: &'static str| {
+        let root = root.clone();
+        async move {
+            let res =
+                root.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={code}"))).send().await.expect("form");
+            assert_eq!(res.status(), 200, "{code}");
+            res.text().await.expect("html")
+        }
+    };
+    let agency = form("CQA").await;
+    assert!(agency.contains("name=\"i_staff_conferences\""), "{agency}");
+    assert!(!agency.contains("i_household_ballots") && !agency.contains("i_community_meetings"), "{agency}");
+    let village = form("V1").await;
+    assert!(village.contains("i_household_ballots") && !village.contains("i_staff_conferences"), "{village}");
+}
+
+on_both! {
+    app:
+    worked_cases => the_worked_cases_of_ag_3_and_ag_4,
+    bad_input => bad_input_is_refused_and_nothing_is_saved,
+    rules => the_rules_register_keeps_every_version,
+    staff_disclosures => staff_disclosures_stay_inside_the_agency,
+    pages => the_officials_pages_record_and_show_the_outcome,
+    agency_template => an_agency_target_reports_on_the_agencies_template,
+}
