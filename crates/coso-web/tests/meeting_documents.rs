@@ -1,7 +1,9 @@
 //! A community meeting's documents and its obligation, through the API and the officials' page,
 //! on SQLite and PostgreSQL: the invitation (Mẫu 01), the minutes of the count (Mẫu 02) and
 //! the resolution (Mẫu 03) are filled from the meeting — households, present, yes, outcome
-//! and reason — read back from the DOCX.
+//! and reason — read back from the DOCX; a meeting that voted puts the sending of its result
+//! in the commune's notifications, due 5 working days after the meeting; one closed without a
+//! vote does not.
 
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
@@ -180,7 +182,41 @@ async fn the_meetings_documents_are_filled_from_its_data(app: &TestApp) {
     assert!(text.contains("NGHỊ QUYẾT"), "{text}");
 }
 
+/// The notifications of the commune `code` that send a meeting's result.
+async fn obligations(app: &TestApp, code: &str) -> Vec<coso_store::NotificationRow> {
+    let commune = app.store.unit_by_code(code).await.expect("q").expect("commune");
+    let notes = app.store.notifications_of_unit(commune.unit_id()).await.expect("notifications");
+    notes.into_iter().filter(|n| n.title.starts_with("Gửi kết quả cuộc họp cộng đồng dân cư cho UBND xã")).collect()
+}
+
+async fn a_meeting_that_voted_is_owed_to_the_commune(app: &TestApp) {
+    let commune = village_of_120(app).await;
+    let official = app.client_as("xa@coso.test").await;
+    let voted = open(app, &official, "Mức đóng góp làm đường bê tông", "meeting").await;
+    let unreachable = open(app, &official, "Mức đóng góp làm kênh mương", "meeting").await;
+    post(app, &official, format!("/api/v1/decisions/{voted}/attendance"), json!({ "present": 70 })).await;
+    assert!(obligations(app, &commune).await.is_empty(), "nothing is owed before the vote");
+
+    post(app, &official, format!("/api/v1/decisions/{voted}/tally"), json!({ "yes": 66, "no": 4, "invalid": 0 })).await;
+    let owed = obligations(app, &commune).await;
+    assert_eq!(owed.len(), 1, "{owed:?}");
+    assert_eq!(owed[0].title, "Gửi kết quả cuộc họp cộng đồng dân cư cho UBND xã: Mức đóng góp làm đường bê tông");
+    // Held on Tuesday 10 March 2026: 5 working days later is Tuesday 17 March, as `deadlines` says.
+    assert!(owed[0].body.contains("chậm nhất ngày 17/03/2026"), "{}", owed[0].body);
+    assert_eq!(owed[0].dedupe_key, format!("community_meeting.result_to_commune:{voted}"));
+    assert_eq!(owed[0].link, format!("/api/v1/decisions/{voted}"));
+
+    // A meeting closed without a vote owes nothing yet: the household ballot follows.
+    post(app, &official, format!("/api/v1/decisions/{unreachable}/attendance"), json!({ "present": 55 })).await;
+    let (unit, _) = coso_app::decisions::unit_of(&app.state.app, unreachable).await.expect("unit");
+    coso_app::decisions::close(&app.state.app, &coso_app::Actor::system("test"), &unit, unreachable)
+        .await
+        .expect("close");
+    assert_eq!(obligations(app, &commune).await.len(), 1);
+}
+
 on_both! {
     app:
     documents => the_meetings_documents_are_filled_from_its_data,
+    obligation => a_meeting_that_voted_is_owed_to_the_commune,
 }
