@@ -25,6 +25,7 @@ mod conferences;
 mod connect;
 mod consultations;
 mod conventions;
+mod decision_counts;
 mod decision_votes;
 mod decisions;
 mod dialogues;

@@ -3,7 +3,7 @@
 //! the resolution (Mẫu 03) are filled from the meeting — households, present, yes, outcome
 //! and reason — read back from the DOCX; a meeting that voted puts the sending of its result
 //! in the commune's notifications, due 5 working days after the meeting; one closed without a
-//! vote does not.
+//! vote does not; the meetings held and the ballots issued pre-fill the periodic report.
 
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
@@ -215,8 +215,53 @@ async fn a_meeting_that_voted_is_owed_to_the_commune(app: &TestApp) {
     assert_eq!(obligations(app, &commune).await.len(), 1);
 }
 
+async fn meetings_and_ballots_are_counted_into_the_report(app: &TestApp) {
+    let commune_code = village_of_120(app).await;
+    let official = app.client_as("xa@coso.test").await;
+    for (title, yes) in [("Mức đóng góp làm đường bê tông", 66), ("Mức đóng góp làm nhà văn hóa", 58)]
+    {
+        let id = open(app, &official, title, "meeting").await;
+        post(app, &official, format!("/api/v1/decisions/{id}/attendance"), json!({ "present": 70 })).await;
+        post(
+            app,
+            &official,
+            format!("/api/v1/decisions/{id}/tally"),
+            json!({ "yes": yes, "no": 70 - yes, "invalid": 0 }),
+        )
+        .await;
+    }
+    // Not held yet: the meeting waits for its day, the ballot for its plan.
+    open(app, &official, "Mức đóng góp làm kênh mương", "meeting").await;
+    let ballot = open(app, &official, "Phát phiếu về mức đóng góp", "ballot").await;
+
+    let unit = app.store.unit_by_code(&commune_code).await.expect("q").expect("commune");
+    let template = coso_domain::report::Template::default_grassroots();
+    let year: coso_domain::plan::PeriodKey = "2026".parse().expect("period");
+    let counts = coso_app::reports::decision_indicators(&app.state.app, &template, &unit, year).await.expect("counts");
+    assert_eq!((counts.get("community_meetings"), counts.get("household_ballots")), (Some(&2), Some(&0)));
+
+    let plan = json!({ "purpose": "Lấy ý kiến hộ gia đình", "content": "Mỗi hộ đóng góp 500.000 đồng?",
+        "participants": "Đại diện các hộ gia đình", "starts_on": "2026-03-10", "ends_on": "2026-03-17" });
+    let res = official
+        .post(app.url(&format!("/api/v1/decisions/{ballot}/ballot-plan")))
+        .json(&plan)
+        .send()
+        .await
+        .expect("plan");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let counts = coso_app::reports::decision_indicators(&app.state.app, &template, &unit, year).await.expect("counts");
+    assert_eq!((counts.get("community_meetings"), counts.get("household_ballots")), (Some(&2), Some(&1)));
+
+    // Another period counts none of them.
+    let before: coso_domain::plan::PeriodKey = "2025".parse().expect("period");
+    let counts =
+        coso_app::reports::decision_indicators(&app.state.app, &template, &unit, before).await.expect("counts");
+    assert_eq!((counts.get("community_meetings"), counts.get("household_ballots")), (Some(&0), Some(&0)));
+}
+
 on_both! {
     app:
     documents => the_meetings_documents_are_filled_from_its_data,
     obligation => a_meeting_that_voted_is_owed_to_the_commune,
+    report => meetings_and_ballots_are_counted_into_the_report,
 }
