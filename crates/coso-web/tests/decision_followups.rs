@@ -259,9 +259,30 @@ async fn meetings_and_ballots_are_counted_into_the_report(app: &TestApp) {
     assert_eq!((counts.get("community_meetings"), counts.get("household_ballots")), (Some(&0), Some(&0)));
 }
 
+async fn an_online_vote_is_due_to_close_on_its_last_day(app: &TestApp) {
+    village_of_120(app).await;
+    let official = app.client_as("xa@coso.test").await;
+    let body = json!({ "matter": 6, "form": "online", "title": "Giờ thu gom rác", "date": "2026-03-10", "ends_on": "2026-03-16" });
+    let res = official.post(app.url("/api/v1/units/V1/decisions")).json(&body).send().await.expect("open");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let d: Value = official
+        .get(app.url(&format!("/api/v1/decisions/{id}")))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    let deadlines = d["deadlines"].as_array().expect("deadlines");
+    assert_eq!(deadlines.len(), 1, "{d}");
+    assert_eq!((&deadlines[0]["rule"], &deadlines[0]["due"]), (&json!("online_vote.close"), &json!("2026-03-16")));
+}
+
 on_both! {
     app:
     documents => the_meetings_documents_are_filled_from_its_data,
     obligation => a_meeting_that_voted_is_owed_to_the_commune,
     report => meetings_and_ballots_are_counted_into_the_report,
+    online_close => an_online_vote_is_due_to_close_on_its_last_day,
 }

@@ -94,6 +94,7 @@ use utoipa::OpenApi;
         crate::consultations::api::report_docx,
         crate::consultations::api::report_pdf,
         crate::elections::api::create,
+        crate::elections::api::list,
         crate::elections::api::get,
         crate::elections::api::step,
         crate::elections::api::result,

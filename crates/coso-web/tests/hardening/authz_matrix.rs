@@ -349,6 +349,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None,                        "S F F R F R F R -"),
     // Elections are the commune's officials' (`{id}` names no election: not found); the
     // conference of `V1` is its head's too; the compliance is read by whoever sees `V1`.
+    ("GET", "/api/v1/units/{code}/elections", Body::None,                              "S F O O O O F O -"),
     ("POST", "/api/v1/units/{code}/elections", Body::Json,                             "S F F F F R F R -"),
     ("GET", "/api/v1/elections/{id}", Body::None,                                      "S N N N N N N N -"),
     ("POST", "/api/v1/elections/{id}/steps", Body::Json,                               "S N N N N N N N -"),

@@ -228,6 +228,7 @@ pub const ROUTES: &[(&str, &str, Body)] = &[
     ("GET", "/api/v1/conventions/{id}/diff", Body::None),
     ("GET", "/api/v1/conventions/{id}/dossier.docx", Body::None),
     ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None),
+    ("GET", "/api/v1/units/{code}/elections", Body::None),
     ("POST", "/api/v1/units/{code}/elections", Body::Json),
     ("GET", "/api/v1/elections/{id}", Body::None),
     ("POST", "/api/v1/elections/{id}/steps", Body::Json),
