@@ -50,7 +50,9 @@ pub async fn load(app: &App, villages: &[UnitRow], actor: &Actor) -> Result<usiz
             no: u32::try_from(present - yes).unwrap_or(0),
             ..MeetingTally::default()
         };
-        decisions::tally_meeting(app, actor, village, id, tally).await.map_err(e)?;
+        decisions::tally_meeting(app, actor, coso_calendar::HolidayCalendar::builtin(), village, id, tally)
+            .await
+            .map_err(e)?;
     }
 
     let id =

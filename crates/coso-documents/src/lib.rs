@@ -10,6 +10,7 @@
 mod assemble;
 pub mod ballot_count_minutes;
 mod citation;
+pub mod community_meeting;
 mod dates;
 mod deadlines;
 mod doctype;

@@ -27,6 +27,7 @@ mod conferences;
 mod connect;
 mod consultations;
 mod conventions;
+mod decision_counts;
 mod decision_votes;
 mod decisions;
 mod dialogues;

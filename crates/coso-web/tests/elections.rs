@@ -194,6 +194,13 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
     let resident = app.client_as("an@coso.test").await;
     let res = resident.get(app.url(&format!("/api/v1/elections/{id}"))).send().await.expect("get");
     assert_eq!(res.status(), 403);
+    // The village's elections are listed for those who see its administration.
+    let list = get(&head, app, "/api/v1/units/V1/elections").await;
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!((list["items"][0]["id"].as_i64(), &list["items"][0]["status"]), (Some(id), &json!("recognised")));
+    assert_eq!(list["items"][0]["meeting_on"], "2025-11-30");
+    let res = resident.get(app.url("/api/v1/units/V1/elections")).send().await.expect("list");
+    assert_eq!(res.status(), 403);
 }
 
 async fn the_counts_of_dec_6_decide_the_outcome(app: &TestApp) {

@@ -657,6 +657,25 @@ mod tests {
     }
 
     #[test]
+    fn the_election_threshold_and_the_conference_window_are_configured() {
+        let file = "[limits]\nelection_threshold_base = \"present\"\nconference_window_from_month = 11\n";
+        let env = [("COSO_LIMITS_ELECTION_THRESHOLD_COMPARISON", "ge")];
+        let l = load(&Overrides::default(), &env, Some(file)).expect("limits").limits;
+        assert_eq!(l.election_threshold_base, Some(coso_domain::election::Base::Present));
+        assert_eq!(l.election_threshold_comparison, Some(coso_domain::decision::Comparison::AtLeastHalf));
+        assert_eq!((l.conference_window_from_month, l.conference_window_to_month), (Some(11), None));
+        for (text, key) in [
+            ("[limits]\nelection_threshold_base = \"attendees\"\n", "limits.election_threshold_base"),
+            ("[limits]\nelection_threshold_comparison = \"most\"\n", "limits.election_threshold_comparison"),
+            ("[limits]\nconference_window_from_month = 13\n", "limits.conference_window_from_month"),
+            ("[limits]\nconference_window_to_month = 9\n", "limits.conference_window_to_month"),
+        ] {
+            let e = load(&Overrides::default(), &[], Some(text)).expect_err(text).to_string();
+            assert!(e.contains(key), "{e}");
+        }
+    }
+
+    #[test]
     fn the_password_never_shows() {
         let c = load(
             &Overrides::default(),

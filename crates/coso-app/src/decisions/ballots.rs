@@ -15,12 +15,7 @@ use coso_domain::decision::ballot::{
 };
 use coso_domain::decision::{DecisionForm, judge};
 use coso_domain::ids::UserId;
-use coso_domain::notification::NotificationKind;
-use coso_domain::unit::UnitKind;
-use coso_store::{
-    BallotCounts, BallotPlanRow, BallotRow, DecisionResult, DecisionRow, NewNotification, NotificationBatch,
-    TallyEntryRow, UnitRow,
-};
+use coso_store::{BallotCounts, BallotPlanRow, BallotRow, DecisionResult, DecisionRow, TallyEntryRow, UnitRow};
 use serde::Serialize;
 
 use super::access::manage_permit;
@@ -80,16 +75,6 @@ fn draw_codes(count: usize) -> Vec<String> {
     codes
 }
 
-/// The commune a decision's result goes to: the unit itself for a commune-wide ballot, the
-/// unit above a village.
-async fn commune_of(app: &App, unit: &UnitRow) -> Result<UnitRow> {
-    if matches!(unit.kind, UnitKind::Commune | UnitKind::Ward | UnitKind::SpecialZone) {
-        return Ok(unit.clone());
-    }
-    let parent = unit.parent_id.ok_or(Error::NotFound)?;
-    crate::units::by_id(app, coso_domain::UnitId(parent)).await
-}
-
 /// Records the plan and issues the ballots; the plan's last day is the decision's. Returns how
 /// many ballots were issued.
 pub async fn issue(
@@ -116,35 +101,8 @@ pub async fn issue(
     }
     let households = usize::try_from(d.households.max(0)).unwrap_or(0);
     let issued = app.store().issue_ballots(&permit, unit, id, &plan, &draw_codes(households), actor.audit()).await?;
-    notify_commune(app, calendar, unit, &d).await?;
+    super::commune::notify_commune(app, calendar, unit, &d).await?;
     Ok(issued)
-}
-
-/// The obligation «gửi kết quả cho UBND xã» in the commune's notifications, once per decision.
-async fn notify_commune(app: &App, calendar: &HolidayCalendar, unit: &UnitRow, d: &DecisionRow) -> Result<()> {
-    let commune = commune_of(app, unit).await?;
-    let due = super::deadlines(calendar, &app.settings().decisions, d)?
-        .into_iter()
-        .find(|deadline| deadline.rule == coso_domain::decision::timeline::BALLOT_RESULT_RULE)
-        .ok_or_else(|| Error::internal("no ballot deadline"))?;
-    let notification = NewNotification {
-        unit_id: commune.id,
-        user_id: None,
-        kind: NotificationKind::Reminder,
-        title: format!("Gửi kết quả lấy ý kiến hộ gia đình cho UBND xã: {}", d.title),
-        body: format!(
-            "{} phát phiếu lấy ý kiến hộ gia đình đến hết ngày {}; kết quả phải gửi UBND và Ủy ban MTTQ cấp xã chậm nhất ngày {} (5 ngày làm việc, khoản 7 Điều 4 Nghị định số 59/2023/NĐ-CP).",
-            unit.name,
-            d.ends_on.format("%d/%m/%Y"),
-            due.due.format("%d/%m/%Y")
-        ),
-        link: format!("/api/v1/decisions/{}", d.id),
-        occurrence_id: None,
-        dedupe_key: format!("{}:{}", due.rule, d.id),
-    };
-    let batch = NotificationBatch { notifications: vec![notification], mails: Vec::new() };
-    app.store().insert_notifications_and_mail(&batch, app.clock().now()).await?;
-    Ok(())
 }
 
 /// The ballots with their households, in the order of the sheets.
@@ -373,7 +331,7 @@ pub async fn minutes(app: &App, actor: &Actor, unit: &UnitRow, id: i64) -> Resul
             message: "Chưa có kết quả kiểm phiếu đã khớp hoặc đã đối chiếu; chưa lập được biên bản.".into(),
         });
     };
-    let commune = commune_of(app, unit).await?;
+    let commune = super::commune::commune_of(app, unit).await?;
     let counted_on =
         progress.entries.iter().map(|e| coso_domain::clock::date_in_vietnam(e.entered_at)).max().unwrap_or(d.ends_on);
     let team: Vec<String> =

@@ -1,12 +1,14 @@
 //! The deadlines of a decision: for a meeting, the invitation (Mẫu 01) and its reminder before
 //! the day, counted in calendar days from the configured numbers, and the sending of the
 //! result to the commune in working days (DEC-10b); for a household ballot, the sending of the
-//! result within 5 working days after the ballot period ends (DEC-10).
+//! result within 5 working days after the ballot period ends (DEC-10); for an online vote, its
+//! close, the last day a household may vote or change its vote.
 
 use chrono::NaiveDate;
 use coso_calendar::{Circumstances, HolidayCalendar, RuleBook, compute_deadline};
 use coso_domain::decision::timeline::{
-    BALLOT_RESULT_RULE, INVITATION_RULE, MEETING_RESULT_RULE, REMINDER_RULE, invitation_due, reminder_due,
+    BALLOT_RESULT_RULE, INVITATION_RULE, MEETING_RESULT_RULE, ONLINE_CLOSE_RULE, REMINDER_RULE, invitation_due,
+    reminder_due,
 };
 use coso_domain::decision::{DecisionForm, Rules};
 use coso_store::DecisionRow;
@@ -52,7 +54,12 @@ pub fn deadlines(calendar: &HolidayCalendar, rules: &Rules, d: &DecisionRow) -> 
             from_calendar(calendar, MEETING_RESULT_RULE, d.held_on)?,
         ]),
         DecisionForm::Ballot => Ok(vec![from_calendar(calendar, BALLOT_RESULT_RULE, d.ends_on)?]),
-        DecisionForm::Online => Ok(vec![]),
+        DecisionForm::Online => Ok(vec![DecisionDeadline {
+            rule: ONLINE_CLOSE_RULE.into(),
+            title: "Kết thúc biểu quyết trực tuyến; hộ gia đình được đổi ý kiến đến hết ngày này".into(),
+            due: d.ends_on,
+            unverified: false,
+        }]),
     }
 }
 

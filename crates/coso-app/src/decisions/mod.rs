@@ -8,7 +8,9 @@
 mod access;
 pub mod attendance;
 pub mod ballots;
+mod commune;
 pub mod deadlines;
+pub mod meeting_documents;
 pub mod online;
 pub mod open;
 pub mod public;

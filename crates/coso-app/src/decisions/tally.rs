@@ -1,8 +1,11 @@
 //! A meeting's vote: the counts checked against those present (DEC-5), the outcome against all
 //! households (DEC-6) with its reason, recorded and closed in one transaction. A meeting whose
 //! attendance cannot reach the ratio may be closed without a vote (DEC-8), the ballot offered.
-//! Ballots and online votes count through their own use cases.
+//! Ballots and online votes count through their own use cases. A meeting that voted puts the
+//! obligation to send its result to the commune in the commune's notifications (DEC-10b); one
+//! closed without a vote has nothing to send yet, the household ballot follows.
 
+use coso_calendar::HolidayCalendar;
 use coso_domain::decision::{DecisionForm, MeetingTally, Outcome, judge};
 use coso_store::{DecisionResult, DecisionRow, MeetingRecord, UnitRow};
 
@@ -37,8 +40,16 @@ fn meeting_of(d: Option<DecisionRow>, unit: &UnitRow) -> Result<DecisionRow> {
     Ok(d)
 }
 
-/// Records a meeting's counts and its result; the decision is closed.
-pub async fn tally_meeting(app: &App, actor: &Actor, unit: &UnitRow, id: i64, tally: MeetingTally) -> Result<Outcome> {
+/// Records a meeting's counts and its result; the decision is closed and the commune told
+/// when the result is due.
+pub async fn tally_meeting(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    unit: &UnitRow,
+    id: i64,
+    tally: MeetingTally,
+) -> Result<Outcome> {
     let permit = manage_permit(actor, unit)?;
     let d = meeting_of(app.store().decision(id).await?, unit)?;
     let tally = tally.cleaned();
@@ -60,6 +71,7 @@ pub async fn tally_meeting(app: &App, actor: &Actor, unit: &UnitRow, id: i64, ta
         present: d.present,
     };
     app.store().record_decision_result(&permit, unit, id, &result, actor.audit()).await?;
+    super::commune::notify_commune(app, calendar, unit, &d).await?;
     Ok(judgement.outcome)
 }
 

@@ -98,6 +98,7 @@ pub async fn report_form(
             .chain(super::dialogue_prefill::dialogue_indicators(app, t, &unit, occ.period_key).await?)
             .chain(super::inspection_prefill::inspection_indicators(app, t, &unit, occ.period_key).await?)
             .chain(super::convention_prefill::convention_indicators(app, t, &unit, occ.period_key).await?)
+            .chain(super::decision_prefill::decision_indicators(app, t, &unit, occ.period_key).await?)
             .collect(),
         _ => BTreeMap::new(),
     };

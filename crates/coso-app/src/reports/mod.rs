@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod charts;
 mod convention_prefill;
+mod decision_prefill;
 mod dialogue_prefill;
 pub mod exports;
 mod form;
@@ -17,6 +18,7 @@ mod training_prefill;
 mod views;
 
 pub use convention_prefill::convention_indicators;
+pub use decision_prefill::decision_indicators;
 pub use dialogue_prefill::dialogue_indicators;
 pub use form::{ReportForm, report_form};
 pub use inbox::{InboxEntry, inbox};

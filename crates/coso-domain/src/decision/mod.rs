@@ -9,6 +9,7 @@ pub mod input;
 pub mod meeting;
 pub mod online_vote;
 pub mod outcome;
+pub mod report;
 pub mod rules;
 mod status;
 pub mod threshold;

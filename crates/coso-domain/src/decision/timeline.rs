@@ -14,6 +14,9 @@ pub const REMINDER_RULE: &str = "community_meeting.reminder";
 pub const MEETING_RESULT_RULE: &str = "community_meeting.result_to_commune";
 /// The calendar's rule sending a ballot's decision to the commune (DEC-10).
 pub const BALLOT_RESULT_RULE: &str = "ballot.result_to_commune";
+/// The rule id of an online vote's close: the last day households may vote or change their
+/// vote, as the decision sets it (DEC-11).
+pub const ONLINE_CLOSE_RULE: &str = "online_vote.close";
 
 /// The last day the invitation should go out.
 pub fn invitation_due(meeting_on: NaiveDate, rules: &Rules) -> NaiveDate {

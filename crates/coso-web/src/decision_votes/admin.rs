@@ -236,7 +236,10 @@ pub async fn file(
             let doc = ballots::minutes(&state.app, &actor, &unit, id).await?;
             download(pdf(doc).await?, "application/pdf", &format!("bien-ban-kiem-phieu-{id}.pdf"))
         }
-        _ => return Err(PageError(AppError::NotFound)),
+        other => match crate::decisions::documents::page_file(&state, &user, &unit, id, other).await {
+            Some(response) => response?,
+            None => return Err(PageError(AppError::NotFound)),
+        },
     };
     Ok(response)
 }

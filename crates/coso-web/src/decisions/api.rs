@@ -122,7 +122,8 @@ pub async fn tally(
         board: b.board,
         board_votes: b.board_votes,
     };
-    decisions::tally_meeting(&state.app, &user.actor(), &unit, id, tally).await?;
+    let calendar = crate::calendar::current(&state).await?;
+    decisions::tally_meeting(&state.app, &user.actor(), &calendar, &unit, id, tally).await?;
     let Json(answer) = body(&state, &user, id).await?;
     Ok(Json(TallyAnswer::Meeting(Box::new(answer))))
 }

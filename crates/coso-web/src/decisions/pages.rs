@@ -226,8 +226,11 @@ pub async fn tally(
     user.check_csrf(&form.csrf)?;
     let (unit, _) = decisions::decision_of_unit(&state.app, &code, id).await?;
     decisions::manage_permit(&user.actor(), &unit)?;
+    let calendar = crate::calendar::current(&state).await?;
     let result = match form.tally() {
-        Ok(t) => decisions::tally_meeting(&state.app, &user.actor(), &unit, id, t).await.map_err(AppError::from),
+        Ok(t) => {
+            decisions::tally_meeting(&state.app, &user.actor(), &calendar, &unit, id, t).await.map_err(AppError::from)
+        }
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match result {

@@ -143,4 +143,25 @@ impl DecisionPage {
     pub fn board(&self) -> String {
         self.v.counting_board.join(", ")
     }
+    /// The meeting's documents that can be made now, as (file name, label): the invitation
+    /// from the start, the count's minutes once the meeting voted, the resolution once it has
+    /// its result.
+    pub fn documents(&self) -> Vec<(&'static str, &'static str)> {
+        if !self.manages || self.v.form != DecisionForm::Meeting {
+            return Vec::new();
+        }
+        let mut files = vec![
+            ("giay-moi-hop.docx", "Giấy mời họp (Mẫu 01, DOCX)"),
+            ("giay-moi-hop.pdf", "Giấy mời họp (Mẫu 01, PDF)"),
+        ];
+        if self.v.status == DecisionStatus::Closed && self.v.yes.is_some() {
+            files.push(("bien-ban-kiem-phieu-hop.docx", "Biên bản kiểm phiếu (Mẫu 02, DOCX)"));
+            files.push(("bien-ban-kiem-phieu-hop.pdf", "Biên bản kiểm phiếu (Mẫu 02, PDF)"));
+        }
+        if self.v.status == DecisionStatus::Closed {
+            files.push(("nghi-quyet-hop.docx", "Nghị quyết, biên bản cuộc họp (Mẫu 03, DOCX)"));
+            files.push(("nghi-quyet-hop.pdf", "Nghị quyết, biên bản cuộc họp (Mẫu 03, PDF)"));
+        }
+        files
+    }
 }

@@ -11,8 +11,8 @@ use coso_domain::conference::ConferenceInput;
 use coso_domain::election::{DismissalInput, ElectionInput, RecognitionInput, ResultInput, StepInput, VoteInput};
 
 use super::wire::{
-    Compliance, Conference, ConferenceCreate, Dismissal, DismissalCreate, Election, ElectionCreate, RecognitionCreate,
-    ResultCreate, StepCreate, YearQuery,
+    Compliance, Conference, ConferenceCreate, Dismissal, DismissalCreate, Election, ElectionCreate, ElectionList,
+    RecognitionCreate, ResultCreate, StepCreate, YearQuery,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
@@ -33,6 +33,18 @@ pub async fn create(
     let input = ElectionInput { title: b.title, meeting_on: b.meeting_on, dismissal: b.dismissal };
     let v = elections::create(&state.app, &user.actor(), &calendar, &code, &input).await?;
     Ok((StatusCode::CREATED, Json((&v).into())))
+}
+
+/// The elections of a village, the latest meeting first (those who see its administration).
+#[utoipa::path(get, path = "/api/v1/units/{code}/elections", tag = "elections", params(("code" = String, Path)),
+    responses((status = 200, body = ElectionList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+) -> ApiResult<Json<ElectionList>> {
+    let (_, rows) = elections::list_for_unit(&state.app, &user.actor(), &code).await?;
+    Ok(Json(ElectionList { items: rows.into_iter().map(Into::into).collect() }))
 }
 
 /// An election: its timeline with due, done, late and overdue steps, the candidates and team,

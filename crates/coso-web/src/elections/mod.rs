@@ -28,7 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}/hoi-nghi-cong-dong", get(pages::conference_list).post(pages::record_conference))
         .route("/quan-tri/don-vi/{code}/hoi-nghi-cong-dong/tuan-thu", get(pages::compliance))
         .route("/quan-tri/don-vi/{code}/hoi-nghi-cong-dong/tuan-thu.csv", get(pages::compliance_csv))
-        .route("/api/v1/units/{code}/elections", post(api::create))
+        .route("/api/v1/units/{code}/elections", get(api::list).post(api::create))
         .route("/api/v1/elections/{id}", get(api::get))
         .route("/api/v1/elections/{id}/steps", post(api::step))
         .route("/api/v1/elections/{id}/result", post(api::result))

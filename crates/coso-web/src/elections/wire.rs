@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use coso_app::conferences::{ComplianceView, ConferenceView};
-use coso_app::elections::{DismissalView, ElectionDeadline, ElectionView};
+use coso_app::elections::{DismissalView, ElectionDeadline, ElectionSummary, ElectionView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -162,6 +162,34 @@ impl From<&DismissalView> for Dismissal {
             interim_from: d.interim_from,
             election: d.election_id,
             deadlines: d.deadlines.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// The elections of a village, the latest meeting first.
+#[derive(Serialize, ToSchema)]
+pub struct ElectionList {
+    pub items: Vec<ElectionListed>,
+}
+
+/// One election of a list: `status` preparing | held | recognised | rerun.
+#[derive(Serialize, ToSchema)]
+pub struct ElectionListed {
+    pub id: i64,
+    pub title: String,
+    pub meeting_on: NaiveDate,
+    pub status: String,
+    pub status_label: String,
+}
+
+impl From<ElectionSummary> for ElectionListed {
+    fn from(e: ElectionSummary) -> Self {
+        ElectionListed {
+            id: e.id,
+            title: e.title,
+            meeting_on: e.meeting_on,
+            status: e.status.as_str().to_string(),
+            status_label: e.status_label.to_string(),
         }
     }
 }

@@ -312,6 +312,12 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/decisions/{id}", Body::None,                                     "S F O O O O F O -"),
     ("POST", "/api/v1/decisions/{id}/attendance", Body::Json,                         "S F F R F R F R -"),
     ("POST", "/api/v1/decisions/{id}/tally", Body::Json,                              "S F F R F R F R -"),
+    ("GET", "/api/v1/decisions/{id}/invitation.docx", Body::None,                     "S F F O F O F O -"),
+    ("GET", "/api/v1/decisions/{id}/invitation.pdf", Body::None,                      "S F F O F O F O -"),
+    ("GET", "/api/v1/decisions/{id}/meeting-minutes.docx", Body::None,                "S F F R F R F R -"),
+    ("GET", "/api/v1/decisions/{id}/meeting-minutes.pdf", Body::None,                 "S F F R F R F R -"),
+    ("GET", "/api/v1/decisions/{id}/resolution.docx", Body::None,                     "S F F R F R F R -"),
+    ("GET", "/api/v1/decisions/{id}/resolution.pdf", Body::None,                      "S F F R F R F R -"),
     ("POST", "/api/v1/consultations", Body::Json,                                      "S F F F F R F R -"),
     ("GET", "/api/v1/consultations/{id}", Body::None,                                  "O O O O O O O O -"),
     ("POST", "/api/v1/consultations/{id}/comments", Body::Json,                        "S R R R R R R R -"),
@@ -348,6 +354,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None,                        "S F F R F R F R -"),
     // Elections are the commune's officials' (`{id}` names no election: not found); the
     // conference of `V1` is its head's too; the compliance is read by whoever sees `V1`.
+    ("GET", "/api/v1/units/{code}/elections", Body::None,                              "S F O O O O F O -"),
     ("POST", "/api/v1/units/{code}/elections", Body::Json,                             "S F F F F R F R -"),
     ("GET", "/api/v1/elections/{id}", Body::None,                                      "S N N N N N N N -"),
     ("POST", "/api/v1/elections/{id}/steps", Body::Json,                               "S N N N N N N N -"),

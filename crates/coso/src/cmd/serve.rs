@@ -197,12 +197,19 @@ fn app_settings(cfg: &Config) -> AppSettings {
             window_days: l.convention_review_window_days.unwrap_or(d.conventions.window_days),
             ..d.conventions
         },
-        election: d.election,
-        conference_window: d.conference_window,
+        election: coso_domain::election::Rules {
+            base: l.election_threshold_base.unwrap_or(d.election.base),
+            comparison: l.election_threshold_comparison.unwrap_or(d.election.comparison),
+            ..d.election
+        },
+        conference_window: coso_domain::conference::Window {
+            from_month: l.conference_window_from_month.unwrap_or(d.conference_window.from_month),
+            to_month: l.conference_window_to_month.unwrap_or(d.conference_window.to_month),
+        },
         decisions: coso_domain::decision::Rules {
             invitation_days_before: l.decision_invitation_days_before.unwrap_or(d.decisions.invitation_days_before),
             reminder_days_before: l.decision_reminder_days_before.unwrap_or(d.decisions.reminder_days_before),
-            ..d.decisions
+            election_comparison: l.election_threshold_comparison.unwrap_or(d.decisions.election_comparison),
         },
     }
 }

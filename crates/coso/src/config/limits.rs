@@ -45,6 +45,16 @@ pub struct LimitsConfig {
     pub decision_invitation_days_before: Option<u32>,
     /// Days between the reminder and the meeting (unverified; default 1).
     pub decision_reminder_days_before: Option<u32>,
+    /// What a village-head or board election's count is held against (VH-5, unverified):
+    /// `households` (default) or `present`.
+    pub election_threshold_base: Option<coso_domain::election::Base>,
+    /// How the count compares with half of it (VH-5, unverified): `gt`, more than half
+    /// (default), or `ge`, at least half; community decisions on matters (4)–(5) follow it.
+    pub election_threshold_comparison: Option<coso_domain::decision::Comparison>,
+    /// The first and last month of the year an annual community conference counts in
+    /// (CONF-1; default 10 and 12).
+    pub conference_window_from_month: Option<u32>,
+    pub conference_window_to_month: Option<u32>,
 }
 
 /// The `[limits]` table of the file.
@@ -66,6 +76,10 @@ pub(super) struct FileLimits {
     convention_review_window_days: Option<u32>,
     decision_invitation_days_before: Option<u32>,
     decision_reminder_days_before: Option<u32>,
+    election_threshold_base: Option<String>,
+    election_threshold_comparison: Option<String>,
+    conference_window_from_month: Option<u32>,
+    conference_window_to_month: Option<u32>,
 }
 
 /// The defaults the cross-check between keys assumes when one is missing (coso-app's).
@@ -180,7 +194,43 @@ impl LimitsConfig {
                 0..=30,
                 "cần số ngày từ 0 đến 30 (expected 0–30 days)",
             )?,
+            election_threshold_base: read.choice(
+                "election_threshold_base",
+                file.election_threshold_base,
+                |code| coso_domain::election::Base::ALL.into_iter().find(|b| b.as_str() == code),
+                "cần households hoặc present (expected households or present)",
+            )?,
+            election_threshold_comparison: read.choice(
+                "election_threshold_comparison",
+                file.election_threshold_comparison,
+                |code| code.parse().ok(),
+                "cần gt (trên 50%) hoặc ge (từ 50% trở lên) (expected gt or ge)",
+            )?,
+            conference_window_from_month: read.key(
+                "conference_window_from_month",
+                file.conference_window_from_month,
+                1..=12,
+                "cần tháng từ 1 đến 12 (expected 1–12)",
+            )?,
+            conference_window_to_month: read.key(
+                "conference_window_to_month",
+                file.conference_window_to_month,
+                1..=12,
+                "cần tháng từ 1 đến 12 (expected 1–12)",
+            )?,
         };
+        let window = coso_domain::conference::Window::default();
+        let (from, to) = (
+            c.conference_window_from_month.unwrap_or(window.from_month),
+            c.conference_window_to_month.unwrap_or(window.to_month),
+        );
+        if to < from {
+            return Err(ConfigError::Invalid {
+                key: read.name("conference_window_to_month"),
+                value: to.to_string(),
+                expected: "cần không trước conference_window_from_month (expected no earlier than conference_window_from_month)",
+            });
+        }
         let per_address = c.sign_in_failures_per_address.unwrap_or(DEFAULT_FAILURES_PER_ADDRESS);
         let per_account = c.sign_in_failures_per_account.unwrap_or(DEFAULT_FAILURES_PER_ACCOUNT);
         if per_account <= per_address {
@@ -208,6 +258,23 @@ impl Reader<'_> {
     fn name(&self, key: &str) -> String {
         let var = Self::env_var(key);
         if (self.env)(&var).is_some() { var } else { (self.from_file)(&format!("limits.{key}")) }
+    }
+
+    /// A key whose value is one of a few codes, read by `parse`.
+    fn choice<T>(
+        &self,
+        key: &str,
+        file_value: Option<String>,
+        parse: impl Fn(&str) -> Option<T>,
+        expected: &'static str,
+    ) -> Result<Option<T>, ConfigError> {
+        let var = Self::env_var(key);
+        let (raw, name) = match (self.env)(&var) {
+            Some(v) => (Some(v), var),
+            None => (file_value, (self.from_file)(&format!("limits.{key}"))),
+        };
+        let Some(raw) = raw else { return Ok(None) };
+        parse(raw.trim()).map(Some).ok_or(ConfigError::Invalid { key: name, value: raw, expected })
     }
 
     fn key<T: FromStr + PartialOrd + Display + Copy>(
