@@ -123,6 +123,7 @@ pub struct StaffConferenceList {
 /// A new internal rule (`kind` democracy | spending | recruitment | assets | work | other) with
 /// its first version, or a new version of a rule (`kind` and `title` ignored).
 #[derive(Deserialize, ToSchema)]
+#[schema(as = InternalRuleCreate)]
 pub struct RuleCreate {
     #[serde(default)]
     pub kind: String,
@@ -145,6 +146,7 @@ pub struct RuleVersion {
 
 /// An internal rule with every version, the latest (in force) first.
 #[derive(Serialize, ToSchema)]
+#[schema(as = InternalRule)]
 pub struct Rule {
     pub id: i64,
     pub kind: String,

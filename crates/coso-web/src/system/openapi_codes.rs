@@ -4,7 +4,8 @@
 //! their derived schemas are plain strings until this fills them in.
 
 use coso_domain::{
-    board, case, consultation, convention, decision, dialogue, dissemination, election, inspection, reception, steering,
+    agency, board, case, consultation, convention, decision, dialogue, dissemination, election, inspection, reception,
+    steering,
 };
 use serde_json::Value;
 use utoipa::openapi::schema::{Schema, SchemaType, Type};
@@ -74,6 +75,9 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("ModelCreate", "status", codes!(steering::ModelStatus)),
         ("ModelOut", "status", codes!(steering::ModelStatus)),
         ("Election", "status", codes!(election::ElectionStatus)),
+        ("ElectionListed", "status", codes!(election::ElectionStatus)),
+        ("InternalRule", "kind", codes!(agency::RuleKind)),
+        ("InternalRuleCreate", "kind", codes!(agency::RuleKind)),
         ("Election", "outcome", codes!(election::Outcome)),
         ("ElectionDeadline", "state", codes!(election::StepState)),
         ("ConferenceCheck", "state", codes!(election::StepState)),
