@@ -125,6 +125,9 @@ async fn a_steering_committee_plan_cascades_to_a_commune(app: &TestApp) {
         .await
         .expect("html");
     assert!(page.contains("Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh Hà Tĩnh"), "{page}");
+    // It asks only for implementing plans: nothing to aggregate, so no link that would answer 400.
+    assert!(!page.contains("/tong-hop?ky="), "an implementing plan's period links no aggregate");
+    assert!(page.contains("Không có số liệu"));
     let res =
         province.get(app.url(&format!("/quan-tri/ke-hoach/{}/van-ban.docx", plan["id"]))).send().await.expect("docx");
     assert_eq!(res.status(), 200);

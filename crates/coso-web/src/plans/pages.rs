@@ -354,6 +354,7 @@ pub async fn plan_page(
                 _ => "không ghi hạn".to_string(),
             },
             receiver: receiver.clone(),
+            aggregatable: ob.kind.as_str() != "implementing_plan",
             occurrences: ob
                 .occurrences
                 .iter()

@@ -54,6 +54,8 @@ pub struct ObligationLine {
     pub receiver: String,
     /// (occurrence id, period label, on time, late, missing)
     pub occurrences: Vec<(i64, String, i64, i64, i64)>,
+    /// Whether its periods have figures to aggregate: reports do, implementing plans do not.
+    pub aggregatable: bool,
 }
 
 #[derive(Template, WebTemplate)]

@@ -39,6 +39,22 @@ async function firstLink(page, path, selector, hasText) {
   return url.pathname + url.search;
 }
 
+// The aggregate of the first plan on the list that asks for reports (a plan asking only for
+// implementing plans has nothing to aggregate, and its page links none).
+async function firstAggregate(page, listPath) {
+  await page.goto(`${base}${listPath}`);
+  const plans = await page.locator('main a[href^="/quan-tri/ke-hoach/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  for (const plan of plans) {
+    await page.goto(new URL(plan, `${base}${listPath}`).href);
+    const link = page.locator('main a[href*="/tong-hop?ky="]').first();
+    if ((await link.count()) > 0) {
+      const url = new URL(await link.getAttribute('href'), page.url());
+      return url.pathname + url.search;
+    }
+  }
+  throw new Error(`no plan on ${listPath} links an aggregate`);
+}
+
 // One page for one role: both sizes, the header's links, the weight.
 async function checkPage(page, role, name, path, seenLinks) {
   const response = await page.goto(`${base}${path}`);
@@ -149,13 +165,13 @@ const roles = [
     pages: async (page) => {
       const submission = await firstLink(page, '/quan-tri/hop-thu?don-vi=42', 'table a[href^="/quan-tri/bao-cao/"]');
       const plan = await firstLink(page, '/quan-tri/ke-hoach?don-vi=42', 'main a[href^="/quan-tri/ke-hoach/"]');
-      const planPath = plan.split('?')[0];
+      const aggregate = await firstAggregate(page, '/quan-tri/ke-hoach?don-vi=42');
       return [
         ['inbox', '/quan-tri/hop-thu?don-vi=42'],
         ['submission', submission],
         ['plans', '/quan-tri/ke-hoach?don-vi=42'],
         ['plan', plan],
-        ['aggregate', `${planPath}/tong-hop`],
+        ['aggregate', aggregate],
         ['admin-unit', '/quan-tri/don-vi/42'],
         ['reception-compliance', '/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu'],
       ];
