@@ -8,6 +8,7 @@
 
 pub mod deadlines;
 pub mod documents;
+mod boards;
 mod manage;
 mod view;
 
@@ -15,5 +16,5 @@ pub use deadlines::ElectionDeadline;
 pub use manage::{create, decide, dismiss, record_result, record_step};
 pub use view::{
     CandidateView, ComingMeeting, DismissalView, ElectionSummary, ElectionView, ThresholdView, coming_meetings,
-    dismissal, dismissals, get, list_for_unit,
+    dismissal, dismissals, get, investment_boards, list_for_unit,
 };

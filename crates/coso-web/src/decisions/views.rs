@@ -101,6 +101,15 @@ pub struct DecisionPage {
 }
 
 impl DecisionPage {
+    /// A matter-5 decision (electing supervision boards) points to where the members are
+    /// elected and the boards they form: the commune's board elections and its boards.
+    pub fn board_links(&self) -> Option<(String, String)> {
+        (self.v.matter == coso_domain::decision::Matter::SupervisionBoards && self.unit.kind.is_commune_level()).then(|| {
+            let code = &self.unit.code;
+            (format!("/quan-tri/don-vi/{code}/bau-truong-thon"), format!("/quan-tri/don-vi/{code}/ban-giam-sat"))
+        })
+    }
+
     pub fn base(&self) -> String {
         format!("{}/{}", admin_base(&self.unit.code), self.v.id)
     }
