@@ -58,7 +58,7 @@ fn seats(kind: ElectionKind, raw: Option<i64>) -> Result<u32, FieldError> {
     let max = match kind {
         ElectionKind::VillageHead => 1,
         ElectionKind::InspectionBoard => MAX_PEOPLE as i64,
-        ElectionKind::InvestmentBoard => crate::board::INVESTMENT_MAX_RESIDENTS as i64,
+        ElectionKind::InvestmentBoard => crate::board::membership::INVESTMENT_MAX_RESIDENTS as i64,
     };
     match (kind, raw) {
         (ElectionKind::VillageHead, None) => Ok(1),

@@ -133,7 +133,7 @@ pub fn judge_seats(rules: &Rules, result: &ResultData, seats: u32) -> SeatsJudge
     let seats = usize::try_from(seats).unwrap_or(usize::MAX);
     let mut ranked: Vec<&(String, u32)> = result.votes.iter().filter(|v| v.1 >= needed && v.1 > 0).collect();
     ranked.sort_by_key(|v| std::cmp::Reverse(v.1));
-    let mut elected: Vec<(String, u32)> = ranked.iter().take(seats).map(|v| (*v).clone()).collect();
+    let mut elected: Vec<(String, u32)> = ranked.iter().take(seats).copied().cloned().collect();
     let tie = ranked.get(seats).map(|v| v.1).filter(|cut| elected.last().is_some_and(|l| l.1 == *cut));
     if let Some(cut) = tie {
         elected.retain(|e| e.1 != cut);

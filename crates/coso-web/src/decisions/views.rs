@@ -101,13 +101,14 @@ pub struct DecisionPage {
 }
 
 impl DecisionPage {
-    /// A matter-5 decision (electing supervision boards) points to where the members are
-    /// elected and the boards they form: the commune's board elections and its boards.
-    pub fn board_links(&self) -> Option<(String, String)> {
-        (self.v.matter == coso_domain::decision::Matter::SupervisionBoards && self.unit.kind.is_commune_level()).then(|| {
-            let code = &self.unit.code;
-            (format!("/quan-tri/don-vi/{code}/bau-truong-thon"), format!("/quan-tri/don-vi/{code}/ban-giam-sat"))
-        })
+    /// The commune a matter-5 decision (electing supervision boards) points to, where the
+    /// members are elected and the boards they form are kept: the decision's commune, or the
+    /// commune above its village.
+    pub fn boards_commune(&self) -> Option<String> {
+        if self.v.matter != coso_domain::decision::Matter::SupervisionBoards {
+            return None;
+        }
+        if self.unit.kind.is_commune_level() { Some(self.unit.code.clone()) } else { self.unit.parent_code.clone() }
     }
 
     pub fn base(&self) -> String {
