@@ -200,7 +200,7 @@ pub(super) async fn view_of(
     let judgement = count.as_ref().map(|c| match e.kind {
         ElectionKind::VillageHead => {
             let j = judge_result(&app.settings().election, c);
-            let winners = j.leader.clone().filter(|_| j.outcome == Outcome::Elected).into_iter().collect();
+            let winners: Vec<String> = j.leader.clone().filter(|_| j.outcome == Outcome::Elected).into_iter().collect();
             (j, winners)
         }
         ElectionKind::InspectionBoard | ElectionKind::InvestmentBoard => {

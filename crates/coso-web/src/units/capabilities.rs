@@ -139,12 +139,13 @@ const CAPABILITIES: &[Capability] = &[
 pub fn links(actor: &Actor, unit: &UnitRow) -> Vec<CapabilityLink> {
     let path = unit.unit_path();
     let any = |actions: &[Action]| actions.iter().any(|a| actor.may(&path, *a));
-    CAPABILITIES
-        .iter()
-        .filter(|(_, _, units, open, _)| units.hold(unit.kind) && any(open))
-        .map(|(suffix, label, _, _, manage)| {
-            let (status, kind) = if any(manage) { ("Quản lý", "info") } else { ("Xem", "") };
-            CapabilityLink { href: format!("/quan-tri/don-vi/{}/{suffix}", unit.code), label, status, kind }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for &(suffix, label, units, open, manage) in CAPABILITIES {
+        if !units.hold(unit.kind) || !any(open) {
+            continue;
+        }
+        let (status, kind) = if any(manage) { ("Quản lý", "info") } else { ("Xem", "") };
+        out.push(CapabilityLink { href: format!("/quan-tri/don-vi/{}/{suffix}", unit.code), label, status, kind });
+    }
+    out
 }
