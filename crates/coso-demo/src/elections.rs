@@ -1,7 +1,8 @@
 //! Village-head elections and annual community conferences in the demo commune, dated from the
 //! load day: an election under way (the plan on time, the candidate list late, the team and
 //! the notice still to come), a recognised election, a dismissal waiting for its new election,
-//! and the year's conferences held in two villages and missing in the others.
+//! and the year's conferences held in two villages and missing in the others; in another
+//! commune, a People's Inspection Board formed from its recognised election.
 
 use chrono::{Datelike, Days, NaiveDate};
 use coso_app::{Actor, App, conferences, elections};
