@@ -133,7 +133,9 @@ pub async fn load_board_election(
     actor: &Actor,
 ) -> Result<usize, DemoError> {
     let Some((unit, villages)) = units.iter().find(|(u, v)| u.id != skip.id && !v.is_empty()) else { return Ok(0) };
-    if !app.store().elections_of_unit(unit.id).await?.is_empty() || !app.store().boards_of_unit(unit.id).await?.is_empty() {
+    if !app.store().elections_of_unit(unit.id).await?.is_empty()
+        || !app.store().boards_of_unit(unit.id).await?.is_empty()
+    {
         return Ok(0);
     }
     let calendar = HolidayCalendar::builtin();

@@ -389,7 +389,6 @@ async fn an_administrator_marks_a_unit_remote_which_lengthens_later_complaints(a
     assert_eq!(audit.items.iter().filter(|e| e.action == "unit.remote").count(), 2);
 }
 
-
 async fn a_units_page_links_its_capabilities_as_the_visitor_may_open_them(app: &TestApp) {
     app.user("root@coso.test", Role::Admin, "42").await;
     let admin = signed_in(app, "root@coso.test").await;
@@ -422,12 +421,17 @@ async fn a_units_page_links_its_capabilities_as_the_visitor_may_open_them(app: &
     // A viewer reads: the links it may open, tagged to be read, and none of the managing ones.
     let viewer = html(&signed_in(app, "xem@coso.test").await, app, &page).await;
     assert_eq!(link(&viewer, "Nhân dân bàn và quyết định"), Some(format!("/quan-tri/don-vi/{commune}/quyet-dinh")));
-    for text in ["Kiểm tra việc thực hiện dân chủ ở cơ sở", "Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng", "Đối thoại với Nhân dân"] {
+    for text in [
+        "Kiểm tra việc thực hiện dân chủ ở cơ sở",
+        "Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng",
+        "Đối thoại với Nhân dân",
+    ] {
         assert_eq!(link(&viewer, text), None, "{text}");
     }
     assert!(texts(&viewer, ".task-list .tag").iter().all(|t| t == "Xem"), "{viewer}");
     for path in ["kiem-tra", "ban-giam-sat", "doi-thoai"] {
-        let res = signed_in(app, "xem@coso.test").await.get(app.url(&format!("{page}/{path}"))).send().await.expect("get");
+        let res =
+            signed_in(app, "xem@coso.test").await.get(app.url(&format!("{page}/{path}"))).send().await.expect("get");
         assert_eq!(res.status(), 403, "{path}");
     }
 }

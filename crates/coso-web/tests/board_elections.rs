@@ -128,9 +128,13 @@ async fn an_election_satisfying_btt_1_forms_the_board_which_links_to_it(app: &Te
     let xa = app.client_as("xa@coso.test").await;
 
     // A board's election belongs to the commune, not to a village.
-    let (status, _) =
-        post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2026-02-20", "kind": "inspection_board", "seats": 5 }))
-            .await;
+    let (status, _) = post(
+        &xa,
+        app,
+        "/api/v1/units/V1/elections",
+        json!({ "meeting_on": "2026-02-20", "kind": "inspection_board", "seats": 5 }),
+    )
+    .await;
     assert_eq!(status, 400);
 
     let (id, status, v) = counted_election(app, &xa, &commune, &FIVE, 100).await;
@@ -263,7 +267,8 @@ async fn an_investment_boards_residents_are_renewed_by_their_election(app: &Test
     assert_eq!(v["board"], board_id);
     let board = get(&xa, app, &format!("/api/v1/boards/{board_id}")).await;
     assert_eq!(board["election"], id);
-    let names: Vec<&str> = board["members"].as_array().expect("members").iter().filter_map(|m| m["name"].as_str()).collect();
+    let names: Vec<&str> =
+        board["members"].as_array().expect("members").iter().filter_map(|m| m["name"].as_str()).collect();
     assert_eq!(names.len(), 5, "{names:?}");
     assert!(names.contains(&"Đặng Văn Hùng") && names.contains(&"Kim Thị Linh"), "{names:?}");
     assert!(!names.contains(&"Người dân số 1") && !names.contains(&"Mạc Văn Nam"), "{names:?}");

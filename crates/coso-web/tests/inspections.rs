@@ -398,7 +398,6 @@ async fn the_pages_plan_assess_conclude_and_follow_remediation(app: &TestApp) {
     assert!(!html.contains("<script"));
 }
 
-
 /// An evidence file posted as the inspected unit's form sends it.
 async fn post_evidence(c: &reqwest::Client, url: String, token: &str, file: &str) -> reqwest::Response {
     let boundary = "----coso-inspected-evidence-7a2f";
@@ -463,13 +462,16 @@ async fn the_inspected_village_sees_its_inspection_and_completes_its_task(app: &
 
     // It reports evidence, then the task done; the inspecting commune sees both.
     let token = csrf(&html);
-    let res = post_evidence(&head, app.url(&format!("{path}/khac-phuc/{task}/minh-chung")), &token, "bang-tin.pdf").await;
+    let res =
+        post_evidence(&head, app.url(&format!("{path}/khac-phuc/{task}/minh-chung")), &token, "bang-tin.pdf").await;
     assert_eq!(res.status(), 200, "{}", res.url());
     assert!(res.text().await.expect("html").contains("Đã gửi minh chứng khắc phục."));
     let res = app.post_form(&head, &format!("{path}/khac-phuc/{task}"), &token, &[("note", "Đã niêm yết.")]).await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("html");
-    assert!(html.contains("Đã báo cáo hoàn thành nhiệm vụ khắc phục.") && !html.contains("Báo cáo hoàn thành</button>"));
+    assert!(
+        html.contains("Đã báo cáo hoàn thành nhiệm vụ khắc phục.") && !html.contains("Báo cáo hoàn thành</button>")
+    );
     let v = get(&xa, url("")).await;
     assert_eq!(v["remediation"][0]["status"], "done");
     assert_eq!(v["remediation"][0]["done_note"], "Đã niêm yết.");
@@ -482,7 +484,12 @@ async fn the_inspected_village_sees_its_inspection_and_completes_its_task(app: &
     assert_eq!(res.status(), 404);
     let token = csrf(&page(&other, app.url("/quan-tri/don-vi/W1/duoc-kiem-tra")).await);
     let res = app
-        .post_form(&other, &format!("/quan-tri/don-vi/W1/duoc-kiem-tra/{id}/khac-phuc/{task}"), &token, &[("note", "x")])
+        .post_form(
+            &other,
+            &format!("/quan-tri/don-vi/W1/duoc-kiem-tra/{id}/khac-phuc/{task}"),
+            &token,
+            &[("note", "x")],
+        )
         .await;
     assert_eq!(res.status(), 404);
 }

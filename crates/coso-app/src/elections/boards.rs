@@ -169,8 +169,13 @@ pub(super) async fn board_change(
                 if m.source == MemberSource::Resident {
                     continue;
                 }
-                let member =
-                    Member { name: m.name.clone(), role: m.role, source: m.source, village: m.village_name, account: None };
+                let member = Member {
+                    name: m.name.clone(),
+                    role: m.role,
+                    source: m.source,
+                    village: m.village_name,
+                    account: None,
+                };
                 let new = NewMember {
                     name: m.name,
                     role: m.role,
@@ -202,9 +207,11 @@ pub(super) async fn board_change(
         }
         BoardKind::Investment => check_investment(&checked),
     };
-    errors.extend(broken.into_iter().map(|b| {
-        FieldError::new(field, format!("Kết quả bầu không lập được Ban theo quy định: {}", b.message))
-    }));
+    errors.extend(
+        broken
+            .into_iter()
+            .map(|b| FieldError::new(field, format!("Kết quả bầu không lập được Ban theo quy định: {}", b.message))),
+    );
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }

@@ -6,9 +6,9 @@
 //! 60 days (VH-7). The views carry the decisions' shape: `households`, `present`, `yes`,
 //! `required`, `outcome`, `reason`, `deadlines`.
 
+mod boards;
 pub mod deadlines;
 pub mod documents;
-mod boards;
 mod manage;
 mod view;
 

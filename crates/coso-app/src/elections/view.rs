@@ -369,7 +369,9 @@ pub async fn investment_boards(app: &App, unit: &UnitRow) -> Result<Vec<(i64, St
         .boards_of_unit(unit.id)
         .await?
         .into_iter()
-        .filter(|b| b.kind == coso_domain::board::BoardKind::Investment && b.status == coso_domain::board::BoardStatus::Active)
+        .filter(|b| {
+            b.kind == coso_domain::board::BoardKind::Investment && b.status == coso_domain::board::BoardStatus::Active
+        })
         .map(|b| (b.id, b.project_name.unwrap_or_default()))
         .collect())
 }

@@ -101,7 +101,14 @@ fn conflict(e: coso_domain::FieldError) -> Error {
 }
 
 /// Reports a task the unit leads done, with what was done.
-pub async fn finish_led_task(app: &App, actor: &Actor, code: &str, id: i64, task: i64, input: &DoneInput) -> Result<()> {
+pub async fn finish_led_task(
+    app: &App,
+    actor: &Actor,
+    code: &str,
+    id: i64,
+    task: i64,
+    input: &DoneInput,
+) -> Result<()> {
     let (unit, row) = led_task(app, actor, code, id, task).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::SubmitReports)?;
     let data = DoneData::parse(input).map_err(|e| Error::Validation(vec![e]))?;
@@ -127,6 +134,15 @@ pub async fn add_led_task_evidence(
     let name = coso_text::clean(file_name);
     Ok(app
         .store()
-        .add_inspection_evidence(&permit, &unit, id, EvidenceOf::Remediation(task), &name, content_type, bytes, actor.audit())
+        .add_inspection_evidence(
+            &permit,
+            &unit,
+            id,
+            EvidenceOf::Remediation(task),
+            &name,
+            content_type,
+            bytes,
+            actor.audit(),
+        )
         .await?)
 }

@@ -63,7 +63,9 @@ fn seats(kind: ElectionKind, raw: Option<i64>) -> Result<u32, FieldError> {
     match (kind, raw) {
         (ElectionKind::VillageHead, None) => Ok(1),
         (_, None) => Err(FieldError::new("seats", "Chưa nhập số người được bầu.")),
-        (_, Some(n)) if (1..=max).contains(&n) => u32::try_from(n).map_err(|_| FieldError::new("seats", "Số người được bầu không hợp lệ.")),
+        (_, Some(n)) if (1..=max).contains(&n) => {
+            u32::try_from(n).map_err(|_| FieldError::new("seats", "Số người được bầu không hợp lệ."))
+        }
         (ElectionKind::VillageHead, Some(_)) => {
             Err(FieldError::new("seats", "Mỗi cuộc bầu trưởng thôn, tổ trưởng tổ dân phố chỉ bầu 1 người."))
         }
@@ -86,10 +88,16 @@ impl ElectionData {
         let kind = e.take(kind_code(&input.kind));
         let seats = kind.and_then(|k| e.take(seats(k, input.seats)));
         if kind == Some(ElectionKind::InvestmentBoard) && input.board.is_none() {
-            e.push(FieldError::new("board", "Chưa chọn Ban Giám sát đầu tư của cộng đồng mà cuộc bầu bổ sung đại diện người dân."));
+            e.push(FieldError::new(
+                "board",
+                "Chưa chọn Ban Giám sát đầu tư của cộng đồng mà cuộc bầu bổ sung đại diện người dân.",
+            ));
         }
         if kind.is_some_and(|k| k != ElectionKind::VillageHead) && input.dismissal.is_some() {
-            e.push(FieldError::new("dismissal", "Chỉ cuộc bầu trưởng thôn, tổ trưởng tổ dân phố mới theo sau việc cho thôi làm."));
+            e.push(FieldError::new(
+                "dismissal",
+                "Chỉ cuộc bầu trưởng thôn, tổ trưởng tổ dân phố mới theo sau việc cho thôi làm.",
+            ));
         }
         match (title, meeting_on, kind, seats) {
             (Some(title), Some(meeting_on), Some(kind), Some(seats)) if e.is_empty() => Ok(ElectionData {

@@ -151,7 +151,9 @@ pub fn judge_seats(rules: &Rules, result: &ResultData, seats: u32) -> SeatsJudge
         format!("Trúng cử: {}; cần đạt {needed} phiếu ({of}).", names.join(", "))
     };
     if let Some(cut) = tie {
-        reason.push_str(&format!(" Có nhiều người ứng cử cùng được {cut} phiếu cho các chỗ cuối cùng; phải bầu lại giữa họ."));
+        reason.push_str(&format!(
+            " Có nhiều người ứng cử cùng được {cut} phiếu cho các chỗ cuối cùng; phải bầu lại giữa họ."
+        ));
     }
     if !elected.is_empty() && elected.len() < seats {
         reason.push_str(&format!(" Mới bầu được {}/{} người.", elected.len(), seats));

@@ -69,7 +69,9 @@ pub async fn create(
         Ok(e) => Ok(redirect_with_notice(
             &format!("{}/{}", elections_base(&e.unit_code), e.id),
             match e.kind {
-                coso_domain::election::ElectionKind::VillageHead => "Đã tạo cuộc bầu trưởng thôn, tổ trưởng tổ dân phố.",
+                coso_domain::election::ElectionKind::VillageHead => {
+                    "Đã tạo cuộc bầu trưởng thôn, tổ trưởng tổ dân phố."
+                }
                 _ => "Đã tạo cuộc bầu thành viên ban giám sát.",
             },
         )),

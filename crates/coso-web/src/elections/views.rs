@@ -62,7 +62,11 @@ impl ElectionsPage {
     }
 
     pub fn heading(&self) -> &'static str {
-        if self.for_board() { "Bầu thành viên ban giám sát" } else { "Bầu trưởng thôn, tổ trưởng tổ dân phố" }
+        if self.for_board() {
+            "Bầu thành viên ban giám sát"
+        } else {
+            "Bầu trưởng thôn, tổ trưởng tổ dân phố"
+        }
     }
 
     /// The kinds of election a commune holds.
@@ -74,13 +78,17 @@ impl ElectionsPage {
     }
 
     pub fn boards(&self) -> Choices {
-        std::iter::once((String::new(), "Không (bầu Ban Thanh tra nhân dân)".to_string(), self.form.board.trim().is_empty()))
-            .chain(self.investment_boards.iter().map(|(id, project)| {
-                let code = id.to_string();
-                let selected = self.form.board.trim() == code;
-                (code, format!("Ban Giám sát đầu tư của cộng đồng: {project}"), selected)
-            }))
-            .collect()
+        std::iter::once((
+            String::new(),
+            "Không (bầu Ban Thanh tra nhân dân)".to_string(),
+            self.form.board.trim().is_empty(),
+        ))
+        .chain(self.investment_boards.iter().map(|(id, project)| {
+            let code = id.to_string();
+            let selected = self.form.board.trim() == code;
+            (code, format!("Ban Giám sát đầu tư của cộng đồng: {project}"), selected)
+        }))
+        .collect()
     }
 
     pub fn base(&self) -> String {

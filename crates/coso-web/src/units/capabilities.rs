@@ -111,7 +111,13 @@ const CAPABILITIES: &[Capability] = &[
         &[Action::ManageConsultations, Action::CollectOpinions],
         &[Action::ManageConsultations],
     ),
-    ("doi-thoai", "Đối thoại với Nhân dân", Units::CommuneOrProvince, &[Action::HoldDialogues], &[Action::HoldDialogues]),
+    (
+        "doi-thoai",
+        "Đối thoại với Nhân dân",
+        Units::CommuneOrProvince,
+        &[Action::HoldDialogues],
+        &[Action::HoldDialogues],
+    ),
     (
         "cong-khai",
         "Công khai thông tin",
