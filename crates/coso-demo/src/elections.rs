@@ -1,7 +1,8 @@
 //! Village-head elections and annual community conferences in the demo commune, dated from the
 //! load day: an election under way (the plan on time, the candidate list late, the team and
 //! the notice still to come), a recognised election, a dismissal waiting for its new election,
-//! and the year's conferences held in two villages and missing in the others.
+//! and the year's conferences held in two villages and missing in the others; in another
+//! commune, a People's Inspection Board formed from its recognised election.
 
 use chrono::{Datelike, Days, NaiveDate};
 use coso_app::{Actor, App, conferences, elections};
@@ -25,7 +26,12 @@ fn after(d: NaiveDate, days: u64) -> NaiveDate {
 }
 
 fn step(step: &str, on: NaiveDate, people: &[&str]) -> StepInput {
-    StepInput { step: step.into(), done_on: iso(on), people: people.iter().map(|p| (*p).to_string()).collect() }
+    StepInput {
+        step: step.into(),
+        done_on: iso(on),
+        people: people.iter().map(|p| (*p).to_string()).collect(),
+        villages: Vec::new(),
+    }
 }
 
 /// Loads the elections and conferences of the commune's villages unless its first village has
@@ -70,7 +76,7 @@ pub async fn load(app: &App, villages: &[UnitRow], actor: &Actor) -> Result<usiz
         received_on: iso(received),
     };
     elections::record_result(app, actor, calendar, v.id, &count).await.map_err(e)?;
-    let decision = RecognitionInput { decided_on: iso(after(received, 3)), recognised: true };
+    let decision = RecognitionInput { decided_on: iso(after(received, 3)), recognised: true, head: String::new() };
     elections::decide(app, actor, calendar, v.id, &decision).await.map_err(e)?;
 
     // A dismissal recognised 20 days ago: the new election is due within 60 days.
@@ -100,4 +106,75 @@ pub async fn load(app: &App, villages: &[UnitRow], actor: &Actor) -> Result<usiz
         conferences::record(app, actor, calendar, &village.code, &input).await.map_err(e)?;
     }
     Ok(2)
+}
+
+/// The candidates of the demo's People's Inspection Board election.
+const BOARD_CANDIDATES: &[&str] = &[
+    "Trịnh Văn Long",
+    "Mai Thị Hương",
+    "Đinh Văn Quý",
+    "Lâm Thị Ngọc",
+    "Tạ Văn Bình",
+    "Cao Thị Yến",
+    "Dương Văn Khải",
+    "Kiều Thị Nhung",
+    "La Văn Thành",
+    "Phan Thị Duyên",
+];
+
+/// A People's Inspection Board formed from its election (BTT-1, BTT-2): in the first commune
+/// or ward other than `skip` that has villages and neither a board nor an election, held 30 days
+/// ago with one candidate per village (at least five), every candidate elected and the result
+/// recognised; returns how many boards were formed.
+pub async fn load_board_election(
+    app: &App,
+    units: &[(UnitRow, Vec<UnitRow>)],
+    skip: &UnitRow,
+    actor: &Actor,
+) -> Result<usize, DemoError> {
+    let Some((unit, villages)) = units.iter().find(|(u, v)| u.id != skip.id && !v.is_empty()) else { return Ok(0) };
+    if !app.store().elections_of_unit(unit.id).await?.is_empty()
+        || !app.store().boards_of_unit(unit.id).await?.is_empty()
+    {
+        return Ok(0);
+    }
+    let calendar = HolidayCalendar::builtin();
+    let e = DemoError::Elections;
+    let seats = villages.len().max(5);
+    let meeting = before(app.today(), 30);
+    let input = ElectionInput {
+        meeting_on: iso(meeting),
+        kind: "inspection_board".into(),
+        seats: i64::try_from(seats).ok(),
+        ..Default::default()
+    };
+    let v = elections::create(app, actor, calendar, &unit.code, &input).await.map_err(e)?;
+    let names: Vec<String> = (0..seats)
+        .map(|i| {
+            let name = BOARD_CANDIDATES[i % BOARD_CANDIDATES.len()];
+            if i < BOARD_CANDIDATES.len() { name.to_string() } else { format!("{name} ({})", i + 1) }
+        })
+        .collect();
+    let candidates = StepInput {
+        step: "candidates".into(),
+        done_on: iso(before(meeting, 15)),
+        people: names.clone(),
+        villages: (0..seats).map(|i| villages[i % villages.len()].code.clone()).collect(),
+    };
+    elections::record_step(app, actor, calendar, v.id, &candidates).await.map_err(e)?;
+    let received = after(meeting, 1);
+    let count = ResultInput {
+        households: 420,
+        present: 310,
+        votes: names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| VoteInput { candidate: n.clone(), votes: 290 - (i as i64 % 100) })
+            .collect(),
+        received_on: iso(received),
+    };
+    elections::record_result(app, actor, calendar, v.id, &count).await.map_err(e)?;
+    let decision = RecognitionInput { decided_on: iso(after(received, 3)), recognised: true, head: String::new() };
+    elections::decide(app, actor, calendar, v.id, &decision).await.map_err(e)?;
+    Ok(1)
 }

@@ -130,6 +130,7 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     dialogues::disclose(app, commune).await?;
     boards::load(app, commune, commune_villages, &actor).await?;
+    elections::load_board_election(app, &case_units, commune, &actor).await?;
     inspections::load(app, commune, commune_villages, &actor).await?;
     let province_official = report.accounts.iter().find(|a| a.role == Role::Official && a.unit_code == province.code);
     let province_official = province_official.map(|a| a.email.clone()).unwrap_or_default();

@@ -86,6 +86,11 @@ async fn loads_a_plausible_province(store: &Store) -> Vec<(String, String, i64)>
     let registers: std::collections::HashSet<i64> = rows.iter().map(|r| r.unit_id).collect();
     assert!(!with_budget.is_empty() && with_budget.len() < registers.len(), "some budgets missing");
     elections_are_plausible(store, &communes).await;
+    let mut formed = false;
+    for c in &communes {
+        formed |= store.boards_of_unit(c.id).await.expect("boards").iter().any(|b| b.election_id.is_some());
+    }
+    assert!(formed, "a People's Inspection Board formed from its recognised election");
     for c in &communes {
         let kids = store.children(c.unit_id(), store.clock().today()).await.expect("children");
         assert!((6..=12).contains(&kids.len()), "{} has {}", c.name, kids.len());

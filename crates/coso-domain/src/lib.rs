@@ -119,6 +119,7 @@ codes!(
     election::Outcome => "kết quả bầu",
     election::Base => "căn cứ tính tỷ lệ",
     election::PersonRole => "vai trò trong cuộc bầu",
+    election::ElectionKind => "loại cuộc bầu",
     disclosure::Form => "hình thức công khai",
     disclosure::RelayMethod => "cách thông tin lại",
     disclosure::Level => "cấp công khai",

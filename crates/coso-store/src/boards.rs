@@ -43,6 +43,8 @@ pub struct BoardRow {
     pub dissolved_on: Option<NaiveDate>,
     pub dissolved_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The election whose recognised result formed the board or last renewed its members.
+    pub election_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -178,8 +180,8 @@ pub struct Escalation {
 
 const BOARD_SELECT: &str = "SELECT b.id, b.unit_id, u.code AS unit_code, u.name AS unit_name, b.kind, b.status, \
     b.reports, b.elected_by, b.elected_on, b.project_name, b.project_investor, b.project_budget, \
-    b.project_contributions, b.project_starts_on, b.project_ends_on, b.dissolved_on, b.dissolved_reason, b.created_at \
-    FROM board b JOIN unit u ON u.id = b.unit_id ";
+    b.project_contributions, b.project_starts_on, b.project_ends_on, b.dissolved_on, b.dissolved_reason, b.created_at, \
+    b.election_id FROM board b JOIN unit u ON u.id = b.unit_id ";
 
 const FINDING_SELECT: &str = "SELECT f.id, f.board_id, b.kind AS board_kind, b.unit_id AS board_unit_id, \
     bu.name AS board_unit_name, f.activity_id, f.to_unit_id, tu.code AS to_unit_code, tu.name AS to_unit_name, \

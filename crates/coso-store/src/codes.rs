@@ -13,7 +13,7 @@ use coso_domain::decision::{Comparison, DecisionForm, DecisionStatus, Outcome as
 use coso_domain::dialogue::{CommitmentStatus, DialogueStatus};
 use coso_domain::disclosure::{Form, Level, RelayMethod};
 use coso_domain::dissemination::{LibraryKind, NewsStatus, TrainingForm};
-use coso_domain::election::{ElectionStatus, PersonRole};
+use coso_domain::election::{ElectionKind, ElectionStatus, PersonRole};
 use coso_domain::household_link::LinkStatus;
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PeriodKey, ReportPeriod, TaskStatus};
@@ -168,6 +168,7 @@ stored_code!(AnswerKind, "consultation_answer.kind");
 stored_code!(CollectionMethod, "consultation_paper.method");
 stored_code!(ElectionStatus, "village_election.status");
 stored_code!(PersonRole, "village_election_person.role");
+stored_code!(ElectionKind, "village_election.kind");
 stored_code!(DecisionForm, "decision.form");
 stored_code!(DecisionStatus, "decision.status");
 stored_code!(Comparison, "decision.comparison");

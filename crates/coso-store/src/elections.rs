@@ -5,8 +5,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coso_domain::authz::{Action, Permit};
+use coso_domain::board::{BoardKind, BoardStatus, ReportCadence};
 use coso_domain::election::{
-    DismissalData, ElectionData, ElectionStatus, PersonRole, RecognitionData, ResultData, Step, StepData,
+    DismissalData, ElectionData, ElectionKind, ElectionStatus, PersonRole, RecognitionData, ResultData, Step, StepData,
 };
 use serde::Serialize;
 
@@ -35,6 +36,12 @@ pub struct ElectionRow {
     pub received_on: Option<NaiveDate>,
     pub decided_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
+    #[sqlx(try_from = "Code<ElectionKind>")]
+    pub kind: ElectionKind,
+    pub seats: i64,
+    /// The board the election fills (an investment board from the start, an inspection board
+    /// once its result is recognised).
+    pub board_id: Option<i64>,
 }
 
 impl ElectionRow {
@@ -57,6 +64,9 @@ pub struct ElectionPersonRow {
     pub position: i64,
     pub name: String,
     pub votes: Option<i64>,
+    /// The village a board's candidate would represent.
+    pub village_id: Option<i64>,
+    pub village_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -71,8 +81,22 @@ pub struct DismissalRow {
     pub election_id: Option<i64>,
 }
 
+/// What a recognised board election does to its board: form it (a commune's People's
+/// Inspection Board without one) or renew its members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BoardFromElection {
+    pub kind: BoardKind,
+    /// The board to renew; a new one is formed when `None`.
+    pub board_id: Option<i64>,
+    /// What the board shows as the record of its election.
+    pub elected_by: String,
+    pub elected_on: NaiveDate,
+    /// Every member the board has afterwards, checked against its rules by the use case.
+    pub members: Vec<crate::boards::NewMember>,
+}
+
 const ELECTION_SELECT: &str = "SELECT id, unit_id, title, meeting_on, status, dismissal_id, plan_on, team_on, notice_on, \
-    candidates_on, households, present, received_on, decided_on, created_at FROM village_election ";
+    candidates_on, households, present, received_on, decided_on, created_at, kind, seats, board_id FROM village_election ";
 const DISMISSAL_SELECT: &str = "SELECT d.id, d.unit_id, d.head_name, d.recognised_on, d.interim_name, d.interim_from, \
     e.id AS election_id FROM village_head_dismissal d LEFT JOIN village_election e ON e.dismissal_id = d.id ";
 
@@ -176,8 +200,8 @@ impl Store {
                 }
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO village_election (unit_id, title, meeting_on, status, dismissal_id, created_by, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                "INSERT INTO village_election (unit_id, title, meeting_on, status, dismissal_id, created_by, created_at, updated_at, \
+                 kind, seats, board_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) RETURNING id",
             )
             .bind(unit.id)
             .bind(&data.title)
@@ -186,6 +210,9 @@ impl Store {
             .bind(data.dismissal)
             .bind(actor.user_id.map(|u| u.0))
             .bind(now)
+            .bind(data.kind.as_str())
+            .bind(i64::from(data.seats))
+            .bind(data.board)
             .fetch_one(&mut *tx)
             .await?;
             write_audit!(&mut *tx, now, actor, &entry("election.create", "village_election", id, unit, to_json(data)))?;
@@ -237,7 +264,8 @@ impl Store {
     pub async fn election_people(&self, id: i64) -> Result<Vec<ElectionPersonRow>> {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as(
-                "SELECT role, position, name, votes FROM village_election_person WHERE election_id = $1 ORDER BY role, position",
+                "SELECT p.role, p.position, p.name, p.votes, p.village_id, u.name AS village_name FROM village_election_person p \
+                 LEFT JOIN unit u ON u.id = p.village_id WHERE p.election_id = $1 ORDER BY p.role, p.position",
             )
             .bind(id)
             .fetch_all(pool)
@@ -247,13 +275,15 @@ impl Store {
     }
 
     /// Records a step of the timeline done, with the candidates or the team it names (replacing
-    /// an earlier list), while the election is in preparation.
+    /// an earlier list), while the election is in preparation; `villages` the unit each person
+    /// would represent (a board's candidates), by position.
     pub async fn record_election_step(
         &self,
         permit: &Permit,
         unit: &UnitRow,
         id: i64,
         data: &StepData,
+        villages: &[Option<i64>],
         actor: &Actor,
     ) -> Result<()> {
         check(permit, unit)?;
@@ -292,13 +322,16 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 for (i, name) in data.people.iter().enumerate() {
-                    sqlx::query("INSERT INTO village_election_person (election_id, role, position, name) VALUES ($1, $2, $3, $4)")
-                        .bind(id)
-                        .bind(role.as_str())
-                        .bind(i as i64 + 1)
-                        .bind(name)
-                        .execute(&mut *tx)
-                        .await?;
+                    sqlx::query(
+                        "INSERT INTO village_election_person (election_id, role, position, name, village_id) VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(id)
+                    .bind(role.as_str())
+                    .bind(i as i64 + 1)
+                    .bind(name)
+                    .bind(villages.get(i).copied().flatten())
+                    .execute(&mut *tx)
+                    .await?;
                 }
             }
             write_audit!(&mut *tx, now, actor, &entry("election.step", "village_election", id, unit, after))?;
@@ -388,5 +421,125 @@ impl Store {
             tx.commit().await?;
         });
         Ok(())
+    }
+
+    /// Recognises a held board election and, in the same transaction, forms its board or renews
+    /// the board's members from the elected; the board then names the election. Nothing is
+    /// changed when the election moved, the board was dissolved, or the commune already has a
+    /// working People's Inspection Board to form.
+    #[expect(clippy::too_many_arguments, reason = "two permits: the election's and the board's")]
+    pub async fn recognise_board_election(
+        &self,
+        permit: &Permit,
+        board_permit: &Permit,
+        unit: &UnitRow,
+        id: i64,
+        data: &RecognitionData,
+        change: &BoardFromElection,
+        actor: &Actor,
+    ) -> Result<i64> {
+        check(permit, unit)?;
+        crate::audit::require(board_permit, Action::ManageBoards, unit)?;
+        let now = self.clock.now();
+        let after = serde_json::json!({ "quyết định": ElectionStatus::Recognised.label(), "ngày": data.decided_on });
+        let board_id = dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE village_election SET status = $1, decided_on = $2, updated_at = $3 WHERE id = $4 AND unit_id = $5 AND status = $6",
+            )
+            .bind(ElectionStatus::Recognised.as_str())
+            .bind(data.decided_on)
+            .bind(now)
+            .bind(id)
+            .bind(unit.id)
+            .bind(ElectionStatus::Held.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 0 {
+                return Err(moved(ElectionStatus::Held));
+            }
+            write_audit!(&mut *tx, now, actor, &entry("election.recognition", "village_election", id, unit, after))?;
+            let board_id: i64 = match change.board_id {
+                None => {
+                    let working: Option<i64> = sqlx::query_scalar(
+                        "SELECT id FROM board WHERE unit_id = $1 AND kind = $2 AND status = $3",
+                    )
+                    .bind(unit.id)
+                    .bind(change.kind.as_str())
+                    .bind(BoardStatus::Active.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if working.is_some() {
+                        return Err(StoreError::Conflict {
+                            field: "status",
+                            message: "Đơn vị đã có Ban Thanh tra nhân dân đang hoạt động (BTT-2).".into(),
+                        });
+                    }
+                    let board_id: i64 = sqlx::query_scalar(
+                        "INSERT INTO board (unit_id, kind, status, reports, elected_by, elected_on, election_id, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                    )
+                    .bind(unit.id)
+                    .bind(change.kind.as_str())
+                    .bind(BoardStatus::Active.as_str())
+                    .bind(ReportCadence::Quarterly.as_str())
+                    .bind(&change.elected_by)
+                    .bind(change.elected_on)
+                    .bind(id)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let audit = serde_json::json!({ "kind": change.kind.label(), "members": change.members.len(),
+                        "elected_by": change.elected_by, "election": id });
+                    write_audit!(&mut *tx, now, actor, &entry("board.create", "board", board_id, unit, audit))?;
+                    board_id
+                }
+                Some(board_id) => {
+                    let renewed = sqlx::query(
+                        "UPDATE board SET elected_by = $1, elected_on = $2, election_id = $3 \
+                         WHERE id = $4 AND unit_id = $5 AND status = $6",
+                    )
+                    .bind(&change.elected_by)
+                    .bind(change.elected_on)
+                    .bind(id)
+                    .bind(board_id)
+                    .bind(unit.id)
+                    .bind(BoardStatus::Active.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                    if renewed.rows_affected() == 0 {
+                        return Err(StoreError::Conflict { field: "board", message: "Ban đã giải thể.".into() });
+                    }
+                    sqlx::query("DELETE FROM board_member WHERE board_id = $1").bind(board_id).execute(&mut *tx).await?;
+                    let audit = serde_json::json!({ "members": change.members.len(), "election": id });
+                    write_audit!(&mut *tx, now, actor, &entry("board.members_elected", "board", board_id, unit, audit))?;
+                    board_id
+                }
+            };
+            for (i, m) in change.members.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO board_member (board_id, position, name, sort_key, role, source, village_id, user_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(board_id)
+                .bind(i as i64 + 1)
+                .bind(&m.name)
+                .bind(coso_text::sort_key(&m.name))
+                .bind(m.role.as_str())
+                .bind(m.source.as_str())
+                .bind(m.village_id)
+                .bind(m.user_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            sqlx::query("UPDATE village_election SET board_id = $1 WHERE id = $2")
+                .bind(board_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            board_id
+        });
+        Ok(board_id)
     }
 }

@@ -137,6 +137,20 @@ const REMEDIATION_SELECT: &str = "SELECT r.id, r.inspection_id, r.title, r.lead_
     l.name AS lead_unit_name, r.due_on, r.status, r.done_on, r.done_note \
     FROM inspection_remediation r JOIN unit l ON l.id = r.lead_unit_id ";
 
+/// Who works on a remediation task: the inspecting unit's officials (a permit to manage
+/// inspections on `unit`, the inspecting unit), or its lead unit's (a permit to report on
+/// `unit`, then the task's lead unit, which the write checks). `Some(lead)` in the second case.
+fn remediation_writer(permit: &Permit, unit: &UnitRow) -> Result<Option<i64>> {
+    let path = unit.unit_path();
+    if permit.covers(Action::ManageInspections, &path) {
+        Ok(None)
+    } else if permit.covers(Action::SubmitReports, &path) {
+        Ok(Some(unit.id))
+    } else {
+        Err(StoreError::Forbidden)
+    }
+}
+
 fn entry(action: &'static str, id: i64, unit_id: i64, after: serde_json::Value) -> AuditEntry {
     AuditEntry::change(action, "inspection", id, coso_domain::UnitId(unit_id), after)
 }
@@ -265,6 +279,18 @@ impl Store {
         }))
     }
 
+    /// The remediation tasks a unit leads, of every inspection, the soonest due first.
+    pub async fn remediations_led_by(&self, unit_id: i64) -> Result<Vec<RemediationRow>> {
+        Ok(dispatch!(self, read, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{REMEDIATION_SELECT} WHERE r.lead_unit_id = $1 ORDER BY r.due_on, r.id"
+            )))
+            .bind(unit_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// The evidence files of an inspection, without their bytes.
     pub async fn inspection_evidence(&self, id: i64) -> Result<Vec<InspectionEvidenceMeta>> {
         Ok(dispatch!(self, read, pool => {
@@ -364,14 +390,30 @@ impl Store {
         bytes: &[u8],
         actor: &Actor,
     ) -> Result<i64> {
-        require(permit, Action::ManageInspections, unit)?;
+        let lead = remediation_writer(permit, unit)?;
         let now = self.clock.now();
         let (criterion_id, remediation_id) = match of {
             EvidenceOf::Criterion(c) => (Some(c), None),
             EvidenceOf::Remediation(r) => (None, Some(r)),
         };
+        // A lead unit adds evidence to its own tasks only, never to the findings.
+        if lead.is_some() && criterion_id.is_some() {
+            return Err(StoreError::Forbidden);
+        }
         let file_id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
+            if let (Some(lead), Some(task)) = (lead, remediation_id) {
+                let leads: Option<i64> = sqlx::query_scalar(
+                    "SELECT lead_unit_id FROM inspection_remediation WHERE id = $1 AND inspection_id = $2",
+                )
+                .bind(task)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if leads != Some(lead) {
+                    return Err(StoreError::Forbidden);
+                }
+            }
             let file_id: i64 = sqlx::query_scalar(
                 "INSERT INTO inspection_evidence (inspection_id, criterion_id, remediation_id, file_name, content_type, data, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -491,10 +533,22 @@ impl Store {
         on: NaiveDate,
         actor: &Actor,
     ) -> Result<()> {
-        require(permit, Action::ManageInspections, unit)?;
+        let lead = remediation_writer(permit, unit)?;
         let now = self.clock.now();
         dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
+            if let Some(lead) = lead {
+                let leads: Option<i64> = sqlx::query_scalar(
+                    "SELECT lead_unit_id FROM inspection_remediation WHERE id = $1 AND inspection_id = $2",
+                )
+                .bind(task)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if leads != Some(lead) {
+                    return Err(StoreError::Forbidden);
+                }
+            }
             let done = sqlx::query(
                 "UPDATE inspection_remediation SET status = $1, done_on = $2, done_note = $3 \
                  WHERE id = $4 AND inspection_id = $5 AND status = $6",

@@ -102,7 +102,7 @@ pub use disclosures::{
     DisclosedRow, DisclosureFileMeta, DisclosureFilter, DisclosureItemRow, DisclosureRow, NewDisclosureFile,
     RegisterUnitRow, RelayRow, forms_of,
 };
-pub use elections::{DismissalRow, ElectionPersonRow, ElectionRow};
+pub use elections::{BoardFromElection, DismissalRow, ElectionPersonRow, ElectionRow};
 pub use email_verifications::NewResident;
 pub use error::StoreError;
 pub use evidence::{EvidenceFile, EvidenceMeta, EvidenceOwner, MAX_EVIDENCE_BYTES};

@@ -389,8 +389,56 @@ async fn an_administrator_marks_a_unit_remote_which_lengthens_later_complaints(a
     assert_eq!(audit.items.iter().filter(|e| e.action == "unit.remote").count(), 2);
 }
 
+async fn a_units_page_links_its_capabilities_as_the_visitor_may_open_them(app: &TestApp) {
+    app.user("root@coso.test", Role::Admin, "42").await;
+    let admin = signed_in(app, "root@coso.test").await;
+    let list: serde_json::Value = admin
+        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
+        .send()
+        .await
+        .expect("units")
+        .json()
+        .await
+        .expect("json");
+    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    app.user("xem@coso.test", Role::Viewer, &commune).await;
+    let page = format!("/quan-tri/don-vi/{commune}");
+
+    let official = html(&signed_in(app, "xa@coso.test").await, app, &page).await;
+    for (text, path) in [
+        ("Kiểm tra việc thực hiện dân chủ ở cơ sở", "kiem-tra"),
+        ("Được kiểm tra: kết luận và nhiệm vụ khắc phục", "duoc-kiem-tra"),
+        ("Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng", "ban-giam-sat"),
+        ("Bầu thành viên ban giám sát", "bau-truong-thon"),
+        ("Đối thoại với Nhân dân", "doi-thoai"),
+        ("Nhân dân bàn và quyết định", "quyet-dinh"),
+    ] {
+        assert_eq!(link(&official, text), Some(format!("/quan-tri/don-vi/{commune}/{path}")), "{text}");
+    }
+    assert!(texts(&official, ".task-list .tag").iter().all(|t| t == "Quản lý"), "{official}");
+
+    // A viewer reads: the links it may open, tagged to be read, and none of the managing ones.
+    let viewer = html(&signed_in(app, "xem@coso.test").await, app, &page).await;
+    assert_eq!(link(&viewer, "Nhân dân bàn và quyết định"), Some(format!("/quan-tri/don-vi/{commune}/quyet-dinh")));
+    for text in [
+        "Kiểm tra việc thực hiện dân chủ ở cơ sở",
+        "Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng",
+        "Đối thoại với Nhân dân",
+    ] {
+        assert_eq!(link(&viewer, text), None, "{text}");
+    }
+    assert!(texts(&viewer, ".task-list .tag").iter().all(|t| t == "Xem"), "{viewer}");
+    for path in ["kiem-tra", "ban-giam-sat", "doi-thoai"] {
+        let res =
+            signed_in(app, "xem@coso.test").await.get(app.url(&format!("{page}/{path}"))).send().await.expect("get");
+        assert_eq!(res.status(), 403, "{path}");
+    }
+}
+
 on_both! {
     app:
+    a_units_page_links_its_capabilities_as_the_visitor_may_open_them => a_units_page_links_its_capabilities_as_the_visitor_may_open_them,
     an_administrator_marks_a_unit_remote_which_lengthens_later_complaints => an_administrator_marks_a_unit_remote_which_lengthens_later_complaints,
     a_field_added_in_the_template_form_shows_on_the_report_form => a_field_added_in_the_template_form_shows_on_the_report_form,
     a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics => a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics,

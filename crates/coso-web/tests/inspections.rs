@@ -398,8 +398,105 @@ async fn the_pages_plan_assess_conclude_and_follow_remediation(app: &TestApp) {
     assert!(!html.contains("<script"));
 }
 
+/// An evidence file posted as the inspected unit's form sends it.
+async fn post_evidence(c: &reqwest::Client, url: String, token: &str, file: &str) -> reqwest::Response {
+    let boundary = "----coso-inspected-evidence-7a2f";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes(),
+    );
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file}\"\r\nContent-Type: application/pdf\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\n\r\n");
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    c.post(url)
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("post")
+}
+
+async fn the_inspected_village_sees_its_inspection_and_completes_its_task(app: &TestApp) {
+    let commune = communes(app).await;
+    let xa = app.client_as("xa@coso.test").await;
+    let res = post(&xa, app.url(&format!("/api/v1/units/{commune}/inspections")), &plan_body("V1")).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let url = |rest: &str| app.url(&format!("/api/v1/inspections/{id}{rest}"));
+    for code in ["leadership", "publicity", "discussion", "participation", "supervision", "reporting"] {
+        let body = if code == "publicity" {
+            json!({ "criterion": code, "verdict": "not_met", "note": "Chưa niêm yết dự toán." })
+        } else {
+            json!({ "criterion": code, "verdict": "met" })
+        };
+        assert_eq!(post(&xa, url("/findings"), &body).await.status(), 200);
+    }
+    let conclusion = "Thôn Một cần niêm yết dự toán ngân sách.";
+    assert_eq!(post(&xa, url("/conclusion"), &json!({ "conclusion": conclusion })).await.status(), 200);
+    let body = json!({ "title": "Niêm yết dự toán ngân sách", "lead_unit": "V1", "due_on": "2026-05-31" });
+    let res = post(&xa, url("/remediation"), &body).await;
+    assert_eq!(res.status(), 201);
+    let task = res.json::<Value>().await.expect("json")["id"].as_i64().expect("task");
+
+    // The village's head sees, from the village's pages, the inspection, its conclusion and the
+    // task the village leads.
+    let head = app.client_as("truong-thon@coso.test").await;
+    let list = page(&head, app.url("/quan-tri/don-vi/V1/duoc-kiem-tra")).await;
+    assert!(list.contains("Kiểm tra việc thực hiện dân chủ ở cơ sở năm 2026"), "{list}");
+    assert!(list.contains("Niêm yết dự toán ngân sách") && list.contains("31/05/2026"), "{list}");
+    let path = format!("/quan-tri/don-vi/V1/duoc-kiem-tra/{id}");
+    let html = page(&head, app.url(&path)).await;
+    assert!(html.contains(conclusion) && html.contains("Chưa niêm yết dự toán."), "{html}");
+    assert!(html.contains("ket-luan.docx") && html.contains("Báo cáo hoàn thành"), "{html}");
+    let res = head.get(app.url(&format!("{path}/ket-luan.docx"))).send().await.expect("docx");
+    assert_eq!(res.status(), 200);
+    // It cannot change the findings or the conclusion.
+    let res = post(&head, url("/findings"), &json!({ "criterion": "publicity", "verdict": "met" })).await;
+    assert_eq!(res.status(), 403);
+    assert_eq!(post(&head, url("/conclusion"), &json!({ "conclusion": "Đạt." })).await.status(), 403);
+
+    // It reports evidence, then the task done; the inspecting commune sees both.
+    let token = csrf(&html);
+    let res =
+        post_evidence(&head, app.url(&format!("{path}/khac-phuc/{task}/minh-chung")), &token, "bang-tin.pdf").await;
+    assert_eq!(res.status(), 200, "{}", res.url());
+    assert!(res.text().await.expect("html").contains("Đã gửi minh chứng khắc phục."));
+    let res = app.post_form(&head, &format!("{path}/khac-phuc/{task}"), &token, &[("note", "Đã niêm yết.")]).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(
+        html.contains("Đã báo cáo hoàn thành nhiệm vụ khắc phục.") && !html.contains("Báo cáo hoàn thành</button>")
+    );
+    let v = get(&xa, url("")).await;
+    assert_eq!(v["remediation"][0]["status"], "done");
+    assert_eq!(v["remediation"][0]["done_note"], "Đã niêm yết.");
+    assert_eq!(v["remediation"][0]["evidence"][0]["file_name"], "bang-tin.pdf");
+
+    // An official of an unrelated commune gets nothing: not its village, not its inspection.
+    let other = app.client_as("xa-khac@coso.test").await;
+    assert_eq!(other.get(app.url(&path)).send().await.expect("page").status(), 403);
+    let res = other.get(app.url(&format!("/quan-tri/don-vi/W1/duoc-kiem-tra/{id}"))).send().await.expect("page");
+    assert_eq!(res.status(), 404);
+    let token = csrf(&page(&other, app.url("/quan-tri/don-vi/W1/duoc-kiem-tra")).await);
+    let res = app
+        .post_form(
+            &other,
+            &format!("/quan-tri/don-vi/W1/duoc-kiem-tra/{id}/khac-phuc/{task}"),
+            &token,
+            &[("note", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), 404);
+}
+
 on_both! {
     app:
+    inspected_side => the_inspected_village_sees_its_inspection_and_completes_its_task,
     end_to_end => plan_checklist_findings_conclusion_remediation_done,
     bad_input => bad_input_and_strangers_are_refused_and_nothing_is_saved,
     pages => the_pages_plan_assess_conclude_and_follow_remediation,

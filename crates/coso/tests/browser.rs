@@ -97,6 +97,7 @@ fn enum_codes() -> Vec<&'static str> {
     codes.extend(NewsStatus::ALL.map(NewsStatus::as_str));
     codes.extend(LibraryKind::ALL.map(LibraryKind::as_str));
     codes.extend(TrainingForm::ALL.map(TrainingForm::as_str));
+    codes.extend(coso_domain::election::ElectionKind::ALL.map(coso_domain::election::ElectionKind::as_str));
     codes.extend(coso_domain::board::BoardKind::ALL.map(coso_domain::board::BoardKind::as_str));
     codes.extend(coso_domain::board::MemberRole::ALL.map(coso_domain::board::MemberRole::as_str));
     codes.extend(coso_domain::board::MemberSource::ALL.map(coso_domain::board::MemberSource::as_str));

@@ -125,6 +125,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("disclosure.relay", "Xác nhận thôn, tổ dân phố đã thông tin lại nội dung công khai", Kind::Change),
     action("board.create", "Ghi nhận ban giám sát và thành viên được bầu", Kind::Change),
     action("board.dissolve", "Giải thể ban giám sát", Kind::Change),
+    action("board.members_elected", "Thay thành viên ban giám sát theo kết quả bầu được công nhận", Kind::Change),
     action("board.plan", "Ghi kế hoạch công tác năm của ban giám sát", Kind::Change),
     action("board.activity", "Ghi hoạt động giám sát", Kind::Change),
     action("board.finding.send", "Gửi kiến nghị của ban giám sát", Kind::Change),

@@ -16,7 +16,7 @@ use super::access::board_of_unit;
 use crate::{Actor, App, Error, Result};
 
 /// The villages and residential groups of the unit today.
-async fn villages_of(app: &App, unit: &UnitRow) -> Result<Vec<UnitRow>> {
+pub(crate) async fn villages_of(app: &App, unit: &UnitRow) -> Result<Vec<UnitRow>> {
     Ok(crate::units::children_today(app, unit)
         .await?
         .into_iter()
@@ -25,7 +25,7 @@ async fn villages_of(app: &App, unit: &UnitRow) -> Result<Vec<UnitRow>> {
 }
 
 /// The village a member's text names: its code, or its name without diacritics needed.
-fn village_named<'a>(villages: &'a [UnitRow], text: &str) -> Option<&'a UnitRow> {
+pub(crate) fn village_named<'a>(villages: &'a [UnitRow], text: &str) -> Option<&'a UnitRow> {
     let folded = coso_text::fold(text);
     villages.iter().find(|v| v.code == text).or_else(|| villages.iter().find(|v| coso_text::fold(&v.name) == folded))
 }

@@ -8,7 +8,7 @@
 
 mod access;
 mod calendar;
-mod create;
+pub(crate) mod create;
 pub mod findings;
 pub mod reports;
 pub mod view;

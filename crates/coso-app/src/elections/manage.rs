@@ -5,12 +5,14 @@ use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
 use coso_domain::authz::Action;
 use coso_domain::election::{
-    DismissalData, DismissalInput, ElectionData, ElectionInput, ElectionStatus, Outcome, PersonRole, RecognitionData,
-    RecognitionInput, ResultData, ResultInput, Step, StepData, StepInput, team_conflicts,
+    BOARD_RULES, DismissalData, DismissalInput, ElectionData, ElectionInput, ElectionKind, ElectionStatus, Outcome,
+    PersonRole, RecognitionData, RecognitionInput, ResultData, ResultInput, Step, StepData, StepInput, judge_seats,
+    team_conflicts,
 };
 use coso_domain::unit::UnitKind;
 use coso_store::UnitRow;
 
+use super::boards;
 use super::view::{DismissalView, ElectionView, dismissal_view, election_for, view_of};
 use crate::{Actor, App, Error, Result};
 
@@ -27,7 +29,8 @@ async fn village(app: &App, code: &str) -> Result<UnitRow> {
 }
 
 /// Creates an election of the village `code` for its meeting day; `dismissal` names the
-/// dismissal of the same village it follows (VH-7).
+/// dismissal of the same village it follows (VH-7). An election of a board's members is
+/// created by the commune `code` (see `boards.rs`).
 pub async fn create(
     app: &App,
     actor: &Actor,
@@ -35,6 +38,9 @@ pub async fn create(
     code: &str,
     input: &ElectionInput,
 ) -> Result<ElectionView> {
+    if !matches!(input.kind.trim(), "" | "village_head") {
+        return create_for_board(app, actor, calendar, code, input).await;
+    }
     let unit = village(app, code).await?;
     let permit = actor.authorize(&unit.unit_path(), Action::ManageElections)?;
     let data = ElectionData::parse(input, &unit.name).map_err(Error::Validation)?;
@@ -55,6 +61,26 @@ pub async fn create(
                 )]));
             }
         }
+    }
+    let id = app.store().create_election(&permit, &unit, &data, actor.audit()).await?;
+    let e = app.store().election(id).await?.ok_or(Error::NotFound)?;
+    view_of(app, calendar, &unit, e).await
+}
+
+/// Creates an election of a board's members by the commune `code`.
+async fn create_for_board(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    code: &str,
+    input: &ElectionInput,
+) -> Result<ElectionView> {
+    let unit = crate::units::by_code(app, code).await?;
+    let permit = actor.authorize(&unit.unit_path(), Action::ManageElections)?;
+    let data = ElectionData::parse(input, &unit.name).map_err(Error::Validation)?;
+    boards::check_unit(data.kind, &unit)?;
+    if data.kind == ElectionKind::InvestmentBoard {
+        boards::check_investment_board(app, &unit, data.board).await?;
     }
     let id = app.store().create_election(&permit, &unit, &data, actor.audit()).await?;
     let e = app.store().election(id).await?.ok_or(Error::NotFound)?;
@@ -100,7 +126,11 @@ pub async fn record_step(
     if !conflicts.is_empty() {
         return Err(conflict_error(&conflicts, data.step));
     }
-    app.store().record_election_step(&permit, &unit, id, &data, actor.audit()).await?;
+    let villages = match data.step {
+        Step::Candidates => boards::candidate_villages(app, &unit, e.kind, &data.people, &data.villages).await?,
+        Step::Team | Step::Plan | Step::Notice => Vec::new(),
+    };
+    app.store().record_election_step(&permit, &unit, id, &data, &villages, actor.audit()).await?;
     let e = app.store().election(id).await?.ok_or(Error::NotFound)?;
     view_of(app, calendar, &unit, e).await
 }
@@ -126,7 +156,16 @@ pub async fn record_result(
         .filter(|p| p.role == PersonRole::Candidate)
         .map(|p| p.name)
         .collect();
-    let data = ResultData::parse(input, &candidates, e.meeting_on).map_err(Error::Validation)?;
+    let seats = u32::try_from(e.seats).map_err(Error::internal)?;
+    let data = ResultData::parse(input, &candidates, e.meeting_on, seats).map_err(Error::Validation)?;
+    if e.kind != ElectionKind::VillageHead {
+        // A count that elects somebody must give a board the law allows; one electing nobody is
+        // kept, for the commune to decide a new vote.
+        let judged = judge_seats(&BOARD_RULES, &data, seats);
+        if !judged.elected.is_empty() {
+            boards::board_change(app, &unit, &e, &judged.elected, None, "votes").await?;
+        }
+    }
     app.store().record_election_result(&permit, &unit, id, &data, actor.audit()).await?;
     let e = app.store().election(id).await?.ok_or(Error::NotFound)?;
     view_of(app, calendar, &unit, e).await
@@ -158,7 +197,7 @@ pub async fn decide(
         }
     };
     let data = RecognitionData::parse(input, received_on).map_err(Error::Validation)?;
-    let view = view_of(app, calendar, &unit, e).await?;
+    let view = view_of(app, calendar, &unit, e.clone()).await?;
     if data.recognised && view.outcome != Some(Outcome::Elected) {
         return Err(Error::Validation(vec![FieldError::new(
             "recognised",
@@ -168,7 +207,14 @@ pub async fn decide(
             ),
         )]));
     }
-    app.store().decide_election(&permit, &unit, id, &data, actor.audit()).await?;
+    if data.recognised && e.kind != ElectionKind::VillageHead {
+        let board_permit = actor.authorize(&unit.unit_path(), Action::ManageBoards)?;
+        let elected: Vec<(String, u32)> = view.winners.iter().map(|w| (w.clone(), 0)).collect();
+        let change = boards::board_change(app, &unit, &e, &elected, data.head.as_deref(), "recognised").await?;
+        app.store().recognise_board_election(&permit, &board_permit, &unit, id, &data, &change, actor.audit()).await?;
+    } else {
+        app.store().decide_election(&permit, &unit, id, &data, actor.audit()).await?;
+    }
     let e = app.store().election(id).await?.ok_or(Error::NotFound)?;
     view_of(app, calendar, &unit, e).await
 }

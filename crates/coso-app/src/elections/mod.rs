@@ -6,6 +6,7 @@
 //! 60 days (VH-7). The views carry the decisions' shape: `households`, `present`, `yes`,
 //! `required`, `outcome`, `reason`, `deadlines`.
 
+mod boards;
 pub mod deadlines;
 pub mod documents;
 mod manage;
@@ -15,5 +16,5 @@ pub use deadlines::ElectionDeadline;
 pub use manage::{create, decide, dismiss, record_result, record_step};
 pub use view::{
     CandidateView, ComingMeeting, DismissalView, ElectionSummary, ElectionView, ThresholdView, coming_meetings,
-    dismissal, dismissals, get, list_for_unit,
+    dismissal, dismissals, get, investment_boards, list_for_unit,
 };

@@ -5,7 +5,9 @@ use coso_calendar::HolidayCalendar;
 use coso_domain::UnitId;
 use coso_domain::authz::Action;
 use coso_domain::decision::Comparison;
-use coso_domain::election::{Base, ElectionStatus, Outcome, PersonRole, ResultData, Step, judge_result};
+use coso_domain::election::{
+    BOARD_RULES, Base, ElectionKind, ElectionStatus, Outcome, PersonRole, ResultData, Step, judge_result, judge_seats,
+};
 use coso_store::{DismissalRow, ElectionRow, UnitRow};
 use serde::Serialize;
 
@@ -28,6 +30,8 @@ pub struct CandidateView {
     pub name: String,
     /// Once the count is in.
     pub votes: Option<i64>,
+    /// The village a board's candidate would represent.
+    pub village: Option<String>,
 }
 
 /// A dismissal with the interim head and the deadline of the new election.
@@ -54,6 +58,14 @@ pub struct ElectionView {
     pub meeting_on: NaiveDate,
     pub status: ElectionStatus,
     pub status_label: &'static str,
+    /// A village head, or a board's members.
+    pub kind: ElectionKind,
+    pub kind_label: &'static str,
+    /// How many it elects.
+    pub seats: u32,
+    /// The board it fills: an investment board from the start, a People's Inspection Board
+    /// once its result is recognised.
+    pub board_id: Option<i64>,
     pub candidates: Vec<CandidateView>,
     pub team: Vec<String>,
     /// The households of the village at the meeting, and those present.
@@ -64,8 +76,10 @@ pub struct ElectionView {
     pub required: Option<u32>,
     pub outcome: Option<Outcome>,
     pub outcome_label: Option<&'static str>,
-    /// The candidate elected.
+    /// The candidate elected (a village head's election).
     pub elected: Option<String>,
+    /// Everyone elected, most votes first (one for a village head).
+    pub winners: Vec<String>,
     pub reason: Option<String>,
     pub threshold: ThresholdView,
     /// When the commune received the result, and decided on it.
@@ -85,12 +99,17 @@ pub struct ElectionSummary {
     pub meeting_on: NaiveDate,
     pub status: ElectionStatus,
     pub status_label: &'static str,
+    pub kind: ElectionKind,
+    pub kind_label: &'static str,
 }
 
-fn threshold(app: &App) -> ThresholdView {
-    let r = app.settings().election;
+fn threshold(app: &App, kind: ElectionKind) -> ThresholdView {
+    let (r, rule) = match kind {
+        ElectionKind::VillageHead => (app.settings().election, "VH-5"),
+        ElectionKind::InspectionBoard | ElectionKind::InvestmentBoard => (BOARD_RULES, "DEC-5"),
+    };
     ThresholdView {
-        rule: "VH-5",
+        rule,
         base: r.base,
         comparison: r.comparison,
         label: format!("{} {}", r.comparison.label(), r.base.label()),
@@ -143,15 +162,18 @@ pub(super) async fn view_of(
     let candidates: Vec<CandidateView> = people
         .iter()
         .filter(|p| p.role == PersonRole::Candidate)
-        .map(|p| CandidateView { name: p.name.clone(), votes: p.votes })
+        .map(|p| CandidateView { name: p.name.clone(), votes: p.votes, village: p.village_name.clone() })
         .collect();
     let team = people.iter().filter(|p| p.role == PersonRole::Team).map(|p| p.name.clone()).collect();
     let mut out = Vec::new();
-    for s in Step::ALL {
-        out.push(deadlines::step(calendar, s, e.meeting_on, e.done_on(s), today)?);
-    }
-    if let Some(received) = e.received_on {
-        out.push(deadlines::recognition(calendar, received, e.decided_on, today)?);
+    // The timeline of Decree 59 Art. 6–8 times a village head's election only.
+    if e.kind == ElectionKind::VillageHead {
+        for s in Step::ALL {
+            out.push(deadlines::step(calendar, s, e.meeting_on, e.done_on(s), today)?);
+        }
+        if let Some(received) = e.received_on {
+            out.push(deadlines::recognition(calendar, received, e.decided_on, today)?);
+        }
     }
     let dismissal = match e.dismissal_id {
         Some(d) => {
@@ -174,7 +196,31 @@ pub(super) async fn view_of(
         }),
         _ => None,
     };
-    let judgement = count.as_ref().map(|c| judge_result(&app.settings().election, c));
+    let seats = u32::try_from(e.seats).map_err(Error::internal)?;
+    let judgement = count.as_ref().map(|c| match e.kind {
+        ElectionKind::VillageHead => {
+            let j = judge_result(&app.settings().election, c);
+            let winners: Vec<String> = j.leader.clone().filter(|_| j.outcome == Outcome::Elected).into_iter().collect();
+            (j, winners)
+        }
+        ElectionKind::InspectionBoard | ElectionKind::InvestmentBoard => {
+            let j = judge_seats(&BOARD_RULES, c, seats);
+            let top = c.votes.iter().map(|v| v.1).max().unwrap_or(0);
+            let winners: Vec<String> = j.elected.iter().map(|(n, _)| n.clone()).collect();
+            let judged = coso_domain::election::Judgement {
+                required: j.required,
+                outcome: j.outcome,
+                leader: None,
+                yes: top,
+                reason: j.reason,
+            };
+            (judged, winners)
+        }
+    });
+    let (judgement, winners) = match judgement {
+        Some((j, w)) => (Some(j), w),
+        None => (None, Vec::new()),
+    };
     Ok(ElectionView {
         id: e.id,
         unit_code: unit.code.clone(),
@@ -183,6 +229,10 @@ pub(super) async fn view_of(
         meeting_on: e.meeting_on,
         status: e.status,
         status_label: e.status.label(),
+        kind: e.kind,
+        kind_label: e.kind.label(),
+        seats,
+        board_id: e.board_id,
         candidates,
         team,
         households: count.as_ref().map(|c| c.households),
@@ -193,7 +243,8 @@ pub(super) async fn view_of(
         outcome_label: judgement.as_ref().map(|j| j.outcome.label()),
         elected: judgement.as_ref().filter(|j| j.outcome == Outcome::Elected).and_then(|j| j.leader.clone()),
         reason: judgement.map(|j| j.reason),
-        threshold: threshold(app),
+        winners,
+        threshold: threshold(app, e.kind),
         received_on: e.received_on,
         decided_on: e.decided_on,
         deadlines: out,
@@ -214,6 +265,8 @@ pub async fn list_for_unit(app: &App, actor: &Actor, code: &str) -> Result<(Unit
             meeting_on: e.meeting_on,
             status: e.status,
             status_label: e.status.label(),
+            kind: e.kind,
+            kind_label: e.kind.label(),
         })
         .collect();
     Ok((unit, list))
@@ -299,6 +352,26 @@ async fn coming_elections(app: &App, unit_id: i64) -> Result<Vec<ElectionSummary
             meeting_on: e.meeting_on,
             status: e.status,
             status_label: e.status.label(),
+            kind: e.kind,
+            kind_label: e.kind.label(),
         })
+        .collect())
+}
+
+/// The working investment supervision boards of a commune, `(id, project)`, that an election
+/// may fill the residents' seats of.
+pub async fn investment_boards(app: &App, unit: &UnitRow) -> Result<Vec<(i64, String)>> {
+    if !unit.kind.is_commune_level() {
+        return Ok(Vec::new());
+    }
+    Ok(app
+        .store()
+        .boards_of_unit(unit.id)
+        .await?
+        .into_iter()
+        .filter(|b| {
+            b.kind == coso_domain::board::BoardKind::Investment && b.status == coso_domain::board::BoardStatus::Active
+        })
+        .map(|b| (b.id, b.project_name.unwrap_or_default()))
         .collect())
 }

@@ -82,6 +82,11 @@ pub(crate) fn task_lines(v: &InspectionView) -> Vec<String> {
 /// The conclusion as a document, once concluded.
 pub async fn conclusion_document(app: &App, actor: &Actor, id: i64) -> Result<Document> {
     let v = view(app, actor, id).await?;
+    document_of(app, &v).await
+}
+
+/// The conclusion of the inspection `v` as a `Document`, for a reader already allowed to see it.
+pub(super) async fn document_of(app: &App, v: &InspectionView) -> Result<Document> {
     let r = &v.row;
     let Some(conclusion) = r.conclusion.clone() else {
         return Err(Error::Conflict { field: "status", message: "Cuộc kiểm tra chưa có kết luận.".into() });
@@ -100,7 +105,7 @@ pub async fn conclusion_document(app: &App, actor: &Actor, id: i64) -> Result<Do
     let tasks = if v.remediation.is_empty() {
         vec!["Chưa giao nhiệm vụ khắc phục.".to_string()]
     } else {
-        task_lines(&v)
+        task_lines(v)
     };
     let headings = ["I. KẾT QUẢ KIỂM TRA", "II. KẾT LUẬN", "III. NHIỆM VỤ KHẮC PHỤC"];
     Ok(Document {
@@ -118,7 +123,7 @@ pub async fn conclusion_document(app: &App, actor: &Actor, id: i64) -> Result<Do
             "Kết quả kiểm tra và kết luận như sau:".to_string(),
         ],
         body: vec![
-            Section { heading: headings[0].into(), paragraphs: finding_lines(&v), children: vec![] },
+            Section { heading: headings[0].into(), paragraphs: finding_lines(v), children: vec![] },
             Section {
                 heading: headings[1].into(),
                 paragraphs: conclusion.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),

@@ -9,6 +9,7 @@
 mod access;
 mod conclusion;
 mod findings;
+mod inspected;
 mod plan;
 mod publish;
 mod remediation;
@@ -17,6 +18,9 @@ mod view;
 pub use access::{Work, for_work};
 pub use conclusion::{conclude, conclusion_document};
 pub use findings::{EvidenceDownload, add_evidence, evidence_file, record_finding};
+pub use inspected::{
+    Inspected, InspectedView, add_led_task_evidence, finish_led_task, inspected, inspected_document, inspected_view,
+};
 pub use plan::plan;
 pub use publish::{close, publish};
 pub use remediation::{add_task, add_task_evidence, finish_task};

@@ -36,7 +36,7 @@ pub struct RemediationView {
 }
 
 impl RemediationView {
-    fn of(row: RemediationRow, today: NaiveDate, files: &[InspectionEvidenceMeta]) -> RemediationView {
+    pub(super) fn of(row: RemediationRow, today: NaiveDate, files: &[InspectionEvidenceMeta]) -> RemediationView {
         let s = RemediationState { status: row.status, due_on: row.due_on, done_on: row.done_on };
         let evidence = files.iter().filter(|f| f.remediation_id == Some(row.id)).cloned().collect();
         RemediationView { overdue: s.overdue(today), done_late: s.done_late(), evidence, row }
@@ -61,6 +61,12 @@ pub struct InspectionView {
 /// The inspection `id`, for the officials who manage inspections on its inspecting unit.
 pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<InspectionView> {
     let work = for_work(app, actor, id).await?;
+    assemble(app, work.row).await
+}
+
+/// The view of the inspection `row`, for a reader already allowed to see it.
+pub(super) async fn assemble(app: &App, row: InspectionRow) -> Result<InspectionView> {
+    let id = row.id;
     let store = app.store();
     let (team, criteria, tasks, files) = tokio::try_join!(
         store.inspection_team(id),
@@ -81,7 +87,7 @@ pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<InspectionView> {
     let open: Vec<&RemediationView> = remediation.iter().filter(|t| t.row.status == RemediationStatus::Open).collect();
     let deadlines = open.iter().map(|t| Deadline { rule: REMEDIATION_RULE, due: t.row.due_on }).collect();
     let open_tasks = open.len();
-    Ok(InspectionView { row: work.row, team, checklist, remediation, deadlines, unassessed, open_tasks })
+    Ok(InspectionView { row, team, checklist, remediation, deadlines, unassessed, open_tasks })
 }
 
 /// The inspections `unit` carries out and those of which it is the subject, newest first, for

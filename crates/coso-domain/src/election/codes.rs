@@ -33,6 +33,28 @@ macro_rules! code_enum {
 }
 
 code_enum!(
+    /// What an election fills: the village or residential group's head (one seat, Decree 59
+    /// Art. 6–9), the members of the commune's People's Inspection Board (BTT-1, BTT-2), or
+    /// the residents' representatives on a project's investment supervision board (GS-3).
+    ElectionKind {
+        VillageHead => "village_head", "Bầu trưởng thôn, tổ trưởng tổ dân phố";
+        InspectionBoard => "inspection_board", "Bầu thành viên Ban Thanh tra nhân dân";
+        InvestmentBoard => "investment_board", "Bầu đại diện người dân tham gia Ban Giám sát đầu tư của cộng đồng";
+    }
+);
+
+impl ElectionKind {
+    /// The board whose members the election fills, if it fills one.
+    pub fn board(self) -> Option<crate::board::BoardKind> {
+        match self {
+            ElectionKind::VillageHead => None,
+            ElectionKind::InspectionBoard => Some(crate::board::BoardKind::Inspection),
+            ElectionKind::InvestmentBoard => Some(crate::board::BoardKind::Investment),
+        }
+    }
+}
+
+code_enum!(
     /// A step of the timeline before the election meeting (VH-1 to VH-4, Decree 59 Art. 6).
     Step {
         /// VH-1: the decision to hold the election and its plan, 20 days before.

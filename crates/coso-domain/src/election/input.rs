@@ -4,13 +4,16 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Step;
+use super::{ElectionKind, Step};
 use crate::field::{self, Errors, FieldError};
 
 /// The most names a list of candidates or an election team holds.
 pub const MAX_PEOPLE: usize = 30;
 
-/// An election as typed. `dismissal` names the dismissal it follows (VH-7), if any.
+/// An election as typed. `kind` is `village_head` (the default), `inspection_board` or
+/// `investment_board`; `seats` how many are elected (1 for a village head); `board` the
+/// investment supervision board whose residents' representatives are elected; `dismissal`
+/// names the dismissal a village-head election follows (VH-7), if any.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct ElectionInput {
     #[serde(default)]
@@ -19,6 +22,12 @@ pub struct ElectionInput {
     pub meeting_on: String,
     #[serde(default)]
     pub dismissal: Option<i64>,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub seats: Option<i64>,
+    #[serde(default)]
+    pub board: Option<i64>,
 }
 
 /// A checked election.
@@ -27,19 +36,80 @@ pub struct ElectionData {
     pub title: String,
     pub meeting_on: NaiveDate,
     pub dismissal: Option<i64>,
+    pub kind: ElectionKind,
+    pub seats: u32,
+    pub board: Option<i64>,
+}
+
+fn kind_code(raw: &str) -> Result<ElectionKind, FieldError> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Ok(ElectionKind::VillageHead);
+    }
+    ElectionKind::ALL.into_iter().find(|k| k.as_str() == v).ok_or_else(|| {
+        let shown: String = v.chars().take(40).collect();
+        FieldError::new("kind", format!("Loại cuộc bầu «{shown}» không có trong danh sách."))
+    })
+}
+
+/// The seats of an election of `kind`: one village head; a board's members up to the size of a
+/// candidate list; at most 5 residents' representatives on an investment board (GS-3).
+fn seats(kind: ElectionKind, raw: Option<i64>) -> Result<u32, FieldError> {
+    let max = match kind {
+        ElectionKind::VillageHead => 1,
+        ElectionKind::InspectionBoard => MAX_PEOPLE as i64,
+        ElectionKind::InvestmentBoard => crate::board::membership::INVESTMENT_MAX_RESIDENTS as i64,
+    };
+    match (kind, raw) {
+        (ElectionKind::VillageHead, None) => Ok(1),
+        (_, None) => Err(FieldError::new("seats", "Chưa nhập số người được bầu.")),
+        (_, Some(n)) if (1..=max).contains(&n) => {
+            u32::try_from(n).map_err(|_| FieldError::new("seats", "Số người được bầu không hợp lệ."))
+        }
+        (ElectionKind::VillageHead, Some(_)) => {
+            Err(FieldError::new("seats", "Mỗi cuộc bầu trưởng thôn, tổ trưởng tổ dân phố chỉ bầu 1 người."))
+        }
+        (ElectionKind::InvestmentBoard, Some(_)) => Err(FieldError::new(
+            "seats",
+            format!("Số người được bầu phải từ 1 đến {max}: Ban có tối đa {max} đại diện người dân (GS-3)."),
+        )),
+        (ElectionKind::InspectionBoard, Some(_)) => {
+            Err(FieldError::new("seats", format!("Số người được bầu phải từ 1 đến {max}.")))
+        }
+    }
 }
 
 impl ElectionData {
-    /// `village` names the title when none is typed.
-    pub fn parse(input: &ElectionInput, village: &str) -> Result<ElectionData, Vec<FieldError>> {
+    /// `unit` names the title when none is typed.
+    pub fn parse(input: &ElectionInput, unit: &str) -> Result<ElectionData, Vec<FieldError>> {
         let mut e = Errors::default();
         let title = e.take(field::optional_text("title", "Tên cuộc bầu cử", &input.title, 300));
         let meeting_on = e.take(field::date("meeting_on", "Ngày họp bầu", &input.meeting_on));
-        match (title, meeting_on) {
-            (Some(title), Some(meeting_on)) if e.is_empty() => Ok(ElectionData {
-                title: title.unwrap_or_else(|| format!("Bầu trưởng thôn, tổ trưởng tổ dân phố {village}")),
+        let kind = e.take(kind_code(&input.kind));
+        let seats = kind.and_then(|k| e.take(seats(k, input.seats)));
+        if kind == Some(ElectionKind::InvestmentBoard) && input.board.is_none() {
+            e.push(FieldError::new(
+                "board",
+                "Chưa chọn Ban Giám sát đầu tư của cộng đồng mà cuộc bầu bổ sung đại diện người dân.",
+            ));
+        }
+        if kind.is_some_and(|k| k != ElectionKind::VillageHead) && input.dismissal.is_some() {
+            e.push(FieldError::new(
+                "dismissal",
+                "Chỉ cuộc bầu trưởng thôn, tổ trưởng tổ dân phố mới theo sau việc cho thôi làm.",
+            ));
+        }
+        match (title, meeting_on, kind, seats) {
+            (Some(title), Some(meeting_on), Some(kind), Some(seats)) if e.is_empty() => Ok(ElectionData {
+                title: title.unwrap_or_else(|| match kind {
+                    ElectionKind::VillageHead => format!("Bầu trưởng thôn, tổ trưởng tổ dân phố {unit}"),
+                    ElectionKind::InspectionBoard | ElectionKind::InvestmentBoard => format!("{} {unit}", kind.label()),
+                }),
                 meeting_on,
-                dismissal: input.dismissal,
+                dismissal: input.dismissal.filter(|_| kind == ElectionKind::VillageHead),
+                kind,
+                seats,
+                board: input.board.filter(|_| kind == ElectionKind::InvestmentBoard),
             }),
             _ => Err(e.0),
         }
@@ -55,24 +125,41 @@ pub struct StepInput {
     pub done_on: String,
     #[serde(default)]
     pub people: Vec<String>,
+    /// For a board's election, the village or residential group of each candidate of
+    /// `people` (by position; its code or name), which the member will represent (BTT-1).
+    #[serde(default)]
+    pub villages: Vec<String>,
 }
 
-/// A checked step: `people` is the candidate list or the team, empty for the other steps.
+/// A checked step: `people` is the candidate list or the team, empty for the other steps;
+/// `villages` the typed village of each person (same positions), if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StepData {
     pub step: Step,
     pub done_on: NaiveDate,
     pub people: Vec<String>,
+    pub villages: Vec<Option<String>>,
 }
 
-fn people(raw: &[String], step: Step) -> Result<Vec<String>, FieldError> {
-    let mut out: Vec<String> = Vec::new();
-    for name in raw.iter().map(|n| coso_text::clean(n)).filter(|n| !n.is_empty()) {
+/// The people of a step with the village typed beside each, without repeated names.
+type People = Vec<(String, Option<String>)>;
+
+fn people(raw: &[String], villages: &[String], step: Step) -> Result<People, FieldError> {
+    let mut out: People = Vec::new();
+    for (i, name) in raw.iter().enumerate() {
+        let name = coso_text::clean(name);
+        if name.is_empty() {
+            continue;
+        }
         if name.chars().count() > 200 {
             return Err(FieldError::new("people", "Họ và tên dài quá 200 ký tự."));
         }
-        if !out.iter().any(|o| coso_text::fold(o) == coso_text::fold(&name)) {
-            out.push(name);
+        let village = villages.get(i).map(|v| coso_text::clean(v)).filter(|v| !v.is_empty());
+        if village.as_ref().is_some_and(|v| v.chars().count() > 200) {
+            return Err(FieldError::new("people", "Tên thôn, tổ dân phố dài quá 200 ký tự."));
+        }
+        if !out.iter().any(|(o, _)| coso_text::fold(o) == coso_text::fold(&name)) {
+            out.push((name, village));
         }
     }
     if out.len() > MAX_PEOPLE {
@@ -105,9 +192,12 @@ impl StepData {
         let mut e = Errors::default();
         let step = e.take(step_code(&input.step));
         let done_on = e.take(field::date("done_on", "Ngày thực hiện", &input.done_on));
-        let people = step.and_then(|s| e.take(people(&input.people, s)));
+        let people = step.and_then(|s| e.take(people(&input.people, &input.villages, s)));
         match (step, done_on, people) {
-            (Some(step), Some(done_on), Some(people)) if e.is_empty() => Ok(StepData { step, done_on, people }),
+            (Some(step), Some(done_on), Some(people)) if e.is_empty() => {
+                let (people, villages) = people.into_iter().unzip();
+                Ok(StepData { step, done_on, people, villages })
+            }
             _ => Err(e.0),
         }
     }
@@ -158,11 +248,13 @@ fn count(field: &'static str, label: &str, raw: i64) -> Result<u32, FieldError> 
 }
 
 impl ResultData {
-    /// Checks the count against the election's `candidates` and its meeting day.
+    /// Checks the count against the election's `candidates`, its meeting day and its `seats`:
+    /// each representative present votes for at most `seats` candidates.
     pub fn parse(
         input: &ResultInput,
         candidates: &[String],
         meeting_on: NaiveDate,
+        seats: u32,
     ) -> Result<ResultData, Vec<FieldError>> {
         let mut e = Errors::default();
         let households = e.take(count("households", "Tổng số hộ gia đình", input.households));
@@ -202,10 +294,15 @@ impl ResultData {
         }
         let total: u64 = votes.iter().map(|(_, n)| u64::from(*n)).sum();
         if let Some(p) = present
-            && total > u64::from(p)
+            && total > u64::from(p) * u64::from(seats.max(1))
             && e.is_empty()
         {
-            e.push(FieldError::new("votes", format!("Tổng số phiếu ({total}) nhiều hơn số đại diện hộ dự họp ({p}).")));
+            let message = if seats <= 1 {
+                format!("Tổng số phiếu ({total}) nhiều hơn số đại diện hộ dự họp ({p}).")
+            } else {
+                format!("Tổng số phiếu ({total}) nhiều hơn {seats} lần số đại diện hộ dự họp ({p}).")
+            };
+            e.push(FieldError::new("votes", message));
         }
         match (households, present, received_on) {
             (Some(households), Some(present), Some(received_on)) if e.is_empty() => {
@@ -223,6 +320,10 @@ pub struct RecognitionInput {
     pub decided_on: String,
     #[serde(default = "yes")]
     pub recognised: bool,
+    /// For a new People's Inspection Board, the elected candidate who heads it; the one with
+    /// the most votes when empty.
+    #[serde(default)]
+    pub head: String,
 }
 
 fn yes() -> bool {
@@ -233,6 +334,8 @@ fn yes() -> bool {
 pub struct RecognitionData {
     pub decided_on: NaiveDate,
     pub recognised: bool,
+    /// The head named for a new People's Inspection Board, cleaned; matched by the use case.
+    pub head: Option<String>,
 }
 
 impl RecognitionData {
@@ -245,7 +348,8 @@ impl RecognitionData {
                 "Ngày quyết định không được trước ngày UBND xã nhận kết quả bầu.",
             )]);
         }
-        Ok(RecognitionData { decided_on, recognised: input.recognised })
+        let head = Some(coso_text::clean(&input.head)).filter(|h| !h.is_empty());
+        Ok(RecognitionData { decided_on, recognised: input.recognised, head })
     }
 }
 
@@ -302,7 +406,12 @@ mod tests {
 
     #[test]
     fn a_candidate_list_needs_one_name() {
-        let input = StepInput { step: "candidates".into(), done_on: "2025-11-14".into(), people: names(&[" "]) };
+        let input = StepInput {
+            step: "candidates".into(),
+            done_on: "2025-11-14".into(),
+            people: names(&[" "]),
+            villages: Vec::new(),
+        };
         let err = StepData::parse(&input).expect_err("empty");
         assert_eq!(err[0].field, "people");
         let input = StepInput { people: names(&["Nguyễn Văn An", "nguyen van an"]), ..input };
@@ -327,14 +436,14 @@ mod tests {
             votes: vec![vote("Nguyễn Văn An", 66), vote("le thi binh", 4)],
             received_on: "01/12/2025".into(),
         };
-        let data = ResultData::parse(&ok, &candidates, meeting).expect("count");
+        let data = ResultData::parse(&ok, &candidates, meeting, 1).expect("count");
         assert_eq!(data.votes, vec![("Nguyễn Văn An".to_string(), 66), ("Lê Thị Bình".to_string(), 4)]);
         let too_many =
             ResultInput { votes: vec![vote("Nguyễn Văn An", 66), vote("Lê Thị Bình", 5)], ..ok.clone() };
-        assert_eq!(ResultData::parse(&too_many, &candidates, meeting).expect_err("sum")[0].field, "votes");
+        assert_eq!(ResultData::parse(&too_many, &candidates, meeting, 1).expect_err("sum")[0].field, "votes");
         let stranger = ResultInput { votes: vec![vote("Phạm Văn Dũng", 1)], ..ok.clone() };
-        assert!(ResultData::parse(&stranger, &candidates, meeting).is_err());
+        assert!(ResultData::parse(&stranger, &candidates, meeting, 1).is_err());
         let crowd = ResultInput { present: 121, ..ok };
-        assert_eq!(ResultData::parse(&crowd, &candidates, meeting).expect_err("present")[0].field, "present");
+        assert_eq!(ResultData::parse(&crowd, &candidates, meeting, 1).expect_err("present")[0].field, "present");
     }
 }

@@ -166,6 +166,9 @@ pub struct Board {
     pub status: String,
     pub elected_by: String,
     pub elected_on: NaiveDate,
+    /// The election whose recognised result formed the board or last renewed its members
+    /// (`/api/v1/elections/{id}`).
+    pub election: Option<i64>,
     pub project: Option<String>,
     pub members: Vec<Member>,
     pub findings: Vec<Finding>,
@@ -182,6 +185,7 @@ impl From<&BoardView> for Board {
             status: b.status.as_str().into(),
             elected_by: b.elected_by.clone(),
             elected_on: b.elected_on,
+            election: b.election_id,
             project: b.project_name.clone(),
             members: v
                 .members

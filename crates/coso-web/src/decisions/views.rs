@@ -101,6 +101,16 @@ pub struct DecisionPage {
 }
 
 impl DecisionPage {
+    /// The commune a matter-5 decision (electing supervision boards) points to, where the
+    /// members are elected and the boards they form are kept: the decision's commune, or the
+    /// commune above its village.
+    pub fn boards_commune(&self) -> Option<String> {
+        if self.v.matter != coso_domain::decision::Matter::SupervisionBoards {
+            return None;
+        }
+        if self.unit.kind.is_commune_level() { Some(self.unit.code.clone()) } else { self.unit.parent_code.clone() }
+    }
+
     pub fn base(&self) -> String {
         format!("{}/{}", admin_base(&self.unit.code), self.v.id)
     }

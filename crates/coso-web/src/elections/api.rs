@@ -20,7 +20,9 @@ use crate::extract::{Json, Path, Query};
 use crate::plans::api::{DOCX, download, pdf};
 use crate::state::AppState;
 
-/// Creates an election of the village for its meeting day (officials of the commune or above).
+/// Creates an election for its meeting day (officials of the commune or above): a village
+/// head's, by the village; a board's members (`kind` inspection_board with its `seats`, or
+/// investment_board with its `board` and up to 5 seats), by the commune.
 #[utoipa::path(post, path = "/api/v1/units/{code}/elections", tag = "elections", params(("code" = String, Path)), request_body = ElectionCreate,
     responses((status = 201, body = Election), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
@@ -30,7 +32,14 @@ pub async fn create(
     Json(b): Json<ElectionCreate>,
 ) -> ApiResult<(StatusCode, Json<Election>)> {
     let calendar = crate::calendar::current(&state).await?;
-    let input = ElectionInput { title: b.title, meeting_on: b.meeting_on, dismissal: b.dismissal };
+    let input = ElectionInput {
+        title: b.title,
+        meeting_on: b.meeting_on,
+        dismissal: b.dismissal,
+        kind: b.kind,
+        seats: b.seats,
+        board: b.board,
+    };
     let v = elections::create(&state.app, &user.actor(), &calendar, &code, &input).await?;
     Ok((StatusCode::CREATED, Json((&v).into())))
 }
@@ -67,7 +76,7 @@ pub async fn step(
     Json(b): Json<StepCreate>,
 ) -> ApiResult<Json<Election>> {
     let calendar = crate::calendar::current(&state).await?;
-    let input = StepInput { step: b.step, done_on: b.done_on, people: b.people };
+    let input = StepInput { step: b.step, done_on: b.done_on, people: b.people, villages: b.villages };
     let v = elections::record_step(&state.app, &user.actor(), &calendar, id, &input).await?;
     Ok(Json((&v).into()))
 }
@@ -92,7 +101,10 @@ pub async fn result(
     Ok(Json((&v).into()))
 }
 
-/// The commune's decision on a held election: recognised, or to be held again (VH-6).
+/// The commune's decision on a held election: recognised, or to be held again (VH-6). A
+/// board's election recognised forms the commune's People's Inspection Board (or renews its
+/// members), or renews the residents' representatives of its investment board; a membership
+/// breaking BTT-1, GS-2 or GS-3 is refused (422) naming the rule, and nothing changes.
 #[utoipa::path(post, path = "/api/v1/elections/{id}/recognition", tag = "elections", params(("id" = i64, Path)), request_body = RecognitionCreate,
     responses((status = 200, body = Election), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn recognition(
@@ -102,7 +114,7 @@ pub async fn recognition(
     Json(b): Json<RecognitionCreate>,
 ) -> ApiResult<Json<Election>> {
     let calendar = crate::calendar::current(&state).await?;
-    let input = RecognitionInput { decided_on: b.decided_on, recognised: b.recognised };
+    let input = RecognitionInput { decided_on: b.decided_on, recognised: b.recognised, head: b.head };
     let v = elections::decide(&state.app, &user.actor(), &calendar, id, &input).await?;
     Ok(Json((&v).into()))
 }

@@ -17,14 +17,27 @@ pub struct ElectionForm {
     /// A dismissal's id, or empty.
     #[serde(default)]
     pub dismissal: String,
+    /// `village_head` (or empty), `inspection_board`, `investment_board`.
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub seats: String,
+    /// An investment board's id, or empty.
+    #[serde(default)]
+    pub board: String,
 }
 
 impl ElectionForm {
     pub fn input(&self) -> ElectionInput {
+        let seats = self.seats.trim();
         ElectionInput {
             title: self.title.clone(),
             meeting_on: self.meeting_on.clone(),
             dismissal: self.dismissal.trim().parse().ok(),
+            kind: self.kind.clone(),
+            // Text that is not a number is out of every range, so the domain names the field.
+            seats: if seats.is_empty() { None } else { Some(seats.parse().unwrap_or(-1)) },
+            board: self.board.trim().parse().ok(),
         }
     }
 }
@@ -37,7 +50,7 @@ pub struct DismissalForm {
     pub input: DismissalInput,
 }
 
-/// A step; `people` one name a line.
+/// A step; `people` one name a line, a board's candidate followed by «; village».
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct StepForm {
     #[serde(default)]
@@ -52,11 +65,15 @@ pub struct StepForm {
 
 impl StepForm {
     pub fn input(&self) -> StepInput {
-        StepInput {
-            step: self.step.clone(),
-            done_on: self.done_on.clone(),
-            people: self.people.lines().map(str::to_string).collect(),
-        }
+        let (people, villages) = self
+            .people
+            .lines()
+            .map(|line| match line.split_once(';') {
+                Some((name, village)) => (name.to_string(), village.to_string()),
+                None => (line.to_string(), String::new()),
+            })
+            .unzip();
+        StepInput { step: self.step.clone(), done_on: self.done_on.clone(), people, villages }
     }
 }
 
@@ -113,11 +130,18 @@ pub struct RecognitionForm {
     /// `yes` recognises, `no` decides a new vote.
     #[serde(default)]
     pub recognised: String,
+    /// The head of a new People's Inspection Board, among the elected.
+    #[serde(default)]
+    pub head: String,
 }
 
 impl RecognitionForm {
     pub fn input(&self) -> RecognitionInput {
-        RecognitionInput { decided_on: self.decided_on.clone(), recognised: self.recognised.trim() != "no" }
+        RecognitionInput {
+            decided_on: self.decided_on.clone(),
+            recognised: self.recognised.trim() != "no",
+            head: self.head.clone(),
+        }
     }
 }
 
@@ -167,5 +191,13 @@ mod tests {
         assert_eq!((input.votes[0].candidate.as_str(), input.votes[0].votes), ("Nguyễn Văn An", 66));
         let bad = ResultForm { votes: "Nguyễn Văn An 66".into(), ..form };
         assert_eq!(bad.input().expect_err("line")[0].field, "votes");
+    }
+
+    #[test]
+    fn a_boards_candidates_carry_their_village_after_a_semicolon() {
+        let form = StepForm { people: "Nguyễn Văn An; Thôn 1\nLê Thị Bình".into(), ..StepForm::default() };
+        let input = form.input();
+        assert_eq!(input.people, ["Nguyễn Văn An", "Lê Thị Bình"]);
+        assert_eq!(input.villages, [" Thôn 1", ""]);
     }
 }

@@ -34,6 +34,7 @@ async fn elections_page(
     let calendar = crate::calendar::current(state).await?;
     let (unit, list) = elections::list_for_unit(&state.app, &user.actor(), code).await?;
     let dismissals = elections::dismissals(&state.app, &user.actor(), &calendar, code).await?;
+    let investment_boards = elections::investment_boards(&state.app, &unit).await?;
     Ok(ElectionsPage {
         nav: Nav::of(Some(user)),
         ancestors: ancestors(state, &unit).await?,
@@ -42,6 +43,7 @@ async fn elections_page(
         dismissals,
         form,
         dismissal_form,
+        investment_boards,
         errors,
     })
 }
@@ -66,7 +68,12 @@ pub async fn create(
     match elections::create(&state.app, &user.actor(), &calendar, &code, &form.input()).await.map_err(AppError::from) {
         Ok(e) => Ok(redirect_with_notice(
             &format!("{}/{}", elections_base(&e.unit_code), e.id),
-            "Đã tạo cuộc bầu trưởng thôn, tổ trưởng tổ dân phố.",
+            match e.kind {
+                coso_domain::election::ElectionKind::VillageHead => {
+                    "Đã tạo cuộc bầu trưởng thôn, tổ trưởng tổ dân phố."
+                }
+                _ => "Đã tạo cuộc bầu thành viên ban giám sát.",
+            },
         )),
         Err(AppError::Validation(errors)) => {
             let page =

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use coso_app::conferences::{ComplianceView, ConferenceView};
 use coso_app::elections::{DismissalView, ElectionSummary, ElectionView};
 use coso_domain::conference::ConferenceInput;
-use coso_domain::election::{DismissalInput, ElectionStatus, Step, StepState};
+use coso_domain::election::{DismissalInput, ElectionKind, ElectionStatus, Step, StepState};
 use coso_store::UnitRow;
 
 use super::forms::{ElectionForm, RecognitionForm, ResultForm, StepForm};
@@ -45,10 +45,52 @@ pub struct ElectionsPage {
     pub dismissals: Vec<DismissalView>,
     pub form: ElectionForm,
     pub dismissal_form: DismissalInput,
+    /// The working investment supervision boards of a commune: (id, project).
+    pub investment_boards: Vec<(i64, String)>,
     pub errors: FieldErrors,
 }
 
+/// The path of a board's page.
+pub fn board_path(code: &str, id: i64) -> String {
+    format!("/quan-tri/don-vi/{code}/ban-giam-sat/{id}")
+}
+
 impl ElectionsPage {
+    /// Whether the unit elects boards' members (a commune) rather than its head (a village).
+    pub fn for_board(&self) -> bool {
+        self.unit.kind.is_commune_level()
+    }
+
+    pub fn heading(&self) -> &'static str {
+        if self.for_board() {
+            "Bầu thành viên ban giám sát"
+        } else {
+            "Bầu trưởng thôn, tổ trưởng tổ dân phố"
+        }
+    }
+
+    /// The kinds of election a commune holds.
+    pub fn kinds(&self) -> Choices {
+        [ElectionKind::InspectionBoard, ElectionKind::InvestmentBoard]
+            .into_iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string(), self.form.kind.trim() == k.as_str()))
+            .collect()
+    }
+
+    pub fn boards(&self) -> Choices {
+        std::iter::once((
+            String::new(),
+            "Không (bầu Ban Thanh tra nhân dân)".to_string(),
+            self.form.board.trim().is_empty(),
+        ))
+        .chain(self.investment_boards.iter().map(|(id, project)| {
+            let code = id.to_string();
+            let selected = self.form.board.trim() == code;
+            (code, format!("Ban Giám sát đầu tư của cộng đồng: {project}"), selected)
+        }))
+        .collect()
+    }
+
     pub fn base(&self) -> String {
         elections_base(&self.unit.code)
     }
@@ -94,6 +136,34 @@ pub struct ElectionPage {
 }
 
 impl ElectionPage {
+    pub fn for_board(&self) -> bool {
+        self.e.kind != ElectionKind::VillageHead
+    }
+
+    /// A new People's Inspection Board names its head when recognised.
+    pub fn names_head(&self) -> bool {
+        self.e.kind == ElectionKind::InspectionBoard
+    }
+
+    pub fn list_label(&self) -> &'static str {
+        if self.for_board() { "Bầu thành viên ban giám sát" } else { "Bầu trưởng thôn" }
+    }
+
+    pub fn board_link(&self) -> Option<String> {
+        self.e.board_id.map(|id| board_path(&self.e.unit_code, id))
+    }
+
+    pub fn candidate(&self, c: &coso_app::elections::CandidateView) -> String {
+        let mut out = c.name.clone();
+        if let Some(v) = &c.village {
+            out.push_str(&format!(" ({v})"));
+        }
+        if let Some(n) = c.votes {
+            out.push_str(&format!(": {n} phiếu"));
+        }
+        out
+    }
+
     pub fn base(&self) -> String {
         format!("{}/{}", elections_base(&self.e.unit_code), self.e.id)
     }

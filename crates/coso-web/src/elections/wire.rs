@@ -6,7 +6,11 @@ use coso_app::elections::{DismissalView, ElectionDeadline, ElectionSummary, Elec
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// An election of the village: its meeting day, and the dismissal it follows, if any.
+/// An election: its meeting day; `kind` village_head (the default, created on a village) |
+/// inspection_board (the commune's People's Inspection Board, created on the commune) |
+/// investment_board (the residents' representatives of the commune's investment supervision
+/// board `board`); `seats` how many it elects (1 for a village head, at most 5 for an investment
+/// board, GS-3); `dismissal` the dismissal a village head's election follows, if any.
 #[derive(Deserialize, ToSchema)]
 pub struct ElectionCreate {
     #[serde(default)]
@@ -16,16 +20,27 @@ pub struct ElectionCreate {
     /// The id of the dismissal of this village the election follows (VH-7).
     #[serde(default)]
     pub dismissal: Option<i64>,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub seats: Option<i64>,
+    /// The id of the investment supervision board whose residents' representatives are elected.
+    #[serde(default)]
+    pub board: Option<i64>,
 }
 
 /// A step of the timeline done: `step` plan | candidates | team | notice; `people` the
-/// candidate list (at least one) or the election team, none of them a candidate.
+/// candidate list (at least one) or the election team, none of them a candidate; `villages`,
+/// for a board's candidates, the code or name of the village or residential group each would
+/// represent, by position (required for a People's Inspection Board, BTT-1).
 #[derive(Deserialize, ToSchema)]
 pub struct StepCreate {
     pub step: String,
     pub done_on: String,
     #[serde(default)]
     pub people: Vec<String>,
+    #[serde(default)]
+    pub villages: Vec<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -44,13 +59,17 @@ pub struct ResultCreate {
     pub received_on: String,
 }
 
-/// The commune's decision: `recognised` true recognises the winner, false decides a new vote.
+/// The commune's decision: `recognised` true recognises the winner, false decides a new vote;
+/// `head` names the elected candidate who heads a new People's Inspection Board (the one with
+/// the most votes when empty).
 #[derive(Deserialize, ToSchema)]
 #[schema(as = ElectionRecognitionCreate)]
 pub struct RecognitionCreate {
     pub decided_on: String,
     #[serde(default = "yes")]
     pub recognised: bool,
+    #[serde(default)]
+    pub head: String,
 }
 
 fn yes() -> bool {
@@ -124,6 +143,8 @@ impl From<&ElectionDeadline> for Deadline {
 pub struct Candidate {
     pub name: String,
     pub votes: Option<i64>,
+    /// The village a board's candidate would represent.
+    pub village: Option<String>,
 }
 
 /// The threshold the count is held against (VH-5); `verified` false: a configured default
@@ -172,7 +193,8 @@ pub struct ElectionList {
     pub items: Vec<ElectionListed>,
 }
 
-/// One election of a list: `status` preparing | held | recognised | rerun.
+/// One election of a list: `status` preparing | held | recognised | rerun; `kind`
+/// village_head | inspection_board | investment_board.
 #[derive(Serialize, ToSchema)]
 pub struct ElectionListed {
     pub id: i64,
@@ -180,6 +202,8 @@ pub struct ElectionListed {
     pub meeting_on: NaiveDate,
     pub status: String,
     pub status_label: String,
+    pub kind: String,
+    pub kind_label: String,
 }
 
 impl From<ElectionSummary> for ElectionListed {
@@ -190,12 +214,16 @@ impl From<ElectionSummary> for ElectionListed {
             meeting_on: e.meeting_on,
             status: e.status.as_str().to_string(),
             status_label: e.status_label.to_string(),
+            kind: e.kind.as_str().to_string(),
+            kind_label: e.kind_label.to_string(),
         }
     }
 }
 
 /// An election in the decisions' shape: `status` preparing | held | recognised | rerun;
-/// `outcome` elected | not_elected | ratio_unreachable once the count is in.
+/// `outcome` elected | not_elected | ratio_unreachable once the count is in; `kind`
+/// village_head | inspection_board | investment_board, with its `seats`, its `winners` and the
+/// `board` it formed or renews.
 #[derive(Serialize, ToSchema)]
 pub struct Election {
     pub id: i64,
@@ -204,6 +232,12 @@ pub struct Election {
     pub meeting_on: NaiveDate,
     pub status: String,
     pub status_label: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub seats: u32,
+    pub board: Option<i64>,
+    /// Everyone elected, most votes first.
+    pub winners: Vec<String>,
     pub candidates: Vec<Candidate>,
     pub team: Vec<String>,
     pub households: Option<u32>,
@@ -231,7 +265,16 @@ impl From<&ElectionView> for Election {
             meeting_on: v.meeting_on,
             status: v.status.as_str().to_string(),
             status_label: v.status_label.to_string(),
-            candidates: v.candidates.iter().map(|c| Candidate { name: c.name.clone(), votes: c.votes }).collect(),
+            kind: v.kind.as_str().to_string(),
+            kind_label: v.kind_label.to_string(),
+            seats: v.seats,
+            board: v.board_id,
+            winners: v.winners.clone(),
+            candidates: v
+                .candidates
+                .iter()
+                .map(|c| Candidate { name: c.name.clone(), votes: c.votes, village: c.village.clone() })
+                .collect(),
             team: v.team.clone(),
             households: v.households,
             present: v.present,

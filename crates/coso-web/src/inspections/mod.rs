@@ -1,7 +1,9 @@
 //! Inspections of how units carry out grassroots democracy: the officials' pages under
-//! `/quan-tri/don-vi/{code}/kiem-tra…` and `/api/v1/…inspections…`.
+//! `/quan-tri/don-vi/{code}/kiem-tra…` and `/api/v1/…inspections…`; the inspected unit's side
+//! under `/quan-tri/don-vi/{code}/duoc-kiem-tra…`.
 
 pub mod api;
+mod inspected;
 mod pages;
 mod views;
 mod wire;
@@ -21,6 +23,12 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}/kiem-tra/{id}/khac-phuc", post(pages::add_task))
         .route("/quan-tri/don-vi/{code}/kiem-tra/{id}/khac-phuc/{task}", post(pages::finish_task))
         .route("/quan-tri/don-vi/{code}/kiem-tra/{id}/buoc", post(pages::step))
+        .route("/quan-tri/don-vi/{code}/duoc-kiem-tra", get(inspected::list))
+        .route("/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}", get(inspected::page))
+        .route("/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/ket-luan.docx", get(inspected::conclusion_docx))
+        .route("/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/ket-luan.pdf", get(inspected::conclusion_pdf))
+        .route("/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/khac-phuc/{task}", post(inspected::finish_task))
+        .route("/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/khac-phuc/{task}/minh-chung", post(inspected::task_evidence))
         .route("/api/v1/units/{code}/inspections", post(api::create))
         .route("/api/v1/inspections/{id}", get(api::get))
         .route("/api/v1/inspections/{id}/findings", post(api::record_finding))

@@ -144,3 +144,84 @@ impl InspectionPage {
         t.row.status == RemediationStatus::Open
     }
 }
+
+/// The path of the inspected unit's side of its inspections.
+pub fn inspected_base(code: &str) -> String {
+    format!("/quan-tri/don-vi/{code}/duoc-kiem-tra")
+}
+
+fn task_tag(t: &RemediationView) -> (&'static str, &'static str) {
+    match t.row.status {
+        RemediationStatus::Open if t.overdue => ("Quá hạn", "late"),
+        RemediationStatus::Open => (RemediationStatus::Open.label(), "wait"),
+        RemediationStatus::Done if t.done_late => ("Hoàn thành (quá hạn)", "info"),
+        RemediationStatus::Done => (RemediationStatus::Done.label(), "ok"),
+    }
+}
+
+/// The inspections of a unit and the remediation tasks it leads, as its officials see them.
+#[derive(Template, WebTemplate)]
+#[template(path = "inspections/inspected_list.html")]
+pub struct InspectedListPage {
+    pub nav: Nav,
+    pub seen: coso_app::inspections::Inspected,
+}
+
+impl InspectedListPage {
+    pub fn base(&self) -> String {
+        inspected_base(&self.seen.unit.code)
+    }
+    pub fn date(&self, d: &chrono::NaiveDate) -> String {
+        vn_date(*d)
+    }
+    pub fn tag_kind(&self, r: &InspectionRow) -> &'static str {
+        status_kind(r.status)
+    }
+    pub fn task_tag(&self, t: &RemediationView) -> (&'static str, &'static str) {
+        task_tag(t)
+    }
+}
+
+/// One inspection as the inspected unit (or a task's lead unit) sees it: read only, but for the
+/// tasks it leads.
+#[derive(Template, WebTemplate)]
+#[template(path = "inspections/inspected.html")]
+pub struct InspectedPage {
+    pub nav: Nav,
+    pub seen: coso_app::inspections::InspectedView,
+    pub errors: FieldErrors,
+}
+
+impl InspectedPage {
+    pub fn base(&self) -> String {
+        format!("{}/{}", inspected_base(&self.seen.unit.code), self.seen.v.row.id)
+    }
+    pub fn date(&self, d: &chrono::NaiveDate) -> String {
+        vn_date(*d)
+    }
+    pub fn opt_date(&self, d: &Option<chrono::NaiveDate>) -> String {
+        d.map(vn_date).unwrap_or_default()
+    }
+    pub fn status_kind(&self) -> &'static str {
+        status_kind(self.seen.v.row.status)
+    }
+    pub fn verdict_tag(&self, v: &Option<Verdict>) -> (&'static str, &'static str) {
+        match v {
+            None => ("Chưa đánh giá", "wait"),
+            Some(Verdict::Met) => (Verdict::Met.label(), "ok"),
+            Some(Verdict::Partly) => (Verdict::Partly.label(), "info"),
+            Some(Verdict::NotMet) => (Verdict::NotMet.label(), "late"),
+        }
+    }
+    pub fn task_tag(&self, t: &RemediationView) -> (&'static str, &'static str) {
+        task_tag(t)
+    }
+    /// Whether the viewer may report on `t`: a task the unit leads, open, of a concluded
+    /// inspection.
+    pub fn reports_on(&self, t: &RemediationView) -> bool {
+        self.seen.reports
+            && self.seen.leads(&t.row)
+            && t.row.status == RemediationStatus::Open
+            && self.seen.v.row.status == InspectionStatus::Concluded
+    }
+}

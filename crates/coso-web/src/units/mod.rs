@@ -2,6 +2,7 @@
 //! CSV, the remote-area flag) and `/api/v1/units…`.
 
 pub mod api;
+mod capabilities;
 mod forms;
 mod pages;
 mod remote;

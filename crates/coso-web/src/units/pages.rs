@@ -39,6 +39,7 @@ async fn unit_page(
     rows: Vec<coso_domain::RowError>,
 ) -> Result<AdminUnitPage, AppError> {
     let v = units::admin_view(&state.app, &user.actor(), code).await?;
+    let capabilities = super::capabilities::links(&user.actor(), &v.unit);
     Ok(AdminUnitPage {
         nav: Nav::of(Some(user)),
         unit: v.unit,
@@ -56,6 +57,7 @@ async fn unit_page(
         can_set_remote: v.can_set_remote,
         remote_options: super::remote::options(v.remote),
         kinds: creatable_kinds(),
+        capabilities,
     })
 }
 

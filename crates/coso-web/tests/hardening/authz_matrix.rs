@@ -531,6 +531,14 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/khac-phuc", Body::Form,           "S F F F F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/khac-phuc/{task}", Body::Form,    "S F F F F N F N -"),
     ("POST", "/quan-tri/don-vi/{code}/kiem-tra/{id}/buoc", Body::Form,                "S F F F F R F R -"),
+    // The inspected unit's side: those who see the commune's administration open its list; the
+    // commune is not the subject of `{id}` (its village is) and leads no task `{task}`.
+    ("GET", "/quan-tri/don-vi/{code}/duoc-kiem-tra", Body::None,                      "S F O F O O F O -"),
+    ("GET", "/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}", Body::None,                 "S F N F N N F N -"),
+    ("GET", "/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/ket-luan.docx", Body::None,   "S F N F N N F N -"),
+    ("GET", "/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/ket-luan.pdf", Body::None,    "S F N F N N F N -"),
+    ("POST", "/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/khac-phuc/{task}", Body::Form, "S F N F N N F N -"),
+    ("POST", "/quan-tri/don-vi/{code}/duoc-kiem-tra/{id}/khac-phuc/{task}/minh-chung", Body::Multipart, "S F N F N N F N -"),
     ("POST", "/api/v1/units/{code}/inspections", Body::Json,                          "S F F F F R F R -"),
     ("GET", "/api/v1/inspections/{id}", Body::None,                                   "S F F F F O F O -"),
     ("POST", "/api/v1/inspections/{id}/findings", Body::Json,                         "S F F F F R F R -"),
