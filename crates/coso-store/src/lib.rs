@@ -11,6 +11,7 @@ mod aggregate;
 mod announcements;
 mod audit;
 mod audit_search;
+mod batch;
 mod boards;
 mod case_categories;
 mod case_files;
