@@ -213,7 +213,13 @@ fn push_mails(batch: &mut Batch, mails: &[NewMail], now: DateTime<Utc>) {
     for m in mails {
         batch.push(
             INSERT_MAIL,
-            vec![m.to_addr.as_str().into(), m.subject.as_str().into(), m.body.as_str().into(), m.dedupe_key.as_str().into(), now.into()],
+            vec![
+                m.to_addr.as_str().into(),
+                m.subject.as_str().into(),
+                m.body.as_str().into(),
+                m.dedupe_key.as_str().into(),
+                now.into(),
+            ],
         );
     }
 }
@@ -223,16 +229,16 @@ macro_rules! insert_action {
         let a: &NewCaseAction = $a;
         let actor: &Actor = $actor;
         sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("{INSERT_ACTION} RETURNING id")))
-        .bind($case_id)
-        .bind(a.action.as_str())
-        .bind(a.on_date)
-        .bind(a.note.as_deref())
-        .bind(actor.user_id.map(|u| u.0))
-        .bind(actor.label.as_str())
-        .bind(a.detail.to_string())
-        .bind($now)
-        .fetch_one($conn)
-        .await
+            .bind($case_id)
+            .bind(a.action.as_str())
+            .bind(a.on_date)
+            .bind(a.note.as_deref())
+            .bind(actor.user_id.map(|u| u.0))
+            .bind(actor.label.as_str())
+            .bind(a.detail.to_string())
+            .bind($now)
+            .fetch_one($conn)
+            .await
     }};
 }
 
@@ -241,13 +247,13 @@ macro_rules! insert_mails {
         let mails: &[NewMail] = $mails;
         for m in mails {
             sqlx::query(INSERT_MAIL)
-            .bind(&m.to_addr)
-            .bind(&m.subject)
-            .bind(&m.body)
-            .bind(&m.dedupe_key)
-            .bind($now)
-            .execute(&mut *$conn)
-            .await?;
+                .bind(&m.to_addr)
+                .bind(&m.subject)
+                .bind(&m.body)
+                .bind(&m.dedupe_key)
+                .bind($now)
+                .execute(&mut *$conn)
+                .await?;
         }
     }};
 }
@@ -474,12 +480,18 @@ impl Store {
 
     /// Whether a unit is in a remote, hard-to-reach area.
     pub async fn unit_remote(&self, unit: UnitId) -> Result<bool> {
+        let (kept, generation) = self.remote.get(&unit.0);
+        if let Some(remote) = kept {
+            return Ok(remote);
+        }
         let remote = dispatch!(self, read, pool => {
             sqlx::query_scalar::<_, bool>("SELECT remote FROM unit WHERE id = $1")
                 .bind(unit.0)
                 .fetch_optional(pool)
                 .await?
         });
-        remote.ok_or(StoreError::NotFound)
+        let remote = remote.ok_or(StoreError::NotFound)?;
+        self.remote.put(unit.0, remote, generation);
+        Ok(remote)
     }
 }

@@ -45,6 +45,7 @@ mod inbox;
 mod inspections;
 mod jobs;
 mod json;
+mod kept;
 mod library;
 mod login_failures;
 mod news;
