@@ -99,6 +99,25 @@ macro_rules! write_audit {
 }
 pub(crate) use write_audit;
 
+/// The audit row of [`write_audit!`] as a statement of a [`Batch`](crate::batch::Batch).
+pub(crate) fn push_audit(batch: &mut crate::batch::Batch, at: DateTime<Utc>, actor: &Actor, e: &AuditEntry) {
+    batch.push(
+        INSERT_AUDIT,
+        vec![
+            at.into(),
+            actor.user_id.map(|u| u.0).into(),
+            actor.label.as_str().into(),
+            e.action.into(),
+            e.entity.into(),
+            e.entity_id.as_str().into(),
+            e.unit_id.map(|u| u.0).into(),
+            e.before.as_ref().map(|v| v.to_string()).into(),
+            e.after.as_ref().map(|v| v.to_string()).into(),
+            actor.request_id.as_deref().into(),
+        ],
+    );
+}
+
 impl Store {
     /// Records an entry on its own (for changes that have no transaction of their own).
     pub async fn audit(&self, actor: &Actor, entry: &AuditEntry) -> Result<()> {

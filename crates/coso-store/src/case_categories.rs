@@ -19,9 +19,14 @@ pub struct CaseCategoryRow {
 }
 
 impl Store {
-    /// The defaults and the active categories of `unit`, defaults first.
+    /// The defaults and the active categories of `unit`, defaults first (kept a few seconds,
+    /// see `kept.rs`: every petition reads them).
     pub async fn case_categories(&self, unit: UnitId) -> Result<Vec<CaseCategoryRow>> {
-        let rows = dispatch!(self, read, pool => {
+        let (kept, generation) = self.categories.get(&unit.0);
+        if let Some(rows) = kept {
+            return Ok(rows);
+        }
+        let rows: Vec<CaseCategoryRow> = dispatch!(self, read, pool => {
             sqlx::query_as::<_, CaseCategoryRow>(
                 "SELECT id, unit_id, code, name, active FROM case_category \
                  WHERE active AND (unit_id IS NULL OR unit_id = $1) \
@@ -31,6 +36,7 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
+        self.categories.put(unit.0, rows.clone(), generation);
         Ok(rows)
     }
 
@@ -76,6 +82,7 @@ impl Store {
             write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });
+        self.forget_kept();
         Ok(())
     }
 
@@ -104,6 +111,7 @@ impl Store {
             }
             changed
         });
+        self.forget_kept();
         if changed > 0 { Ok(()) } else { Err(StoreError::NotFound) }
     }
 }

@@ -8,7 +8,8 @@ use coso_domain::unit_path::UnitPath;
 use coso_domain::{CaseId, UnitId};
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::audit::{Actor, AuditEntry, push_audit, write_audit};
+use crate::batch::{Batch, RunBatch};
 use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
@@ -183,24 +184,61 @@ fn audit_entry(id: i64, unit_id: i64, action: &'static str, after: &serde_json::
     }
 }
 
+const INSERT_ACTION: &str = "INSERT INTO case_action (case_id, action, on_date, note, actor_user_id, actor_label, \
+     detail, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const INSERT_MAIL: &str = "INSERT INTO mail_outbox (to_addr, subject, body, dedupe_key, created_at, attempts, \
+     next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5) ON CONFLICT (dedupe_key) DO NOTHING";
+const INSERT_SENDER: &str =
+    "INSERT INTO case_sender (case_id, name, address, phone, email, id_number) VALUES ($1, $2, $3, $4, $5, $6)";
+
+/// The timeline row of [`insert_action!`] in a batch, when nothing needs its id.
+fn push_action(batch: &mut Batch, case_id: i64, a: &NewCaseAction, actor: &Actor, now: DateTime<Utc>) {
+    batch.push(
+        INSERT_ACTION,
+        vec![
+            case_id.into(),
+            a.action.as_str().into(),
+            a.on_date.into(),
+            a.note.as_deref().into(),
+            actor.user_id.map(|u| u.0).into(),
+            actor.label.as_str().into(),
+            a.detail.to_string().into(),
+            now.into(),
+        ],
+    );
+}
+
+/// The mails of [`insert_mails!`] in a batch.
+fn push_mails(batch: &mut Batch, mails: &[NewMail], now: DateTime<Utc>) {
+    for m in mails {
+        batch.push(
+            INSERT_MAIL,
+            vec![
+                m.to_addr.as_str().into(),
+                m.subject.as_str().into(),
+                m.body.as_str().into(),
+                m.dedupe_key.as_str().into(),
+                now.into(),
+            ],
+        );
+    }
+}
+
 macro_rules! insert_action {
     ($conn:expr, $case_id:expr, $a:expr, $actor:expr, $now:expr) => {{
         let a: &NewCaseAction = $a;
         let actor: &Actor = $actor;
-        sqlx::query_scalar::<_, i64>(
-            "INSERT INTO case_action (case_id, action, on_date, note, actor_user_id, actor_label, detail, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind($case_id)
-        .bind(a.action.as_str())
-        .bind(a.on_date)
-        .bind(a.note.as_deref())
-        .bind(actor.user_id.map(|u| u.0))
-        .bind(actor.label.as_str())
-        .bind(a.detail.to_string())
-        .bind($now)
-        .fetch_one($conn)
-        .await
+        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("{INSERT_ACTION} RETURNING id")))
+            .bind($case_id)
+            .bind(a.action.as_str())
+            .bind(a.on_date)
+            .bind(a.note.as_deref())
+            .bind(actor.user_id.map(|u| u.0))
+            .bind(actor.label.as_str())
+            .bind(a.detail.to_string())
+            .bind($now)
+            .fetch_one($conn)
+            .await
     }};
 }
 
@@ -208,17 +246,14 @@ macro_rules! insert_mails {
     ($conn:expr, $mails:expr, $now:expr) => {{
         let mails: &[NewMail] = $mails;
         for m in mails {
-            sqlx::query(
-                "INSERT INTO mail_outbox (to_addr, subject, body, dedupe_key, created_at, attempts, next_attempt_at) \
-                 VALUES ($1, $2, $3, $4, $5, 0, $5) ON CONFLICT (dedupe_key) DO NOTHING",
-            )
-            .bind(&m.to_addr)
-            .bind(&m.subject)
-            .bind(&m.body)
-            .bind(&m.dedupe_key)
-            .bind($now)
-            .execute(&mut *$conn)
-            .await?;
+            sqlx::query(INSERT_MAIL)
+                .bind(&m.to_addr)
+                .bind(&m.subject)
+                .bind(&m.body)
+                .bind(&m.dedupe_key)
+                .bind($now)
+                .execute(&mut *$conn)
+                .await?;
         }
     }};
 }
@@ -271,16 +306,26 @@ impl Store {
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query("INSERT INTO case_sender (case_id, name, address, phone, email, id_number) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(id)
-                    .bind(sender.name.as_deref())
-                    .bind(sender.address.as_deref())
-                    .bind(sender.phone.as_deref())
-                    .bind(sender.email.as_deref())
-                    .bind(sender.id_number.as_deref())
-                    .execute(&mut *tx)
-                    .await?;
-                let action_id: i64 = insert_action!(&mut *tx, id, &effects.action, actor, now)?;
+                // What follows the case goes to the database as one batch, but for files and
+                // a parent's row, which need the first timeline row's id and go one by one.
+                let mut batch = Batch::default();
+                batch.push(
+                    INSERT_SENDER,
+                    vec![
+                        id.into(),
+                        sender.name.as_deref().into(),
+                        sender.address.as_deref().into(),
+                        sender.phone.as_deref().into(),
+                        sender.email.as_deref().into(),
+                        sender.id_number.as_deref().into(),
+                    ],
+                );
+                let action_id: Option<i64> = if new.files.is_empty() && new.parent.is_none() {
+                    push_action(&mut batch, id, &effects.action, actor, now);
+                    None
+                } else {
+                    Some(insert_action!(&mut *tx, id, &effects.action, actor, now)?)
+                };
                 for f in new.files {
                     let sha = crate::evidence::sha256_hex(&f.bytes);
                     sqlx::query(
@@ -308,9 +353,10 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                insert_mails!(tx, &effects.mails, now);
+                push_mails(&mut batch, &effects.mails, now);
                 let entry = audit_entry(id, case.unit_id.0, effects.audit_action, &effects.audit_after);
-                write_audit!(&mut *tx, now, actor, &entry)?;
+                push_audit(&mut batch, now, actor, &entry);
+                RunBatch::run_batch(&mut *tx, &batch).await?;
                 tx.commit().await?;
                 Ok::<i64, sqlx::Error>(id)
             }
@@ -434,12 +480,18 @@ impl Store {
 
     /// Whether a unit is in a remote, hard-to-reach area.
     pub async fn unit_remote(&self, unit: UnitId) -> Result<bool> {
+        let (kept, generation) = self.remote.get(&unit.0);
+        if let Some(remote) = kept {
+            return Ok(remote);
+        }
         let remote = dispatch!(self, read, pool => {
             sqlx::query_scalar::<_, bool>("SELECT remote FROM unit WHERE id = $1")
                 .bind(unit.0)
                 .fetch_optional(pool)
                 .await?
         });
-        remote.ok_or(StoreError::NotFound)
+        let remote = remote.ok_or(StoreError::NotFound)?;
+        self.remote.put(unit.0, remote, generation);
+        Ok(remote)
     }
 }

@@ -7,7 +7,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 use crate::Result;
+use crate::case_categories::CaseCategoryRow;
 use crate::error::StoreError;
+use crate::kept::Kept;
+use crate::units::UnitRow;
 
 pub(crate) static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -35,6 +38,12 @@ pub struct Store {
     pub(crate) backend: Pools,
     /// Stamps rows and gives "today" for validity; the system clock unless one was handed in.
     pub(crate) clock: Clock,
+    /// The case categories offered to each unit, kept a few seconds (`kept.rs`).
+    pub(crate) categories: Kept<i64, Vec<CaseCategoryRow>>,
+    /// Each unit's remote-area flag, kept a few seconds (`kept.rs`).
+    pub(crate) remote: Kept<i64, bool>,
+    /// Units by code, kept a few seconds (`kept.rs`).
+    pub(crate) units_by_code: Kept<String, UnitRow>,
 }
 
 impl Store {
@@ -50,7 +59,13 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await?;
-            Ok(Store { backend: Pools::Postgres(pool), clock: Clock::system() })
+            Ok(Store {
+                backend: Pools::Postgres(pool),
+                clock: Clock::system(),
+                categories: Kept::default(),
+                remote: Kept::default(),
+                units_by_code: Kept::default(),
+            })
         } else {
             Err(StoreError::UnsupportedUrl)
         }
@@ -81,7 +96,13 @@ impl Store {
             .min_connections(1)
             .connect_with(opts.read_only(true).row_buffer_size(256))
             .await?;
-        Ok(Store { backend: Pools::Sqlite { read, write }, clock: Clock::system() })
+        Ok(Store {
+            backend: Pools::Sqlite { read, write },
+            clock: Clock::system(),
+            categories: Kept::default(),
+            remote: Kept::default(),
+            units_by_code: Kept::default(),
+        })
     }
 
     /// The same database, stamping rows with `clock` (the application's one clock).
@@ -165,6 +186,14 @@ impl Store {
         crate::dispatch::dispatch!(self, write, pool => {
             sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string())).execute(pool).await?;
         });
+        self.forget_kept();
         Ok(())
+    }
+
+    /// Forgets the rows kept in memory (`kept.rs`), after a change to units, categories or flags.
+    pub(crate) fn forget_kept(&self) {
+        self.units_by_code.forget();
+        self.categories.forget();
+        self.remote.forget();
     }
 }

@@ -10,7 +10,8 @@ use coso_domain::authz::{Action, Permit};
 use coso_domain::decision::ballot::{BallotPlan, EntrySlot, TallyCounts};
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::audit::{Actor, AuditEntry, push_audit, write_audit};
+use crate::batch::{Batch, RunBatch};
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::units::UnitRow;
@@ -378,12 +379,19 @@ impl Store {
         let today = self.clock.today();
         let replaced = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
-            let decision: Option<(i64, String, String, NaiveDate)> =
-                sqlx::query_as("SELECT unit_id, status, form, ends_on FROM decision WHERE id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let Some((unit_id, status, form, ends_on)) = decision else { return Err(StoreError::NotFound) };
+            // One read for the decision, the household's earlier vote and its place in the
+            // snapshot, then the vote and its audit row as one batch (see `batch.rs`).
+            let decision: Option<(i64, String, String, NaiveDate, Option<i64>, bool)> = sqlx::query_as(
+                "SELECT d.unit_id, d.status, d.form, d.ends_on, v.changes, \
+                 EXISTS (SELECT 1 FROM decision_household h WHERE h.decision_id = d.id AND h.household_id = $2) \
+                 FROM decision d LEFT JOIN decision_online_vote v ON v.decision_id = d.id AND v.household_id = $2 \
+                 WHERE d.id = $1",
+            )
+            .bind(id)
+            .bind(household)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((unit_id, status, form, ends_on, before, listed)) = decision else { return Err(StoreError::NotFound) };
             if form != "online" {
                 return Err(StoreError::NotFound);
             }
@@ -393,37 +401,25 @@ impl Store {
                     message: "Cuộc biểu quyết trực tuyến này đã kết thúc; không thể biểu quyết nữa.".into(),
                 });
             }
-            let before: Option<i64> = sqlx::query_scalar(
-                "SELECT changes FROM decision_online_vote WHERE decision_id = $1 AND household_id = $2",
-            )
-            .bind(id)
-            .bind(household)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let written = sqlx::query(
-                "INSERT INTO decision_online_vote (decision_id, household_id, choice, voted_by, voted_at, changes) \
-                 SELECT $1, $2, $3, $4, $5, 0 FROM decision_household WHERE decision_id = $1 AND household_id = $2 \
-                 ON CONFLICT (decision_id, household_id) DO UPDATE SET choice = excluded.choice, \
-                 voted_by = excluded.voted_by, voted_at = excluded.voted_at, changes = decision_online_vote.changes + 1",
-            )
-            .bind(id)
-            .bind(household)
-            .bind(choice)
-            .bind(user.0)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if written == 0 {
+            if !listed {
                 return Err(StoreError::Conflict {
                     field: "choice",
                     message: "Hộ của bạn không có trong danh sách hộ của cuộc biểu quyết này.".into(),
                 });
             }
+            let mut batch = Batch::default();
+            batch.push(
+                "INSERT INTO decision_online_vote (decision_id, household_id, choice, voted_by, voted_at, changes) \
+                 VALUES ($1, $2, $3, $4, $5, 0) \
+                 ON CONFLICT (decision_id, household_id) DO UPDATE SET choice = excluded.choice, \
+                 voted_by = excluded.voted_by, voted_at = excluded.voted_at, changes = decision_online_vote.changes + 1",
+                vec![id.into(), household.into(), choice.into(), user.0.into(), now.into()],
+            );
             let replaced = before.is_some();
             // The choice stays out of the trail: the count is the result, not who chose what.
             let after = serde_json::json!({ "household_id": household, "replaced": replaced });
-            write_audit!(&mut *tx, now, actor, &entry("decision.online_vote", id, unit_id, after))?;
+            push_audit(&mut batch, now, actor, &entry("decision.online_vote", id, unit_id, after));
+            RunBatch::run_batch(&mut *tx, &batch).await?;
             tx.commit().await?;
             replaced
         });

@@ -39,6 +39,7 @@ impl Store {
             }
             tx.commit().await?;
         });
+        self.forget_kept();
         Ok(())
     }
 }

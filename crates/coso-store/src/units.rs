@@ -175,11 +175,16 @@ impl Store {
             tx.commit().await?;
             report
         });
+        self.forget_kept();
         Ok(report)
     }
 
     /// The unit with this code that is valid today, or else its most recent version.
     pub async fn unit_by_code(&self, code: &str) -> Result<Option<UnitRow>> {
+        let (kept, generation) = self.units_by_code.get(code);
+        if kept.is_some() {
+            return Ok(kept);
+        }
         let today = self.clock.today();
         let row = dispatch!(self, read, pool => {
             sqlx::query_as::<_, UnitRow>(unit_select!(
@@ -191,6 +196,9 @@ impl Store {
             .fetch_optional(pool)
             .await?
         });
+        if let Some(unit) = &row {
+            self.units_by_code.put(code.to_owned(), unit.clone(), generation);
+        }
         Ok(row)
     }
 
@@ -384,6 +392,7 @@ impl Store {
             tx.commit().await?;
             ids
         });
+        self.forget_kept();
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             out.extend(self.unit_by_id(UnitId(id)).await?);
@@ -434,6 +443,7 @@ impl Store {
             write_audit!(&mut *tx, now, actor, &entry)?;
             tx.commit().await?;
         });
+        self.forget_kept();
         Ok(())
     }
 

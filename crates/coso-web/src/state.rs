@@ -121,6 +121,8 @@ pub struct Inner {
     pub pages: TtlCache<axum::body::Bytes>,
     pub sessions: TtlCache<crate::auth::CurrentUser>,
     pub inboxes: TtlCache<std::sync::Arc<coso_app::reports::InboxOverview>>,
+    /// The shared part of consultations' public pages, for signed-in visitors' own pages.
+    pub drafts: TtlCache<std::sync::Arc<coso_app::consultations::PublicDraft>>,
     /// Permits to read an uploaded plan document: see `plans::documents`.
     pub document_readers: Arc<tokio::sync::Semaphore>,
 }
@@ -144,6 +146,7 @@ impl AppState {
             pages: TtlCache::new(ttl_cache::PAGE_TTL),
             sessions: TtlCache::new(ttl_cache::SESSION_TTL),
             inboxes: TtlCache::new(ttl_cache::INBOX_TTL),
+            drafts: TtlCache::new(ttl_cache::PAGE_TTL),
             document_readers: Arc::new(tokio::sync::Semaphore::new(crate::plans::documents::READERS)),
         }))
     }
@@ -173,9 +176,16 @@ impl AppState {
 
     /// Forgets the cached pages, sessions and inboxes (after a change).
     pub fn forget_cached(&self) {
-        self.pages.clear();
+        self.forget_content();
         self.sessions.clear();
+    }
+
+    /// Forgets the cached pages, inboxes and drafts, keeping the sessions (after a change that
+    /// cannot touch an account, a role or a session).
+    pub fn forget_content(&self) {
+        self.pages.clear();
         self.inboxes.clear();
+        self.drafts.clear();
     }
 }
 

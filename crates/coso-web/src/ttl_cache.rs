@@ -16,6 +16,7 @@ use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
+use axum::routing::MethodRouter;
 
 use crate::state::AppState;
 
@@ -108,13 +109,35 @@ impl<V: Clone> TtlCache<V> {
 }
 
 /// Forgets every cached value after a write request that succeeded: whatever it changed
-/// (a unit, a role, a report, a sign-out), the next read sees it.
+/// (a unit, a role, a report, a sign-out), the next read sees it. A response marked
+/// [`SessionsUnchanged`] forgets the pages and inboxes but keeps the signed-in sessions.
 pub async fn forget_after_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let write = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let response = next.run(request).await;
     if write && (response.status().is_success() || response.status().is_redirection()) {
-        state.forget_cached();
+        if response.extensions().get::<SessionsUnchanged>().is_some() {
+            state.forget_content();
+        } else {
+            state.forget_cached();
+        }
     }
+    response
+}
+
+/// Marks the answer of a write that cannot change who anyone is or what they may do (a
+/// comment, a vote, a petition): during a crowd of such writes the signed-in sessions are
+/// not read again from the database at every request. Routes opt in one by one with
+/// [`keeps_sessions`]; a route that does not is forgotten whole, the safe default.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionsUnchanged;
+
+/// Marks the answers of `route` [`SessionsUnchanged`]: `.route(path, keeps_sessions(post(handler)))`.
+pub fn keeps_sessions(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
+    route.layer(axum::middleware::map_response(mark_sessions_unchanged))
+}
+
+async fn mark_sessions_unchanged(mut response: Response) -> Response {
+    response.extensions_mut().insert(SessionsUnchanged);
     response
 }
 

@@ -15,6 +15,6 @@ pub use manage::{answer, close, create_draft, create_open, hide_comment, open, r
 pub use opinions::{CommentPlace, comment, paper_context, record_paper, support};
 pub use report::report_document;
 pub use view::{
-    CommentView, ManageView, PUBLIC_COMMENTS_PER_SECTION, PublicView, SectionView, asking_village, list_for_unit,
-    manage_view, public_view,
+    CommentView, ManageView, PUBLIC_COMMENTS_PER_SECTION, PublicDraft, PublicView, SectionView, asking_village,
+    list_for_unit, manage_view, public_draft, public_view, public_view_for,
 };

@@ -3,6 +3,7 @@
 //! page, and the lists of a unit and of a village.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use coso_domain::UnitId;
 use coso_domain::authz::Action;
@@ -13,8 +14,9 @@ use super::access::{audience_village, consultation_of_unit, villages_asked};
 use super::opinions::CommentPlace;
 use crate::{Actor, App, Error, Result};
 
-/// Comments shown per section on the public page; the rest are one link away.
-pub const PUBLIC_COMMENTS_PER_SECTION: i64 = 20;
+/// Comments shown per section on the public page; the rest are one link away. Few, so that a
+/// draft of thirty sections stays a light page on a cheap phone.
+pub const PUBLIC_COMMENTS_PER_SECTION: i64 = 5;
 
 /// A comment as shown: a hidden one has no text, only the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,17 +93,24 @@ pub struct PublicView {
     pub focus: Option<CommentPlace>,
 }
 
+/// What a consultation's page shows every visitor alike.
+#[derive(Debug)]
 struct Loaded {
     sections: Vec<SectionRow>,
     comments: Vec<CommentRow>,
     counts: HashMap<Option<i64>, i64>,
     papers: Vec<PaperRow>,
     answers: HashMap<i64, AnswerRow>,
-    supported: HashSet<i64>,
-    viewer: Option<i64>,
 }
 
-fn section_view(id: Option<i64>, heading: String, body: &str, l: &Loaded) -> SectionView {
+/// What is the visitor's own: the comments they support and wrote.
+#[derive(Debug, Default)]
+struct Visitor {
+    supported: HashSet<i64>,
+    user: Option<i64>,
+}
+
+fn section_view(id: Option<i64>, heading: String, body: &str, l: &Loaded, v: &Visitor) -> SectionView {
     let comments = l
         .comments
         .iter()
@@ -112,8 +121,8 @@ fn section_view(id: Option<i64>, heading: String, body: &str, l: &Loaded) -> Sec
             body: c.hidden_reason.is_none().then(|| c.body.clone()),
             hidden_reason: c.hidden_reason.clone(),
             supports: c.supports,
-            supported: l.supported.contains(&c.id),
-            own: l.viewer == Some(c.author_id),
+            supported: v.supported.contains(&c.id),
+            own: v.user == Some(c.author_id),
             answer: c.answer_id.and_then(|a| l.answers.get(&a).cloned()),
             given_on: coso_domain::clock::date_in_vietnam(c.created_at),
         })
@@ -131,13 +140,13 @@ fn section_view(id: Option<i64>, heading: String, body: &str, l: &Loaded) -> Sec
     }
 }
 
-fn assemble(l: &Loaded) -> (Vec<SectionView>, SectionView) {
-    let sections = l.sections.iter().map(|s| section_view(Some(s.id), s.heading.clone(), &s.body, l)).collect();
-    let whole = section_view(None, "Ý kiến chung về toàn bộ dự thảo".into(), "", l);
+fn assemble(l: &Loaded, v: &Visitor) -> (Vec<SectionView>, SectionView) {
+    let sections = l.sections.iter().map(|s| section_view(Some(s.id), s.heading.clone(), &s.body, l, v)).collect();
+    let whole = section_view(None, "Ý kiến chung về toàn bộ dự thảo".into(), "", l, v);
     (sections, whole)
 }
 
-async fn load(app: &App, c: &ConsultationRow, viewer: Option<i64>, comments: Vec<CommentRow>) -> Result<Loaded> {
+async fn load(app: &App, c: &ConsultationRow, comments: Vec<CommentRow>) -> Result<Loaded> {
     let store = app.store();
     let (sections, counts, papers, answers) = tokio::try_join!(
         store.consultation_sections(c.id),
@@ -145,24 +154,30 @@ async fn load(app: &App, c: &ConsultationRow, viewer: Option<i64>, comments: Vec
         store.consultation_papers(c.id),
         store.consultation_answers(c.id),
     )?;
-    let supported = match viewer {
-        Some(u) => store.supported_by(c.id, u).await?.into_iter().collect(),
-        None => HashSet::new(),
-    };
     Ok(Loaded {
         sections,
         comments,
         counts: counts.into_iter().map(|r| (r.section_id, r.comments)).collect(),
         papers,
         answers: answers.into_iter().map(|a| (a.id, a)).collect(),
-        supported,
-        viewer,
     })
 }
 
-/// The public page of consultation `id`, for anyone (a draft is not found). `focus` asks for
+/// What the public page of a consultation shows every visitor alike, read once and shared by
+/// the pages of many visitors for a few seconds (a link passed around a village's chat group
+/// brings them together); [`public_view_for`] adds what is a visitor's own.
+#[derive(Debug)]
+pub struct PublicDraft {
+    unit: UnitRow,
+    consultation: ConsultationRow,
+    loaded: Loaded,
+    villages: Vec<String>,
+    focus: Option<CommentPlace>,
+}
+
+/// The shared part of consultation `id`'s public page (a draft is not found); `focus` asks for
 /// every comment of one section instead of the first ones.
-pub async fn public_view(app: &App, actor: Option<&Actor>, id: i64, focus: Option<CommentPlace>) -> Result<PublicView> {
+pub async fn public_draft(app: &App, id: i64, focus: Option<CommentPlace>) -> Result<Arc<PublicDraft>> {
     let c =
         app.store().consultation(id).await?.filter(|c| c.status != ConsultationStatus::Draft).ok_or(Error::NotFound)?;
     let unit = crate::units::by_id(app, UnitId(c.unit_id)).await?;
@@ -172,12 +187,27 @@ pub async fn public_view(app: &App, actor: Option<&Actor>, id: i64, focus: Optio
         comments.retain(|r| r.section_id != section);
         comments.extend(app.store().consultation_section_comments(id, section).await?);
     }
-    let viewer = actor.and_then(|a| a.user_id()).map(|u| u.0);
-    let loaded = load(app, &c, viewer, comments).await?;
-    let (sections, whole) = assemble(&loaded);
+    let loaded = load(app, &c, comments).await?;
+    let villages = if c.audience == coso_domain::consultation::Audience::Villages {
+        villages_asked(app, &unit, &c).await?.into_iter().map(|v| v.name).collect()
+    } else {
+        vec![]
+    };
+    Ok(Arc::new(PublicDraft { unit, consultation: c, loaded, villages, focus }))
+}
+
+/// The public page of `draft` for `actor` (anyone when `None`): the shared part with the
+/// visitor's supports, own comments, and whether they may comment now.
+pub async fn public_view_for(app: &App, actor: Option<&Actor>, draft: &PublicDraft) -> Result<PublicView> {
+    let c = &draft.consultation;
+    let visitor = match actor.and_then(|a| a.user_id()).map(|u| u.0) {
+        Some(u) => Visitor { supported: app.store().supported_by(c.id, u).await?.into_iter().collect(), user: Some(u) },
+        None => Visitor::default(),
+    };
+    let (sections, whole) = assemble(&draft.loaded, &visitor);
     let (may, refusal) = match actor {
         None => (false, None),
-        Some(a) => match audience_village(app, a, &unit, &c).await? {
+        Some(a) => match audience_village(app, a, &draft.unit, c).await? {
             None => (false, Some("Bạn không thuộc đối tượng được lấy ý kiến về dự thảo này.".to_string())),
             Some(_) => match may_comment(c.status, c.opens_on, c.closes_on, app.today()) {
                 Ok(()) => (true, None),
@@ -185,12 +215,22 @@ pub async fn public_view(app: &App, actor: Option<&Actor>, id: i64, focus: Optio
             },
         },
     };
-    let villages = if c.audience == coso_domain::consultation::Audience::Villages {
-        villages_asked(app, &unit, &c).await?.into_iter().map(|v| v.name).collect()
-    } else {
-        vec![]
-    };
-    Ok(PublicView { unit, consultation: c, sections, whole, villages, may_comment: may, refusal, focus })
+    Ok(PublicView {
+        unit: draft.unit.clone(),
+        consultation: c.clone(),
+        sections,
+        whole,
+        villages: draft.villages.clone(),
+        may_comment: may,
+        refusal,
+        focus: draft.focus,
+    })
+}
+
+/// The public page of consultation `id`, for anyone (a draft is not found). `focus` asks for
+/// every comment of one section instead of the first ones.
+pub async fn public_view(app: &App, actor: Option<&Actor>, id: i64, focus: Option<CommentPlace>) -> Result<PublicView> {
+    public_view_for(app, actor, &*public_draft(app, id, focus).await?).await
 }
 
 /// The official's page of a consultation: every comment, the counts, the answers.
@@ -210,8 +250,8 @@ pub async fn manage_view(app: &App, actor: &Actor, code: &str, id: i64) -> Resul
     actor.authorize(&unit.unit_path(), Action::ManageConsultations)?;
     let comments = app.store().consultation_comments(id).await?;
     let unanswered = comments.iter().filter(|c| c.hidden_reason.is_none() && c.answer_id.is_none()).count();
-    let loaded = load(app, &c, None, comments).await?;
-    let (sections, whole) = assemble(&loaded);
+    let loaded = load(app, &c, comments).await?;
+    let (sections, whole) = assemble(&loaded, &Visitor::default());
     let villages = villages_asked(app, &unit, &c).await?;
     let ancestors = app.store().ancestors(&unit).await?;
     Ok(ManageView { unit, ancestors, consultation: c, sections, whole, villages, unanswered })

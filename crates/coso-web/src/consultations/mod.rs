@@ -13,13 +13,14 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
+use crate::ttl_cache::keeps_sessions;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/don-vi/{code}/lay-y-kien", get(public::list))
         .route("/lay-y-kien/{id}", get(public::page))
-        .route("/lay-y-kien/{id}/y-kien", post(public::post_comment))
-        .route("/lay-y-kien/{id}/ung-ho", post(public::support))
+        .route("/lay-y-kien/{id}/y-kien", keeps_sessions(post(public::post_comment)))
+        .route("/lay-y-kien/{id}/ung-ho", keeps_sessions(post(public::support)))
         .route("/quan-tri/don-vi/{code}/lay-y-kien", get(admin::list).post(admin::create))
         .route("/quan-tri/don-vi/{code}/lay-y-kien/{id}", get(admin::manage))
         .route("/quan-tri/don-vi/{code}/lay-y-kien/{id}/muc", post(admin::review))
@@ -31,7 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/don-vi/{code}/lay-y-kien/{id}/{file}", get(admin::report_file))
         .route("/api/v1/consultations", post(api::create))
         .route("/api/v1/consultations/{id}", get(api::get))
-        .route("/api/v1/consultations/{id}/comments", post(api::comment))
+        .route("/api/v1/consultations/{id}/comments", keeps_sessions(post(api::comment)))
         .route("/api/v1/consultations/{id}/close", post(api::close))
         .route("/api/v1/consultations/{id}/answers", post(api::answers))
         .route("/api/v1/consultations/{id}/report.docx", get(api::report_docx))

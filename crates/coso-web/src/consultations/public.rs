@@ -46,7 +46,9 @@ async fn render(
 ) -> Result<DraftPage, AppError> {
     let focus = if focus.trim().is_empty() { None } else { CommentPlace::parse(focus).ok() };
     let actor = user.map(CurrentUser::actor);
-    let v = consultations::public_view(&state.app, actor.as_ref(), id, focus).await?;
+    let key = format!("consultation:{id}?muc={}", focus.map_or(String::new(), |f| format!("{f:?}")));
+    let draft = state.drafts.get_or_try_load(&key, || consultations::public_draft(&state.app, id, focus)).await?;
+    let v = consultations::public_view_for(&state.app, actor.as_ref(), &draft).await?;
     Ok(DraftPage { nav: Nav::of(user), v, typed, errors, signed_in: user.is_some() })
 }
 

@@ -15,11 +15,12 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
+use crate::ttl_cache::keeps_sessions;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cua-toi/bieu-quyet", get(resident::list))
-        .route("/cua-toi/bieu-quyet/{id}", post(resident::vote))
+        .route("/cua-toi/bieu-quyet/{id}", keeps_sessions(post(resident::vote)))
         .route("/quan-tri/don-vi/{code}/quyet-dinh/{id}/phat-phieu", get(admin::page).post(admin::plan))
         .route("/quan-tri/don-vi/{code}/quyet-dinh/{id}/thu-phieu", post(admin::collect))
         .route("/quan-tri/don-vi/{code}/quyet-dinh/{id}/nhap-kiem-phieu", post(admin::tally))
@@ -33,6 +34,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/decisions/{id}/distribution.pdf", get(api::distribution_pdf))
         .route("/api/v1/decisions/{id}/counting-minutes.docx", get(api::minutes_docx))
         .route("/api/v1/decisions/{id}/counting-minutes.pdf", get(api::minutes_pdf))
-        .route("/api/v1/decisions/{id}/online-votes", post(api::vote))
+        .route("/api/v1/decisions/{id}/online-votes", keeps_sessions(post(api::vote)))
         .route("/api/v1/decisions/{id}/online-close", post(api::close))
 }

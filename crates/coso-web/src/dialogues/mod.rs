@@ -15,13 +15,14 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
+use crate::ttl_cache::keeps_sessions;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/don-vi/{code}/doi-thoai", get(public::list))
         .route("/don-vi/{code}/cam-ket", get(public::commitments))
         .route("/doi-thoai/{id}", get(public::page))
-        .route("/doi-thoai/{id}/cau-hoi", post(public::ask))
+        .route("/doi-thoai/{id}/cau-hoi", keeps_sessions(post(public::ask)))
         .route("/doi-thoai/{id}/ket-qua.docx", get(files::public_docx))
         .route("/doi-thoai/{id}/ket-qua.pdf", get(files::public_pdf))
         .route("/quan-tri/don-vi/{code}/doi-thoai", get(admin::list).post(admin::create))
@@ -39,7 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/units/{code}/dialogue-requests", post(api::request))
         .route("/api/v1/dialogues/{id}", get(api::get))
         .route("/api/v1/dialogues/{id}/announce", post(api::announce))
-        .route("/api/v1/dialogues/{id}/questions", post(api::ask))
+        .route("/api/v1/dialogues/{id}/questions", keeps_sessions(post(api::ask)))
         .route("/api/v1/dialogues/{id}/answers", post(api::answer))
         .route("/api/v1/dialogues/{id}/commitments", post(api::commit))
         .route("/api/v1/dialogues/{id}/progress", post(api::progress))

@@ -13,6 +13,7 @@ use axum::Router;
 use axum::routing::get;
 
 use crate::state::AppState;
+use crate::ttl_cache::keeps_sessions;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -20,8 +21,8 @@ pub fn routes() -> Router<AppState> {
         .route("/open311/v2/discovery.xml", get(handlers::discovery_xml))
         .route("/open311/v2/services.json", get(handlers::services_json))
         .route("/open311/v2/services.xml", get(handlers::services_xml))
-        .route("/open311/v2/requests.json", get(handlers::list_json).post(handlers::create_json))
-        .route("/open311/v2/requests.xml", get(handlers::list_xml).post(handlers::create_xml))
+        .route("/open311/v2/requests.json", keeps_sessions(get(handlers::list_json).post(handlers::create_json)))
+        .route("/open311/v2/requests.xml", keeps_sessions(get(handlers::list_xml).post(handlers::create_xml)))
         .route("/open311/v2/requests/{id}", get(handlers::one))
 }
 

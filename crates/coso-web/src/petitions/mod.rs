@@ -16,11 +16,12 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
+use crate::ttl_cache::keeps_sessions;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/don-vi/{code}/phan-anh", get(list::page))
-        .route("/don-vi/{code}/phan-anh/gui", get(form::show).post(form::submit))
+        .route("/don-vi/{code}/phan-anh/gui", keeps_sessions(get(form::show).post(form::submit)))
         .route("/theo-doi", get(tracking::lookup))
         .route("/theo-doi/{code}", get(tracking::page))
         .route("/theo-doi/{code}/danh-gia", post(tracking::rate))
