@@ -44,6 +44,8 @@ pub struct Store {
     pub(crate) remote: Kept<i64, bool>,
     /// Units by code, kept a few seconds (`kept.rs`).
     pub(crate) units_by_code: Kept<String, UnitRow>,
+    /// Units by id, kept a few seconds (`kept.rs`).
+    pub(crate) units_by_id: Kept<i64, UnitRow>,
 }
 
 impl Store {
@@ -65,6 +67,7 @@ impl Store {
                 categories: Kept::default(),
                 remote: Kept::default(),
                 units_by_code: Kept::default(),
+                units_by_id: Kept::default(),
             })
         } else {
             Err(StoreError::UnsupportedUrl)
@@ -102,6 +105,7 @@ impl Store {
             categories: Kept::default(),
             remote: Kept::default(),
             units_by_code: Kept::default(),
+            units_by_id: Kept::default(),
         })
     }
 
@@ -193,6 +197,7 @@ impl Store {
     /// Forgets the rows kept in memory (`kept.rs`), after a change to units, categories or flags.
     pub(crate) fn forget_kept(&self) {
         self.units_by_code.forget();
+        self.units_by_id.forget();
         self.categories.forget();
         self.remote.forget();
     }

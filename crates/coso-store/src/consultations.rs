@@ -316,8 +316,9 @@ impl Store {
         Ok(())
     }
 
-    /// Adds a comment while the consultation is open (checked in the insert itself, so a close
-    /// at the same moment wins); `None` when it is no longer open.
+    /// Adds a comment while the consultation is open and its section is one of the draft's
+    /// (checked in the insert itself, so a close at the same moment wins, and no read goes
+    /// before it); `None` when either fails.
     pub async fn add_consultation_comment(
         &self,
         consultation: &ConsultationRow,
@@ -331,6 +332,7 @@ impl Store {
             let id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO consultation_comment (consultation_id, section_id, author_id, author_label, village_id, body, created_at) \
                  SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM consultation WHERE id = $1 AND status = 'open') \
+                 AND ($2 IS NULL OR EXISTS (SELECT 1 FROM consultation_section WHERE id = $2 AND consultation_id = $1)) \
                  RETURNING id",
             )
             .bind(consultation.id)

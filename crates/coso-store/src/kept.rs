@@ -1,5 +1,5 @@
-//! Rows that change seldom and are read at every petition (a unit by its code, its case
-//! categories, its remote flag), kept in memory for a few seconds per process.
+//! Rows that change seldom and are read at every petition, vote or comment (a unit by its code
+//! or id, its case categories, its remote flag), kept in memory for a few seconds per process.
 //!
 //! Why: every read is a round trip to a connection's thread, and a crowd of petitions read the
 //! same few rows over and over. Every change made through this store forgets them at once;

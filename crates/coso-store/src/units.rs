@@ -203,9 +203,16 @@ impl Store {
     }
 
     pub async fn unit_by_id(&self, id: UnitId) -> Result<Option<UnitRow>> {
+        let (kept, generation) = self.units_by_id.get(&id.0);
+        if kept.is_some() {
+            return Ok(kept);
+        }
         let row = dispatch!(self, read, pool => {
             sqlx::query_as::<_, UnitRow>(unit_select!("WHERE u.id = $1")).bind(id.0).fetch_optional(pool).await?
         });
+        if let Some(unit) = &row {
+            self.units_by_id.put(id.0, unit.clone(), generation);
+        }
         Ok(row)
     }
 

@@ -68,11 +68,6 @@ pub async fn comment(app: &App, actor: &Actor, id: i64, place: CommentPlace, inp
     };
     may_comment(c.status, c.opens_on, c.closes_on, app.today()).map_err(|e| Error::Validation(vec![e]))?;
     let body = comment_body(input).map_err(|e| Error::Validation(vec![e]))?;
-    if let CommentPlace::Section(s) = place
-        && !app.store().consultation_sections(id).await?.iter().any(|r| r.id == s)
-    {
-        return Err(Error::Validation(vec![FieldError::new("section", "Mục của dự thảo không hợp lệ.")]));
-    }
     let author = actor.user_id().ok_or(Error::Forbidden)?;
     let new = NewComment {
         section_id: place.section_id(),
@@ -81,12 +76,19 @@ pub async fn comment(app: &App, actor: &Actor, id: i64, place: CommentPlace, inp
         village_id: village,
         body,
     };
-    app.store().add_consultation_comment(&c, &unit, &new, actor.audit()).await?.ok_or_else(|| {
-        Error::Validation(vec![FieldError::new(
-            "body",
-            "Đã kết thúc lấy ý kiến về dự thảo này: không nhận thêm ý kiến.",
-        )])
-    })
+    if let Some(comment) = app.store().add_consultation_comment(&c, &unit, &new, actor.audit()).await? {
+        return Ok(comment);
+    }
+    // Refused by the insert: a section not of this draft, or the consultation closed meanwhile.
+    if let CommentPlace::Section(s) = place
+        && !app.store().consultation_sections(id).await?.iter().any(|r| r.id == s)
+    {
+        return Err(Error::Validation(vec![FieldError::new("section", "Mục của dự thảo không hợp lệ.")]));
+    }
+    Err(Error::Validation(vec![FieldError::new(
+        "body",
+        "Đã kết thúc lấy ý kiến về dự thảo này: không nhận thêm ý kiến.",
+    )]))
 }
 
 /// A resident of the audience supports another's visible comment, once; returns whether the
