@@ -427,6 +427,16 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
         .await
         .expect("empty");
     assert_eq!(res.status(), 422);
+    // A section that is not one of this draft's is named, and nothing is saved.
+    let res = an
+        .post(app.url(&format!("/api/v1/consultations/{id}/comments")))
+        .json(&json!({ "section": 999_999, "body": "Ý kiến cho một mục không có." }))
+        .send()
+        .await
+        .expect("wrong section");
+    assert_eq!(res.status(), 422);
+    let refused: Value = res.json().await.expect("json");
+    assert_eq!(refused["error"]["fields"][0]["field"], "section", "{refused}");
     // A resident may neither close nor read the report.
     assert_eq!(
         an.post(app.url(&format!("/api/v1/consultations/{id}/close"))).send().await.expect("close").status(),
