@@ -50,6 +50,7 @@ mod news;
 mod notifications;
 mod obligations;
 mod outbox;
+mod overdue;
 mod password_resets;
 mod plans;
 mod public_cases;
@@ -93,6 +94,7 @@ pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, Pape
 pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
 pub use decision_votes::{BallotCounts, BallotPlanRow, BallotRow, OnlineCount, OnlineVoteRow, TallyEntryRow};
 pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
+pub use overdue::{OverdueCommitmentRow, OverdueCountRow};
 pub use dialogues::{
     CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,
     ProgressRow, QuestionRow, RequiredDialogueTask,
