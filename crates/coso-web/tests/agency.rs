@@ -341,8 +341,79 @@ async fn an_agency_target_reports_on_the_agencies_template(app: &TestApp) {
     assert!(village.contains("i_household_ballots") && !village.contains("i_staff_conferences"), "{village}");
 }
 
+/// A client signed in with an account's own password.
+async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
+    let c = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let res = c
+        .post(app.url("/api/v1/session"))
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(res.status(), 200, "sign-in of {email}");
+    c
+}
+
+async fn an_official_above_the_agency_creates_and_removes_a_staff_account(app: &TestApp) {
+    let commune = two_agencies(app).await;
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let xa = app.client_as("xa@coso.test").await;
+    let path = "/quan-tri/don-vi/CQA/dan-chu-co-quan/can-bo";
+    let res = xa.get(app.url(path)).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, "table td").iter().any(|t| t == "nv-a@coso.test"), "{html}");
+    let csrf = attr(&html, "form input[name=csrf]", "value").expect("csrf");
+    let cqa = app.store.unit_by_code("CQA").await.expect("unit").expect("CQA").id;
+    let staff = app.store.agency_staff(cqa).await.expect("staff").len();
+    let audited = app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").total;
+
+    // Bad input names each field and saves nothing; the password is not shown again.
+    let bad = [("display_name", " "), ("email", "khong-phai-email"), ("password", "ngan")];
+    let res = app.post_form(&xa, path, &csrf, &bad).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    let summary = texts(&html, ".error-summary li").concat();
+    for named in ["Họ và tên", "e-mail «khong-phai-email»", "Mật khẩu phải có ít nhất 10 ký tự"] {
+        assert!(summary.contains(named), "{named} in {summary}");
+    }
+    assert_eq!(attr(&html, "input#password", "value").as_deref(), Some(""));
+    let taken = [("display_name", "Trần Văn B"), ("email", "nv-b@coso.test"), ("password", "tram-y-te-2026")];
+    let res = app.post_form(&xa, path, &csrf, &taken).await;
+    assert_eq!(res.status(), 422);
+    assert!(texts(&res.text().await.expect("html"), ".error-summary li").concat().contains("đã được dùng"));
+    assert_eq!(app.store.agency_staff(cqa).await.expect("staff").len(), staff);
+    assert_eq!(app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").total, audited);
+
+    // Created: listed, audited, and the account reads its agency's page, not another's.
+    let good = [("display_name", "Lê Văn  Tâm"), ("email", "Tam.Le@coso.test"), ("password", "tram-y-te-2026")];
+    let res = app.post_form(&xa, path, &csrf, &good).await;
+    assert_eq!(res.status(), 200, "the client follows the redirect to the list");
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã tạo tài khoản tam.le@coso.test"), "{html}");
+    assert!(texts(&html, "table td").iter().any(|t| t == "Lê Văn Tâm"), "{html}");
+    let audit = app.store.audit_entries(Some("user"), Some(1)).await.expect("audit");
+    assert_eq!(audit.items[0].action, "user.staff_add");
+    let tam = sign_in(app, "tam.le@coso.test", "tram-y-te-2026").await;
+    assert_eq!(status_of(&tam, app, "/co-quan/CQA").await, 200);
+    assert_eq!(status_of(&tam, app, "/co-quan/CQB").await, 404);
+    let nv_b = app.client_as("nv-b@coso.test").await;
+    assert_eq!(status_of(&nv_b, app, "/co-quan/CQA").await, 404, "another agency's staff");
+    assert_eq!(status_of(&nv_b, app, path).await, 403, "staff do not manage accounts");
+
+    // Removed: the account no longer reads the agency's page.
+    let id = app.store.user_by_email("tam.le@coso.test").await.expect("user").expect("tam").id;
+    let res = app.post_form(&xa, &format!("{path}/{id}/go"), &csrf, &[]).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã gỡ tài khoản") && !html.contains("tam.le@coso.test"), "{html}");
+    assert_eq!(app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").items[0].action, "user.staff_remove");
+    assert_eq!(status_of(&tam, app, "/co-quan/CQA").await, 404);
+}
+
 on_both! {
     app:
+    staff_accounts => an_official_above_the_agency_creates_and_removes_a_staff_account,
     worked_cases => the_worked_cases_of_ag_3_and_ag_4,
     bad_input => bad_input_is_refused_and_nothing_is_saved,
     rules => the_rules_register_keeps_every_version,

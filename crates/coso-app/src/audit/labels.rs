@@ -62,6 +62,8 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("household.create", "Thêm hộ gia đình", Kind::Change),
     action("household.import", "Nhập sổ hộ gia đình từ tệp", Kind::Change),
     action("user.create", "Tạo người dùng", Kind::Change),
+    action("user.staff_add", "Tạo tài khoản cán bộ, công chức, viên chức của cơ quan, đơn vị", Kind::Change),
+    action("user.staff_remove", "Gỡ tài khoản cán bộ, công chức, viên chức khỏi cơ quan, đơn vị", Kind::Change),
     action("user.password_reset", "Đặt lại mật khẩu", Kind::Account),
     action("user.sign_up", "Đăng ký tài khoản người dân", Kind::Account),
     action("user.sign_up_existing", "Đăng ký lại bằng e-mail đã có tài khoản", Kind::Account),
