@@ -391,6 +391,7 @@ pub fn field_label(field: &str) -> String {
         "percent" => "Tỷ lệ hoàn thành (%)",
         "reason" => "Lý do",
         "issuing_body" => "Cơ quan ban hành",
+        "agency_template_id" => "Mẫu báo cáo cho cơ quan, đơn vị (số)",
         "member" => "Thành viên (số)",
         "position" => "Chức vụ",
         "linked_account" => "Có tài khoản",
