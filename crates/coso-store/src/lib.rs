@@ -94,7 +94,6 @@ pub use consultations::{AnswerRow, CommentRow, ConsultationRow, NewComment, Pape
 pub use conventions::{ConventionOpinionRow, ConventionRow, ConventionState, ConventionVersionRow, NewVersion};
 pub use decision_votes::{BallotCounts, BallotPlanRow, BallotRow, OnlineCount, OnlineVoteRow, TallyEntryRow};
 pub use decisions::{Attendance, DecisionHouseholdRow, DecisionListed, DecisionResult, DecisionRow, MeetingRecord};
-pub use overdue::{OverdueCommitmentRow, OverdueCountRow};
 pub use dialogues::{
     CommitmentCounts, CommitmentRow, DialogueRequestRow, DialogueRow, DialogueVillageRow, NewCommitment, NewQuestion,
     ProgressRow, QuestionRow, RequiredDialogueTask,
@@ -121,6 +120,7 @@ pub use news::{NewsFilter, NewsImage, NewsRow};
 pub use notifications::{BatchReport, NewMail, NewNotification, NotificationBatch, NotificationRow};
 pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
+pub use overdue::{OverdueCommitmentRow, OverdueCountRow};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
 pub use public_cases::{
     CasePlace, IntakeFile, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,

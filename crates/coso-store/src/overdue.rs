@@ -95,7 +95,12 @@ impl Store {
         self.overdue_counts(COMMITMENT_COUNTS, unit_path, today).await
     }
 
-    async fn overdue_counts(&self, sql: &'static str, unit_path: &str, today: NaiveDate) -> Result<Vec<OverdueCountRow>> {
+    async fn overdue_counts(
+        &self,
+        sql: &'static str,
+        unit_path: &str,
+        today: NaiveDate,
+    ) -> Result<Vec<OverdueCountRow>> {
         let prefix = format!("{unit_path}%");
         Ok(dispatch!(self, read, pool => {
             sqlx::query_as(sql).bind(today).bind(prefix).fetch_all(pool).await?

@@ -110,7 +110,13 @@ impl Store {
 
     /// Removes the `resident` role an account holds on the agency `unit` (the account and its
     /// other roles stay); `NotFound` when it holds none there.
-    pub async fn remove_agency_staff(&self, permit: &Permit, unit: &UnitRow, user: UserId, actor: &Actor) -> Result<()> {
+    pub async fn remove_agency_staff(
+        &self,
+        permit: &Permit,
+        unit: &UnitRow,
+        user: UserId,
+        actor: &Actor,
+    ) -> Result<()> {
         crate::audit::require(permit, Action::ManageAgencyStaff, unit)?;
         let now = self.clock.now();
         dispatch!(self, write, pool => {

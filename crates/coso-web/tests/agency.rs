@@ -407,7 +407,10 @@ async fn an_official_above_the_agency_creates_and_removes_a_staff_account(app: &
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("html");
     assert!(html.contains("Đã gỡ tài khoản") && !html.contains("tam.le@coso.test"), "{html}");
-    assert_eq!(app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").items[0].action, "user.staff_remove");
+    assert_eq!(
+        app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").items[0].action,
+        "user.staff_remove"
+    );
     assert_eq!(status_of(&tam, app, "/co-quan/CQA").await, 404);
 }
 
@@ -460,7 +463,14 @@ async fn a_plan_chooses_the_template_of_its_agency_targets(app: &TestApp) {
     // The aggregate reads the agency apart, on its template, and the village on the commune's.
     let view = get(&root, app, &format!("/api/v1/plans/{id}/aggregate?occurrence={annual}")).await;
     let codes = |v: &Value, key: &str| -> Vec<String> {
-        v[key].as_array().expect("list").iter().filter_map(|x| x.get("unit_code").or_else(|| x.get("code"))).filter_map(Value::as_str).map(str::to_string).collect()
+        v[key]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|x| x.get("unit_code").or_else(|| x.get("code")))
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect()
     };
     assert_eq!(codes(&view, "rows"), ["V1"]);
     assert_eq!(codes(&view["agencies"], "rows"), ["CQA"]);
@@ -475,7 +485,10 @@ async fn a_plan_chooses_the_template_of_its_agency_targets(app: &TestApp) {
     let agencies = texts(&html, "div[aria-label='Kết quả các cơ quan, đơn vị'] tbody td");
     assert!(agencies.iter().any(|t| t == "Văn phòng HĐND và UBND xã"), "{agencies:?}");
     let others = texts(&html, "div[aria-label='Kết quả các đơn vị'] tbody td");
-    assert!(others.iter().any(|t| t == "Thôn Một") && !others.iter().any(|t| t == "Văn phòng HĐND và UBND xã"), "{others:?}");
+    assert!(
+        others.iter().any(|t| t == "Thôn Một") && !others.iter().any(|t| t == "Văn phòng HĐND và UBND xã"),
+        "{others:?}"
+    );
 }
 
 on_both! {

@@ -560,7 +560,11 @@ async fn the_province_overview_counts_and_lists_the_overdue_commitments_of_its_c
         app,
         &admin,
         &commune,
-        &[("Lắp đèn đường thôn Một", "2026-02-10"), ("Nạo vét kênh thôn Hai", "2026-02-20"), ("Sửa cầu thôn Ba", "2026-06-30")],
+        &[
+            ("Lắp đèn đường thôn Một", "2026-02-10"),
+            ("Nạo vét kênh thôn Hai", "2026-02-20"),
+            ("Sửa cầu thôn Ba", "2026-06-30"),
+        ],
     )
     .await;
     let done = json!({ "commitment": ids[1], "status": "done", "percent": 100, "note": "Đã nạo vét xong." });

@@ -124,7 +124,9 @@ fn per_unit(findings: Vec<OverdueCountRow>, commitments: Vec<OverdueCountRow>) -
         }
     }
     out.sort_by(|(a, _, _), (b, _, _)| (&a.sort_key, a.unit_id).cmp(&(&b.sort_key, b.unit_id)));
-    out.into_iter().map(|(u, findings, commitments)| OverdueUnit { code: u.code, name: u.name, findings, commitments }).collect()
+    out.into_iter()
+        .map(|(u, findings, commitments)| OverdueUnit { code: u.code, name: u.name, findings, commitments })
+        .collect()
 }
 
 /// The findings of the boards of the unit's subtree still waiting for an answer after their

@@ -96,7 +96,8 @@ pub async fn view(
         .ok_or_else(|| Error::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;
     let template = templates::load(app, template_id).await?;
     let agencies = AgencyTemplate { template_id, chosen: occ.agency_template_id };
-    let view = aggregate_with(app, &template, Some(agencies), plan_id, occurrence_id, Some(&scope), app.today()).await?;
+    let view =
+        aggregate_with(app, &template, Some(agencies), plan_id, occurrence_id, Some(&scope), app.today()).await?;
     Ok(PlanView { view, plan, issuer })
 }
 

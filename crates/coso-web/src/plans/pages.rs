@@ -320,8 +320,13 @@ pub async fn issue(
             return Ok(fail(d, errors));
         }
     };
-    let reviewed =
-        Reviewed { issuer: &unit, draft: &draft, document: &doc, targets: &targets_raw, agency_template: &agency_template };
+    let reviewed = Reviewed {
+        issuer: &unit,
+        draft: &draft,
+        document: &doc,
+        targets: &targets_raw,
+        agency_template: &agency_template,
+    };
     match plans::issue_reviewed(&state.app, &actor, reviewed).await {
         Ok(id) => Ok(crate::page_context::redirect_with_notice(
             &format!("/quan-tri/ke-hoach/{id}"),
