@@ -57,6 +57,7 @@ async fn fixture(app: &App) -> Fixture {
         unit_id: provinces[0].id,
         parent_plan_id: None,
         issuer: Default::default(),
+        agency_template_id: None,
         number: Some("01/KH-BCĐ".into()),
         issued_on: Some(date(2026, 1, 5)),
         title: "Thực hiện dân chủ ở cơ sở năm 2026".into(),

@@ -26,15 +26,51 @@ pub async fn ensure_agency(app: &App) -> Result<TemplateId> {
     ))
 }
 
-/// The template `unit` reports with on an occurrence issued with `template_id`: the template
-/// is chosen by the kind of the target, so an agency answers with the agencies' template and is
+/// The template `unit` reports with on an occurrence issued with `template_id` by a plan whose
+/// agency targets report on `agency_template` (`None`: the agencies' default): the template is
+/// chosen by the kind of the target, so an agency answers with an agencies' template and is
 /// never scored on a commune's household ballots or community meetings.
-pub async fn for_unit(app: &App, template_id: TemplateId, unit: &UnitRow) -> Result<Template> {
-    let issued = load(app, template_id).await?;
-    if unit.kind == UnitKind::Agency && issued.code != Template::AGENCY_CODE {
-        return load(app, ensure_agency(app).await?).await;
+pub async fn for_unit(
+    app: &App,
+    template_id: TemplateId,
+    agency_template: Option<TemplateId>,
+    unit: &UnitRow,
+) -> Result<Template> {
+    if unit.kind == UnitKind::Agency {
+        return for_agencies(app, template_id, agency_template).await;
     }
-    Ok(issued)
+    load(app, template_id).await
+}
+
+/// The template a plan's agency targets report on: the one the plan chose, or the plan's own
+/// when it is the agencies' template, or the agencies' default.
+pub async fn for_agencies(app: &App, template_id: TemplateId, agency_template: Option<TemplateId>) -> Result<Template> {
+    if let Some(chosen) = agency_template {
+        return load(app, chosen).await;
+    }
+    let issued = load(app, template_id).await?;
+    if issued.code == Template::AGENCY_CODE {
+        return Ok(issued);
+    }
+    load(app, ensure_agency(app).await?).await
+}
+
+/// The template a plan's issuer chose for its agency targets, by its code as typed (the review
+/// form's choice, the API draft's `agency_template`): `None` for none (the agencies' default);
+/// a code that names no template is refused naming the field.
+pub async fn agency_choice(app: &App, code: &str) -> Result<Option<TemplateId>> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Ok(None);
+    }
+    let found = list(app).await?.into_iter().find(|t| t.code == code);
+    match found {
+        Some(t) => Ok(Some(TemplateId(t.id))),
+        None => {
+            let shown: String = code.chars().take(60).collect();
+            Err(Error::field("agency_template", format!("Mẫu báo cáo cho cơ quan, đơn vị: không có mẫu «{shown}».")))
+        }
+    }
 }
 
 /// A stored template, parsed.

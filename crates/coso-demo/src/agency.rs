@@ -49,9 +49,12 @@ pub async fn load(app: &App, actor: &Actor) -> Result<String, DemoError> {
     )
     .await
     .map_err(DemoError::Agency)?;
-    agency::staff::add(app, actor, &unit.code, STAFF_EMAIL, "Đỗ Thị Mai (Sở Nội vụ, mẫu)", crate::DEMO_PASSWORD)
-        .await
-        .map_err(DemoError::Agency)?;
+    let staff = agency::staff::StaffInput {
+        display_name: "Đỗ Thị Mai (Sở Nội vụ, mẫu)".into(),
+        email: STAFF_EMAIL.into(),
+        password: crate::DEMO_PASSWORD.into(),
+    };
+    agency::staff::add(app, actor, &unit.code, &staff).await.map_err(DemoError::Agency)?;
 
     // The last work year's conference, held on 20 January after it; before that day of this
     // year, the conference of the year before.

@@ -119,6 +119,7 @@ pub async fn load(
         document: None,
         targets: communes,
         template_id,
+        agency_template_id: None,
         parent_plan_id: None,
         actor,
     };

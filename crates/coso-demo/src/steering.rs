@@ -98,6 +98,7 @@ async fn issue_plan(app: &App, province: &UnitRow, communes: &[UnitRow], actor: 
         document: None,
         targets: communes,
         template_id,
+        agency_template_id: None,
         parent_plan_id: None,
         actor,
     };

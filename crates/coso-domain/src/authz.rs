@@ -121,10 +121,13 @@ pub enum Action {
     /// Keep the unit's steering committee (members and the areas they follow) and its register
     /// of commendations and models worth copying.
     ManageSteering,
+    /// Create the accounts of an agency's staff (the `resident` role on the agency) and remove
+    /// that role; never any other role (officials of the agency or above it).
+    ManageAgencyStaff,
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Action::ViewAdmin,
         Action::ManageUnits,
         Action::ReadHouseholds,
@@ -155,6 +158,7 @@ impl Action {
         Action::ManageDecisions,
         Action::ManageInspections,
         Action::ManageSteering,
+        Action::ManageAgencyStaff,
     ];
 }
 
@@ -225,6 +229,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageDecisions
                 | ManageInspections
                 | ManageSteering
+                | ManageAgencyStaff
         ),
         Role::Viewer => matches!(action, ViewAdmin | ReadHouseholds | ReadPlans | ReadReception),
         // A village head sends the village's reports to the commune, and registers the cases

@@ -64,6 +64,7 @@ fn expected(role: Role, rel: Rel, action: Action) -> bool {
             ManageDecisions,
             ManageInspections,
             ManageSteering,
+            ManageAgencyStaff,
         ],
         Role::Viewer => &[ViewAdmin, ReadHouseholds, ReadPlans, ReadReception],
         Role::VillageHead => &[

@@ -49,6 +49,7 @@ fn plan(unit: i64, title: String, targets: Vec<i64>, obligations: Vec<NewObligat
         unit_id: unit,
         parent_plan_id: None,
         issuer: Default::default(),
+        agency_template_id: None,
         number: Some("01/KH-UBND".into()),
         issued_on: Some(date(2026, 1, 5)),
         title,

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 use coso_domain::report::SubmissionStatus;
+use coso_domain::unit::UnitKind;
 use coso_domain::{OccurrenceId, PlanId};
 use serde::Serialize;
 
-use crate::codes::OptCode;
+use crate::codes::{Code, OptCode};
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::{Result, Store};
@@ -16,6 +17,9 @@ pub struct AggregateRow {
     pub unit_id: i64,
     pub code: String,
     pub name: String,
+    /// An agency's report is read on the agencies' template, apart from the others.
+    #[sqlx(try_from = "Code<UnitKind>")]
+    pub kind: UnitKind,
     /// Materialized path, for grouping by subtree.
     pub path: String,
     pub sort_key: String,
@@ -53,7 +57,7 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
             sqlx::query_as::<_, AggregateRow>(
-                "SELECT u.id AS unit_id, u.code, u.name, u.path, u.sort_key, u.parent_id, s.id AS submission_id, s.status, \
+                "SELECT u.id AS unit_id, u.code, u.name, u.kind, u.path, u.sort_key, u.parent_id, s.id AS submission_id, s.status, \
                  s.first_submitted_on, s.version, s.indicator_values, s.score, s.rank \
                  FROM plan_target t \
                  JOIN unit u ON u.id = t.unit_id \

@@ -95,6 +95,7 @@ pub struct FindingRow {
     #[sqlx(try_from = "Code<BoardKind>")]
     pub board_kind: BoardKind,
     pub board_unit_id: i64,
+    pub board_unit_code: String,
     pub board_unit_name: String,
     pub activity_id: Option<i64>,
     pub to_unit_id: i64,
@@ -184,7 +185,7 @@ const BOARD_SELECT: &str = "SELECT b.id, b.unit_id, u.code AS unit_code, u.name 
     b.election_id FROM board b JOIN unit u ON u.id = b.unit_id ";
 
 const FINDING_SELECT: &str = "SELECT f.id, f.board_id, b.kind AS board_kind, b.unit_id AS board_unit_id, \
-    bu.name AS board_unit_name, f.activity_id, f.to_unit_id, tu.code AS to_unit_code, tu.name AS to_unit_name, \
+    bu.code AS board_unit_code, bu.name AS board_unit_name, f.activity_id, f.to_unit_id, tu.code AS to_unit_code, tu.name AS to_unit_name, \
     f.subject, f.body, f.sent_on, f.due_on, f.status, f.escalated_at, f.answer, f.answered_on, f.closed_on \
     FROM board_finding f JOIN board b ON b.id = f.board_id JOIN unit bu ON bu.id = b.unit_id \
     JOIN unit tu ON tu.id = f.to_unit_id ";

@@ -52,6 +52,7 @@ mod news;
 mod notifications;
 mod obligations;
 mod outbox;
+mod overdue;
 mod password_resets;
 mod plans;
 mod public_cases;
@@ -121,6 +122,7 @@ pub use news::{NewsFilter, NewsImage, NewsRow};
 pub use notifications::{BatchReport, NewMail, NewNotification, NotificationBatch, NotificationRow};
 pub use obligations::{NewObligation, ObligationRow, OccurrenceRow};
 pub use outbox::{MAIL_LOCK, Mail, OutboxStats};
+pub use overdue::{OverdueCommitmentRow, OverdueCountRow};
 pub use plans::{NewPlan, PlanId, PlanRow, PlanSummary};
 pub use public_cases::{
     CasePlace, IntakeFile, Open311Filter, Open311Row, PublishedFilter, PublishedRow, RatingSummary,

@@ -31,6 +31,8 @@ pub struct NewPlan {
     pub parent_plan_id: Option<i64>,
     /// The body of the unit that issues it.
     pub issuer: PlanIssuer,
+    /// The report template its agency targets report on; `None`: the agencies' default.
+    pub agency_template_id: Option<i64>,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub title: String,
@@ -51,6 +53,8 @@ pub struct PlanRow {
     pub unit_name: String,
     pub parent_plan_id: Option<i64>,
     pub issuer: PlanIssuer,
+    /// The report template its agency targets report on; `None`: the agencies' default.
+    pub agency_template_id: Option<i64>,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub title: String,
@@ -88,6 +92,7 @@ struct Raw {
     parent_plan_id: Option<i64>,
     #[sqlx(try_from = "Code<PlanIssuer>")]
     issuing_body: PlanIssuer,
+    agency_template_id: Option<i64>,
     number: Option<String>,
     issued_on: Option<NaiveDate>,
     title: String,
@@ -113,6 +118,7 @@ impl Raw {
             unit_name: self.unit_name,
             parent_plan_id: self.parent_plan_id,
             issuer: self.issuing_body,
+            agency_template_id: self.agency_template_id,
             number: self.number,
             issued_on: self.issued_on,
             title: self.title,
@@ -164,8 +170,8 @@ impl Store {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO plan (unit_id, parent_plan_id, number, issued_on, title, year, legal_bases, sections, document, \
-                 search_text, created_at, updated_at, created_by, issuing_body) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id",
+                 search_text, created_at, updated_at, created_by, issuing_body, agency_template_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14) RETURNING id",
             )
             .bind(p.unit_id)
             .bind(p.parent_plan_id)
@@ -180,6 +186,7 @@ impl Store {
             .bind(now)
             .bind(&actor.label)
             .bind(p.issuer.as_str())
+            .bind(p.agency_template_id)
             .fetch_one(&mut *tx)
             .await?;
             insert_tasks!(tx, id, &p.tasks, now);
@@ -199,7 +206,7 @@ impl Store {
                 before: None,
                 after: Some(serde_json::json!({
                     "number": number, "title": title, "year": p.year, "issued_on": p.issued_on, "issuing_body": p.issuer.label(),
-                    "parent_plan_id": p.parent_plan_id, "tasks": p.tasks.len(), "targets": targets.len(),
+                    "agency_template_id": p.agency_template_id, "parent_plan_id": p.parent_plan_id, "tasks": p.tasks.len(), "targets": targets.len(),
                     "obligations": p.obligations.len(), "occurrences": occurrences,
                 })),
             };
@@ -213,8 +220,8 @@ impl Store {
     pub async fn plan(&self, PlanId(id): PlanId) -> Result<Option<PlanRow>> {
         let raw: Option<Raw> = dispatch!(self, read, pool => {
             sqlx::query_as(
-                "SELECT p.id, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.parent_plan_id, p.issuing_body, p.number, \
-                 p.issued_on, p.title, p.year, p.legal_bases, p.sections, p.document, p.created_at, p.updated_at, p.created_by \
+                "SELECT p.id, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.parent_plan_id, p.issuing_body, p.agency_template_id, \
+                 p.number, p.issued_on, p.title, p.year, p.legal_bases, p.sections, p.document, p.created_at, p.updated_at, p.created_by \
                  FROM plan p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1",
             )
             .bind(id)

@@ -1,7 +1,8 @@
 //! Accounts and the roles granted to them on units.
 
 use chrono::{DateTime, Utc};
-use coso_domain::authz::{Grant, Role};
+use coso_domain::authz::{Action, Grant, Permit, Role};
+use coso_domain::unit::UnitKind;
 use coso_domain::unit_path::UnitPath;
 use coso_domain::{UnitId, UserId};
 use serde::Serialize;
@@ -11,6 +12,7 @@ use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::rows::{Page, clamp_limit};
+use crate::units::UnitRow;
 use crate::{Result, Store};
 
 /// A stored account. The password hash never leaves the store except for verification.
@@ -79,6 +81,71 @@ impl Store {
     /// Creates an account made by an administrator, the command line or the demo loader:
     /// its address counts as verified.
     pub async fn create_user(&self, u: &NewUser, actor: &Actor) -> Result<UserId> {
+        self.insert_user(u, actor, "user.create").await
+    }
+
+    /// Creates the account of someone working at the agency `unit` (an officials' act, audited
+    /// as such): the `resident` role on the agency, its address verified.
+    pub async fn create_agency_staff(
+        &self,
+        permit: &Permit,
+        unit: &UnitRow,
+        email: &str,
+        display_name: &str,
+        password_hash: String,
+        actor: &Actor,
+    ) -> Result<UserId> {
+        crate::audit::require(permit, Action::ManageAgencyStaff, unit)?;
+        if unit.kind != UnitKind::Agency {
+            return Err(StoreError::Forbidden);
+        }
+        let new = NewUser {
+            email: email.to_string(),
+            display_name: display_name.to_string(),
+            password_hash,
+            grants: vec![(Role::Resident, unit.unit_id())],
+        };
+        self.insert_user(&new, actor, "user.staff_add").await
+    }
+
+    /// Removes the `resident` role an account holds on the agency `unit` (the account and its
+    /// other roles stay); `NotFound` when it holds none there.
+    pub async fn remove_agency_staff(
+        &self,
+        permit: &Permit,
+        unit: &UnitRow,
+        user: UserId,
+        actor: &Actor,
+    ) -> Result<()> {
+        crate::audit::require(permit, Action::ManageAgencyStaff, unit)?;
+        let now = self.clock.now();
+        dispatch!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query("DELETE FROM role_grant WHERE user_id = $1 AND unit_id = $2 AND role = $3")
+                .bind(user.0)
+                .bind(unit.id)
+                .bind(Role::Resident.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                return Err(StoreError::NotFound);
+            }
+            let entry = AuditEntry {
+                action: "user.staff_remove",
+                entity: "user",
+                entity_id: user.0.to_string(),
+                unit_id: Some(unit.unit_id()),
+                before: Some(serde_json::json!({ "role": Role::Resident.as_str(), "unit_id": unit.id })),
+                after: None,
+            };
+            write_audit!(&mut *tx, now, actor, &entry)?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    async fn insert_user(&self, u: &NewUser, actor: &Actor, action: &'static str) -> Result<UserId> {
         let now = self.clock.now();
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -110,7 +177,7 @@ impl Store {
                     .await?;
             }
             let entry = AuditEntry {
-                action: "user.create",
+                action,
                 entity: "user",
                 entity_id: id.to_string(),
                 unit_id: u.grants.first().map(|g| g.1),

@@ -28,6 +28,7 @@ async fn plan(store: &Store, unit: &UnitRow) -> PlanId {
         unit_id: unit.id,
         parent_plan_id: None,
         issuer: Default::default(),
+        agency_template_id: None,
         number: Some("1/KH-UBND".into()),
         issued_on: Some(date(2026, 1, 10)),
         title: "Kế hoạch năm 2026".into(),

@@ -53,6 +53,7 @@ fn plan_of(unit: &UnitRow, targets: &[UnitRow], template: Option<i64>) -> NewPla
         unit_id: unit.id,
         parent_plan_id: None,
         issuer: Default::default(),
+        agency_template_id: None,
         number: Some("12/KH-UBND".into()),
         issued_on: Some(date(2026, 1, 10)),
         // Decomposed (NFD) on purpose: stored in NFC.

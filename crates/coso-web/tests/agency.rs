@@ -341,8 +341,160 @@ async fn an_agency_target_reports_on_the_agencies_template(app: &TestApp) {
     assert!(village.contains("i_household_ballots") && !village.contains("i_staff_conferences"), "{village}");
 }
 
+/// A client signed in with an account's own password.
+async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
+    let c = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let res = c
+        .post(app.url("/api/v1/session"))
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(res.status(), 200, "sign-in of {email}");
+    c
+}
+
+async fn an_official_above_the_agency_creates_and_removes_a_staff_account(app: &TestApp) {
+    let commune = two_agencies(app).await;
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    let xa = app.client_as("xa@coso.test").await;
+    let path = "/quan-tri/don-vi/CQA/dan-chu-co-quan/can-bo";
+    let res = xa.get(app.url(path)).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(texts(&html, "table td").iter().any(|t| t == "nv-a@coso.test"), "{html}");
+    let csrf = attr(&html, "form input[name=csrf]", "value").expect("csrf");
+    let cqa = app.store.unit_by_code("CQA").await.expect("unit").expect("CQA").id;
+    let staff = app.store.agency_staff(cqa).await.expect("staff").len();
+    let audited = app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").total;
+
+    // Bad input names each field and saves nothing; the password is not shown again.
+    let bad = [("display_name", " "), ("email", "khong-phai-email"), ("password", "ngan")];
+    let res = app.post_form(&xa, path, &csrf, &bad).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    let summary = texts(&html, ".error-summary li").concat();
+    for named in ["Họ và tên", "e-mail «khong-phai-email»", "Mật khẩu phải có ít nhất 10 ký tự"] {
+        assert!(summary.contains(named), "{named} in {summary}");
+    }
+    assert_eq!(attr(&html, "input#password", "value").as_deref(), Some(""));
+    let taken = [("display_name", "Trần Văn B"), ("email", "nv-b@coso.test"), ("password", "tram-y-te-2026")];
+    let res = app.post_form(&xa, path, &csrf, &taken).await;
+    assert_eq!(res.status(), 422);
+    assert!(texts(&res.text().await.expect("html"), ".error-summary li").concat().contains("đã được dùng"));
+    assert_eq!(app.store.agency_staff(cqa).await.expect("staff").len(), staff);
+    assert_eq!(app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").total, audited);
+
+    // Created: listed, audited, and the account reads its agency's page, not another's.
+    let good = [("display_name", "Lê Văn  Tâm"), ("email", "Tam.Le@coso.test"), ("password", "tram-y-te-2026")];
+    let res = app.post_form(&xa, path, &csrf, &good).await;
+    assert_eq!(res.status(), 200, "the client follows the redirect to the list");
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã tạo tài khoản tam.le@coso.test"), "{html}");
+    assert!(texts(&html, "table td").iter().any(|t| t == "Lê Văn Tâm"), "{html}");
+    let audit = app.store.audit_entries(Some("user"), Some(1)).await.expect("audit");
+    assert_eq!(audit.items[0].action, "user.staff_add");
+    let tam = sign_in(app, "tam.le@coso.test", "tram-y-te-2026").await;
+    assert_eq!(status_of(&tam, app, "/co-quan/CQA").await, 200);
+    assert_eq!(status_of(&tam, app, "/co-quan/CQB").await, 404);
+    let nv_b = app.client_as("nv-b@coso.test").await;
+    assert_eq!(status_of(&nv_b, app, "/co-quan/CQA").await, 404, "another agency's staff");
+    assert_eq!(status_of(&nv_b, app, path).await, 403, "staff do not manage accounts");
+
+    // Removed: the account no longer reads the agency's page.
+    let id = app.store.user_by_email("tam.le@coso.test").await.expect("user").expect("tam").id;
+    let res = app.post_form(&xa, &format!("{path}/{id}/go"), &csrf, &[]).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Đã gỡ tài khoản") && !html.contains("tam.le@coso.test"), "{html}");
+    assert_eq!(
+        app.store.audit_entries(Some("user"), Some(1)).await.expect("audit").items[0].action,
+        "user.staff_remove"
+    );
+    assert_eq!(status_of(&tam, app, "/co-quan/CQA").await, 404);
+}
+
+async fn a_plan_chooses_the_template_of_its_agency_targets(app: &TestApp) {
+    let commune = two_agencies(app).await;
+    let root = app.client_as("root@coso.test").await;
+    let mut own = coso_domain::report::Template::default_agency();
+    own.code = "co-quan-2026".into();
+    own.name = "Mẫu báo cáo riêng của cơ quan năm 2026".into();
+    own.indicators[0].label = "Số hội nghị cán bộ (mẫu riêng)".into();
+    let definition = serde_json::to_value(&own).expect("definition");
+    let system = coso_store::Actor::system("test");
+    app.store.ensure_report_template(&own.code, &own.name, &definition, &system).await.expect("template");
+    let draft = json!({
+        "number": "05/KH-UBND", "issued_on": "2026-02-10", "title": "Thực hiện dân chủ ở cơ sở năm 2026",
+        "year": 2026, "legal_bases": [], "sections": [], "tasks": [],
+        "obligations": [{ "kind": "report", "period": "annual", "due": "2026-12-15", "raw": "" }]
+    });
+
+    // A template that does not exist is refused naming the field, and nothing is saved.
+    let body = json!({ "unit": commune, "targets": "CQA,V1", "draft": draft, "agency_template": "khong-co" });
+    let (status, refused) = post(&root, app, "/api/v1/plans", body).await;
+    assert_eq!(status, 422, "{refused}");
+    let text = refused.to_string();
+    assert!(text.contains("agency_template") && text.contains("không có mẫu «khong-co»"), "{text}");
+    let unit = app.store.unit_by_code(&commune).await.expect("unit").expect("commune");
+    assert!(app.store.plans_of_unit(unit.unit_id(), None).await.expect("plans").is_empty());
+
+    let body = json!({ "unit": commune, "targets": "CQA,V1", "draft": draft, "agency_template": "co-quan-2026" });
+    let (status, plan) = post(&root, app, "/api/v1/plans", body).await;
+    assert_eq!(status, 201, "{plan}");
+    let id = plan["id"].as_i64().expect("plan");
+    let annual = plan["obligations"][0]["occurrences"][0]["id"].as_i64().expect("the annual report");
+
+    // The agency's form is the chosen template; the village's is the commune's.
+    let form = |code: &'static str| {
+        let root = root.clone();
+        async move {
+            let res =
+                root.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={code}"))).send().await.expect("form");
+            assert_eq!(res.status(), 200, "{code}");
+            res.text().await.expect("html")
+        }
+    };
+    let agency = form("CQA").await;
+    assert!(agency.contains("Số hội nghị cán bộ (mẫu riêng)") && !agency.contains("i_household_ballots"), "{agency}");
+    let village = form("V1").await;
+    assert!(village.contains("i_household_ballots") && !village.contains("mẫu riêng"), "{village}");
+
+    // The aggregate reads the agency apart, on its template, and the village on the commune's.
+    let view = get(&root, app, &format!("/api/v1/plans/{id}/aggregate?occurrence={annual}")).await;
+    let codes = |v: &Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|x| x.get("unit_code").or_else(|| x.get("code")))
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(codes(&view, "rows"), ["V1"]);
+    assert_eq!(codes(&view["agencies"], "rows"), ["CQA"]);
+    assert_eq!(view["agencies"]["template_code"], "co-quan-2026");
+    assert!(codes(&view["agencies"], "columns").iter().any(|c| c == "staff_conferences"));
+    assert!(!codes(&view, "columns").iter().any(|c| c == "staff_conferences"));
+    assert!(!codes(&view["agencies"], "columns").iter().any(|c| c == "household_ballots"));
+    let res = root.get(app.url(&format!("/quan-tri/ke-hoach/{id}/tong-hop?ky={annual}"))).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("Cơ quan, đơn vị báo cáo theo Mẫu báo cáo riêng của cơ quan năm 2026"), "{html}");
+    let agencies = texts(&html, "div[aria-label='Kết quả các cơ quan, đơn vị'] tbody td");
+    assert!(agencies.iter().any(|t| t == "Văn phòng HĐND và UBND xã"), "{agencies:?}");
+    let others = texts(&html, "div[aria-label='Kết quả các đơn vị'] tbody td");
+    assert!(
+        others.iter().any(|t| t == "Thôn Một") && !others.iter().any(|t| t == "Văn phòng HĐND và UBND xã"),
+        "{others:?}"
+    );
+}
+
 on_both! {
     app:
+    agency_template_choice => a_plan_chooses_the_template_of_its_agency_targets,
+    staff_accounts => an_official_above_the_agency_creates_and_removes_a_staff_account,
     worked_cases => the_worked_cases_of_ag_3_and_ag_4,
     bad_input => bad_input_is_refused_and_nothing_is_saved,
     rules => the_rules_register_keeps_every_version,

@@ -527,8 +527,79 @@ async fn a_visit_keeps_its_photos_and_a_board_is_dissolved_when_its_project_ends
     assert_eq!(b["status"], "dissolved");
 }
 
+/// An announced dialogue of the commune on 20/01/2026 with commitments `(body, due_on)` its
+/// own; returns the dialogue and the commitments' ids.
+async fn dialogue_with_commitments(
+    app: &TestApp,
+    c: &reqwest::Client,
+    commune: &str,
+    commitments: &[(&str, &str)],
+) -> (i64, Vec<i64>) {
+    let body = json!({ "date": "2026-01-20", "topic": "Đường liên thôn", "place": "Hội trường xã" });
+    let res = post(c, app.url(&format!("/api/v1/units/{commune}/dialogues")), &body).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let res = post(c, app.url(&format!("/api/v1/dialogues/{id}/announce")), &json!({})).await;
+    assert_eq!(res.status(), 200);
+    let mut ids = Vec::new();
+    for (text, due) in commitments {
+        let body = json!({ "body": text, "owner": commune, "due_on": due });
+        let res = post(c, app.url(&format!("/api/v1/dialogues/{id}/commitments")), &body).await;
+        assert_eq!(res.status(), 201);
+        ids.push(res.json::<Value>().await.expect("json")["id"].as_i64().expect("id"));
+    }
+    (id, ids)
+}
+
+async fn the_province_overview_counts_and_lists_the_overdue_commitments_of_its_communes(app: &TestApp) {
+    let commune = commune(app).await;
+    let admin = app.client_as("root@coso.test").await;
+    let list = get(&admin, app.url("/api/v1/units?parent=01&kind=commune&limit=1")).await;
+    let elsewhere = list["items"][0]["code"].as_str().expect("a commune of another province").to_string();
+    let (here, ids) = dialogue_with_commitments(
+        app,
+        &admin,
+        &commune,
+        &[
+            ("Lắp đèn đường thôn Một", "2026-02-10"),
+            ("Nạo vét kênh thôn Hai", "2026-02-20"),
+            ("Sửa cầu thôn Ba", "2026-06-30"),
+        ],
+    )
+    .await;
+    let done = json!({ "commitment": ids[1], "status": "done", "percent": 100, "note": "Đã nạo vét xong." });
+    assert_eq!(post(&admin, app.url(&format!("/api/v1/dialogues/{here}/progress")), &done).await.status(), 200);
+    dialogue_with_commitments(app, &admin, &elsewhere, &[("Cam kết của tỉnh khác", "2026-02-10")]).await;
+    app.state.clock.set_today(day("2026-03-12"));
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    let tinh = app.client_as("tinh@coso.test").await;
+
+    let html = page(&tinh, app.url(&format!("/quan-tri/don-vi/{PROVINCE}/ban-giam-sat"))).await;
+    let cells = coso_test_support::texts(&html, "table td");
+    assert!(cells.iter().any(|t| t == "Lắp đèn đường thôn Một"), "{cells:?}");
+    for absent in ["Nạo vét kênh thôn Hai", "Sửa cầu thôn Ba", "Cam kết của tỉnh khác"] {
+        assert!(!html.contains(absent), "{absent} is done, not due yet or of another province");
+    }
+    let links = coso_test_support::attrs(&html, "table td a", "href");
+    assert!(links.contains(&format!("/quan-tri/don-vi/{commune}/doi-thoai/{here}")), "{links:?}");
+    assert!(html.contains("0 kiến nghị quá hạn trả lời; 1 cam kết đối thoại quá hạn chưa hoàn thành."), "{html}");
+    let name = app.store.unit_by_code(&commune).await.expect("unit").expect("commune").name;
+    let at = cells.iter().position(|t| *t == name).expect("the commune's line");
+    assert_eq!((cells[at + 1].as_str(), cells[at + 2].as_str()), ("0", "1"), "{cells:?}");
+
+    // The commitment links to its dialogue, which the province's official may open.
+    let dialogue = page(&tinh, app.url(&format!("/quan-tri/don-vi/{commune}/doi-thoai/{here}"))).await;
+    assert!(dialogue.contains("Lắp đèn đường thôn Một"));
+    // The other province's overview does not see it.
+    app.user("ha-noi@coso.test", Role::Official, "01").await;
+    let ha_noi = app.client_as("ha-noi@coso.test").await;
+    let html = page(&ha_noi, app.url("/quan-tri/don-vi/01/ban-giam-sat")).await;
+    assert!(html.contains("Cam kết của tỉnh khác") && !html.contains("Lắp đèn đường thôn Một"), "{html}");
+}
+
 on_both! {
     app:
+    overdue_commitments => the_province_overview_counts_and_lists_the_overdue_commitments_of_its_communes,
     bad_input => a_board_breaking_its_rules_is_refused_and_nothing_is_saved,
     pages => the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_ones,
     end_to_end => a_finding_goes_overdue_is_escalated_answered_closed_and_reported,

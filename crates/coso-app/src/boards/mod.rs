@@ -18,5 +18,7 @@ pub use access::{BoardAccess, board_for_work};
 pub use create::{create, dissolve};
 pub use findings::{Deadline, FindingView, answer, close, escalate_overdue, get as finding, send};
 pub use reports::{ReportDue, ReportView, report_document, report_view, send_report};
-pub use view::{BoardView, PublicBoard, board_view, list_for_unit, overdue_overview, public_boards};
+pub use view::{
+    BoardView, OverdueOverview, OverdueUnit, PublicBoard, board_view, list_for_unit, overdue_overview, public_boards,
+};
 pub use work::{add_activity, save_plan};

@@ -5,7 +5,8 @@
 use coso_domain::authz::Action;
 use coso_domain::board::{BoardStatus, FindingStatus};
 use coso_store::{
-    BoardActivityRow, BoardPhotoMeta, BoardPlanRow, BoardReportRow, BoardRow, FindingRow, MemberRow, UnitRow,
+    BoardActivityRow, BoardPhotoMeta, BoardPlanRow, BoardReportRow, BoardRow, FindingRow, MemberRow,
+    OverdueCommitmentRow, OverdueCountRow, UnitRow,
 };
 use serde::Serialize;
 
@@ -14,7 +15,7 @@ use super::findings::FindingView;
 use super::reports::{ReportDue, dues};
 use crate::{Actor, App, Error, Result};
 
-/// The most overdue findings an overview lists.
+/// The most overdue findings, and the most overdue commitments, an overview lists.
 pub const OVERVIEW_LIMIT: i64 = 500;
 
 /// One board with everything it did.
@@ -71,13 +72,87 @@ pub async fn list_for_unit(app: &App, actor: &Actor, unit: &UnitRow) -> Result<V
     Ok(mine)
 }
 
+/// What a unit's subtree let go past its deadline: a province's or a commune's overview.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OverdueOverview {
+    /// The findings still waiting for their answer, the longest overdue first, at most
+    /// [`OVERVIEW_LIMIT`].
+    pub findings: Vec<FindingView>,
+    /// The dialogues' commitments not done by their due date, the longest overdue first, at
+    /// most [`OVERVIEW_LIMIT`]; empty for a visitor who does not hold the unit's dialogues.
+    pub commitments: Vec<OverdueCommitmentRow>,
+    /// Per unit holding a board or a dialogue (a commune, an agency), how many of each, in the
+    /// units' order.
+    pub units: Vec<OverdueUnit>,
+}
+
+/// How many overdue findings and commitments one unit of the subtree has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverdueUnit {
+    pub code: String,
+    pub name: String,
+    pub findings: i64,
+    pub commitments: i64,
+}
+
+impl OverdueOverview {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+    pub fn findings_total(&self) -> i64 {
+        self.units.iter().map(|u| u.findings).sum()
+    }
+    pub fn commitments_total(&self) -> i64 {
+        self.units.iter().map(|u| u.commitments).sum()
+    }
+}
+
+/// Merges the two counts, each in the units' order, into one line per unit in that order.
+fn per_unit(findings: Vec<OverdueCountRow>, commitments: Vec<OverdueCountRow>) -> Vec<OverdueUnit> {
+    let mut out: Vec<(OverdueCountRow, i64, i64)> = Vec::with_capacity(findings.len() + commitments.len());
+    for f in findings {
+        let n = f.count;
+        out.push((f, n, 0));
+    }
+    for c in commitments {
+        match out.iter_mut().find(|(u, _, _)| u.unit_id == c.unit_id) {
+            Some(line) => line.2 = c.count,
+            None => {
+                let n = c.count;
+                out.push((c, 0, n));
+            }
+        }
+    }
+    out.sort_by(|(a, _, _), (b, _, _)| (&a.sort_key, a.unit_id).cmp(&(&b.sort_key, b.unit_id)));
+    out.into_iter()
+        .map(|(u, findings, commitments)| OverdueUnit { code: u.code, name: u.name, findings, commitments })
+        .collect()
+}
+
 /// The findings of the boards of the unit's subtree still waiting for an answer after their
-/// deadline, the longest overdue first: a province or a commune's overview.
-pub async fn overdue_overview(app: &App, actor: &Actor, unit: &UnitRow) -> Result<Vec<FindingView>> {
-    actor.authorize(&unit.unit_path(), Action::ManageBoards)?;
+/// deadline and the commitments of its dialogues not done after their due date, the longest
+/// overdue first, with their counts per commune: a province or a commune's overview. One query
+/// per kind for the lists and one per kind for the counts, over the subtree.
+pub async fn overdue_overview(app: &App, actor: &Actor, unit: &UnitRow) -> Result<OverdueOverview> {
+    let path = unit.unit_path();
+    actor.authorize(&path, Action::ManageBoards)?;
     let today = app.today();
-    let rows: Vec<FindingRow> = app.store().overdue_findings(&unit.path, today, OVERVIEW_LIMIT).await?;
-    Ok(rows.into_iter().map(|f| FindingView::of(f, today)).collect())
+    let s = app.store();
+    let rows: Vec<FindingRow> = s.overdue_findings(&unit.path, today, OVERVIEW_LIMIT).await?;
+    let finding_counts = s.overdue_finding_counts(&unit.path, today).await?;
+    let (commitments, commitment_counts) = if actor.may(&path, Action::HoldDialogues) {
+        (
+            s.overdue_commitments(&unit.path, today, OVERVIEW_LIMIT).await?,
+            s.overdue_commitment_counts(&unit.path, today).await?,
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    Ok(OverdueOverview {
+        findings: rows.into_iter().map(|f| FindingView::of(f, today)).collect(),
+        commitments,
+        units: per_unit(finding_counts, commitment_counts),
+    })
 }
 
 /// A board as the public sees it: its members by name and role, and its closed findings.

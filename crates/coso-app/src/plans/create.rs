@@ -54,6 +54,7 @@ pub async fn import_document(
         document: Some(&doc),
         targets: &targets,
         template_id,
+        agency_template_id: None,
         parent_plan_id: None,
         actor,
     };
@@ -62,7 +63,8 @@ pub async fn import_document(
 }
 
 /// Issues a plan from a reviewed draft; an implementing plan names the plan it implements,
-/// which the actor must be able to read.
+/// which the actor must be able to read. `agency_template` is the code of the template its
+/// agency targets report on (empty: the agencies' default).
 pub async fn create_from_draft(
     app: &App,
     actor: &Actor,
@@ -70,6 +72,7 @@ pub async fn create_from_draft(
     targets: &str,
     draft: &PlanDraft,
     parent_plan_id: Option<PlanId>,
+    agency_template: &str,
 ) -> Result<PlanJson> {
     actor.authorize(&issuer.unit_path(), Action::ManagePlans)?;
     let spec = targets_of(targets)?;
@@ -78,7 +81,17 @@ pub async fn create_from_draft(
         super::readable(app, actor, parent).await?;
     }
     let template_id = templates::ensure_default(app).await?;
-    let req = Issue { issuer, draft, document: None, targets: &targets, template_id, parent_plan_id, actor };
+    let agency_template_id = templates::agency_choice(app, agency_template).await?;
+    let req = Issue {
+        issuer,
+        draft,
+        document: None,
+        targets: &targets,
+        template_id,
+        agency_template_id,
+        parent_plan_id,
+        actor,
+    };
     let id = import::issue(app, req).await?;
     plan_json(app, id, None).await
 }
@@ -96,6 +109,8 @@ pub struct Reviewed<'a> {
     pub draft: &'a PlanDraft,
     pub document: &'a Document,
     pub targets: &'a str,
+    /// The code of the template its agency targets report on (empty: the agencies' default).
+    pub agency_template: &'a str,
 }
 
 /// Issues the reviewed plan; the document keeps the number, title and date the officials
@@ -105,6 +120,7 @@ pub async fn issue_reviewed(app: &App, actor: &Actor, r: Reviewed<'_>) -> Result
     let spec = targets_of(r.targets)?;
     let targets = import::resolve_targets(app, r.issuer, &spec).await?;
     let template_id = templates::ensure_default(app).await?;
+    let agency_template_id = templates::agency_choice(app, r.agency_template).await?;
     let mut document = r.document.clone();
     document.number = r.draft.number.clone();
     document.title = Some(r.draft.title.clone());
@@ -115,6 +131,7 @@ pub async fn issue_reviewed(app: &App, actor: &Actor, r: Reviewed<'_>) -> Result
         document: Some(&document),
         targets: &targets,
         template_id,
+        agency_template_id,
         parent_plan_id: None,
         actor,
     };

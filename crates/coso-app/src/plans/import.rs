@@ -81,6 +81,8 @@ pub struct Issue<'a> {
     pub targets: &'a [UnitRow],
     /// The report template every report obligation uses.
     pub template_id: TemplateId,
+    /// The template the plan's agency targets report on instead; `None`: the agencies' default.
+    pub agency_template_id: Option<TemplateId>,
     /// For an implementing plan: the plan it implements.
     pub parent_plan_id: Option<PlanId>,
     pub actor: &'a Actor,
@@ -126,6 +128,7 @@ pub async fn issue(app: &App, req: Issue<'_>) -> Result<PlanId> {
         unit_id: req.issuer.id,
         parent_plan_id: req.parent_plan_id.map(|p| p.0),
         issuer: d.issuer,
+        agency_template_id: req.agency_template_id.map(|t| t.0),
         number: d.number.clone(),
         issued_on: d.issued_on,
         title: coso_text::clean(&d.title),

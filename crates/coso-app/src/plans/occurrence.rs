@@ -17,6 +17,8 @@ pub struct OccurrenceDetail {
     pub kind: ObligationKind,
     pub period: Option<ReportPeriod>,
     pub template_id: Option<TemplateId>,
+    /// The template the plan's agency targets report on; `None`: the agencies' default.
+    pub agency_template_id: Option<TemplateId>,
     pub receiver_unit_id: UnitId,
 }
 
@@ -42,6 +44,7 @@ pub async fn occurrence_detail(app: &App, id: OccurrenceId) -> Result<Option<Occ
         kind: ob.kind,
         period: ob.period,
         template_id: ob.template_id.map(TemplateId),
+        agency_template_id: plan.agency_template_id.map(TemplateId),
         receiver_unit_id: UnitId(ob.receiver_unit_id),
     }))
 }

@@ -1,13 +1,16 @@
 //! The aggregate view of one occurrence of a report obligation: every target unit with its
-//! timing, indicators, score and rank, totals summed up the unit tree, and drill-down.
+//! timing, indicators, score and rank, totals summed up the unit tree, and drill-down. The
+//! agencies a plan targets report on an agencies' template: they are read on it, in a section
+//! of their own, never summed with the communes' indicators.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use coso_domain::plan::{PeriodKey, Timing, classify};
 use coso_domain::report::{Template, rank_for};
+use coso_domain::unit::UnitKind;
 use coso_domain::unit_path::UnitPath;
-use coso_domain::{OccurrenceId, PlanId};
+use coso_domain::{OccurrenceId, PlanId, TemplateId};
 use coso_store::{AggregateRow, UnitRow};
 use serde::Serialize;
 
@@ -107,6 +110,31 @@ pub struct AggregateView {
     pub ranks: Vec<(String, i64)>,
     /// Mean score of the units that reported one.
     pub mean_score: Option<f64>,
+    /// The agencies among the targets in scope, read on their template; `None` when there are
+    /// none (or the caller did not separate them).
+    pub agencies: Option<AgencySection>,
+}
+
+/// The agencies of an aggregate view: one row per agency, on the agencies' template.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencySection {
+    /// The template they report on.
+    pub template_code: String,
+    pub template_name: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub totals: Vec<f64>,
+    pub counts: StatusCounts,
+    pub ranks: Vec<(String, i64)>,
+    pub mean_score: Option<f64>,
+}
+
+/// Where the agencies' template of a plan comes from: the plan's report template and the one it
+/// chose for its agencies (see [`crate::templates::for_agencies`]).
+#[derive(Debug, Clone, Copy)]
+pub struct AgencyTemplate {
+    pub template_id: TemplateId,
+    pub chosen: Option<TemplateId>,
 }
 
 impl AggregateView {
@@ -117,12 +145,46 @@ impl AggregateView {
     }
 }
 
+fn columns_of(template: &Template) -> Vec<Column> {
+    template
+        .indicators
+        .iter()
+        .map(|i| Column { code: i.code.clone(), label: i.label.clone(), unit_of_measure: i.unit_of_measure.clone() })
+        .collect()
+}
+
+fn sums(rows: &[Row], width: usize) -> (StatusCounts, Vec<f64>) {
+    let mut counts = StatusCounts::default();
+    let mut totals = vec![0.0; width];
+    for r in rows {
+        counts.merge(&r.counts);
+        for (t, v) in totals.iter_mut().zip(&r.values) {
+            *t += v.unwrap_or(0.0);
+        }
+    }
+    (counts, totals)
+}
+
 /// Builds the view for `occurrence_id` of `plan_id`, seen from `scope` (a unit at or below
 /// the issuer; the caller checked the actor may read it, see [`super::view`]), or from above every
-/// target (`None`: one row per target, e.g. a national plan).
+/// target (`None`: one row per target, e.g. a national plan). Every target is read on `template`.
 pub async fn aggregate(
     app: &App,
     template: &Template,
+    plan_id: PlanId,
+    occurrence_id: OccurrenceId,
+    scope: Option<&UnitRow>,
+    today: NaiveDate,
+) -> Result<AggregateView> {
+    aggregate_with(app, template, None, plan_id, occurrence_id, scope, today).await
+}
+
+/// [`aggregate`], with the agencies among the targets read apart on their template when
+/// `agencies` says where it comes from.
+pub async fn aggregate_with(
+    app: &App,
+    template: &Template,
+    agencies: Option<AgencyTemplate>,
     plan_id: PlanId,
     occurrence_id: OccurrenceId,
     scope: Option<&UnitRow>,
@@ -133,15 +195,36 @@ pub async fn aggregate(
     if occ.plan_id != plan_id.0 {
         return Err(Error::NotFound);
     }
-    let rows = store.aggregate(plan_id, occurrence_id).await?;
-    let columns: Vec<Column> = template
-        .indicators
-        .iter()
-        .map(|i| Column { code: i.code.clone(), label: i.label.clone(), unit_of_measure: i.unit_of_measure.clone() })
-        .collect();
+    let all = store.aggregate(plan_id, occurrence_id).await?;
+    let columns = columns_of(template);
     let scope_path = scope.map(UnitRow::unit_path);
     let inside =
         |r: &AggregateRow| scope_path.as_ref().is_none_or(|s| s.contains(&UnitPath::from_stored(r.path.clone())));
+    let (agency_rows, rows): (Vec<AggregateRow>, Vec<AggregateRow>) = match agencies {
+        Some(_) => all.into_iter().partition(|r| r.kind == UnitKind::Agency && inside(r)),
+        None => (Vec::new(), all),
+    };
+    let agencies = match agencies {
+        Some(a) if !agency_rows.is_empty() => {
+            let t = crate::templates::for_agencies(app, a.template_id, a.chosen).await?;
+            let columns = columns_of(&t);
+            let rows =
+                agency_rows.iter().map(|r| unit_row(r, &columns, occ.due_date, today)).collect::<Result<Vec<_>>>()?;
+            let (counts, totals) = sums(&rows, columns.len());
+            let (ranks, mean_score) = rank_distribution(&t, agency_rows.iter());
+            Some(AgencySection {
+                template_code: t.code.clone(),
+                template_name: t.name.clone(),
+                columns,
+                rows,
+                totals,
+                counts,
+                ranks,
+                mean_score,
+            })
+        }
+        _ => None,
+    };
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for r in rows.iter().filter(|r| inside(r)) {
@@ -160,14 +243,7 @@ pub async fn aggregate(
             group_row(app, key, &g.members, &columns, occ.due_date, today).await?
         });
     }
-    let mut counts = StatusCounts::default();
-    let mut totals = vec![0.0; columns.len()];
-    for r in &out_rows {
-        counts.merge(&r.counts);
-        for (t, v) in totals.iter_mut().zip(&r.values) {
-            *t += v.unwrap_or(0.0);
-        }
-    }
+    let (counts, totals) = sums(&out_rows, columns.len());
     let (ranks, mean_score) = rank_distribution(template, rows.iter().filter(|r| inside(r)));
     Ok(AggregateView {
         plan_id: plan_id.0,
@@ -183,6 +259,7 @@ pub async fn aggregate(
         counts,
         ranks,
         mean_score,
+        agencies,
     })
 }
 

@@ -108,6 +108,7 @@ mod tests {
             counts: StatusCounts { on_time: 3, late: 0, missing: 0, pending: 0 },
             ranks: Vec::new(),
             mean_score: None,
+            agencies: None,
         }
     }
 

@@ -77,7 +77,13 @@ pub async fn report_form(
     }
     let can_submit = existing.is_none() || SubmissionStatus::is_open(status);
     let (template, implementing_plans) = if occ.kind == ObligationKind::Report {
-        (Some(templates::for_unit(app, occ.template_id.ok_or(Error::NotFound)?, &unit).await?), vec![])
+        (
+            Some(
+                templates::for_unit(app, occ.template_id.ok_or(Error::NotFound)?, occ.agency_template_id, &unit)
+                    .await?,
+            ),
+            vec![],
+        )
     } else {
         // The unit's own plans that may implement this one: not the plan itself, and not one
         // already sent as the implementing plan of another.

@@ -56,7 +56,7 @@ pub struct SubmissionView {
 pub async fn view(app: &App, actor: &Actor, id: SubmissionId) -> Result<SubmissionView> {
     let detail = detail(app, actor, id).await?;
     let template = match detail.occurrence.template_id {
-        Some(t) => Some(templates::for_unit(app, t, &detail.unit).await?),
+        Some(t) => Some(templates::for_unit(app, t, detail.occurrence.agency_template_id, &detail.unit).await?),
         None => None,
     };
     let content = match detail.versions.last() {

@@ -53,7 +53,8 @@ pub async fn send(
             .ok_or_else(|| Error::field("implementing_plan_id", "Chưa chọn kế hoạch thực hiện của đơn vị."))?;
         send_implementing_plan(app, actor, &occ, unit, plan_id).await
     } else {
-        let template = templates::for_unit(app, occ.template_id.ok_or(Error::NotFound)?, unit).await?;
+        let template =
+            templates::for_unit(app, occ.template_id.ok_or(Error::NotFound)?, occ.agency_template_id, unit).await?;
         send_report_on(app, actor, &template, &occ, unit, &sent.report, app.today()).await
     }
 }

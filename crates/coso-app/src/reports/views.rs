@@ -7,7 +7,7 @@ use coso_domain::plan::{ObligationKind, PeriodKey, period_label};
 use coso_domain::{OccurrenceId, PlanId};
 use coso_store::{PlanRow, UnitRow};
 
-use super::aggregate::{AggregateView, aggregate};
+use super::aggregate::{AgencyTemplate, AggregateView, aggregate_with};
 use super::inbox::{plan_label, what};
 use crate::plans::{occurrence, readable, summary};
 use crate::{Actor, App, Error, Result, templates, units};
@@ -95,7 +95,9 @@ pub async fn view(
         .template_id
         .ok_or_else(|| Error::BadRequest("Kỳ này là kế hoạch thực hiện, không có số liệu để tổng hợp.".into()))?;
     let template = templates::load(app, template_id).await?;
-    let view = aggregate(app, &template, plan_id, occurrence_id, Some(&scope), app.today()).await?;
+    let agencies = AgencyTemplate { template_id, chosen: occ.agency_template_id };
+    let view =
+        aggregate_with(app, &template, Some(agencies), plan_id, occurrence_id, Some(&scope), app.today()).await?;
     Ok(PlanView { view, plan, issuer })
 }
 

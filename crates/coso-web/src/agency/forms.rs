@@ -1,6 +1,7 @@
-//! The officials' forms: a staff conference with up to three resolutions, and an internal rule
-//! or a new version of one.
+//! The officials' forms: a staff conference with up to three resolutions, an internal rule or a
+//! new version of one, and a staff account.
 
+use coso_app::agency::staff::StaffInput;
 use coso_domain::agency::{InternalRuleInput, ResolutionInput, StaffConferenceInput};
 use serde::Deserialize;
 
@@ -58,4 +59,20 @@ pub struct RuleForm {
     pub csrf: String,
     #[serde(flatten)]
     pub input: InternalRuleInput,
+}
+
+/// A new staff account: name, e-mail and initial password.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct StaffForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(flatten)]
+    pub input: StaffInput,
+}
+
+/// Removing an account from the agency's staff.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    pub csrf: String,
 }

@@ -1,17 +1,19 @@
 //! The officials' pages of an agency (`/quan-tri/don-vi/{code}/dan-chu-co-quan…`: conferences
-//! with the record form, one conference's result, the rules register) and the staff's page
-//! `/co-quan/{code}`.
+//! with the record form, one conference's result, the rules register, the staff's accounts) and
+//! the staff's page `/co-quan/{code}`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::agency;
 use coso_app::disclosures::ListQuery;
+use coso_domain::FieldError;
 use coso_domain::agency::InternalRuleInput;
+use coso_domain::authz::Action;
 use coso_store::UnitRow;
 
-use super::forms::{ConferenceForm, RuleForm};
-use super::views::{ConferencePage, ConferencesPage, RulesPage, StaffPage, base};
+use super::forms::{ConferenceForm, RemoveForm, RuleForm, StaffForm};
+use super::views::{ConferencePage, ConferencesPage, RulesPage, StaffAccountsPage, StaffPage, base};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, PageError, PageResult};
 use crate::extract::{Form, Path};
@@ -178,4 +180,73 @@ pub async fn staff(
         rules,
         conference: conferences.into_iter().next(),
     })
+}
+
+async fn staff_accounts_page(
+    state: &AppState,
+    user: &CurrentUser,
+    code: &str,
+    form: StaffForm,
+    errors: FieldErrors,
+) -> Result<StaffAccountsPage, AppError> {
+    let actor = user.actor();
+    let (unit, staff) = agency::staff::list(&state.app, &actor, code).await?;
+    Ok(StaffAccountsPage {
+        nav: Nav::of(Some(user)),
+        ancestors: ancestors(state, &unit).await?,
+        manages: actor.may(&unit.unit_path(), Action::ManageAgencyStaff),
+        unit,
+        staff,
+        form,
+        errors,
+    })
+}
+
+/// The accounts of the agency's staff and the form that creates one.
+pub async fn staff_accounts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+) -> PageResult<StaffAccountsPage> {
+    Ok(staff_accounts_page(&state, &user, &code, StaffForm::default(), FieldErrors::default()).await?)
+}
+
+/// Creates a staff account; a refused one shows the form again with each wrong field named and
+/// without the password.
+pub async fn add_staff(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(code): Path<String>,
+    Form(mut form): Form<StaffForm>,
+) -> PageResult<Response> {
+    user.check_csrf(&form.csrf)?;
+    let errors = match agency::staff::add(&state.app, &user.actor(), &code, &form.input).await.map_err(AppError::from) {
+        Ok(a) => {
+            return Ok(redirect_with_notice(
+                &format!("{}/can-bo", base(&code)),
+                &format!("Đã tạo tài khoản {} cho cán bộ, công chức, viên chức của cơ quan.", a.email),
+            ));
+        }
+        Err(AppError::Validation(errors)) => errors,
+        Err(AppError::Conflict { field, message }) => vec![FieldError::new(field, message)],
+        Err(e) => return Err(PageError(e)),
+    };
+    form.input.password.clear();
+    let page = staff_accounts_page(&state, &user, &code, form, FieldErrors(errors)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// Takes the agency's role away from a staff account.
+pub async fn remove_staff(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((code, id)): Path<(String, i64)>,
+    Form(form): Form<RemoveForm>,
+) -> PageResult<Response> {
+    user.check_csrf(&form.csrf)?;
+    agency::staff::remove(&state.app, &user.actor(), &code, id).await?;
+    Ok(redirect_with_notice(
+        &format!("{}/can-bo", base(&code)),
+        "Đã gỡ tài khoản khỏi danh sách cán bộ, công chức, viên chức của cơ quan.",
+    ))
 }

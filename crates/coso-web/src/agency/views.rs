@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use coso_app::agency::{RuleView, StaffConferenceView};
 use coso_app::disclosures::DisclosureView;
 use coso_domain::agency::{InternalRuleInput, RuleKind};
-use coso_store::UnitRow;
+use coso_store::{StaffRow, UnitRow};
 
-use super::forms::ConferenceForm;
+use super::forms::{ConferenceForm, StaffForm};
 use crate::forms::FieldErrors;
 use crate::views::{Nav, vn_date};
 
@@ -123,5 +123,25 @@ pub struct StaffPage {
 impl StaffPage {
     pub fn date(&self, d: &NaiveDate) -> String {
         date(*d)
+    }
+}
+
+/// The accounts of the agency's staff with the form that creates one.
+#[derive(Template, WebTemplate)]
+#[template(path = "agency/staff_accounts.html")]
+pub struct StaffAccountsPage {
+    pub nav: Nav,
+    pub unit: UnitRow,
+    pub ancestors: Vec<UnitRow>,
+    pub staff: Vec<StaffRow>,
+    /// Whether the visitor may create and remove staff accounts.
+    pub manages: bool,
+    pub form: StaffForm,
+    pub errors: FieldErrors,
+}
+
+impl StaffAccountsPage {
+    pub fn base(&self) -> String {
+        base(&self.unit.code)
     }
 }

@@ -37,7 +37,7 @@ async fn list_page(
     let unit = coso_app::units::by_code(&state.app, code).await?;
     let boards = boards::list_for_unit(&state.app, &actor, &unit).await?;
     let manages = actor.may(&unit.unit_path(), Action::ManageBoards);
-    let overdue = if manages { boards::overdue_overview(&state.app, &actor, &unit).await? } else { vec![] };
+    let overdue = if manages { boards::overdue_overview(&state.app, &actor, &unit).await? } else { Default::default() };
     let ancestors = state.app.store().ancestors(&unit).await.map_err(coso_app::Error::from)?;
     Ok(ListPage { nav: Nav::of(Some(user)), unit, ancestors, manages, boards, overdue, form, errors })
 }

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use coso_app::boards::{BoardView, FindingView, PublicBoard, ReportDue};
+use coso_app::boards::{BoardView, FindingView, OverdueOverview, PublicBoard, ReportDue};
 use coso_domain::board::{BoardKind, BoardStatus, FindingStatus, MemberRole};
 use coso_store::{BoardRow, FindingRow, UnitRow};
 
@@ -70,7 +70,7 @@ pub struct ListPage {
     pub ancestors: Vec<UnitRow>,
     pub manages: bool,
     pub boards: Vec<BoardRow>,
-    pub overdue: Vec<FindingView>,
+    pub overdue: OverdueOverview,
     pub form: BoardForm,
     pub errors: FieldErrors,
 }

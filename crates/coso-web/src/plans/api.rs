@@ -60,6 +60,11 @@ pub struct PlanCreate {
     pub draft: PlanDraft,
     /// For an implementing plan: the plan it implements.
     pub parent_plan_id: Option<i64>,
+    /// The code of the report template its agency targets report on (`qcdc-trong-co-quan`, or
+    /// another template's code from `GET /api/v1/report-templates`); absent or empty: the
+    /// agencies' default. Agencies are never scored on the template of communes.
+    #[serde(default)]
+    pub agency_template: Option<String>,
 }
 
 /// Issues a plan from a reviewed draft (the form, or `POST /api/v1/plans/parse` corrected).
@@ -78,6 +83,7 @@ pub async fn create_plan(
         &b.targets,
         &b.draft,
         b.parent_plan_id.map(PlanId),
+        b.agency_template.as_deref().unwrap_or(""),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(plan)))

@@ -79,6 +79,11 @@ fn period_input(p: Option<ReportPeriod>) -> String {
     p.map(|p| p.label().to_lowercase()).unwrap_or_default()
 }
 
+/// The templates an agency target may report on, as (code, name), for the review form.
+async fn agency_templates(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    Ok(coso_app::templates::list(&state.app).await?.into_iter().map(|t| (t.code, t.name)).collect())
+}
+
 fn review_page(
     user: &CurrentUser,
     unit: coso_store::UnitRow,
@@ -86,6 +91,7 @@ fn review_page(
     draft: &PlanDraft,
     targets: String,
     errors: Vec<String>,
+    agency_templates: Vec<(String, String)>,
 ) -> PlanReviewPage {
     let mut obligations: Vec<(String, String, String, String)> = draft
         .obligations
@@ -109,6 +115,8 @@ fn review_page(
         issuers: PlanIssuer::ALL.map(|i| (i.as_str(), i.body_name(unit.kind, &unit.name))).to_vec(),
         year: draft.year.to_string(),
         targets,
+        agency_template: String::new(),
+        agency_templates,
         obligations,
         tasks,
         warnings: doc.warnings.clone(),
@@ -130,7 +138,9 @@ pub async fn issue_form(
     let doc = Document::default();
     let year = chrono::Datelike::year(&state.app.today());
     let draft = plans::import::draft_of(&doc, Some(year));
-    let mut page = review_page(&user, unit, &doc, &draft, coso_domain::plan::target::ALL_CHILDREN.into(), vec![]);
+    let templates = agency_templates(&state).await?;
+    let mut page =
+        review_page(&user, unit, &doc, &draft, coso_domain::plan::target::ALL_CHILDREN.into(), vec![], templates);
     page.obligations.resize_with(3, Default::default);
     page.tasks.resize_with(5, Default::default);
     page.blank = true;
@@ -155,7 +165,8 @@ pub async fn import_upload(
     match super::documents::read(&state, &up.file_name, up.bytes.into(), year).await {
         Ok(doc) => {
             let draft = plans::draft_for_review(&actor, &unit, &doc, year)?;
-            Ok(review_page(&user, unit, &doc, &draft, targets, vec![]).into_response())
+            let templates = agency_templates(&state).await?;
+            Ok(review_page(&user, unit, &doc, &draft, targets, vec![], templates).into_response())
         }
         Err(e @ AppError::BadRequest(_)) => {
             let page = plans_page(&state, &user, &unit.code, vec![e.to_string()], targets, year_typed).await?;
@@ -294,9 +305,12 @@ pub async fn issue(
     let doc: Document = serde_json::from_str(field(&fields, "document")).unwrap_or_default();
     let targets_raw = field(&fields, "targets").to_string();
     let blank = field(&fields, "moi") == "1";
+    let agency_template = field(&fields, "agency_template").to_string();
+    let templates = agency_templates(&state).await?;
     let fail = |draft: PlanDraft, errors: Vec<String>| {
-        let mut page = review_page(&user, unit.clone(), &doc, &draft, targets_raw.clone(), errors);
+        let mut page = review_page(&user, unit.clone(), &doc, &draft, targets_raw.clone(), errors, templates.clone());
         page.blank = blank;
+        page.agency_template.clone_from(&agency_template);
         (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
     };
     let draft = match draft_from_form(&fields, &doc) {
@@ -306,7 +320,13 @@ pub async fn issue(
             return Ok(fail(d, errors));
         }
     };
-    let reviewed = Reviewed { issuer: &unit, draft: &draft, document: &doc, targets: &targets_raw };
+    let reviewed = Reviewed {
+        issuer: &unit,
+        draft: &draft,
+        document: &doc,
+        targets: &targets_raw,
+        agency_template: &agency_template,
+    };
     match plans::issue_reviewed(&state.app, &actor, reviewed).await {
         Ok(id) => Ok(crate::page_context::redirect_with_notice(
             &format!("/quan-tri/ke-hoach/{id}"),
@@ -422,28 +442,46 @@ pub async fn aggregate(
     let occurrence = view.occurrence_id;
     let fmt = |v: f64| coso_export::format_vn_number(v, if v.fract() == 0.0 { 0 } else { 2 });
     let scope_param = |code: &str| format!("/quan-tri/ke-hoach/{id}/tong-hop?ky={occurrence}&don-vi={code}");
-    let rows = view
-        .rows
-        .iter()
-        .map(|r| AggregateLine {
-            name: r.unit_name.clone(),
-            href: if r.status == "group" {
-                Some(scope_param(&r.unit_code))
-            } else {
-                r.submission_id.map(|s| format!("/quan-tri/bao-cao/{s}"))
-            },
-            status: r.status_label.clone(),
-            status_class: match r.status {
-                "on_time" => "on-time",
-                "late" => "late",
-                "missing" => "missing",
-                _ => "",
-            },
-            values: r.values.iter().map(|v| v.map(fmt).unwrap_or_default()).collect(),
-            score: r.score.map(|s| coso_export::format_vn_number(s, 1)).unwrap_or_default(),
-            rank: r.rank.clone().unwrap_or_default(),
-        })
-        .collect();
+    let lines = |rows: &[coso_app::reports::aggregate::Row]| -> Vec<AggregateLine> {
+        rows.iter()
+            .map(|r| AggregateLine {
+                name: r.unit_name.clone(),
+                href: if r.status == "group" {
+                    Some(scope_param(&r.unit_code))
+                } else {
+                    r.submission_id.map(|s| format!("/quan-tri/bao-cao/{s}"))
+                },
+                status: r.status_label.clone(),
+                status_class: match r.status {
+                    "on_time" => "on-time",
+                    "late" => "late",
+                    "missing" => "missing",
+                    _ => "",
+                },
+                values: r.values.iter().map(|v| v.map(fmt).unwrap_or_default()).collect(),
+                score: r.score.map(|s| coso_export::format_vn_number(s, 1)).unwrap_or_default(),
+                rank: r.rank.clone().unwrap_or_default(),
+            })
+            .collect()
+    };
+    let heads = |columns: &[coso_app::reports::aggregate::Column], prefix: &str| -> Vec<ColumnHead> {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ColumnHead {
+                short: format!("{prefix}{}", i + 1),
+                full: format!("{} ({})", c.label, c.unit_of_measure),
+            })
+            .collect()
+    };
+    let rows = lines(&view.rows);
+    let agencies = view.agencies.as_ref().map(|a| AgencyTable {
+        template_name: a.template_name.clone(),
+        counts: a.counts.words(),
+        columns: heads(&a.columns, "CQ"),
+        rows: lines(&a.rows),
+        totals: a.totals.iter().map(|t| fmt(*t)).collect(),
+    });
     // Trends: the same scope over every report period of the plan.
     let periods = reports::report_periods(&state.app, PlanId(id)).await?;
     let other_views = reports::period_views(&state.app, &actor, PlanId(id), unit).await?;
@@ -466,16 +504,9 @@ pub async fn aggregate(
         scope: view.scope_name.clone(),
         crumbs,
         periods: periods.iter().map(|(oid, key)| (oid.0, period_label(key), oid.0 == occurrence)).collect(),
-        columns: view
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ColumnHead {
-                short: format!("CT{}", i + 1),
-                full: format!("{} ({})", c.label, c.unit_of_measure),
-            })
-            .collect(),
+        columns: heads(&view.columns, "CT"),
         totals: view.totals.iter().map(|t| fmt(*t)).collect(),
+        agencies,
         counts: view.counts.words(),
         charts: chart_list.into_iter().map(|c| Chart { title: c.title, svg: c.svg, table: c.table }).collect(),
         export_query: format!("ky={occurrence}{}", unit.map(|u| format!("&don-vi={u}")).unwrap_or_default()),

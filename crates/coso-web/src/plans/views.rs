@@ -112,6 +112,18 @@ pub struct AggregatePage {
     pub counts: String,
     pub charts: Vec<Chart>,
     pub export_query: String,
+    /// The agencies among the targets, on their own template.
+    pub agencies: Option<AgencyTable>,
+}
+
+/// The agencies' table of an aggregate page: their template's columns, never the communes'.
+#[derive(Debug, Clone)]
+pub struct AgencyTable {
+    pub template_name: String,
+    pub counts: String,
+    pub columns: Vec<ColumnHead>,
+    pub rows: Vec<AggregateLine>,
+    pub totals: Vec<String>,
 }
 
 /// An indicator's column: a short header (`CT1`), its full name on hover and in the legend.
@@ -145,6 +157,10 @@ pub struct PlanReviewPage {
     pub issuers: Vec<(&'static str, String)>,
     pub year: String,
     pub targets: String,
+    /// The code of the template chosen for agency targets (empty: the agencies' default), and
+    /// every template as (code, name).
+    pub agency_template: String,
+    pub agency_templates: Vec<(String, String)>,
     /// (kind, period, due, raw)
     pub obligations: Vec<(String, String, String, String)>,
     /// (text, lead, due)

@@ -383,6 +383,10 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("GET", "/quan-tri/don-vi/{code}/dan-chu-co-quan/quy-che", Body::None,             "S R R R R R N R -"),
     ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan/quy-che", Body::Form,            "S F F R F R F R -"),
     ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan/quy-che/{id}", Body::Form,       "S F F R F R F R -"),
+    // Staff accounts: the officials of the agency or above it; `V1` is no agency.
+    ("GET", "/quan-tri/don-vi/{code}/dan-chu-co-quan/can-bo", Body::None,              "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan/can-bo", Body::Form,             "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/dan-chu-co-quan/can-bo/{id}/go", Body::Form,     "S F F F F R F R -"),
     ("GET", "/co-quan/{code}", Body::None,                                             "S R R R R R N R -"),
     ("GET", "/quan-tri/don-vi/{code}/bau-truong-thon", Body::None,                     "S F O O O O F O -"),
     ("POST", "/quan-tri/don-vi/{code}/bau-truong-thon", Body::Form,                    "S F F F F R F R -"),
