@@ -42,8 +42,13 @@ async fn register_page(
     let list = disclosures::admin_list(&state.app, &user.actor(), code, query).await?;
     let level = disclosures::level_of(&list.unit)?;
     let items = disclosures::items(&state.app, level).await?;
-    let min_days = state.app.settings().disclosure.posting_min_days;
-    Ok(RegisterPage { nav: Nav::of(Some(user)), list, form: DisclosureForm { items, input, errors, min_days } })
+    let rules = state.app.settings().disclosure;
+    let (min_days, within_days) = (rules.posting_min_days, rules.publish_within_days);
+    Ok(RegisterPage {
+        nav: Nav::of(Some(user)),
+        list,
+        form: DisclosureForm { items, input, errors, min_days, within_days },
+    })
 }
 
 pub async fn register(
@@ -69,6 +74,7 @@ fn input_of(form: &RecordForm) -> DisclosureInput {
         posted_to: form.field("posted_to").to_owned(),
         broadcast_days: form.field("broadcast_days").to_owned(),
         convention_vote_on: form.field("convention_vote_on").to_owned(),
+        adopted_on: form.field("adopted_on").to_owned(),
     }
 }
 
@@ -131,7 +137,8 @@ async fn edit_page(
     let (view, stored) = disclosures::for_edit(&state.app, &user.actor(), &unit, DisclosureId(id)).await?;
     let items = disclosures::items(&state.app, disclosures::level_of(&unit)?).await?;
     let min_days = state.app.settings().disclosure.posting_min_days;
-    let form = DisclosureForm { items, input: typed.unwrap_or(stored), errors, min_days };
+    let within_days = state.app.settings().disclosure.publish_within_days;
+    let form = DisclosureForm { items, input: typed.unwrap_or(stored), errors, min_days, within_days };
     Ok(EditPage { nav: Nav::of(Some(user)), unit, view, form })
 }
 
@@ -228,7 +235,8 @@ pub async fn compliance(
     let view = year_view(&state, &user, &code, &q).await?;
     let chart = view.chart();
     let years = (2023..=state.app.today().year()).rev().collect();
-    Ok(CompliancePage { nav: Nav::of(Some(&user)), view, chart, years })
+    let within_days = state.app.settings().disclosure.publish_within_days;
+    Ok(CompliancePage { nav: Nav::of(Some(&user)), view, chart, years, within_days })
 }
 
 pub async fn compliance_csv(
