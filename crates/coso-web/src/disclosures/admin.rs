@@ -82,12 +82,7 @@ fn input_of(form: &RecordForm) -> DisclosureInput {
 fn too_large(form: &RecordForm, limit: usize) -> Vec<FieldError> {
     form.too_large
         .iter()
-        .map(|(field, name)| {
-            FieldError::new(
-                field,
-                format!("Tệp «{}» quá lớn: tối đa {:.1} MB.", coso_text::clean(name), limit as f64 / 1_048_576.0),
-            )
-        })
+        .map(|(field, name)| crate::upload::too_large(*field, name, limit))
         .collect()
 }
 
