@@ -119,6 +119,11 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
     action("reception.visit_case_link", "Liên kết vụ việc với lượt tiếp công dân", Kind::Change),
     action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
+    action(
+        "reception.visit_personal_data_removed",
+        "Xóa họ tên, địa chỉ người đến tiếp công dân theo thời hạn lưu trữ",
+        Kind::Change,
+    ),
     action("disclosure.record", "Ghi sổ một nội dung công khai", Kind::Change),
     action("disclosure.update", "Sửa một nội dung công khai", Kind::Change),
     action("disclosure.file_add", "Thêm tệp, ảnh minh chứng vào nội dung công khai", Kind::Change),
