@@ -149,6 +149,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("steering.member.add", "Thêm thành viên Ban Chỉ đạo và địa bàn theo dõi", Kind::Change),
     action("steering.member.remove", "Bỏ thành viên Ban Chỉ đạo", Kind::Change),
     action("commendation.record", "Ghi khen thưởng vào sổ", Kind::Change),
+    action("commendation.export", "Tải sổ khen thưởng (có họ tên cá nhân được khen)", Kind::Export),
     action("model.record", "Ghi mô hình, điển hình vào sổ", Kind::Change),
     action("ballot.issue", "Lập kế hoạch và phát phiếu lấy ý kiến hộ gia đình", Kind::Change),
     action("ballot.collect", "Ghi nhận phiếu lấy ý kiến hộ gia đình thu về", Kind::Change),
