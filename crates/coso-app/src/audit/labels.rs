@@ -103,6 +103,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
     action("case.file_add", "Thêm tệp vào đơn", Kind::Change),
     action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
+    action("case.document_export", "Tải văn bản của vụ việc có họ tên người gửi", Kind::Export),
     action(
         "case.personal_data_removed",
         "Xóa thông tin cá nhân của đơn đã kết thúc theo thời hạn lưu trữ",
