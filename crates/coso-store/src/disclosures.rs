@@ -344,7 +344,7 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE disclosure SET item_id = $1, title = $2, content = $3, legal_basis = $4, forms = $5, \
                  other_form_basis = $6, place = $7, posted_from = $8, posted_to = $9, convention_vote_on = $10, \
-                 search_text = $11, updated_at = $12, adopted_on = $15 WHERE id = $13 AND unit_id = $14",
+                 search_text = $11, updated_at = $12, adopted_on = $13 WHERE id = $14 AND unit_id = $15",
             )
             .bind(item_id)
             .bind(&data.title)
@@ -358,9 +358,9 @@ impl Store {
             .bind(data.convention_vote_on)
             .bind(&search)
             .bind(now)
+            .bind(data.adopted_on)
             .bind(before.id)
             .bind(unit.id)
-            .bind(data.adopted_on)
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() == 0 {
