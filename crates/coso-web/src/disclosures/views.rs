@@ -99,6 +99,10 @@ impl DetailPage {
         self.view.row.convention_vote_on.map(vn_date).unwrap_or_default()
     }
 
+    pub fn adopted(&self) -> String {
+        self.view.row.adopted_on.map(vn_date).unwrap_or_default()
+    }
+
     pub fn relay_text(&self, s: &coso_app::disclosures::VillageStatus) -> String {
         match &s.relay {
             Some(r) => format!("{} · {}", r.method.label(), vn_date(r.relayed_on)),
