@@ -231,7 +231,8 @@ async fn reception_visits_lose_their_visitors_data_after_the_period_and_follow_t
         .await
         .expect("case from the visit")
         .case;
-    let answer = CaseCommand::Answer { on: "2026-06-01".into(), public_answer: Some("Đã khơi thông.".into()), note: None };
+    let answer =
+        CaseCommand::Answer { on: "2026-06-01".into(), public_answer: Some("Đã khơi thông.".into()), note: None };
     cases::act(&app, &system, calendar, done.id, answer).await.expect("answer");
     let open = visit_cases::register_from_visit(&app, &system, calendar, &commune, old, &from_visit(pending))
         .await
@@ -239,7 +240,8 @@ async fn reception_visits_lose_their_visitors_data_after_the_period_and_follow_t
         .case;
     app.clock().set_today(date("2026-07-15"));
     let recent = log::record_session(&app, &system, &commune, &session_on("2026-07-15")).await.expect("recent");
-    let fresh = log::record_visit(&app, &system, &commune, recent, &visit("Hoàng Thị Mới", "guided")).await.expect("v4");
+    let fresh =
+        log::record_visit(&app, &system, &commune, recent, &visit("Hoàng Thị Mới", "guided")).await.expect("v4");
 
     // 20 July, 30-day period: the guided visit of 1 June goes, and the one whose case was answered
     // goes with its case; the visit whose case is open and the recent one keep their visitors.

@@ -178,11 +178,9 @@ async fn household_phone_numbers_go_only_to_those_who_keep_the_register(app: &Te
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V-P").await;
     app.user("xem@coso.test", Role::Viewer, "42").await;
-    for (who, phone) in [
-        ("xa@coso.test", Some("0912345678")),
-        ("truong-thon@coso.test", Some("0912345678")),
-        ("xem@coso.test", None),
-    ] {
+    for (who, phone) in
+        [("xa@coso.test", Some("0912345678")), ("truong-thon@coso.test", Some("0912345678")), ("xem@coso.test", None)]
+    {
         let reader = app.client_as(who).await;
         let (status, list) = get_json(&reader, app.url("/api/v1/units/V-P/households")).await;
         assert_eq!(status, 200, "{who}");

@@ -480,7 +480,9 @@ async fn decision_documents(app: &TestApp) {
     let exports: Vec<_> =
         audit.iter().filter(|a| a.action == "case.document_export" && a.entity_id == id.to_string()).collect();
     assert_eq!(exports.len(), 1, "one download, one row");
-    assert!(exports[0].after_json.as_deref().is_some_and(|a| a.contains("quyet-dinh-giai-quyet") && !a.contains("Dũng")));
+    assert!(
+        exports[0].after_json.as_deref().is_some_and(|a| a.contains("quyet-dinh-giai-quyet") && !a.contains("Dũng"))
+    );
     assert!(xml.contains("khiếu nại lần hai"), "the second complaint's window");
 
     let name = "Đặng Văn Ẩn Danh";

@@ -476,7 +476,10 @@ async fn the_dashboard_names_late_disclosures_with_their_due_date(app: &TestApp)
     assert_eq!(budget["late"]["due_on"], "2026-01-07");
     assert_eq!(budget["late"]["posted_from"], "2026-01-12");
     let reason = budget["late"]["reason"].as_str().expect("reason");
-    assert!(reason.contains("muộn 5 ngày") && reason.contains("07/01/2026") && reason.contains("12/01/2026"), "{reason}");
+    assert!(
+        reason.contains("muộn 5 ngày") && reason.contains("07/01/2026") && reason.contains("12/01/2026"),
+        "{reason}"
+    );
     assert!(item(&commune_a, 1)["late"].is_null(), "posted on the due day is on time");
     let commune_b = of(&b);
     assert_eq!(commune_b["late"], json!([14]));
@@ -510,10 +513,12 @@ async fn the_dashboard_names_late_disclosures_with_their_due_date(app: &TestApp)
     let listed = own["items"].as_array().expect("items");
     let budget = listed.iter().find(|d| d["id"] == late).expect("budget");
     assert_eq!(budget["adopted_on"], "2026-01-05");
-    let timing = budget["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "timeliness").expect("check");
+    let timing =
+        budget["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "timeliness").expect("check");
     assert_eq!(timing["ok"], false);
     let plan = listed.iter().find(|d| d["item"] == 1).expect("plan");
-    let timing = plan["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "timeliness").expect("check");
+    let timing =
+        plan["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "timeliness").expect("check");
     assert_eq!(timing["ok"], true, "{timing}");
 }
 

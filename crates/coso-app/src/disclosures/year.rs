@@ -106,7 +106,8 @@ pub async fn year(app: &App, actor: &Actor, code: &str, year: i32) -> Result<Yea
         });
         entry.times += 1;
         if entry.late.is_none()
-            && let Some(check) = compliance::timeliness(row.posted_from, row.adopted_on, row.convention_vote_on, within_days)
+            && let Some(check) =
+                compliance::timeliness(row.posted_from, row.adopted_on, row.convention_vote_on, within_days)
             && !check.ok
             && let Some(due) = compliance::due(row.adopted_on, row.convention_vote_on, within_days)
         {

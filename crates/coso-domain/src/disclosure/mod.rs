@@ -165,11 +165,8 @@ impl DisclosureData {
             "Ngày biểu quyết hương ước, quy ước",
             &input.convention_vote_on,
         ));
-        let adopted_on = e.take(optional_date(
-            "adopted_on",
-            "Ngày thông qua, ban hành hoặc nhận được nội dung",
-            &input.adopted_on,
-        ));
+        let adopted_on =
+            e.take(optional_date("adopted_on", "Ngày thông qua, ban hành hoặc nhận được nội dung", &input.adopted_on));
 
         if let (Some(forms), Some(other)) = (&forms, &other_form_basis)
             && forms.contains(&Form::Other)
