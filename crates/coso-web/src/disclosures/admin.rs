@@ -80,7 +80,7 @@ fn input_of(form: &RecordForm) -> DisclosureInput {
 
 /// The files of `form` over `limit`, each named on its field.
 fn too_large(form: &RecordForm, limit: usize) -> Vec<FieldError> {
-    form.too_large.iter().map(|(field, name)| crate::upload::too_large(*field, name, limit)).collect()
+    form.too_large.iter().map(|(field, name)| crate::upload::too_large(field, name, limit)).collect()
 }
 
 /// Records a disclosure from the multipart form; a refused form comes back with its errors.
