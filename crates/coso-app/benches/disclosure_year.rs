@@ -60,6 +60,7 @@ async fn load(store: &Store) -> usize {
                     Vec::new()
                 },
                 convention_vote_on: None,
+                adopted_on: None,
             };
             store.insert_disclosure(&permit, commune, item.id, &data, &[], &actor).await.expect("insert");
             written += 1;

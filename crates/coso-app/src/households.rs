@@ -15,6 +15,8 @@ pub use link::{
 };
 
 /// The households of `unit`'s subtree, matching `q`. The read is audited, with the query.
+/// The representatives' phone numbers go only to those who keep the register (the officials
+/// of the unit or above, its village head); a viewer reads the register without them.
 pub async fn list(
     app: &App,
     actor: &Actor,
@@ -33,7 +35,13 @@ pub async fn list(
         after: q.map(|q| serde_json::json!({ "q": q })),
     };
     app.store().audit(actor.audit(), &entry).await?;
-    Ok(app.store().households(&permit, unit, q, limit, offset).await?)
+    let mut page = app.store().households(&permit, unit, q, limit, offset).await?;
+    if !actor.may(&unit.unit_path(), Action::ManageHouseholds) {
+        for household in &mut page.items {
+            household.phone = None;
+        }
+    }
+    Ok(page)
 }
 
 /// Adds one household to a village register.

@@ -108,6 +108,8 @@ pub async fn load(app: &App, units: &[(UnitRow, Vec<UnitRow>)], actor: &Actor) -
             } else {
                 (0..3).filter_map(|d| from.checked_add_days(Days::new(d))).collect()
             };
+            // Adopted a day or two before; the accounts' budget estimate was posted late (PUB-6).
+            let adopted = before(from, if accounts_commune && *item == 2 { 6 } else { 1 + u64::from(*item % 2) });
             let input = DisclosureInput {
                 item: item.to_string(),
                 title: (*title).to_owned(),
@@ -117,6 +119,7 @@ pub async fn load(app: &App, units: &[(UnitRow, Vec<UnitRow>)], actor: &Actor) -
                 posted_from: dmy(from),
                 posted_to: dmy(from.checked_add_days(Days::new(30 + rng.range(0, 10))).unwrap_or(from)),
                 broadcast_days: days.iter().map(|d| dmy(*d)).collect::<Vec<_>>().join(", "),
+                adopted_on: dmy(adopted),
                 ..DisclosureInput::default()
             };
             let id = disclosures::record_with_files(app, actor, commune, &input, &[attachment(*item)], &[])

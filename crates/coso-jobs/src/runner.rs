@@ -85,6 +85,8 @@ pub struct RunReport {
     pub mails_failed: u64,
     /// Finished cases whose personal data the retention setting removed today.
     pub personal_data_removed: u64,
+    /// Citizen reception visits whose visitors' names and address it removed today.
+    pub visit_data_removed: u64,
 }
 
 impl RunReport {
@@ -95,6 +97,7 @@ impl RunReport {
             && self.mails_sent == 0
             && self.mails_failed == 0
             && self.personal_data_removed == 0
+            && self.visit_data_removed == 0
     }
 }
 
@@ -123,11 +126,14 @@ impl Jobs {
             let daily = async {
                 let reminded = self.remind(today, now).await?;
                 let removed = coso_app::cases::remove_expired_personal_data(&self.app).await.map_err(JobError::App)?;
-                Ok::<_, JobError>((reminded, removed))
+                // After the cases: a visit follows the cases it led to.
+                let visits = coso_app::cases::remove_expired_visit_data(&self.app).await.map_err(JobError::App)?;
+                Ok::<_, JobError>((reminded, removed, visits))
             };
             match daily.await {
-                Ok(((notifications, mails), removed)) => {
+                Ok(((notifications, mails), removed, visits)) => {
                     report.personal_data_removed = removed;
+                    report.visit_data_removed = visits;
                     self.app.store().finish_daily_job(REMINDER_JOB, &self.config.instance, today).await?;
                     report.reminders_ran = true;
                     report.notifications = notifications;

@@ -1,7 +1,8 @@
 //! The retention of personal data in finished cases, run by the daily job on real databases:
 //! past the configured time a finished case loses its sender's identity, the sender's own
 //! files, the receipt mail and the account link, audited; open cases, recent ones and cases
-//! with an open follow-up keep everything.
+//! with an open follow-up keep everything. Citizen reception visits held before the period lose
+//! their visitors' names and address, audited; a visit that led to a case follows the case.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use coso_app::cases::{
@@ -186,7 +187,101 @@ async fn finished_cases_lose_their_senders_personal_data_after_the_period(db: &T
     assert_eq!(sender_name(store, decided.id).await.as_deref(), Some(NAME));
 }
 
+async fn reception_visits_lose_their_visitors_data_after_the_period_and_follow_their_cases(db: &TestDb) {
+    use coso_app::reception::{log, visit_cases};
+    use coso_domain::reception::session::SessionInput;
+    use coso_domain::reception::visit::VisitInput;
+
+    let store = &db.store;
+    store.load_official_units(&coso_store::Actor::system("test")).await.expect("units");
+    let province = store.unit_by_code("42").await.expect("query").expect("Hà Tĩnh");
+    let commune = store.children(province.unit_id(), date("2026-06-01")).await.expect("communes").remove(0);
+    let settings = AppSettings { retention: Retention { closed_case_days: 30 }, ..AppSettings::default() };
+    let app = App::with_settings(store.clone(), settings);
+    app.clock().set_today(date("2026-06-01"));
+    let calendar = HolidayCalendar::builtin();
+    let system = Actor::system("test");
+    let session_on = |held_on: &str| SessionInput {
+        held_on: held_on.into(),
+        receiver: "chairman".into(),
+        receiver_name: "Nguyễn Văn Bình".into(),
+        place: "Trụ sở UBND xã".into(),
+        kind: "regular".into(),
+    };
+    let visit = |name: &str, outcome: &str| VisitInput {
+        visitor_names: name.into(),
+        people_count: "1".into(),
+        address: "Thôn Hai, số 7".into(),
+        content: "Đường thôn ngập nước sau mưa.".into(),
+        outcome: outcome.into(),
+        ..VisitInput::default()
+    };
+    let old = log::record_session(&app, &system, &commune, &session_on("2026-06-01")).await.expect("old session");
+    let guided = log::record_visit(&app, &system, &commune, old, &visit("Lê Văn Hướng", "guided")).await.expect("v1");
+    let answered =
+        log::record_visit(&app, &system, &commune, old, &visit("Trần Thị Đáp", "petition")).await.expect("v2");
+    let pending =
+        log::record_visit(&app, &system, &commune, old, &visit("Phạm Văn Chờ", "petition")).await.expect("v3");
+    let from_visit = |v: i64| visit_cases::CaseFromVisit {
+        visit: v.to_string(),
+        kind: "petition".into(),
+        category: "moi_truong".into(),
+    };
+    let done = visit_cases::register_from_visit(&app, &system, calendar, &commune, old, &from_visit(answered))
+        .await
+        .expect("case from the visit")
+        .case;
+    let answer =
+        CaseCommand::Answer { on: "2026-06-01".into(), public_answer: Some("Đã khơi thông.".into()), note: None };
+    cases::act(&app, &system, calendar, done.id, answer).await.expect("answer");
+    let open = visit_cases::register_from_visit(&app, &system, calendar, &commune, old, &from_visit(pending))
+        .await
+        .expect("open case")
+        .case;
+    app.clock().set_today(date("2026-07-15"));
+    let recent = log::record_session(&app, &system, &commune, &session_on("2026-07-15")).await.expect("recent");
+    let fresh =
+        log::record_visit(&app, &system, &commune, recent, &visit("Hoàng Thị Mới", "guided")).await.expect("v4");
+
+    // 20 July, 30-day period: the guided visit of 1 June goes, and the one whose case was answered
+    // goes with its case; the visit whose case is open and the recent one keep their visitors.
+    app.clock().set_today(date("2026-07-20"));
+    let jobs = Jobs::new(app.clone(), JobsConfig::default()).expect("jobs");
+    let report = jobs.run_once(morning("2026-07-20")).await.expect("retention run");
+    assert_eq!((report.personal_data_removed, report.visit_data_removed), (1, 2), "{report:?}");
+    let (_, visits) = log::visits(&app, &system, &commune, old).await.expect("visits");
+    let by_id = |id: i64| visits.iter().find(|v| v.id == id).expect("visit").clone();
+    for gone in [guided, answered] {
+        let v = by_id(gone);
+        assert_eq!((v.visitor_names.as_str(), v.address.as_str()), ("", ""), "visit {gone}");
+        assert_eq!(v.personal_data_removed_on, Some(date("2026-07-20")));
+        assert_eq!(v.content, "Đường thôn ngập nước sau mưa.", "what was said stays");
+    }
+    assert_eq!(by_id(pending).visitor_names, "Phạm Văn Chờ", "its case is still open");
+    assert_eq!(by_id(pending).personal_data_removed_on, None);
+    assert_eq!(sender_name(store, open.id).await.as_deref(), Some("Phạm Văn Chờ"));
+    let (_, recent_visits) = log::visits(&app, &system, &commune, recent).await.expect("recent visits");
+    assert_eq!(recent_visits.iter().find(|v| v.id == fresh).map(|v| v.visitor_names.as_str()), Some("Hoàng Thị Mới"));
+    let audit = store.audit_entries(Some("reception_visit"), Some(500)).await.expect("audit").items;
+    let mut removals: Vec<String> = audit
+        .iter()
+        .filter(|a| a.action == "reception.visit_personal_data_removed")
+        .map(|a| {
+            assert_eq!(a.actor, "system:retention");
+            assert!(!a.after_json.as_deref().unwrap_or("").contains("Lê Văn Hướng"));
+            a.entity_id.clone()
+        })
+        .collect();
+    removals.sort();
+    let mut expected = vec![guided.to_string(), answered.to_string()];
+    expected.sort();
+    assert_eq!(removals, expected);
+    // A second run the same day changes nothing.
+    assert_eq!(cases::remove_expired_visit_data(&app).await.expect("again"), 0);
+}
+
 on_both! {
     db:
     retention_of_personal_data => finished_cases_lose_their_senders_personal_data_after_the_period,
+    retention_of_reception_visits => reception_visits_lose_their_visitors_data_after_the_period_and_follow_their_cases,
 }

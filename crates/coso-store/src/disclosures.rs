@@ -77,6 +77,8 @@ pub struct DisclosureRow {
     pub posted_from: NaiveDate,
     pub posted_to: Option<NaiveDate>,
     pub convention_vote_on: Option<NaiveDate>,
+    /// The day its content was adopted, issued or received (PUB-6), if known.
+    pub adopted_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -147,6 +149,9 @@ pub struct DisclosedRow {
     pub radio_required: bool,
     /// Radio days recorded.
     pub broadcasts: i64,
+    /// What its due date is counted from (PUB-6, PUB-7).
+    pub adopted_on: Option<NaiveDate>,
+    pub convention_vote_on: Option<NaiveDate>,
 }
 
 /// A unit of a subtree that keeps a register (a commune, ward, special zone or agency).
@@ -172,7 +177,7 @@ pub struct DisclosureFilter {
 
 const DISCLOSURE_SELECT: &str = "SELECT d.id, d.unit_id, d.item_id, i.level, i.number AS item_number, \
     i.title AS item_title, i.radio_required, d.title, d.content, d.legal_basis, d.forms, d.other_form_basis, \
-    d.place, d.posted_from, d.posted_to, d.convention_vote_on, d.created_at, d.updated_at \
+    d.place, d.posted_from, d.posted_to, d.convention_vote_on, d.adopted_on, d.created_at, d.updated_at \
     FROM disclosure d JOIN disclosure_item i ON i.id = d.item_id ";
 
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
@@ -272,8 +277,8 @@ impl Store {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO disclosure (unit_id, item_id, title, content, legal_basis, forms, other_form_basis, place, \
-                 posted_from, posted_to, convention_vote_on, search_text, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+                 posted_from, posted_to, convention_vote_on, search_text, created_at, updated_at, adopted_on) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
             )
             .bind(unit.id)
             .bind(item_id)
@@ -288,6 +293,7 @@ impl Store {
             .bind(data.convention_vote_on)
             .bind(&search)
             .bind(now)
+            .bind(data.adopted_on)
             .fetch_one(&mut *tx)
             .await?;
             for day in &data.broadcast_days {
@@ -338,7 +344,7 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE disclosure SET item_id = $1, title = $2, content = $3, legal_basis = $4, forms = $5, \
                  other_form_basis = $6, place = $7, posted_from = $8, posted_to = $9, convention_vote_on = $10, \
-                 search_text = $11, updated_at = $12 WHERE id = $13 AND unit_id = $14",
+                 search_text = $11, updated_at = $12, adopted_on = $13 WHERE id = $14 AND unit_id = $15",
             )
             .bind(item_id)
             .bind(&data.title)
@@ -352,6 +358,7 @@ impl Store {
             .bind(data.convention_vote_on)
             .bind(&search)
             .bind(now)
+            .bind(data.adopted_on)
             .bind(before.id)
             .bind(unit.id)
             .execute(&mut *tx)
@@ -595,7 +602,8 @@ impl Store {
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as(
                 "SELECT d.unit_id, d.id AS disclosure_id, i.number AS item_number, d.posted_from, d.posted_to, d.forms, \
-                 i.radio_required, (SELECT COUNT(*) FROM disclosure_broadcast b WHERE b.disclosure_id = d.id) AS broadcasts \
+                 i.radio_required, (SELECT COUNT(*) FROM disclosure_broadcast b WHERE b.disclosure_id = d.id) AS broadcasts, \
+                 d.adopted_on, d.convention_vote_on \
                  FROM disclosure d JOIN unit u ON u.id = d.unit_id JOIN disclosure_item i ON i.id = d.item_id \
                  WHERE u.path >= $1 AND u.path < $2 AND d.posted_from >= $3 AND d.posted_from <= $4 \
                  ORDER BY d.unit_id, i.number, d.posted_from",

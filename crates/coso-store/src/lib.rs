@@ -84,7 +84,7 @@ pub use case_categories::CaseCategoryRow;
 pub use case_files::{CaseFileData, CaseFileMeta, NewCaseFile};
 pub use case_inbox::{CaseHandler, CaseListFilter, HandlerFilter, StatusFilter};
 pub use case_queries::CaseCounts;
-pub use case_retention::{RETENTION_BATCH, RemovedPersonalData};
+pub use case_retention::{RETENTION_BATCH, RemovedPersonalData, RemovedVisitData};
 pub use case_stats::CaseGroupRow;
 pub use cases::{CaseActionRow, CaseEffects, CaseInsert, CaseRow, CaseSender, NewCase, NewCaseAction};
 pub use clearance_holders::ClearanceHolder;

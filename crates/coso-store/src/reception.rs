@@ -79,6 +79,8 @@ pub struct ReceptionVisitRow {
     #[sqlx(try_from = "OptCode<RefusalGround>")]
     pub refusal_ground: Option<RefusalGround>,
     pub note: Option<String>,
+    /// The day the visitors' names and address were removed under the retention setting.
+    pub personal_data_removed_on: Option<NaiveDate>,
 }
 
 /// A session held somewhere in a subtree, for the compliance rule.
@@ -320,8 +322,8 @@ impl Store {
         self.reception_session(permit, unit, session).await?;
         let rows = dispatch!(self, read, pool => {
             sqlx::query_as(
-                "SELECT id, session_id, visitor_names, people_count, crowded, address, content, outcome, refusal_ground, note \
-                 FROM reception_visit WHERE session_id = $1 ORDER BY id",
+                "SELECT id, session_id, visitor_names, people_count, crowded, address, content, outcome, refusal_ground, note, \
+                 personal_data_removed_on FROM reception_visit WHERE session_id = $1 ORDER BY id",
             )
             .bind(session)
             .fetch_all(pool)

@@ -42,6 +42,7 @@ fn data(item: u8, title: &str) -> DisclosureData {
         posted_to: Some(date(2026, 4, 3)),
         broadcast_days: vec![date(2026, 3, 4), date(2026, 3, 5), date(2026, 3, 6)],
         convention_vote_on: None,
+        adopted_on: None,
     }
 }
 

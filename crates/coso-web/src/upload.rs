@@ -1,4 +1,7 @@
 //! Reading one uploaded file and the CSRF field from a multipart form, within the size limit.
+//! [`read`] refuses a file over the limit with 413; [`read_marked`] reads it to its end (or to
+//! the request's limit), keeps none of it and says so, so that a page can put the error on
+//! the file's field with the other fields kept ([`too_large`] words it).
 
 use axum::extract::Multipart;
 use axum::extract::multipart::MultipartError;
@@ -13,6 +16,14 @@ pub struct Upload {
     pub file_name: String,
     /// The other text fields of the form.
     pub fields: Vec<(String, String)>,
+    /// The file passed the limit and was not kept.
+    pub too_large: bool,
+}
+
+/// The error of a file over `limit` bytes, on its `field`, naming the file and the limit.
+pub fn too_large(field: &'static str, file_name: &str, limit: usize) -> coso_domain::FieldError {
+    let shown: String = coso_text::clean(file_name).chars().take(80).collect();
+    coso_domain::FieldError::new(field, format!("Tệp «{shown}» quá lớn: tối đa {:.1} MB.", limit as f64 / 1_048_576.0))
 }
 
 impl Upload {
@@ -32,11 +43,24 @@ fn unreadable(e: MultipartError) -> AppError {
     AppError::BadRequest("Biểu mẫu không đọc được. Vui lòng tải lại trang và gửi lại.".into())
 }
 
-pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppError> {
+/// Reads the form; a file over `max_bytes` is refused with 413.
+pub async fn read(form: Multipart, max_bytes: usize) -> Result<Upload, AppError> {
+    let up = read_marked(form, max_bytes).await?;
+    if up.too_large {
+        return Err(AppError::TooLarge);
+    }
+    Ok(up)
+}
+
+/// Reads the form; a file over `max_bytes` is not kept and is marked `too_large`, the fields
+/// read with it. When the request itself passes its limit inside the file, the fields sent
+/// before the file (the page puts the file last) are what comes back.
+pub async fn read_marked(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppError> {
     let mut csrf = String::new();
     let mut bytes = None;
     let mut file_name = String::new();
     let mut fields = Vec::new();
+    let mut too_large = false;
     while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
         match field.name() {
             Some("csrf") => {
@@ -45,11 +69,20 @@ pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppEr
             Some("file") => {
                 file_name = field.file_name().unwrap_or_default().to_string();
                 let mut buf = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-                    if buf.len() + chunk.len() > max_bytes {
-                        return Err(AppError::TooLarge);
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) if too_large || buf.len() + chunk.len() > max_bytes => {
+                            too_large = true;
+                            buf = Vec::new();
+                        }
+                        Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
+                        Ok(None) => break,
+                        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                            too_large = true;
+                            return Ok(Upload { csrf, bytes: Vec::new(), file_name, fields, too_large });
+                        }
+                        Err(e) => return Err(unreadable(e)),
                     }
-                    buf.extend_from_slice(&chunk);
                 }
                 bytes = Some(buf);
             }
@@ -64,7 +97,10 @@ pub async fn read(mut form: Multipart, max_bytes: usize) -> Result<Upload, AppEr
             _ => {}
         }
     }
+    if too_large {
+        return Ok(Upload { csrf, bytes: Vec::new(), file_name, fields, too_large });
+    }
     let bytes =
         bytes.filter(|b| !b.is_empty()).ok_or_else(|| AppError::BadRequest("Chưa chọn tệp để tải lên.".into()))?;
-    Ok(Upload { csrf, bytes, file_name, fields })
+    Ok(Upload { csrf, bytes, file_name, fields, too_large })
 }

@@ -155,6 +155,40 @@ async fn openapi_lists_every_api_route_and_health_reports_the_database(app: &Tes
     assert!(missing["error"]["request_id"].as_str().is_some_and(|s| s.len() >= 8));
 }
 
+async fn household_phone_numbers_go_only_to_those_who_keep_the_register(app: &TestApp) {
+    app.user("admin@coso.test", Role::Admin, "42").await;
+    let c = app.client_as("admin@coso.test").await;
+    let (_, communes) = get_json(&c, app.url("/api/v1/units?parent=42&limit=1")).await;
+    let commune = communes["items"][0]["code"].as_str().expect("commune").to_string();
+    let res = c
+        .post(app.url(&format!("/api/v1/units/{commune}/children")))
+        .json(&serde_json::json!({ "code": "V-P", "name": "Thôn Điện Thoại", "kind": "village" }))
+        .send()
+        .await
+        .expect("village");
+    assert_eq!(res.status(), 201);
+    let res = c
+        .post(app.url("/api/v1/units/V-P/households"))
+        .json(&serde_json::json!({ "code": "H-1", "address": "Xóm 1", "representative": "Nguyễn Văn An",
+                                   "member_count": 4, "phone": "0912345678" }))
+        .send()
+        .await
+        .expect("household");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    app.user("xa@coso.test", Role::Official, &commune).await;
+    app.user("truong-thon@coso.test", Role::VillageHead, "V-P").await;
+    app.user("xem@coso.test", Role::Viewer, "42").await;
+    for (who, phone) in
+        [("xa@coso.test", Some("0912345678")), ("truong-thon@coso.test", Some("0912345678")), ("xem@coso.test", None)]
+    {
+        let reader = app.client_as(who).await;
+        let (status, list) = get_json(&reader, app.url("/api/v1/units/V-P/households")).await;
+        assert_eq!(status, 200, "{who}");
+        assert_eq!(list["items"][0]["representative"], "Nguyễn Văn An", "{who} reads the register");
+        assert_eq!(list["items"][0]["phone"].as_str(), phone, "{who}");
+    }
+}
+
 on_both! {
     app:
     official_counts_through_the_api => official_counts_through_the_api,
@@ -162,4 +196,5 @@ on_both! {
     children_follow_vietnamese_order => children_follow_vietnamese_order,
     broken_household_csv_gives_row_errors_and_changes_nothing => broken_household_csv_gives_row_errors_and_changes_nothing,
     openapi_lists_every_api_route_and_health_reports_the_database => openapi_lists_every_api_route_and_health_reports_the_database,
+    household_phone_numbers_go_only_to_those_who_keep_the_register => household_phone_numbers_go_only_to_those_who_keep_the_register,
 }

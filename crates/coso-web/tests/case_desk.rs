@@ -475,6 +475,14 @@ async fn decision_documents(app: &TestApp) {
     let xml = docx_text(&c, app, decision).await;
     assert!(xml.contains("QUYẾT ĐỊNH") && xml.contains("Giữ nguyên quyết định thu hồi đất."), "the decision");
     assert!(xml.contains("Phạm Văn Dũng"), "a complaint's decision names the complainant");
+    // Naming the sender, the download is in the log (without the name).
+    let audit = app.store.audit_entries(Some("citizen_case"), Some(200)).await.expect("audit").items;
+    let exports: Vec<_> =
+        audit.iter().filter(|a| a.action == "case.document_export" && a.entity_id == id.to_string()).collect();
+    assert_eq!(exports.len(), 1, "one download, one row");
+    assert!(
+        exports[0].after_json.as_deref().is_some_and(|a| a.contains("quyet-dinh-giai-quyet") && !a.contains("Dũng"))
+    );
     assert!(xml.contains("khiếu nại lần hai"), "the second complaint's window");
 
     let name = "Đặng Văn Ẩn Danh";
@@ -496,6 +504,11 @@ async fn decision_documents(app: &TestApp) {
     let xml = docx_text(&c, app, &format!("/quan-tri/vu-viec/{id}/van-ban/quyet-dinh-thu-ly.docx")).await;
     assert!(xml.contains("thụ lý tố cáo") || xml.contains("THỤ LÝ TỐ CÁO"), "the acceptance decision");
     assert!(!xml.contains(name), "never the denouncer, not even through the content");
+    let audit = app.store.audit_entries(Some("citizen_case"), Some(200)).await.expect("audit").items;
+    assert!(
+        !audit.iter().any(|a| a.action == "case.document_export" && a.entity_id == id.to_string()),
+        "naming nobody, it is not a download of personal data"
+    );
     assert_eq!(page(&c, app, &format!("/quan-tri/vu-viec/{id}/van-ban/tra-loi.docx")).await.0, 404, "not a petition");
 }
 

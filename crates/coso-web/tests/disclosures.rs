@@ -393,6 +393,135 @@ async fn the_province_sees_which_communes_have_not_disclosed(app: &TestApp) {
     assert_eq!(res.status(), 403);
 }
 
+async fn disclose(app: &TestApp, c: &reqwest::Client, code: &str, body: Value) -> i64 {
+    let res = c.post(app.url(&format!("/api/v1/units/{code}/disclosures"))).json(&body).send().await.expect("post");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    res.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
+}
+
+async fn the_dashboard_names_late_disclosures_with_their_due_date(app: &TestApp) {
+    let (a, b) = setup(app).await;
+    let xa_a = app.client_as("xa-a@coso.test").await;
+    // Adopted 05/01, due 07/01 (2 days, the day itself not counted): posted 12/01 is 5 days late.
+    let late = disclose(
+        app,
+        &xa_a,
+        &a,
+        json!({ "item": 2, "title": "Dự toán ngân sách 2026", "content": "Dự toán", "forms": ["posting"],
+                "adopted_on": "2026-01-05", "posted_from": "2026-01-12", "posted_to": "2026-02-20" }),
+    )
+    .await;
+    // Posted on the due day itself, through the register's form: on time.
+    let res = record_form(
+        app,
+        &xa_a,
+        &a,
+        &[
+            ("item", "1"),
+            ("title", "Kế hoạch phát triển kinh tế - xã hội năm 2026"),
+            ("content", "Kế hoạch"),
+            ("forms", "portal"),
+            ("adopted_on", "05/01/2026"),
+            ("posted_from", "07/01/2026"),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    // Commune B: on time, and a draft convention posted 20 days before its vote (late, PUB-7).
+    let xa_b = app.client_as("xa-b@coso.test").await;
+    disclose(
+        app,
+        &xa_b,
+        &b,
+        json!({ "item": 3, "title": "Dự án đường liên thôn", "content": "Dự án", "forms": ["portal"],
+                "adopted_on": "2026-02-01", "posted_from": "2026-02-02" }),
+    )
+    .await;
+    disclose(
+        app,
+        &xa_b,
+        &b,
+        json!({ "item": 14, "title": "Dự thảo quy ước thôn", "content": "Dự thảo", "forms": ["posting"],
+                "posted_from": "2026-03-01", "posted_to": "2026-04-01", "convention_vote_on": "2026-03-21" }),
+    )
+    .await;
+    // Without the day of adoption nothing says when it was due: not late.
+    disclose(
+        app,
+        &xa_b,
+        &b,
+        json!({ "item": 5, "title": "Quỹ đóng góp", "content": "Quỹ", "forms": ["portal"], "posted_from": "2026-04-02" }),
+    )
+    .await;
+
+    let province = app.client_as("tinh@coso.test").await;
+    let year: Value = province
+        .get(app.url("/api/v1/units/42/disclosure-compliance?year=2026"))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
+    let communes = year["communes"].as_array().expect("communes");
+    let of = |code: &str| communes.iter().find(|c| c["code"] == code).expect("commune").clone();
+    let item = |c: &Value, n: u64| {
+        c["disclosed"].as_array().expect("disclosed").iter().find(|d| d["item"] == n).expect("item").clone()
+    };
+    let commune_a = of(&a);
+    assert_eq!(commune_a["late"], json!([2]));
+    let budget = item(&commune_a, 2);
+    assert_eq!(budget["late"]["disclosure_id"], late);
+    assert_eq!(budget["late"]["due_on"], "2026-01-07");
+    assert_eq!(budget["late"]["posted_from"], "2026-01-12");
+    let reason = budget["late"]["reason"].as_str().expect("reason");
+    assert!(
+        reason.contains("muộn 5 ngày") && reason.contains("07/01/2026") && reason.contains("12/01/2026"),
+        "{reason}"
+    );
+    assert!(item(&commune_a, 1)["late"].is_null(), "posted on the due day is on time");
+    let commune_b = of(&b);
+    assert_eq!(commune_b["late"], json!([14]));
+    assert_eq!(item(&commune_b, 14)["late"]["due_on"], "2026-02-19");
+    assert!(item(&commune_b, 3)["late"].is_null() && item(&commune_b, 5)["late"].is_null());
+
+    // The province's page: per item, the late communes with why; per commune, the count and tags.
+    let html = page(&province, app.url("/quan-tri/don-vi/42/cong-khai/tuan-thu?year=2026")).await;
+    let by_item = texts(&html, "#muon-theo-noi-dung tr");
+    let row = |n: &str| by_item.iter().find(|r| r.starts_with(n)).expect("item row").clone();
+    let budget_row = row("2.");
+    assert!(budget_row.contains("hạn 07/01/2026") && budget_row.contains("công khai ngày 12/01/2026"), "{budget_row}");
+    assert!(row("1.").contains("Không có"), "{}", row("1."));
+    let lines = texts(&html, "#tung-don-vi tr");
+    let line_a = lines.iter().find(|l| l.contains("Nội dung 2:")).expect("commune A");
+    assert!(line_a.contains("Muộn") && line_a.contains("1 nội dung"), "{line_a}");
+    assert_eq!(texts(&html, "#tung-don-vi .tag.late").len(), 2, "item 2 of A and item 14 of B");
+    let csv = province.get(app.url("/quan-tri/don-vi/42/cong-khai/tuan-thu.csv?year=2026")).send().await.expect("csv");
+    let text = csv.text().await.expect("csv");
+    assert!(text.contains("Công khai muộn") && text.contains("muộn 5 ngày"), "the download says it too");
+
+    // The commune's own disclosure page shows the check.
+    let own: Value = xa_a
+        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    let listed = own["items"].as_array().expect("items");
+    let budget = listed.iter().find(|d| d["id"] == late).expect("budget");
+    assert_eq!(budget["adopted_on"], "2026-01-05");
+    let timing =
+        budget["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "timeliness").expect("check");
+    assert_eq!(timing["ok"], false);
+    let plan = listed.iter().find(|d| d["item"] == 1).expect("plan");
+    let timing =
+        plan["compliance"].as_array().expect("checks").iter().find(|c| c["check"] == "timeliness").expect("check");
+    assert_eq!(timing["ok"], true, "{timing}");
+}
+
 on_both! {
     app:
     an_official_records_with_a_photo_and_the_public_reads_it => an_official_records_with_a_photo_and_the_public_reads_it,
@@ -400,4 +529,5 @@ on_both! {
     the_atom_feed_parses_with_an_independent_reader => the_atom_feed_parses_with_an_independent_reader,
     an_official_corrects_a_disclosure_and_adds_its_proofs => an_official_corrects_a_disclosure_and_adds_its_proofs,
     the_province_sees_which_communes_have_not_disclosed => the_province_sees_which_communes_have_not_disclosed,
+    the_dashboard_names_late_disclosures_with_their_due_date => the_dashboard_names_late_disclosures_with_their_due_date,
 }

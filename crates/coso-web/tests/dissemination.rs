@@ -548,6 +548,55 @@ async fn an_image_is_removed_and_the_next_moves_up(app: &TestApp) {
     assert!(log.items.iter().any(|e| e.action == "news.image_remove" && e.entity_id == id.to_string()));
 }
 
+async fn a_library_file_over_the_limit_comes_back_on_its_field(app: &TestApp) {
+    let (a, _) = communes(app).await;
+    let small = app.with_settings(WebSettings { max_upload_bytes: 1024 * 1024, ..WebSettings::default() }).await;
+    let c = small.client_as("xa-a@coso.test").await;
+    let before = rows(app, "library_document").await;
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(1024 * 1024 + 10, b' ');
+    let res = add_document(
+        &small,
+        &c,
+        &a,
+        &[
+            ("kind", "decision"),
+            ("number", "07/2026/QĐ-UBND"),
+            ("title", "Quy chế tiếp công dân của xã"),
+            ("issued_on", "02/02/2026"),
+            ("issuer", "UBND xã"),
+        ],
+        ("file", "quy-che.pdf", "application/pdf", big),
+    )
+    .await;
+    assert_eq!(res.status(), 422, "the form, not the generic 413 page");
+    let page = res.text().await.expect("html");
+    let summary = texts(&page, ".error-summary li a").join(" | ");
+    assert!(summary.contains("«quy-che.pdf» quá lớn: tối đa 1.0 MB"), "{summary}");
+    assert_eq!(attr(&page, ".error-summary li a", "href").as_deref(), Some("#file"));
+    assert!(texts(&page, "#file-err").concat().contains("quá lớn"), "on the file's field");
+    assert_eq!(attr(&page, "input#title", "value").as_deref(), Some("Quy chế tiếp công dân của xã"), "kept");
+    assert_eq!(attr(&page, "input#number", "value").as_deref(), Some("07/2026/QĐ-UBND"), "kept");
+    assert_eq!(rows(app, "library_document").await, before, "nothing saved");
+    // The same file within the limit is kept.
+    let res = add_document(
+        &small,
+        &c,
+        &a,
+        &[
+            ("kind", "decision"),
+            ("number", "07/2026/QĐ-UBND"),
+            ("title", "Quy chế tiếp công dân của xã"),
+            ("issued_on", "02/02/2026"),
+            ("issuer", "UBND xã"),
+        ],
+        ("file", "quy-che.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\n".to_vec()),
+    )
+    .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    assert_eq!(rows(app, "library_document").await, before + 1);
+}
+
 on_both! {
     app:
     drafts_are_never_public => drafts_are_never_public_and_a_published_post_is_in_the_feed,
@@ -556,5 +605,6 @@ on_both! {
     bad_news_input => bad_news_input_is_named_and_script_is_shown_as_text,
     image_removed => an_image_is_removed_and_the_next_moves_up,
     library => the_library_shows_the_documents_above_and_finds_words_in_files,
+    library_too_large => a_library_file_over_the_limit_comes_back_on_its_field,
     trainings => trainings_are_logged_and_fill_the_reports_trainings,
 }

@@ -405,6 +405,14 @@ async fn the_register_of_commendations_and_models(app: &TestApp) {
     let csv = csv.text().await.expect("csv");
     assert!(csv.contains("Bằng khen") && csv.contains("Giấy khen"), "{csv}");
     assert!(csv.contains("'=SUM(1;2)"), "a formula is neutralised: {csv}");
+    // It names persons: the download is in the log, with its rows and without the names.
+    let audit = app.store.audit_entries(Some("commendation"), Some(50)).await.expect("audit").items;
+    let export = audit.iter().find(|a| a.action == "commendation.export").expect("the download is logged");
+    assert_eq!(export.entity_id, commune);
+    let after = export.after_json.as_deref().unwrap_or("");
+    let logged: Value = serde_json::from_str(after).expect("json");
+    assert_eq!((logged["rows"].as_i64(), logged["format"].as_str()), (Some(2), Some("csv")), "{after}");
+    assert!(!after.contains("Nguyễn Thị Lan"), "{after}");
     let xlsx = official
         .get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong/mo-hinh.xlsx?nam=2026")))
         .send()
@@ -412,6 +420,8 @@ async fn the_register_of_commendations_and_models(app: &TestApp) {
         .expect("xlsx");
     assert_eq!(xlsx.status(), 200);
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "an XLSX is a ZIP");
+    let audit = app.store.audit_entries(Some("commendation"), Some(50)).await.expect("audit").items;
+    assert_eq!(audit.iter().filter(|a| a.action == "commendation.export").count(), 1, "the models name no one");
     let page =
         official.get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong?nam=20x6"))).send().await.expect("page");
     assert_eq!(page.status(), 422);

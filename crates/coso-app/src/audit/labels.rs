@@ -105,6 +105,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("case.rate", "Đánh giá kết quả giải quyết đơn", Kind::Change),
     action("case.file_add", "Thêm tệp vào đơn", Kind::Change),
     action("case.identity_read", "Xem thông tin người tố cáo", Kind::SensitiveRead),
+    action("case.document_export", "Tải văn bản của vụ việc có họ tên người gửi", Kind::Export),
     action(
         "case.personal_data_removed",
         "Xóa thông tin cá nhân của đơn đã kết thúc theo thời hạn lưu trữ",
@@ -121,6 +122,11 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("reception.visit_create", "Ghi sổ lượt tiếp công dân", Kind::Change),
     action("reception.visit_case_link", "Liên kết vụ việc với lượt tiếp công dân", Kind::Change),
     action("reception.visit_list", "Xem thông tin người đến tiếp công dân", Kind::SensitiveRead),
+    action(
+        "reception.visit_personal_data_removed",
+        "Xóa họ tên, địa chỉ người đến tiếp công dân theo thời hạn lưu trữ",
+        Kind::Change,
+    ),
     action("disclosure.record", "Ghi sổ một nội dung công khai", Kind::Change),
     action("disclosure.update", "Sửa một nội dung công khai", Kind::Change),
     action("disclosure.file_add", "Thêm tệp, ảnh minh chứng vào nội dung công khai", Kind::Change),
@@ -147,6 +153,7 @@ pub const ACTIONS: &[ActionLabel] = &[
     action("steering.member.add", "Thêm thành viên Ban Chỉ đạo và địa bàn theo dõi", Kind::Change),
     action("steering.member.remove", "Bỏ thành viên Ban Chỉ đạo", Kind::Change),
     action("commendation.record", "Ghi khen thưởng vào sổ", Kind::Change),
+    action("commendation.export", "Tải sổ khen thưởng (có họ tên cá nhân được khen)", Kind::Export),
     action("model.record", "Ghi mô hình, điển hình vào sổ", Kind::Change),
     action("ballot.issue", "Lập kế hoạch và phát phiếu lấy ý kiến hộ gia đình", Kind::Change),
     action("ballot.collect", "Ghi nhận phiếu lấy ý kiến hộ gia đình thu về", Kind::Change),

@@ -128,6 +128,18 @@ pub async fn case_document(
     } else {
         app.store().case_sender(case.case_id()).await?.and_then(|s| s.name)
     };
+    if addressee.is_some() {
+        // The document names its sender: a download of personal data, kept in the log.
+        let entry = coso_store::AuditEntry {
+            action: "case.document_export",
+            entity: "citizen_case",
+            entity_id: case.id.to_string(),
+            unit_id: Some(coso_domain::UnitId(case.unit_id)),
+            before: None,
+            after: Some(serde_json::json!({ "document": which.slug() })),
+        };
+        app.store().audit(actor.audit(), &entry).await?;
+    }
     let date = case.answered_on.or(case.accepted_on).unwrap_or_else(|| app.today());
     Ok(build(which, &case, &unit, &actions, &deadlines, addressee.as_deref(), date))
 }

@@ -25,13 +25,8 @@ const MAX_NAME_CHARS: usize = 200;
 /// The digits an ID number has: a citizen ID card 12, an older identity card 9.
 const ID_NUMBER_DIGITS: [usize; 2] = [9, 12];
 
-/// A photo as uploaded. `too_large`: it passed the size limit and was not kept whole.
-#[derive(Debug, Clone, Default)]
-pub struct PhotoUpload {
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-    pub too_large: bool,
-}
+/// A photo as uploaded (the form's reader in the domain marks one over the limit).
+pub use coso_domain::case::intake::PhotoUpload;
 
 /// A petition as the resident typed it.
 #[derive(Debug, Clone, Default)]

@@ -58,7 +58,7 @@ pub use public_list::{ListQuery, PAGE_SIZE, PublicList, PublishedPetition, publi
 pub use public_view::{MAX_RATING_COMMENT_CHARS, PublicCase, PublicStep, public_view, rate};
 pub use receipt::receipt;
 pub use register::register;
-pub use retention::{Retention, remove_expired_personal_data};
+pub use retention::{Retention, remove_expired_personal_data, remove_expired_visit_data};
 pub use stats::{CaseStats, HOT_SPOTS, HotSpot, KindStats, Satisfaction, UnitLine, stats};
 pub use stats_charts::stats_charts;
 pub use stats_export::{stats_csv, stats_table, stats_xlsx};

@@ -48,6 +48,25 @@ pub async fn remove_expired_personal_data(app: &App) -> Result<u64> {
     }
 }
 
+/// Removes the visitors' names and address of every citizen reception visit held before the
+/// retention period, in batches; a visit that led to a case keeps them while the case keeps its
+/// sender's. Returns how many visits were handled. Run by the daily job after the cases.
+pub async fn remove_expired_visit_data(app: &App) -> Result<u64> {
+    let today = app.today();
+    let Some(keep_from) = app.settings().retention.keep_from(today) else {
+        return Ok(0);
+    };
+    let actor = Actor::system("retention");
+    let mut total = 0u64;
+    loop {
+        let removed = app.store().remove_expired_visit_personal_data(keep_from, today, &actor).await?;
+        total += removed.len() as u64;
+        if (removed.len() as i64) < coso_store::RETENTION_BATCH {
+            return Ok(total);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,6 +120,7 @@ pub async fn views_of(app: &App, unit: &UnitRow, rows: Vec<DisclosureRow>) -> Re
                 broadcast_days: &days,
                 radio_required: row.radio_required,
                 convention_vote_on: row.convention_vote_on,
+                adopted_on: row.adopted_on,
                 villages: &relay_facts,
                 today,
             };

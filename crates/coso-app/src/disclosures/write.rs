@@ -136,6 +136,7 @@ pub async fn for_edit(
         posted_to: r.posted_to.map(date).unwrap_or_default(),
         broadcast_days: view.broadcast_days.iter().map(|d| date(*d)).collect::<Vec<_>>().join(", "),
         convention_vote_on: r.convention_vote_on.map(date).unwrap_or_default(),
+        adopted_on: r.adopted_on.map(date).unwrap_or_default(),
     };
     Ok((view, input))
 }

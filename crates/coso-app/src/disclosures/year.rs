@@ -1,13 +1,15 @@
 //! The compliance of a year, rolled up a subtree: which required items each commune disclosed,
-//! when and by which forms, and which are missing (a province sees the communes that have not
-//! disclosed their budget estimate). Read in one query over the subtree's disclosures, plus one
+//! when and by which forms, which are missing (a province sees the communes that have not
+//! disclosed their budget estimate) and which were late (posted after their due date: the day
+//! the content was adopted or received plus the setting's days, PUB-6, or a convention's vote
+//! less 30 days, PUB-7). Read in one query over the subtree's disclosures, plus one
 //! for its communes.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use coso_domain::authz::Action;
-use coso_domain::disclosure::{Form, Level};
+use coso_domain::disclosure::{Form, Level, compliance};
 use coso_export::charts::{BarOptions, bar_chart};
 use coso_export::{Cell, Column, ColumnKind, Table};
 use coso_store::{DisclosureItemRow, RegisterUnitRow, UnitRow, forms_of};
@@ -23,6 +25,18 @@ pub struct Disclosed {
     pub forms: Vec<Form>,
     /// How many disclosures of the item the commune made in the year.
     pub times: usize,
+    /// The first of them made after its due date, if any.
+    pub late: Option<Late>,
+}
+
+/// A disclosure made after its due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Late {
+    pub disclosure_id: i64,
+    pub due_on: NaiveDate,
+    pub posted_from: NaiveDate,
+    /// Due date against posted date, in Vietnamese.
+    pub reason: String,
 }
 
 /// One commune's year: per item number, its first disclosure if any.
@@ -36,6 +50,11 @@ impl CommuneYear {
     /// The item numbers of `required` it has not disclosed.
     pub fn missing<'a>(&'a self, required: &'a [DisclosureItemRow]) -> impl Iterator<Item = u8> + 'a {
         required.iter().filter_map(|i| u8::try_from(i.number).ok()).filter(|n| !self.items.contains_key(n))
+    }
+
+    /// The item numbers it disclosed late at least once in the year, with the first late one.
+    pub fn late(&self) -> impl Iterator<Item = (u8, &Late)> + '_ {
+        self.items.iter().filter_map(|(n, d)| d.late.as_ref().map(|l| (*n, l)))
     }
 }
 
@@ -75,6 +94,7 @@ pub async fn year(app: &App, actor: &Actor, code: &str, year: i32) -> Result<Yea
         .map(|u| CommuneYear { unit: u, items: BTreeMap::new() })
         .collect();
     let index: BTreeMap<i64, usize> = communes.iter().enumerate().map(|(i, c)| (c.unit.id, i)).collect();
+    let within_days = app.settings().disclosure.publish_within_days;
     for row in rows {
         let (Some(&at), Ok(number)) = (index.get(&row.unit_id), u8::try_from(row.item_number)) else { continue };
         let entry = communes[at].items.entry(number).or_insert_with(|| Disclosed {
@@ -82,8 +102,22 @@ pub async fn year(app: &App, actor: &Actor, code: &str, year: i32) -> Result<Yea
             posted_from: row.posted_from,
             forms: forms_of(&row.forms),
             times: 0,
+            late: None,
         });
         entry.times += 1;
+        if entry.late.is_none()
+            && let Some(check) =
+                compliance::timeliness(row.posted_from, row.adopted_on, row.convention_vote_on, within_days)
+            && !check.ok
+            && let Some(due) = compliance::due(row.adopted_on, row.convention_vote_on, within_days)
+        {
+            entry.late = Some(Late {
+                disclosure_id: row.disclosure_id,
+                due_on: due.on,
+                posted_from: row.posted_from,
+                reason: check.reason,
+            });
+        }
     }
     Ok(YearView { unit, ancestors, year, today: app.today(), required, communes })
 }
@@ -92,6 +126,14 @@ impl YearView {
     /// The communes that have not disclosed item `number`.
     pub fn missing_item(&self, number: u8) -> Vec<&RegisterUnitRow> {
         self.communes.iter().filter(|c| !c.items.contains_key(&number)).map(|c| &c.unit).collect()
+    }
+
+    /// The communes that disclosed item `number` late, each with the first late disclosure.
+    pub fn late_item(&self, number: u8) -> Vec<(&RegisterUnitRow, &Late)> {
+        self.communes
+            .iter()
+            .filter_map(|c| c.items.get(&number).and_then(|d| d.late.as_ref()).map(|l| (&c.unit, l)))
+            .collect()
     }
 
     /// One bar per required item: how many communes disclosed it.
@@ -129,6 +171,7 @@ impl YearView {
                 Column::new("Ngày công khai đầu tiên", ColumnKind::Date),
                 Column::new("Số lần", ColumnKind::Integer),
                 Column::new("Hình thức", ColumnKind::Text).with_width(60.0),
+                Column::new("Công khai muộn", ColumnKind::Text).with_width(60.0),
             ],
         );
         for c in &self.communes {
@@ -145,6 +188,7 @@ impl YearView {
                     Cell::Int(done.map_or(0, |d| i64::try_from(d.times).unwrap_or(i64::MAX))),
                     done.map_or(String::new(), |d| d.forms.iter().map(|f| f.label()).collect::<Vec<_>>().join("; "))
                         .into(),
+                    done.and_then(|d| d.late.as_ref()).map_or(String::new(), |l| l.reason.clone()).into(),
                 ]);
             }
         }

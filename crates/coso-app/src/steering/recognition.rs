@@ -7,7 +7,7 @@ use coso_domain::authz::Action;
 use coso_domain::field::Errors;
 use coso_domain::steering::{CommendationInput, ModelInput, ModelStatus};
 use coso_export::{Cell, Column, ColumnKind, Table};
-use coso_store::{CommendationRow, ModelRow, NewCommendation, NewModel, UnitRow};
+use coso_store::{AuditEntry, CommendationRow, ModelRow, NewCommendation, NewModel, UnitRow};
 
 use crate::{Actor, App, Error, Result};
 
@@ -171,6 +171,23 @@ impl RegisterView {
             .collect();
         t
     }
+}
+
+/// The commendations of `view` as a download (`csv` or `xlsx`): it names the persons
+/// commended, so the download is recorded in the log with its scope and number of rows.
+pub async fn commendations_download(app: &App, actor: &Actor, view: &RegisterView, format: &str) -> Result<Vec<u8>> {
+    let table = view.commendations_table();
+    let bytes = if format == "csv" { csv(&table)? } else { xlsx(&table)? };
+    let entry = AuditEntry {
+        action: "commendation.export",
+        entity: "commendation",
+        entity_id: view.scope.code.clone(),
+        unit_id: Some(view.scope.unit_id()),
+        before: None,
+        after: Some(serde_json::json!({ "format": format, "rows": table.rows.len(), "year": view.year })),
+    };
+    app.store().audit(actor.audit(), &entry).await?;
+    Ok(bytes)
 }
 
 /// A table as CSV (text that looks like a formula is neutralised).

@@ -1,7 +1,8 @@
 //! Compliance checks of one disclosure, each with its reason in Vietnamese: the posting period
 //! (PUB-6, configurable, unverified), radio on 3 consecutive days for items 7–12 (PUB-3), a draft
 //! village convention posted at least 30 days before the vote (PUB-7), the villages whose head has
-//! not confirmed the relay (PUB-4), and the forms (PUB-2).
+//! not confirmed the relay (PUB-4), the forms (PUB-2), and whether it was disclosed on time (its due
+//! date from the day its content was adopted or received, PUB-6, or from a convention's vote, PUB-7).
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,10 @@ use super::form::Form;
 /// The default minimum posting period in days (PUB-6: a recollection of the 2007 Ordinance,
 /// not confirmed for the 2022 law — a setting).
 pub const DEFAULT_POSTING_MIN_DAYS: u32 = 30;
+
+/// The default number of days after its content is adopted or received within which a disclosure
+/// is made (PUB-6: the 2007 Ordinance's 2 days, not confirmed for the 2022 law — a setting).
+pub const DEFAULT_PUBLISH_WITHIN_DAYS: u32 = 2;
 
 /// Days a draft village convention stays posted before the vote (PUB-7, Decree 61/2023 Art. 9(1)).
 pub const CONVENTION_NOTICE_DAYS: u64 = 30;
@@ -23,11 +28,13 @@ pub const RADIO_CONSECUTIVE_DAYS: usize = 3;
 pub struct Rules {
     /// `disclosure_posting_min_days`.
     pub posting_min_days: u32,
+    /// `disclosure_publish_within_days`.
+    pub publish_within_days: u32,
 }
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules { posting_min_days: DEFAULT_POSTING_MIN_DAYS }
+        Rules { posting_min_days: DEFAULT_POSTING_MIN_DAYS, publish_within_days: DEFAULT_PUBLISH_WITHIN_DAYS }
     }
 }
 
@@ -40,15 +47,17 @@ pub enum CheckKind {
     RadioConsecutive,
     ConventionNotice,
     VillageRelay,
+    Timeliness,
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 5] = [
+    pub const ALL: [CheckKind; 6] = [
         CheckKind::Forms,
         CheckKind::PostingPeriod,
         CheckKind::RadioConsecutive,
         CheckKind::ConventionNotice,
         CheckKind::VillageRelay,
+        CheckKind::Timeliness,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +67,7 @@ impl CheckKind {
             CheckKind::RadioConsecutive => "radio_consecutive",
             CheckKind::ConventionNotice => "convention_notice",
             CheckKind::VillageRelay => "village_relay",
+            CheckKind::Timeliness => "timeliness",
         }
     }
 
@@ -68,6 +78,7 @@ impl CheckKind {
             CheckKind::RadioConsecutive => "Phát trên hệ thống truyền thanh 3 ngày liên tiếp",
             CheckKind::ConventionNotice => "Niêm yết dự thảo hương ước, quy ước trước khi biểu quyết",
             CheckKind::VillageRelay => "Trưởng thôn, tổ trưởng tổ dân phố thông tin lại",
+            CheckKind::Timeliness => "Thời điểm công khai",
         }
     }
 }
@@ -227,6 +238,78 @@ pub fn convention_notice(posted: NaiveDate, vote_on: NaiveDate) -> Check {
     }
 }
 
+/// What a disclosure's due date is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueFrom {
+    /// The day its content was adopted, issued or received, plus the setting's days (PUB-6).
+    Adopted(NaiveDate),
+    /// The vote on a draft village convention, less 30 days (PUB-7).
+    ConventionVote(NaiveDate),
+}
+
+/// The last day a disclosure could be made on time, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub on: NaiveDate,
+    pub from: DueFrom,
+}
+
+/// The due date of a disclosure: `adopted_on` + `within_days` (C2: the day of adoption is not
+/// counted) and, for a draft convention, the vote − 30 days; the earlier of the two. `None` when
+/// neither date is known: nothing says when it was due.
+pub fn due(adopted_on: Option<NaiveDate>, convention_vote_on: Option<NaiveDate>, within_days: u32) -> Option<Due> {
+    let adopted = adopted_on.map(|a| Due {
+        on: a.checked_add_days(Days::new(u64::from(within_days))).unwrap_or(a),
+        from: DueFrom::Adopted(a),
+    });
+    let vote = convention_vote_on.map(|v| Due {
+        on: v.checked_sub_days(Days::new(CONVENTION_NOTICE_DAYS)).unwrap_or(v),
+        from: DueFrom::ConventionVote(v),
+    });
+    match (adopted, vote) {
+        (Some(a), Some(v)) => Some(if v.on < a.on { v } else { a }),
+        (a, v) => a.or(v),
+    }
+}
+
+/// Whether a disclosure first made on `posted_from` was on time: posted on the due day itself is
+/// on time; a day later is late. `None` when it has no due date.
+pub fn timeliness(
+    posted_from: NaiveDate,
+    adopted_on: Option<NaiveDate>,
+    convention_vote_on: Option<NaiveDate>,
+    within_days: u32,
+) -> Option<Check> {
+    let due = due(adopted_on, convention_vote_on, within_days)?;
+    let basis = match due.from {
+        DueFrom::Adopted(a) => {
+            format!("thông qua, ban hành hoặc nhận được ngày {}, công khai trong {within_days} ngày", dmy(a))
+        }
+        DueFrom::ConventionVote(v) => {
+            format!("biểu quyết ngày {}, dự thảo phải niêm yết trước ít nhất 30 ngày", dmy(v))
+        }
+    };
+    let check = CheckKind::Timeliness;
+    let late_days = (posted_from - due.on).num_days();
+    Some(if late_days <= 0 {
+        Check {
+            check,
+            ok: true,
+            reason: format!("Công khai ngày {}, đúng hạn {} ({basis}).", dmy(posted_from), dmy(due.on)),
+        }
+    } else {
+        Check {
+            check,
+            ok: false,
+            reason: format!(
+                "Công khai muộn {late_days} ngày: hạn {}, công khai ngày {} ({basis}).",
+                dmy(due.on),
+                dmy(posted_from)
+            ),
+        }
+    })
+}
+
 /// A village the disclosure must reach, and whether its head confirmed the relay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VillageRelay {
@@ -270,6 +353,8 @@ pub struct Facts<'a> {
     pub radio_required: bool,
     /// The vote date of a draft village convention, if the disclosure is one.
     pub convention_vote_on: Option<NaiveDate>,
+    /// The day its content was adopted, issued or received, if known.
+    pub adopted_on: Option<NaiveDate>,
     /// The villages it must reach: those of the commune when the item is one of Art. 13(3) or the
     /// forms include the village heads; empty otherwise.
     pub villages: &'a [VillageRelay],
@@ -294,6 +379,13 @@ pub fn assess(facts: &Facts<'_>, rules: &Rules) -> Vec<Check> {
     }
     if facts.radio_required || facts.forms.contains(&Form::VillageHead) {
         checks.push(village_relay(facts.villages));
+    }
+    // A convention's timing is already the notice check; the adoption day adds its own.
+    if facts.adopted_on.is_some()
+        && let Some(on_time) =
+            timeliness(facts.posted_from, facts.adopted_on, facts.convention_vote_on, rules.publish_within_days)
+    {
+        checks.push(on_time);
     }
     checks
 }
@@ -382,6 +474,7 @@ mod tests {
             broadcast_days: &days,
             radio_required: true,
             convention_vote_on: None,
+            adopted_on: None,
             villages: &villages,
             today: d(2024, 5, 1),
         };
@@ -399,5 +492,42 @@ mod tests {
         // Item 1 on the portal only: no posting, radio or relay check.
         let item1 = Facts { forms: &[Form::Portal], radio_required: false, broadcast_days: &[], ..item8 };
         assert_eq!(assess(&item1, &Rules::default()).len(), 1);
+        // With the day it was adopted, whether it was on time.
+        let adopted = Facts { adopted_on: Some(d(2024, 3, 1)), ..item1 };
+        let checks = assess(&adopted, &Rules::default());
+        assert_eq!(checks.last().map(|c| (c.check, c.ok)), Some((CheckKind::Timeliness, false)));
+    }
+
+    #[test]
+    fn pub6_due_two_days_after_adoption_and_the_due_day_itself_is_on_time() {
+        // Adopted 01/03: due 03/03 (the day of adoption not counted, C2).
+        let on_due_day = timeliness(d(2024, 3, 3), Some(d(2024, 3, 1)), None, 2).expect("due");
+        assert!(on_due_day.ok, "{}", on_due_day.reason);
+        assert!(on_due_day.reason.contains("03/03/2024"), "{}", on_due_day.reason);
+        let a_day_late = timeliness(d(2024, 3, 4), Some(d(2024, 3, 1)), None, 2).expect("due");
+        assert!(!a_day_late.ok);
+        assert!(
+            a_day_late.reason.contains("muộn 1 ngày")
+                && a_day_late.reason.contains("hạn 03/03/2024")
+                && a_day_late.reason.contains("04/03/2024"),
+            "{}",
+            a_day_late.reason
+        );
+        // Before adoption (a draft) is not late; no date, no due date.
+        assert!(timeliness(d(2024, 2, 20), Some(d(2024, 3, 1)), None, 2).is_some_and(|c| c.ok));
+        assert!(timeliness(d(2024, 3, 4), None, None, 2).is_none());
+        // A setting of 5 days accepts what 2 refuses.
+        assert!(timeliness(d(2024, 3, 4), Some(d(2024, 3, 1)), None, 5).is_some_and(|c| c.ok));
+    }
+
+    #[test]
+    fn pub7_a_convention_posted_less_than_thirty_days_before_its_vote_is_late() {
+        // Vote 03/04/2024: posted by 04/03 at the latest (the PUB-7 case read backwards).
+        assert_eq!(due(None, Some(d(2024, 4, 3)), 2).map(|x| x.on), Some(d(2024, 3, 4)));
+        assert!(timeliness(d(2024, 3, 4), None, Some(d(2024, 4, 3)), 2).is_some_and(|c| c.ok));
+        let late = timeliness(d(2024, 3, 6), None, Some(d(2024, 4, 3)), 2).expect("due");
+        assert!(!late.ok && late.reason.contains("muộn 2 ngày"), "{}", late.reason);
+        // Both known: the earlier due date counts.
+        assert_eq!(due(Some(d(2024, 3, 1)), Some(d(2024, 4, 3)), 2).map(|x| x.on), Some(d(2024, 3, 3)));
     }
 }

@@ -75,6 +75,9 @@ pub struct DisclosureInput {
     pub broadcast_days: String,
     /// For a draft village convention: the day of the community's vote (PUB-7).
     pub convention_vote_on: String,
+    /// The day the content was adopted, issued or received, empty if not known: the disclosure is
+    /// due a set number of days after it (PUB-6).
+    pub adopted_on: String,
 }
 
 /// A checked disclosure.
@@ -93,6 +96,7 @@ pub struct DisclosureData {
     /// Sorted, without repeats.
     pub broadcast_days: Vec<NaiveDate>,
     pub convention_vote_on: Option<NaiveDate>,
+    pub adopted_on: Option<NaiveDate>,
 }
 
 /// Reads the form codes, refusing any outside the ten of PUB-2.
@@ -161,6 +165,8 @@ impl DisclosureData {
             "Ngày biểu quyết hương ước, quy ước",
             &input.convention_vote_on,
         ));
+        let adopted_on =
+            e.take(optional_date("adopted_on", "Ngày thông qua, ban hành hoặc nhận được nội dung", &input.adopted_on));
 
         if let (Some(forms), Some(other)) = (&forms, &other_form_basis)
             && forms.contains(&Form::Other)
@@ -221,6 +227,7 @@ impl DisclosureData {
             posted_to,
             broadcast_days,
             convention_vote_on,
+            adopted_on,
         ) {
             (
                 Some(item),
@@ -234,6 +241,7 @@ impl DisclosureData {
                 Some(posted_to),
                 Some(broadcast_days),
                 Some(convention_vote_on),
+                Some(adopted_on),
             ) if e.is_empty() => Ok(DisclosureData {
                 item,
                 title,
@@ -246,6 +254,7 @@ impl DisclosureData {
                 posted_to,
                 broadcast_days,
                 convention_vote_on,
+                adopted_on,
             }),
             _ => Err(e.0),
         }

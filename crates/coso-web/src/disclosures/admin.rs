@@ -42,8 +42,13 @@ async fn register_page(
     let list = disclosures::admin_list(&state.app, &user.actor(), code, query).await?;
     let level = disclosures::level_of(&list.unit)?;
     let items = disclosures::items(&state.app, level).await?;
-    let min_days = state.app.settings().disclosure.posting_min_days;
-    Ok(RegisterPage { nav: Nav::of(Some(user)), list, form: DisclosureForm { items, input, errors, min_days } })
+    let rules = state.app.settings().disclosure;
+    let (min_days, within_days) = (rules.posting_min_days, rules.publish_within_days);
+    Ok(RegisterPage {
+        nav: Nav::of(Some(user)),
+        list,
+        form: DisclosureForm { items, input, errors, min_days, within_days },
+    })
 }
 
 pub async fn register(
@@ -69,20 +74,13 @@ fn input_of(form: &RecordForm) -> DisclosureInput {
         posted_to: form.field("posted_to").to_owned(),
         broadcast_days: form.field("broadcast_days").to_owned(),
         convention_vote_on: form.field("convention_vote_on").to_owned(),
+        adopted_on: form.field("adopted_on").to_owned(),
     }
 }
 
 /// The files of `form` over `limit`, each named on its field.
 fn too_large(form: &RecordForm, limit: usize) -> Vec<FieldError> {
-    form.too_large
-        .iter()
-        .map(|(field, name)| {
-            FieldError::new(
-                field,
-                format!("Tệp «{}» quá lớn: tối đa {:.1} MB.", coso_text::clean(name), limit as f64 / 1_048_576.0),
-            )
-        })
-        .collect()
+    form.too_large.iter().map(|(field, name)| crate::upload::too_large(field, name, limit)).collect()
 }
 
 /// Records a disclosure from the multipart form; a refused form comes back with its errors.
@@ -131,7 +129,8 @@ async fn edit_page(
     let (view, stored) = disclosures::for_edit(&state.app, &user.actor(), &unit, DisclosureId(id)).await?;
     let items = disclosures::items(&state.app, disclosures::level_of(&unit)?).await?;
     let min_days = state.app.settings().disclosure.posting_min_days;
-    let form = DisclosureForm { items, input: typed.unwrap_or(stored), errors, min_days };
+    let within_days = state.app.settings().disclosure.publish_within_days;
+    let form = DisclosureForm { items, input: typed.unwrap_or(stored), errors, min_days, within_days };
     Ok(EditPage { nav: Nav::of(Some(user)), unit, view, form })
 }
 
@@ -228,7 +227,8 @@ pub async fn compliance(
     let view = year_view(&state, &user, &code, &q).await?;
     let chart = view.chart();
     let years = (2023..=state.app.today().year()).rev().collect();
-    Ok(CompliancePage { nav: Nav::of(Some(&user)), view, chart, years })
+    let within_days = state.app.settings().disclosure.publish_within_days;
+    Ok(CompliancePage { nav: Nav::of(Some(&user)), view, chart, years, within_days })
 }
 
 pub async fn compliance_csv(

@@ -12,8 +12,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{
-    CommuneCompliance, DisclosedItem, Disclosure, DisclosureCreate, DisclosureFiles, DisclosureList, RequiredItem,
-    YearCompliance,
+    CommuneCompliance, DisclosedItem, Disclosure, DisclosureCreate, DisclosureFiles, DisclosureList, LateDisclosure,
+    RequiredItem, YearCompliance,
 };
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{ApiResult, AppError, ErrorBody};
@@ -117,6 +117,7 @@ fn input_of(b: DisclosureCreate) -> DisclosureInput {
         posted_to: b.posted_to.unwrap_or_default(),
         broadcast_days: b.broadcast_days.join(","),
         convention_vote_on: b.convention_vote_on.unwrap_or_default(),
+        adopted_on: b.adopted_on.unwrap_or_default(),
     }
 }
 
@@ -126,8 +127,9 @@ pub struct YearParams {
     pub year: Option<i32>,
 }
 
-/// Which required items each commune of the unit's subtree disclosed in the year, and which
-/// are missing (those who may see the unit in the admin area).
+/// Which required items each commune of the unit's subtree disclosed in the year, which are
+/// missing and which were disclosed late, with the due date against the posted date (those who
+/// may see the unit in the admin area).
 #[utoipa::path(get, path = "/api/v1/units/{code}/disclosure-compliance", tag = "disclosures", params(("code" = String, Path), YearParams),
     responses((status = 200, body = YearCompliance), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn compliance(
@@ -166,9 +168,16 @@ pub async fn compliance(
                         first_posted_from: d.posted_from,
                         times: d.times,
                         forms: d.forms.iter().map(|f| (*f).into()).collect(),
+                        late: d.late.as_ref().map(|l| LateDisclosure {
+                            disclosure_id: l.disclosure_id,
+                            due_on: l.due_on,
+                            posted_from: l.posted_from,
+                            reason: l.reason.clone(),
+                        }),
                     })
                     .collect(),
                 missing: c.missing(&v.required).collect(),
+                late: c.late().map(|(n, _)| n).collect(),
             })
             .collect(),
     }))

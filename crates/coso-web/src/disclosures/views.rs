@@ -99,6 +99,10 @@ impl DetailPage {
         self.view.row.convention_vote_on.map(vn_date).unwrap_or_default()
     }
 
+    pub fn adopted(&self) -> String {
+        self.view.row.adopted_on.map(vn_date).unwrap_or_default()
+    }
+
     pub fn relay_text(&self, s: &coso_app::disclosures::VillageStatus) -> String {
         match &s.relay {
             Some(r) => format!("{} · {}", r.method.label(), vn_date(r.relayed_on)),
@@ -118,6 +122,8 @@ pub struct DisclosureForm {
     pub input: DisclosureInput,
     pub errors: FieldErrors,
     pub min_days: u32,
+    /// Days after adoption within which a disclosure is due (PUB-6, a setting).
+    pub within_days: u32,
 }
 
 impl DisclosureForm {
@@ -143,6 +149,13 @@ impl DisclosureForm {
         format!(
             "Để trống nếu vẫn đang niêm yết. Thời gian niêm yết tối thiểu: {} ngày (giá trị cấu hình, chưa đối chiếu văn bản chính thức).",
             self.min_days
+        )
+    }
+
+    pub fn adopted_on_hint(&self) -> String {
+        format!(
+            "Phải công khai chậm nhất {} ngày sau ngày này (giá trị cấu hình, chưa đối chiếu văn bản chính thức); trang tình hình công khai nêu các nội dung công khai muộn.",
+            self.within_days
         )
     }
 }
@@ -197,6 +210,7 @@ pub struct CompliancePage {
     pub view: YearView,
     pub chart: Option<String>,
     pub years: Vec<i32>,
+    pub within_days: u32,
 }
 
 impl CompliancePage {
@@ -217,8 +231,32 @@ impl CompliancePage {
             .collect()
     }
 
-    /// One line per commune: name, items disclosed (with their first day and forms), missing.
-    pub fn lines(&self) -> Vec<(String, String, Vec<String>, String)> {
+    /// The days after adoption within which a disclosure is due.
+    pub fn within_days(&self) -> u32 {
+        self.within_days
+    }
+
+    /// Per required item: its number, title, and each commune that disclosed it late with why.
+    pub fn late_by_item(&self) -> Vec<(i64, String, Vec<String>)> {
+        self.view
+            .required
+            .iter()
+            .map(|i| {
+                let n = u8::try_from(i.number).unwrap_or(0);
+                let reasons = self
+                    .view
+                    .late_item(n)
+                    .into_iter()
+                    .map(|(u, late)| format!("{}: {}", u.name, late.reason))
+                    .collect();
+                (i.number, i.title.clone(), reasons)
+            })
+            .collect()
+    }
+
+    /// One line per commune: name, items disclosed (with their first day and forms, and
+    /// whether late), missing, and the late items with why.
+    pub fn lines(&self) -> Vec<ComplianceLine> {
         self.view
             .communes
             .iter()
@@ -228,14 +266,27 @@ impl CompliancePage {
                     .iter()
                     .map(|(n, d)| {
                         let forms = d.forms.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ");
-                        format!("Nội dung {n}: {} ({forms})", vn_date(d.posted_from))
+                        (format!("Nội dung {n}: {} ({forms})", vn_date(d.posted_from)), d.late.is_some())
                     })
                     .collect();
                 let missing = c.missing(&self.view.required).map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
-                (c.unit.name.clone(), c.unit.code.clone(), disclosed, missing)
+                let late = c.late().map(|(n, l)| format!("Nội dung {n}: {}", l.reason)).collect();
+                ComplianceLine { name: c.unit.name.clone(), code: c.unit.code.clone(), disclosed, missing, late }
             })
             .collect()
     }
+}
+
+/// One commune's line of the year's compliance.
+pub struct ComplianceLine {
+    pub name: String,
+    pub code: String,
+    /// Each item disclosed as shown, and whether it was late.
+    pub disclosed: Vec<(String, bool)>,
+    /// The missing item numbers, comma-separated.
+    pub missing: String,
+    /// The late items with why.
+    pub late: Vec<String>,
 }
 
 #[derive(Template, WebTemplate)]

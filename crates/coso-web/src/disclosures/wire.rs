@@ -42,7 +42,7 @@ impl From<Form> for FormCode {
 /// One compliance check with its reason.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComplianceCheck {
-    /// `forms`, `posting_period`, `radio_consecutive`, `convention_notice` or `village_relay`.
+    /// `forms`, `posting_period`, `radio_consecutive`, `convention_notice`, `village_relay` or `timeliness`.
     pub check: String,
     pub ok: bool,
     /// Why, in Vietnamese.
@@ -89,6 +89,8 @@ pub struct Disclosure {
     pub posted_to: Option<NaiveDate>,
     pub broadcast_days: Vec<NaiveDate>,
     pub convention_vote_on: Option<NaiveDate>,
+    /// The day the content was adopted, issued or received, if recorded.
+    pub adopted_on: Option<NaiveDate>,
     pub compliance: Vec<ComplianceCheck>,
     pub files: Vec<DisclosureFile>,
     pub relays: Vec<VillageRelay>,
@@ -111,6 +113,7 @@ impl Disclosure {
             posted_to: r.posted_to,
             broadcast_days: v.broadcast_days.clone(),
             convention_vote_on: r.convention_vote_on,
+            adopted_on: r.adopted_on,
             compliance: v
                 .checks
                 .iter()
@@ -185,6 +188,10 @@ pub struct DisclosureCreate {
     pub broadcast_days: Vec<String>,
     #[serde(default)]
     pub convention_vote_on: Option<String>,
+    /// The day the content was adopted, issued or received: the disclosure is due a set number of
+    /// days after it (`disclosure_publish_within_days`, default 2, PUB-6 unverified).
+    #[serde(default)]
+    pub adopted_on: Option<String>,
 }
 
 /// One commune's year.
@@ -196,6 +203,8 @@ pub struct CommuneCompliance {
     pub disclosed: Vec<DisclosedItem>,
     /// The required item numbers it has not disclosed.
     pub missing: Vec<u8>,
+    /// The item numbers it disclosed late at least once in the year (each item's `late` says why).
+    pub late: Vec<u8>,
 }
 
 /// An item a commune disclosed in the year.
@@ -205,6 +214,20 @@ pub struct DisclosedItem {
     pub first_posted_from: NaiveDate,
     pub times: usize,
     pub forms: Vec<FormCode>,
+    /// The first disclosure of the item in the year made after its due date; absent when none was.
+    pub late: Option<LateDisclosure>,
+}
+
+/// A disclosure made after its due date: the day its content was adopted or received plus
+/// `disclosure_publish_within_days` (PUB-6, unverified), or a draft convention's vote less 30
+/// days (PUB-7). Posted on the due date itself is on time.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LateDisclosure {
+    pub disclosure_id: i64,
+    pub due_on: NaiveDate,
+    pub posted_from: NaiveDate,
+    /// Due date against posted date, in Vietnamese.
+    pub reason: String,
 }
 
 /// A required item of the catalogue.

@@ -95,7 +95,8 @@ pub async fn add(
     Path(code): Path<String>,
     Multipart(body): Multipart,
 ) -> PageResult<Response> {
-    let up = crate::upload::read(body, state.settings.max_upload_bytes).await?;
+    let limit = state.settings.max_upload_bytes;
+    let up = crate::upload::read_marked(body, limit).await?;
     user.check_csrf(&up.csrf)?;
     let unit = units::by_code(&state.app, &code).await?;
     let input = LibraryInput {
@@ -106,8 +107,14 @@ pub async fn add(
         issuer: up.field("issuer").into(),
         expires_on: up.field("expires_on").into(),
     };
-    let sent = Some((up.file_name.as_str(), up.bytes.as_slice()));
-    match library::add(&state.app, &user.actor(), &unit, &input, sent).await.map_err(AppError::from) {
+    let result = if up.too_large {
+        // Nothing is saved; the form comes back with what was typed.
+        Err(AppError::Validation(vec![crate::upload::too_large("file", &up.file_name, limit)]))
+    } else {
+        let sent = Some((up.file_name.as_str(), up.bytes.as_slice()));
+        library::add(&state.app, &user.actor(), &unit, &input, sent).await.map_err(AppError::from)
+    };
+    match result {
         Ok(_) => Ok(redirect_with_notice(
             &format!("/quan-tri/don-vi/{}/van-ban", unit.code),
             "Đã thêm văn bản vào tủ sách pháp luật.",

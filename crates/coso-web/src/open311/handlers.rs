@@ -11,22 +11,14 @@ use coso_app::cases::open311::{self, RequestQuery};
 use coso_app::cases::{self, PublicPetition, Submitter};
 use coso_domain::UnitId;
 use coso_domain::case::Channel;
+use coso_domain::case::intake::{Open311Post, form_parameters};
 
 use super::wire::{self, Created, Format, ServiceRequest};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The parameters of a query string or a form body, the first value of each name.
-fn parameters(raw: &[u8]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for (k, v) in form_urlencoded::parse(raw) {
-        out.entry(k.into_owned()).or_insert_with(|| v.into_owned());
-    }
-    out
-}
-
 fn query(uri: &Uri) -> HashMap<String, String> {
-    parameters(uri.query().unwrap_or("").as_bytes())
+    form_parameters(uri.query().unwrap_or("").as_bytes())
 }
 
 /// The base address of links: the configured public address, or this request's host.
@@ -162,8 +154,7 @@ async fn create(state: AppState, addr: SocketAddr, req: Request, format: Format)
         Ok(b) => b,
         Err(_) => return wire::error(format, AppError::TooLarge),
     };
-    let p = parameters(&bytes);
-    let get = |k: &str| p.get(k).cloned().unwrap_or_default();
+    let p = form_parameters(&bytes);
     // A known client key has its own budget; an unknown one is refused; none: the address's.
     // Without any client configured, keys are not in use and a sent one is ignored.
     let keys_in_use = !state.settings.open311_api_keys.is_empty();
@@ -178,30 +169,23 @@ async fn create(state: AppState, addr: SocketAddr, req: Request, format: Format)
         Ok(client) => client,
         Err(e) => return wire::error(format, e),
     };
-    let has_place = ["lat", "long", "address_string", "address_id"].iter().any(|k| !get(k).trim().is_empty());
-    if !has_place {
-        return wire::error(
-            format,
-            AppError::Validation(vec![coso_domain::FieldError::new(
-                "lat",
-                "Cần vị trí: lat và long, hoặc address_string (theo GeoReport v2).",
-            )]),
-        );
-    }
-    let name = format!("{} {}", get("last_name").trim(), get("first_name").trim()).trim().to_string();
+    let post = match Open311Post::of(&p) {
+        Ok(post) => post,
+        Err(e) => return wire::error(format, AppError::Validation(vec![e])),
+    };
     let input = PublicPetition {
-        unit: get("jurisdiction_id"),
-        category: get("service_code"),
-        content: get("description"),
-        place: if get("address_string").trim().is_empty() { get("address_id") } else { get("address_string") },
-        latitude: p.get("lat").cloned(),
-        longitude: p.get("long").cloned(),
-        media_url: p.get("media_url").cloned(),
+        unit: post.unit,
+        category: post.category,
+        content: post.content,
+        place: post.place,
+        latitude: post.latitude,
+        longitude: post.longitude,
+        media_url: post.media_url,
         // An Open311 client cannot ask the sender about publication: nothing is published.
         publish: false,
-        name,
-        phone: get("phone"),
-        email: get("email"),
+        name: post.name,
+        phone: post.phone,
+        email: post.email,
         photos: vec![],
         channel: Some(Channel::App),
         client,

@@ -182,13 +182,17 @@ async fn download_table(
     let unit = coso_app::units::by_code(&state.app, code).await?;
     let filter = q.filter().map_err(|e| AppError::Validation(vec![e]))?;
     let view = recognition::register(&state.app, &user.actor(), &unit, &filter).await?;
-    let table = if which == "mo-hinh" { view.models_table() } else { view.commendations_table() };
     let year = view.year.map(|y| format!("-{y}")).unwrap_or_default();
     let name = format!("{which}-{}{year}.{ext}", view.scope.code);
-    Ok(match ext {
-        "csv" => download(recognition::csv(&table)?, "text/csv; charset=utf-8", &name),
-        _ => download(recognition::xlsx(&table)?, XLSX, &name),
-    })
+    let bytes = if which == "mo-hinh" {
+        let table = view.models_table();
+        if ext == "csv" { recognition::csv(&table)? } else { recognition::xlsx(&table)? }
+    } else {
+        // Persons' names: an audited download.
+        recognition::commendations_download(&state.app, &user.actor(), &view, ext).await?
+    };
+    let content_type = if ext == "csv" { "text/csv; charset=utf-8" } else { XLSX };
+    Ok(download(bytes, content_type, &name))
 }
 
 pub async fn commendations_csv(

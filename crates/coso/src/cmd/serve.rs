@@ -189,6 +189,7 @@ fn app_settings(cfg: &Config) -> AppSettings {
         case_file_limit,
         disclosure: coso_domain::disclosure::compliance::Rules {
             posting_min_days: l.disclosure_posting_min_days.unwrap_or(d.disclosure.posting_min_days),
+            publish_within_days: l.disclosure_publish_within_days.unwrap_or(d.disclosure.publish_within_days),
         },
         retention: coso_app::cases::Retention {
             closed_case_days: l.closed_case_personal_data_days.unwrap_or(d.retention.closed_case_days),

@@ -35,6 +35,9 @@ pub struct LimitsConfig {
     pub open311_client_per_minute: Option<u32>,
     /// The shortest posting of a disclosure, in days (PUB-6, unverified; default 30).
     pub disclosure_posting_min_days: Option<u32>,
+    /// Days after its content is adopted or received within which a disclosure is due (PUB-6,
+    /// unverified; default 2).
+    pub disclosure_publish_within_days: Option<u32>,
     /// Days a finished case keeps its sender's personal data after its last step; 0 keeps
     /// it for ever (default 1826, five years).
     pub closed_case_personal_data_days: Option<u32>,
@@ -72,6 +75,7 @@ pub(super) struct FileLimits {
     intake_per_ip_per_minute: Option<u32>,
     open311_client_per_minute: Option<u32>,
     disclosure_posting_min_days: Option<u32>,
+    disclosure_publish_within_days: Option<u32>,
     closed_case_personal_data_days: Option<u32>,
     convention_review_window_days: Option<u32>,
     decision_invitation_days_before: Option<u32>,
@@ -169,6 +173,12 @@ impl LimitsConfig {
                 file.disclosure_posting_min_days,
                 1..=365,
                 "cần số ngày từ 1 đến 365 (expected 1–365 days)",
+            )?,
+            disclosure_publish_within_days: read.key(
+                "disclosure_publish_within_days",
+                file.disclosure_publish_within_days,
+                0..=365,
+                "cần số ngày từ 0 đến 365 (expected 0–365 days)",
             )?,
             closed_case_personal_data_days: read.key(
                 "closed_case_personal_data_days",
