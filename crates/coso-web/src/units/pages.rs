@@ -39,7 +39,10 @@ async fn unit_page(
     rows: Vec<coso_domain::RowError>,
 ) -> Result<AdminUnitPage, AppError> {
     let v = units::admin_view(&state.app, &user.actor(), code).await?;
+    let manages_conventions = matches!(v.unit.kind, UnitKind::Village | UnitKind::ResidentialGroup)
+        && coso_app::conventions::may_manage(&user.actor(), &v.unit);
     Ok(AdminUnitPage {
+        manages_conventions,
         nav: Nav::of(Some(user)),
         unit: v.unit,
         ancestors: v.ancestors,

@@ -32,6 +32,8 @@ pub struct AdminUnitPage {
     /// The remote flag's choices: (code, label, selected).
     pub remote_options: Vec<(&'static str, &'static str, bool)>,
     pub kinds: Vec<(&'static str, &'static str)>,
+    /// The visitor takes the village's conventions through their life.
+    pub manages_conventions: bool,
 }
 
 impl AdminUnitPage {
