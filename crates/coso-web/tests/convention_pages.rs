@@ -117,7 +117,12 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
 
     // Posted for the community's opinions: the earliest vote 30 days later.
     let res = app
-        .post_form(&head, &format!("{base}/niem-yet"), &csrf, &[("posted_on", "02/03/2026"), ("place", "Nhà văn hóa thôn")])
+        .post_form(
+            &head,
+            &format!("{base}/niem-yet"),
+            &csrf,
+            &[("posted_on", "02/03/2026"), ("place", "Nhà văn hóa thôn")],
+        )
         .await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("html");
@@ -129,7 +134,12 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
     // Completed from the opinions: version 2, compared line by line.
     let amended = format!("{TEXT}\nĐiều 3. Việc cưới\nTổ chức cưới văn minh, tiết kiệm.");
     let res = app
-        .post_form(&head, &format!("{base}/sua"), &csrf, &[("text", amended.as_str()), ("change_note", "Tiếp thu ý kiến")])
+        .post_form(
+            &head,
+            &format!("{base}/sua"),
+            &csrf,
+            &[("text", amended.as_str()), ("change_note", "Tiếp thu ý kiến")],
+        )
         .await;
     assert_eq!(res.status(), 200);
     let diff = page(app, &head, &format!("{base}/so-sanh?tu=1&den=2")).await;

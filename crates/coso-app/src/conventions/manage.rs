@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
 use coso_domain::convention::{
-    AdoptionInput, ConventionStatus, DatedData, DecisionCounts, DatedInput, Judgement, OpinionData, OpinionInput, Outcome,
-    ProposalData, ProposalInput, RecognitionData, RecognitionInput, Step, Tally, VersionData, VersionInput, check_vote,
-    judge, next, tally_of_decision,
+    AdoptionInput, ConventionStatus, DatedData, DatedInput, DecisionCounts, Judgement, OpinionData, OpinionInput,
+    Outcome, ProposalData, ProposalInput, RecognitionData, RecognitionInput, Step, Tally, VersionData, VersionInput,
+    check_vote, judge, next, tally_of_decision,
 };
 use coso_store::{ConventionRow, ConventionState, NewVersion, UnitRow};
 

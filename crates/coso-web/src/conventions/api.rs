@@ -9,8 +9,8 @@ use coso_app::conventions;
 use coso_domain::convention::{AdoptionInput, DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput};
 
 use super::wire::{
-    AdoptionCreate, AdoptionFromDecision, Convention, ConventionCreate, DatedStep, Diff, DiffQuery, OpinionsCreate, RecognitionCreate,
-    VersionCreate,
+    AdoptionCreate, AdoptionFromDecision, Convention, ConventionCreate, DatedStep, Diff, DiffQuery, OpinionsCreate,
+    RecognitionCreate, VersionCreate,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};

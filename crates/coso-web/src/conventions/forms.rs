@@ -4,9 +4,7 @@
 //! page's names, so that each error sits beside its field and the summary links to it.
 
 use coso_domain::FieldError;
-use coso_domain::convention::{
-    AdoptionInput, DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput,
-};
+use coso_domain::convention::{AdoptionInput, DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput};
 use serde::Deserialize;
 
 /// Every field of every form of the convention pages, as typed.

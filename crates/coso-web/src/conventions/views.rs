@@ -222,11 +222,8 @@ impl ConventionPage {
         AdoptionForm::ALL
             .iter()
             .map(|f| {
-                let selected = if typed.is_empty() {
-                    (*f == AdoptionForm::Ballot) == lacked
-                } else {
-                    f.as_str() == typed
-                };
+                let selected =
+                    if typed.is_empty() { (*f == AdoptionForm::Ballot) == lacked } else { f.as_str() == typed };
                 (f.as_str().to_string(), f.label().to_string(), selected)
             })
             .collect()

@@ -371,8 +371,13 @@ async fn prepare_online_vote(
         let email = format!("cutri.{i}@tai.lap");
         let account = json!({ "email": email, "display_name": name, "password": coso_demo::DEMO_PASSWORD,
                               "role": "resident", "unit_code": village });
-        let res =
-            admin.post(format!("{url}/api/v1/users")).header("x-csrf-token", csrf).json(&account).send().await.expect("user");
+        let res = admin
+            .post(format!("{url}/api/v1/users"))
+            .header("x-csrf-token", csrf)
+            .json(&account)
+            .send()
+            .await
+            .expect("user");
         assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
         let client = client();
         let voter_csrf = sign_in(&client, url, &email).await;
