@@ -1112,9 +1112,14 @@ fn cast_online_vote(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
 }
 
 /// The household's vote is stored, replaced at least as many times as its votes acknowledged
-/// before this one (a later vote only replaces it again), or this vote is not there.
+/// before this one (a later vote only replaces it again), or this vote is not there. A vote
+/// left without an answer counts as not there: once the household voted again, nothing tells
+/// whether the lost one had been written, and what a restart found must stay what it finds.
 fn find_online_vote<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
     Box::pin(async move {
+        if !a.acknowledged() {
+            return Found::Nothing;
+        }
         let parts: Vec<i64> = a.target.split('/').map(|p| p.parse().expect("a number")).collect();
         let [decision, household, before] = parts[..] else { panic!("decision/household/before: {}", a.target) };
         match f.store.online_vote(decision, household).await.expect("vote") {
