@@ -48,6 +48,9 @@ pub struct ConventionState {
     pub decision_number: Option<String>,
     pub reviewed_on: Option<NaiveDate>,
     pub review_note: Option<String>,
+    /// The community decision of matter 3 whose recorded result filled the vote, if the vote
+    /// was taken from one rather than typed.
+    pub vote_decision_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -90,7 +93,7 @@ pub struct NewVersion {
 
 const STATE_COLUMNS: &str = "status, current_version, posted_version, posted_on, posting_place, vote_form, vote_on, \
     households, present, yes, outcome, meeting_lacked_on, adopted_version, adopted_on, submitted_on, returned_on, \
-    return_reason, in_force_version, recognised_on, decision_number, reviewed_on, review_note";
+    return_reason, in_force_version, recognised_on, decision_number, reviewed_on, review_note, vote_decision_id";
 
 fn select() -> String {
     format!("SELECT id, unit_id, kind, title, {STATE_COLUMNS}, created_at, updated_at FROM convention ")
@@ -180,8 +183,8 @@ impl Store {
                  posting_place = $5, vote_form = $6, vote_on = $7, households = $8, present = $9, yes = $10, outcome = $11, \
                  meeting_lacked_on = $12, adopted_version = $13, adopted_on = $14, submitted_on = $15, returned_on = $16, \
                  return_reason = $17, in_force_version = $18, recognised_on = $19, decision_number = $20, reviewed_on = $21, \
-                 review_note = $22, updated_at = $23 \
-                 WHERE id = $24 AND unit_id = $25 AND status = $26 AND current_version = $27 AND updated_at = $28",
+                 review_note = $22, vote_decision_id = $23, updated_at = $24 \
+                 WHERE id = $25 AND unit_id = $26 AND status = $27 AND current_version = $28 AND updated_at = $29",
             )
             .bind(s.status.as_str())
             .bind(s.current_version)
@@ -205,6 +208,7 @@ impl Store {
             .bind(s.decision_number.as_deref())
             .bind(s.reviewed_on)
             .bind(s.review_note.as_deref())
+            .bind(s.vote_decision_id)
             .bind(now)
             .bind(from.id)
             .bind(unit.id)
@@ -278,6 +282,17 @@ impl Store {
         let row = dispatch!(self, read, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!("{} WHERE id = $1", select())))
                 .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row)
+    }
+
+    /// The convention whose vote was taken from the decision `decision_id`, if any.
+    pub async fn convention_voted_by(&self, decision_id: i64) -> Result<Option<ConventionRow>> {
+        let row = dispatch!(self, read, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{} WHERE vote_decision_id = $1 ORDER BY id LIMIT 1", select())))
+                .bind(decision_id)
                 .fetch_optional(pool)
                 .await?
         });

@@ -124,6 +124,7 @@ mod tests {
             decision_number: None,
             reviewed_on: None,
             review_note: None,
+            vote_decision_id: None,
         }
     }
 

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;
 use coso_domain::FieldError;
 use coso_domain::convention::{
-    AdoptionInput, ConventionStatus, DatedData, DatedInput, Judgement, OpinionData, OpinionInput, Outcome,
-    ProposalData, ProposalInput, RecognitionData, RecognitionInput, Step, Tally, VersionData, VersionInput, check_vote,
-    judge, next,
+    AdoptionInput, ConventionStatus, DatedData, DatedInput, DecisionCounts, Judgement, OpinionData, OpinionInput,
+    Outcome, ProposalData, ProposalInput, RecognitionData, RecognitionInput, Step, Tally, VersionData, VersionInput,
+    check_vote, judge, next, tally_of_decision,
 };
 use coso_store::{ConventionRow, ConventionState, NewVersion, UnitRow};
 
@@ -114,6 +114,7 @@ fn blank(s: &ConventionState) -> ConventionState {
         decision_number: s.decision_number.clone(),
         reviewed_on: s.reviewed_on,
         review_note: s.review_note.clone(),
+        vote_decision_id: None,
     }
 }
 
@@ -161,11 +162,76 @@ pub async fn record_vote(
     permit(actor, &unit)?;
     step(&c, Step::Vote(Outcome::NotAdopted))?;
     let tally = Tally::parse(input).map_err(Error::Validation)?;
+    apply_vote(app, actor, calendar, &unit, &c, tally, None).await
+}
+
+/// Takes the vote from the community decision `decision` of matter 3 of the same village whose
+/// result is recorded (HU-5): its households, those present (or the ballots returned) and the
+/// yes votes fill the convention's vote, judged as a typed one, and the decision is linked to
+/// the convention. PUB-7's posting period is held against the decision's first day; a decision
+/// already linked to another convention, of another unit, of another matter or still open is
+/// refused naming the field `decision`, and nothing changes.
+pub async fn record_vote_from_decision(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    code: &str,
+    id: i64,
+    decision: &str,
+) -> Result<Judgement> {
+    let (unit, c) = convention_of_unit(app, code, id).await?;
+    permit(actor, &unit)?;
+    step(&c, Step::Vote(Outcome::NotAdopted))?;
+    let wrong = |m: &str| invalid(FieldError::new("decision", m.to_string()));
+    let raw = decision.trim();
+    if raw.is_empty() {
+        return Err(wrong("Chọn quyết định của cộng đồng dân cư."));
+    }
+    let decision_id: i64 = raw.parse().map_err(|_| wrong("Quyết định đã chọn không có trong danh sách."))?;
+    let d = app
+        .store()
+        .decision(decision_id)
+        .await?
+        .filter(|d| d.unit_id == unit.id)
+        .ok_or_else(|| wrong("Quyết định đã chọn không phải của thôn, tổ dân phố này."))?;
+    if let Some(other) = app.store().convention_voted_by(d.id).await?
+        && other.id != c.id
+    {
+        return Err(wrong(&format!("Quyết định này đã là kết quả biểu quyết của «{}».", other.title)));
+    }
+    let counts = DecisionCounts {
+        matter: d.matter,
+        form: d.form,
+        held_on: d.held_on,
+        households: d.households,
+        present: d.present,
+        yes: d.yes_votes,
+        no: d.no_votes,
+        invalid: d.invalid_votes,
+        decided: d.outcome.is_some(),
+    };
+    let tally = tally_of_decision(&counts).map_err(invalid)?;
+    apply_vote(app, actor, calendar, &unit, &c, tally, Some(d.id)).await
+}
+
+/// Checks a vote against the posting period and the step, judges it and writes it.
+async fn apply_vote(
+    app: &App,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    unit: &UnitRow,
+    c: &ConventionRow,
+    tally: Tally,
+    decision: Option<i64>,
+) -> Result<Judgement> {
     let posted = c.state.posted_on.ok_or_else(|| Error::internal("a posted convention without its date"))?;
     let earliest = earliest_vote(calendar, posted)?;
-    check_vote(&tally, posted, earliest, app.today(), c.state.meeting_lacked_on.is_some()).map_err(invalid)?;
+    check_vote(&tally, posted, earliest, app.today(), c.state.meeting_lacked_on.is_some()).map_err(|e| {
+        // A decision's date is not typed here: the refusal names the decision chosen.
+        if decision.is_some() { invalid(FieldError::new("decision", e.message)) } else { invalid(e) }
+    })?;
     let judgement = judge(&tally);
-    let to = step(&c, Step::Vote(judgement.outcome))?;
+    let to = step(c, Step::Vote(judgement.outcome))?;
     let mut s = c.state.clone();
     s.status = to;
     s.vote_form = Some(tally.form);
@@ -174,6 +240,7 @@ pub async fn record_vote(
     s.present = Some(i64::from(tally.present));
     s.yes = Some(i64::from(tally.yes));
     s.outcome = Some(judgement.outcome);
+    s.vote_decision_id = decision;
     if judgement.outcome == Outcome::RatioUnreachable {
         s.meeting_lacked_on = Some(tally.date);
     }
@@ -183,9 +250,9 @@ pub async fn record_vote(
     }
     let after = serde_json::json!({
         "form": tally.form.label(), "date": tally.date, "households": tally.households, "present": tally.present,
-        "yes": tally.yes, "required": judgement.required, "outcome": judgement.outcome.label(),
+        "yes": tally.yes, "required": judgement.required, "outcome": judgement.outcome.label(), "decision": decision,
     });
-    write(app, actor, &unit, &c, s, None, "convention.vote", after).await?;
+    write(app, actor, unit, c, s, None, "convention.vote", after).await?;
     Ok(judgement)
 }
 

@@ -14,8 +14,11 @@ pub mod view;
 pub use access::{convention_of_unit, may_manage, unit_of};
 pub use deadlines::{DeadlineView, schedule};
 pub use dossier::dossier_document;
-pub use manage::{edit, post, propose, recognise, record_opinions, record_vote, return_dossier, review, submit};
+pub use manage::{
+    edit, post, propose, recognise, record_opinions, record_vote, record_vote_from_decision, return_dossier, review,
+    submit,
+};
 pub use view::{
     ConventionView, InForce, PostedDraft, PublicConvention, VersionDiff, diff, list_for_unit, public_for_unit, view,
-    vote_of,
+    vote_of, voted_by,
 };

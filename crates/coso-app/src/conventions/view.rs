@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use coso_calendar::HolidayCalendar;
 use coso_domain::convention::{ConventionKind, ConventionStatus, DiffLine, Judgement, Tally, diff_lines, judge};
-use coso_store::{ConventionOpinionRow, ConventionRow, ConventionVersionRow, UnitRow};
+use coso_domain::decision::Matter;
+use coso_store::{ConventionOpinionRow, ConventionRow, ConventionVersionRow, DecisionRow, UnitRow};
 use serde::Serialize;
 
 use super::access::{convention_of_unit, permit};
@@ -24,6 +25,9 @@ pub struct ConventionView {
     pub deadlines: Vec<DeadlineView>,
     /// Whether the actor may recognise or return it (an official of the commune or above).
     pub may_recognise: bool,
+    /// The community decisions of matter 3 of the village with their result recorded: those
+    /// the vote may be taken from (HU-5), the latest first.
+    pub vote_decisions: Vec<DecisionRow>,
 }
 
 impl ConventionView {
@@ -76,7 +80,24 @@ pub async fn view(app: &App, actor: &Actor, calendar: &HolidayCalendar, code: &s
     let versions = app.store().convention_versions(id).await?;
     let opinions = app.store().convention_opinions(id).await?;
     let deadlines = schedule(calendar, &convention.state, &app.settings().conventions)?;
-    Ok(ConventionView { vote: vote_of(&convention), unit, convention, versions, opinions, deadlines, may_recognise })
+    let vote_decisions = app
+        .store()
+        .decisions_in_subtree(&unit)
+        .await?
+        .into_iter()
+        .map(|l| l.decision)
+        .filter(|d| d.unit_id == unit.id && d.matter == Matter::Convention && d.outcome.is_some())
+        .collect();
+    Ok(ConventionView {
+        vote: vote_of(&convention),
+        unit,
+        convention,
+        versions,
+        opinions,
+        deadlines,
+        may_recognise,
+        vote_decisions,
+    })
 }
 
 /// Two versions and the lines that turn the first into the second.
@@ -157,4 +178,10 @@ pub async fn public_for_unit(
         out.push(PublicConvention { id: c.id, kind: c.kind, title: c.title, in_force, posted });
     }
     Ok((unit, out))
+}
+
+/// The convention whose vote was taken from the decision `decision_id`, for the decision's
+/// page (which has authorized its reader on the decision's unit).
+pub async fn voted_by(app: &App, decision_id: i64) -> Result<Option<ConventionRow>> {
+    Ok(app.store().convention_voted_by(decision_id).await?)
 }

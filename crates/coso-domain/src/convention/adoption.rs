@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{AdoptionForm, Outcome, codes_parse};
-use crate::decision::{Comparison, meets, required};
+use crate::decision::{Comparison, DecisionForm, Matter, meets, required};
 use crate::field::{self, Errors, FieldError};
 
 /// The rule id of the posting period in the legal calendar.
@@ -157,6 +157,57 @@ pub fn check_vote(
     Ok(())
 }
 
+/// What a community decision recorded, as the vote of a convention reads it (HU-5 through
+/// DEC-*): its matter and form, its first day, all the households of its snapshot, those
+/// present (or the ballots returned) and the votes; `decided` once its result is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionCounts {
+    pub matter: Matter,
+    pub form: DecisionForm,
+    pub held_on: NaiveDate,
+    pub households: i64,
+    pub present: Option<i64>,
+    pub yes: Option<i64>,
+    pub no: Option<i64>,
+    pub invalid: Option<i64>,
+    pub decided: bool,
+}
+
+/// The tally a decision gives a convention's vote, dated on the decision's first day (the
+/// day PUB-7's posting period is held against), or why it cannot be the convention's vote,
+/// naming the field `decision`.
+pub fn tally_of_decision(d: &DecisionCounts) -> Result<Tally, FieldError> {
+    let refuse = |m: String| FieldError::new("decision", m);
+    if d.matter != Matter::Convention {
+        return Err(refuse(format!(
+            "Quyết định này thuộc nội dung «{}», không phải nội dung 3 «{}».",
+            d.matter.label(),
+            Matter::Convention.label()
+        )));
+    }
+    let form = match d.form {
+        DecisionForm::Meeting => AdoptionForm::Meeting,
+        DecisionForm::Ballot => AdoptionForm::Ballot,
+        DecisionForm::Online => {
+            return Err(refuse("Hương ước, quy ước không được thông qua bằng biểu quyết trực tuyến.".into()));
+        }
+    };
+    if !d.decided {
+        return Err(refuse("Quyết định này chưa có kết quả; hãy ghi kết quả trước.".into()));
+    }
+    let count = |v: i64| u32::try_from(v).map_err(|_| refuse("Số liệu của quyết định không hợp lệ.".into()));
+    let returned = match (d.present, form) {
+        (Some(p), _) => Some(p),
+        (None, AdoptionForm::Ballot) => d.yes.map(|y| y + d.no.unwrap_or(0) + d.invalid.unwrap_or(0)),
+        (None, AdoptionForm::Meeting) => None,
+    };
+    let present = returned.ok_or_else(|| refuse("Quyết định này chưa có số hộ dự họp.".into()))?;
+    let households = count(d.households)?;
+    let present = count(present)?.min(households);
+    let yes = count(d.yes.unwrap_or(0))?.min(present);
+    Ok(Tally { form, date: d.held_on, households, present, yes })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +292,46 @@ mod tests {
         let e = check_vote(&t, posted, posted, t.date, false).expect_err("no meeting first");
         assert_eq!(e.field, "form");
         assert_eq!(check_vote(&t, posted, posted, t.date, true), Ok(()));
+    }
+
+    fn counts(matter: Matter, form: DecisionForm) -> DecisionCounts {
+        DecisionCounts {
+            matter,
+            form,
+            held_on: NaiveDate::from_ymd_opt(2024, 4, 3).expect("date"),
+            households: 120,
+            present: Some(64),
+            yes: Some(62),
+            no: Some(2),
+            invalid: Some(0),
+            decided: true,
+        }
+    }
+
+    #[test]
+    fn a_decision_of_matter_3_gives_the_vote() {
+        let t = tally_of_decision(&counts(Matter::Convention, DecisionForm::Meeting)).expect("tally");
+        assert_eq!((t.form, t.households, t.present, t.yes), (AdoptionForm::Meeting, 120, 64, 62));
+        assert_eq!(judge(&t).outcome, Outcome::Adopted);
+        // A ballot's returned sheets are its votes when no attendance was recorded.
+        let mut c = counts(Matter::Convention, DecisionForm::Ballot);
+        c.present = None;
+        let t = tally_of_decision(&c).expect("ballot");
+        assert_eq!((t.form, t.present), (AdoptionForm::Ballot, 64));
+        // A meeting closed without a vote: its attendance says it could not adopt.
+        let mut c = counts(Matter::Convention, DecisionForm::Meeting);
+        (c.present, c.yes) = (Some(50), None);
+        assert_eq!(judge(&tally_of_decision(&c).expect("closed")).outcome, Outcome::RatioUnreachable);
+    }
+
+    #[test]
+    fn other_matters_online_votes_and_open_decisions_are_refused() {
+        let e = tally_of_decision(&counts(Matter::Contributions, DecisionForm::Meeting)).expect_err("matter 1");
+        assert_eq!(e.field, "decision");
+        assert!(e.message.contains("không phải nội dung 3"), "{}", e.message);
+        assert!(tally_of_decision(&counts(Matter::Convention, DecisionForm::Online)).is_err());
+        let mut c = counts(Matter::Convention, DecisionForm::Meeting);
+        c.decided = false;
+        assert!(tally_of_decision(&c).expect_err("open").message.contains("chưa có kết quả"));
     }
 }

@@ -12,7 +12,9 @@ pub mod input;
 pub mod lifecycle;
 pub mod review;
 
-pub use adoption::{AdoptionInput, Judgement, POSTING_RULE, Tally, check_vote, judge};
+pub use adoption::{
+    AdoptionInput, DecisionCounts, Judgement, POSTING_RULE, Tally, check_vote, judge, tally_of_decision,
+};
 pub use codes::{AdoptionForm, ConventionKind, ConventionStatus, Outcome};
 pub use diff::{Change, DiffLine, diff_lines};
 pub use input::{

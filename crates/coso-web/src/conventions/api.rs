@@ -9,8 +9,8 @@ use coso_app::conventions;
 use coso_domain::convention::{AdoptionInput, DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput};
 
 use super::wire::{
-    AdoptionCreate, Convention, ConventionCreate, DatedStep, Diff, DiffQuery, OpinionsCreate, RecognitionCreate,
-    VersionCreate,
+    AdoptionCreate, AdoptionFromDecision, Convention, ConventionCreate, DatedStep, Diff, DiffQuery, OpinionsCreate,
+    RecognitionCreate, VersionCreate,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
@@ -124,6 +124,25 @@ pub async fn adoption(
         yes: b.yes.to_string(),
     };
     conventions::record_vote(&state.app, &user.actor(), &calendar, &code, id, &input).await?;
+    answer(&state, &user, &code, id).await
+}
+
+/// Takes the vote from a community decision of matter 3 of the same village whose result is
+/// recorded (HU-5), judged as a typed vote and linked to the convention; refused before the
+/// posting period ends, counted from the decision's first day (422, field `decision`).
+#[utoipa::path(post, path = "/api/v1/conventions/{id}/adoption-decision", tag = "conventions", params(("id" = i64, Path)),
+    request_body = AdoptionFromDecision,
+    responses((status = 200, body = Convention), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn adoption_decision(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Json(b): Json<AdoptionFromDecision>,
+) -> ApiResult<Json<Convention>> {
+    let code = code_of(&state, id).await?;
+    let calendar = crate::calendar::current(&state).await?;
+    let decision = b.decision.to_string();
+    conventions::record_vote_from_decision(&state.app, &user.actor(), &calendar, &code, id, &decision).await?;
     answer(&state, &user, &code, id).await
 }
 

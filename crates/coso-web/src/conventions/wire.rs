@@ -54,6 +54,13 @@ pub struct AdoptionCreate {
     pub yes: i64,
 }
 
+/// The vote taken from a community decision of matter 3 of the same village whose result is
+/// recorded (HU-5): its households, those present and the yes votes fill the vote.
+#[derive(Deserialize, ToSchema)]
+pub struct AdoptionFromDecision {
+    pub decision: i64,
+}
+
 /// The commune's recognition decision.
 #[derive(Deserialize, ToSchema)]
 #[schema(as = ConventionRecognitionCreate)]
@@ -112,6 +119,8 @@ pub struct Convention {
     /// adopted | not_adopted | ratio_unreachable, of the last vote.
     pub outcome: Option<String>,
     pub reason: Option<String>,
+    /// The community decision of matter 3 the last vote was taken from, if it was.
+    pub vote_decision: Option<i64>,
     pub adopted_on: Option<NaiveDate>,
     pub submitted_on: Option<NaiveDate>,
     pub returned_on: Option<NaiveDate>,
@@ -148,6 +157,7 @@ impl Convention {
             required: v.vote.as_ref().map(|j| j.required),
             outcome: v.vote.as_ref().map(|j| j.outcome.as_str().into()),
             reason: v.vote.as_ref().map(|j| j.reason.clone()),
+            vote_decision: s.vote_decision_id,
             adopted_on: s.adopted_on,
             submitted_on: s.submitted_on,
             returned_on: s.returned_on,

@@ -88,7 +88,8 @@ async fn decision_page(
     let manages = actor.may(&unit.unit_path(), Action::ManageDecisions);
     let households =
         if manages { decisions::households(&state.app, &actor, &unit, id).await?.households } else { vec![] };
-    Ok(DecisionPage { nav: Nav::of(Some(user)), unit, v, manages, households, typed, errors })
+    let convention = coso_app::conventions::voted_by(&state.app, id).await?;
+    Ok(DecisionPage { nav: Nav::of(Some(user)), unit, v, manages, households, convention, typed, errors })
 }
 
 pub async fn page(

@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use coso_app::decisions::DecisionView;
 use coso_domain::decision::{DecisionForm, DecisionInput, DecisionStatus, Matter, Outcome, VotingMethod};
-use coso_store::{DecisionHouseholdRow, DecisionListed, UnitRow};
+use coso_store::{ConventionRow, DecisionHouseholdRow, DecisionListed, UnitRow};
 
 use crate::forms::FieldErrors;
 use crate::views::{Nav, vn_date};
@@ -96,6 +96,8 @@ pub struct DecisionPage {
     pub v: DecisionView,
     pub manages: bool,
     pub households: Vec<DecisionHouseholdRow>,
+    /// The convention whose vote was taken from this decision (matter 3), if any.
+    pub convention: Option<ConventionRow>,
     pub typed: TallyTyped,
     pub errors: FieldErrors,
 }
@@ -109,6 +111,16 @@ impl DecisionPage {
             return None;
         }
         if self.unit.kind.is_commune_level() { Some(self.unit.code.clone()) } else { self.unit.parent_code.clone() }
+    }
+
+    /// Whether the decision is on a convention's contents (matter 3), whose vote it may give.
+    pub fn on_convention(&self) -> bool {
+        self.v.matter == Matter::Convention
+    }
+
+    /// The page of the convention adopted (or not) by this decision.
+    pub fn convention_href(&self, c: &ConventionRow) -> String {
+        format!("/quan-tri/don-vi/{}/huong-uoc/{}", self.unit.code, c.id)
     }
 
     pub fn base(&self) -> String {

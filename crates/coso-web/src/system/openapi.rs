@@ -179,6 +179,7 @@ use super::openapi_codes::CodedFields;
         crate::conventions::api::post,
         crate::conventions::api::opinions,
         crate::conventions::api::adoption,
+        crate::conventions::api::adoption_decision,
         crate::conventions::api::dossier,
         crate::conventions::api::recognition,
         crate::conventions::api::return_dossier,

@@ -105,6 +105,13 @@ const CAPABILITIES: &[Capability] = &[
         &[Action::ManageDecisions],
     ),
     (
+        "huong-uoc",
+        "Hương ước, quy ước",
+        Units::Village,
+        &[Action::ViewAdmin],
+        &[Action::ManageConventions],
+    ),
+    (
         "lay-y-kien",
         "Lấy ý kiến Nhân dân",
         Units::BelowProvince,

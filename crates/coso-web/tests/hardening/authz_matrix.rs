@@ -344,6 +344,7 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     ("POST", "/api/v1/conventions/{id}/posting", Body::Json,                           "S F F R F R F R -"),
     ("POST", "/api/v1/conventions/{id}/opinions", Body::Json,                          "S F F R F R F R -"),
     ("POST", "/api/v1/conventions/{id}/adoption", Body::Json,                          "S F F R F R F R -"),
+    ("POST", "/api/v1/conventions/{id}/adoption-decision", Body::Json,                 "S F F R F R F R -"),
     ("POST", "/api/v1/conventions/{id}/dossier", Body::Json,                           "S F F R F R F R -"),
     ("POST", "/api/v1/conventions/{id}/recognition", Body::Json,                       "S F F F F R F R -"),
     ("POST", "/api/v1/conventions/{id}/return", Body::Json,                            "S F F F F R F R -"),
@@ -352,6 +353,22 @@ const MATRIX: &[(&str, &str, Body, &str)] = &[
     // Nothing adopted yet: no dossier.
     ("GET", "/api/v1/conventions/{id}/dossier.docx", Body::None,                       "S F F R F R F R -"),
     ("GET", "/api/v1/conventions/{id}/dossier.pdf", Body::None,                        "S F F R F R F R -"),
+    // The officials' pages of the same convention: read and moved by its head and the officials
+    // above it, recognised or returned by the commune's; the probes' forms are empty.
+    ("GET", "/quan-tri/don-vi/{code}/huong-uoc", Body::None,                           "S F F O F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc", Body::Form,                          "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/huong-uoc/moi", Body::None,                       "S F F O F O F O -"),
+    ("GET", "/quan-tri/don-vi/{code}/huong-uoc/{id}", Body::None,                      "S F F O F O F O -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/sua", Body::Form,                 "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/niem-yet", Body::Form,            "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/y-kien", Body::Form,              "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/bieu-quyet", Body::Form,          "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/bieu-quyet-quyet-dinh", Body::Form, "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/gui-ho-so", Body::Form,           "S F F R F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/cong-nhan", Body::Form,           "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/tra-lai", Body::Form,             "S F F F F R F R -"),
+    ("POST", "/quan-tri/don-vi/{code}/huong-uoc/{id}/ra-soat", Body::Form,             "S F F R F R F R -"),
+    ("GET", "/quan-tri/don-vi/{code}/huong-uoc/{id}/so-sanh?tu=1&den=1", Body::None,   "S F F O F O F O -"),
     // Elections are the commune's officials' (`{id}` names no election: not found); the
     // conference of `V1` is its head's too; the compliance is read by whoever sees `V1`.
     ("GET", "/api/v1/units/{code}/elections", Body::None,                              "S F O O O O F O -"),
@@ -814,7 +831,7 @@ impl Fixtures {
             self.submission
         } else if route.contains("/cases/") || route.contains("/vu-viec/") {
             self.case
-        } else if route.contains("/conventions/") {
+        } else if route.contains("/conventions/") || route.contains("huong-uoc/{id}") {
             self.convention
         } else if route.contains("/decisions/") || route.contains("quyet-dinh/{id}") {
             self.decision
@@ -935,6 +952,8 @@ fn probe_body(
                 json!({ "form": "", "date": "", "households": 0, "present": 0, "yes": 0 })
             }
             "/api/v1/conventions/{id}/recognition" => json!({ "date": "", "decision_number": "" }),
+            // A decision that is not of the village: refused once authorized, or too early.
+            "/api/v1/conventions/{id}/adoption-decision" => json!({ "decision": 0 }),
             r if r.starts_with("/api/v1/conventions/") => json!({ "date": "" }),
             // A board without members, a finding, answer and report with nothing in them.
             "/api/v1/units/{code}/boards" => json!({ "kind": "inspection", "members": [] }),

@@ -27,6 +27,9 @@ const PROVINCE: &str = "42";
 const PLANS: usize = 3;
 /// Rows of one household import.
 const IMPORT_ROWS: usize = 20;
+/// Residents who represent a household of the online vote, each signed in once (the server
+/// allows ten sign-ins a minute from one address).
+const VOTERS: usize = 4;
 
 type Fut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -60,6 +63,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "commendation", send: record_commendation, find: find_commendation },
     Kind { name: "community decision", send: open_decision, find: find_decision },
     Kind { name: "staff conference", send: record_staff_conference, find: find_staff_conference },
+    Kind { name: "online vote", send: cast_online_vote, find: find_online_vote },
 ];
 
 /// How the server answered a write.
@@ -108,6 +112,20 @@ pub struct Fixture {
     template: Template,
     /// The commune the disclosures are recorded for.
     commune: String,
+    /// The open online vote (matter 6) of the first village.
+    online_vote: i64,
+    /// The residents who vote in it, one per household of its snapshot.
+    voters: Vec<Voter>,
+}
+
+/// A signed-in resident confirmed as the representative of a household of the online vote.
+pub struct Voter {
+    client: reqwest::Client,
+    csrf: String,
+    household: i64,
+    /// The household's votes acknowledged so far. Only one writer votes at a time, so when the
+    /// next vote is acknowledged, the stored row has been replaced at least this many times.
+    acknowledged: AtomicU64,
 }
 
 /// A signed-in client of one server.
@@ -194,6 +212,8 @@ impl Load {
             .map(|oc| oc["id"].as_i64().expect("occurrence id"))
             .collect();
         assert!(!occurrences.is_empty(), "the plans ask for reports: {plans:?}");
+        let villages = villages(env).await;
+        let (online_vote, voters) = prepare_online_vote(env, &c, &csrf, url, &villages[0]).await;
         let reports =
             occurrences.iter().flat_map(|o| communes.iter().map(move |c| (c.clone(), *o))).rev().collect::<Vec<_>>();
         let fixture = Fixture {
@@ -205,10 +225,12 @@ impl Load {
                     tasks.into_iter().map(move |t| (id, t["id"].as_i64().expect("task")))
                 })
                 .collect(),
-            villages: villages(env).await,
+            villages,
             reports: Mutex::new(reports),
             template: Template::default_grassroots(),
             commune: communes.first().expect("a commune").clone(),
+            online_vote,
+            voters,
         };
         assert!(!fixture.tasks.is_empty() && !fixture.villages.is_empty());
         Load { fixture: Arc::new(fixture), next: Arc::new(AtomicU64::new(0)), attempts: Arc::default() }
@@ -309,13 +331,92 @@ pub fn add(total: &mut BTreeMap<&'static str, Tally>, more: &BTreeMap<&'static s
     }
 }
 
+/// How the server answered a request.
+async fn outcome_of(request: reqwest::RequestBuilder) -> Outcome {
+    match request.send().await {
+        Ok(r) if r.status().is_success() => Outcome::Acknowledged,
+        Ok(r) => Outcome::Refused(r.status().as_u16(), r.text().await.unwrap_or_default()),
+        Err(_) => Outcome::Lost,
+    }
+}
+
+/// Representatives' names of the voters' households.
+const VOTER_NAMES: [&str; VOTERS] = ["Lê Văn Bầu", "Phạm Thị Chọn", "Hoàng Văn Phiếu", "Vũ Thị Thuận"];
+
+/// Households of `village` with their representatives' resident accounts, each signed in,
+/// requesting its household link and confirmed by the administrator signed in on `admin`;
+/// then an online vote of the village (matter 6) open from today for a year, whose snapshot
+/// holds those households. Returns the vote's id and the voters.
+async fn prepare_online_vote(
+    env: &Env,
+    admin: &reqwest::Client,
+    csrf: &str,
+    url: &str,
+    village: &str,
+) -> (i64, Vec<Voter>) {
+    let store = env.store().await;
+    let mut voters = Vec::new();
+    for (i, name) in VOTER_NAMES.into_iter().enumerate() {
+        let code = format!("TTV{i}");
+        let household = json!({ "code": code, "address": format!("Số {i}, xóm biểu quyết"),
+                                "representative": name, "member_count": 4 });
+        let res = admin
+            .post(format!("{url}/api/v1/units/{village}/households"))
+            .header("x-csrf-token", csrf)
+            .json(&household)
+            .send()
+            .await
+            .expect("household");
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
+        let email = format!("cutri.{i}@tai.lap");
+        let account = json!({ "email": email, "display_name": name, "password": coso_demo::DEMO_PASSWORD,
+                              "role": "resident", "unit_code": village });
+        let res = admin
+            .post(format!("{url}/api/v1/users"))
+            .header("x-csrf-token", csrf)
+            .json(&account)
+            .send()
+            .await
+            .expect("user");
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
+        let client = client();
+        let voter_csrf = sign_in(&client, url, &email).await;
+        let form = [("csrf", voter_csrf.as_str()), ("household_code", code.as_str()), ("representative", name)];
+        let res = client.post(format!("{url}/cua-toi/ho-gia-dinh")).form(&form).send().await.expect("link request");
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
+        let user = store.user_by_email(&email).await.expect("q").expect("the voter");
+        let link = store.latest_household_link(user.user_id()).await.expect("q").expect("the link request");
+        let note = format!("note-{}", link.id);
+        let form = [("csrf", csrf), ("decision", "xac-nhan"), (note.as_str(), "Đã đối chiếu sổ hộ.")];
+        let res = admin
+            .post(format!("{url}/quan-tri/don-vi/{village}/ho-gia-dinh/yeu-cau-lien-ket/{}", link.id))
+            .form(&form)
+            .send()
+            .await
+            .expect("link decision");
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
+        voters.push(Voter { client, csrf: voter_csrf, household: link.household_id, acknowledged: AtomicU64::new(0) });
+    }
+    let today = store.clock().today();
+    store.close().await;
+    let ends_on = today + chrono::Days::new(365);
+    let body = json!({ "matter": 6, "form": "online", "title": "Giờ mở cửa nhà văn hóa thôn (biểu quyết trực tuyến)",
+                       "date": today.format("%Y-%m-%d").to_string(), "ends_on": ends_on.format("%Y-%m-%d").to_string() });
+    let res = admin
+        .post(format!("{url}/api/v1/units/{village}/decisions"))
+        .header("x-csrf-token", csrf)
+        .json(&body)
+        .send()
+        .await
+        .expect("online vote");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("decision id");
+    (id, voters)
+}
+
 impl Writer {
     async fn send(&self, request: reqwest::RequestBuilder) -> Outcome {
-        match request.header("x-csrf-token", &self.csrf).send().await {
-            Ok(r) if r.status().is_success() => Outcome::Acknowledged,
-            Ok(r) => Outcome::Refused(r.status().as_u16(), r.text().await.unwrap_or_default()),
-            Err(_) => Outcome::Lost,
-        }
+        outcome_of(request.header("x-csrf-token", &self.csrf)).await
     }
 
     fn village(&self, n: u64) -> String {
@@ -984,6 +1085,47 @@ fn find_open311<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
         match (case.content.contains(&marker), sender.and_then(|s| s.email), timeline) {
             (true, Some(_), 1) => Found::All,
             (content, email, rows) => Found::Part(format!("content {content}, e-mail {email:?}, {rows} timeline rows")),
+        }
+    })
+}
+
+/// A voter's household votes, yes and no in turn; the target carries the decision, the
+/// household and how many of its votes were acknowledged before this one.
+fn cast_online_vote(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
+    Box::pin(async move {
+        let voters = &w.fixture.voters;
+        let voter = &voters[n as usize % voters.len()];
+        let before = voter.acknowledged.load(Ordering::Relaxed);
+        let choice = if n % 2 == 0 { "yes" } else { "no" };
+        let id = w.fixture.online_vote;
+        let request = voter
+            .client
+            .post(format!("{}/api/v1/decisions/{id}/online-votes", w.url))
+            .header("x-csrf-token", &voter.csrf)
+            .json(&json!({ "choice": choice }));
+        let outcome = outcome_of(request).await;
+        if outcome == Outcome::Acknowledged {
+            voter.acknowledged.fetch_add(1, Ordering::Relaxed);
+        }
+        attempt("online vote", n, format!("{id}/{}/{before}", voter.household), outcome)
+    })
+}
+
+/// The household's vote is stored, replaced at least as many times as its votes acknowledged
+/// before this one (a later vote only replaces it again), or this vote is not there. A vote
+/// left without an answer counts as not there: once the household voted again, nothing tells
+/// whether the lost one had been written, and what a restart found must stay what it finds.
+fn find_online_vote<'a>(f: &'a Finder, a: &'a Attempt) -> Fut<'a, Found> {
+    Box::pin(async move {
+        if !a.acknowledged() {
+            return Found::Nothing;
+        }
+        let parts: Vec<i64> = a.target.split('/').map(|p| p.parse().expect("a number")).collect();
+        let [decision, household, before] = parts[..] else { panic!("decision/household/before: {}", a.target) };
+        match f.store.online_vote(decision, household).await.expect("vote") {
+            Some(v) if !["yes", "no"].contains(&v.choice.as_str()) => Found::Part(format!("the choice «{}»", v.choice)),
+            Some(v) if v.changes >= before => Found::All,
+            _ => Found::Nothing,
         }
     })
 }
