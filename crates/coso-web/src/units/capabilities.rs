@@ -104,13 +104,7 @@ const CAPABILITIES: &[Capability] = &[
         &[Action::ViewAdmin],
         &[Action::ManageDecisions],
     ),
-    (
-        "huong-uoc",
-        "Hương ước, quy ước",
-        Units::Village,
-        &[Action::ViewAdmin],
-        &[Action::ManageConventions],
-    ),
+    ("huong-uoc", "Hương ước, quy ước", Units::Village, &[Action::ViewAdmin], &[Action::ManageConventions]),
     (
         "lay-y-kien",
         "Lấy ý kiến Nhân dân",
