@@ -19,7 +19,14 @@ const MAX_KEYS: usize = 10_000;
 /// Values by key, each kept for [`TTL`]; cloning shares the same map.
 #[derive(Debug)]
 pub(crate) struct Kept<K, V> {
-    map: Arc<RwLock<(u64, HashMap<K, (Instant, V)>)>>,
+    map: Arc<RwLock<Entries<K, V>>>,
+}
+
+/// The kept values with when each was read, and how many times everything was forgotten.
+#[derive(Debug)]
+struct Entries<K, V> {
+    generation: u64,
+    values: HashMap<K, (Instant, V)>,
 }
 
 impl<K, V> Clone for Kept<K, V> {
@@ -30,7 +37,7 @@ impl<K, V> Clone for Kept<K, V> {
 
 impl<K, V> Default for Kept<K, V> {
     fn default() -> Self {
-        Kept { map: Arc::new(RwLock::new((0, HashMap::new()))) }
+        Kept { map: Arc::new(RwLock::new(Entries { generation: 0, values: HashMap::new() })) }
     }
 }
 
@@ -43,29 +50,27 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
         Q: Eq + Hash + ?Sized,
     {
         let Ok(guard) = self.map.read() else { return (None, u64::MAX) };
-        let (generation, map) = &*guard;
-        let value = map.get(key).filter(|(at, _)| at.elapsed() < TTL).map(|(_, v)| v.clone());
-        (value, *generation)
+        let value = guard.values.get(key).filter(|(at, _)| at.elapsed() < TTL).map(|(_, v)| v.clone());
+        (value, guard.generation)
     }
 
     /// Keeps `value` for `key`, unless something was forgotten since `generation` was read.
     pub(crate) fn put(&self, key: K, value: V, generation: u64) {
         let Ok(mut guard) = self.map.write() else { return };
-        let (current, map) = &mut *guard;
-        if *current != generation {
+        if guard.generation != generation {
             return;
         }
-        if map.len() >= MAX_KEYS {
-            map.clear();
+        if guard.values.len() >= MAX_KEYS {
+            guard.values.clear();
         }
-        map.insert(key, (Instant::now(), value));
+        guard.values.insert(key, (Instant::now(), value));
     }
 
     /// Forgets every kept value (after a change).
     pub(crate) fn forget(&self) {
         if let Ok(mut guard) = self.map.write() {
-            guard.0 = guard.0.wrapping_add(1);
-            guard.1.clear();
+            guard.generation = guard.generation.wrapping_add(1);
+            guard.values.clear();
         }
     }
 }

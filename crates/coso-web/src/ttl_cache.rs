@@ -131,7 +131,8 @@ pub async fn forget_after_writes(State(state): State<AppState>, request: Request
 #[derive(Debug, Clone, Copy)]
 pub struct SessionsUnchanged;
 
-/// Marks the answers of `route` [`SessionsUnchanged`]: `.route(path, keeps_sessions(post(handler)))`.
+/// Marks the answers of `route` [`SessionsUnchanged`]; a feature wraps its route with it, as in
+/// `keeps_sessions(post(handler))`.
 pub fn keeps_sessions(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
     route.layer(axum::middleware::map_response(mark_sessions_unchanged))
 }

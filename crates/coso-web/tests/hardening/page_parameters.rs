@@ -27,6 +27,8 @@ pub fn routes_in_source() -> Vec<(String, String)> {
         for call in text.split(".route(").skip(1) {
             let call = call.split("))").next().unwrap_or(call);
             let Some((first, handlers)) = call.split_once(',') else { continue };
+            // A route marked to keep the sessions after its writes wraps its handlers.
+            let handlers = handlers.trim_start().trim_start_matches("keeps_sessions(");
             let route = match first.trim().trim_matches('"') {
                 "STYLESHEET" => STYLESHEET.to_string(),
                 r => r.to_string(),

@@ -1096,7 +1096,7 @@ fn cast_online_vote(w: &Writer, n: u64) -> Fut<'_, Option<Attempt>> {
         let voters = &w.fixture.voters;
         let voter = &voters[n as usize % voters.len()];
         let before = voter.acknowledged.load(Ordering::Relaxed);
-        let choice = if n % 2 == 0 { "yes" } else { "no" };
+        let choice = if n.is_multiple_of(2) { "yes" } else { "no" };
         let id = w.fixture.online_vote;
         let request = voter
             .client
