@@ -16,9 +16,45 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// ISO 8601 (`2026-01-31`), non-finite numbers and [`Cell::Empty`] are empty fields.
 pub fn to_csv(table: &Table) -> Result<Vec<u8>, ExportError> {
     table.validate()?;
-    let mut out =
-        WriterBuilder::new().terminator(Terminator::CRLF).quote_style(QuoteStyle::Necessary).from_writer(BOM.to_vec());
+    let mut out = BOM.to_vec();
+    out.extend(records(table, None)?);
+    Ok(out)
+}
+
+/// Several tables in one CSV file, for a person more than a program: the BOM once, then each
+/// table as its title on a line of its own, its header, rows and totals as [`to_csv`] writes
+/// them, the tables separated by an empty line. The lines do not all have the same number of
+/// fields, so a program should read such a file as several tables.
+pub fn to_csv_sections(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
+    if tables.is_empty() {
+        return Err(ExportError::NoTables);
+    }
+    for table in tables {
+        table.validate()?;
+    }
+    let mut out = BOM.to_vec();
+    for (i, table) in tables.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend(records(table, Some(&table.title))?);
+    }
+    Ok(out)
+}
+
+/// The header, rows and totals of a checked table, after a one-field title line if any.
+fn records(table: &Table, title: Option<&str>) -> Result<Vec<u8>, ExportError> {
+    // Flexible because the title line has one field; `validate` already gave every other
+    // line one field per column.
+    let mut out = WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .quote_style(QuoteStyle::Necessary)
+        .flexible(true)
+        .from_writer(Vec::new());
     let err = |e: csv::Error| ExportError::Csv(e.to_string());
+    if let Some(title) = title {
+        out.write_record([neutralise(title)]).map_err(err)?;
+    }
     out.write_record(table.columns.iter().map(|c| neutralise(&c.header))).map_err(err)?;
     for row in table.rows.iter().chain(&table.totals) {
         out.write_record(row.iter().map(field)).map_err(err)?;

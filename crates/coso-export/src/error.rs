@@ -5,6 +5,9 @@ use thiserror::Error;
 pub enum ExportError {
     #[error("the table has no columns")]
     NoColumns,
+    /// A workbook or a CSV file of sections needs at least one table.
+    #[error("there is no table to write")]
+    NoTables,
     #[error("row {row} has {found} cells, the table has {expected} columns")]
     RowLength { row: usize, expected: usize, found: usize },
     #[error("the totals row has {found} cells, the table has {expected} columns")]

@@ -11,6 +11,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Written last and in bold; its label (usually "Tổng cộng") is one of its cells.
     pub totals: Option<Vec<Cell>>,
+    /// The name of its worksheet in XLSX; `None` gives the default "Số liệu". Made safe for
+    /// Excel when written (see [`crate::to_xlsx_sheets`]), so any text may go here.
+    pub sheet_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +95,12 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
 
 impl Table {
     pub fn new(title: impl Into<String>, columns: Vec<Column>) -> Self {
-        Self { title: title.into(), subtitle: None, columns, rows: Vec::new(), totals: None }
+        Self { title: title.into(), subtitle: None, columns, rows: Vec::new(), totals: None, sheet_name: None }
+    }
+
+    pub fn with_sheet_name(mut self, name: impl Into<String>) -> Self {
+        self.sheet_name = Some(name.into());
+        self
     }
 
     /// Every row, and the totals row, has exactly one cell per column. Both exporters check

@@ -1,6 +1,7 @@
-//! The "Excel" format sent upward: one sheet, title on top, numbers as numbers.
+//! The "Excel" format sent upward: one sheet per table, title on top, numbers as numbers.
 
 mod formats;
+mod sheet_names;
 mod widths;
 
 use chrono::Datelike;
@@ -9,28 +10,48 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use crate::{Cell, ColumnKind, ExportError, Table};
 use formats::Formats;
 
-/// The sheet name is fixed: a title may hold characters Excel forbids in sheet names
-/// (`/` in "Quý 1/2026") or be longer than its 31 characters.
-const SHEET_NAME: &str = "Số liệu";
-
-/// The table as an XLSX workbook, built in memory.
-///
-/// Layout: the title merged across all columns in bold, the subtitle under it, then the header
-/// row (bold, filled, bordered, frozen, with an autofilter over the data rows), the data rows
-/// and the totals row in bold, outside the autofilter so that sorting never moves it.
-/// Numbers are numeric cells (integers beyond 2^53 lose precision, as they do in Excel),
-/// dates are date cells shown dd/mm/yyyy, percent columns hold fractions shown as 87,5 %.
-/// Printing is set to A4 landscape, one page wide, with the header repeated on every page.
+/// The table as an XLSX workbook of one sheet, built in memory; see [`to_xlsx_sheets`].
 pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, ExportError> {
-    table.validate()?;
-    write(table).map_err(|e| ExportError::Xlsx(e.to_string()))
+    to_xlsx_sheets(std::slice::from_ref(table))
 }
 
-fn write(table: &Table) -> Result<Vec<u8>, XlsxError> {
+/// The tables as one XLSX workbook, one worksheet per table in order, built in memory.
+///
+/// Each sheet is named from its table's `sheet_name` (default "Số liệu"), made acceptable to
+/// Excel: no `[ ] : * ? / \` (a `/` becomes `-`), no apostrophe at either end, at most 31
+/// characters, and unique ignoring case (a repeat gets " (2)"). Sheet names never come from
+/// the title, which may hold any of these ("Quý 1/2026").
+///
+/// Layout of each sheet: the title merged across all columns in bold, the subtitle under it,
+/// then the header row (bold, filled, bordered, frozen, with an autofilter over the data rows),
+/// the data rows and the totals row in bold, outside the autofilter so that sorting never
+/// moves it. Numbers are numeric cells (integers beyond 2^53 lose precision, as they do in
+/// Excel), dates are date cells shown dd/mm/yyyy, percent columns hold fractions shown as
+/// 87,5 %. Printing is set to A4 landscape, one page wide, with the header repeated on every
+/// page.
+pub fn to_xlsx_sheets(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
+    if tables.is_empty() {
+        return Err(ExportError::NoTables);
+    }
+    for table in tables {
+        table.validate()?;
+    }
+    write(tables).map_err(|e| ExportError::Xlsx(e.to_string()))
+}
+
+fn write(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(SHEET_NAME)?;
+    let names = sheet_names::unique(tables.iter().map(|t| t.sheet_name.as_deref()));
+    for (table, name) in tables.iter().zip(&names) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        write_sheet(sheet, table, &f)?;
+    }
+    book.save_to_buffer()
+}
+
+fn write_sheet(sheet: &mut Worksheet, table: &Table, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_default_row_height(formats::ROW_HEIGHT);
     let last_col = u16::try_from(table.columns.len() - 1).map_err(|_| XlsxError::RowColumnLimitError)?;
 
@@ -57,17 +78,17 @@ fn write(table: &Table) -> Result<Vec<u8>, XlsxError> {
     row += 1;
 
     for cells in &table.rows {
-        write_row(sheet, row, table, cells, &f, false)?;
+        write_row(sheet, row, table, cells, f, false)?;
         row += 1;
     }
     // Header plus data rows; with no data rows the filter still marks the header.
     sheet.autofilter(header_row, 0, (row - 1).max(header_row), last_col)?;
     if let Some(totals) = &table.totals {
-        write_row(sheet, row, table, totals, &f, true)?;
+        write_row(sheet, row, table, totals, f, true)?;
     }
 
     sheet.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// A line of text across the whole table width: merged when there is more than one column

@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use coso_export::{Cell, Column, ColumnKind, ExportError, Table, to_csv};
+use coso_export::{Cell, Column, ColumnKind, ExportError, Table, to_csv, to_csv_sections};
 
 fn parse(bytes: &[u8]) -> Vec<Vec<String>> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("starts with the UTF-8 BOM");
@@ -97,4 +97,69 @@ fn a_long_row_is_an_error() {
     let mut t = table();
     t.rows[0].push(Cell::Empty);
     assert_eq!(to_csv(&t), Err(ExportError::RowLength { row: 0, expected: 4, found: 5 }));
+}
+
+/// The agencies' table of an aggregate: other columns than the units' table.
+fn agencies() -> Table {
+    let mut t = Table::new(
+        "Các cơ quan, đơn vị — Mẫu báo cáo của cơ quan",
+        vec![Column::new("Mã đơn vị", ColumnKind::Text), Column::new("Số hội nghị cán bộ", ColumnKind::Integer)],
+    );
+    t.rows = vec![vec!["CQA".into(), 2.into()], vec!["=CQB".into(), Cell::Empty]];
+    t
+}
+
+/// The lines of a file of sections, read as the flexible records they are.
+fn parse_sections(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("starts with the UTF-8 BOM");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body)
+        .records()
+        .map(|r| r.expect("a record").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn sections_follow_each_other_under_their_titles() {
+    let bytes = to_csv_sections(&[table(), agencies()]).expect("csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "one BOM at the start");
+    assert_eq!(bytes.windows(3).filter(|w| **w == *b"\xEF\xBB\xBF").count(), 1, "and only one");
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    assert!(
+        text.contains("\r\nTổng cộng,1231,,\r\n\r\n\"Các cơ quan, đơn vị — Mẫu báo cáo của cơ quan\"\r\n"),
+        "{text}"
+    );
+    assert_eq!(
+        parse_sections(&bytes),
+        vec![
+            vec!["Báo cáo"],
+            vec!["Đơn vị", "Số hộ", "Điểm", "Ngày nộp"],
+            vec!["Phường Hòa Khánh Bắc", "1234", "87.25", "2026-02-05"],
+            vec!["Tổ 1, \"Cư Yên\"\nthôn 2", "-3", "", ""],
+            vec!["Tổng cộng", "1231", "", ""],
+            // The csv reader skips the empty line between the sections.
+            vec!["Các cơ quan, đơn vị — Mẫu báo cáo của cơ quan"],
+            vec!["Mã đơn vị", "Số hội nghị cán bộ"],
+            vec!["CQA", "2"],
+            vec!["'=CQB", ""],
+        ]
+    );
+}
+
+#[test]
+fn section_titles_are_neutralised_too() {
+    let mut t = agencies();
+    t.title = "=HYPERLINK(\"http://x\")".into();
+    let rows = parse_sections(&to_csv_sections(&[t]).expect("csv"));
+    assert_eq!(rows[0], vec!["'=HYPERLINK(\"http://x\")"]);
+}
+
+#[test]
+fn sections_need_a_table_and_check_each() {
+    assert_eq!(to_csv_sections(&[]), Err(ExportError::NoTables));
+    let mut bad = agencies();
+    bad.rows[0].push(Cell::Empty);
+    assert_eq!(to_csv_sections(&[table(), bad]), Err(ExportError::RowLength { row: 0, expected: 2, found: 3 }));
 }

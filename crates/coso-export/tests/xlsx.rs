@@ -6,7 +6,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataType, Range, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
-use coso_export::{Cell, Column, ColumnKind, ExportError, Table, to_xlsx};
+use coso_export::{Cell, Column, ColumnKind, ExportError, Table, to_xlsx, to_xlsx_sheets};
 
 fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes)).expect("a readable workbook")
@@ -138,4 +138,75 @@ fn odd_text_survives() {
     for (i, s) in odd.iter().enumerate() {
         assert_eq!(sheet.get((2 + i, 0)), Some(&Data::String((*s).to_owned())));
     }
+}
+
+/// The agencies' table of an aggregate: other columns than the units' table.
+fn agencies() -> Table {
+    let mut t = Table::new(
+        "Các cơ quan, đơn vị — Mẫu báo cáo của cơ quan",
+        vec![Column::new("Mã đơn vị", ColumnKind::Text), Column::new("Số hội nghị cán bộ", ColumnKind::Integer)],
+    )
+    .with_sheet_name("Cơ quan");
+    t.rows = vec![vec!["CQA".into(), 2.into()], vec!["CQB".into(), Cell::Empty]];
+    t.totals = Some(vec!["Tổng cộng".into(), 2.into()]);
+    t
+}
+
+#[test]
+fn several_tables_make_one_sheet_each_in_order() {
+    let bytes = to_xlsx_sheets(&[small().with_sheet_name("Đơn vị"), agencies()]).expect("xlsx");
+    let mut book = open(bytes);
+    assert_eq!(book.sheet_names(), vec!["Đơn vị".to_owned(), "Cơ quan".to_owned()]);
+    let units = book.worksheet_range("Đơn vị").expect("units' sheet");
+    assert_eq!(units.get((3, 0)), Some(&Data::String("Phường Hòa Khánh Bắc".into())));
+    assert_eq!(units.get((3, 1)), Some(&Data::Float(1234.0)));
+    let agencies = book.worksheet_range("Cơ quan").expect("agencies' sheet");
+    let at = |r: usize, c: usize| agencies.get((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(at(0, 0), Data::String("Các cơ quan, đơn vị — Mẫu báo cáo của cơ quan".into()));
+    assert_eq!(at(1, 1), Data::String("Số hội nghị cán bộ".into()), "no subtitle: the header is second");
+    assert_eq!(at(2, 0), Data::String("CQA".into()));
+    assert_eq!(at(2, 1), Data::Float(2.0));
+    assert_eq!(at(3, 1), Data::Empty);
+    assert_eq!(at(4, 0), Data::String("Tổng cộng".into()));
+    assert_eq!(agencies.height(), 5);
+    // Each sheet keeps its own merged title.
+    let merges = book.merge_cells_by_sheet_id(1).expect("merges");
+    assert_eq!(merges.iter().map(|d| (d.start, d.end)).collect::<Vec<_>>(), vec![((0, 0), (0, 1))]);
+}
+
+#[test]
+fn sheet_names_are_made_acceptable_to_excel() {
+    let named = |name: &str| small().with_sheet_name(name);
+    let tables = [
+        named("Quý 1/2026: [tỉnh]"),
+        named("'Tổng hợp kết quả của các xã, phường năm 2026'"),
+        small(),
+        small(),
+        named("số liệu"),
+    ];
+    let book = open(to_xlsx_sheets(&tables).expect("xlsx"));
+    assert_eq!(
+        book.sheet_names(),
+        vec![
+            "Quý 1-2026- -tỉnh-".to_owned(),
+            "Tổng hợp kết quả của các xã, ph".to_owned(),
+            "Số liệu".to_owned(),
+            "Số liệu (2)".to_owned(),
+            "số liệu (3)".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn one_table_keeps_the_default_sheet_name() {
+    let book = open(to_xlsx_sheets(&[small()]).expect("xlsx"));
+    assert_eq!(book.sheet_names(), vec!["Số liệu".to_owned()]);
+}
+
+#[test]
+fn no_table_or_a_bad_one_is_an_error() {
+    assert_eq!(to_xlsx_sheets(&[]), Err(ExportError::NoTables));
+    let mut bad = agencies();
+    bad.rows[1].pop();
+    assert_eq!(to_xlsx_sheets(&[small(), bad]), Err(ExportError::RowLength { row: 1, expected: 2, found: 1 }));
 }

@@ -491,6 +491,126 @@ async fn a_plan_chooses_the_template_of_its_agency_targets(app: &TestApp) {
     );
 }
 
+/// A full report on `template`: every indicator `base + i`, every criterion at 90 % of its
+/// maximum, every section written.
+fn report(template: &coso_domain::report::Template, occurrence: i64, base: i64) -> Value {
+    let indicators: serde_json::Map<String, Value> =
+        template.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), json!(base + i as i64))).collect();
+    let narrative: serde_json::Map<String, Value> =
+        template.sections.iter().map(|s| (s.code.clone(), json!(format!("Nội dung {}", s.title)))).collect();
+    let assessment: Vec<Value> = template
+        .criteria
+        .iter()
+        .map(|c| json!({ "code": c.code, "points": (c.max_points * 0.9).round(), "evidence": "Biên bản hội nghị" }))
+        .collect();
+    json!({ "occurrence_id": occurrence, "indicators": indicators, "narrative": narrative, "assessment": assessment })
+}
+
+async fn download(c: &reqwest::Client, app: &TestApp, path: &str) -> Vec<u8> {
+    let res = c.get(app.url(path)).send().await.expect("download");
+    assert_eq!(res.status(), 200, "{path}");
+    res.bytes().await.expect("bytes").to_vec()
+}
+
+/// The files sent upward carry the agencies' section of the aggregate: a sheet of their own in
+/// the XLSX, a second table in the CSV, a section in the summary DOCX, each on the agencies'
+/// template and never mixed with the village's figures.
+async fn the_aggregate_files_carry_the_agencies(app: &TestApp) {
+    let commune = two_agencies(app).await;
+    let root = app.client_as("root@coso.test").await;
+    let plan = std::fs::read(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md"),
+    )
+    .expect("plan fixture");
+    let res = root
+        .post(app.url(&format!("/api/v1/plans/import?unit={commune}&targets=CQA,CQB,V1&year=2026&file_name=kh.md")))
+        .body(plan)
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let plan: Value = res.json().await.expect("plan");
+    let id = plan["id"].as_i64().expect("plan id");
+    let occurrence = plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == "annual")
+        .map(|o| o["occurrences"][0].clone())
+        .expect("an annual report");
+    let annual = occurrence["id"].as_i64().expect("its id");
+    let due = NaiveDate::parse_from_str(occurrence["due"].as_str().expect("a due date"), "%Y-%m-%d").expect("date");
+
+    // CQA sends six days after the due date; CQB and the village never do.
+    app.state.clock.set_today(due + chrono::Days::new(6));
+    let vp = app.client_as("vp@coso.test").await;
+    let agency_template = coso_domain::report::Template::default_agency();
+    let (status, sent) = post(&vp, app, "/api/v1/units/CQA/submissions", report(&agency_template, annual, 2)).await;
+    assert_eq!(status, 201, "{sent}");
+
+    // XLSX: the village on the units' sheet, the agencies on theirs with their own columns.
+    let xlsx = download(&root, app, &format!("/api/v1/plans/{id}/aggregate.xlsx?occurrence={annual}")).await;
+    let mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("a valid XLSX");
+    assert_eq!(calamine::Reader::sheet_names(&book), ["Đơn vị", "Cơ quan"]);
+    let mut sheet = |name: &str| -> Vec<Vec<String>> {
+        let range = calamine::Reader::worksheet_range(&mut book, name).expect("sheet");
+        range.rows().map(|r| r.iter().map(ToString::to_string).collect()).collect()
+    };
+    let units = sheet("Đơn vị");
+    let agencies = sheet("Cơ quan");
+    let first = |rows: &[Vec<String>], code: &str| rows.iter().any(|r| r.first().is_some_and(|c| c == code));
+    assert!(first(&units, "V1") && !first(&units, "CQA") && !first(&units, "CQB"), "{units:?}");
+    assert!(agencies[0][0].contains("báo cáo theo Báo cáo kết quả thực hiện dân chủ trong cơ quan, đơn vị"));
+    let header_of = |rows: &[Vec<String>]| -> Vec<String> {
+        rows.iter().find(|r| r.first().is_some_and(|c| c == "Mã đơn vị")).expect("a header").clone()
+    };
+    let header = header_of(&agencies);
+    assert_eq!(header[4], "Số hội nghị cán bộ, công chức, viên chức, người lao động (hội nghị)");
+    assert_eq!(header.len(), 4 + agency_template.indicators.len() + 2, "only the agencies' indicators: {header:?}");
+    assert!(!header_of(&units).iter().any(|h| h.starts_with("Số hội nghị cán bộ")), "{units:?}");
+    let cqa = agencies.iter().find(|r| r.first().is_some_and(|c| c == "CQA")).expect("CQA's row");
+    assert_eq!(cqa[1], "Văn phòng HĐND và UBND xã");
+    assert_eq!(cqa[3], "6", "days late: {cqa:?}");
+    assert_eq!(&cqa[4..7], ["2", "3", "4"], "its indicators: {cqa:?}");
+    assert!(first(&agencies, "CQB"), "the agency that did not send is listed too");
+    let totals = agencies.iter().find(|r| r.get(1).is_some_and(|c| c == "Tổng cộng")).expect("totals");
+    assert_eq!(totals[4], "2");
+
+    // CSV: the BOM once, the village under the first header, the agencies under the second.
+    let csv = download(&root, app, &format!("/quan-tri/ke-hoach/{id}/tong-hop.csv?ky={annual}")).await;
+    let text = String::from_utf8(csv).expect("utf-8");
+    let text = text.strip_prefix('\u{feff}').expect("a BOM");
+    assert!(!text.contains('\u{feff}'), "one BOM only");
+    let lines: Vec<&str> = text.lines().collect();
+    let headers: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].starts_with("Mã đơn vị,")).collect();
+    assert_eq!(headers.len(), 2, "{text}");
+    let at =
+        |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix} in {text}"));
+    assert!(headers[0] < at("V1,") && at("V1,") < headers[1], "{text}");
+    assert!(at("CQA,Văn phòng HĐND và UBND xã,") > headers[1] && at("CQB,") > headers[1], "{text}");
+    assert!(lines[headers[1]].contains("Số hội nghị cán bộ"), "{text}");
+    assert_eq!(lines[headers[1] - 2], "", "an empty line between the tables: {text}");
+
+    // DOCX: a section for the agencies naming the late one and the missing one.
+    for path in [
+        format!("/api/v1/plans/{id}/summary.docx?occurrence={annual}"),
+        format!("/quan-tri/ke-hoach/{id}/bao-cao-tong-hop.docx?ky={annual}"),
+    ] {
+        let text = docx_text(&download(&root, app, &path).await);
+        let section = text.find("IV. CÁC CƠ QUAN, ĐƠN VỊ").unwrap_or_else(|| panic!("the agencies' section in {text}"));
+        let (units, agencies) = text.split_at(section);
+        assert!(
+            agencies.contains("Các cơ quan, đơn vị gửi trễ hạn: Văn phòng HĐND và UBND xã (trễ 6 ngày)."),
+            "{text}"
+        );
+        assert!(agencies.contains("Các cơ quan, đơn vị chưa gửi báo cáo: Trạm Y tế xã."), "{text}");
+        assert!(agencies.contains("- Số hội nghị cán bộ, công chức, viên chức, người lao động: 2 hội nghị."), "{text}");
+        assert!(units.contains("Thôn Một") && !units.contains("Trạm Y tế xã"), "{text}");
+    }
+}
+
 on_both! {
     app:
     agency_template_choice => a_plan_chooses_the_template_of_its_agency_targets,
@@ -501,4 +621,5 @@ on_both! {
     staff_disclosures => staff_disclosures_stay_inside_the_agency,
     pages => the_officials_pages_record_and_show_the_outcome,
     agency_template => an_agency_target_reports_on_the_agencies_template,
+    aggregate_files => the_aggregate_files_carry_the_agencies,
 }

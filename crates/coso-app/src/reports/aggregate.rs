@@ -48,6 +48,12 @@ impl StatusCounts {
         self.pending += o.pending;
     }
 
+    /// Share of the counted units that reported on time, in percent.
+    pub fn on_time_rate(&self) -> f64 {
+        let t = self.total();
+        if t == 0 { 0.0 } else { self.on_time as f64 * 100.0 / t as f64 }
+    }
+
     /// "1 đúng hạn, 1 trễ hạn, 1 chưa nộp".
     pub fn words(&self) -> String {
         let mut parts = vec![
@@ -140,8 +146,7 @@ pub struct AgencyTemplate {
 impl AggregateView {
     /// Share of target units that reported on time, in percent.
     pub fn on_time_rate(&self) -> f64 {
-        let t = self.counts.total();
-        if t == 0 { 0.0 } else { self.counts.on_time as f64 * 100.0 / t as f64 }
+        self.counts.on_time_rate()
     }
 }
 
