@@ -1,13 +1,15 @@
 //! Village conventions in the demo commune, through the use cases and dated back from the load
-//! day: the first village's convention in force (posted, adopted at a meeting, sent and
-//! recognised), the second's in draft with two versions, the third's posted for opinions.
+//! day: the first village's convention in force (posted, adopted by the village's meeting on
+//! matter 3, a community decision, then sent and recognised), the second's in draft with two
+//! versions, the third's posted for opinions.
 
 use chrono::{Days, NaiveDate};
-use coso_app::conventions;
 use coso_app::{Actor, App};
+use coso_app::{conventions, decisions};
 use coso_calendar::HolidayCalendar;
-use coso_domain::convention::{AdoptionInput, DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput};
-use coso_store::UnitRow;
+use coso_domain::convention::{DatedInput, OpinionInput, ProposalInput, RecognitionInput, VersionInput};
+use coso_domain::decision::{DecisionInput, MeetingTally};
+use coso_store::{Attendance, UnitRow};
 
 use crate::error::DemoError;
 
@@ -61,25 +63,52 @@ async fn in_force(app: &App, actor: &Actor, village: &UnitRow) -> Result<(), cos
     let today = app.today();
     let code = &village.code;
     let id = propose(app, actor, village, "huong_uoc", &format!("Hương ước {}", village.name)).await?;
-    conventions::post(app, actor, code, id, &dated(back(today, 130), "Nhà văn hóa thôn")).await?;
+    conventions::post(app, actor, code, id, &dated(back(today, 75), "Nhà văn hóa thôn")).await?;
     let opinions = OpinionInput {
-        received_on: back(today, 115),
+        received_on: back(today, 62),
         count: "9".into(),
         source: "Hòm thư góp ý và họp Chi hội Phụ nữ".into(),
         summary: "Đề nghị quy định rõ giờ giữ trật tự buổi tối.".into(),
     };
     conventions::record_opinions(app, actor, code, id, &opinions).await?;
-    let vote = AdoptionInput {
-        form: "meeting".into(),
-        date: back(today, 95),
-        households: "120".into(),
-        present: "70".into(),
-        yes: "66".into(),
-    };
-    conventions::record_vote(app, actor, HolidayCalendar::builtin(), code, id, &vote).await?;
-    conventions::submit(app, actor, code, id, &dated(back(today, 92), "")).await?;
-    let recognition = RecognitionInput { date: back(today, 88), decision_number: "25/QĐ-UBND".into() };
+    let decision = adopting_meeting(app, actor, village, &format!("Thông qua Hương ước {}", village.name), 42).await?;
+    conventions::record_vote_from_decision(app, actor, HolidayCalendar::builtin(), code, id, &decision.to_string())
+        .await?;
+    conventions::submit(app, actor, code, id, &dated(back(today, 39), "")).await?;
+    let recognition = RecognitionInput { date: back(today, 35), decision_number: "25/QĐ-UBND".into() };
     conventions::recognise(app, actor, code, id, &recognition).await
+}
+
+/// The village meeting on matter 3 (HU-5) held `days_ago`, three in four households present and
+/// a majority of all households for: the community decision a convention's vote is taken from.
+async fn adopting_meeting(
+    app: &App,
+    actor: &Actor,
+    village: &UnitRow,
+    title: &str,
+    days_ago: u64,
+) -> Result<i64, coso_app::Error> {
+    let date = app.today().checked_sub_days(Days::new(days_ago)).unwrap_or(app.today());
+    let input = DecisionInput {
+        matter: "3".into(),
+        form: "meeting".into(),
+        title: title.into(),
+        date: date.format("%Y-%m-%d").to_string(),
+        ends_on: String::new(),
+        villages: vec![],
+    };
+    let id = decisions::open(app, actor, village, &input).await?;
+    let households = app.store().decision(id).await?.map_or(0, |d| d.households);
+    let present = (households * 3 / 4).max(1);
+    decisions::record_attendance(app, actor, village, id, &Attendance::Count(present)).await?;
+    let yes = (households / 2 + 1).min(present);
+    let tally = MeetingTally {
+        yes: u32::try_from(yes).unwrap_or(0),
+        no: u32::try_from(present - yes).unwrap_or(0),
+        ..MeetingTally::default()
+    };
+    decisions::tally_meeting(app, actor, HolidayCalendar::builtin(), village, id, tally).await?;
+    Ok(id)
 }
 
 async fn drafting(app: &App, actor: &Actor, village: &UnitRow) -> Result<(), coso_app::Error> {

@@ -124,9 +124,11 @@ pub async fn load_demo(app: &App, force: bool) -> Result<DemoReport, DemoError> 
     let residents: Vec<&str> = residents.chain([links::WAITING_RESIDENT]).collect();
     consultations::load(app, commune, commune_villages, &residents, &actor).await?;
     let dialogues = dialogues::load(app, commune, commune_villages, &actor).await?;
+    // Decisions before conventions: they load only into a village with none, and the convention
+    // in force adds the meeting that adopted it.
+    decisions::load(app, commune_villages, &actor).await?;
     conventions::load(app, commune_villages, &actor).await?;
     elections::load(app, commune_villages, &actor).await?;
-    decisions::load(app, commune_villages, &actor).await?;
     report.disclosures = disclosures::load(app, &case_units, &actor).await?;
     dialogues::disclose(app, commune).await?;
     boards::load(app, commune, commune_villages, &actor).await?;

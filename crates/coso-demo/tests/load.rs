@@ -282,19 +282,27 @@ async fn inspections_show_every_state(store: &Store, commune: &str) {
     assert!(tasks.iter().any(|t| t.status == RemediationStatus::Open && t.due_on < today), "one overdue");
 }
 
-/// One village's convention in force, one in draft and one posted for opinions.
+/// One village's convention in force, one in draft and one posted for opinions; the one in
+/// force was adopted by its village's meeting on matter 3, a community decision (HU-5).
 async fn conventions_in_force_draft_and_posted(store: &Store, communes: &[UnitRow]) {
     use coso_domain::convention::ConventionStatus;
-    let mut statuses = Vec::new();
+    use coso_domain::decision::{Matter, Outcome};
+    let mut conventions = Vec::new();
     for c in communes {
         for v in store.children(c.unit_id(), store.clock().today()).await.expect("children") {
-            statuses.extend(
-                store.conventions_of_unit(v.id).await.expect("conventions").into_iter().map(|r| r.state.status),
-            );
+            conventions.extend(store.conventions_of_unit(v.id).await.expect("conventions"));
         }
     }
+    let mut statuses: Vec<ConventionStatus> = conventions.iter().map(|r| r.state.status).collect();
     statuses.sort_by_key(|s| s.as_str());
     assert_eq!(statuses, [ConventionStatus::Drafting, ConventionStatus::InForce, ConventionStatus::Posted]);
+    let in_force = conventions.iter().find(|r| r.state.status == ConventionStatus::InForce).expect("in force");
+    let decision_id = in_force.state.vote_decision_id.expect("adopted through a community decision");
+    let decision = store.decision(decision_id).await.expect("decision").expect("the decision exists");
+    assert_eq!(decision.matter, Matter::Convention);
+    assert_eq!(decision.unit_id, in_force.unit_id);
+    assert_eq!(decision.outcome, Some(Outcome::Adopted));
+    assert_eq!(in_force.state.yes, decision.yes_votes, "the convention's vote is the decision's");
 }
 
 /// A meeting to come, meetings adopted, not adopted and closed short of the ratio, a ballot and

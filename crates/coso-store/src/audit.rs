@@ -101,8 +101,20 @@ pub(crate) use write_audit;
 
 /// The audit row of [`write_audit!`] as a statement of a [`Batch`](crate::batch::Batch).
 pub(crate) fn push_audit(batch: &mut crate::batch::Batch, at: DateTime<Utc>, actor: &Actor, e: &AuditEntry) {
+    push_audit_with(batch, INSERT_AUDIT, at, actor, e);
+}
+
+/// [`push_audit`] with a statement of the same parameters as [`INSERT_AUDIT`] that computes a
+/// column instead of taking it (the id of an entity inserted earlier in the batch, say).
+pub(crate) fn push_audit_with(
+    batch: &mut crate::batch::Batch,
+    sql: &'static str,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    e: &AuditEntry,
+) {
     batch.push(
-        INSERT_AUDIT,
+        sql,
         vec![
             at.into(),
             actor.user_id.map(|u| u.0).into(),

@@ -19,9 +19,29 @@ use sqlx::sqlite::SqliteArguments;
 #[derive(Debug, Clone)]
 pub(crate) enum Value {
     Int(Option<i64>),
+    Bool(bool),
+    Real(Option<f64>),
     Text(Option<String>),
-    Date(NaiveDate),
+    Date(Option<NaiveDate>),
     Time(DateTime<Utc>),
+}
+
+impl From<bool> for Value {
+    fn from(v: bool) -> Self {
+        Value::Bool(v)
+    }
+}
+
+impl From<Option<f64>> for Value {
+    fn from(v: Option<f64>) -> Self {
+        Value::Real(v)
+    }
+}
+
+impl From<Option<NaiveDate>> for Value {
+    fn from(v: Option<NaiveDate>) -> Self {
+        Value::Date(v)
+    }
 }
 
 impl From<i64> for Value {
@@ -62,7 +82,7 @@ impl From<Option<String>> for Value {
 
 impl From<NaiveDate> for Value {
     fn from(v: NaiveDate) -> Self {
-        Value::Date(v)
+        Value::Date(Some(v))
     }
 }
 
@@ -76,6 +96,8 @@ macro_rules! add_value {
     ($args:expr, $value:expr) => {
         match $value {
             Value::Int(v) => $args.add(*v),
+            Value::Bool(v) => $args.add(*v),
+            Value::Real(v) => $args.add(*v),
             Value::Text(v) => $args.add(v.clone()),
             Value::Date(v) => $args.add(*v),
             Value::Time(v) => $args.add(*v),
@@ -123,6 +145,31 @@ impl Batch {
         Ok(())
     }
 
+    /// Runs the batch on a SQLite connection or transaction, as one command, and gives the one
+    /// value its first statement returns (`… RETURNING id`); the statements after it still run.
+    pub(crate) async fn run_sqlite_returning(&self, conn: &mut sqlx::SqliteConnection) -> Result<i64, sqlx::Error> {
+        let (sql, args) = self.sqlite_command()?;
+        let rows: Vec<i64> = sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), args).fetch_all(conn).await?;
+        single(rows)
+    }
+
+    /// Runs the batch on PostgreSQL, a statement at a time, and gives what the first returns.
+    pub(crate) async fn run_postgres_returning(&self, conn: &mut sqlx::PgConnection) -> Result<i64, sqlx::Error> {
+        let mut returned = Vec::with_capacity(1);
+        for (i, (statement, values)) in self.statements.iter().enumerate() {
+            let mut args = PgArguments::default();
+            for v in values {
+                add_value!(args, v)?;
+            }
+            if i == 0 {
+                returned = sqlx::query_scalar_with(*statement, args).fetch_all(&mut *conn).await?;
+            } else {
+                sqlx::query_with(*statement, args).execute(&mut *conn).await?;
+            }
+        }
+        single(returned)
+    }
+
     /// Runs the batch on a PostgreSQL connection or transaction, a statement at a time.
     pub(crate) async fn run_postgres(&self, conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
         for (statement, values) in &self.statements {
@@ -136,20 +183,39 @@ impl Batch {
     }
 }
 
+/// The one row a batch's first statement returned; anything else means the statement was not
+/// the `INSERT … RETURNING id` the caller meant.
+fn single(rows: Vec<i64>) -> Result<i64, sqlx::Error> {
+    match rows.as_slice() {
+        [id] => Ok(*id),
+        _ => Err(sqlx::Error::RowNotFound),
+    }
+}
+
 /// Runs a [`Batch`] on the connection `dispatch!` gave, whichever backend it is.
 pub(crate) trait RunBatch {
     async fn run_batch(&mut self, batch: &Batch) -> Result<(), sqlx::Error>;
+    /// As `run_batch`, giving the id the first statement returns.
+    async fn run_batch_returning(&mut self, batch: &Batch) -> Result<i64, sqlx::Error>;
 }
 
 impl RunBatch for sqlx::SqliteConnection {
     async fn run_batch(&mut self, batch: &Batch) -> Result<(), sqlx::Error> {
         batch.run_sqlite(self).await
     }
+
+    async fn run_batch_returning(&mut self, batch: &Batch) -> Result<i64, sqlx::Error> {
+        batch.run_sqlite_returning(self).await
+    }
 }
 
 impl RunBatch for sqlx::PgConnection {
     async fn run_batch(&mut self, batch: &Batch) -> Result<(), sqlx::Error> {
         batch.run_postgres(self).await
+    }
+
+    async fn run_batch_returning(&mut self, batch: &Batch) -> Result<i64, sqlx::Error> {
+        batch.run_postgres_returning(self).await
     }
 }
 

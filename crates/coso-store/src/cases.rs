@@ -8,8 +8,8 @@ use coso_domain::unit_path::UnitPath;
 use coso_domain::{CaseId, UnitId};
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, push_audit, write_audit};
-use crate::batch::{Batch, RunBatch};
+use crate::audit::{Actor, AuditEntry, push_audit, push_audit_with, write_audit};
+use crate::batch::{Batch, RunBatch, Value};
 use crate::codes::Code;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
@@ -173,11 +173,13 @@ pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.code, c.unit_id, u.code AS 
     c.resolution_due_on, c.public_answer, c.rating, c.rating_comment, c.rated_at, c.created_at, c.updated_at, \
     c.personal_data_removed_on FROM citizen_case c JOIN unit u ON u.id = c.unit_id LEFT JOIN app_user h ON h.id = c.handler_user_id ";
 
-fn audit_entry(id: i64, unit_id: i64, action: &'static str, after: &serde_json::Value) -> AuditEntry {
+/// The audit row of a change to a case; `entity_id` is the case's id, or its tracking code
+/// where [`INSERT_AUDIT_OF_CASE_CODE`] turns the code into the id.
+fn audit_entry(entity_id: &dyn ToString, unit_id: i64, action: &'static str, after: &serde_json::Value) -> AuditEntry {
     AuditEntry {
         action,
         entity: "citizen_case",
-        entity_id: id.to_string(),
+        entity_id: entity_id.to_string(),
         unit_id: Some(UnitId(unit_id)),
         before: None,
         after: Some(after.clone()),
@@ -191,12 +193,97 @@ const INSERT_MAIL: &str = "INSERT INTO mail_outbox (to_addr, subject, body, dedu
 const INSERT_SENDER: &str =
     "INSERT INTO case_sender (case_id, name, address, phone, email, id_number) VALUES ($1, $2, $3, $4, $5, $6)";
 
-/// The timeline row of [`insert_action!`] in a batch, when nothing needs its id.
-fn push_action(batch: &mut Batch, case_id: i64, a: &NewCaseAction, actor: &Actor, now: DateTime<Utc>) {
+/// A new case, giving its id. Batched first, so that the rows after it can find it.
+const INSERT_CASE: &str = "INSERT INTO citizen_case (code, unit_id, kind, status, channel, category, received_on, \
+     content, search_text, remote, complexity, crowded, over_level, publish, sender_user_id, accepted_on, \
+     decision_received_on, parent_id, instance, extensions, due_on, resolution_due_on, place, latitude, longitude, \
+     media_url, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $21, \
+     $22, $23, $24, $25, $26, $26) RETURNING id";
+
+// The rows batched after a new case in the same command, before its id is known, find the case
+// by its tracking code (`$1`, unique and indexed): the same statements on both backends.
+macro_rules! case_of_code {
+    () => {
+        "(SELECT id FROM citizen_case WHERE code = $1)"
+    };
+}
+const INSERT_SENDER_OF_CODE: &str = concat!(
+    "INSERT INTO case_sender (case_id, name, address, phone, email, id_number) VALUES (",
+    case_of_code!(),
+    ", $2, $3, $4, $5, $6)"
+);
+const INSERT_ACTION_OF_CODE: &str = concat!(
+    "INSERT INTO case_action (case_id, action, on_date, note, actor_user_id, actor_label, detail, created_at) VALUES (",
+    case_of_code!(),
+    ", $2, $3, $4, $5, $6, $7, $8)"
+);
+/// [`crate::audit::INSERT_AUDIT`] with the entity's id (`$6`) read from the case's code.
+const INSERT_AUDIT_OF_CASE_CODE: &str = "INSERT INTO audit_log \
+    (at, actor_user_id, actor, action, entity, entity_id, unit_id, before_json, after_json, request_id) \
+    VALUES ($1, $2, $3, $4, $5, CAST((SELECT id FROM citizen_case WHERE code = $6) AS TEXT), $7, $8, $9, $10)";
+
+/// The case's row, as the first statement of `batch`.
+fn push_case(batch: &mut Batch, case: &NewCase, search: &str, place: &CasePlace, now: DateTime<Utc>) {
     batch.push(
-        INSERT_ACTION,
+        INSERT_CASE,
         vec![
-            case_id.into(),
+            case.code.as_str().into(),
+            case.unit_id.0.into(),
+            case.kind.as_str().into(),
+            case.status.as_str().into(),
+            case.channel.as_str().into(),
+            case.category.as_str().into(),
+            case.received_on.into(),
+            case.content.as_str().into(),
+            search.into(),
+            case.remote.into(),
+            case.complexity.as_str().into(),
+            case.crowded.into(),
+            case.over_level.into(),
+            case.publish.into(),
+            case.sender_user_id.into(),
+            case.accepted_on.into(),
+            case.decision_received_on.into(),
+            case.parent_id.into(),
+            case.instance.into(),
+            case.due_on.into(),
+            case.resolution_due_on.into(),
+            place.place.as_deref().into(),
+            place.latitude.into(),
+            place.longitude.into(),
+            place.media_url.as_deref().into(),
+            now.into(),
+        ],
+    );
+}
+
+/// The values of [`INSERT_SENDER`] or [`INSERT_SENDER_OF_CODE`]: the case, then the sender.
+fn sender_values(case: Value, sender: &CaseSender) -> Vec<Value> {
+    vec![
+        case,
+        sender.name.as_deref().into(),
+        sender.address.as_deref().into(),
+        sender.phone.as_deref().into(),
+        sender.email.as_deref().into(),
+        sender.id_number.as_deref().into(),
+    ]
+}
+
+/// The timeline row of [`insert_action!`] in a batch, when nothing needs its id: `sql` is
+/// [`INSERT_ACTION`] with the case's id or [`INSERT_ACTION_OF_CODE`] with its code.
+fn push_action(
+    batch: &mut Batch,
+    sql: &'static str,
+    case: Value,
+    a: &NewCaseAction,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) {
+    batch.push(
+        sql,
+        vec![
+            case,
             a.action.as_str().into(),
             a.on_date.into(),
             a.note.as_deref().into(),
@@ -270,93 +357,57 @@ impl Store {
         let inserted = dispatch!(self, write, pool => {
             async {
                 let mut tx = pool.begin().await?;
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO citizen_case (code, unit_id, kind, status, channel, category, received_on, content, \
-                     search_text, remote, complexity, crowded, over_level, publish, sender_user_id, accepted_on, \
-                     decision_received_on, parent_id, instance, extensions, due_on, resolution_due_on, place, latitude, \
-                     longitude, media_url, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $21, \
-                     $22, $23, $24, $25, $26, $26) RETURNING id",
-                )
-                .bind(&case.code)
-                .bind(case.unit_id.0)
-                .bind(case.kind.as_str())
-                .bind(case.status.as_str())
-                .bind(case.channel.as_str())
-                .bind(&case.category)
-                .bind(case.received_on)
-                .bind(&case.content)
-                .bind(&search)
-                .bind(case.remote)
-                .bind(case.complexity.as_str())
-                .bind(case.crowded)
-                .bind(case.over_level)
-                .bind(case.publish)
-                .bind(case.sender_user_id)
-                .bind(case.accepted_on)
-                .bind(case.decision_received_on)
-                .bind(case.parent_id)
-                .bind(case.instance)
-                .bind(case.due_on)
-                .bind(case.resolution_due_on)
-                .bind(place.place.as_deref())
-                .bind(place.latitude)
-                .bind(place.longitude)
-                .bind(place.media_url.as_deref())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                // What follows the case goes to the database as one batch, but for files and
-                // a parent's row, which need the first timeline row's id and go one by one.
                 let mut batch = Batch::default();
-                batch.push(
-                    INSERT_SENDER,
-                    vec![
-                        id.into(),
-                        sender.name.as_deref().into(),
-                        sender.address.as_deref().into(),
-                        sender.phone.as_deref().into(),
-                        sender.email.as_deref().into(),
-                        sender.id_number.as_deref().into(),
-                    ],
-                );
-                let action_id: Option<i64> = if new.files.is_empty() && new.parent.is_none() {
-                    push_action(&mut batch, id, &effects.action, actor, now);
-                    None
+                push_case(&mut batch, case, &search, place, now);
+                let id = if new.files.is_empty() && new.parent.is_none() {
+                    // Nothing needs an id before the end: everything goes as one batch, the
+                    // rows after the case finding it by its tracking code.
+                    let code = || Value::from(case.code.as_str());
+                    batch.push(INSERT_SENDER_OF_CODE, sender_values(code(), sender));
+                    push_action(&mut batch, INSERT_ACTION_OF_CODE, code(), &effects.action, actor, now);
+                    push_mails(&mut batch, &effects.mails, now);
+                    let entry = audit_entry(&case.code, case.unit_id.0, effects.audit_action, &effects.audit_after);
+                    push_audit_with(&mut batch, INSERT_AUDIT_OF_CASE_CODE, now, actor, &entry);
+                    RunBatch::run_batch_returning(&mut *tx, &batch).await?
                 } else {
-                    Some(insert_action!(&mut *tx, id, &effects.action, actor, now)?)
-                };
-                for f in new.files {
-                    let sha = crate::evidence::sha256_hex(&f.bytes);
-                    sqlx::query(
-                        "INSERT INTO case_file (case_id, action_id, file_name, content_type, size, sha256, data, identity, public, created_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                    )
-                    .bind(id)
-                    .bind(action_id)
-                    .bind(&f.file_name)
-                    .bind(&f.content_type)
-                    .bind(i64::try_from(f.bytes.len()).unwrap_or(i64::MAX))
-                    .bind(&sha)
-                    .bind(&f.bytes)
-                    .bind(f.identity)
-                    .bind(f.public)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                if let Some((parent_id, action)) = new.parent {
-                    insert_action!(&mut *tx, parent_id, action, actor, now)?;
-                    sqlx::query("UPDATE citizen_case SET updated_at = $1 WHERE id = $2")
+                    // Files and a parent's row need the first timeline row's id: one by one.
+                    let id = RunBatch::run_batch_returning(&mut *tx, &batch).await?;
+                    let mut batch = Batch::default();
+                    batch.push(INSERT_SENDER, sender_values(id.into(), sender));
+                    let action_id = insert_action!(&mut *tx, id, &effects.action, actor, now)?;
+                    for f in new.files {
+                        let sha = crate::evidence::sha256_hex(&f.bytes);
+                        sqlx::query(
+                            "INSERT INTO case_file (case_id, action_id, file_name, content_type, size, sha256, data, identity, public, created_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                        )
+                        .bind(id)
+                        .bind(action_id)
+                        .bind(&f.file_name)
+                        .bind(&f.content_type)
+                        .bind(i64::try_from(f.bytes.len()).unwrap_or(i64::MAX))
+                        .bind(&sha)
+                        .bind(&f.bytes)
+                        .bind(f.identity)
+                        .bind(f.public)
                         .bind(now)
-                        .bind(parent_id)
                         .execute(&mut *tx)
                         .await?;
-                }
-                push_mails(&mut batch, &effects.mails, now);
-                let entry = audit_entry(id, case.unit_id.0, effects.audit_action, &effects.audit_after);
-                push_audit(&mut batch, now, actor, &entry);
-                RunBatch::run_batch(&mut *tx, &batch).await?;
+                    }
+                    if let Some((parent_id, action)) = new.parent {
+                        insert_action!(&mut *tx, parent_id, action, actor, now)?;
+                        sqlx::query("UPDATE citizen_case SET updated_at = $1 WHERE id = $2")
+                            .bind(now)
+                            .bind(parent_id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    push_mails(&mut batch, &effects.mails, now);
+                    let entry = audit_entry(&id, case.unit_id.0, effects.audit_action, &effects.audit_after);
+                    push_audit(&mut batch, now, actor, &entry);
+                    RunBatch::run_batch(&mut *tx, &batch).await?;
+                    id
+                };
                 tx.commit().await?;
                 Ok::<i64, sqlx::Error>(id)
             }
@@ -462,7 +513,7 @@ impl Store {
             if changed == 1 {
                 insert_action!(&mut *tx, before.id, &effects.action, actor, now)?;
                 insert_mails!(tx, &effects.mails, now);
-                let entry = audit_entry(before.id, after.unit_id, effects.audit_action, &effects.audit_after);
+                let entry = audit_entry(&before.id, after.unit_id, effects.audit_action, &effects.audit_after);
                 write_audit!(&mut *tx, now, actor, &entry)?;
                 tx.commit().await?;
             }
