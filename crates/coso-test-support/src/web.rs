@@ -106,6 +106,57 @@ impl TestApp {
         self.store.create_user(&u, &Actor::system("test")).await.expect("create user");
     }
 
+    /// The codes of the first `n` communes under `parent` in the official list, read through the
+    /// API as an anonymous visitor.
+    pub async fn communes(&self, parent: &str, n: usize) -> Vec<String> {
+        let list: serde_json::Value = self
+            .anonymous()
+            .get(self.url(&format!("/api/v1/units?parent={parent}&kind=commune&limit={n}")))
+            .send()
+            .await
+            .expect("units")
+            .json()
+            .await
+            .expect("json");
+        let codes: Vec<String> = list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|u| u["code"].as_str().expect("a commune").to_string())
+            .collect();
+        assert_eq!(codes.len(), n, "{n} communes under {parent}");
+        codes
+    }
+
+    /// The code of the first commune under `parent` in the official list.
+    pub async fn first_commune(&self, parent: &str) -> String {
+        self.communes(parent, 1).await.remove(0)
+    }
+
+    /// Creates the unit `code` named `name` of `kind` (`village`, `agency`…) under `parent`
+    /// through the API as `c`, who may create it.
+    pub async fn add_unit(&self, c: &reqwest::Client, parent: &str, code: &str, name: &str, kind: &str) {
+        let res = c
+            .post(self.url(&format!("/api/v1/units/{parent}/children")))
+            .json(&serde_json::json!({ "code": code, "name": name, "kind": kind }))
+            .send()
+            .await
+            .expect("unit");
+        assert_eq!(res.status(), 201, "{code}: {}", res.text().await.unwrap_or_default());
+    }
+
+    /// Adds the household `household`, a body as `POST /api/v1/units/{code}/households` takes it,
+    /// to the register of `unit` as `c`.
+    pub async fn add_household(&self, c: &reqwest::Client, unit: &str, household: serde_json::Value) {
+        let res = c
+            .post(self.url(&format!("/api/v1/units/{unit}/households")))
+            .json(&household)
+            .send()
+            .await
+            .expect("household");
+        assert_eq!(res.status(), 201, "{household}: {}", res.text().await.unwrap_or_default());
+    }
+
     /// A client with a cookie jar, signed in through the API; it sends the session's CSRF token
     /// in `X-CSRF-Token`, as API writes need.
     pub async fn client_as(&self, email: &str) -> reqwest::Client {

@@ -25,7 +25,7 @@ async fn cookie_signed_api_writes_need_the_sessions_token() {
     let app = TestApp::spawn().await;
     app.user("root@coso.test", Role::Admin, PROVINCE).await;
     let (c, token) = cookie_client(&app, "root@coso.test").await;
-    let commune = crate::first_commune(&app, PROVINCE).await;
+    let commune = app.first_commune(PROVINCE).await;
     let village = |code: &str| json!({ "code": code, "name": format!("Thôn {code}"), "kind": "village" });
     let write = |code: &str| c.post(app.url(&format!("/api/v1/units/{commune}/children"))).json(&village(code));
     // Neither Origin nor Sec-Fetch-Site, as a script or an old browser sends it: the token decides.

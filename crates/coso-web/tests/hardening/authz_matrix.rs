@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use crate::page_parameters::routes_in_source;
 use crate::rejections::Body;
 use crate::support::{PASSWORD, TestApp};
-use crate::{PROVINCE, first_commune, occurrence, province_plan, village_with_a_household};
+use crate::{PROVINCE, occurrence, province_plan, village_with_a_household};
 
 /// The class of an answer, as a letter of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -630,7 +630,7 @@ impl Fixtures {
     async fn new(app: &TestApp) -> Fixtures {
         village_with_a_household(app).await;
         let (province, plan_json) = province_plan(app).await;
-        let commune = first_commune(app, PROVINCE).await;
+        let commune = app.first_commune(PROVINCE).await;
         for (column, email, role, unit) in accounts(&commune) {
             if !["official_in", "admin"].contains(&column) {
                 app.user(email, role, &unit).await;
@@ -1065,7 +1065,7 @@ async fn every_role_gets_the_answer_of_the_matrix_on_every_route() {
         WebSettings { login_attempts_per_minute: 10_000, intake_per_ip_per_minute: 10_000, ..Default::default() };
     let app = TestApp::spawn_with(settings).await;
     let fixtures = Fixtures::new(&app).await;
-    let commune = first_commune(&app, PROVINCE).await;
+    let commune = app.first_commune(PROVINCE).await;
     let emails: Vec<(&str, &str)> = accounts(&commune).into_iter().map(|(c, e, _, _)| (c, e)).collect();
     let email_of = |column: &str| emails.iter().find(|(c, _)| *c == column).map(|(_, e)| *e);
 

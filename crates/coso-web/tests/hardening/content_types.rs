@@ -10,7 +10,7 @@ async fn raw_bodies_must_declare_their_own_type() {
     let (province, plan) = province_plan(&app).await;
     let id = plan["id"].as_i64().expect("plan id");
     let task = plan["tasks"][0]["id"].as_i64().expect("a task");
-    let commune = crate::first_commune(&app, PROVINCE).await;
+    let commune = app.first_commune(PROVINCE).await;
     let csv = "ma,ten,loai\nT9,Thôn Chín,village\n";
     for form_type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
         for (path, body) in [

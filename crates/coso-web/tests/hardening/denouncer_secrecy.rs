@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use crate::page_parameters::routes_in_source;
 use crate::support::{PASSWORD, TestApp};
-use crate::{PROVINCE, first_commune, village_with_a_household};
+use crate::{PROVINCE, village_with_a_household};
 
 /// The denouncer's name and phone, and the phone left by the sender of the information case:
 /// strings nothing else in the database or the code holds.
@@ -187,7 +187,7 @@ fn leaks(text: &str) -> Vec<&'static str> {
 /// timeline, notifications and audit have content) and attaches the denouncer's handwriting.
 async fn seed(app: &TestApp) -> Seed {
     village_with_a_household(app).await;
-    let commune = first_commune(app, PROVINCE).await;
+    let commune = app.first_commune(PROVINCE).await;
     for (_, email, role, unit) in ROLES {
         if *email != "root@coso.test" {
             app.user(email, *role, if *unit == "commune" { &commune } else { unit }).await;

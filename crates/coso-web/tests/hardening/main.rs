@@ -54,40 +54,15 @@ pub fn occurrence(plan: &Value, period: &str) -> i64 {
         .unwrap_or_else(|| panic!("no {period} occurrence in {plan}"))
 }
 
-/// The code of the first commune of the province `parent` in the official list.
-pub async fn first_commune(app: &TestApp, parent: &str) -> String {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={parent}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    list["items"][0]["code"].as_str().expect("a commune").to_string()
-}
-
 /// An administrator of the province, and a village `V1` under its first commune with one
 /// household.
 pub async fn village_with_a_household(app: &TestApp) -> reqwest::Client {
     app.user("root@coso.test", Role::Admin, PROVINCE).await;
     let admin = app.client_as("root@coso.test").await;
-    let commune = first_commune(app, PROVINCE).await;
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let res = admin
-        .post(app.url("/api/v1/units/V1/households"))
-        .json(&json!({ "code": "H1", "address": "Xóm 1", "representative": "Nguyễn Văn An", "member_count": 4 }))
-        .send()
-        .await
-        .expect("household");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let commune = app.first_commune(PROVINCE).await;
+    app.add_unit(&admin, &commune, "V1", "Thôn Một", "village").await;
+    let household = json!({ "code": "H1", "address": "Xóm 1", "representative": "Nguyễn Văn An", "member_count": 4 });
+    app.add_household(&admin, "V1", household).await;
     admin
 }
 

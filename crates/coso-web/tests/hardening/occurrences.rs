@@ -5,7 +5,7 @@ use coso_domain::authz::Role;
 use serde_json::json;
 
 use crate::support::{TestApp, attr};
-use crate::{PROVINCE, api_error, first_commune, occurrence, province_plan};
+use crate::{PROVINCE, api_error, occurrence, province_plan};
 
 #[tokio::test]
 async fn a_unit_reads_and_sends_only_the_occurrences_it_is_sent() {
@@ -13,8 +13,8 @@ async fn a_unit_reads_and_sends_only_the_occurrences_it_is_sent() {
     let (province, plan) = province_plan(&app).await;
     let annual = occurrence(&plan, "annual");
     let title = plan["title"].as_str().expect("title").to_string();
-    let own = first_commune(&app, PROVINCE).await;
-    let elsewhere = first_commune(&app, "01").await;
+    let own = app.first_commune(PROVINCE).await;
+    let elsewhere = app.first_commune("01").await;
     app.user("xa@coso.test", Role::Official, &own).await;
     app.user("khac@coso.test", Role::Official, &elsewhere).await;
 
