@@ -5,6 +5,7 @@
 //! versions, the minutes as DOCX, and an agency's disclosures to its staff that other agencies'
 //! staff and the public never see.
 
+use crate::common::{commune_with, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
@@ -16,30 +17,12 @@ const PROVINCE: &str = "42";
 /// of `CQA`, a staff member of each agency and a resident of a village.
 async fn two_agencies(app: &TestApp) -> String {
     app.state.clock.set_today(NaiveDate::from_ymd_opt(2026, 2, 10).expect("date"));
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    for (code, name, kind) in [
+    let units = [
         ("CQA", "Văn phòng HĐND và UBND xã", "agency"),
         ("CQB", "Trạm Y tế xã", "agency"),
         ("V1", "Thôn Một", "village"),
-    ] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": code, "name": name, "kind": kind }))
-            .send()
-            .await
-            .expect("unit");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    }
+    ];
+    let commune = commune_with(app, &units).await.code;
     app.user("vp@coso.test", Role::Official, "CQA").await;
     app.user("nv-a@coso.test", Role::Resident, "CQA").await;
     app.user("nv-b@coso.test", Role::Resident, "CQB").await;
@@ -61,24 +44,6 @@ async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
     let res = c.get(app.url(path)).send().await.expect("get");
     assert_eq!(res.status(), 200, "{path}");
     res.json().await.expect("json")
-}
-
-/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 const CONFERENCES: &str = "/api/v1/units/CQA/staff-conferences";

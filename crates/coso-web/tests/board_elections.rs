@@ -4,12 +4,11 @@
 //! residents' representatives of an investment board renewed by an election (GS-3 caps its
 //! seats); the official's pages of a board election.
 
+use crate::common::commune_with_villages;
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
-
-const PROVINCE: &str = "42";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -18,26 +17,7 @@ fn day(s: &str) -> NaiveDate {
 /// The first commune of the province with villages `V1` and `V2`, and an official on it.
 async fn commune(app: &TestApp) -> String {
     app.state.clock.set_today(day("2026-03-02"));
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    for (village, name) in [("V1", "Thôn Một"), ("V2", "Thôn Hai")] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": village, "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    }
+    let commune = commune_with_villages(app, &[("V1", "Thôn Một"), ("V2", "Thôn Hai")]).await.code;
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("xem@coso.test", Role::Viewer, &commune).await;
     commune

@@ -3,6 +3,7 @@
 //! overdue, is escalated to the chairman's inbox, answered, closed and counted in the board's
 //! report (read back from the DOCX); a board member sees only their own board.
 
+use crate::common::{Multipart, commune_with, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
@@ -18,31 +19,13 @@ fn day(s: &str) -> NaiveDate {
 /// it, and two `board_member` accounts. Returns the commune's code.
 async fn commune(app: &TestApp) -> String {
     app.state.clock.set_today(day("2026-01-02"));
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    for (code, name, kind) in [
+    let units = [
         ("V1", "Thôn Một", "village"),
         ("V2", "Thôn Hai", "village"),
         ("V3", "Thôn Ba", "village"),
         ("T1", "Tổ dân phố Một", "residential_group"),
-    ] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": code, "name": name, "kind": kind }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    }
+    ];
+    let commune = commune_with(app, &units).await.code;
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("ban1@coso.test", Role::BoardMember, &commune).await;
     app.user("ban2@coso.test", Role::BoardMember, &commune).await;
@@ -160,24 +143,6 @@ async fn get(c: &reqwest::Client, url: String) -> Value {
     let res = c.get(url).send().await.expect("get");
     assert_eq!(res.status(), 200, "{}", res.url());
     res.json().await.expect("json")
-}
-
-/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 async fn a_finding_goes_overdue_is_escalated_answered_closed_and_reported(app: &TestApp) {
@@ -428,30 +393,13 @@ async fn post_activity(
     fields: &[(&str, &str)],
     photos: &[(&str, Vec<u8>)],
 ) -> reqwest::Response {
-    let boundary = "----coso-board-activity-5c1e";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    for (file, bytes) in photos {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"{file}\"\r\nContent-Type: image/jpeg\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    c.post(url)
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
+    photos
+        .iter()
+        .fold(Multipart::default().texts(fields), |form, (file, bytes)| {
+            form.file("photos", file, Some("image/jpeg"), bytes)
+        })
+        .post(c, url)
         .await
-        .expect("post")
 }
 
 async fn a_visit_keeps_its_photos_and_a_board_is_dissolved_when_its_project_ends(app: &TestApp) {

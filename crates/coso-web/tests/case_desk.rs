@@ -23,19 +23,6 @@ on_both! {
     a_scanned_letter_photographed_by_a_phone_is_stored_without_its_gps => a_letter_loses_its_gps,
 }
 
-async fn first_commune(app: &TestApp) -> String {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    list["items"][0]["code"].as_str().expect("a commune").to_string()
-}
-
 async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let res = c.get(app.url(path)).send().await.expect("page");
     (res.status().as_u16(), res.text().await.expect("html"))
@@ -115,7 +102,7 @@ async fn step(app: &TestApp, c: &reqwest::Client, case: &str, csrf: &str, fields
 }
 
 async fn registers_accepts_and_answers(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let c = browser(app, "tinh@coso.test").await;
     let (status, form) = page(&c, app, &format!("/quan-tri/vu-viec/moi?don-vi={commune}")).await;
@@ -220,7 +207,7 @@ async fn registers_accepts_and_answers(app: &TestApp) {
 }
 
 async fn a_wrong_registration_saves_nothing(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let c = browser(app, "tinh@coso.test").await;
     let (_, form) = page(&c, app, "/quan-tri/vu-viec/moi").await;
@@ -253,7 +240,7 @@ async fn register_by_api(app: &TestApp, c: &reqwest::Client, body: Value) -> Val
 }
 
 async fn the_inbox_orders_and_filters(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let api = app.client_as("tinh@coso.test").await;
     let today = app.state.app.today();
@@ -299,7 +286,7 @@ async fn the_inbox_orders_and_filters(app: &TestApp) {
 }
 
 async fn a_refused_step_is_explained(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let api = app.client_as("tinh@coso.test").await;
     let today = app.state.app.today().to_string();
@@ -328,7 +315,7 @@ async fn a_refused_step_is_explained(app: &TestApp) {
 }
 
 async fn a_denouncer_stays_secret(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     app.user("mat@coso.test", Role::Official, &commune).await;
     coso_app::cases::grant_clearance(&app.state.app, &coso_app::Actor::system("test"), "mat@coso.test", &commune)
@@ -372,7 +359,7 @@ async fn a_denouncer_stays_secret(app: &TestApp) {
 }
 
 async fn categories_are_added_and_deactivated(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
     let c = browser(app, "xa@coso.test").await;
     let path = format!("/quan-tri/don-vi/{commune}/linh-vuc-don");
@@ -403,7 +390,7 @@ async fn categories_are_added_and_deactivated(app: &TestApp) {
 }
 
 async fn clearance_in_the_web(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("root@coso.test", Role::Admin, PROVINCE).await;
     app.user("mat@coso.test", Role::Official, &commune).await;
     let admin = browser(app, "root@coso.test").await;
@@ -448,7 +435,7 @@ async fn docx_text(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
 }
 
 async fn decision_documents(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let api = app.client_as("tinh@coso.test").await;
     let today = app.state.app.today().to_string();
@@ -523,7 +510,7 @@ fn letter_photo_with_gps() -> Vec<u8> {
 }
 
 async fn a_letter_loses_its_gps(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let c = browser(app, "tinh@coso.test").await;
     let (_, form) = page(&c, app, &format!("/quan-tri/vu-viec/moi?don-vi={commune}")).await;

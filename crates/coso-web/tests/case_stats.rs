@@ -5,27 +5,13 @@
 
 use std::io::Cursor;
 
+use crate::common::two_communes;
 use calamine::Reader;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
-
-/// The first two communes of the province.
-async fn communes(app: &TestApp) -> (String, String) {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=2")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let code = |i: usize| list["items"][i]["code"].as_str().expect("a commune").to_string();
-    (code(0), code(1))
-}
 
 async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: &Value) -> Value {
     let res = c.post(app.url(path)).json(body).send().await.expect("request");
@@ -48,7 +34,7 @@ struct Seeded {
 async fn seed(app: &TestApp) -> (reqwest::Client, Seeded) {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let c = app.client_as("tinh@coso.test").await;
-    let (a, b) = communes(app).await;
+    let (a, b) = two_communes(app).await;
     post(
         &c,
         app,

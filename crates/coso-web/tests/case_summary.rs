@@ -4,26 +4,13 @@
 //! complaint, withdrawing, closing, refusing, rating; and the migration's filling statement
 //! rebuilds it from the cases.
 
+use crate::common::two_communes;
 use coso_domain::authz::Role;
 use coso_store::Backend;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
-
-async fn communes(app: &TestApp) -> (String, String) {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=2")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let code = |i: usize| list["items"][i]["code"].as_str().expect("a commune").to_string();
-    (code(0), code(1))
-}
 
 async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: &Value) -> Value {
     let res = c.post(app.url(path)).json(body).send().await.expect("request");
@@ -59,7 +46,7 @@ fn migration_fill(backend: Backend) -> &'static str {
 async fn the_summary_follows_every_change_of_a_case(app: &TestApp) {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let c = app.client_as("tinh@coso.test").await;
-    let (a, b) = communes(app).await;
+    let (a, b) = two_communes(app).await;
     let today = app.state.app.today();
     let ago = |days: u64| (today - chrono::Days::new(days)).to_string();
     let person = json!({ "name": "Phạm Văn Đức", "address": "Thôn Hai", "phone": "0913000222" });

@@ -2,26 +2,12 @@
 //! cases of the legal rules, the refusals that save nothing, and the confidentiality of
 //! denouncers.
 
+use crate::common::two_communes;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
-
-/// The first two communes of the province.
-async fn communes(app: &TestApp) -> (String, String) {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=2")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let code = |i: usize| list["items"][i]["code"].as_str().expect("a commune").to_string();
-    (code(0), code(1))
-}
 
 /// A province official, who handles the cases of every unit of the province.
 async fn province_official(app: &TestApp) -> reqwest::Client {
@@ -80,7 +66,7 @@ fn complaint(unit: &str, received_on: &str, complexity: &str, remote: bool) -> V
 }
 
 async fn petition_and_complaint_deadlines_follow_the_worked_cases(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
     let petition = register(
         &c,
@@ -138,7 +124,7 @@ async fn petition_and_complaint_deadlines_follow_the_worked_cases(app: &TestApp)
 }
 
 async fn denunciation_deadlines_follow_the_worked_cases(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
     let body = |complexity: &str| {
         json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-04", "content": "Tố cáo cán bộ địa chính.",
@@ -208,7 +194,7 @@ async fn denunciation_deadlines_follow_the_worked_cases(app: &TestApp) {
 }
 
 async fn an_anonymous_denunciation_is_information_without_deadlines(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
     for body in [
         json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-04", "content": "Có người khai thác cát trái phép.", "anonymous": true, "sender": sender() }),
@@ -244,7 +230,7 @@ fn field_error(body: &Value, field: &str) -> String {
 }
 
 async fn bad_input_saves_nothing_and_names_the_field(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
     let before = case_rows(app).await;
     assert_eq!(before.len(), 3, "{before:?}");
@@ -307,7 +293,7 @@ const NAME: &str = "Nguyễn Văn Tốcáo Độcnhất";
 const PHONE: &str = "0987654321777";
 
 async fn the_denouncer_is_seen_only_with_a_clearance(app: &TestApp) {
-    let (commune, other_commune) = communes(app).await;
+    let (commune, other_commune) = two_communes(app).await;
     let province = province_official(app).await;
     app.user("root@coso.test", Role::Admin, PROVINCE).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
@@ -369,7 +355,7 @@ fn date(s: &str) -> chrono::NaiveDate {
 }
 
 async fn the_inbox_puts_overdue_cases_first_and_counts_days(app: &TestApp) {
-    let (commune, other_commune) = communes(app).await;
+    let (commune, other_commune) = two_communes(app).await;
     let c = province_official(app).await;
     app.state.app.clock().set_today(date("2024-03-20"));
     let petition = register(
@@ -425,7 +411,7 @@ async fn the_inbox_puts_overdue_cases_first_and_counts_days(app: &TestApp) {
 }
 
 async fn a_village_head_registers_for_the_village_only(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
     let res = c
         .post(app.url(&format!("/api/v1/units/{commune}/children")))
@@ -452,7 +438,7 @@ async fn a_village_head_registers_for_the_village_only(app: &TestApp) {
 }
 
 async fn forwarding_tells_the_sender_only_and_assigning_needs_an_official(app: &TestApp) {
-    let (commune, other_commune) = communes(app).await;
+    let (commune, other_commune) = two_communes(app).await;
     let c = province_official(app).await;
     app.user("xa-khac@coso.test", Role::Official, &other_commune).await;
     let body = json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-04", "content": "Tố cáo thu tiền trái phép.",
@@ -490,7 +476,7 @@ async fn forwarding_tells_the_sender_only_and_assigning_needs_an_official(app: &
 }
 
 async fn the_resident_door_and_the_public_view(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let state = &app.state.app;
     let calendar = coso_calendar::HolidayCalendar::builtin();
     let limits = coso_app::cases::IntakeLimits { max_photo_bytes: 1 << 20 };
@@ -570,7 +556,7 @@ fn photo_with_exif() -> Vec<u8> {
 }
 
 async fn case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret(app: &TestApp) {
-    let (commune, _) = communes(app).await;
+    let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
     app.user("mat@coso.test", Role::Official, &commune).await;
     let body = json!({ "unit": commune, "kind": "denunciation", "received_on": "2024-03-04", "content": "Tố cáo san lấp ao trái phép.", "sender": sender() });
@@ -614,7 +600,7 @@ async fn case_files_are_checked_stripped_and_a_denouncers_hand_is_kept_secret(ap
 }
 
 async fn a_unit_adds_its_own_categories_to_the_defaults(app: &TestApp) {
-    let (commune, other_commune) = communes(app).await;
+    let (commune, other_commune) = two_communes(app).await;
     let c = province_official(app).await;
     let state = &app.state.app;
     let unit = state.store().unit_by_code(&commune).await.expect("q").expect("commune");

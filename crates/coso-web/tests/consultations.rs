@@ -3,12 +3,12 @@
 //! paper counts, the official hides, closes and answers, and the report DOCX read back lists
 //! every comment with its answer; and the refusals of bad input.
 
+use crate::common::{self, Multipart, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
 
-const PROVINCE: &str = "42";
 const DRAFT: &[u8] = include_bytes!("fixtures/du-thao-quy-uoc-thon.md");
 
 fn day(s: &str) -> NaiveDate {
@@ -18,50 +18,13 @@ fn day(s: &str) -> NaiveDate {
 /// The first commune of the province with villages `V1` and `V2`, an official on it, a village
 /// head on `V1`, two residents of `V1` and one of `V2`. Returns the commune's code.
 async fn commune_with_villages(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    for (village, name) in [("V1", "Thôn Một"), ("V2", "Thôn Hai")] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": village, "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    }
+    let commune = common::commune_with_villages(app, &[("V1", "Thôn Một"), ("V2", "Thôn Hai")]).await.code;
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
     app.user("an@coso.test", Role::Resident, "V1").await;
     app.user("binh@coso.test", Role::Resident, "V1").await;
     app.user("cuong@coso.test", Role::Resident, "V2").await;
     commune
-}
-
-/// A multipart form with text fields and one file.
-fn multipart(fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "consultation-boundary";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\r\n")
-            .as_bytes(),
-    );
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 async fn html(c: &reqwest::Client, url: String) -> String {
@@ -81,32 +44,11 @@ async fn upload(app: &TestApp, c: &reqwest::Client, commune: &str, fields: &[(&s
     let token = csrf(&page);
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
-    let (content_type, body) = multipart(&all, "du-thao-quy-uoc-thon.md", DRAFT);
-    c.post(app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien")))
-        .header("content-type", content_type)
-        .body(body)
-        .send()
+    Multipart::default()
+        .texts(&all)
+        .file("file", "du-thao-quy-uoc-thon.md", None, DRAFT)
+        .post(c, app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien")))
         .await
-        .expect("upload")
-}
-
-/// The text of a DOCX, read with the zip crate: the text runs of `word/document.xml`, one line
-/// per paragraph, entities decoded.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Posts the comment form of section `section` of the page as `c`.
@@ -367,25 +309,18 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
     let page = res.text().await.expect("html");
     assert!(page.contains("ít nhất 30 ngày"), "{page}");
     let token = csrf(&html(&official, app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien"))).await);
-    let (content_type, body) = multipart(
-        &[
+    let res = Multipart::default()
+        .texts(&[
             ("csrf", &token),
             ("title", "Dự thảo"),
             ("kind", "plan"),
             ("audience", "unit"),
             ("opens_on", "02/03/2026"),
             ("closes_on", "20/03/2026"),
-        ],
-        "anh.pdf",
-        b"%PDF-1.7",
-    );
-    let res = official
-        .post(app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien")))
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .expect("pdf");
+        ])
+        .file("file", "anh.pdf", None, b"%PDF-1.7")
+        .post(&official, app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien")))
+        .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("html").contains("Tệp dự thảo phải là .docx, .md hoặc .txt."));
     let list: Vec<String> = texts(

@@ -5,12 +5,10 @@
 //! adopts it and both pages link to each other, while one held 20 days after posting is refused
 //! and nothing changes.
 
+use crate::common::village_with_staff;
 use chrono::NaiveDate;
-use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
-
-const PROVINCE: &str = "42";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -20,40 +18,7 @@ fn day(s: &str) -> NaiveDate {
 /// official of the commune and the village head; the day is 2026-03-02.
 async fn village(app: &TestApp, households: usize) {
     app.state.clock.set_today(day("2026-03-02"));
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Đông", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    if households > 0 {
-        let mut csv = String::from("ma ho,dia chi,dai dien ho,so nhan khau\n");
-        for i in 1..=households {
-            csv.push_str(&format!("H{i:03},Xóm {},Nguyễn Văn {i},4\n", i % 5 + 1));
-        }
-        let res = admin
-            .post(app.url("/api/v1/units/V1/households/import"))
-            .header("content-type", "text/csv")
-            .body(csv)
-            .send()
-            .await
-            .expect("import");
-        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
-    }
-    app.user("xa@coso.test", Role::Official, &commune).await;
-    app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
+    village_with_staff(app, "V1", "Thôn Đông", households).await;
 }
 
 async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> String {

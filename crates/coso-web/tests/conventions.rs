@@ -4,12 +4,10 @@
 //! lacking attendance opens the household-ballot path; bad counts are refused; versions are
 //! compared line by line.
 
+use crate::common::{docx_text, village_with_staff};
 use chrono::NaiveDate;
-use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
-
-const PROVINCE: &str = "42";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -18,27 +16,7 @@ fn day(s: &str) -> NaiveDate {
 /// The first commune of the province with the village `V1`, an official on the commune and a
 /// village head on `V1`. Returns the commune's code.
 async fn village(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Đông", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    app.user("xa@coso.test", Role::Official, &commune).await;
-    app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
-    commune
+    village_with_staff(app, "V1", "Thôn Đông", 0).await
 }
 
 const TEXT: &str = "Điều 1. Phạm vi\nQuy ước này áp dụng trong thôn Đông.\nĐiều 2. Vệ sinh\nGiữ sạch đường làng.";
@@ -217,25 +195,6 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     let counts =
         coso_app::reports::convention_indicators(&app.state.app, &template, &unit, period).await.expect("counts");
     assert_eq!(counts.get("village_conventions_reviewed"), Some(&0));
-}
-
-/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph, entities
-/// decoded.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 async fn public_page(app: &TestApp) -> String {

@@ -5,48 +5,19 @@
 //! in the commune's notifications, due 5 working days after the meeting; one closed without a
 //! vote does not; the meetings held and the ballots issued pre-fill the periodic report.
 
+use crate::common::{commune_with_villages, docx_text, import_households};
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
 
-const PROVINCE: &str = "42";
-
 /// The first commune of the province with the village `V1` of 120 households, an official of
 /// the commune and a resident. Returns the commune's code.
 async fn village_of_120(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let mut csv = String::from("ma ho,dia chi,dai dien ho,so nhan khau\n");
-    for i in 1..=120 {
-        csv.push_str(&format!("H{i:03},Xóm {},Nguyễn Văn {i},4\n", i % 5 + 1));
-    }
-    let res = admin
-        .post(app.url("/api/v1/units/V1/households/import"))
-        .header("content-type", "text/csv")
-        .body(csv)
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
-    app.user("xa@coso.test", Role::Official, &commune).await;
+    let commune = commune_with_villages(app, &[("V1", "Thôn Một")]).await;
+    import_households(app, &commune.admin, "V1", 120).await;
+    app.user("xa@coso.test", Role::Official, &commune.code).await;
     app.user("dan@coso.test", Role::Resident, "V1").await;
-    commune
+    commune.code
 }
 
 async fn open(app: &TestApp, c: &reqwest::Client, title: &str, form: &str) -> i64 {
@@ -62,24 +33,6 @@ async fn open(app: &TestApp, c: &reqwest::Client, title: &str, form: &str) -> i6
 async fn post(app: &TestApp, c: &reqwest::Client, path: String, body: Value) {
     let res = c.post(app.url(&path)).json(&body).send().await.expect("post");
     assert_eq!(res.status(), 200, "{path}: {}", res.text().await.unwrap_or_default());
-}
-
-/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 async fn status(app: &TestApp, c: &reqwest::Client, path: &str) -> u16 {

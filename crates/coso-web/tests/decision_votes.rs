@@ -5,6 +5,7 @@
 //! vote is replaced, never counted twice), and sees the result after the close; bad input
 //! changes nothing.
 
+use crate::common::commune_with_villages;
 use coso_domain::HouseholdId;
 use coso_domain::authz::{Action, Grant, Role, authorize};
 use coso_domain::decision::{DecisionInput, Outcome};
@@ -12,38 +13,15 @@ use coso_store::Actor;
 use coso_test_support::{TestApp, attr, on_both};
 use serde_json::{Value, json};
 
-const PROVINCE: &str = "42";
-
 /// A village `V1` of the first commune with five households, two commune officials, the
 /// village head, and a resident linked to the first household. Returns the commune's code.
 async fn village(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let commune = commune_with_villages(app, &[("V1", "Thôn Một")]).await;
     for i in 1..=5 {
-        let res = admin
-            .post(app.url("/api/v1/units/V1/households"))
-            .json(&json!({ "code": format!("H{i}"), "address": format!("Số {i}"), "representative": format!("Nguyễn Văn {i}"), "member_count": 4 }))
-            .send()
-            .await
-            .expect("household");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        let household = json!({ "code": format!("H{i}"), "address": format!("Số {i}"), "representative": format!("Nguyễn Văn {i}"), "member_count": 4 });
+        app.add_household(&commune.admin, "V1", household).await;
     }
+    let commune = commune.code;
     app.user("kiem-phieu-1@coso.test", Role::Official, &commune).await;
     app.user("kiem-phieu-2@coso.test", Role::Official, &commune).await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;

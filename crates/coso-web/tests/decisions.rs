@@ -4,47 +4,15 @@
 //! yes votes than households present, a tally on a closed decision, an online vote on matters
 //! 1–5 — gets a clear error and changes nothing.
 
+use crate::common::village_with_staff;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
 
-const PROVINCE: &str = "42";
-
 /// The first commune of the province with the village `V1` of 120 households, an official of
 /// the commune and the village head. Returns the official's client.
 async fn village_of_120(app: &TestApp) -> reqwest::Client {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let mut csv = String::from("ma ho,dia chi,dai dien ho,so nhan khau\n");
-    for i in 1..=120 {
-        csv.push_str(&format!("H{i:03},Xóm {},Nguyễn Văn {i},4\n", i % 5 + 1));
-    }
-    let res = admin
-        .post(app.url("/api/v1/units/V1/households/import"))
-        .header("content-type", "text/csv")
-        .body(csv)
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
-    app.user("xa@coso.test", Role::Official, &commune).await;
-    app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
+    village_with_staff(app, "V1", "Thôn Một", 120).await;
     app.client_as("xa@coso.test").await
 }
 

@@ -4,6 +4,7 @@
 //! whose progress and lateness show publicly, and the results are published; a voters'
 //! request counted against the voters; and the refusals of bad input, which save nothing.
 
+use crate::common::{commune_with_villages, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
@@ -18,24 +19,7 @@ fn day(s: &str) -> NaiveDate {
 /// The first commune of the province with the village `V1`, an official on the commune and a
 /// resident of `V1`. Returns the commune's code.
 async fn commune_with_a_village(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let commune = commune_with_villages(app, &[("V1", "Thôn Một")]).await.code;
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("an@coso.test", Role::Resident, "V1").await;
     commune
@@ -431,24 +415,6 @@ async fn the_pages_carry_a_question_to_a_public_commitment(app: &TestApp) {
     let commitments = commitments.text().await.expect("html");
     assert_eq!(texts(&commitments, "main .cards h3"), ["Làm đường qua thôn Một"]);
     assert!(texts(&commitments, "main .cards .tag").contains(&"Chưa thực hiện".to_string()), "{commitments}");
-}
-
-/// The text of a DOCX's body, one line per paragraph.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 async fn published_results_are_a_document_and_a_disclosure(app: &TestApp) {

@@ -4,6 +4,7 @@
 //! nothing saved, script shown as text; the legal library with the documents of the units
 //! above, searched in the text of its files; the trainings log and the report it fills.
 
+use crate::common::{FilePart, Multipart, two_communes};
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
 use coso_web::WebSettings;
@@ -13,51 +14,15 @@ const PROVINCE: &str = "42";
 
 /// The first two communes of the province, an official on each, and one on the province.
 async fn communes(app: &TestApp) -> (String, String) {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=2")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let code = |i: usize| list["items"][i]["code"].as_str().expect("a commune").to_string();
-    let (a, b) = (code(0), code(1));
+    let (a, b) = two_communes(app).await;
     app.user("xa-a@coso.test", Role::Official, &a).await;
     app.user("xa-b@coso.test", Role::Official, &b).await;
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     (a, b)
 }
 
-/// A file of a form: (field, file name, type, bytes).
-type FilePart = (&'static str, &'static str, &'static str, Vec<u8>);
-
 /// A refused form: what it is, its fields, its files, the field named and the message.
 type BadCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<FilePart>, &'a str, &'a str);
-
-/// A `multipart/form-data` body: text fields, then files.
-fn multipart(fields: &[(&str, &str)], files: &[FilePart]) -> (String, Vec<u8>) {
-    let boundary = "----coso-test-boundary-9a1c";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    for (field, file, kind, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file}\"\r\nContent-Type: {kind}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
 
 async fn html(c: &reqwest::Client, url: String) -> String {
     let res = c.get(&url).send().await.expect("page");
@@ -82,8 +47,7 @@ async fn send_news(
     let token = csrf(&html(c, app.url(&desk)).await);
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
-    let (kind, body) = multipart(&all, files);
-    c.post(app.url(path)).header("content-type", kind).body(body).send().await.expect("post")
+    Multipart::default().texts(&all).files(files).post(c, app.url(path)).await
 }
 
 /// The id of the post a successful form led to (the client follows the redirect).
@@ -317,13 +281,7 @@ async fn add_document(
     let token = csrf(&html(c, app.url(&format!("/quan-tri/don-vi/{unit}/van-ban"))).await);
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
-    let (kind, body) = multipart(&all, &[file]);
-    c.post(app.url(&format!("/quan-tri/don-vi/{unit}/van-ban")))
-        .header("content-type", kind)
-        .body(body)
-        .send()
-        .await
-        .expect("post")
+    Multipart::default().texts(&all).files(&[file]).post(c, app.url(&format!("/quan-tri/don-vi/{unit}/van-ban"))).await
 }
 
 async fn the_library_shows_the_documents_above_and_finds_words_in_files(app: &TestApp) {

@@ -5,12 +5,11 @@
 //! the counts of DEC-6 held against the unverified VH-5 threshold, a dismissal with its new
 //! election, the compliance of a commune, and bad input that changes nothing.
 
+use crate::common::{self, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
 use serde_json::{Value, json};
-
-const PROVINCE: &str = "42";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -19,26 +18,7 @@ fn day(s: &str) -> NaiveDate {
 /// The first commune of the province with villages `V1` and `V2`, an official on the commune,
 /// a village head and a resident on `V1`. Returns the commune's code.
 async fn commune_with_villages(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    for (village, name) in [("V1", "Thôn Một"), ("V2", "Thôn Hai")] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": village, "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    }
+    let commune = common::commune_with_villages(app, &[("V1", "Thôn Một"), ("V2", "Thôn Hai")]).await.code;
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
     app.user("an@coso.test", Role::Resident, "V1").await;
@@ -55,24 +35,6 @@ async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
     let res = c.get(app.url(path)).send().await.expect("get");
     assert_eq!(res.status(), 200, "{path}");
     res.json().await.expect("json")
-}
-
-/// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in xml.replace("</w:p>", "\n").chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 async fn docx(c: &reqwest::Client, app: &TestApp, path: &str) -> String {

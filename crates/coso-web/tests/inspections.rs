@@ -5,6 +5,7 @@
 //! register and closes the inspection; bad input is refused naming the field and saves nothing;
 //! the pages walk the same steps.
 
+use crate::common::{Multipart, province_admin};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
@@ -20,32 +21,17 @@ fn day(s: &str) -> NaiveDate {
 /// with `W1`; an official on each. Returns the first commune's code.
 async fn communes(app: &TestApp) -> String {
     app.state.clock.set_today(day("2026-05-04"));
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=2")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let first = list["items"][0]["code"].as_str().expect("a commune").to_string();
-    let second = list["items"][1]["code"].as_str().expect("a second commune").to_string();
-    for (parent, code, name) in [(&first, "V1", "Thôn Một"), (&first, "V2", "Thôn Hai"), (&second, "W1", "Thôn Khác")]
+    let admin = province_admin(app).await;
+    let codes = app.communes(PROVINCE, 2).await;
+    let (first, second) = (&codes[0], &codes[1]);
+    for (parent, code, name) in [(first, "V1", "Thôn Một"), (first, "V2", "Thôn Hai"), (second, "W1", "Thôn Khác")]
     {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{parent}/children")))
-            .json(&json!({ "code": code, "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        app.add_unit(&admin, parent, code, name, "village").await;
     }
-    app.user("xa@coso.test", Role::Official, &first).await;
-    app.user("xa-khac@coso.test", Role::Official, &second).await;
+    app.user("xa@coso.test", Role::Official, first).await;
+    app.user("xa-khac@coso.test", Role::Official, second).await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
-    first
+    first.clone()
 }
 
 fn plan_body(target: &str) -> Value {
@@ -400,25 +386,11 @@ async fn the_pages_plan_assess_conclude_and_follow_remediation(app: &TestApp) {
 
 /// An evidence file posted as the inspected unit's form sends it.
 async fn post_evidence(c: &reqwest::Client, url: String, token: &str, file: &str) -> reqwest::Response {
-    let boundary = "----coso-inspected-evidence-7a2f";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes(),
-    );
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file}\"\r\nContent-Type: application/pdf\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\n\r\n");
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    c.post(url)
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
+    Multipart::default()
+        .text("csrf", token)
+        .file("file", file, Some("application/pdf"), b"%PDF-1.7\n%\xe2\xe3\n")
+        .post(c, url)
         .await
-        .expect("post")
 }
 
 async fn the_inspected_village_sees_its_inspection_and_completes_its_task(app: &TestApp) {

@@ -5,24 +5,10 @@
 
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
-use serde_json::Value;
 
 const PROVINCE: &str = "42";
 const ADDRESS: &str = "Số 12, xóm Kiềng Zqv, Thôn Một";
 const PHONE: &str = "0912 345 678";
-
-async fn first_commune(app: &TestApp) -> String {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    list["items"][0]["code"].as_str().expect("a commune").to_string()
-}
 
 /// A client that does not follow redirects, signed in through the sign-in page, with the CSRF
 /// token of its pages.
@@ -89,7 +75,7 @@ async fn sent(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> St
 }
 
 async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("dan@coso.test", Role::Resident, &commune).await;
     app.user("hang-xom@coso.test", Role::Resident, &commune).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
@@ -151,7 +137,7 @@ async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
 }
 
 async fn missing_identity_names_the_field_and_saves_nothing(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     app.user("dan@coso.test", Role::Resident, &commune).await;
     let (c, csrf) = signed_in(app, "dan@coso.test").await;
     let fields: Vec<(&str, &str)> = case_fields(&csrf, "denunciation", &commune, "Tố cáo lấn chiếm đất công.")

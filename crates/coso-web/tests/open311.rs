@@ -49,20 +49,6 @@ impl Client<'_> {
     }
 }
 
-async fn first_commune(app: &TestApp) -> (String, String) {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    let item = &list["items"][0];
-    (item["code"].as_str().expect("code").into(), item["name"].as_str().expect("name").into())
-}
-
 /// The one error of an error answer, checked against the specification's shape.
 fn only_error(status: u16, body: &Value) -> String {
     assert_eq!(status, 400, "{body}");
@@ -73,7 +59,8 @@ fn only_error(status: u16, body: &Value) -> String {
 }
 
 async fn a_client_posts_and_reads_back_by_id_and_filters(app: &TestApp) {
-    let (commune, commune_name) = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
+    let commune_name = app.store.unit_by_code(&commune).await.expect("q").expect("the commune").name;
     let c = Client { app, http: reqwest::Client::new() };
 
     let (status, discovery) = c.get("discovery.json").await;
@@ -196,7 +183,7 @@ async fn a_client_posts_and_reads_back_by_id_and_filters(app: &TestApp) {
 }
 
 async fn bad_requests_get_the_specifications_errors_and_save_nothing(app: &TestApp) {
-    let (commune, _) = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let c = Client { app, http: reqwest::Client::new() };
     let base = [("jurisdiction_id", commune.as_str()), ("service_code", "moi_truong"), ("address_string", "Thôn Đông")];
     let long = "x".repeat(1_000_000);
@@ -233,7 +220,7 @@ async fn bad_requests_get_the_specifications_errors_and_save_nothing(app: &TestA
 }
 
 async fn posts_are_limited_per_address_and_not_refused_as_cross_site(app: &TestApp) {
-    let (commune, _) = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let limited = app.with_settings(WebSettings { intake_per_ip_per_minute: 1, ..WebSettings::default() }).await;
     let form = [
         ("jurisdiction_id", commune.as_str()),
@@ -265,7 +252,7 @@ const KEY: &str = "khoa-rieng-cua-ung-dung-ha-tinh-2026";
 
 async fn a_known_key_has_its_own_budget_and_names_the_client_an_unknown_key_is_refused(app: &TestApp) {
     use sha2::Digest;
-    let (commune, _) = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let settings = WebSettings {
         intake_per_ip_per_minute: 1,
         open311_api_keys: vec![coso_web::Open311Client {

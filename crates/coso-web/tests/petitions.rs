@@ -3,25 +3,13 @@
 //! bad input names its field and saves nothing; photos lose their metadata; the published
 //! petitions of a unit appear on its list with the ratings, complaints never.
 
+use crate::common::{FilePart, Multipart};
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
 use coso_web::WebSettings;
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
-
-async fn first_commune(app: &TestApp) -> String {
-    let list: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    list["items"][0]["code"].as_str().expect("a commune").to_string()
-}
 
 /// A JPEG with an EXIF block holding GPS coordinates, as a phone writes it: APP1 "Exif" with a
 /// TIFF header, IFD0 pointing at a GPS IFD with latitude and longitude.
@@ -45,32 +33,6 @@ fn jpeg_with_gps() -> Vec<u8> {
     j
 }
 
-/// A file of a form: (field, file name, type, bytes).
-type FilePart = (&'static str, &'static str, &'static str, Vec<u8>);
-
-/// A `multipart/form-data` body: text fields, then files.
-fn multipart(fields: &[(&str, &str)], files: &[FilePart]) -> (String, Vec<u8>) {
-    let boundary = "----coso-test-boundary-7d3f";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    for (field, file, kind, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file}\"\r\nContent-Type: {kind}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 async fn send_form(
     app: &TestApp,
     c: &reqwest::Client,
@@ -78,13 +40,7 @@ async fn send_form(
     fields: &[(&str, &str)],
     files: &[FilePart],
 ) -> reqwest::Response {
-    let (kind, body) = multipart(fields, files);
-    c.post(app.url(&format!("/don-vi/{unit}/phan-anh/gui")))
-        .header("content-type", kind)
-        .body(body)
-        .send()
-        .await
-        .expect("post")
+    Multipart::default().texts(fields).files(files).post(c, app.url(&format!("/don-vi/{unit}/phan-anh/gui"))).await
 }
 
 async fn case_rows(app: &TestApp) -> i64 {
@@ -99,7 +55,7 @@ fn code_of(res: &reqwest::Response) -> String {
 }
 
 async fn a_resident_sends_follows_and_rates_a_petition(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let c = app.anonymous();
     let form = c.get(app.url(&format!("/don-vi/{commune}/phan-anh/gui"))).send().await.expect("form");
     assert_eq!(form.status(), 200);
@@ -217,7 +173,7 @@ async fn a_resident_sends_follows_and_rates_a_petition(app: &TestApp) {
 }
 
 async fn bad_input_names_the_field_and_saves_nothing(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let small = app.with_settings(WebSettings { max_photo_bytes: 1024, ..WebSettings::default() }).await;
     let c = small.anonymous();
     let before = case_rows(app).await;
@@ -263,7 +219,7 @@ async fn bad_input_names_the_field_and_saves_nothing(app: &TestApp) {
 }
 
 async fn intake_is_limited_per_address(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let limited = app.with_settings(WebSettings { intake_per_ip_per_minute: 2, ..WebSettings::default() }).await;
     let c = limited.anonymous();
     let fields = [("category", "ha_tang"), ("content", "Cống thoát nước bị tắc.")];
@@ -277,7 +233,7 @@ async fn intake_is_limited_per_address(app: &TestApp) {
 }
 
 async fn only_published_petitions_are_listed(app: &TestApp) {
-    let commune = first_commune(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     let c = app.anonymous();
     let private = [("category", "dat_dai"), ("content", "Tranh chấp ranh giới đất riêng tư.")];
     assert_eq!(send_form(app, &c, &commune, &private, &[]).await.status(), 303);

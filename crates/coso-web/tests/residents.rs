@@ -1,6 +1,7 @@
 //! The residents' front door: signing up with a verified e-mail, and a resident account linked
 //! to its household by the village head.
 
+use crate::common::province_admin;
 use chrono::Duration;
 use coso_app::accounts;
 use coso_domain::UserId;
@@ -12,42 +13,18 @@ use serde_json::{Value, json};
 const PROVINCE: &str = "42";
 const NEW_PASSWORD: &str = "mật-khẩu-người-dân";
 
-/// The first commune of the province.
-async fn first_commune(app: &TestApp, admin: &reqwest::Client) -> String {
-    let list: Value = admin
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit=1")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    list["items"][0]["code"].as_str().expect("a commune").to_string()
-}
-
 /// Villages `V1` and `V2` under the first commune, each with a household `H1`; a village head
 /// for each. Returns the commune's code.
 async fn two_villages(app: &TestApp) -> String {
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let commune = first_commune(app, &admin).await;
+    let admin = province_admin(app).await;
+    let commune = app.first_commune(PROVINCE).await;
     for (village, name, representative, address) in
         [("V1", "Thôn Một", "Nguyễn Văn An", "Xóm Đình, Thôn Một"), ("V2", "Thôn Hai", "Trần Thị Bình", "Xóm Chợ")]
     {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": village, "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{village}/households")))
-            .json(&json!({ "code": "H1", "address": address, "representative": representative, "member_count": 4 }))
-            .send()
-            .await
-            .expect("household");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        app.add_unit(&admin, &commune, village, name, "village").await;
+        let household =
+            json!({ "code": "H1", "address": address, "representative": representative, "member_count": 4 });
+        app.add_household(&admin, village, household).await;
     }
     app.user("truong-thon-1@coso.test", Role::VillageHead, "V1").await;
     app.user("truong-thon-2@coso.test", Role::VillageHead, "V2").await;

@@ -9,6 +9,7 @@
 
 use std::io::{Cursor, Read};
 
+use crate::common::{Commune, commune_with_villages, province_admin};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both};
@@ -28,19 +29,6 @@ fn docx_text(bytes: &[u8]) -> String {
     xml
 }
 
-/// The first `n` communes of the province, by code.
-async fn communes(app: &TestApp, client: &reqwest::Client, n: usize) -> Vec<String> {
-    let list: Value = client
-        .get(app.url(&format!("/api/v1/units?parent={PROVINCE}&kind=commune&limit={n}")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
-    list["items"].as_array().expect("items").iter().map(|u| u["code"].as_str().expect("code").to_string()).collect()
-}
-
 fn draft(number: &str, title: &str, issuer: &str, obligations: Value) -> Value {
     json!({
         "number": number, "issued_on": "2026-01-20", "title": title, "issuer": issuer, "year": 2026,
@@ -52,7 +40,7 @@ async fn a_steering_committee_plan_cascades_to_a_commune(app: &TestApp) {
     app.state.clock.set_today(day("2026-01-20"));
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
-    let codes = communes(app, &province, 2).await;
+    let codes = app.communes(PROVINCE, 2).await;
     let commune = &codes[0];
     let implementing = json!([{ "kind": "implementing_plan", "period": null, "due": "2026-02-28", "raw": "" }]);
     let res = province
@@ -83,15 +71,8 @@ async fn a_steering_committee_plan_cascades_to_a_commune(app: &TestApp) {
         .expect("json");
     assert!(inbox.to_string().contains("03/KH-BCĐ"), "{inbox}");
     let occurrence = plan["obligations"][0]["occurrences"][0]["id"].as_i64().expect("occurrence");
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let res = admin
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    let admin = province_admin(app).await;
+    app.add_unit(&admin, commune, "V1", "Thôn Một", "village").await;
     let res = client
         .post(app.url("/api/v1/plans"))
         .json(&json!({
@@ -160,19 +141,8 @@ async fn an_unknown_issuing_body_is_refused_and_nothing_saved(app: &TestApp) {
 /// province official's client.
 async fn commune_with_an_overdue_report(app: &TestApp) -> (String, String, reqwest::Client) {
     app.state.clock.set_today(day("2026-01-20"));
-    app.user("root@coso.test", Role::Admin, PROVINCE).await;
-    let admin = app.client_as("root@coso.test").await;
-    let codes = communes(app, &admin, 2).await;
-    let commune = codes[0].clone();
-    for (code, name) in [("V1", "Thôn Một"), ("V2", "Thôn Hai")] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&json!({ "code": code, "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    }
+    let Commune { code: commune, admin } = commune_with_villages(app, &[("V1", "Thôn Một"), ("V2", "Thôn Hai")]).await;
+    let other = app.communes(PROVINCE, 2).await.remove(1);
     app.user("xa@coso.test", Role::Official, &commune).await;
     let official = app.client_as("xa@coso.test").await;
     let report = json!([{ "kind": "report", "period": "ad_hoc", "due": "2026-02-10", "raw": "" }]);
@@ -187,7 +157,7 @@ async fn commune_with_an_overdue_report(app: &TestApp) -> (String, String, reqwe
         .expect("plan");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     app.state.clock.set_today(day("2026-03-01"));
-    (commune, codes[1].clone(), admin)
+    (commune, other, admin)
 }
 
 async fn a_member_sees_the_overdue_report_of_their_village_only(app: &TestApp) {

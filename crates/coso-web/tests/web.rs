@@ -1,6 +1,7 @@
 //! The web crate's integration tests, one module a file of this folder, in one binary (see
 //! `Cargo.toml`): `cargo test --workspace --test web -- pages::` runs the tests of `pages.rs`.
-//! The hardening tests (`hardening/`) are a binary of their own.
+//! `common.rs` holds the fixtures they share. The hardening tests (`hardening/`) are a binary of
+//! their own.
 
 #[path = "accounts.rs"]
 mod accounts;
@@ -26,6 +27,8 @@ mod case_stats;
 mod case_summary;
 #[path = "cases.rs"]
 mod cases;
+#[path = "common.rs"]
+mod common;
 #[path = "consultations.rs"]
 mod consultations;
 #[path = "convention_pages.rs"]
