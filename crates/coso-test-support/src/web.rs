@@ -157,6 +157,15 @@ impl TestApp {
         assert_eq!(res.status(), 201, "{household}: {}", res.text().await.unwrap_or_default());
     }
 
+    /// Imports `document` as a plan through `POST /api/v1/plans/import?{query}` as `c`; the plan
+    /// as the API answers it.
+    pub async fn import_plan(&self, c: &reqwest::Client, query: &str, document: Vec<u8>) -> serde_json::Value {
+        let res =
+            c.post(self.url(&format!("/api/v1/plans/import?{query}"))).body(document).send().await.expect("import");
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        res.json().await.expect("plan")
+    }
+
     /// A client with a cookie jar, signed in through the API; it sends the session's CSRF token
     /// in `X-CSRF-Token`, as API writes need.
     pub async fn client_as(&self, email: &str) -> reqwest::Client {
@@ -198,6 +207,31 @@ impl TestApp {
         form.extend_from_slice(fields);
         c.post(self.url(path)).form(&form).send().await.expect("post")
     }
+}
+
+/// The Bình Phước plan of 2022 (115/KH-UBND), as the DOCX kept with the document reader's tests.
+pub fn plan_docx() -> Vec<u8> {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx");
+    std::fs::read(p).expect("Bình Phước fixture")
+}
+
+/// The Bình Phước plan of 2022 (115/KH-UBND) in Markdown, as kept in `fixtures/plans/`.
+pub fn plan_markdown() -> Vec<u8> {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
+    std::fs::read(p).expect("Bình Phước fixture")
+}
+
+/// The id of the first occurrence of the plan's obligation for `period` (`annual`, …).
+pub fn occurrence(plan: &serde_json::Value, period: &str) -> i64 {
+    plan["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .find(|o| o["period"] == period)
+        .and_then(|o| o["occurrences"][0]["id"].as_i64())
+        .unwrap_or_else(|| panic!("no {period} occurrence in {plan}"))
 }
 
 /// Parses HTML and returns the text of every element matching `selector`.

@@ -3,7 +3,7 @@
 //! unit's remote-area flag.
 
 use coso_domain::authz::Role;
-use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, texts};
+use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, plan_markdown, texts};
 
 /// Signs in through the login form with a client that does not follow redirects.
 async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
@@ -80,16 +80,8 @@ async fn the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan(app: &Te
 async fn province_plan(app: &TestApp) -> (serde_json::Value, String) {
     app.user("tinh@coso.test", Role::Official, "42").await;
     let province = app.client_as("tinh@coso.test").await;
-    let fixture = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
-    let res = province
-        .post(app.url("/api/v1/plans/import?unit=42&targets=children&year=2026&file_name=binh-phuoc.md"))
-        .body(std::fs::read(fixture).expect("fixture"))
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201);
-    let plan: serde_json::Value = res.json().await.expect("json");
+    let plan =
+        app.import_plan(&province, "unit=42&targets=children&year=2026&file_name=binh-phuoc.md", plan_markdown()).await;
     let communes: serde_json::Value = province
         .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
         .send()

@@ -8,7 +8,7 @@
 use crate::common::{commune_with, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, attr, on_both, texts};
+use coso_test_support::{TestApp, attr, occurrence, on_both, plan_markdown, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -269,26 +269,9 @@ async fn the_officials_pages_record_and_show_the_outcome(app: &TestApp) {
 async fn an_agency_target_reports_on_the_agencies_template(app: &TestApp) {
     let commune = two_agencies(app).await;
     let root = app.client_as("root@coso.test").await;
-    let plan = std::fs::read(
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md"),
-    )
-    .expect("plan fixture");
-    let res = root
-        .post(app.url(&format!("/api/v1/plans/import?unit={commune}&targets=CQA,V1&year=2026&file_name=kh.md")))
-        .body(plan)
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let plan: Value = res.json().await.expect("plan");
-    let annual = plan["obligations"]
-        .as_array()
-        .expect("obligations")
-        .iter()
-        .find(|o| o["period"] == "annual")
-        .and_then(|o| o["occurrences"][0]["id"].as_i64())
-        .expect("an annual report");
+    let query = format!("unit={commune}&targets=CQA,V1&year=2026&file_name=kh.md");
+    let plan = app.import_plan(&root, &query, plan_markdown()).await;
+    let annual = occurrence(&plan, "annual");
 
     let form = |code: &'static str| {
         let root = root.clone();
@@ -483,19 +466,8 @@ async fn download(c: &reqwest::Client, app: &TestApp, path: &str) -> Vec<u8> {
 async fn the_aggregate_files_carry_the_agencies(app: &TestApp) {
     let commune = two_agencies(app).await;
     let root = app.client_as("root@coso.test").await;
-    let plan = std::fs::read(
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md"),
-    )
-    .expect("plan fixture");
-    let res = root
-        .post(app.url(&format!("/api/v1/plans/import?unit={commune}&targets=CQA,CQB,V1&year=2026&file_name=kh.md")))
-        .body(plan)
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let plan: Value = res.json().await.expect("plan");
+    let query = format!("unit={commune}&targets=CQA,CQB,V1&year=2026&file_name=kh.md");
+    let plan = app.import_plan(&root, &query, plan_markdown()).await;
     let id = plan["id"].as_i64().expect("plan id");
     let occurrence = plan["obligations"]
         .as_array()

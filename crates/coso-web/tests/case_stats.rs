@@ -8,7 +8,7 @@ use std::io::Cursor;
 use crate::common::two_communes;
 use calamine::Reader;
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, on_both, texts};
+use coso_test_support::{TestApp, occurrence, on_both, plan_docx, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -231,31 +231,12 @@ async fn the_page_shows_charts_and_the_downloads_hold_the_same_table(app: &TestA
     assert_eq!(res.status(), 400, "a download names its unit");
 }
 
-/// The Bình Phước plan, as the DOCX kept with the document reader's tests.
-fn plan_document() -> Vec<u8> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx");
-    std::fs::read(p).expect("Bình Phước fixture")
-}
-
 async fn the_report_form_is_prefilled_with_the_cases_of_the_period(app: &TestApp) {
     app.state.app.clock().set_today("2026-12-05".parse().expect("date"));
     let (province, s) = seed(app).await;
-    let res = province
-        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx")))
-        .body(plan_document())
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let plan: Value = res.json().await.expect("plan");
-    let annual = plan["obligations"]
-        .as_array()
-        .expect("obligations")
-        .iter()
-        .find(|o| o["period"] == "annual")
-        .and_then(|o| o["occurrences"][0]["id"].as_i64())
-        .expect("the annual report");
+    let query = format!("unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx");
+    let plan = app.import_plan(&province, &query, plan_docx()).await;
+    let annual = occurrence(&plan, "annual");
     let form = |commune: String, email: &'static str| async move {
         app.user(email, Role::Official, &commune).await;
         let c = app.client_as(email).await;

@@ -7,7 +7,7 @@
 use crate::common::{commune_with_villages, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, attr, on_both, texts};
+use coso_test_support::{TestApp, attr, occurrence, on_both, plan_docx, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -130,25 +130,9 @@ async fn a_dialogue_runs_from_its_notice_to_its_commitments(app: &TestApp) {
     // 6. The commune's annual report of 2025 counts the dialogue held, still editable.
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
-    let plan_document = std::fs::read(
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx"),
-    )
-    .expect("plan fixture");
-    let res = province
-        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2025&file_name=kh.docx")))
-        .body(plan_document)
-        .send()
-        .await
-        .expect("import");
-    let plan = json_of(res, 201).await;
-    let annual = plan["obligations"]
-        .as_array()
-        .expect("obligations")
-        .iter()
-        .find(|o| o["period"] == "annual")
-        .and_then(|o| o["occurrences"][0]["id"].as_i64())
-        .expect("the annual report");
+    let query = format!("unit={PROVINCE}&targets=children&year=2025&file_name=kh.docx");
+    let plan = app.import_plan(&province, &query, plan_docx()).await;
+    let annual = occurrence(&plan, "annual");
     let form =
         official.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={commune}"))).send().await.expect("form");
     let form = form.text().await.expect("html");

@@ -6,7 +6,7 @@
 
 use crate::common::{FilePart, Multipart, two_communes};
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, attr, on_both, texts};
+use coso_test_support::{TestApp, attr, occurrence, on_both, plan_docx, texts};
 use coso_web::WebSettings;
 use serde_json::{Value, json};
 
@@ -367,13 +367,6 @@ async fn the_library_shows_the_documents_above_and_finds_words_in_files(app: &Te
     assert_eq!(rows(app, "library_document").await, before);
 }
 
-/// The Bình Phước plan, as the DOCX kept with the document reader's tests.
-fn plan_document() -> Vec<u8> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx");
-    std::fs::read(p).expect("Bình Phước fixture")
-}
-
 async fn trainings_are_logged_and_fill_the_reports_trainings(app: &TestApp) {
     let (a, _) = communes(app).await;
     app.state.app.clock().set_today("2026-12-05".parse().expect("date"));
@@ -435,21 +428,9 @@ async fn trainings_are_logged_and_fill_the_reports_trainings(app: &TestApp) {
     // The annual report of 2026: the two gatherings of 2026, not the broadcast nor 2025's.
     app.user("tinh-kh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh-kh@coso.test").await;
-    let res = province
-        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx")))
-        .body(plan_document())
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let plan: Value = res.json().await.expect("plan");
-    let annual = plan["obligations"]
-        .as_array()
-        .expect("obligations")
-        .iter()
-        .find(|o| o["period"] == "annual")
-        .and_then(|o| o["occurrences"][0]["id"].as_i64())
-        .expect("the annual report");
+    let query = format!("unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx");
+    let plan = app.import_plan(&province, &query, plan_docx()).await;
+    let annual = occurrence(&plan, "annual");
     let form = html(&c, app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={a}"))).await;
     assert_eq!(attr(&form, "#i_trainings", "value").as_deref(), Some("2"));
 }

@@ -9,16 +9,10 @@ use calamine::Reader;
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_domain::report::Template;
-use coso_test_support::{PASSWORD, TestApp, attr, on_both, texts};
+use coso_test_support::{PASSWORD, TestApp, attr, on_both, plan_markdown, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
-
-fn fixture() -> Vec<u8> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
-    std::fs::read(p).expect("Bình Phước fixture")
-}
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -50,17 +44,8 @@ async fn setup(app: &TestApp) -> Setup {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
     app.state.clock.set_today(day("2026-01-15"));
-    let res =
-        province
-            .post(app.url(&format!(
-                "/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=binh-phuoc.md"
-            )))
-            .body(fixture())
-            .send()
-            .await
-            .expect("import");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let plan: Value = res.json().await.expect("json");
+    let query = format!("unit={PROVINCE}&targets=children&year=2026&file_name=binh-phuoc.md");
+    let plan = app.import_plan(&province, &query, plan_markdown()).await;
     let children: Value = province
         .get(app.url(&format!("/api/v1/units/{PROVINCE}/children?limit=500")))
         .send()

@@ -2,28 +2,15 @@
 //! error page, logged, on both backends: never a plan shown or printed as if it had no sections.
 
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, on_both};
-use serde_json::Value;
+use coso_test_support::{TestApp, on_both, plan_markdown};
 
 const PROVINCE: &str = "42";
-
-fn fixture() -> Vec<u8> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/plans/binh-phuoc-115-KH-UBND-2022.md");
-    std::fs::read(p).expect("Bình Phước fixture")
-}
 
 async fn a_plan_with_bad_stored_sections_is_an_error_not_an_empty_plan(app: &TestApp) {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
-    let res = province
-        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=kh.md")))
-        .body(fixture())
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201);
-    let plan: Value = res.json().await.expect("json");
+    let query = format!("unit={PROVINCE}&targets=children&year=2026&file_name=kh.md");
+    let plan = app.import_plan(&province, &query, plan_markdown()).await;
     let id = plan["id"].as_i64().expect("id");
     let get = |path: String| province.get(app.url(&path)).send();
     let (page, docx) = (format!("/quan-tri/ke-hoach/{id}"), format!("/quan-tri/ke-hoach/{id}/van-ban.docx"));

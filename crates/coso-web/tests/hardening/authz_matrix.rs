@@ -13,8 +13,9 @@ use serde_json::{Value, json};
 
 use crate::page_parameters::routes_in_source;
 use crate::rejections::Body;
+use crate::support::occurrence;
 use crate::support::{PASSWORD, TestApp};
-use crate::{PROVINCE, occurrence, province_plan, village_with_a_household};
+use crate::{PROVINCE, province_plan, village_with_a_household};
 
 /// The class of an answer, as a letter of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

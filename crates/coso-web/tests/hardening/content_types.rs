@@ -19,9 +19,9 @@ async fn raw_bodies_must_declare_their_own_type() {
             (format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.txt"), b"Bien ban hop".to_vec()),
             (
                 format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&file_name=kh.docx"),
-                crate::plan_document(),
+                crate::support::plan_docx(),
             ),
-            ("/api/v1/plans/parse?file_name=kh.docx".to_string(), crate::plan_document()),
+            ("/api/v1/plans/parse?file_name=kh.docx".to_string(), crate::support::plan_docx()),
             ("/api/v1/calendar/announcements".to_string(), br#"{"year":2031}"#.to_vec()),
         ] {
             let res = province.post(app.url(&path)).header("content-type", form_type).body(body).send().await;

@@ -58,7 +58,7 @@ async fn pages_need_nothing_the_policy_forbids() {
     let (_, plan) = province_plan(&app).await;
     let admin = village_with_a_household(&app).await;
     let id = plan["id"].as_i64().expect("plan id");
-    let annual = crate::occurrence(&plan, "annual");
+    let annual = crate::support::occurrence(&plan, "annual");
     let commune = app.first_commune(PROVINCE).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
     let official = app.client_as("xa@coso.test").await;

@@ -18,40 +18,18 @@ mod search_limits;
 
 use coso_domain::authz::Role;
 use serde_json::{Value, json};
-use support::TestApp;
+use support::{TestApp, plan_docx};
 
 pub const PROVINCE: &str = "42";
-
-/// The Bình Phước plan, as the DOCX kept with the document reader's tests.
-pub fn plan_document() -> Vec<u8> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../coso-documents/tests/docs/fixtures/binh-phuoc-115-KH-UBND-2022.docx");
-    std::fs::read(p).expect("Bình Phước fixture")
-}
 
 /// A province official, and the plan they issued for every commune and ward of the province.
 pub async fn province_plan(app: &TestApp) -> (reqwest::Client, Value) {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let province = app.client_as("tinh@coso.test").await;
-    let res = province
-        .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx")))
-        .body(plan_document())
-        .send()
-        .await
-        .expect("import");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    (province, res.json().await.expect("plan"))
-}
-
-/// The first occurrence of the plan's obligation for `period` (`annual`, …).
-pub fn occurrence(plan: &Value, period: &str) -> i64 {
-    plan["obligations"]
-        .as_array()
-        .expect("obligations")
-        .iter()
-        .find(|o| o["period"] == period)
-        .and_then(|o| o["occurrences"][0]["id"].as_i64())
-        .unwrap_or_else(|| panic!("no {period} occurrence in {plan}"))
+    let plan = app
+        .import_plan(&province, &format!("unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx"), plan_docx())
+        .await;
+    (province, plan)
 }
 
 /// An administrator of the province, and a village `V1` under its first commune with one

@@ -4,8 +4,9 @@
 use coso_domain::authz::Role;
 use serde_json::json;
 
+use crate::support::occurrence;
 use crate::support::{TestApp, attr};
-use crate::{PROVINCE, api_error, occurrence, province_plan};
+use crate::{PROVINCE, api_error, province_plan};
 
 #[tokio::test]
 async fn a_unit_reads_and_sends_only_the_occurrences_it_is_sent() {

@@ -4,8 +4,9 @@
 use coso_domain::authz::Role;
 use serde_json::Value;
 
+use crate::support::plan_docx;
 use crate::support::{TestApp, attr};
-use crate::{PROVINCE, api_error, plan_document};
+use crate::{PROVINCE, api_error};
 
 #[tokio::test]
 async fn only_plan_managers_parse_and_a_few_at_a_time() {
@@ -14,7 +15,7 @@ async fn only_plan_managers_parse_and_a_few_at_a_time() {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let resident = app.client_as("dan@coso.test").await;
     let official = app.client_as("tinh@coso.test").await;
-    let parse = |c: &reqwest::Client| c.post(app.url("/api/v1/plans/parse?file_name=kh.docx")).body(plan_document());
+    let parse = |c: &reqwest::Client| c.post(app.url("/api/v1/plans/parse?file_name=kh.docx")).body(plan_docx());
     api_error(parse(&resident).send().await.expect("parse"), 403, "forbidden").await;
     let res = parse(&official).send().await.expect("parse");
     assert_eq!(res.status(), 200);
@@ -32,7 +33,7 @@ async fn only_plan_managers_parse_and_a_few_at_a_time() {
     assert!(body["error"]["message"].as_str().is_some_and(|m| m.contains("thử lại")), "{body}");
     let import = official
         .post(app.url(&format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&file_name=kh.docx")))
-        .body(plan_document())
+        .body(plan_docx())
         .send()
         .await
         .expect("import");
@@ -45,7 +46,7 @@ async fn only_plan_managers_parse_and_a_few_at_a_time() {
          --zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kh.docx\"\r\n\r\n"
     )
     .into_bytes();
-    form.extend(plan_document());
+    form.extend(plan_docx());
     form.extend(b"\r\n--zz--\r\n");
     let res = official
         .post(app.url("/quan-tri/ke-hoach/nhap?don-vi=42"))
