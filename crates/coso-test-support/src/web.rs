@@ -234,6 +234,37 @@ pub fn occurrence(plan: &serde_json::Value, period: &str) -> i64 {
         .unwrap_or_else(|| panic!("no {period} occurrence in {plan}"))
 }
 
+/// `(method, route)` of every `.route(route, get(…).post(…))` in coso-web's source, sorted, with
+/// the route as its first argument is written (a path, or the name of a constant), so that a route
+/// added tomorrow is tested without anyone listing it.
+pub fn routes_in_source() -> Vec<(String, String)> {
+    let src = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../coso-web/src");
+    let mut files = vec![src];
+    let mut routes = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).expect("source dir").map(|e| e.expect("entry").path()));
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source file");
+        for call in text.split(".route(").skip(1) {
+            let call = call.split("))").next().unwrap_or(call);
+            let Some((first, handlers)) = call.split_once(',') else { continue };
+            // A route marked to keep the sessions after its writes wraps its handlers.
+            let handlers = handlers.trim_start().trim_start_matches("keeps_sessions(");
+            let route = first.trim().trim_matches('"');
+            for method in ["get", "post", "put", "patch", "delete"] {
+                if handlers.trim_start().starts_with(&format!("{method}(")) || handlers.contains(&format!(".{method}("))
+                {
+                    routes.push((method.to_uppercase(), route.to_string()));
+                }
+            }
+        }
+    }
+    routes.sort();
+    routes
+}
+
 /// Parses HTML and returns the text of every element matching `selector`.
 pub fn texts(html: &str, selector: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);

@@ -8,37 +8,14 @@ use std::collections::BTreeSet;
 use coso_test_support::TestApp;
 use serde_json::Value;
 
-/// `(method, path)` of every `.route("/api/v1/…", get(…).post(…))` in the web crate's source, so
-/// that a route added tomorrow is checked without anyone listing it.
+/// `(method, path)` of every `/api/v1/…` route in the web crate's source, so that a route added
+/// tomorrow is checked without anyone listing it.
 fn api_routes_in_source() -> BTreeSet<(String, String)> {
-    let src = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![src];
-    let mut routes = BTreeSet::new();
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            files.extend(std::fs::read_dir(&path).expect("source dir").map(|e| e.expect("entry").path()));
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("source file");
-        for call in text.split(".route(").skip(1) {
-            let call = call.split("))").next().unwrap_or(call);
-            let Some((first, handlers)) = call.split_once(',') else { continue };
-            // A route marked to keep the sessions after its writes wraps its handlers.
-            let handlers = handlers.trim_start().trim_start_matches("keeps_sessions(");
-            let route = first.trim().trim_matches('"');
-            // The document itself and the catch-all that answers unknown API paths.
-            if !route.starts_with("/api/v1/") || route == "/api/v1/openapi.json" || route.contains("{*") {
-                continue;
-            }
-            for method in ["get", "post", "put", "patch", "delete"] {
-                if handlers.trim_start().starts_with(&format!("{method}(")) || handlers.contains(&format!(".{method}("))
-                {
-                    routes.insert((method.to_uppercase(), route.to_string()));
-                }
-            }
-        }
-    }
-    routes
+    coso_test_support::routes_in_source()
+        .into_iter()
+        // The document itself and the catch-all that answers unknown API paths.
+        .filter(|(_, route)| route.starts_with("/api/v1/") && route != "/api/v1/openapi.json" && !route.contains("{*"))
+        .collect()
 }
 
 /// The API routes that read a body, from the rejection test's list of every route and its body.

@@ -7,40 +7,18 @@ use coso_domain::authz::Role;
 use coso_web::WebSettings;
 
 use crate::rejections::ROUTES;
-use crate::support::{TestApp, texts};
+use crate::support::{self, TestApp, texts};
 
 /// The style sheet's route, named by a constant in the source.
 const STYLESHEET: &str = "/static/coso.css";
 
-/// `(method, path)` of every `.route("…", get(…).post(…))` in the web crate's source, so that a
-/// route added tomorrow is probed without anyone listing it.
+/// `(method, path)` of every route in the web crate's source, sorted, the style sheet's constant
+/// read as its path, so that a route added tomorrow is probed without anyone listing it.
 pub fn routes_in_source() -> Vec<(String, String)> {
-    let src = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![src];
-    let mut routes = Vec::new();
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            files.extend(std::fs::read_dir(&path).expect("source dir").map(|e| e.expect("entry").path()));
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("source file");
-        for call in text.split(".route(").skip(1) {
-            let call = call.split("))").next().unwrap_or(call);
-            let Some((first, handlers)) = call.split_once(',') else { continue };
-            // A route marked to keep the sessions after its writes wraps its handlers.
-            let handlers = handlers.trim_start().trim_start_matches("keeps_sessions(");
-            let route = match first.trim().trim_matches('"') {
-                "STYLESHEET" => STYLESHEET.to_string(),
-                r => r.to_string(),
-            };
-            for method in ["get", "post", "put", "patch", "delete"] {
-                let starts = handlers.trim_start().starts_with(&format!("{method}("));
-                if starts || handlers.contains(&format!(".{method}(")) {
-                    routes.push((method.to_uppercase(), route.clone()));
-                }
-            }
-        }
-    }
+    let mut routes: Vec<(String, String)> = support::routes_in_source()
+        .into_iter()
+        .map(|(method, route)| (method, if route == "STYLESHEET" { STYLESHEET.to_string() } else { route }))
+        .collect();
     routes.sort();
     routes
 }
