@@ -18,4 +18,6 @@ pub use backend::Backend;
 pub use db::TestDb;
 pub use postgres::PgDatabase;
 #[cfg(feature = "web")]
-pub use web::{PASSWORD, TestApp, attr, attrs, occurrence, plan_docx, plan_markdown, routes_in_source, texts};
+pub use web::{
+    PASSWORD, TestApp, attr, attrs, location, occurrence, plan_docx, plan_markdown, routes_in_source, texts,
+};

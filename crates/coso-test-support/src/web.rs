@@ -195,6 +195,58 @@ impl TestApp {
             .expect("client")
     }
 
+    /// `GET path` as `c`, which must answer 200: the page's HTML.
+    pub async fn page(&self, c: &reqwest::Client, path: &str) -> String {
+        let res = c.get(self.url(path)).send().await.expect("page");
+        assert_eq!(res.status(), 200, "{path}");
+        res.text().await.expect("html")
+    }
+
+    /// `GET path` as `c`: the body as JSON, whatever the status.
+    pub async fn get_json(&self, c: &reqwest::Client, path: &str) -> serde_json::Value {
+        c.get(self.url(path)).send().await.expect("get").json().await.expect("json")
+    }
+
+    /// `GET path` as `c`: the body as text, whatever the status.
+    pub async fn get_text(&self, c: &reqwest::Client, path: &str) -> String {
+        c.get(self.url(path)).send().await.expect("get").text().await.expect("text")
+    }
+
+    /// `GET path` as `c`: the body's bytes, whatever the status.
+    pub async fn get_bytes(&self, c: &reqwest::Client, path: &str) -> Vec<u8> {
+        c.get(self.url(path)).send().await.expect("get").bytes().await.expect("bytes").to_vec()
+    }
+
+    /// The mails queued since the last call, claimed from the outbox as the mail job does and
+    /// marked sent: (recipient, body).
+    pub async fn queued_mails(&self) -> Vec<(String, String)> {
+        let now = self.state.clock.now();
+        let mails = self.store.claim_mail("test", now, 100).await.expect("claim");
+        for m in &mails {
+            self.store.mark_sent(m.id, now).await.expect("sent");
+        }
+        mails.into_iter().map(|m| (m.to_addr, m.body)).collect()
+    }
+
+    /// `POST path` with the JSON `body` as `c`: the answer, whatever its status.
+    pub async fn post_json(&self, c: &reqwest::Client, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        c.post(self.url(path)).json(body).send().await.expect("post")
+    }
+
+    /// A client that does not follow redirects, signed in as `email` through the sign-in page as a
+    /// browser is.
+    pub async fn browser_as(&self, email: &str) -> reqwest::Client {
+        let c = self.anonymous();
+        let res = c
+            .post(self.url("/dang-nhap"))
+            .form(&[("email", email), ("password", PASSWORD)])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status(), 303, "sign in of {email}");
+        c
+    }
+
     /// Posts a page's form as a browser does: `fields` after the session's `csrf` token.
     pub async fn post_form(
         &self,
@@ -263,6 +315,11 @@ pub fn routes_in_source() -> Vec<(String, String)> {
     }
     routes.sort();
     routes
+}
+
+/// Where a redirect leads: its `Location` header, empty without one.
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }
 
 /// Parses HTML and returns the text of every element matching `selector`.

@@ -17,12 +17,8 @@ async fn without_rate_limit(app: &TestApp) -> TestApp {
 /// Signs in through the API; the status, the error's code and message, and `Retry-After`.
 async fn api_sign_in(app: &TestApp, email: &str, password: &str) -> (u16, String, String, Option<String>) {
     let res = app
-        .anonymous()
-        .post(app.url("/api/v1/session"))
-        .json(&serde_json::json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .expect("sign in");
+        .post_json(&app.anonymous(), "/api/v1/session", &serde_json::json!({ "email": email, "password": password }))
+        .await;
     let status = res.status().as_u16();
     let retry_after = res.headers().get("retry-after").map(|v| v.to_str().expect("ascii").to_string());
     let body: Value = res.json().await.expect("json");
@@ -151,16 +147,6 @@ async fn ask_for_a_link(app: &TestApp, email: &str) -> (u16, String) {
     (status, texts(&res.text().await.expect("html"), "main p").join(" "))
 }
 
-/// The queued mails, claimed from the outbox as the mail job does: (recipient, body).
-async fn queued_mails(app: &TestApp) -> Vec<(String, String)> {
-    let now = app.state.clock.now();
-    let mails = app.store.claim_mail("test", now, 100).await.expect("claim");
-    for m in &mails {
-        app.store.mark_sent(m.id, now).await.expect("sent");
-    }
-    mails.into_iter().map(|m| (m.to_addr, m.body)).collect()
-}
-
 fn link_path(body: &str) -> String {
     let at = body.find(accounts::RESET_PATH).expect("a reset link in the mail");
     body[at..].split_whitespace().next().expect("link").to_string()
@@ -178,7 +164,7 @@ async fn a_forgotten_password_is_reset_by_a_single_use_link(app: &TestApp) {
     assert_eq!(known, unknown, "the same confirmation whether the e-mail has an account or not");
     assert!(known.0 == 200 && known.1.contains("Nếu e-mail có tài khoản, chúng tôi đã gửi liên kết"), "{known:?}");
 
-    let mails = queued_mails(app).await;
+    let mails = app.queued_mails().await;
     assert_eq!(mails.len(), 1, "one mail, to the real account only: {mails:?}");
     assert_eq!(mails[0].0, "v@coso.test");
     let path = link_path(&mails[0].1);
@@ -237,7 +223,7 @@ async fn a_forgotten_password_is_reset_by_a_single_use_link(app: &TestApp) {
 async fn an_expired_link_is_refused(app: &TestApp) {
     app.user("v@coso.test", Role::Viewer, "42").await;
     ask_for_a_link(app, "v@coso.test").await;
-    let path = link_path(&queued_mails(app).await[0].1);
+    let path = link_path(&app.queued_mails().await[0].1);
     app.state.clock.advance(Duration::minutes(31));
     let c = app.anonymous();
     assert_eq!(c.get(app.url(&path)).send().await.expect("page").status(), 404);
@@ -255,10 +241,10 @@ async fn reset_requests_are_limited_per_account_and_per_address(app: &TestApp) {
     for _ in 0..5 {
         assert_eq!(ask_for_a_link(app, "v@coso.test").await.0, 200, "the answer does not change");
     }
-    assert_eq!(queued_mails(app).await.len(), 3, "three mails an hour to one account");
+    assert_eq!(app.queued_mails().await.len(), 3, "three mails an hour to one account");
     app.state.clock.advance(Duration::minutes(61));
     ask_for_a_link(app, "v@coso.test").await;
-    assert_eq!(queued_mails(app).await.len(), 1, "an hour later, one more");
+    assert_eq!(app.queued_mails().await.len(), 1, "an hour later, one more");
 
     let limited = app.with_settings(WebSettings { password_resets_per_ip_per_hour: 2, ..WebSettings::default() }).await;
     let mut seen = Vec::new();
@@ -292,7 +278,7 @@ async fn cross_site_reset_forms_are_refused(app: &TestApp) {
             assert_eq!(res.status(), 403, "{path} {name}");
         }
     }
-    assert!(queued_mails(app).await.is_empty(), "no mail for a forged request");
+    assert!(app.queued_mails().await.is_empty(), "no mail for a forged request");
 }
 
 on_both! {

@@ -3,26 +3,7 @@
 //! unit's remote-area flag.
 
 use coso_domain::authz::Role;
-use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, plan_markdown, texts};
-
-/// Signs in through the login form with a client that does not follow redirects.
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let c = app.anonymous();
-    let res =
-        c.post(app.url("/dang-nhap")).form(&[("email", email), ("password", PASSWORD)]).send().await.expect("post");
-    assert_eq!(res.status(), 303);
-    c
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
-}
-
-async fn html(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.expect("get");
-    assert_eq!(res.status(), 200, "{path}");
-    res.text().await.expect("html")
-}
+use coso_test_support::{TestApp, attr, attrs, location, on_both, plan_markdown, texts};
 
 /// The href of the first link whose text is `text`.
 fn link(page: &str, text: &str) -> Option<String> {
@@ -32,10 +13,10 @@ fn link(page: &str, text: &str) -> Option<String> {
 
 async fn the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan(app: &TestApp) {
     app.user("tinh@coso.test", Role::Official, "42").await;
-    let c = signed_in(app, "tinh@coso.test").await;
-    let list = html(&c, app, "/quan-tri/ke-hoach?don-vi=42").await;
+    let c = app.browser_as("tinh@coso.test").await;
+    let list = app.page(&c, "/quan-tri/ke-hoach?don-vi=42").await;
     let href = link(&list, "Ban hành kế hoạch mới").expect("a link to the issue form beside the import");
-    let form = html(&c, app, &href).await;
+    let form = app.page(&c, &href).await;
     assert!(texts(&form, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")), "{:?}", texts(&form, "h1"));
     let csrf = attr(&form, "#ban-hanh input[name=csrf]", "value").expect("csrf");
     let action = attr(&form, "#ban-hanh", "action").expect("action");
@@ -68,10 +49,10 @@ async fn the_issue_form_is_linked_from_the_plans_list_and_issues_a_plan(app: &Te
     assert_eq!(res.status(), 303, "Post/Redirect/Get");
     let plan = location(&res);
     assert!(plan.starts_with("/quan-tri/ke-hoach/"), "{plan}");
-    let page = html(&c, app, &plan).await;
+    let page = app.page(&c, &plan).await;
     assert!(page.contains("Kế hoạch thực hiện dân chủ ở cơ sở năm 2026"));
     assert!(page.contains("Niêm yết công khai kế hoạch tại trụ sở"));
-    let list = html(&c, app, "/quan-tri/ke-hoach?don-vi=42").await;
+    let list = app.page(&c, "/quan-tri/ke-hoach?don-vi=42").await;
     assert!(texts(&list, "main table a").iter().any(|t| t.contains("12/KH-UBND")), "the plan is listed");
 }
 
@@ -82,14 +63,7 @@ async fn province_plan(app: &TestApp) -> (serde_json::Value, String) {
     let province = app.client_as("tinh@coso.test").await;
     let plan =
         app.import_plan(&province, "unit=42&targets=children&year=2026&file_name=binh-phuoc.md", plan_markdown()).await;
-    let communes: serde_json::Value = province
-        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
+    let communes: serde_json::Value = app.get_json(&province, "/api/v1/units?parent=42&kind=commune&limit=1").await;
     (plan, communes["items"][0]["code"].as_str().expect("a commune").to_string())
 }
 
@@ -106,35 +80,26 @@ async fn the_implementing_plan_choice_lists_the_units_plans_or_says_how_to_make_
     let c = app.client_as("xa@coso.test").await;
     let form_path = format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}");
 
-    let empty = html(&c, app, &form_path).await;
+    let empty = app.page(&c, &form_path).await;
     assert!(texts(&empty, "select#implementing_plan_id").is_empty(), "never an empty select");
     assert!(!texts(&empty, ".empty").is_empty(), "an empty state says why");
     let issue = link(&empty, "ban hành kế hoạch thực hiện").expect("a link to the issue form");
     assert_eq!(issue, format!("/quan-tri/ke-hoach/ban-hanh?don-vi={commune}"));
     let plans = link(&empty, "Kế hoạch").expect("the page the hint mentions is linked");
-    assert!(texts(&html(&c, app, &plans).await, "h1").iter().any(|t| t.starts_with("Kế hoạch")));
-    assert!(texts(&html(&c, app, &issue).await, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")));
+    assert!(texts(&app.page(&c, &plans).await, "h1").iter().any(|t| t.starts_with("Kế hoạch")));
+    assert!(texts(&app.page(&c, &issue).await, "h1").iter().any(|t| t.starts_with("Ban hành kế hoạch")));
 
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&serde_json::json!({ "code": "T01", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201);
+    app.add_unit(&c, &commune, "T01", "Thôn Một", "village").await;
     let draft = serde_json::json!({
         "number": "05/KH-UBND", "issued_on": "2026-02-01", "title": "Thực hiện dân chủ ở cơ sở năm 2026 của xã",
         "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
     });
-    let res = c
-        .post(app.url("/api/v1/plans"))
-        .json(&serde_json::json!({ "unit": commune, "targets": "T01", "draft": draft }))
-        .send()
-        .await
-        .expect("create");
+    let res = app
+        .post_json(&c, "/api/v1/plans", &serde_json::json!({ "unit": commune, "targets": "T01", "draft": draft }))
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
 
-    let form = html(&c, app, &form_path).await;
+    let form = app.page(&c, &form_path).await;
     let options = texts(&form, "select#implementing_plan_id option");
     assert_eq!(options.len(), 1, "{options:?}");
     assert!(options[0].contains("05/KH-UBND"), "{options:?}");
@@ -147,7 +112,7 @@ fn unit_hits(page: &str) -> Vec<(String, String)> {
 }
 
 async fn create_user(app: &TestApp, c: &reqwest::Client, name: &str, email: &str) -> reqwest::Response {
-    let page = html(c, app, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
+    let page = app.page(c, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
     let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf");
     let (_, code) = unit_hits(&page).into_iter().find(|(l, _)| l.contains("Bắc Hồng Lĩnh")).expect("a unit found");
     let fields = [
@@ -162,8 +127,8 @@ async fn create_user(app: &TestApp, c: &reqwest::Client, name: &str, email: &str
 
 async fn a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacritics(app: &TestApp) {
     app.user("qt@coso.test", Role::Admin, "42").await;
-    let c = signed_in(app, "qt@coso.test").await;
-    let page = html(&c, app, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
+    let c = app.browser_as("qt@coso.test").await;
+    let page = app.page(&c, "/quan-tri/nguoi-dung?tim-don-vi=hong+linh").await;
     let hits = unit_hits(&page);
     assert!(hits.iter().any(|(l, _)| l.contains("Hồng Lĩnh") && l.contains("Tỉnh Hà Tĩnh")), "{hits:?}");
     assert_eq!(attr(&page, "#unit_code", "form").as_deref(), Some("tim-don-vi"), "the search is its own GET form");
@@ -176,7 +141,7 @@ async fn a_created_user_shows_with_role_and_unit_found_by_a_search_without_diacr
     assert_eq!(location(&res), "/quan-tri/nguoi-dung");
     assert_eq!(create_user(app, &c, "Âu Thị Ánh", "anh@coso.test").await.status(), 303);
 
-    let list = html(&c, app, "/quan-tri/nguoi-dung").await;
+    let list = app.page(&c, "/quan-tri/nguoi-dung").await;
     assert_eq!(texts(&list, "thead th"), ["Họ tên", "E-mail", "Vai trò", "Đơn vị", "Trạng thái"]);
     assert_eq!(
         texts(&list, "tbody tr td:first-child"),
@@ -238,10 +203,10 @@ async fn post_editor(
 async fn a_field_added_in_the_template_form_shows_on_the_report_form(app: &TestApp) {
     let (plan, commune) = province_plan(app).await;
     app.user("qt@coso.test", Role::Admin, "42").await;
-    let c = signed_in(app, "qt@coso.test").await;
+    let c = app.browser_as("qt@coso.test").await;
     let res = c.get(app.url("/quan-tri/mau-bao-cao")).send().await.expect("editor");
     let path = location(&res);
-    let page = html(&c, app, &path).await;
+    let page = app.page(&c, &path).await;
     assert!(texts(&page, "#mau textarea.code").is_empty(), "no JSON to type");
     let mut fields = editor_fields(&page);
     let rows = attrs(&page, "#chi-tieu ~ div input[name$=_label]", "name").len();
@@ -275,7 +240,7 @@ async fn a_field_added_in_the_template_form_shows_on_the_report_form(app: &TestA
     let res = post_editor(&c, app, &path, &editor_fields(&page), "luu").await;
     assert_eq!(res.status(), 303, "Post/Redirect/Get");
     assert_eq!(location(&res), path);
-    let saved = html(&c, app, &path).await;
+    let saved = app.page(&c, &path).await;
     assert!(texts(&saved, "[role=status]").iter().any(|t| t.contains("Đã lưu mẫu báo cáo")));
     assert_eq!(attr(&saved, &format!("#i{moved}_label"), "value").as_deref(), Some("Số buổi đối thoại đột xuất"));
     assert!(
@@ -292,7 +257,7 @@ async fn a_field_added_in_the_template_form_shows_on_the_report_form(app: &TestA
         .expect("a report occurrence");
     app.user("xa@coso.test", Role::Official, &commune).await;
     let official = app.client_as("xa@coso.test").await;
-    let form = html(&official, app, &format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}")).await;
+    let form = app.page(&official, &format!("/quan-tri/hop-thu/{occurrence}?don-vi={commune}")).await;
     assert!(
         texts(&form, "#bao-cao label").iter().any(|l| l.starts_with("Số buổi đối thoại đột xuất")),
         "on the report form"
@@ -309,34 +274,27 @@ fn due(case: &serde_json::Value, rule: &str) -> String {
 async fn an_administrator_marks_a_unit_remote_which_lengthens_later_complaints(app: &TestApp) {
     app.user("qt@coso.test", Role::Admin, "42").await;
     app.user("tinh@coso.test", Role::Official, "42").await;
-    let commune: serde_json::Value = app
-        .anonymous()
-        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
+    let commune: serde_json::Value =
+        app.get_json(&app.anonymous(), "/api/v1/units?parent=42&kind=commune&limit=1").await;
     let commune = commune["items"][0]["code"].as_str().expect("a commune").to_string();
     let path = format!("/quan-tri/don-vi/{commune}");
 
     // An official who manages the unit sees the flag but no form, and may not post it.
-    let official = signed_in(app, "tinh@coso.test").await;
-    let page = html(&official, app, &path).await;
+    let official = app.browser_as("tinh@coso.test").await;
+    let page = app.page(&official, &path).await;
     assert!(texts(&page, "main dl.summary dd").contains(&"Không".to_string()), "shown: {page}");
     assert!(attr(&page, "form[action$='/vung-sau']", "action").is_none(), "no form for an official");
     let csrf = attr(&page, "input[name=csrf]", "value").unwrap_or_default();
     let res = app.post_form(&official, &format!("{path}/vung-sau"), &csrf, &[("remote", "1")]).await;
     assert_eq!(res.status(), 403);
 
-    let admin = signed_in(app, "qt@coso.test").await;
-    let page = html(&admin, app, &path).await;
+    let admin = app.browser_as("qt@coso.test").await;
+    let page = app.page(&admin, &path).await;
     let csrf = attr(&page, "input[name=csrf]", "value").expect("csrf");
     assert!(attr(&page, "form[action$='/vung-sau'] select#remote", "name").is_some(), "the admin's form");
     let res = app.post_form(&admin, &format!("{path}/vung-sau"), &csrf, &[("remote", "1")]).await;
     assert_eq!((res.status().as_u16(), location(&res)), (303, path.clone()));
-    let page = html(&admin, app, &path).await;
+    let page = app.page(&admin, &path).await;
     assert!(texts(&page, ".notice, [role=status]").iter().any(|t| t.contains("vùng sâu, vùng xa")), "{page}");
     let shown = texts(&page, "main dl.summary dd");
     assert!(shown.iter().any(|t| t.starts_with("Có")), "{shown:?}");
@@ -375,7 +333,7 @@ async fn an_administrator_marks_a_unit_remote_which_lengthens_later_complaints(a
     assert_eq!(res.status(), 303);
     let res = app.post_form(&admin, &format!("{path}/vung-sau"), &csrf, &[("remote", "co")]).await;
     assert_eq!(res.status(), 422);
-    let page = html(&admin, app, &path).await;
+    let page = app.page(&admin, &path).await;
     assert!(texts(&page, "main dl.summary dd").contains(&"Không".to_string()));
     let audit = app.store.audit_entries(Some("unit"), Some(10)).await.expect("audit");
     assert_eq!(audit.items.iter().filter(|e| e.action == "unit.remote").count(), 2);
@@ -383,21 +341,14 @@ async fn an_administrator_marks_a_unit_remote_which_lengthens_later_complaints(a
 
 async fn a_units_page_links_its_capabilities_as_the_visitor_may_open_them(app: &TestApp) {
     app.user("root@coso.test", Role::Admin, "42").await;
-    let admin = signed_in(app, "root@coso.test").await;
-    let list: serde_json::Value = admin
-        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=1"))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
+    let admin = app.browser_as("root@coso.test").await;
+    let list: serde_json::Value = app.get_json(&admin, "/api/v1/units?parent=42&kind=commune&limit=1").await;
     let commune = list["items"][0]["code"].as_str().expect("a commune").to_string();
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("xem@coso.test", Role::Viewer, &commune).await;
     let page = format!("/quan-tri/don-vi/{commune}");
 
-    let official = html(&signed_in(app, "xa@coso.test").await, app, &page).await;
+    let official = app.page(&app.browser_as("xa@coso.test").await, &page).await;
     for (text, path) in [
         ("Kiểm tra việc thực hiện dân chủ ở cơ sở", "kiem-tra"),
         ("Được kiểm tra: kết luận và nhiệm vụ khắc phục", "duoc-kiem-tra"),
@@ -411,7 +362,7 @@ async fn a_units_page_links_its_capabilities_as_the_visitor_may_open_them(app: &
     assert!(texts(&official, ".task-list .tag").iter().all(|t| t == "Quản lý"), "{official}");
 
     // A viewer reads: the links it may open, tagged to be read, and none of the managing ones.
-    let viewer = html(&signed_in(app, "xem@coso.test").await, app, &page).await;
+    let viewer = app.page(&app.browser_as("xem@coso.test").await, &page).await;
     assert_eq!(link(&viewer, "Nhân dân bàn và quyết định"), Some(format!("/quan-tri/don-vi/{commune}/quyet-dinh")));
     for text in [
         "Kiểm tra việc thực hiện dân chủ ở cơ sở",
@@ -423,7 +374,7 @@ async fn a_units_page_links_its_capabilities_as_the_visitor_may_open_them(app: &
     assert!(texts(&viewer, ".task-list .tag").iter().all(|t| t == "Xem"), "{viewer}");
     for path in ["kiem-tra", "ban-giam-sat", "doi-thoai"] {
         let res =
-            signed_in(app, "xem@coso.test").await.get(app.url(&format!("{page}/{path}"))).send().await.expect("get");
+            app.browser_as("xem@coso.test").await.get(app.url(&format!("{page}/{path}"))).send().await.expect("get");
         assert_eq!(res.status(), 403, "{path}");
     }
 }

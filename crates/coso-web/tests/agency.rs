@@ -5,11 +5,12 @@
 //! versions, the minutes as DOCX, and an agency's disclosures to its staff that other agencies'
 //! staff and the public never see.
 
-use crate::common::{commune_with, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, occurrence, on_both, plan_markdown, texts};
 use serde_json::{Value, json};
+
+use crate::common::{api_get, api_post, commune_with, docx_text};
 
 const PROVINCE: &str = "42";
 
@@ -30,20 +31,8 @@ async fn two_agencies(app: &TestApp) -> String {
     commune
 }
 
-async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: Value) -> (u16, Value) {
-    let res = c.post(app.url(path)).json(&body).send().await.expect("post");
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
-
 async fn status_of(c: &reqwest::Client, app: &TestApp, path: &str) -> u16 {
     c.get(app.url(path)).send().await.expect("get").status().as_u16()
-}
-
-async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
-    let res = c.get(app.url(path)).send().await.expect("get");
-    assert_eq!(res.status(), 200, "{path}");
-    res.json().await.expect("json")
 }
 
 const CONFERENCES: &str = "/api/v1/units/CQA/staff-conferences";
@@ -53,7 +42,7 @@ async fn the_worked_cases_of_ag_3_and_ag_4(app: &TestApp) {
     let vp = app.client_as("vp@coso.test").await;
 
     let (status, c) =
-        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 58, "yes": 50 })).await;
+        api_post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 58, "yes": 50 })).await;
     assert_eq!(status, 201, "{c}");
     assert_eq!(c["due"], "2025-03-31", "AG-3: three months after the work year");
     assert_eq!(c["deadlines"][0]["rule"], "staff_conference.due");
@@ -62,7 +51,8 @@ async fn the_worked_cases_of_ag_3_and_ag_4(app: &TestApp) {
     assert_eq!(c["passed"], false);
     assert!(c["reason"].as_str().expect("reason").contains("cần 60"), "{c}");
 
-    let (_, c) = post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 60, "yes": 30 })).await;
+    let (_, c) =
+        api_post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 60, "yes": 30 })).await;
     assert_eq!(
         (c["valid"].clone(), c["passed"].clone()),
         (json!(true), json!(false)),
@@ -70,7 +60,7 @@ async fn the_worked_cases_of_ag_3_and_ag_4(app: &TestApp) {
     );
     assert!(c["reason"].as_str().expect("reason").contains("chưa quá 50%"), "{c}");
 
-    let (_, c) = post(
+    let (_, c) = api_post(
         &vp,
         app,
         CONFERENCES,
@@ -84,9 +74,9 @@ async fn the_worked_cases_of_ag_3_and_ag_4(app: &TestApp) {
     assert_eq!(c["resolutions"][0]["required"], 31);
     let id = c["id"].as_i64().expect("id");
 
-    let list = get(&vp, app, CONFERENCES).await;
+    let list = api_get(&vp, app, CONFERENCES).await;
     assert_eq!(list["items"].as_array().expect("items").len(), 3);
-    assert_eq!(get(&vp, app, &format!("/api/v1/staff-conferences/{id}")).await["held_on"], "2025-01-20");
+    assert_eq!(api_get(&vp, app, &format!("/api/v1/staff-conferences/{id}")).await["held_on"], "2025-01-20");
 
     // The minutes, read back.
     let res = vp.get(app.url(&format!("/api/v1/staff-conferences/{id}/minutes.docx"))).send().await.expect("docx");
@@ -102,23 +92,23 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
     two_agencies(app).await;
     let vp = app.client_as("vp@coso.test").await;
     let (status, err) =
-        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 91, "yes": 50 })).await;
+        api_post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 91, "yes": 50 })).await;
     assert_eq!(status, 422, "{err}");
     let fields: Vec<&str> =
         err["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
     assert_eq!(fields, ["present"], "{err}");
     let (status, _) =
-        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 60, "yes": 61 })).await;
+        api_post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 90, "present": 60, "yes": 61 })).await;
     assert_eq!(status, 422);
     let (status, _) =
-        post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": -3, "present": 0, "yes": 0 })).await;
+        api_post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": -3, "present": 0, "yes": 0 })).await;
     assert_eq!(status, 422);
-    assert_eq!(get(&vp, app, CONFERENCES).await["items"], json!([]), "nothing saved");
+    assert_eq!(api_get(&vp, app, CONFERENCES).await["items"], json!([]), "nothing saved");
 
     // Not an agency: a village keeps no staff conference.
     app.user("xa@coso.test", Role::Admin, PROVINCE).await;
     let admin = app.client_as("xa@coso.test").await;
-    let (status, _) = post(
+    let (status, _) = api_post(
         &admin,
         app,
         "/api/v1/units/V1/staff-conferences",
@@ -129,7 +119,7 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
     // Staff read, but do not record.
     let staff = app.client_as("nv-a@coso.test").await;
     let (status, _) =
-        post(&staff, app, CONFERENCES, json!({ "work_year": 2024, "staff": 9, "present": 9, "yes": 9 })).await;
+        api_post(&staff, app, CONFERENCES, json!({ "work_year": 2024, "staff": 9, "present": 9, "yes": 9 })).await;
     assert_eq!(status, 403);
 }
 
@@ -137,7 +127,7 @@ async fn the_rules_register_keeps_every_version(app: &TestApp) {
     two_agencies(app).await;
     let vp = app.client_as("vp@coso.test").await;
     let rules = "/api/v1/units/CQA/internal-rules";
-    let (status, r) = post(
+    let (status, r) = api_post(
         &vp,
         app,
         rules,
@@ -146,7 +136,7 @@ async fn the_rules_register_keeps_every_version(app: &TestApp) {
     .await;
     assert_eq!(status, 201, "{r}");
     let id = r["id"].as_i64().expect("id");
-    let (status, r) = post(
+    let (status, r) = api_post(
         &vp,
         app,
         &format!("{rules}/{id}/versions"),
@@ -154,11 +144,11 @@ async fn the_rules_register_keeps_every_version(app: &TestApp) {
     )
     .await;
     assert_eq!(status, 201, "{r}");
-    let (status, err) = post(&vp, app, rules, json!({ "kind": "budget", "title": "", "issued_on": "" })).await;
+    let (status, err) = api_post(&vp, app, rules, json!({ "kind": "budget", "title": "", "issued_on": "" })).await;
     assert_eq!(status, 422);
     assert_eq!(err["error"]["fields"].as_array().expect("fields").len(), 3, "{err}");
 
-    let list = get(&app.client_as("nv-a@coso.test").await, app, rules).await;
+    let list = api_get(&app.client_as("nv-a@coso.test").await, app, rules).await;
     let items = list["items"].as_array().expect("items");
     assert_eq!(items.len(), 1, "the refused rule is not there");
     let versions: Vec<(i64, &str)> = items[0]["versions"]
@@ -182,11 +172,11 @@ async fn staff_disclosures_stay_inside_the_agency(app: &TestApp) {
         .await
         .expect("post");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 30, "present": 25, "yes": 20 })).await;
+    api_post(&vp, app, CONFERENCES, json!({ "work_year": 2024, "staff": 30, "present": 25, "yes": 20 })).await;
 
     // The agency's own staff read it, through the API and on their page.
     let own = app.client_as("nv-a@coso.test").await;
-    let list = get(&own, app, "/api/v1/units/CQA/disclosures").await;
+    let list = api_get(&own, app, "/api/v1/units/CQA/disclosures").await;
     assert_eq!(list["items"][0]["title"], "Kế hoạch công tác năm 2026 của cơ quan");
     let res = own.get(app.url("/co-quan/CQA")).send().await.expect("page");
     assert_eq!(res.status(), 200);
@@ -273,15 +263,7 @@ async fn an_agency_target_reports_on_the_agencies_template(app: &TestApp) {
     let plan = app.import_plan(&root, &query, plan_markdown()).await;
     let annual = occurrence(&plan, "annual");
 
-    let form = |code: &'static str| {
-        let root = root.clone();
-        async move {
-            let res =
-                root.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={code}"))).send().await.expect("form");
-            assert_eq!(res.status(), 200, "{code}");
-            res.text().await.expect("html")
-        }
-    };
+    let form = async |code: &str| app.page(&root, &format!("/quan-tri/hop-thu/{annual}?don-vi={code}")).await;
     let agency = form("CQA").await;
     assert!(agency.contains("name=\"i_staff_conferences\""), "{agency}");
     assert!(!agency.contains("i_household_ballots") && !agency.contains("i_community_meetings"), "{agency}");
@@ -292,12 +274,7 @@ async fn an_agency_target_reports_on_the_agencies_template(app: &TestApp) {
 /// A client signed in with an account's own password.
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
     let c = reqwest::Client::builder().cookie_store(true).build().expect("client");
-    let res = c
-        .post(app.url("/api/v1/session"))
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .expect("sign in");
+    let res = app.post_json(&c, "/api/v1/session", &json!({ "email": email, "password": password })).await;
     assert_eq!(res.status(), 200, "sign-in of {email}");
     c
 }
@@ -380,7 +357,7 @@ async fn a_plan_chooses_the_template_of_its_agency_targets(app: &TestApp) {
 
     // A template that does not exist is refused naming the field, and nothing is saved.
     let body = json!({ "unit": commune, "targets": "CQA,V1", "draft": draft, "agency_template": "khong-co" });
-    let (status, refused) = post(&root, app, "/api/v1/plans", body).await;
+    let (status, refused) = api_post(&root, app, "/api/v1/plans", body).await;
     assert_eq!(status, 422, "{refused}");
     let text = refused.to_string();
     assert!(text.contains("agency_template") && text.contains("không có mẫu «khong-co»"), "{text}");
@@ -388,28 +365,20 @@ async fn a_plan_chooses_the_template_of_its_agency_targets(app: &TestApp) {
     assert!(app.store.plans_of_unit(unit.unit_id(), None).await.expect("plans").is_empty());
 
     let body = json!({ "unit": commune, "targets": "CQA,V1", "draft": draft, "agency_template": "co-quan-2026" });
-    let (status, plan) = post(&root, app, "/api/v1/plans", body).await;
+    let (status, plan) = api_post(&root, app, "/api/v1/plans", body).await;
     assert_eq!(status, 201, "{plan}");
     let id = plan["id"].as_i64().expect("plan");
     let annual = plan["obligations"][0]["occurrences"][0]["id"].as_i64().expect("the annual report");
 
     // The agency's form is the chosen template; the village's is the commune's.
-    let form = |code: &'static str| {
-        let root = root.clone();
-        async move {
-            let res =
-                root.get(app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={code}"))).send().await.expect("form");
-            assert_eq!(res.status(), 200, "{code}");
-            res.text().await.expect("html")
-        }
-    };
+    let form = async |code: &str| app.page(&root, &format!("/quan-tri/hop-thu/{annual}?don-vi={code}")).await;
     let agency = form("CQA").await;
     assert!(agency.contains("Số hội nghị cán bộ (mẫu riêng)") && !agency.contains("i_household_ballots"), "{agency}");
     let village = form("V1").await;
     assert!(village.contains("i_household_ballots") && !village.contains("mẫu riêng"), "{village}");
 
     // The aggregate reads the agency apart, on its template, and the village on the commune's.
-    let view = get(&root, app, &format!("/api/v1/plans/{id}/aggregate?occurrence={annual}")).await;
+    let view = api_get(&root, app, &format!("/api/v1/plans/{id}/aggregate?occurrence={annual}")).await;
     let codes = |v: &Value, key: &str| -> Vec<String> {
         v[key]
             .as_array()
@@ -483,7 +452,7 @@ async fn the_aggregate_files_carry_the_agencies(app: &TestApp) {
     app.state.clock.set_today(due + chrono::Days::new(6));
     let vp = app.client_as("vp@coso.test").await;
     let agency_template = coso_domain::report::Template::default_agency();
-    let (status, sent) = post(&vp, app, "/api/v1/units/CQA/submissions", report(&agency_template, annual, 2)).await;
+    let (status, sent) = api_post(&vp, app, "/api/v1/units/CQA/submissions", report(&agency_template, annual, 2)).await;
     assert_eq!(status, 201, "{sent}");
 
     // XLSX: the village on the units' sheet, the agencies on theirs with their own columns.

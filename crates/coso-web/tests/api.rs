@@ -54,13 +54,7 @@ async fn children_follow_vietnamese_order(app: &TestApp) {
     let (_, communes) = get_json(&c, app.url("/api/v1/units?parent=42&kind=commune&limit=1")).await;
     let commune = communes["items"][0]["code"].as_str().expect("a commune").to_string();
     for (i, name) in ["Đông Anh", "Dương Kinh", "Bắc Ninh", "An Dương", "Ân Thi"].iter().enumerate() {
-        let res = c
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&serde_json::json!({ "code": format!("T{i}"), "name": name, "kind": "village" }))
-            .send()
-            .await
-            .expect("create");
-        assert_eq!(res.status(), 201);
+        app.add_unit(&c, &commune, &format!("T{i}"), name, "village").await;
     }
     let (_, children) = get_json(&c, app.url(&format!("/api/v1/units/{commune}/children"))).await;
     let order: Vec<&str> =
@@ -73,13 +67,7 @@ async fn broken_household_csv_gives_row_errors_and_changes_nothing(app: &TestApp
     let c = app.client_as("admin@coso.test").await;
     let (_, communes) = get_json(&c, app.url("/api/v1/units?parent=42&limit=1")).await;
     let commune = communes["items"][0]["code"].as_str().expect("commune").to_string();
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&serde_json::json!({ "code": "V-1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201);
+    app.add_unit(&c, &commune, "V-1", "Thôn Một", "village").await;
     let broken = "ma ho,dia chi,dai dien ho,so nhan khau\nH1,Xóm 1,Nguyễn Văn An,4\nH2,,Lê Thị Bình,abc\nH1,Xóm 2,Trần Văn Cường,3\n";
     let res = c
         .post(app.url("/api/v1/units/V-1/households/import"))
@@ -160,21 +148,10 @@ async fn household_phone_numbers_go_only_to_those_who_keep_the_register(app: &Te
     let c = app.client_as("admin@coso.test").await;
     let (_, communes) = get_json(&c, app.url("/api/v1/units?parent=42&limit=1")).await;
     let commune = communes["items"][0]["code"].as_str().expect("commune").to_string();
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&serde_json::json!({ "code": "V-P", "name": "Thôn Điện Thoại", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201);
-    let res = c
-        .post(app.url("/api/v1/units/V-P/households"))
-        .json(&serde_json::json!({ "code": "H-1", "address": "Xóm 1", "representative": "Nguyễn Văn An",
-                                   "member_count": 4, "phone": "0912345678" }))
-        .send()
-        .await
-        .expect("household");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    app.add_unit(&c, &commune, "V-P", "Thôn Điện Thoại", "village").await;
+    let household = serde_json::json!({ "code": "H-1", "address": "Xóm 1", "representative": "Nguyễn Văn An",
+                                        "member_count": 4, "phone": "0912345678" });
+    app.add_household(&c, "V-P", household).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V-P").await;
     app.user("xem@coso.test", Role::Viewer, "42").await;

@@ -4,11 +4,12 @@
 //! residents' representatives of an investment board renewed by an election (GS-3 caps its
 //! seats); the official's pages of a board election.
 
-use crate::common::commune_with_villages;
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
+
+use crate::common::{api_get, api_post, commune_with_villages};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -21,24 +22,6 @@ async fn commune(app: &TestApp) -> String {
     app.user("xa@coso.test", Role::Official, &commune).await;
     app.user("xem@coso.test", Role::Viewer, &commune).await;
     commune
-}
-
-async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: Value) -> (u16, Value) {
-    let res = c.post(app.url(path)).json(&body).send().await.expect("post");
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
-
-async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
-    let res = c.get(app.url(path)).send().await.expect("get");
-    assert_eq!(res.status(), 200, "{path}");
-    res.json().await.expect("json")
-}
-
-async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{path}");
-    res.text().await.expect("html")
 }
 
 /// The messages of a refusal's fields, joined.
@@ -63,7 +46,7 @@ async fn counted_election(
     candidates: &[(&str, &str)],
     votes: i64,
 ) -> (i64, u16, Value) {
-    let (status, v) = post(
+    let (status, v) = api_post(
         c,
         app,
         &format!("/api/v1/units/{commune}/elections"),
@@ -76,7 +59,7 @@ async fn counted_election(
     let id = v["id"].as_i64().expect("id");
     let people: Vec<&str> = candidates.iter().map(|(n, _)| *n).collect();
     let villages: Vec<&str> = candidates.iter().map(|(_, v)| *v).collect();
-    let (status, v) = post(
+    let (status, v) = api_post(
         c,
         app,
         &format!("/api/v1/elections/{id}/steps"),
@@ -85,7 +68,7 @@ async fn counted_election(
     .await;
     assert_eq!(status, 200, "{v}");
     let votes: Vec<Value> = people.iter().map(|n| json!({ "candidate": n, "votes": votes })).collect();
-    let (status, v) = post(
+    let (status, v) = api_post(
         c,
         app,
         &format!("/api/v1/elections/{id}/result"),
@@ -108,7 +91,7 @@ async fn an_election_satisfying_btt_1_forms_the_board_which_links_to_it(app: &Te
     let xa = app.client_as("xa@coso.test").await;
 
     // A board's election belongs to the commune, not to a village.
-    let (status, _) = post(
+    let (status, _) = api_post(
         &xa,
         app,
         "/api/v1/units/V1/elections",
@@ -124,7 +107,7 @@ async fn an_election_satisfying_btt_1_forms_the_board_which_links_to_it(app: &Te
     assert_eq!(v["required"], 76, "more than half of the 150 present (DEC-5)");
     assert_eq!(boards_of(app, &commune).await, 0, "the count alone seats nobody");
 
-    let (status, v) = post(
+    let (status, v) = api_post(
         &xa,
         app,
         &format!("/api/v1/elections/{id}/recognition"),
@@ -134,7 +117,7 @@ async fn an_election_satisfying_btt_1_forms_the_board_which_links_to_it(app: &Te
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["status"], "recognised");
     let board_id = v["board"].as_i64().expect("the board formed");
-    let board = get(&xa, app, &format!("/api/v1/boards/{board_id}")).await;
+    let board = api_get(&xa, app, &format!("/api/v1/boards/{board_id}")).await;
     assert_eq!(board["kind"], "inspection");
     assert_eq!(board["election"], id);
     assert_eq!(board["elected_on"], "2026-02-20");
@@ -145,9 +128,9 @@ async fn an_election_satisfying_btt_1_forms_the_board_which_links_to_it(app: &Te
     assert!(members.iter().any(|m| m["village"] == "Thôn Hai"));
 
     // The board's page names the election as a link; the election's page links to the board.
-    let html = page(&xa, app, &format!("/quan-tri/don-vi/{commune}/ban-giam-sat/{board_id}")).await;
+    let html = app.page(&xa, &format!("/quan-tri/don-vi/{commune}/ban-giam-sat/{board_id}")).await;
     assert!(html.contains(&format!("href=\"/quan-tri/don-vi/{commune}/bau-truong-thon/{id}\"")), "{html}");
-    let html = page(&xa, app, &format!("/quan-tri/don-vi/{commune}/bau-truong-thon/{id}")).await;
+    let html = app.page(&xa, &format!("/quan-tri/don-vi/{commune}/bau-truong-thon/{id}")).await;
     assert!(html.contains(&format!("/quan-tri/don-vi/{commune}/ban-giam-sat/{board_id}")), "{html}");
     assert!(html.contains("Bầu thành viên Ban Thanh tra nhân dân") && html.contains("Võ Thị Hoa (Thôn Một)"), "{html}");
 }
@@ -162,13 +145,13 @@ async fn a_count_breaking_btt_1_is_refused_and_changes_nothing(app: &TestApp) {
     assert_eq!(status, 422, "{v}");
     let text = messages(&v);
     assert!(text.contains("(BTT-1)") && text.contains("Thôn Hai"), "{text}");
-    let e = get(&xa, app, &format!("/api/v1/elections/{id}")).await;
+    let e = api_get(&xa, app, &format!("/api/v1/elections/{id}")).await;
     assert_eq!(e["status"], "preparing", "nothing saved");
     assert!(e["households"].is_null());
     assert_eq!(boards_of(app, &commune).await, 0);
 
     // A board candidate of the People's Inspection Board needs a village (BTT-1).
-    let (status, v) = post(
+    let (status, v) = api_post(
         &xa,
         app,
         &format!("/api/v1/elections/{id}/steps"),
@@ -189,7 +172,7 @@ async fn an_investment_boards_residents_are_renewed_by_their_election(app: &Test
     let commune = commune(app).await;
     let xa = app.client_as("xa@coso.test").await;
     let resident = |name: &str| json!({ "name": name, "role": "member", "village": "V2" });
-    let (status, board) = post(
+    let (status, board) = api_post(
         &xa,
         app,
         &format!("/api/v1/units/{commune}/boards"),
@@ -213,16 +196,16 @@ async fn an_investment_boards_residents_are_renewed_by_their_election(app: &Test
 
     // GS-3: at most five residents' representatives.
     let body = json!({ "meeting_on": "2026-02-20", "kind": "investment_board", "seats": 6, "board": board_id });
-    let (status, v) = post(&xa, app, &elections, body).await;
+    let (status, v) = api_post(&xa, app, &elections, body).await;
     assert_eq!(status, 422, "{v}");
     assert!(messages(&v).contains("GS-3"), "{v}");
 
     let body = json!({ "meeting_on": "2026-02-20", "kind": "investment_board", "seats": 3, "board": board_id });
-    let (status, v) = post(&xa, app, &elections, body).await;
+    let (status, v) = api_post(&xa, app, &elections, body).await;
     assert_eq!(status, 201, "{v}");
     let id = v["id"].as_i64().expect("id");
     let names = ["Hồ Văn Tài", "Kim Thị Linh", "Mạc Văn Nam", "Ông Thị Oanh"];
-    let (status, v) = post(
+    let (status, v) = api_post(
         &xa,
         app,
         &format!("/api/v1/elections/{id}/steps"),
@@ -232,7 +215,7 @@ async fn an_investment_boards_residents_are_renewed_by_their_election(app: &Test
     assert_eq!(status, 200, "{v}");
     let votes: Vec<Value> =
         names.iter().zip([90, 80, 40, 85]).map(|(n, v)| json!({ "candidate": n, "votes": v })).collect();
-    let (status, v) = post(
+    let (status, v) = api_post(
         &xa,
         app,
         &format!("/api/v1/elections/{id}/result"),
@@ -242,10 +225,10 @@ async fn an_investment_boards_residents_are_renewed_by_their_election(app: &Test
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["winners"], json!(["Hồ Văn Tài", "Ông Thị Oanh", "Kim Thị Linh"]));
     let (status, v) =
-        post(&xa, app, &format!("/api/v1/elections/{id}/recognition"), json!({ "decided_on": "2026-02-24" })).await;
+        api_post(&xa, app, &format!("/api/v1/elections/{id}/recognition"), json!({ "decided_on": "2026-02-24" })).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["board"], board_id);
-    let board = get(&xa, app, &format!("/api/v1/boards/{board_id}")).await;
+    let board = api_get(&xa, app, &format!("/api/v1/boards/{board_id}")).await;
     assert_eq!(board["election"], id);
     let names: Vec<&str> =
         board["members"].as_array().expect("members").iter().filter_map(|m| m["name"].as_str()).collect();

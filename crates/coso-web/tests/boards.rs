@@ -3,11 +3,12 @@
 //! overdue, is escalated to the chairman's inbox, answered, closed and counted in the board's
 //! report (read back from the DOCX); a board member sees only their own board.
 
-use crate::common::{Multipart, commune_with, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
+
+use crate::common::{Multipart, commune_with, docx_text};
 
 const PROVINCE: &str = "42";
 
@@ -282,12 +283,6 @@ async fn a_finding_goes_overdue_is_escalated_answered_closed_and_reported(app: &
     }
 }
 
-async fn page(c: &reqwest::Client, url: String) -> String {
-    let res = c.get(url).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{}", res.url());
-    res.text().await.expect("html")
-}
-
 /// The CSRF token of the page's first form.
 fn csrf(html: &str) -> String {
     coso_test_support::attr(html, "form input[name=csrf]", "value").expect("csrf field")
@@ -300,7 +295,7 @@ async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_o
     let base = format!("/quan-tri/don-vi/{commune}/ban-giam-sat");
 
     // A board refused on the page names the rule, and nothing is saved.
-    let list = page(&xa, app.url(&base)).await;
+    let list = app.page(&xa, &base).await;
     let token = csrf(&list);
     let lines = "Võ Thị Hoa; Trưởng ban; V1; ; ban1@coso.test\nNguyễn Văn An; Phó Trưởng ban; V2\nTrần Văn Bình; Thành viên; V3".to_string();
     let fields = [
@@ -331,7 +326,7 @@ async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_o
 
     // The member sends a finding from the board's page; another member may not open it.
     let ban1 = app.client_as("ban1@coso.test").await;
-    let html = page(&ban1, app.url(&board_path)).await;
+    let html = app.page(&ban1, &board_path).await;
     let token1 = csrf(&html);
     let fields = [
         ("subject", "Công khai quỹ đường làng"),
@@ -347,9 +342,9 @@ async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_o
 
     // Overdue: in the commune's overview and tagged on the board's page.
     app.state.clock.set_today(day("2026-03-12"));
-    let list = page(&xa, app.url(&base)).await;
+    let list = app.page(&xa, &base).await;
     assert!(coso_test_support::texts(&list, "table td").iter().any(|t| t == "Công khai quỹ đường làng"), "{list}");
-    let html = page(&xa, app.url(&board_path)).await;
+    let html = app.page(&xa, &board_path).await;
     assert!(html.contains("Quá hạn trả lời"));
     let finding = app
         .state
@@ -368,7 +363,7 @@ async fn the_pages_record_a_board_send_and_answer_findings_and_show_the_closed_o
     assert_eq!(res.status(), 200);
 
     // The public page shows the board and its closed finding, to anyone.
-    let public = page(&app.anonymous(), app.url(&format!("/don-vi/{commune}/ban-giam-sat"))).await;
+    let public = app.page(&app.anonymous(), &format!("/don-vi/{commune}/ban-giam-sat")).await;
     assert!(
         public.contains("Võ Thị Hoa")
             && public.contains("Công khai quỹ đường làng")
@@ -410,7 +405,7 @@ async fn a_visit_keeps_its_photos_and_a_board_is_dissolved_when_its_project_ends
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
     let board_path = format!("/quan-tri/don-vi/{commune}/ban-giam-sat/{id}");
-    let html = page(&xa, app.url(&board_path)).await;
+    let html = app.page(&xa, &board_path).await;
     let token = csrf(&html);
     assert_eq!(
         coso_test_support::attr(&html, "form[action$='/hoat-dong']", "enctype").as_deref(),
@@ -454,14 +449,14 @@ async fn a_visit_keeps_its_photos_and_a_board_is_dissolved_when_its_project_ends
 
     // The project ended: dissolved from its page, with a reason; after it, no more work.
     app.state.clock.set_today(day("2026-10-05"));
-    let html = page(&xa, app.url(&board_path)).await;
+    let html = app.page(&xa, &board_path).await;
     assert!(coso_test_support::attr(&html, "form[action$='/giai-the'] button", "type").is_some(), "{html}");
     let dissolve = format!("{board_path}/giai-the");
     let res = app.post_form(&xa, &dissolve, &csrf(&html), &[("reason", " ")]).await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("html").contains("Lý do giải thể"));
     let ban1 = app.client_as("ban1@coso.test").await;
-    let token1 = csrf(&page(&ban1, app.url(&format!("/quan-tri/don-vi/{commune}/ban-giam-sat"))).await);
+    let token1 = csrf(&app.page(&ban1, &format!("/quan-tri/don-vi/{commune}/ban-giam-sat")).await);
     let res = app.post_form(&ban1, &dissolve, &token1, &[("reason", "Không có quyền")]).await;
     assert_eq!(res.status(), 403);
     let reason = "Công trình hoàn thành, bàn giao đưa vào sử dụng ngày 30/9/2026.";
@@ -522,7 +517,7 @@ async fn the_province_overview_counts_and_lists_the_overdue_commitments_of_its_c
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let tinh = app.client_as("tinh@coso.test").await;
 
-    let html = page(&tinh, app.url(&format!("/quan-tri/don-vi/{PROVINCE}/ban-giam-sat"))).await;
+    let html = app.page(&tinh, &format!("/quan-tri/don-vi/{PROVINCE}/ban-giam-sat")).await;
     let cells = coso_test_support::texts(&html, "table td");
     assert!(cells.iter().any(|t| t == "Lắp đèn đường thôn Một"), "{cells:?}");
     for absent in ["Nạo vét kênh thôn Hai", "Sửa cầu thôn Ba", "Cam kết của tỉnh khác"] {
@@ -536,12 +531,12 @@ async fn the_province_overview_counts_and_lists_the_overdue_commitments_of_its_c
     assert_eq!((cells[at + 1].as_str(), cells[at + 2].as_str()), ("0", "1"), "{cells:?}");
 
     // The commitment links to its dialogue, which the province's official may open.
-    let dialogue = page(&tinh, app.url(&format!("/quan-tri/don-vi/{commune}/doi-thoai/{here}"))).await;
+    let dialogue = app.page(&tinh, &format!("/quan-tri/don-vi/{commune}/doi-thoai/{here}")).await;
     assert!(dialogue.contains("Lắp đèn đường thôn Một"));
     // The other province's overview does not see it.
     app.user("ha-noi@coso.test", Role::Official, "01").await;
     let ha_noi = app.client_as("ha-noi@coso.test").await;
-    let html = page(&ha_noi, app.url("/quan-tri/don-vi/01/ban-giam-sat")).await;
+    let html = app.page(&ha_noi, "/quan-tri/don-vi/01/ban-giam-sat").await;
     assert!(html.contains("Cam kết của tỉnh khác") && !html.contains("Lắp đèn đường thôn Một"), "{html}");
 }
 

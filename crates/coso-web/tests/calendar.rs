@@ -32,14 +32,7 @@ async fn a_deadline_is_the_same_on_the_page_and_in_the_api_and_explains_itself(a
     assert_eq!(d["due"], "2024-04-03");
     assert!(d["citation"].as_str().is_some_and(|s| s.contains("Điều")), "{d}");
     assert!(d["explanation_text"].as_str().is_some_and(|s| s.contains("04/03/2024")));
-    let html = c
-        .get(app.url("/tinh-han?rule=complaint.first&from=2024-03-04"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let html = app.get_text(&c, "/tinh-han?rule=complaint.first&from=2024-03-04").await;
     assert_eq!(texts(&html, "#due"), ["03/04/2024"]);
     assert!(!html.contains("<script"));
     // A working-day count across the 2026 Tết block skips the Tết days and says why.

@@ -5,7 +5,7 @@
 
 use chrono::Days;
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, attr, attrs, on_both, texts};
+use coso_test_support::{TestApp, attr, attrs, location, on_both, texts};
 use serde_json::{Value, json};
 
 const PROVINCE: &str = "42";
@@ -31,12 +31,8 @@ async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
 /// A client that does not follow redirects, signed in as `email`.
 async fn browser(app: &TestApp, email: &str) -> reqwest::Client {
     let c = app.anonymous();
-    let res = c
-        .post(app.url("/api/v1/session"))
-        .json(&json!({ "email": email, "password": coso_test_support::PASSWORD }))
-        .send()
-        .await
-        .expect("sign in");
+    let res =
+        app.post_json(&c, "/api/v1/session", &json!({ "email": email, "password": coso_test_support::PASSWORD })).await;
     assert_eq!(res.status(), 200);
     c
 }
@@ -82,10 +78,6 @@ async fn register(
         .send()
         .await
         .expect("register")
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_string()
 }
 
 /// Posts one step's form of the case page at `case`.
@@ -184,14 +176,8 @@ async fn registers_accepts_and_answers(app: &TestApp) {
     // The inbox lists it among all statuses, and the CSV has no sender.
     let (_, inbox) = page(&c, app, &format!("/quan-tri/vu-viec?don-vi={commune}&trang-thai=all")).await;
     assert!(texts(&inbox, "ul.inbox li").join(" ").contains("Phản ánh, kiến nghị"), "{inbox}");
-    let csv = c
-        .get(app.url(&format!("/quan-tri/vu-viec/tai-ve/danh-sach.csv?don-vi={commune}&trang-thai=all")))
-        .send()
-        .await
-        .expect("csv")
-        .text()
-        .await
-        .expect("text");
+    let csv =
+        app.get_text(&c, &format!("/quan-tri/vu-viec/tai-ve/danh-sach.csv?don-vi={commune}&trang-thai=all")).await;
     assert!(csv.contains("Hạ tầng, giao thông") && !csv.contains("Lê Văn Cường"), "{csv}");
 
     // Past the retention period the page says the sender's data was removed, and the
@@ -481,12 +467,7 @@ async fn decision_documents(app: &TestApp) {
     )
     .await;
     let id = denunciation["id"].as_i64().expect("id");
-    let res = api
-        .post(app.url(&format!("/api/v1/cases/{id}/accept")))
-        .json(&json!({ "on": today }))
-        .send()
-        .await
-        .expect("accept");
+    let res = app.post_json(&api, &format!("/api/v1/cases/{id}/accept"), &json!({ "on": today })).await;
     assert_eq!(res.status(), 200);
     let xml = docx_text(&c, app, &format!("/quan-tri/vu-viec/{id}/van-ban/quyet-dinh-thu-ly.docx")).await;
     assert!(xml.contains("thụ lý tố cáo") || xml.contains("THỤ LÝ TỐ CÁO"), "the acceptance decision");

@@ -3,23 +3,13 @@
 //! complaints and denunciations apart, satisfaction, hot spots, the page with its charts, and
 //! the XLSX and CSV downloads of the same table.
 
-use std::io::Cursor;
-
-use crate::common::two_communes;
-use calamine::Reader;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, occurrence, on_both, plan_docx, texts};
 use serde_json::{Value, json};
 
-const PROVINCE: &str = "42";
+use crate::common::{post_ok, two_communes, xlsx_cells};
 
-async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: &Value) -> Value {
-    let res = c.post(app.url(path)).json(body).send().await.expect("request");
-    let status = res.status().as_u16();
-    let v: Value = res.json().await.expect("json");
-    assert!(status == 200 || status == 201, "{path}: {status} {v}");
-    v
-}
+const PROVINCE: &str = "42";
 
 struct Seeded {
     a: String,
@@ -35,13 +25,7 @@ async fn seed(app: &TestApp) -> (reqwest::Client, Seeded) {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let c = app.client_as("tinh@coso.test").await;
     let (a, b) = two_communes(app).await;
-    post(
-        &c,
-        app,
-        &format!("/api/v1/units/{a}/children"),
-        &json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }),
-    )
-    .await;
+    app.add_unit(&c, &a, "V1", "Thôn Một", "village").await;
     let today = app.state.app.today();
     let ago = |days: u64| (today - chrono::Days::new(days)).to_string();
     let person = json!({ "name": "Lê Văn Cường", "address": "Thôn Một", "phone": "0911000111" });
@@ -49,29 +33,29 @@ async fn seed(app: &TestApp) -> (reqwest::Client, Seeded) {
         json!({ "unit": unit, "kind": kind, "category": category, "received_on": ago(received), "crowded": crowded,
                 "over_level": over_level, "content": "Nội dung đơn thư để thống kê.", "sender": person })
     };
-    let rated_a = post(&c, app, "/api/v1/cases", &case(&a, "petition", "ha_tang", 30, true, false)).await;
-    post(
+    let rated_a = post_ok(&c, app, "/api/v1/cases", &case(&a, "petition", "ha_tang", 30, true, false)).await;
+    post_ok(
         &c,
         app,
         &format!("/api/v1/cases/{}/answer", rated_a["id"]),
         &json!({ "on": ago(25), "public_answer": "Đã sửa." }),
     )
     .await;
-    post(&c, app, "/api/v1/cases", &case(&a, "petition", "ha_tang", 60, false, false)).await;
-    let complaint = post(&c, app, "/api/v1/cases", &case("V1", "complaint", "dat_dai", 20, true, false)).await;
-    post(&c, app, &format!("/api/v1/cases/{}/accept", complaint["id"]), &json!({ "on": ago(18) })).await;
-    post(&c, app, "/api/v1/cases", &case(&b, "denunciation", "dat_dai", 3, false, false)).await;
-    let late = post(&c, app, "/api/v1/cases", &case(&b, "petition", "moi_truong", 50, false, false)).await;
-    post(
+    post_ok(&c, app, "/api/v1/cases", &case(&a, "petition", "ha_tang", 60, false, false)).await;
+    let complaint = post_ok(&c, app, "/api/v1/cases", &case("V1", "complaint", "dat_dai", 20, true, false)).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/accept", complaint["id"]), &json!({ "on": ago(18) })).await;
+    post_ok(&c, app, "/api/v1/cases", &case(&b, "denunciation", "dat_dai", 3, false, false)).await;
+    let late = post_ok(&c, app, "/api/v1/cases", &case(&b, "petition", "moi_truong", 50, false, false)).await;
+    post_ok(
         &c,
         app,
         &format!("/api/v1/cases/{}/answer", late["id"]),
         &json!({ "on": ago(10), "public_answer": "Đã xử lý." }),
     )
     .await;
-    post(&c, app, "/api/v1/cases", &case(PROVINCE, "petition", "moi_truong", 5, false, true)).await;
+    post_ok(&c, app, "/api/v1/cases", &case(PROVINCE, "petition", "moi_truong", 5, false, true)).await;
     // Before the period: not counted.
-    post(&c, app, "/api/v1/cases", &case(&a, "complaint", "dat_dai", 200, false, false)).await;
+    post_ok(&c, app, "/api/v1/cases", &case(&a, "complaint", "dat_dai", 200, false, false)).await;
     for (case, rating) in [(&rated_a, 4), (&late, 2)] {
         let code = case["code"].as_str().expect("code");
         coso_app::cases::rate(&app.state.app, None, None, code, &rating.to_string(), "").await.expect("rate");
@@ -118,15 +102,7 @@ async fn province_stats_roll_communes_up_with_satisfaction_and_hot_spots(app: &T
     let own = lines.iter().find(|l| l["own"] == true).expect("the province's own line");
     assert_eq!((own["unit_code"].as_str(), figures(own, "petition")[0]), (Some(PROVINCE), 1));
     assert!(lines.iter().all(|l| l["unit_code"] == PROVINCE || l["own"] == false));
-    let communes: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units/{PROVINCE}/children?limit=200")))
-        .send()
-        .await
-        .expect("children")
-        .json()
-        .await
-        .expect("json");
+    let communes: Value = app.get_json(&app.anonymous(), &format!("/api/v1/units/{PROVINCE}/children?limit=200")).await;
     let children = communes["items"].as_array().map_or(0, Vec::len);
     assert!(children > 2);
     assert_eq!(lines.len(), children + 1, "every commune has its line, zeros included");
@@ -196,17 +172,8 @@ async fn the_page_shows_charts_and_the_downloads_hold_the_same_table(app: &TestA
     assert_eq!(coso_test_support::attr(&html, ".error-summary a", "href").as_deref(), Some("#tu"));
     assert!(texts(&html, "table.case-stats").is_empty());
 
-    let bytes = c
-        .get(app.url(&format!("/quan-tri/vu-viec/thong-ke.xlsx?{query}")))
-        .send()
-        .await
-        .expect("xlsx")
-        .bytes()
-        .await
-        .expect("bytes");
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("XLSX");
-    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
-    let cells: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let bytes = app.get_bytes(&c, &format!("/quan-tri/vu-viec/thong-ke.xlsx?{query}")).await;
+    let cells = xlsx_cells(&bytes);
     let header = cells.iter().find(|r| r.iter().any(|c| c == "Khiếu nại: tiếp nhận")).expect("headers");
     let col = |name: &str| header.iter().position(|c| c == name).unwrap_or_else(|| panic!("{name}"));
     let row_a = cells.iter().find(|r| r.first() == Some(&s.a)).expect("A's row");
@@ -217,14 +184,7 @@ async fn the_page_shows_charts_and_the_downloads_hold_the_same_table(app: &TestA
     assert_eq!(totals[col("Tố cáo: tiếp nhận")], "1");
     assert_eq!(totals[col("Điểm hài lòng trung bình (1–5)")], "3");
 
-    let csv = c
-        .get(app.url(&format!("/quan-tri/vu-viec/thong-ke.csv?{query}")))
-        .send()
-        .await
-        .expect("csv")
-        .text()
-        .await
-        .expect("text");
+    let csv = app.get_text(&c, &format!("/quan-tri/vu-viec/thong-ke.csv?{query}")).await;
     assert!(csv.contains("Khiếu nại: tiếp nhận"), "{csv}");
     assert!(csv.contains("Tổng cộng"), "{csv}");
     let res = c.get(app.url("/quan-tri/vu-viec/thong-ke.csv")).send().await.expect("csv");

@@ -4,21 +4,14 @@
 //! complaint, withdrawing, closing, refusing, rating; and the migration's filling statement
 //! rebuilds it from the cases.
 
-use crate::common::two_communes;
 use coso_domain::authz::Role;
 use coso_store::Backend;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
 
-const PROVINCE: &str = "42";
+use crate::common::{post_ok, two_communes};
 
-async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: &Value) -> Value {
-    let res = c.post(app.url(path)).json(body).send().await.expect("request");
-    let status = res.status().as_u16();
-    let v: Value = res.json().await.expect("json");
-    assert!(status == 200 || status == 201, "{path}: {status} {v}");
-    v
-}
+const PROVINCE: &str = "42";
 
 /// The summary matches the cases, said after `step`.
 async fn assert_no_drift(app: &TestApp, step: &str) {
@@ -56,43 +49,44 @@ async fn the_summary_follows_every_change_of_a_case(app: &TestApp) {
     };
     let id = |v: &Value| v["id"].as_i64().expect("id");
 
-    let petition = post(&c, app, "/api/v1/cases", &case(&a, "petition", "ha_tang", 40, true)).await;
-    let complaint = post(&c, app, "/api/v1/cases", &case(&a, "complaint", "dat_dai", 70, false)).await;
-    let forwarded = post(&c, app, "/api/v1/cases", &case(&a, "petition", "moi_truong", 20, false)).await;
-    let withdrawn = post(&c, app, "/api/v1/cases", &case(&b, "complaint", "dat_dai", 30, false)).await;
-    let refused = post(&c, app, "/api/v1/cases", &case(&b, "petition", "khac", 10, false)).await;
-    let denunciation = post(&c, app, "/api/v1/cases", &case(&b, "denunciation", "can_bo", 5, false)).await;
+    let petition = post_ok(&c, app, "/api/v1/cases", &case(&a, "petition", "ha_tang", 40, true)).await;
+    let complaint = post_ok(&c, app, "/api/v1/cases", &case(&a, "complaint", "dat_dai", 70, false)).await;
+    let forwarded = post_ok(&c, app, "/api/v1/cases", &case(&a, "petition", "moi_truong", 20, false)).await;
+    let withdrawn = post_ok(&c, app, "/api/v1/cases", &case(&b, "complaint", "dat_dai", 30, false)).await;
+    let refused = post_ok(&c, app, "/api/v1/cases", &case(&b, "petition", "khac", 10, false)).await;
+    let denunciation = post_ok(&c, app, "/api/v1/cases", &case(&b, "denunciation", "can_bo", 5, false)).await;
     assert_no_drift(app, "registering").await;
 
-    post(&c, app, &format!("/api/v1/cases/{}/accept", id(&complaint)), &json!({ "on": ago(68) })).await;
-    post(&c, app, &format!("/api/v1/cases/{}/accept", id(&withdrawn)), &json!({ "on": ago(29) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/accept", id(&complaint)), &json!({ "on": ago(68) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/accept", id(&withdrawn)), &json!({ "on": ago(29) })).await;
     assert_no_drift(app, "accepting").await;
 
-    post(
+    post_ok(
         &c,
         app,
         &format!("/api/v1/cases/{}/answer", id(&petition)),
         &json!({ "on": ago(35), "public_answer": "Đã sửa." }),
     )
     .await;
-    post(&c, app, &format!("/api/v1/cases/{}/answer", id(&complaint)), &json!({ "on": ago(60) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/answer", id(&complaint)), &json!({ "on": ago(60) })).await;
     assert_no_drift(app, "answering").await;
 
-    post(&c, app, &format!("/api/v1/cases/{}/forward", id(&forwarded)), &json!({ "on": ago(18), "to_unit": b })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/forward", id(&forwarded)), &json!({ "on": ago(18), "to_unit": b }))
+        .await;
     assert_no_drift(app, "forwarding to another unit").await;
 
-    let second = post(&c, app, &format!("/api/v1/cases/{}/reopen", id(&complaint)), &json!({ "on": ago(50) })).await;
-    post(&c, app, &format!("/api/v1/cases/{}/accept", id(&second)), &json!({ "on": ago(49) })).await;
+    let second = post_ok(&c, app, &format!("/api/v1/cases/{}/reopen", id(&complaint)), &json!({ "on": ago(50) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/accept", id(&second)), &json!({ "on": ago(49) })).await;
     assert_no_drift(app, "a second complaint").await;
 
-    post(&c, app, &format!("/api/v1/cases/{}/withdraw", id(&withdrawn)), &json!({ "on": ago(25) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/withdraw", id(&withdrawn)), &json!({ "on": ago(25) })).await;
     assert_no_drift(app, "withdrawing").await;
 
-    post(&c, app, &format!("/api/v1/cases/{}/refuse", id(&refused)), &json!({ "on": ago(9), "ground": "repeated" }))
+    post_ok(&c, app, &format!("/api/v1/cases/{}/refuse", id(&refused)), &json!({ "on": ago(9), "ground": "repeated" }))
         .await;
-    post(&c, app, &format!("/api/v1/cases/{}/close", id(&refused)), &json!({ "on": ago(8) })).await;
-    post(&c, app, &format!("/api/v1/cases/{}/close", id(&petition)), &json!({ "on": ago(30) })).await;
-    post(&c, app, &format!("/api/v1/cases/{}/accept", id(&denunciation)), &json!({ "on": ago(1) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/close", id(&refused)), &json!({ "on": ago(8) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/close", id(&petition)), &json!({ "on": ago(30) })).await;
+    post_ok(&c, app, &format!("/api/v1/cases/{}/accept", id(&denunciation)), &json!({ "on": ago(1) })).await;
     assert_no_drift(app, "refusing and closing").await;
 
     let code = petition["code"].as_str().expect("code");

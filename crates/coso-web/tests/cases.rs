@@ -2,10 +2,11 @@
 //! cases of the legal rules, the refusals that save nothing, and the confidentiality of
 //! denouncers.
 
-use crate::common::two_communes;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
+
+use crate::common::two_communes;
 
 const PROVINCE: &str = "42";
 
@@ -413,13 +414,7 @@ async fn the_inbox_puts_overdue_cases_first_and_counts_days(app: &TestApp) {
 async fn a_village_head_registers_for_the_village_only(app: &TestApp) {
     let (commune, _) = two_communes(app).await;
     let c = province_official(app).await;
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{commune}/children")))
-        .json(&json!({ "code": "V1", "name": "Thôn Một", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201);
+    app.add_unit(&c, &commune, "V1", "Thôn Một", "village").await;
     app.user("truong-thon@coso.test", Role::VillageHead, "V1").await;
     let head = app.client_as("truong-thon@coso.test").await;
     let body = |unit: &str| json!({ "unit": unit, "kind": "petition", "received_on": "2024-03-04", "content": "Đường làng ngập nước.", "channel": "desk" });

@@ -1,9 +1,11 @@
-//! What the tests of this binary start from: the first commune of the province with villages,
+//! What the tests of this binary start from: the first communes of the province with villages,
 //! agencies and accounts, made through the API as the province's administrator, and a household
-//! register; and the files they exchange: DOCX read back, multipart forms sent.
+//! register; the JSON requests they repeat; and the files they exchange: DOCX and XLSX read back,
+//! multipart forms sent.
 
 use coso_domain::authz::Role;
 use coso_test_support::TestApp;
+use serde_json::Value;
 
 /// The province the fixtures are made in: Hà Tĩnh.
 pub const PROVINCE: &str = "42";
@@ -22,12 +24,6 @@ pub struct Commune {
 pub async fn province_admin(app: &TestApp) -> reqwest::Client {
     app.user(ADMIN, Role::Admin, PROVINCE).await;
     app.client_as(ADMIN).await
-}
-
-/// The codes of the first two communes of the province.
-pub async fn two_communes(app: &TestApp) -> (String, String) {
-    let codes = app.communes(PROVINCE, 2).await;
-    (codes[0].clone(), codes[1].clone())
 }
 
 /// The first commune of the province with `units` (code, name, kind) made under it by the
@@ -78,12 +74,61 @@ pub async fn import_households(app: &TestApp, c: &reqwest::Client, village: &str
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
 }
 
+/// The codes of the first two communes of the province.
+pub async fn two_communes(app: &TestApp) -> (String, String) {
+    let codes = app.communes(PROVINCE, 2).await;
+    (codes[0].clone(), codes[1].clone())
+}
+
+/// The first two communes of the province in the register on 1 January 2026, an official on each
+/// (`xa-a@coso.test`, `xa-b@coso.test`) and one on the province (`tinh@coso.test`). Returns their
+/// codes.
+pub async fn two_communes_with_officials(app: &TestApp) -> (String, String) {
+    let province = app.store.unit_by_code(PROVINCE).await.expect("q").expect("the province");
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    let children = app.store.children(province.unit_id(), on).await.expect("communes");
+    let (a, b) = (children[0].code.clone(), children[1].code.clone());
+    app.user("xa-a@coso.test", Role::Official, &a).await;
+    app.user("xa-b@coso.test", Role::Official, &b).await;
+    app.user("tinh@coso.test", Role::Official, PROVINCE).await;
+    (a, b)
+}
+
+/// `POST path` with the JSON `body` as `c`: the status and the answer's JSON (null without one).
+pub async fn api_post(c: &reqwest::Client, app: &TestApp, path: &str, body: Value) -> (u16, Value) {
+    let res = c.post(app.url(path)).json(&body).send().await.expect("post");
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// `GET path` as `c`, which must answer 200: the answer's JSON.
+pub async fn api_get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
+    let res = c.get(app.url(path)).send().await.expect("get");
+    assert_eq!(res.status(), 200, "{path}");
+    res.json().await.expect("json")
+}
+
+/// `POST path` with the JSON `body` as `c`, which must answer 200 or 201: the answer's JSON.
+pub async fn post_ok(c: &reqwest::Client, app: &TestApp, path: &str, body: &Value) -> Value {
+    let res = c.post(app.url(path)).json(body).send().await.expect("request");
+    let status = res.status().as_u16();
+    let v: Value = res.json().await.expect("json");
+    assert!(status == 200 || status == 201, "{path}: {status} {v}");
+    v
+}
+
+/// The body of a DOCX as it is stored: its `word/document.xml`.
+pub fn docx_xml(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a DOCX is a ZIP");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    xml
+}
+
 /// The text of a DOCX: the text runs of `word/document.xml`, one line per paragraph, entities
 /// decoded.
 pub fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml).expect("xml");
+    let xml = docx_xml(bytes);
     let mut out = String::new();
     let mut in_tag = false;
     for ch in xml.replace("</w:p>", "\n").chars() {
@@ -95,6 +140,14 @@ pub fn docx_text(bytes: &[u8]) -> String {
         }
     }
     out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// The cells of the first sheet of an XLSX as text, row by row.
+pub fn xlsx_cells(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("a valid XLSX");
+    let sheet = calamine::Reader::worksheet_range_at(&mut book, 0).expect("a sheet").expect("readable");
+    sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
 }
 
 /// A file of a form: (field, file name, type, bytes).
@@ -141,7 +194,7 @@ impl Multipart {
     }
 
     /// The form's `Content-Type` header and its body.
-    pub fn finish(mut self) -> (String, Vec<u8>) {
+    fn finish(mut self) -> (String, Vec<u8>) {
         self.body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
         (format!("multipart/form-data; boundary={BOUNDARY}"), self.body)
     }

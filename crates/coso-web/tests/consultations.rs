@@ -3,11 +3,12 @@
 //! paper counts, the official hides, closes and answers, and the report DOCX read back lists
 //! every comment with its answer; and the refusals of bad input.
 
-use crate::common::{self, Multipart, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
+
+use crate::common::{self, Multipart, docx_text};
 
 const DRAFT: &[u8] = include_bytes!("fixtures/du-thao-quy-uoc-thon.md");
 
@@ -27,12 +28,6 @@ async fn commune_with_villages(app: &TestApp) -> String {
     commune
 }
 
-async fn html(c: &reqwest::Client, url: String) -> String {
-    let res = c.get(url).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{}", res.url());
-    res.text().await.expect("html")
-}
-
 /// The CSRF token of the page's first form.
 fn csrf(page: &str) -> String {
     attr(page, "form input[name=csrf]", "value").expect("csrf field")
@@ -40,7 +35,7 @@ fn csrf(page: &str) -> String {
 
 /// Uploads the fixture draft as the commune's official; returns the consultation's page path.
 async fn upload(app: &TestApp, c: &reqwest::Client, commune: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let page = html(c, app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien"))).await;
+    let page = app.page(c, &format!("/quan-tri/don-vi/{commune}/lay-y-kien")).await;
     let token = csrf(&page);
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
@@ -53,7 +48,7 @@ async fn upload(app: &TestApp, c: &reqwest::Client, commune: &str, fields: &[(&s
 
 /// Posts the comment form of section `section` of the page as `c`.
 async fn comment(app: &TestApp, c: &reqwest::Client, id: i64, section: &str, body: &str) -> (u16, String) {
-    let page = html(c, app.url(&format!("/lay-y-kien/{id}"))).await;
+    let page = app.page(c, &format!("/lay-y-kien/{id}")).await;
     let res = app
         .post_form(c, &format!("/lay-y-kien/{id}/y-kien"), &csrf(&page), &[("section", section), ("body", body)])
         .await;
@@ -117,15 +112,7 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     let opened = res.text().await.expect("html");
     assert!(opened.contains("Đã đưa dự thảo ra lấy ý kiến"), "{opened}");
 
-    let draft: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/consultations/{id}")))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let draft: Value = app.get_json(&app.anonymous(), &format!("/api/v1/consultations/{id}")).await;
     assert_eq!(draft["status"], "open");
     assert_eq!(draft["sections"][0]["heading"], "Điều 1. Phạm vi áp dụng");
     let section = |n: usize| draft["sections"][n]["id"].as_i64().expect("section id").to_string();
@@ -143,14 +130,14 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     let (_, page) = comment(app, &an, id, &s3, "<script>alert('x')</script> Ý kiến có mã.").await;
     assert!(page.contains("<p>&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62; Ý kiến có mã.</p>"), "shown as text");
     assert!(!page.contains("<script>alert"), "never run");
-    let page = html(&binh, app.url(&format!("/lay-y-kien/{id}"))).await;
+    let page = app.page(&binh, &format!("/lay-y-kien/{id}")).await;
     let supports = attrs(&page, "form[action$='/ung-ho'] input[name=comment]", "value");
     let token = csrf(&page);
     for _ in 0..2 {
         let res = app.post_form(&binh, &format!("/lay-y-kien/{id}/ung-ho"), &token, &[("comment", &supports[0])]).await;
         assert_eq!(res.status(), 200);
     }
-    let page = html(&an, app.url(&format!("/lay-y-kien/{id}"))).await;
+    let page = app.page(&an, &format!("/lay-y-kien/{id}")).await;
     assert!(page.contains("1 người ủng hộ"), "one support per account: {page}");
     assert!(
         !page.contains("@coso.test") || texts(&page, "main").join(" ").matches("@coso.test").count() == 0,
@@ -160,10 +147,10 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     // 3. The village head brings the counts of a meeting for section 2; negative counts are refused.
     app.state.clock.set_today(day("2026-03-06"));
     let head = app.client_as("truong-thon@coso.test").await;
-    let list = html(&head, app.url("/quan-tri/don-vi/V1/lay-y-kien")).await;
+    let list = app.page(&head, "/quan-tri/don-vi/V1/lay-y-kien").await;
     let form_path = format!("/quan-tri/don-vi/V1/lay-y-kien/{id}/phieu");
     assert!(list.contains(&form_path), "the village's list links to its counts form");
-    let form = html(&head, app.url(&form_path)).await;
+    let form = app.page(&head, &form_path).await;
     let counts = |agree: &'static str| {
         vec![
             ("section", s2.clone()),
@@ -183,11 +170,11 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = app.post_form(&head, &form_path, &csrf(&form), &good).await;
     assert_eq!(res.status(), 200);
-    let page = html(&app.anonymous(), app.url(&format!("/lay-y-kien/{id}"))).await;
+    let page = app.page(&app.anonymous(), &format!("/lay-y-kien/{id}")).await;
     assert!(page.contains("35 hộ đồng ý, 4 hộ không đồng ý"), "{page}");
 
     // 4. The official hides the comment with a script, closes, and no comment is taken after.
-    let manage = html(&official, app.url(&path)).await;
+    let manage = app.page(&official, &path).await;
     let all_ids = attrs(&manage, "form[action$='/an'] input[name=comment]", "value");
     assert_eq!(all_ids.len(), 4);
     let script_comment = all_ids[3].clone();
@@ -200,17 +187,18 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
         )
         .await;
     assert_eq!(res.status(), 200);
-    let page = html(&app.anonymous(), app.url(&format!("/lay-y-kien/{id}"))).await;
+    let page = app.page(&app.anonymous(), &format!("/lay-y-kien/{id}")).await;
     assert!(page.contains("Ý kiến đã bị ẩn: Chứa mã độc"), "{page}");
     let res = official.post(app.url(&format!("/api/v1/consultations/{id}/close"))).send().await.expect("close");
     assert_eq!(res.status(), 200);
     let disclosure = res.json::<Value>().await.expect("json")["disclosure"].as_i64().expect("the results disclosed");
-    let res = an
-        .post(app.url(&format!("/api/v1/consultations/{id}/comments")))
-        .json(&json!({ "section": s2.parse::<i64>().expect("id"), "body": "Một ý kiến muộn." }))
-        .send()
-        .await
-        .expect("late");
+    let res = app
+        .post_json(
+            &an,
+            &format!("/api/v1/consultations/{id}/comments"),
+            &json!({ "section": s2.parse::<i64>().expect("id"), "body": "Một ý kiến muộn." }),
+        )
+        .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("body").contains("Đã kết thúc lấy ý kiến"));
 
@@ -225,7 +213,7 @@ async fn the_consultation_runs_from_the_draft_to_the_report(app: &TestApp) {
     let res = answers(json!({ "comments": [c3], "kind": "not_accepted", "reason": "" })).await.expect("answer");
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("body").contains("Phải nêu lý do khi không tiếp thu ý kiến."));
-    let manage = html(&official, app.url(&path)).await;
+    let manage = app.page(&official, &path).await;
     let res = app
         .post_form(
             &official,
@@ -308,7 +296,7 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
     assert_eq!(res.status(), 422);
     let page = res.text().await.expect("html");
     assert!(page.contains("ít nhất 30 ngày"), "{page}");
-    let token = csrf(&html(&official, app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien"))).await);
+    let token = csrf(&app.page(&official, &format!("/quan-tri/don-vi/{commune}/lay-y-kien")).await);
     let res = Multipart::default()
         .texts(&[
             ("csrf", &token),
@@ -323,10 +311,8 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
         .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("html").contains("Tệp dự thảo phải là .docx, .md hoặc .txt."));
-    let list: Vec<String> = texts(
-        &html(&official, app.url(&format!("/quan-tri/don-vi/{commune}/lay-y-kien"))).await,
-        "table.data tbody tr",
-    );
+    let list: Vec<String> =
+        texts(&app.page(&official, &format!("/quan-tri/don-vi/{commune}/lay-y-kien")).await, "table.data tbody tr");
     assert!(list.is_empty(), "nothing saved: {list:?}");
 
     // Opened through the API for the village V1 only, from the 10th.
@@ -352,23 +338,19 @@ async fn bad_input_is_refused_and_nothing_is_saved(app: &TestApp) {
     let res = post(&cuong).await.expect("outside");
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("body").contains("không thuộc đối tượng được lấy ý kiến"));
-    let page = html(&cuong, app.url(&format!("/lay-y-kien/{id}"))).await;
+    let page = app.page(&cuong, &format!("/lay-y-kien/{id}")).await;
     assert!(page.contains("không thuộc đối tượng") && !page.contains("Gửi ý kiến"), "no form outside the audience");
     assert_eq!(post(&an).await.expect("inside").status(), 201);
-    let res = an
-        .post(app.url(&format!("/api/v1/consultations/{id}/comments")))
-        .json(&json!({ "body": "   " }))
-        .send()
-        .await
-        .expect("empty");
+    let res = app.post_json(&an, &format!("/api/v1/consultations/{id}/comments"), &json!({ "body": "   " })).await;
     assert_eq!(res.status(), 422);
     // A section that is not one of this draft's is named, and nothing is saved.
-    let res = an
-        .post(app.url(&format!("/api/v1/consultations/{id}/comments")))
-        .json(&json!({ "section": 999_999, "body": "Ý kiến cho một mục không có." }))
-        .send()
-        .await
-        .expect("wrong section");
+    let res = app
+        .post_json(
+            &an,
+            &format!("/api/v1/consultations/{id}/comments"),
+            &json!({ "section": 999_999, "body": "Ý kiến cho một mục không có." }),
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let refused: Value = res.json().await.expect("json");
     assert_eq!(refused["error"]["fields"][0]["field"], "section", "{refused}");

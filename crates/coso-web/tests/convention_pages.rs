@@ -5,10 +5,11 @@
 //! adopts it and both pages link to each other, while one held 20 days after posting is refused
 //! and nothing changes.
 
-use crate::common::village_with_staff;
 use chrono::NaiveDate;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
+
+use crate::common::village_with_staff;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -19,12 +20,6 @@ fn day(s: &str) -> NaiveDate {
 async fn village(app: &TestApp, households: usize) {
     app.state.clock.set_today(day("2026-03-02"));
     village_with_staff(app, "V1", "Thôn Đông", households).await;
-}
-
-async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{path}");
-    res.text().await.expect("html")
 }
 
 /// The actions of the forms of a page, after the convention's path.
@@ -47,11 +42,11 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
     village(app, 0).await;
     let head = app.client_as("truong-thon@coso.test").await;
     let xa = app.client_as("xa@coso.test").await;
-    let unit = page(app, &xa, "/quan-tri/don-vi/V1").await;
+    let unit = app.page(&xa, "/quan-tri/don-vi/V1").await;
     assert!(attrs(&unit, "main a", "href").contains(&"/quan-tri/don-vi/V1/huong-uoc".to_string()), "linked");
-    let list = page(app, &head, "/quan-tri/don-vi/V1/huong-uoc").await;
+    let list = app.page(&head, "/quan-tri/don-vi/V1/huong-uoc").await;
     assert!(list.contains("chưa có hương ước, quy ước nào"), "{list}");
-    let new = page(app, &head, "/quan-tri/don-vi/V1/huong-uoc/moi").await;
+    let new = app.page(&head, "/quan-tri/don-vi/V1/huong-uoc/moi").await;
     let csrf = attr(&new, "input[name=csrf]", "value").expect("csrf");
 
     // Nothing typed: each field named, nothing saved.
@@ -62,7 +57,7 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
     assert_eq!(summary.len(), 2, "{summary:?}");
     assert!(summary[0].contains("tên gọi"), "{summary:?}");
     assert_eq!(attr(&html, "#title", "value").as_deref(), Some("Quy ước thôn Đông"), "what was typed is kept");
-    assert!(page(app, &head, "/quan-tri/don-vi/V1/huong-uoc").await.contains("chưa có hương ước, quy ước nào"));
+    assert!(app.page(&head, "/quan-tri/don-vi/V1/huong-uoc").await.contains("chưa có hương ước, quy ước nào"));
 
     let res = app
         .post_form(
@@ -107,7 +102,7 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
         )
         .await;
     assert_eq!(res.status(), 200);
-    let diff = page(app, &head, &format!("{base}/so-sanh?tu=1&den=2")).await;
+    let diff = app.page(&head, &format!("{base}/so-sanh?tu=1&den=2")).await;
     assert_eq!(
         texts(&diff, "ol.diff li.added .text"),
         ["Điều 3. Việc cưới", "Tổ chức cưới văn minh, tiết kiệm."],
@@ -146,7 +141,7 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
     assert!(forms(&html, &base).is_empty(), "the village waits for the commune: {:?}", forms(&html, &base));
 
     // The commune's official recognises it; a return needs its reason.
-    let html = page(app, &xa, &base).await;
+    let html = app.page(&xa, &base).await;
     assert_eq!(forms(&html, &base), ["cong-nhan", "tra-lai"]);
     let xa_csrf = attr(&html, "input[name=csrf]", "value").expect("csrf");
     let res = app.post_form(&xa, &format!("{base}/tra-lai"), &xa_csrf, &[("returned_on", "02/04/2026")]).await;
@@ -166,34 +161,31 @@ async fn the_pages_take_a_convention_through_its_life(app: &TestApp) {
     assert!(texts(&html, "main .tag").contains(&"Đã được công nhận, có hiệu lực".to_string()));
     assert!(texts(&html, "#hieu-luc + .prose").join("").contains("Điều 3. Việc cưới"), "the text in force");
     assert_eq!(forms(&html, &base), ["ra-soat", "sua"], "reviewed yearly, or amended");
-    let list = page(app, &head, "/quan-tri/don-vi/V1/huong-uoc").await;
+    let list = app.page(&head, "/quan-tri/don-vi/V1/huong-uoc").await;
     assert!(texts(&list, "tbody .tag").contains(&"Đã được công nhận, có hiệu lực".to_string()), "{list}");
 }
 
 /// Opens a decision of matter 3 on `V1` held on `date`, with `present` households and `yes`
 /// votes; its id.
 async fn decision(app: &TestApp, c: &reqwest::Client, date: &str, present: i64, yes: i64) -> i64 {
-    let res = c
-        .post(app.url("/api/v1/units/V1/decisions"))
-        .json(&json!({ "matter": 3, "form": "meeting", "title": "Họp thông qua quy ước thôn", "date": date }))
-        .send()
-        .await
-        .expect("open");
+    let res = app
+        .post_json(
+            c,
+            "/api/v1/units/V1/decisions",
+            &json!({ "matter": 3, "form": "meeting", "title": "Họp thông qua quy ước thôn", "date": date }),
+        )
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
-    let res = c
-        .post(app.url(&format!("/api/v1/decisions/{id}/attendance")))
-        .json(&json!({ "present": present }))
-        .send()
-        .await
-        .expect("attendance");
+    let res = app.post_json(c, &format!("/api/v1/decisions/{id}/attendance"), &json!({ "present": present })).await;
     assert_eq!(res.status(), 200);
-    let res = c
-        .post(app.url(&format!("/api/v1/decisions/{id}/tally")))
-        .json(&json!({ "yes": yes, "no": present - yes, "invalid": 0 }))
-        .send()
-        .await
-        .expect("tally");
+    let res = app
+        .post_json(
+            c,
+            &format!("/api/v1/decisions/{id}/tally"),
+            &json!({ "yes": yes, "no": present - yes, "invalid": 0 }),
+        )
+        .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
     id
 }
@@ -201,27 +193,24 @@ async fn decision(app: &TestApp, c: &reqwest::Client, date: &str, present: i64, 
 async fn a_convention_is_adopted_through_a_matter_3_decision(app: &TestApp) {
     village(app, 120).await;
     let head = app.client_as("truong-thon@coso.test").await;
-    let res = head
-        .post(app.url("/api/v1/units/V1/conventions"))
-        .json(&json!({ "kind": "quy_uoc", "title": "Quy ước thôn Đông", "text": TEXT }))
-        .send()
-        .await
-        .expect("propose");
+    let res = app
+        .post_json(
+            &head,
+            "/api/v1/units/V1/conventions",
+            &json!({ "kind": "quy_uoc", "title": "Quy ước thôn Đông", "text": TEXT }),
+        )
+        .await;
     assert_eq!(res.status(), 201);
     let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
-    let res = head
-        .post(app.url(&format!("/api/v1/conventions/{id}/posting")))
-        .json(&json!({ "date": "2026-03-02" }))
-        .send()
-        .await
-        .expect("posting");
+    let res =
+        app.post_json(&head, &format!("/api/v1/conventions/{id}/posting"), &json!({ "date": "2026-03-02" })).await;
     assert_eq!(res.status(), 200);
     let base = format!("/quan-tri/don-vi/V1/huong-uoc/{id}");
 
     // A meeting of matter 3 held 20 days after posting: refused, and nothing changes.
     let early = decision(app, &head, "2026-03-22", 70, 66).await;
     app.state.clock.set_today(day("2026-03-22"));
-    let html = page(app, &head, &base).await;
+    let html = app.page(&head, &base).await;
     let options = attrs(&html, "#decision option", "value");
     assert!(options.contains(&early.to_string()), "the decision is offered: {options:?}");
     let csrf = attr(&html, "input[name=csrf]", "value").expect("csrf");
@@ -235,24 +224,18 @@ async fn a_convention_is_adopted_through_a_matter_3_decision(app: &TestApp) {
     let error = texts(&html, "#decision-err").join(" ");
     assert!(error.contains("mới được 20 ngày") && error.contains("01/04/2026"), "{error}");
     assert_eq!(api_get(app, &head, id).await, before, "nothing changed");
-    let res = head
-        .post(app.url(&format!("/api/v1/conventions/{id}/adoption-decision")))
-        .json(&json!({ "decision": early }))
-        .send()
-        .await
-        .expect("api");
+    let res = app
+        .post_json(&head, &format!("/api/v1/conventions/{id}/adoption-decision"), &json!({ "decision": early }))
+        .await;
     assert_eq!(res.status(), 422);
     assert_eq!(api_get(app, &head, id).await, before, "nothing changed through the API either");
 
     // A meeting held 30 days after posting: its counts are the convention's vote.
     app.state.clock.set_today(day("2026-04-01"));
     let held = decision(app, &head, "2026-04-01", 64, 62).await;
-    let res = head
-        .post(app.url(&format!("/api/v1/conventions/{id}/adoption-decision")))
-        .json(&json!({ "decision": held }))
-        .send()
-        .await
-        .expect("api");
+    let res = app
+        .post_json(&head, &format!("/api/v1/conventions/{id}/adoption-decision"), &json!({ "decision": held }))
+        .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
     let c = api_get(app, &head, id).await;
     assert_eq!((c["status"].as_str(), c["outcome"].as_str()), (Some("adopted"), Some("adopted")), "{c}");
@@ -264,9 +247,9 @@ async fn a_convention_is_adopted_through_a_matter_3_decision(app: &TestApp) {
     assert_eq!(c["vote_decision"].as_i64(), Some(held));
 
     // Each page links to the other.
-    let html = page(app, &head, &base).await;
+    let html = app.page(&head, &base).await;
     assert!(attrs(&html, "main a", "href").contains(&format!("/quan-tri/don-vi/V1/quyet-dinh/{held}")), "{html}");
-    let html = page(app, &head, &format!("/quan-tri/don-vi/V1/quyet-dinh/{held}")).await;
+    let html = app.page(&head, &format!("/quan-tri/don-vi/V1/quyet-dinh/{held}")).await;
     assert!(attrs(&html, "main a", "href").contains(&base), "{html}");
 }
 

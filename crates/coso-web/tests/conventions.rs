@@ -4,10 +4,11 @@
 //! lacking attendance opens the household-ballot path; bad counts are refused; versions are
 //! compared line by line.
 
-use crate::common::{docx_text, village_with_staff};
 use chrono::NaiveDate;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
+
+use crate::common::{docx_text, village_with_staff};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -23,12 +24,13 @@ const TEXT: &str = "Điều 1. Phạm vi\nQuy ước này áp dụng trong thôn
 
 /// Proposes a convention of `V1` as `c`; its id.
 async fn propose(app: &TestApp, c: &reqwest::Client) -> i64 {
-    let res = c
-        .post(app.url("/api/v1/units/V1/conventions"))
-        .json(&json!({ "kind": "quy_uoc", "title": "Quy ước thôn Đông", "text": TEXT }))
-        .send()
-        .await
-        .expect("propose");
+    let res = app
+        .post_json(
+            c,
+            "/api/v1/units/V1/conventions",
+            &json!({ "kind": "quy_uoc", "title": "Quy ước thôn Đông", "text": TEXT }),
+        )
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     res.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
 }
@@ -103,14 +105,7 @@ async fn adopted_at_thirty_days_then_recognised_with_the_hu_6_dates(app: &TestAp
     let amended = format!("{TEXT}\nĐiều 3. Việc cưới\nTổ chức cưới văn minh, tiết kiệm.");
     let (status, c) = step(app, &head, id, "versions", json!({ "text": amended, "note": "Tiếp thu ý kiến" })).await;
     assert_eq!((status, c["status"].as_str(), c["version"].as_i64()), (200, Some("posted"), Some(2)), "{c}");
-    let diff: Value = head
-        .get(app.url(&format!("/api/v1/conventions/{id}/diff?from=1&to=2")))
-        .send()
-        .await
-        .expect("diff")
-        .json()
-        .await
-        .expect("json");
+    let diff: Value = app.get_json(&head, &format!("/api/v1/conventions/{id}/diff?from=1&to=2")).await;
     let added: Vec<&str> = diff["lines"]
         .as_array()
         .expect("lines")

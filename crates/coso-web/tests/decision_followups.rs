@@ -5,10 +5,11 @@
 //! in the commune's notifications, due 5 working days after the meeting; one closed without a
 //! vote does not; the meetings held and the ballots issued pre-fill the periodic report.
 
-use crate::common::{commune_with_villages, docx_text, import_households};
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
+
+use crate::common::{commune_with_villages, docx_text, import_households};
 
 /// The first commune of the province with the village `V1` of 120 households, an official of
 /// the commune and a resident. Returns the commune's code.
@@ -119,14 +120,7 @@ async fn the_meetings_documents_are_filled_from_its_data(app: &TestApp) {
     assert_eq!(status(app, &resident, &format!("/api/v1/decisions/{adopted}/invitation.docx")).await, 403);
 
     // The officials' page links the three documents of a closed meeting, and they open.
-    let page = official
-        .get(app.url(&format!("/quan-tri/don-vi/V1/quyet-dinh/{adopted}")))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let page = app.get_text(&official, &format!("/quan-tri/don-vi/V1/quyet-dinh/{adopted}")).await;
     for file in ["giay-moi-hop.docx", "bien-ban-kiem-phieu-hop.docx", "nghi-quyet-hop.pdf"] {
         let href = format!("/quan-tri/don-vi/V1/quyet-dinh/{adopted}/tep/{file}");
         assert!(page.contains(&href), "{href} on the page");
@@ -195,12 +189,7 @@ async fn meetings_and_ballots_are_counted_into_the_report(app: &TestApp) {
 
     let plan = json!({ "purpose": "Lấy ý kiến hộ gia đình", "content": "Mỗi hộ đóng góp 500.000 đồng?",
         "participants": "Đại diện các hộ gia đình", "starts_on": "2026-03-10", "ends_on": "2026-03-17" });
-    let res = official
-        .post(app.url(&format!("/api/v1/decisions/{ballot}/ballot-plan")))
-        .json(&plan)
-        .send()
-        .await
-        .expect("plan");
+    let res = app.post_json(&official, &format!("/api/v1/decisions/{ballot}/ballot-plan"), &plan).await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let counts = coso_app::reports::decision_indicators(&app.state.app, &template, &unit, year).await.expect("counts");
     assert_eq!((counts.get("community_meetings"), counts.get("household_ballots")), (Some(&2), Some(&1)));
@@ -219,14 +208,7 @@ async fn an_online_vote_is_due_to_close_on_its_last_day(app: &TestApp) {
     let res = official.post(app.url("/api/v1/units/V1/decisions")).json(&body).send().await.expect("open");
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let id = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
-    let d: Value = official
-        .get(app.url(&format!("/api/v1/decisions/{id}")))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let d: Value = app.get_json(&official, &format!("/api/v1/decisions/{id}")).await;
     let deadlines = d["deadlines"].as_array().expect("deadlines");
     assert_eq!(deadlines.len(), 1, "{d}");
     assert_eq!((&deadlines[0]["rule"], &deadlines[0]["due"]), (&json!("online_vote.close"), &json!("2026-03-16")));

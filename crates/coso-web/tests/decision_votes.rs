@@ -5,13 +5,14 @@
 //! vote is replaced, never counted twice), and sees the result after the close; bad input
 //! changes nothing.
 
-use crate::common::commune_with_villages;
 use coso_domain::HouseholdId;
 use coso_domain::authz::{Action, Grant, Role, authorize};
 use coso_domain::decision::{DecisionInput, Outcome};
 use coso_store::Actor;
 use coso_test_support::{TestApp, attr, on_both};
 use serde_json::{Value, json};
+
+use crate::common::commune_with_villages;
 
 /// A village `V1` of the first commune with five households, two commune officials, the
 /// village head, and a resident linked to the first household. Returns the commune's code.
@@ -103,12 +104,9 @@ async fn a_ballot_whose_two_entries_differ_is_flagged_then_reconciled(app: &Test
             .expect("permit");
     let codes: Vec<String> =
         app.store.ballots(&permit, &v1, id).await.expect("ballots").into_iter().map(|b| b.code).collect();
-    let res = first
-        .post(app.url(&format!("/api/v1/decisions/{id}/ballots/collect")))
-        .json(&json!({ "codes": [codes[0], "ABCD"] }))
-        .send()
-        .await
-        .expect("collect");
+    let res = app
+        .post_json(&first, &format!("/api/v1/decisions/{id}/ballots/collect"), &json!({ "codes": [codes[0], "ABCD"] }))
+        .await;
     json(res, 422).await;
     let res = first
         .post(app.url(&format!("/api/v1/decisions/{id}/ballots/collect")))

@@ -4,10 +4,11 @@
 //! yes votes than households present, a tally on a closed decision, an online vote on matters
 //! 1–5 — gets a clear error and changes nothing.
 
-use crate::common::village_with_staff;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
+
+use crate::common::village_with_staff;
 
 /// The first commune of the province with the village `V1` of 120 households, an official of
 /// the commune and the village head. Returns the official's client.
@@ -17,12 +18,13 @@ async fn village_of_120(app: &TestApp) -> reqwest::Client {
 }
 
 async fn open_meeting(app: &TestApp, c: &reqwest::Client, title: &str) -> i64 {
-    let res = c
-        .post(app.url("/api/v1/units/V1/decisions"))
-        .json(&json!({ "matter": 1, "form": "meeting", "title": title, "date": "2026-03-10" }))
-        .send()
-        .await
-        .expect("open");
+    let res = app
+        .post_json(
+            c,
+            "/api/v1/units/V1/decisions",
+            &json!({ "matter": 1, "form": "meeting", "title": title, "date": "2026-03-10" }),
+        )
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     res.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
 }
@@ -226,12 +228,6 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     assert_eq!(audit.total, 5, "three opened, one attendance, one tally: refusals write nothing");
 }
 
-async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{path}");
-    res.text().await.expect("html")
-}
-
 /// The village head opens a meeting on the page, ticks the households present on the tablet's
 /// form, enters the vote and reads the outcome with its reason; a refused vote keeps what was
 /// typed and names the field.
@@ -240,7 +236,7 @@ async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
     let head = app.client_as("truong-thon@coso.test").await;
     // Held today: the village's public page shows the results of the last 90 days.
     let today = app.state.app.today().format("%d/%m/%Y").to_string();
-    let list = page(&head, app, "/quan-tri/don-vi/V1/quyet-dinh").await;
+    let list = app.page(&head, "/quan-tri/don-vi/V1/quyet-dinh").await;
     let csrf = attr(&list, "form input[name=csrf]", "value").expect("csrf");
     let res = app
         .post_form(
@@ -264,7 +260,7 @@ async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
     assert_eq!(res.status(), 200, "the redirect to the meeting's page is followed");
     let at = res.url().path().to_string();
     assert!(at.starts_with("/quan-tri/don-vi/V1/quyet-dinh/"), "{at}");
-    let meeting = page(&head, app, &at).await;
+    let meeting = app.page(&head, &at).await;
     let ids = attrs(&meeting, "input[name=households]", "value");
     assert_eq!(ids.len(), 120, "one box per household of the snapshot");
     let mut ticked: Vec<(&str, &str)> = ids.iter().take(70).map(|id| ("households", id.as_str())).collect();
@@ -279,13 +275,13 @@ async fn the_village_head_runs_a_meeting_on_the_pages(app: &TestApp) {
     assert!(texts(&refused, ".error-summary a").iter().any(|t| t.contains("(70)")), "{refused}");
     let res = app.post_form(&head, &format!("{at}/kiem-phieu"), &csrf, &[("yes", "66"), ("no", "4")]).await;
     assert_eq!(res.status(), 200);
-    let closed = page(&head, app, &at).await;
+    let closed = app.page(&head, &at).await;
     assert!(texts(&closed, ".tag").iter().any(|t| t == "Được thông qua"), "{closed}");
     assert!(closed.contains("66 trên 120 hộ gia đình đồng ý"), "{closed}");
     assert!(attrs(&closed, "input[name=households]", "value").is_empty(), "a closed meeting takes no attendance");
-    let list = page(&head, app, "/quan-tri/don-vi/V1/quyet-dinh").await;
+    let list = app.page(&head, "/quan-tri/don-vi/V1/quyet-dinh").await;
     assert!(texts(&list, "table.data td a").iter().any(|t| t == "Mức đóng góp sửa cầu"));
-    let public = page(&app.anonymous(), app, "/don-vi/V1").await;
+    let public = app.page(&app.anonymous(), "/don-vi/V1").await;
     assert!(texts(&public, "#quyet-dinh").iter().any(|t| t == "Nhân dân bàn và quyết định"), "{public}");
     assert!(public.contains("Mức đóng góp sửa cầu") && public.contains("Được thông qua"), "{public}");
     assert!(!public.contains("Nguyễn Văn 1"), "no household's name on the public page");

@@ -4,11 +4,12 @@
 //! whose progress and lateness show publicly, and the results are published; a voters'
 //! request counted against the voters; and the refusals of bad input, which save nothing.
 
-use crate::common::{commune_with_villages, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, occurrence, on_both, plan_docx, texts};
 use serde_json::{Value, json};
+
+use crate::common::{commune_with_villages, docx_text};
 
 const PROVINCE: &str = "42";
 
@@ -206,14 +207,7 @@ async fn a_request_of_a_tenth_of_the_voters_makes_a_dialogue_required(app: &Test
     let request = r["id"].as_i64().expect("id") - 1;
     let body = json!({ "date": "2025-10-20", "topic": "Đất đai", "online": true, "request": request });
     json_of(post(&official, app, &format!("/api/v1/units/{commune}/dialogues"), body).await, 201).await;
-    let html = official
-        .get(app.url(&format!("/quan-tri/don-vi/{commune}/doi-thoai")))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let html = app.get_text(&official, &format!("/quan-tri/don-vi/{commune}/doi-thoai")).await;
     assert!(!texts(&html, "#de-nghi li").iter().any(|t| t.contains("Bắt buộc tổ chức đối thoại")), "{html}");
     let _ = attr(&html, "form input[name=csrf]", "value").expect("the create form");
 }
@@ -469,14 +463,7 @@ async fn published_results_are_a_document_and_a_disclosure(app: &TestApp) {
     // The results are a disclosure of the commune's register (item 14), the notice attached.
     let d = json_of(get(&visitor, app, id).await, 200).await;
     let disclosure = d["disclosure_id"].as_i64().expect("the results are disclosed");
-    let list: Value = official
-        .get(app.url(&format!("/api/v1/units/{commune}/disclosures")))
-        .send()
-        .await
-        .expect("register")
-        .json()
-        .await
-        .expect("json");
+    let list: Value = app.get_json(&official, &format!("/api/v1/units/{commune}/disclosures")).await;
     let items = list["items"].as_array().expect("items");
     assert_eq!(items.len(), 1, "{list}");
     assert_eq!(
@@ -499,14 +486,7 @@ async fn published_results_are_a_document_and_a_disclosure(app: &TestApp) {
     // Recorded once, by the system, audited; publishing again is refused and adds nothing.
     let res = post(&official, app, &format!("/api/v1/dialogues/{id}/results"), json!({ "results": "Lần hai." })).await;
     assert_eq!(res.status(), 409);
-    let list: Value = official
-        .get(app.url(&format!("/api/v1/units/{commune}/disclosures")))
-        .send()
-        .await
-        .expect("register")
-        .json()
-        .await
-        .expect("json");
+    let list: Value = app.get_json(&official, &format!("/api/v1/units/{commune}/disclosures")).await;
     assert_eq!(list["items"].as_array().map(Vec::len), Some(1));
     let audit = app.state.app.store().audit_entries(Some("disclosure"), Some(50)).await.expect("audit").items;
     let recorded: Vec<_> = audit.iter().filter(|a| a.action == "disclosure.record").collect();

@@ -10,6 +10,8 @@ use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, attrs, on_both, texts};
 use serde_json::{Value, json};
 
+use crate::common::{Multipart, two_communes_with_officials};
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
@@ -18,20 +20,9 @@ fn day(s: &str) -> NaiveDate {
 /// of the first with its head.
 async fn setup(app: &TestApp) -> (String, String) {
     app.state.clock.set_today(day("2026-05-20"));
-    let province = app.store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
-    let children = app.store.children(province.unit_id(), day("2026-01-01")).await.expect("communes");
-    let (a, b) = (children[0].code.clone(), children[1].code.clone());
-    app.user("xa-a@coso.test", Role::Official, &a).await;
-    app.user("xa-b@coso.test", Role::Official, &b).await;
-    app.user("tinh@coso.test", Role::Official, "42").await;
+    let (a, b) = two_communes_with_officials(app).await;
     let c = app.client_as("xa-a@coso.test").await;
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{a}/children")))
-        .json(&json!({ "code": "TDA", "name": "Thôn Đông", "kind": "village" }))
-        .send()
-        .await
-        .expect("village");
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    app.add_unit(&c, &a, "TDA", "Thôn Đông", "village").await;
     app.user("truong-thon@coso.test", Role::VillageHead, "TDA").await;
     (a, b)
 }
@@ -47,34 +38,12 @@ fn photo_with_exif() -> Vec<u8> {
     jpeg
 }
 
-/// A `multipart/form-data` body of text fields and files (field, file name, bytes).
-fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, Vec<u8>)]) -> (String, Vec<u8>) {
-    let boundary = "coso-disclosure-test";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    for (name, file_name, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-async fn page(c: &reqwest::Client, url: String) -> String {
-    let res = c.get(url).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{}", res.url());
-    res.text().await.expect("html")
+/// A form of text fields and files (field, file name, bytes), each file sent as
+/// `application/octet-stream`.
+fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, Vec<u8>)]) -> Multipart {
+    files.iter().fold(Multipart::default().texts(fields), |form, (field, file, bytes)| {
+        form.file(field, file, Some("application/octet-stream"), bytes)
+    })
 }
 
 async fn record_form(
@@ -84,17 +53,11 @@ async fn record_form(
     fields: &[(&str, &str)],
     files: &[(&str, &str, Vec<u8>)],
 ) -> reqwest::Response {
-    let form = page(c, app.url(&format!("/quan-tri/don-vi/{code}/cong-khai"))).await;
+    let form = app.page(c, &format!("/quan-tri/don-vi/{code}/cong-khai")).await;
     let csrf = attr(&form, "form[enctype] input[name=csrf]", "value").expect("csrf");
     let mut all = vec![("csrf", csrf.as_str())];
     all.extend_from_slice(fields);
-    let (content_type, body) = multipart(&all, files);
-    c.post(app.url(&format!("/quan-tri/don-vi/{code}/cong-khai")))
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .expect("record")
+    multipart(&all, files).post(c, app.url(&format!("/quan-tri/don-vi/{code}/cong-khai"))).await
 }
 
 const INSPECTION: &[(&str, &str)] = &[
@@ -122,7 +85,7 @@ async fn an_official_records_with_a_photo_and_the_public_reads_it(app: &TestApp)
 
     // Anyone reads it; the radio rule fails with its reason; the village has not confirmed.
     let visitor = app.anonymous();
-    let detail = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    let detail = app.page(&visitor, &format!("/don-vi/{a}/cong-khai/{id}")).await;
     assert!(
         texts(&detail, "#van-ban").concat().starts_with("<script>alert('x')</script>"),
         "script shown as text: {:?}",
@@ -151,20 +114,13 @@ async fn an_official_records_with_a_photo_and_the_public_reads_it(app: &TestApp)
     assert!(xml.contains("&lt;script&gt;"), "script kept as text in the document");
 
     // Listed and found without diacritics; another word finds nothing.
-    let list = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai?q=ket+luan"))).await;
+    let list = app.page(&visitor, &format!("/don-vi/{a}/cong-khai?q=ket+luan")).await;
     assert_eq!(texts(&list, "#cong-khai h2"), ["Kết luận thanh tra việc sử dụng quỹ"]);
-    let none = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai?q=ngan+sach"))).await;
+    let none = app.page(&visitor, &format!("/don-vi/{a}/cong-khai?q=ngan+sach")).await;
     assert!(texts(&none, "#cong-khai h2").is_empty());
 
     // The API gives the same, with its checks.
-    let api: Value = visitor
-        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let api: Value = app.get_json(&visitor, &format!("/api/v1/units/{a}/disclosures")).await;
     let d = &api["items"][0];
     assert_eq!((d["item"].as_i64(), d["forms"].clone()), (Some(8), json!(["posting", "radio"])));
     assert_eq!(d["broadcast_days"], json!(["2026-03-04", "2026-03-06", "2026-03-07"]));
@@ -174,12 +130,12 @@ async fn an_official_records_with_a_photo_and_the_public_reads_it(app: &TestApp)
 
     // The village head confirms the relay from their page.
     let head = app.client_as("truong-thon@coso.test").await;
-    let relays = page(&head, app.url("/quan-tri/don-vi/TDA/thong-tin-lai")).await;
+    let relays = app.page(&head, "/quan-tri/don-vi/TDA/thong-tin-lai").await;
     let csrf = attr(&relays, "form input[name=csrf]", "value").expect("csrf");
     let fields = [("method", "text_message"), ("relayed_on", "05/03/2026")];
     let res = app.post_form(&head, &format!("/quan-tri/don-vi/TDA/thong-tin-lai/{id}"), &csrf, &fields).await;
     assert_eq!(res.status(), 200);
-    let detail = page(&visitor, app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    let detail = app.page(&visitor, &format!("/don-vi/{a}/cong-khai/{id}")).await;
     assert!(detail.contains("Tin nhắn đến đại diện hộ gia đình · 05/03/2026"), "{detail}");
     let checks = texts(&detail, "#tuan-thu tr").join("\n");
     assert!(checks.contains("Cả 1 thôn, tổ dân phố đã xác nhận"), "{checks}");
@@ -214,23 +170,13 @@ async fn bad_input_is_refused_naming_the_field_and_nothing_is_saved(app: &TestAp
     assert!(texts(&html, "#attachments-err").concat().contains("ket-luan.exe"), "{html}");
     let res = record_form(app, &c, &a, &fields, &[("attachments", "ket-luan.pdf", b"MZ not a pdf".to_vec())]).await;
     assert_eq!(res.status(), 422);
-    let list: Value = c
-        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let list: Value = app.get_json(&c, &format!("/api/v1/units/{a}/disclosures")).await;
     assert_eq!(list["items"], json!([]), "nothing saved");
     // Another commune's official records nothing here.
     let other = app.client_as("xa-b@coso.test").await;
-    let res = other
-        .post(app.url(&format!("/api/v1/units/{a}/disclosures")))
-        .json(&body(json!(["portal"]), "2026-01-05", ""))
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_json(&other, &format!("/api/v1/units/{a}/disclosures"), &body(json!(["portal"]), "2026-01-05", ""))
+        .await;
     assert_eq!(res.status(), 403);
 }
 
@@ -240,12 +186,12 @@ async fn an_official_corrects_a_disclosure_and_adds_its_proofs(app: &TestApp) {
     let res = record_form(app, &c, &a, INSPECTION, &[]).await;
     assert_eq!(res.status(), 200);
     let id: i64 = res.url().path().rsplit('/').next().and_then(|s| s.parse().ok()).expect("sent to the disclosure");
-    let register = page(&c, app.url(&format!("/quan-tri/don-vi/{a}/cong-khai"))).await;
+    let register = app.page(&c, &format!("/quan-tri/don-vi/{a}/cong-khai")).await;
     let edit_href = format!("/quan-tri/don-vi/{a}/cong-khai/{id}/sua");
     assert!(attrs(&register, "a", "href").contains(&edit_href), "the register links to the edit page");
 
     // The edit page shows what is stored, dates as typed.
-    let edit = page(&c, app.url(&edit_href)).await;
+    let edit = app.page(&c, &edit_href).await;
     assert_eq!(attr(&edit, "#title", "value").as_deref(), Some("Kết luận thanh tra việc sử dụng quỹ"));
     assert_eq!(attr(&edit, "#posted_from", "value").as_deref(), Some("04/03/2026"));
     assert_eq!(attrs(&edit, "input[name=forms][checked]", "value"), ["posting", "radio"]);
@@ -255,20 +201,18 @@ async fn an_official_corrects_a_disclosure_and_adds_its_proofs(app: &TestApp) {
     let mut fields: Vec<(&str, &str)> =
         INSPECTION.iter().filter(|(k, _)| *k != "title" && *k != "posted_to").copied().collect();
     fields.extend([("csrf", csrf.as_str()), ("title", "Kết luận thanh tra (đã sửa)"), ("posted_to", "01/03/2026")]);
-    let (content_type, body) = multipart(&fields, &[]);
-    let res = c.post(app.url(&edit_href)).header("content-type", content_type).body(body).send().await.expect("save");
+    let res = multipart(&fields, &[]).post(&c, app.url(&edit_href)).await;
     assert_eq!(res.status(), 422);
     let html = res.text().await.expect("html");
     assert!(!texts(&html, "#posted_to-err").concat().is_empty(), "the end date is named: {html}");
     assert_eq!(attr(&html, "#title", "value").as_deref(), Some("Kết luận thanh tra (đã sửa)"), "what was typed stays");
-    let detail = page(&app.anonymous(), app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    let detail = app.page(&app.anonymous(), &format!("/don-vi/{a}/cong-khai/{id}")).await;
     assert!(detail.contains("Kết luận thanh tra việc sử dụng quỹ") && !detail.contains("(đã sửa)"), "nothing changed");
 
     // The right end date saves, and the public page shows the new title and period.
     let fields: Vec<(&str, &str)> =
         fields.into_iter().map(|(k, v)| if k == "posted_to" { (k, "15/04/2026") } else { (k, v) }).collect();
-    let (content_type, body) = multipart(&fields, &[]);
-    let res = c.post(app.url(&edit_href)).header("content-type", content_type).body(body).send().await.expect("save");
+    let res = multipart(&fields, &[]).post(&c, app.url(&edit_href)).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.url().path(), format!("/don-vi/{a}/cong-khai/{id}"));
     let detail = res.text().await.expect("html");
@@ -276,26 +220,16 @@ async fn an_official_corrects_a_disclosure_and_adds_its_proofs(app: &TestApp) {
 
     // Proofs added later: the photo loses its metadata; a program is refused and nothing is added.
     let files = [("photos", "niem-yet.jpg", photo_with_exif())];
-    let (content_type, body) = multipart(&[("csrf", csrf.as_str())], &files);
-    let res = c
-        .post(app.url(&format!("/quan-tri/don-vi/{a}/cong-khai/{id}/tep")))
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .expect("files");
+    let res = multipart(&[("csrf", csrf.as_str())], &files)
+        .post(&c, app.url(&format!("/quan-tri/don-vi/{a}/cong-khai/{id}/tep")))
+        .await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("html");
     assert_eq!(texts(&html, "#tep ~ ul a"), ["niem-yet.jpg"], "{html}");
     let bad = [("attachments", "bao-cao.exe", b"MZ".to_vec())];
-    let (content_type, body) = multipart(&[("csrf", csrf.as_str())], &bad);
-    let res = c
-        .post(app.url(&format!("/quan-tri/don-vi/{a}/cong-khai/{id}/tep")))
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .expect("files");
+    let res = multipart(&[("csrf", csrf.as_str())], &bad)
+        .post(&c, app.url(&format!("/quan-tri/don-vi/{a}/cong-khai/{id}/tep")))
+        .await;
     assert_eq!(res.status(), 422);
     assert!(texts(&res.text().await.expect("html"), "#attachments-err").concat().contains("bao-cao.exe"));
 
@@ -306,21 +240,14 @@ async fn an_official_corrects_a_disclosure_and_adds_its_proofs(app: &TestApp) {
     let url = app.url(&format!("/api/v1/units/{a}/disclosures/{id}"));
     assert_eq!(other.put(&url).json(&update).send().await.expect("put").status(), 403);
     assert_eq!(c.put(&url).json(&update).send().await.expect("put").status(), 204);
-    let (content_type, body) = multipart(&[], &[("attachments", "ket-luan.pdf", b"%PDF-1.7\n".to_vec())]);
-    let res =
-        c.post(format!("{url}/files")).header("content-type", content_type).body(body).send().await.expect("files");
+    let res = multipart(&[], &[("attachments", "ket-luan.pdf", b"%PDF-1.7\n".to_vec())])
+        .post(&c, format!("{url}/files"))
+        .await;
     assert_eq!(res.status(), 204, "{}", res.text().await.unwrap_or_default());
-    let api: Value = c
-        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let api: Value = app.get_json(&c, &format!("/api/v1/units/{a}/disclosures")).await;
     let d = &api["items"][0];
     assert_eq!((d["title"].as_str(), d["forms"].clone()), (Some("Kết luận thanh tra số 12"), json!(["posting"])));
-    let detail = page(&app.anonymous(), app.url(&format!("/don-vi/{a}/cong-khai/{id}"))).await;
+    let detail = app.page(&app.anonymous(), &format!("/don-vi/{a}/cong-khai/{id}")).await;
     assert_eq!(texts(&detail, "#tep a"), ["niem-yet.jpg", "ket-luan.pdf"], "in the order they were added");
 }
 
@@ -331,12 +258,7 @@ async fn the_atom_feed_parses_with_an_independent_reader(app: &TestApp) {
         ("Dự toán ngân sách xã năm 2026 & <quý I>", "2026-01-10"),
         ("Kế hoạch phát triển kinh tế - xã hội", "2026-02-01"),
     ] {
-        let res = c
-            .post(app.url(&format!("/api/v1/units/{a}/disclosures")))
-            .json(&json!({ "item": 2, "title": title, "content": "Chi tiết", "forms": ["portal", "posting"], "posted_from": from }))
-            .send()
-            .await
-            .expect("post");
+        let res = app.post_json(&c, &format!("/api/v1/units/{a}/disclosures"), &json!({ "item": 2, "title": title, "content": "Chi tiết", "forms": ["portal", "posting"], "posted_from": from })).await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     }
     let res = app.anonymous().get(app.url(&format!("/don-vi/{a}/cong-khai.atom"))).send().await.expect("feed");
@@ -366,21 +288,14 @@ async fn the_province_sees_which_communes_have_not_disclosed(app: &TestApp) {
         .expect("post");
     assert_eq!(res.status(), 201);
     let province = app.client_as("tinh@coso.test").await;
-    let year: Value = province
-        .get(app.url("/api/v1/units/42/disclosure-compliance?year=2026"))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let year: Value = app.get_json(&province, "/api/v1/units/42/disclosure-compliance?year=2026").await;
     assert_eq!(year["required"].as_array().expect("items").len(), 14);
     let communes = year["communes"].as_array().expect("communes");
     let of = |code: &str| communes.iter().find(|c| c["code"] == code).expect("commune").clone();
     assert_eq!(of(&a)["disclosed"][0]["item"], 2);
     assert!(!of(&a)["missing"].as_array().expect("missing").contains(&json!(2)));
     assert!(of(&b)["missing"].as_array().expect("missing").contains(&json!(2)), "B has not disclosed its budget");
-    let html = page(&province, app.url("/quan-tri/don-vi/42/cong-khai/tuan-thu?year=2026")).await;
+    let html = app.page(&province, "/quan-tri/don-vi/42/cong-khai/tuan-thu?year=2026").await;
     assert!(html.contains("<svg"), "a chart");
     let budget = texts(&html, "#thieu-theo-noi-dung tr").into_iter().find(|r| r.starts_with("2.")).expect("item 2 row");
     assert!(!budget.is_empty());
@@ -456,14 +371,7 @@ async fn the_dashboard_names_late_disclosures_with_their_due_date(app: &TestApp)
     .await;
 
     let province = app.client_as("tinh@coso.test").await;
-    let year: Value = province
-        .get(app.url("/api/v1/units/42/disclosure-compliance?year=2026"))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let year: Value = app.get_json(&province, "/api/v1/units/42/disclosure-compliance?year=2026").await;
     let communes = year["communes"].as_array().expect("communes");
     let of = |code: &str| communes.iter().find(|c| c["code"] == code).expect("commune").clone();
     let item = |c: &Value, n: u64| {
@@ -487,7 +395,7 @@ async fn the_dashboard_names_late_disclosures_with_their_due_date(app: &TestApp)
     assert!(item(&commune_b, 3)["late"].is_null() && item(&commune_b, 5)["late"].is_null());
 
     // The province's page: per item, the late communes with why; per commune, the count and tags.
-    let html = page(&province, app.url("/quan-tri/don-vi/42/cong-khai/tuan-thu?year=2026")).await;
+    let html = app.page(&province, "/quan-tri/don-vi/42/cong-khai/tuan-thu?year=2026").await;
     let by_item = texts(&html, "#muon-theo-noi-dung tr");
     let row = |n: &str| by_item.iter().find(|r| r.starts_with(n)).expect("item row").clone();
     let budget_row = row("2.");
@@ -502,14 +410,7 @@ async fn the_dashboard_names_late_disclosures_with_their_due_date(app: &TestApp)
     assert!(text.contains("Công khai muộn") && text.contains("muộn 5 ngày"), "the download says it too");
 
     // The commune's own disclosure page shows the check.
-    let own: Value = xa_a
-        .get(app.url(&format!("/api/v1/units/{a}/disclosures")))
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let own: Value = app.get_json(&xa_a, &format!("/api/v1/units/{a}/disclosures")).await;
     let listed = own["items"].as_array().expect("items");
     let budget = listed.iter().find(|d| d["id"] == late).expect("budget");
     assert_eq!(budget["adopted_on"], "2026-01-05");

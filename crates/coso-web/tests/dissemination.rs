@@ -4,11 +4,12 @@
 //! nothing saved, script shown as text; the legal library with the documents of the units
 //! above, searched in the text of its files; the trainings log and the report it fills.
 
-use crate::common::{FilePart, Multipart, two_communes};
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, occurrence, on_both, plan_docx, texts};
 use coso_web::WebSettings;
 use serde_json::{Value, json};
+
+use crate::common::{FilePart, Multipart, two_communes};
 
 const PROVINCE: &str = "42";
 
@@ -24,12 +25,6 @@ async fn communes(app: &TestApp) -> (String, String) {
 /// A refused form: what it is, its fields, its files, the field named and the message.
 type BadCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<FilePart>, &'a str, &'a str);
 
-async fn html(c: &reqwest::Client, url: String) -> String {
-    let res = c.get(&url).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{url}");
-    res.text().await.expect("html")
-}
-
 /// The CSRF token of a page's form.
 fn csrf(page: &str) -> String {
     attr(page, "form.card input[name=csrf]", "value").expect("csrf field")
@@ -44,7 +39,7 @@ async fn send_news(
     files: &[FilePart],
 ) -> reqwest::Response {
     let desk = path.rsplit_once("/tin-tuc").map_or(path.to_string(), |(head, _)| format!("{head}/tin-tuc"));
-    let token = csrf(&html(c, app.url(&desk)).await);
+    let token = csrf(&app.page(c, &desk).await);
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
     Multipart::default().texts(&all).files(files).post(c, app.url(path)).await
@@ -67,7 +62,7 @@ async fn published(app: &TestApp, c: &reqwest::Client, unit: &str, title: &str, 
     .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
     let id = id_of(&res);
-    let page = html(c, app.url(&format!("/quan-tri/don-vi/{unit}/tin-tuc/{id}"))).await;
+    let page = app.page(c, &format!("/quan-tri/don-vi/{unit}/tin-tuc/{id}")).await;
     let token = attr(&page, "form[action$='/dang'] input[name=csrf]", "value").expect("the publish form");
     let res = app.post_form(c, &format!("/quan-tri/don-vi/{unit}/tin-tuc/{id}/dang"), &token, &[]).await;
     assert_eq!(res.status(), 200);
@@ -117,7 +112,7 @@ async fn drafts_are_never_public_and_a_published_post_is_in_the_feed(app: &TestA
     let id = id_of(&res);
 
     // A draft: nowhere on the public side.
-    let list = html(&anyone, app.url(&format!("/don-vi/{a}/tin-tuc"))).await;
+    let list = app.page(&anyone, &format!("/don-vi/{a}/tin-tuc")).await;
     assert!(!list.contains("Hội nghị phổ biến"), "a draft is not listed");
     assert_eq!(anyone.get(app.url(&format!("/don-vi/{a}/tin-tuc/{id}"))).send().await.expect("post").status(), 404);
     assert_eq!(
@@ -140,13 +135,13 @@ async fn drafts_are_never_public_and_a_published_post_is_in_the_feed(app: &TestA
     );
 
     // Published: on the list, its page, the API and the feed.
-    let page = html(&official, app.url(&format!("/quan-tri/don-vi/{a}/tin-tuc/{id}"))).await;
+    let page = app.page(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}")).await;
     let token = attr(&page, "form[action$='/dang'] input[name=csrf]", "value").expect("publish form");
     let res = app.post_form(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/dang"), &token, &[]).await;
     assert_eq!(res.status(), 200);
-    let list = html(&anyone, app.url(&format!("/don-vi/{a}/tin-tuc"))).await;
+    let list = app.page(&anyone, &format!("/don-vi/{a}/tin-tuc")).await;
     assert_eq!(texts(&list, "ul.cards h2 a"), ["Hội nghị phổ biến Luật Thực hiện dân chủ ở cơ sở"]);
-    let post = html(&anyone, app.url(&format!("/don-vi/{a}/tin-tuc/{id}"))).await;
+    let post = app.page(&anyone, &format!("/don-vi/{a}/tin-tuc/{id}")).await;
     assert_eq!(
         texts(&post, "article p:not(:first-of-type)")[..2],
         ["Sáng 04/3, UBND xã tổ chức hội nghị.", "Có 120 đại biểu tham dự."]
@@ -169,7 +164,7 @@ async fn drafts_are_never_public_and_a_published_post_is_in_the_feed(app: &TestA
     assert_eq!(entry.categories[0].term, "Phổ biến pháp luật");
 
     // Taken back: gone again.
-    let page = html(&official, app.url(&format!("/quan-tri/don-vi/{a}/tin-tuc/{id}"))).await;
+    let page = app.page(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}")).await;
     let token = attr(&page, "form[action$='/go'] input[name=csrf]", "value").expect("unpublish form");
     let res = app.post_form(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/go"), &token, &[]).await;
     assert_eq!(res.status(), 200);
@@ -197,21 +192,21 @@ async fn search_ignores_diacritics_and_categories_read_in_vietnamese_order(app: 
     published(app, &c, &a, "Lịch tiêm phòng", "Tiêm phòng cho vật nuôi.", "Đời sống").await;
     let anyone = app.anonymous();
     let titles = |q: &str| {
-        let url = app.url(&format!("/don-vi/{a}/tin-tuc?{q}"));
+        let path = format!("/don-vi/{a}/tin-tuc?{q}");
         let anyone = anyone.clone();
-        async move { texts(&html(&anyone, url).await, "ul.cards h2 a") }
+        async move { texts(&app.page(&anyone, &path).await, "ul.cards h2 a") }
     };
     assert_eq!(titles("q=duong+lien+thon").await, ["Sửa đường liên thôn Đông Hà"], "đ read as d, no accents");
     assert_eq!(titles("q=DONG+HA").await, ["Sửa đường liên thôn Đông Hà"]);
     assert_eq!(titles("q=ph%C3%A1p+lu%E1%BA%ADt").await, ["Tuyên truyền pháp luật về đất đai"]);
     assert_eq!(titles("chuyen-muc=%C4%90%E1%BB%9Di+s%E1%BB%91ng").await, ["Lịch tiêm phòng"], "filtered by category");
-    let page = html(&anyone, app.url(&format!("/don-vi/{a}/tin-tuc"))).await;
+    let page = app.page(&anyone, &format!("/don-vi/{a}/tin-tuc")).await;
     assert_eq!(
         texts(&page, "#chuyen-muc option"),
         ["Tất cả", "Đời sống", "Hoạt động chính quyền", "Phổ biến pháp luật"],
         "Đ after D, before H"
     );
-    let desk = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tin-tuc"))).await;
+    let desk = app.page(&c, &format!("/quan-tri/don-vi/{a}/tin-tuc")).await;
     assert_eq!(
         texts(&desk, "#category option"),
         ["Đời sống", "Hoạt động chính quyền", "Phổ biến pháp luật", "Thông báo"]
@@ -278,7 +273,7 @@ async fn add_document(
     fields: &[(&str, &str)],
     file: FilePart,
 ) -> reqwest::Response {
-    let token = csrf(&html(c, app.url(&format!("/quan-tri/don-vi/{unit}/van-ban"))).await);
+    let token = csrf(&app.page(c, &format!("/quan-tri/don-vi/{unit}/van-ban")).await);
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
     Multipart::default().texts(&all).files(&[file]).post(c, app.url(&format!("/quan-tri/don-vi/{unit}/van-ban"))).await
@@ -323,23 +318,16 @@ async fn the_library_shows_the_documents_above_and_finds_words_in_files(app: &Te
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
 
     let anyone = app.anonymous();
-    let page = html(&anyone, app.url(&format!("/don-vi/{a}/van-ban"))).await;
+    let page = app.page(&anyone, &format!("/don-vi/{a}/van-ban")).await;
     assert_eq!(texts(&page, "ul.cards h2"), ["Quyết định số 15/2026/QĐ-UBND", "Hương ước, quy ước số 01/HƯ"]);
     assert!(texts(&page, "ul.cards .tag").iter().any(|t| t == "Hết hiệu lực từ 01/05/2026"), "{page}");
     // Words of the file's text, without diacritics.
-    let page = html(&anyone, app.url(&format!("/don-vi/{a}/van-ban?q=ve+sinh+duong+lang"))).await;
+    let page = app.page(&anyone, &format!("/don-vi/{a}/van-ban?q=ve+sinh+duong+lang")).await;
     assert_eq!(texts(&page, "ul.cards h2"), ["Hương ước, quy ước số 01/HƯ"]);
     // A sibling commune sees the province's document, not the other commune's.
-    let page = html(&anyone, app.url(&format!("/don-vi/{b}/van-ban"))).await;
+    let page = app.page(&anyone, &format!("/don-vi/{b}/van-ban")).await;
     assert_eq!(texts(&page, "ul.cards h2"), ["Quyết định số 15/2026/QĐ-UBND"]);
-    let api: Value = anyone
-        .get(app.url(&format!("/api/v1/units/{a}/library?kind=convention")))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let api: Value = app.get_json(&anyone, &format!("/api/v1/units/{a}/library?kind=convention")).await;
     assert_eq!(api["items"][0]["number"], "01/HƯ");
     assert_eq!(api["items"][0]["in_force"], true);
     let file =
@@ -389,19 +377,12 @@ async fn trainings_are_logged_and_fill_the_reports_trainings(app: &TestApp) {
     record("2026-06-10", "training").await;
     record("2026-07-01", "radio").await;
     record("2025-11-20", "conference").await;
-    let list: Value = c
-        .get(app.url(&format!("/api/v1/units/{a}/trainings?from=2026-01-01")))
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let list: Value = app.get_json(&c, &format!("/api/v1/units/{a}/trainings?from=2026-01-01")).await;
     assert_eq!(list["items"].as_array().map(Vec::len), Some(3));
     assert_eq!(list["items"][0]["form"], "radio");
 
     // Bad input on the page: named, nothing saved.
-    let page = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tap-huan"))).await;
+    let page = app.page(&c, &format!("/quan-tri/don-vi/{a}/tap-huan")).await;
     let res = app
         .post_form(
             &c,
@@ -431,7 +412,7 @@ async fn trainings_are_logged_and_fill_the_reports_trainings(app: &TestApp) {
     let query = format!("unit={PROVINCE}&targets=children&year=2026&file_name=kh.docx");
     let plan = app.import_plan(&province, &query, plan_docx()).await;
     let annual = occurrence(&plan, "annual");
-    let form = html(&c, app.url(&format!("/quan-tri/hop-thu/{annual}?don-vi={a}"))).await;
+    let form = app.page(&c, &format!("/quan-tri/hop-thu/{annual}?don-vi={a}")).await;
     assert_eq!(attr(&form, "#i_trainings", "value").as_deref(), Some("2"));
 }
 
@@ -463,7 +444,7 @@ async fn an_image_is_removed_and_the_next_moves_up(app: &TestApp) {
     };
     let second = image(1).await.bytes().await.expect("bytes");
 
-    let page = html(&official, app.url(&format!("/quan-tri/don-vi/{a}/tin-tuc/{id}"))).await;
+    let page = app.page(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}")).await;
     assert_eq!(texts(&page, "figure button"), ["Xoá ảnh 1", "Xoá ảnh 2"]);
     let token = attr(&page, "form[action$='/anh/0/xoa'] input[name=csrf]", "value").expect("the remove form");
     let res = app.post_form(&official, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/anh/0/xoa"), &token, &[]).await;
@@ -479,7 +460,7 @@ async fn an_image_is_removed_and_the_next_moves_up(app: &TestApp) {
 
     // Another commune's official cannot remove it.
     let other = app.client_as("xa-b@coso.test").await;
-    let token = csrf(&html(&other, app.url(&format!("/quan-tri/don-vi/{b}/tin-tuc"))).await);
+    let token = csrf(&app.page(&other, &format!("/quan-tri/don-vi/{b}/tin-tuc")).await);
     let res = app.post_form(&other, &format!("/quan-tri/don-vi/{a}/tin-tuc/{id}/anh/0/xoa"), &token, &[]).await;
     assert!(matches!(res.status().as_u16(), 403 | 404), "{}", res.status());
     assert_eq!(rows(app, "news_image").await, 1);
@@ -494,20 +475,14 @@ async fn a_library_file_over_the_limit_comes_back_on_its_field(app: &TestApp) {
     let before = rows(app, "library_document").await;
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(1024 * 1024 + 10, b' ');
-    let res = add_document(
-        &small,
-        &c,
-        &a,
-        &[
-            ("kind", "decision"),
-            ("number", "07/2026/QĐ-UBND"),
-            ("title", "Quy chế tiếp công dân của xã"),
-            ("issued_on", "02/02/2026"),
-            ("issuer", "UBND xã"),
-        ],
-        ("file", "quy-che.pdf", "application/pdf", big),
-    )
-    .await;
+    let fields = [
+        ("kind", "decision"),
+        ("number", "07/2026/QĐ-UBND"),
+        ("title", "Quy chế tiếp công dân của xã"),
+        ("issued_on", "02/02/2026"),
+        ("issuer", "UBND xã"),
+    ];
+    let res = add_document(&small, &c, &a, &fields, ("file", "quy-che.pdf", "application/pdf", big)).await;
     assert_eq!(res.status(), 422, "the form, not the generic 413 page");
     let page = res.text().await.expect("html");
     let summary = texts(&page, ".error-summary li a").join(" | ");
@@ -522,13 +497,7 @@ async fn a_library_file_over_the_limit_comes_back_on_its_field(app: &TestApp) {
         &small,
         &c,
         &a,
-        &[
-            ("kind", "decision"),
-            ("number", "07/2026/QĐ-UBND"),
-            ("title", "Quy chế tiếp công dân của xã"),
-            ("issued_on", "02/02/2026"),
-            ("issuer", "UBND xã"),
-        ],
+        &fields,
         ("file", "quy-che.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\n".to_vec()),
     )
     .await;

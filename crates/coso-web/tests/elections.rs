@@ -5,11 +5,12 @@
 //! the counts of DEC-6 held against the unverified VH-5 threshold, a dismissal with its new
 //! election, the compliance of a commune, and bad input that changes nothing.
 
-use crate::common::{self, docx_text};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
 use serde_json::{Value, json};
+
+use crate::common::{self, api_get, api_post, docx_text};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -25,18 +26,6 @@ async fn commune_with_villages(app: &TestApp) -> String {
     commune
 }
 
-async fn post(c: &reqwest::Client, app: &TestApp, path: &str, body: Value) -> (u16, Value) {
-    let res = c.post(app.url(path)).json(&body).send().await.expect("post");
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
-
-async fn get(c: &reqwest::Client, app: &TestApp, path: &str) -> Value {
-    let res = c.get(app.url(path)).send().await.expect("get");
-    assert_eq!(res.status(), 200, "{path}");
-    res.json().await.expect("json")
-}
-
 async fn docx(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
     let res = c.get(app.url(path)).send().await.expect("docx");
     assert_eq!(res.status(), 200, "{path}");
@@ -50,10 +39,10 @@ fn deadline<'a>(v: &'a Value, rule: &str) -> &'a Value {
 
 /// An election of `V1` meeting on 30/11/2025 with its two candidates recorded.
 async fn election_with_candidates(app: &TestApp, c: &reqwest::Client) -> i64 {
-    let (status, v) = post(c, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-11-30" })).await;
+    let (status, v) = api_post(c, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-11-30" })).await;
     assert_eq!(status, 201, "{v}");
     let id = v["id"].as_i64().expect("id");
-    let (status, v) = post(
+    let (status, v) = api_post(
         c,
         app,
         &format!("/api/v1/elections/{id}/steps"),
@@ -71,10 +60,10 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
     let head = app.client_as("truong-thon@coso.test").await;
 
     // Elections are the commune's: the village head may not create one.
-    let (status, _) = post(&head, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-11-30" })).await;
+    let (status, _) = api_post(&head, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-11-30" })).await;
     assert_eq!(status, 403);
 
-    let (status, v) = post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "30/11/2025" })).await;
+    let (status, v) = api_post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "30/11/2025" })).await;
     assert_eq!(status, 201, "{v}");
     let id = v["id"].as_i64().expect("id");
     for (rule, due) in [
@@ -92,7 +81,7 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
     // The plan recorded two days late is kept, and flagged late with its rule.
     app.state.clock.set_today(day("2025-11-12"));
     let steps = format!("/api/v1/elections/{id}/steps");
-    let (status, v) = post(&xa, app, &steps, json!({ "step": "plan", "done_on": "2025-11-12" })).await;
+    let (status, v) = api_post(&xa, app, &steps, json!({ "step": "plan", "done_on": "2025-11-12" })).await;
     assert_eq!(status, 200, "{v}");
     let plan = deadline(&v, "election.plan");
     assert_eq!((plan["state"].as_str(), plan["reference"].as_str()), (Some("late"), Some("VH-1")));
@@ -100,25 +89,26 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
 
     let people = json!(["Nguyễn Văn An", "Lê Thị Bình"]);
     let (status, v) =
-        post(&xa, app, &steps, json!({ "step": "candidates", "done_on": "2025-11-14", "people": people })).await;
+        api_post(&xa, app, &steps, json!({ "step": "candidates", "done_on": "2025-11-14", "people": people })).await;
     assert_eq!(status, 200, "{v}");
     let team = json!(["Trần Văn Cường", "Phạm Thị Dung"]);
-    let (status, v) = post(&xa, app, &steps, json!({ "step": "team", "done_on": "2025-11-18", "people": team })).await;
+    let (status, v) =
+        api_post(&xa, app, &steps, json!({ "step": "team", "done_on": "2025-11-18", "people": team })).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["team"], team);
     assert_eq!(deadline(&v, "election.team")["state"], "done");
 
     // The notice not posted by the 23rd is overdue on the 24th.
     app.state.clock.set_today(day("2025-11-24"));
-    let v = get(&xa, app, &format!("/api/v1/elections/{id}")).await;
+    let v = api_get(&xa, app, &format!("/api/v1/elections/{id}")).await;
     assert_eq!(deadline(&v, "election.notice")["state"], "overdue");
-    let (status, v) = post(&xa, app, &steps, json!({ "step": "notice", "done_on": "2025-11-22" })).await;
+    let (status, v) = api_post(&xa, app, &steps, json!({ "step": "notice", "done_on": "2025-11-22" })).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(deadline(&v, "election.notice")["state"], "done");
 
     // 120 households, 70 present, 66 for the first candidate: more than half of all households.
     app.state.clock.set_today(day("2025-12-01"));
-    let (status, v) = post(
+    let (status, v) = api_post(
         &xa,
         app,
         &format!("/api/v1/elections/{id}/result"),
@@ -139,7 +129,7 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
     assert_eq!(deadline(&v, "election.recognition")["state"], "pending");
 
     let (status, v) =
-        post(&xa, app, &format!("/api/v1/elections/{id}/recognition"), json!({ "decided_on": "2025-12-05" })).await;
+        api_post(&xa, app, &format!("/api/v1/elections/{id}/recognition"), json!({ "decided_on": "2025-12-05" })).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["status"], "recognised");
     assert_eq!(deadline(&v, "election.recognition")["state"], "done");
@@ -151,13 +141,13 @@ async fn the_election_runs_from_the_plan_to_recognition(app: &TestApp) {
     assert!(text.contains("30/11/2025") && text.contains("Ban công tác Mặt trận Thôn Một"), "{text}");
 
     // The village head reads it; a resident does not reach the admin side.
-    let seen = get(&head, app, &format!("/api/v1/elections/{id}")).await;
+    let seen = api_get(&head, app, &format!("/api/v1/elections/{id}")).await;
     assert_eq!(seen["status"], "recognised");
     let resident = app.client_as("an@coso.test").await;
     let res = resident.get(app.url(&format!("/api/v1/elections/{id}"))).send().await.expect("get");
     assert_eq!(res.status(), 403);
     // The village's elections are listed for those who see its administration.
-    let list = get(&head, app, "/api/v1/units/V1/elections").await;
+    let list = api_get(&head, app, "/api/v1/units/V1/elections").await;
     assert_eq!(list["items"].as_array().map(Vec::len), Some(1), "{list}");
     assert_eq!((list["items"][0]["id"].as_i64(), &list["items"][0]["status"]), (Some(id), &json!("recognised")));
     assert_eq!(list["items"][0]["meeting_on"], "2025-11-30");
@@ -176,7 +166,7 @@ async fn the_counts_of_dec_6_decide_the_outcome(app: &TestApp) {
 
     // 58 of 70 present is a majority of those present, not of the village's 120 households.
     let id = election_with_candidates(app, &xa).await;
-    let (status, v) = post(&xa, app, &format!("/api/v1/elections/{id}/result"), count(70, 58)).await;
+    let (status, v) = api_post(&xa, app, &format!("/api/v1/elections/{id}/result"), count(70, 58)).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(
         (v["outcome"].as_str(), v["yes"].as_u64(), v["required"].as_u64()),
@@ -184,19 +174,19 @@ async fn the_counts_of_dec_6_decide_the_outcome(app: &TestApp) {
     );
     // With no one elected, the commune cannot recognise; it decides to hold the vote again.
     let decide = format!("/api/v1/elections/{id}/recognition");
-    let (status, e) = post(&xa, app, &decide, json!({ "decided_on": "2025-12-03" })).await;
+    let (status, e) = api_post(&xa, app, &decide, json!({ "decided_on": "2025-12-03" })).await;
     assert_eq!(status, 422, "{e}");
-    assert_eq!(get(&xa, app, &format!("/api/v1/elections/{id}")).await, v, "a refused decision changes nothing");
-    let (status, v) = post(&xa, app, &decide, json!({ "decided_on": "2025-12-03", "recognised": false })).await;
+    assert_eq!(api_get(&xa, app, &format!("/api/v1/elections/{id}")).await, v, "a refused decision changes nothing");
+    let (status, v) = api_post(&xa, app, &decide, json!({ "decided_on": "2025-12-03", "recognised": false })).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["status"], "rerun");
     // A decided election takes no second decision.
-    let (status, _) = post(&xa, app, &decide, json!({ "decided_on": "2025-12-04", "recognised": false })).await;
+    let (status, _) = api_post(&xa, app, &decide, json!({ "decided_on": "2025-12-04", "recognised": false })).await;
     assert_eq!(status, 409);
 
     // 55 present of 120: no candidate can reach 61.
     let id = election_with_candidates(app, &xa).await;
-    let (status, v) = post(&xa, app, &format!("/api/v1/elections/{id}/result"), count(55, 55)).await;
+    let (status, v) = api_post(&xa, app, &format!("/api/v1/elections/{id}/result"), count(55, 55)).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["outcome"], "ratio_unreachable");
     assert!(v["reason"].as_str().expect("reason").contains("55"), "{v}");
@@ -206,7 +196,7 @@ async fn a_dismissal_calls_for_a_new_election_within_60_days(app: &TestApp) {
     commune_with_villages(app).await;
     app.state.clock.set_today(day("2025-09-10"));
     let xa = app.client_as("xa@coso.test").await;
-    let (status, d) = post(
+    let (status, d) = api_post(
         &xa,
         app,
         "/api/v1/units/V1/dismissals",
@@ -221,20 +211,24 @@ async fn a_dismissal_calls_for_a_new_election_within_60_days(app: &TestApp) {
     let dismissal = d["id"].as_i64().expect("id");
 
     let (status, v) =
-        post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-11-30", "dismissal": dismissal }))
+        api_post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-11-30", "dismissal": dismissal }))
             .await;
     assert_eq!(status, 201, "{v}");
     let id = v["id"].as_i64().expect("id");
     assert_eq!(v["dismissal"]["interim_name"], "Vũ Thị Hoa");
-    let (status, v) =
-        post(&xa, app, &format!("/api/v1/elections/{id}/steps"), json!({ "step": "plan", "done_on": "2025-10-20" }))
-            .await;
+    let (status, v) = api_post(
+        &xa,
+        app,
+        &format!("/api/v1/elections/{id}/steps"),
+        json!({ "step": "plan", "done_on": "2025-10-20" }),
+    )
+    .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(deadline(&v, "election.new_after_dismissal")["state"], "done");
 
     // One election follows a dismissal, once.
     let (status, _) =
-        post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-12-20", "dismissal": dismissal }))
+        api_post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "2025-12-20", "dismissal": dismissal }))
             .await;
     assert_eq!(status, 409);
 }
@@ -245,10 +239,10 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     let xa = app.client_as("xa@coso.test").await;
     let id = election_with_candidates(app, &xa).await;
     let path = format!("/api/v1/elections/{id}");
-    let before = get(&xa, app, &path).await;
+    let before = api_get(&xa, app, &path).await;
 
     // A candidate in the election team (VH-2), even written without diacritics.
-    let (status, e) = post(
+    let (status, e) = api_post(
         &xa,
         app,
         &format!("{path}/steps"),
@@ -258,7 +252,7 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     assert_eq!(status, 422, "{e}");
     assert!(e.to_string().contains("người ứng cử"), "{e}");
     // An empty candidate list (VH-4: at least one).
-    let (status, _) = post(
+    let (status, _) = api_post(
         &xa,
         app,
         &format!("{path}/steps"),
@@ -267,13 +261,13 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
     .await;
     assert_eq!(status, 422);
     // Recognition of an election without a result.
-    let (status, e) = post(&xa, app, &format!("{path}/recognition"), json!({ "decided_on": "2025-12-05" })).await;
+    let (status, e) = api_post(&xa, app, &format!("{path}/recognition"), json!({ "decided_on": "2025-12-05" })).await;
     assert_eq!(status, 409, "{e}");
     // More votes than representatives present; a candidate not on the list.
     for votes in
         [json!([{ "candidate": "Nguyễn Văn An", "votes": 71 }]), json!([{ "candidate": "Người Lạ", "votes": 1 }])]
     {
-        let (status, e) = post(
+        let (status, e) = api_post(
             &xa,
             app,
             &format!("{path}/result"),
@@ -282,18 +276,18 @@ async fn bad_input_is_refused_and_nothing_changes(app: &TestApp) {
         .await;
         assert_eq!(status, 422, "{e}");
     }
-    assert_eq!(get(&xa, app, &path).await, before, "nothing changed");
+    assert_eq!(api_get(&xa, app, &path).await, before, "nothing changed");
 
     // An impossible day; an election of a commune.
-    let (status, _) = post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "31/02/2026" })).await;
+    let (status, _) = api_post(&xa, app, "/api/v1/units/V1/elections", json!({ "meeting_on": "31/02/2026" })).await;
     assert_eq!(status, 422);
     let (status, _) =
-        post(&xa, app, &format!("/api/v1/units/{commune}/elections"), json!({ "meeting_on": "2026-02-01" })).await;
+        api_post(&xa, app, &format!("/api/v1/units/{commune}/elections"), json!({ "meeting_on": "2026-02-01" })).await;
     assert_eq!(status, 400);
     let (status, _) =
-        post(&xa, app, "/api/v1/units/V1/conferences", json!({ "held_on": "", "minutes": "Biên bản" })).await;
+        api_post(&xa, app, "/api/v1/units/V1/conferences", json!({ "held_on": "", "minutes": "Biên bản" })).await;
     assert_eq!(status, 422);
-    let compliance = get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2025")).await;
+    let compliance = api_get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2025")).await;
     assert_eq!(compliance["held"], 0);
 }
 
@@ -305,7 +299,7 @@ async fn conferences_are_checked_and_missing_villages_listed(app: &TestApp) {
     let xa = app.client_as("xa@coso.test").await;
 
     // A notice on the 16th for a conference on the 20th is one day late (due the 15th).
-    let (status, c) = post(
+    let (status, c) = api_post(
         &head,
         app,
         "/api/v1/units/V1/conferences",
@@ -321,47 +315,42 @@ async fn conferences_are_checked_and_missing_villages_listed(app: &TestApp) {
     assert_eq!(check("conference.plan").expect("plan")["state"], "done");
     assert_eq!(check("conference.minutes").expect("minutes")["state"], "done");
     let id = c["id"].as_i64().expect("id");
-    assert_eq!(get(&xa, app, &format!("/api/v1/conferences/{id}")).await["held_on"], "2025-12-20");
+    assert_eq!(api_get(&xa, app, &format!("/api/v1/conferences/{id}")).await["held_on"], "2025-12-20");
 
     let text = docx(&xa, app, &format!("/api/v1/conferences/{id}/minutes.docx")).await;
     assert!(text.contains("Hội nghị thống nhất các nội dung năm 2026.") && text.contains("Nhà văn hóa thôn"), "{text}");
 
     // Only the village head of V1 (or officials above) records V1's conference.
     let resident = app.client_as("an@coso.test").await;
-    let (status, _) = post(&resident, app, "/api/v1/units/V1/conferences", json!({ "held_on": "2025-12-20" })).await;
+    let (status, _) =
+        api_post(&resident, app, "/api/v1/units/V1/conferences", json!({ "held_on": "2025-12-20" })).await;
     assert_eq!(status, 403);
-    let (status, _) = post(&head, app, "/api/v1/units/V2/conferences", json!({ "held_on": "2025-12-20" })).await;
+    let (status, _) = api_post(&head, app, "/api/v1/units/V2/conferences", json!({ "held_on": "2025-12-20" })).await;
     assert_eq!(status, 403);
 
-    let (status, bare) = post(&head, app, "/api/v1/units/V1/conferences", json!({ "held_on": "2025-09-02" })).await;
+    let (status, bare) = api_post(&head, app, "/api/v1/units/V1/conferences", json!({ "held_on": "2025-09-02" })).await;
     assert_eq!(status, 201, "{bare}");
     let res = xa.get(app.url(&format!("/api/v1/conferences/{}/minutes.docx", bare["id"]))).send().await.expect("get");
     assert_eq!(res.status(), 409, "no minutes, no document");
 
-    let v = get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2025")).await;
+    let v = api_get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2025")).await;
     assert_eq!((v["held"].as_u64(), v["missing"].as_u64()), (Some(1), Some(1)));
     assert_eq!(v["villages"][0]["code"], "V2", "villages without a conference first");
     assert!(v["villages"][0]["held_on"].is_null());
     assert_eq!(v["villages"][1]["held_on"], "2025-12-20");
     assert_eq!((v["from"].as_str(), v["to"].as_str()), (Some("2025-10-01"), Some("2025-12-31")));
-    let next = get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2026")).await;
+    let next = api_get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance?year=2026")).await;
     assert_eq!(next["missing"], 2);
     // This year (2025 on the clock) by default.
-    let this = get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance")).await;
+    let this = api_get(&xa, app, &format!("/api/v1/units/{commune}/conference-compliance")).await;
     assert_eq!(this["year"], 2025);
-}
-
-async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{path}");
-    res.text().await.expect("html")
 }
 
 async fn the_pages_show_the_timeline_and_the_villages_without_a_conference(app: &TestApp) {
     app.state.clock.set_today(day("2025-11-12"));
     let commune = commune_with_villages(app).await;
     let xa = app.client_as("xa@coso.test").await;
-    let list = page(&xa, app, "/quan-tri/don-vi/V1/bau-truong-thon").await;
+    let list = app.page(&xa, "/quan-tri/don-vi/V1/bau-truong-thon").await;
     let csrf = attr(&list, "form input[name=csrf]", "value").expect("csrf");
 
     // A refused form shows its error and keeps what was typed.
@@ -396,7 +385,7 @@ async fn the_pages_show_the_timeline_and_the_villages_without_a_conference(app: 
         )
         .await;
     assert_eq!(res.status(), 422);
-    let html = page(&xa, app, &election).await;
+    let html = app.page(&xa, &election).await;
     let tags = texts(&html, "table .tag");
     assert!(tags.contains(&"Thực hiện muộn".to_string()), "{tags:?}");
     assert!(tags.contains(&"Đã thực hiện đúng hạn".to_string()), "{tags:?}");
@@ -412,7 +401,7 @@ async fn the_pages_show_the_timeline_and_the_villages_without_a_conference(app: 
         )
         .await;
     assert_eq!(res.status(), 200);
-    let html = page(&xa, app, &format!("/quan-tri/don-vi/{commune}/hoi-nghi-cong-dong/tuan-thu")).await;
+    let html = app.page(&xa, &format!("/quan-tri/don-vi/{commune}/hoi-nghi-cong-dong/tuan-thu")).await;
     let rows = texts(&html, "tbody tr");
     assert_eq!(rows.len(), 2);
     assert!(rows[0].contains("Thôn Hai") && rows[0].contains("Chưa tổ chức"), "{rows:?}");

@@ -5,11 +5,12 @@
 //! register and closes the inspection; bad input is refused naming the field and saves nothing;
 //! the pages walk the same steps.
 
-use crate::common::{Multipart, province_admin};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, on_both};
 use serde_json::{Value, json};
+
+use crate::common::{Multipart, province_admin};
 
 const PROVINCE: &str = "42";
 
@@ -275,12 +276,6 @@ async fn bad_input_and_strangers_are_refused_and_nothing_is_saved(app: &TestApp)
     assert_eq!(res.status(), 409);
 }
 
-async fn page(c: &reqwest::Client, url: String) -> String {
-    let res = c.get(url).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{}", res.url());
-    res.text().await.expect("html")
-}
-
 fn csrf(html: &str) -> String {
     coso_test_support::attr(html, "form input[name=csrf]", "value").expect("csrf field")
 }
@@ -289,43 +284,26 @@ async fn the_pages_plan_assess_conclude_and_follow_remediation(app: &TestApp) {
     let commune = communes(app).await;
     let xa = app.client_as("xa@coso.test").await;
     let base = format!("/quan-tri/don-vi/{commune}/kiem-tra");
-    let list = page(&xa, app.url(&base)).await;
+    let list = app.page(&xa, &base).await;
     assert!(list.contains("Chưa có cuộc kiểm tra nào."));
     let token = csrf(&list);
 
     // A plan without its head is refused on the page, naming the team.
-    let res = app
-        .post_form(
-            &xa,
-            &base,
-            &token,
-            &[
-                ("kind", "surprise"),
-                ("target", "V2"),
-                ("subject", "Kiểm tra đột xuất"),
-                ("starts_on", "04/05/2026"),
-                ("team", "Trần Thị Lan; Thành viên"),
-            ],
-        )
-        .await;
+    let plan = |team| {
+        [
+            ("kind", "surprise"),
+            ("target", "V2"),
+            ("subject", "Kiểm tra đột xuất"),
+            ("starts_on", "04/05/2026"),
+            ("team", team),
+        ]
+    };
+    let res = app.post_form(&xa, &base, &token, &plan("Trần Thị Lan; Thành viên")).await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("html").contains("Đoàn kiểm tra phải có đúng một Trưởng đoàn"));
     assert_eq!(inspections_of(app, &commune).await, 0);
 
-    let res = app
-        .post_form(
-            &xa,
-            &base,
-            &token,
-            &[
-                ("kind", "surprise"),
-                ("target", "V2"),
-                ("subject", "Kiểm tra đột xuất"),
-                ("starts_on", "04/05/2026"),
-                ("team", "Nguyễn Văn Hùng; Trưởng đoàn\nTrần Thị Lan; Thành viên"),
-            ],
-        )
-        .await;
+    let res = app.post_form(&xa, &base, &token, &plan("Nguyễn Văn Hùng; Trưởng đoàn\nTrần Thị Lan; Thành viên")).await;
     assert_eq!(res.status(), 200);
     let path = res.url().path().to_string();
     let html = res.text().await.expect("html");
@@ -366,7 +344,7 @@ async fn the_pages_plan_assess_conclude_and_follow_remediation(app: &TestApp) {
         .await;
     assert!(res.text().await.expect("html").contains("Đã giao nhiệm vụ khắc phục."));
     app.state.clock.set_today(day("2026-05-20"));
-    let html = page(&xa, app.url(&path)).await;
+    let html = app.page(&xa, &path).await;
     assert!(html.contains("Quá hạn") && html.contains("15/05/2026"), "{html}");
     let task = app
         .state
@@ -418,11 +396,11 @@ async fn the_inspected_village_sees_its_inspection_and_completes_its_task(app: &
     // The village's head sees, from the village's pages, the inspection, its conclusion and the
     // task the village leads.
     let head = app.client_as("truong-thon@coso.test").await;
-    let list = page(&head, app.url("/quan-tri/don-vi/V1/duoc-kiem-tra")).await;
+    let list = app.page(&head, "/quan-tri/don-vi/V1/duoc-kiem-tra").await;
     assert!(list.contains("Kiểm tra việc thực hiện dân chủ ở cơ sở năm 2026"), "{list}");
     assert!(list.contains("Niêm yết dự toán ngân sách") && list.contains("31/05/2026"), "{list}");
     let path = format!("/quan-tri/don-vi/V1/duoc-kiem-tra/{id}");
-    let html = page(&head, app.url(&path)).await;
+    let html = app.page(&head, &path).await;
     assert!(html.contains(conclusion) && html.contains("Chưa niêm yết dự toán."), "{html}");
     assert!(html.contains("ket-luan.docx") && html.contains("Báo cáo hoàn thành"), "{html}");
     let res = head.get(app.url(&format!("{path}/ket-luan.docx"))).send().await.expect("docx");
@@ -454,7 +432,7 @@ async fn the_inspected_village_sees_its_inspection_and_completes_its_task(app: &
     assert_eq!(other.get(app.url(&path)).send().await.expect("page").status(), 403);
     let res = other.get(app.url(&format!("/quan-tri/don-vi/W1/duoc-kiem-tra/{id}"))).send().await.expect("page");
     assert_eq!(res.status(), 404);
-    let token = csrf(&page(&other, app.url("/quan-tri/don-vi/W1/duoc-kiem-tra")).await);
+    let token = csrf(&app.page(&other, "/quan-tri/don-vi/W1/duoc-kiem-tra").await);
     let res = app
         .post_form(
             &other,

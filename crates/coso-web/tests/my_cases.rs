@@ -4,7 +4,9 @@
 //! not see the denouncer, and a form missing what the law asks names the field and saves nothing.
 
 use coso_domain::authz::Role;
-use coso_test_support::{TestApp, attr, on_both, texts};
+use coso_test_support::{TestApp, attr, location, on_both, texts};
+
+use crate::common::Multipart;
 
 const PROVINCE: &str = "42";
 const ADDRESS: &str = "Số 12, xóm Kiềng Zqv, Thôn Một";
@@ -13,42 +15,16 @@ const PHONE: &str = "0912 345 678";
 /// A client that does not follow redirects, signed in through the sign-in page, with the CSRF
 /// token of its pages.
 async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
-    let c = app.anonymous();
-    let res = c
-        .post(app.url("/dang-nhap"))
-        .form(&[("email", email), ("password", coso_test_support::PASSWORD)])
-        .send()
-        .await
-        .expect("sign in");
-    assert_eq!(res.status(), 303, "sign in of {email}");
-    let html = page(&c, app, "/cua-toi").await;
+    let c = app.browser_as(email).await;
+    let html = app.page(&c, "/cua-toi").await;
     (c, attr(&html, "input[name=csrf]", "value").expect("the CSRF token"))
-}
-
-async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{path}");
-    res.text().await.expect("html")
 }
 
 /// The send form posted as multipart; answers the status, the redirect and the body.
 async fn send(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> (u16, String, String) {
-    let boundary = "----coso-my-cases-4b1e";
-    let mut body = String::new();
-    for (name, value) in fields {
-        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
-    }
-    body.push_str(&format!("--{boundary}--\r\n"));
-    let res = c
-        .post(app.url("/cua-toi/gui-don"))
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
-        .await
-        .expect("send");
+    let res = Multipart::default().texts(fields).post(c, app.url("/cua-toi/gui-don")).await;
     let status = res.status().as_u16();
-    let location = res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_string();
-    (status, location, res.text().await.expect("body"))
+    (status, location(&res), res.text().await.expect("body"))
 }
 
 fn case_fields<'a>(csrf: &'a str, kind: &'a str, unit: &'a str, content: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -68,7 +44,7 @@ async fn sent(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> St
     let (status, location, body) = send(app, c, fields).await;
     assert_eq!(status, 303, "{body}");
     let code = location.strip_prefix("/theo-doi/").expect("to the tracking page").to_string();
-    let html = page(c, app, &location).await;
+    let html = app.page(c, &location).await;
     let notice = texts(&html, ".banner .notice").join(" ");
     assert!(notice.contains(&format!("Mã theo dõi của bạn: {code}")), "{notice}");
     code
@@ -80,7 +56,7 @@ async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
     app.user("hang-xom@coso.test", Role::Resident, &commune).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
     let (c, csrf) = signed_in(app, "dan@coso.test").await;
-    let form = page(&c, app, "/cua-toi/gui-don").await;
+    let form = app.page(&c, "/cua-toi/gui-don").await;
     assert!(form.contains("dan@coso.test"), "the sender is the account");
 
     let complaint = sent(
@@ -93,13 +69,13 @@ async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
         sent(app, &c, &case_fields(&csrf, "denunciation", &commune, "Tố cáo cán bộ địa chính nhận tiền.")).await;
 
     // Both are the resident's, newest first, with their kind, unit, status and next due date.
-    let list = page(&c, app, "/cua-toi/don").await;
+    let list = app.page(&c, "/cua-toi/don").await;
     let lines = texts(&list, "ul.inbox li").join("\n");
     assert!(lines.contains(&complaint) && lines.contains(&denunciation), "{lines}");
     assert!(lines.contains("Khiếu nại") && lines.contains("Tố cáo") && lines.contains("Hạn xử lý"), "{lines}");
     let links: Vec<String> = coso_test_support::attrs(&list, "ul.inbox li a", "href");
     assert_eq!(links[0], format!("/theo-doi/{denunciation}"), "newest first: {links:?}");
-    let home = page(&c, app, "/cua-toi").await;
+    let home = app.page(&c, "/cua-toi").await;
     assert!(texts(&home, "h2").iter().any(|h| h == "Đơn của tôi"));
     assert!(home.contains(&complaint) && home.contains(&denunciation));
 
@@ -115,7 +91,7 @@ async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
     // Another resident sees none of it.
     let (other, _) = signed_in(app, "hang-xom@coso.test").await;
     for path in ["/cua-toi", "/cua-toi/don"] {
-        let html = page(&other, app, path).await;
+        let html = app.page(&other, path).await;
         assert!(!html.contains(&complaint) && !html.contains(&denunciation), "{path}");
     }
 
@@ -127,7 +103,7 @@ async fn a_resident_sends_and_follows_their_own_cases(app: &TestApp) {
     for secret in [ADDRESS, PHONE, "dan@coso.test"] {
         assert!(!text.contains(secret), "«{secret}» shown to an official without clearance: {text}");
     }
-    let page_html = page(&official, app, &format!("/quan-tri/vu-viec/{}", stored.id)).await;
+    let page_html = app.page(&official, &format!("/quan-tri/vu-viec/{}", stored.id)).await;
     for secret in [ADDRESS, PHONE, "dan@coso.test"] {
         assert!(!page_html.contains(secret), "«{secret}» on the case's page");
     }
@@ -162,7 +138,7 @@ async fn missing_identity_names_the_field_and_saves_nothing(app: &TestApp) {
 
     let user = app.store.user_by_email("dan@coso.test").await.expect("q").expect("user");
     assert_eq!(app.store.cases_sent_by(user.user_id(), 10, 0).await.expect("q").total, 0, "nothing saved");
-    let list = page(&c, app, "/cua-toi/don").await;
+    let list = app.page(&c, "/cua-toi/don").await;
     assert!(list.contains("Bạn chưa gửi đơn nào."));
 }
 

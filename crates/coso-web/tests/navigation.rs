@@ -2,22 +2,9 @@
 //! they may open, and keeps their header on error pages.
 
 use coso_domain::authz::Role;
-use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, texts};
+use coso_test_support::{TestApp, attr, attrs, location, on_both, texts};
 
 const WARD: &str = "18754";
-
-/// Signs in through the login form with a client that does not follow redirects.
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let c = app.anonymous();
-    let res =
-        c.post(app.url("/dang-nhap")).form(&[("email", email), ("password", PASSWORD)]).send().await.expect("post");
-    assert_eq!(res.status(), 303);
-    c
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
-}
 
 /// Follows the redirects from the page a sign-in leads to, and returns where it ends.
 async fn landing(app: &TestApp, c: &reqwest::Client) -> (String, String) {
@@ -45,7 +32,7 @@ async fn every_menu_link_opens(app: &TestApp, c: &reqwest::Client, html: &str) {
 
 async fn a_resident_lands_on_their_home_and_every_menu_link_opens(app: &TestApp) {
     app.user("dan@coso.test", Role::Resident, WARD).await;
-    let c = signed_in(app, "dan@coso.test").await;
+    let c = app.browser_as("dan@coso.test").await;
     let (path, html) = landing(app, &c).await;
     assert_eq!(path, "/cua-toi");
     assert_eq!(texts(&html, "h1"), ["Của tôi"]);
@@ -59,7 +46,7 @@ async fn a_resident_lands_on_their_home_and_every_menu_link_opens(app: &TestApp)
 
 async fn an_official_sees_the_inbox_in_the_menu_and_every_link_opens(app: &TestApp) {
     app.user("xa@coso.test", Role::Official, WARD).await;
-    let c = signed_in(app, "xa@coso.test").await;
+    let c = app.browser_as("xa@coso.test").await;
     let (path, html) = landing(app, &c).await;
     assert_eq!(path, "/quan-tri");
     let menu = texts(&html, "header nav a");
@@ -76,7 +63,7 @@ async fn an_official_sees_the_inbox_in_the_menu_and_every_link_opens(app: &TestA
 
 async fn an_administrator_reaches_users_audit_and_the_style_page(app: &TestApp) {
     app.user("qt@coso.test", Role::Admin, "42").await;
-    let c = signed_in(app, "qt@coso.test").await;
+    let c = app.browser_as("qt@coso.test").await;
     let (_, html) = landing(app, &c).await;
     let menu = texts(&html, "header nav a");
     assert!(menu.contains(&"Người dùng".to_string()) && menu.contains(&"Nhật ký".to_string()), "{menu:?}");
@@ -96,7 +83,7 @@ async fn an_administrator_reaches_users_audit_and_the_style_page(app: &TestApp) 
 
 async fn error_pages_show_the_signed_in_visitor(app: &TestApp) {
     app.user("dan@coso.test", Role::Resident, WARD).await;
-    let c = signed_in(app, "dan@coso.test").await;
+    let c = app.browser_as("dan@coso.test").await;
     for (path, status) in [("/quan-tri/nguoi-dung", 403), ("/quan-tri/thiet-ke", 403), ("/khong-co-trang-nay", 404)] {
         let res = c.get(app.url(path)).send().await.expect("page");
         assert_eq!(res.status(), status, "{path}");
@@ -111,7 +98,7 @@ async fn error_pages_show_the_signed_in_visitor(app: &TestApp) {
 
 async fn a_successful_form_redirects_and_shows_its_notice_once(app: &TestApp) {
     app.user("o@coso.test", Role::Official, "42").await;
-    let c = signed_in(app, "o@coso.test").await;
+    let c = app.browser_as("o@coso.test").await;
     let page = c.get(app.url("/quan-tri/don-vi/42")).send().await.expect("page").text().await.expect("html");
     let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf field");
     let res = app
@@ -132,7 +119,7 @@ async fn a_successful_form_redirects_and_shows_its_notice_once(app: &TestApp) {
 
 async fn a_failed_form_starts_with_an_error_summary_linking_to_the_fields(app: &TestApp) {
     app.user("o@coso.test", Role::Official, "42").await;
-    let c = signed_in(app, "o@coso.test").await;
+    let c = app.browser_as("o@coso.test").await;
     let page = c.get(app.url("/quan-tri/don-vi/42")).send().await.expect("page").text().await.expect("html");
     let csrf = attr(&page, "form.card input[name=csrf]", "value").expect("csrf field");
     let res = app

@@ -161,12 +161,13 @@ async fn a_client_posts_and_reads_back_by_id_and_filters(app: &TestApp) {
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let official = app.client_as("tinh@coso.test").await;
     let case = app.store.case_by_code(&id).await.expect("read").expect("stored");
-    let res = official
-        .post(app.url(&format!("/api/v1/cases/{}/answer", case.id)))
-        .json(&json!({ "on": today.to_string(), "public_answer": "Đã nhắc nhở các hộ." }))
-        .send()
-        .await
-        .expect("answer");
+    let res = app
+        .post_json(
+            &official,
+            &format!("/api/v1/cases/{}/answer", case.id),
+            &json!({ "on": today.to_string(), "public_answer": "Đã nhắc nhở các hộ." }),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     assert!(c.ids("status=closed").await.contains(&id));
     let (_, one) = c.get(&format!("requests/{id}.json")).await;
@@ -314,14 +315,7 @@ async fn a_known_key_has_its_own_budget_and_names_the_client_an_unknown_key_is_r
     let first_note = |code: String| {
         let official = &official;
         async move {
-            let case: Value = official
-                .get(app.url(&format!("/api/v1/cases/code/{code}")))
-                .send()
-                .await
-                .expect("case")
-                .json()
-                .await
-                .expect("json");
+            let case: Value = app.get_json(official, &format!("/api/v1/cases/code/{code}")).await;
             case["timeline"][0]["note"].clone()
         }
     };

@@ -12,15 +12,7 @@ async fn the_public_unit_page_works_without_javascript(app: &TestApp) {
     assert!(!html.contains("<script"), "no JavaScript needed");
     assert_eq!(attr(&html, "html", "lang").as_deref(), Some("vi"));
     assert_eq!(texts(&html, "a.skip").len(), 1, "a skip link for keyboard users");
-    let search = app
-        .anonymous()
-        .get(app.url("/don-vi/42/tim?q=thach"))
-        .send()
-        .await
-        .expect("search")
-        .text()
-        .await
-        .expect("html");
+    let search = app.get_text(&app.anonymous(), "/don-vi/42/tim?q=thach").await;
     let found = texts(&search, "main ul.list li a");
     assert!(!found.is_empty() && found.iter().all(|n| coso_text::fold(n).contains("thach")), "{found:?}");
 }
@@ -103,15 +95,8 @@ on_both! {
 
 /// The codes of the first `n` communes of province `42`.
 async fn communes(app: &TestApp, n: usize) -> Vec<(String, String)> {
-    let list: serde_json::Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units?parent=42&kind=commune&limit={n}")))
-        .send()
-        .await
-        .expect("units")
-        .json()
-        .await
-        .expect("json");
+    let list: serde_json::Value =
+        app.get_json(&app.anonymous(), &format!("/api/v1/units?parent=42&kind=commune&limit={n}")).await;
     list["items"]
         .as_array()
         .expect("items")
@@ -128,13 +113,7 @@ async fn search_results_name_their_commune_and_province_and_read_abbreviations()
     let found = communes(&app, 2).await;
     assert_eq!(found.len(), 2);
     for (n, (commune, _)) in found.iter().enumerate() {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&serde_json::json!({ "code": format!("HL{n}"), "name": "Thôn Hồng Lĩnh", "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        app.add_unit(&admin, commune, &format!("HL{n}"), "Thôn Hồng Lĩnh", "village").await;
     }
     let search = |q: &'static str| {
         let c = app.anonymous();
@@ -162,15 +141,7 @@ async fn search_results_name_their_commune_and_province_and_read_abbreviations()
         let names = texts(&html, "main ul.list li a");
         assert!(names.iter().any(|n| n == name), "«{q}» finds {name}: {names:?}");
     }
-    let api: serde_json::Value = app
-        .anonymous()
-        .get(app.url("/api/v1/units?q=hn&kind=province"))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let api: serde_json::Value = app.get_json(&app.anonymous(), "/api/v1/units?q=hn&kind=province").await;
     assert_eq!(api["items"][0]["name"], "Thành phố Hà Nội", "{api}");
 }
 
@@ -203,14 +174,7 @@ async fn imports_read_vietnamese_kinds_and_name_columns_and_roles_in_vietnamese(
     assert_eq!(attr(&plans, "#targets", "value").as_deref(), Some("tất cả đơn vị trực thuộc"));
     assert!(!texts(&plans, "#targets-hint").join("").contains("children"));
     let (commune, _) = communes(&app, 1).await.remove(0);
-    let page = admin
-        .get(app.url(&format!("/quan-tri/don-vi/{commune}")))
-        .send()
-        .await
-        .expect("unit")
-        .text()
-        .await
-        .expect("html");
+    let page = app.get_text(&admin, &format!("/quan-tri/don-vi/{commune}")).await;
     let csrf = attr(&page, "input[name=csrf]", "value").expect("csrf");
     let units = "Mã,Tên,Loại\nT1,Thôn Một,Thôn\nT2,Tổ Hai,tổ dân phố\nT3,Ấp Ba,AP\n";
     let (status, html) = upload_csv(&app, &admin, &format!("/quan-tri/don-vi/{commune}/nhap"), &csrf, units).await;

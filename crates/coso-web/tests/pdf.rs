@@ -14,12 +14,9 @@ async fn a_plan(app: &TestApp) -> (reqwest::Client, i64) {
         "number": "12/KH-UBND", "issued_on": "2026-01-20", "title": "Thực hiện dân chủ ở cơ sở năm 2026",
         "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
     });
-    let res = official
-        .post(app.url("/api/v1/plans"))
-        .json(&json!({ "unit": "42", "targets": "children", "draft": draft }))
-        .send()
-        .await
-        .expect("create");
+    let res = app
+        .post_json(&official, "/api/v1/plans", &json!({ "unit": "42", "targets": "children", "draft": draft }))
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let plan: Value = res.json().await.expect("json");
     (official, plan["id"].as_i64().expect("id"))

@@ -3,11 +3,12 @@
 //! bad input names its field and saves nothing; photos lose their metadata; the published
 //! petitions of a unit appear on its list with the ratings, complaints never.
 
-use crate::common::{FilePart, Multipart};
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
 use coso_web::WebSettings;
 use serde_json::{Value, json};
+
+use crate::common::{FilePart, Multipart};
 
 const PROVINCE: &str = "42";
 
@@ -116,24 +117,18 @@ async fn a_resident_sends_follows_and_rates_a_petition(app: &TestApp) {
     // An official answers through the API; the page shows the answer and the rating form.
     app.user("tinh@coso.test", Role::Official, PROVINCE).await;
     let official = app.client_as("tinh@coso.test").await;
-    let by_code: Value = official
-        .get(app.url(&format!("/api/v1/cases/code/{careless}")))
-        .send()
-        .await
-        .expect("by code")
-        .json()
-        .await
-        .expect("json");
+    let by_code: Value = app.get_json(&official, &format!("/api/v1/cases/code/{careless}")).await;
     assert_eq!(by_code["id"], case.id, "an official finds the case by the code a resident reads out");
     let res = c.get(app.url(&format!("/api/v1/cases/code/{code}"))).send().await.expect("anonymous");
     assert_eq!(res.status(), 401);
     let today = app.state.clock.today().to_string();
-    let answered = official
-        .post(app.url(&format!("/api/v1/cases/{}/answer", case.id)))
-        .json(&json!({ "on": today, "public_answer": "Xã đã thu gom rác và lắp biển cấm đổ rác." }))
-        .send()
-        .await
-        .expect("answer");
+    let answered = app
+        .post_json(
+            &official,
+            &format!("/api/v1/cases/{}/answer", case.id),
+            &json!({ "on": today, "public_answer": "Xã đã thu gom rác và lắp biển cấm đổ rác." }),
+        )
+        .await;
     assert_eq!(answered.status(), 200, "{:?}", answered.text().await);
     app.state.forget_cached();
     let html = c.get(app.url(&format!("/theo-doi/{code}"))).send().await.expect("page").text().await.expect("html");
@@ -154,14 +149,7 @@ async fn a_resident_sends_follows_and_rates_a_petition(app: &TestApp) {
 
     // The unit's list and the province's show it with the rating; an unknown code is a 404.
     for unit in [commune.as_str(), PROVINCE] {
-        let html = c
-            .get(app.url(&format!("/don-vi/{unit}/phan-anh?q=rac thai")))
-            .send()
-            .await
-            .expect("list")
-            .text()
-            .await
-            .expect("html");
+        let html = app.get_text(&c, &format!("/don-vi/{unit}/phan-anh?q=rac thai")).await;
         assert!(html.contains("Rác thải đổ trộm") && html.contains("Xã đã thu gom rác"), "{unit}: {html}");
         assert_eq!(texts(&html, "#danh-gia"), vec!["4,0 / 5 (1 lượt đánh giá)".to_string()]);
         assert!(!html.contains("Lê Văn Công Khai Không"));
@@ -257,14 +245,7 @@ async fn only_published_petitions_are_listed(app: &TestApp) {
         c.get(app.url(&format!("/don-vi/{commune}/phan-anh"))).send().await.expect("list").text().await.expect("html");
     assert!(html.contains("Cầu tràn ngập nước"), "{html}");
     assert!(!html.contains("riêng tư") && !html.contains("bí mật"), "{html}");
-    let filtered = c
-        .get(app.url(&format!("/don-vi/{commune}/phan-anh?linh-vuc=dat_dai")))
-        .send()
-        .await
-        .expect("list")
-        .text()
-        .await
-        .expect("html");
+    let filtered = app.get_text(&c, &format!("/don-vi/{commune}/phan-anh?linh-vuc=dat_dai")).await;
     assert!(!filtered.contains("Cầu tràn ngập nước"), "filtered by category");
     // A complaint's tracking page shows its status only.
     let code = complaint["code"].as_str().expect("code");

@@ -3,9 +3,10 @@
 //! and the cases a visit leads to (registered from it, or linked by tracking code).
 
 use chrono::NaiveDate;
-use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both, texts};
 use serde_json::{Value, json};
+
+use crate::common::two_communes_with_officials;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -13,19 +14,7 @@ fn day(s: &str) -> NaiveDate {
 
 /// The first two communes of Hà Tĩnh, an official on each, and one on the province.
 async fn communes(app: &TestApp) -> (String, String) {
-    let province = app.store.unit_by_code("42").await.expect("q").expect("Hà Tĩnh");
-    let children = app.store.children(province.unit_id(), day("2026-01-01")).await.expect("communes");
-    let (a, b) = (children[0].code.clone(), children[1].code.clone());
-    app.user("xa-a@coso.test", Role::Official, &a).await;
-    app.user("xa-b@coso.test", Role::Official, &b).await;
-    app.user("tinh@coso.test", Role::Official, "42").await;
-    (a, b)
-}
-
-async fn html(c: &reqwest::Client, url: String) -> String {
-    let res = c.get(url).send().await.expect("page");
-    assert_eq!(res.status(), 200, "{}", res.url());
-    res.text().await.expect("html")
+    two_communes_with_officials(app).await
 }
 
 /// The CSRF token of the page's first form.
@@ -50,7 +39,7 @@ async fn the_schedule_is_public_and_shows_a_holiday_as_not_held(app: &TestApp) {
     // Monday 27 April 2026; Thursday 30 April is Reunification Day.
     app.state.clock.set_today(day("2026-04-27"));
     let c = app.client_as("xa-a@coso.test").await;
-    let page = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tiep-cong-dan/lich"))).await;
+    let page = app.page(&c, &format!("/quan-tri/don-vi/{a}/tiep-cong-dan/lich")).await;
     let weekly = [
         ("kind", "weekly"),
         ("weekday", "4"),
@@ -64,15 +53,10 @@ async fn the_schedule_is_public_and_shows_a_holiday_as_not_held(app: &TestApp) {
     let session = add_session(app, &c, &a, "2026-04-23", "chairman").await;
     let visit = json!({ "visitor_names": "Trần Thị Hoa", "people_count": 1, "address": "Thôn Một, số 12",
                         "content": "Hỏi về đất", "outcome": "guided" });
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{a}/reception/sessions/{session}/visits")))
-        .json(&visit)
-        .send()
-        .await
-        .expect("visit");
+    let res = app.post_json(&c, &format!("/api/v1/units/{a}/reception/sessions/{session}/visits"), &visit).await;
     assert_eq!(res.status(), 201);
 
-    let public = html(&app.anonymous(), app.url(&format!("/don-vi/{a}"))).await;
+    let public = app.page(&app.anonymous(), &format!("/don-vi/{a}")).await;
     assert_eq!(texts(&public, "#tiep-cong-dan"), ["Lịch tiếp công dân"]);
     assert!(public.contains("Thứ Năm hằng tuần, buổi sáng"), "the regular day is published");
     let rows = texts(&public, "table.data tbody tr");
@@ -82,15 +66,7 @@ async fn the_schedule_is_public_and_shows_a_holiday_as_not_held(app: &TestApp) {
     for private in ["Trần Thị Hoa", "Thôn Một, số 12", "Hỏi về đất", "Nguyễn Văn Bình"] {
         assert!(!public.contains(private), "no personal data on the public page: {private}");
     }
-    let api: Value = app
-        .anonymous()
-        .get(app.url(&format!("/api/v1/units/{a}/reception/schedule")))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let api: Value = app.get_json(&app.anonymous(), &format!("/api/v1/units/{a}/reception/schedule")).await;
     assert_eq!(api["upcoming"][0]["held"], json!(false));
     assert_eq!(api["regular"][0]["weekday"], json!(4));
 }
@@ -100,7 +76,7 @@ async fn the_log_forms_name_bad_fields_and_save_nothing(app: &TestApp) {
     app.state.clock.set_today(day("2026-03-20"));
     let c = app.client_as("xa-a@coso.test").await;
     let log = format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so");
-    let page = html(&c, app.url(&log)).await;
+    let page = app.page(&c, &log).await;
     let future = [
         ("held_on", "21/03/2026"),
         ("receiver", "chairman"),
@@ -124,19 +100,12 @@ async fn the_log_forms_name_bad_fields_and_save_nothing(app: &TestApp) {
     let res = app.post_form(&c, &log, &csrf(&page), &bad_date).await;
     assert_eq!(res.status(), 422);
     assert!(texts(&res.text().await.expect("html"), "#held_on-err")[0].contains("không phải ngày hợp lệ"));
-    let sessions: Value = c
-        .get(app.url(&format!("/api/v1/units/{a}/reception/sessions")))
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let sessions: Value = app.get_json(&c, &format!("/api/v1/units/{a}/reception/sessions")).await;
     assert_eq!(sessions["items"], json!([]), "nothing saved");
 
     let session = add_session(app, &c, &a, "2026-03-19", "chairman").await;
     let path = format!("{log}/{session}");
-    let page = html(&c, app.url(&path)).await;
+    let page = app.page(&c, &path).await;
     let refused = [
         ("visitor_names", "Lê Văn Nam"),
         ("people_count", "1"),
@@ -200,7 +169,7 @@ async fn the_compliance_view_lists_the_missing_week_with_its_reason(app: &TestAp
     let c = app.client_as("xa-a@coso.test").await;
     add_session(app, &c, &a, "2026-07-02", "chairman").await;
     add_session(app, &c, &a, "2026-07-09", "vice_chairman").await;
-    let page = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tiep-cong-dan/tuan-thu?ky=2026-Q3"))).await;
+    let page = app.page(&c, &format!("/quan-tri/don-vi/{a}/tiep-cong-dan/tuan-thu?ky=2026-Q3")).await;
     let rows = texts(&page, "table.data tbody tr");
     let week = |label: &str| rows.iter().find(|r| r.contains(label)).cloned().unwrap_or_default();
     assert!(week("Tuần 27 (29/06–05/07/2026)").contains("Đạt"), "{rows:?}");
@@ -212,20 +181,13 @@ async fn the_compliance_view_lists_the_missing_week_with_its_reason(app: &TestAp
 
     // The province sees which of its communes missed weeks, with a picture.
     let province = app.client_as("tinh@coso.test").await;
-    let up = html(&province, app.url("/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu?ky=2026-Q3")).await;
+    let up = app.page(&province, "/quan-tri/don-vi/42/tiep-cong-dan/tuan-thu?ky=2026-Q3").await;
     assert!(up.contains("<svg"), "a chart of the communes");
     let commune_name = app.store.unit_by_code(&a).await.expect("q").expect("a").name;
     let line = texts(&up, "table.data tbody tr").into_iter().find(|r| r.contains(&commune_name)).expect("the commune");
     assert!(line.contains("1/3 tuần đạt") && line.contains("Tuần 28"), "{line}");
 
-    let api: Value = c
-        .get(app.url(&format!("/api/v1/units/{a}/reception/compliance?period=2026-Q3")))
-        .send()
-        .await
-        .expect("api")
-        .json()
-        .await
-        .expect("json");
+    let api: Value = app.get_json(&c, &format!("/api/v1/units/{a}/reception/compliance?period=2026-Q3")).await;
     let w28 = api["unit"]["intervals"].as_array().expect("weeks").iter().find(|w| w["from"] == "2026-07-06").cloned();
     assert_eq!(w28.as_ref().map(|w| w["reason"].clone()), Some(json!("deputy_only_after_tcd6")));
     let bad =
@@ -256,15 +218,10 @@ async fn a_visit_leads_to_a_new_case_and_to_one_found_by_its_code(app: &TestApp)
     let session = add_session(app, &c, &a, "2026-04-23", "chairman").await;
     let visit = json!({ "visitor_names": "Lê Thị Mai", "people_count": 6, "crowded": true, "address": "Xóm Đông",
                         "content": "Đề nghị sửa cầu tràn Xóm Đông.", "outcome": "petition" });
-    let res = c
-        .post(app.url(&format!("/api/v1/units/{a}/reception/sessions/{session}/visits")))
-        .json(&visit)
-        .send()
-        .await
-        .expect("visit");
+    let res = app.post_json(&c, &format!("/api/v1/units/{a}/reception/sessions/{session}/visits"), &visit).await;
     assert_eq!(res.status(), 201);
     let path = format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so/{session}");
-    let page = html(&c, app.url(&path)).await;
+    let page = app.page(&c, &path).await;
     let visit_id = attr(&page, "select#case_visit option", "value").expect("the visit to choose");
 
     // A case registered from the visit: its data prefilled, at the desk, on the session's day.
@@ -298,7 +255,7 @@ async fn a_visit_leads_to_a_new_case_and_to_one_found_by_its_code(app: &TestApp)
     assert_eq!(other.status(), 201);
     let other: Value = other.json().await.expect("json");
     let other_code = other["code"].as_str().expect("code").to_string();
-    let page = html(&c, app.url(&path)).await;
+    let page = app.page(&c, &path).await;
     let form = [("link_visit", visit_id.as_str()), ("link_code", &other_code.to_lowercase())];
     let res = app.post_form(&c, &format!("{path}/lien-ket"), &csrf(&page), &form).await;
     assert_eq!(res.status(), 200);
@@ -307,12 +264,13 @@ async fn a_visit_leads_to_a_new_case_and_to_one_found_by_its_code(app: &TestApp)
 
     // A code of a case the official may not see (another commune's) is refused on its field.
     let c_b = app.client_as("xa-b@coso.test").await;
-    let foreign = c_b
-        .post(app.url("/api/v1/cases"))
-        .json(&json!({ "unit": b, "kind": "petition", "received_on": "2026-04-20", "content": "Đèn đường hỏng." }))
-        .send()
-        .await
-        .expect("case");
+    let foreign = app
+        .post_json(
+            &c_b,
+            "/api/v1/cases",
+            &json!({ "unit": b, "kind": "petition", "received_on": "2026-04-20", "content": "Đèn đường hỏng." }),
+        )
+        .await;
     let foreign: Value = foreign.json().await.expect("json");
     let form = [("link_visit", visit_id.as_str()), ("link_code", foreign["code"].as_str().expect("code"))];
     let res = app.post_form(&c, &format!("{path}/lien-ket"), &csrf(&page), &form).await;
@@ -321,7 +279,7 @@ async fn a_visit_leads_to_a_new_case_and_to_one_found_by_its_code(app: &TestApp)
     assert_eq!(attr(&refused, ".error-summary a", "href").as_deref(), Some("#link_code"), "{refused}");
 
     // The log lists both cases of the session with their statuses, linked to the case pages.
-    let log = html(&c, app.url(&format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so"))).await;
+    let log = app.page(&c, &format!("/quan-tri/don-vi/{a}/tiep-cong-dan/so")).await;
     let hrefs = coso_test_support::attrs(&log, "table.data tbody a[href^='/quan-tri/vu-viec/']", "href");
     assert_eq!(hrefs.len(), 2, "{log}");
     assert!(hrefs.contains(&format!("/quan-tri/vu-viec/{}", other["id"])), "{hrefs:?}");

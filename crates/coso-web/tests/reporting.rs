@@ -3,14 +3,14 @@
 //! the aggregate, its XLSX and the summary DOCX agree.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 
-use calamine::Reader;
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_domain::report::Template;
 use coso_test_support::{PASSWORD, TestApp, attr, on_both, plan_markdown, texts};
 use serde_json::{Value, json};
+
+use crate::common::{docx_xml, xlsx_cells};
 
 const PROVINCE: &str = "42";
 
@@ -46,14 +46,7 @@ async fn setup(app: &TestApp) -> Setup {
     app.state.clock.set_today(day("2026-01-15"));
     let query = format!("unit={PROVINCE}&targets=children&year=2026&file_name=binh-phuoc.md");
     let plan = app.import_plan(&province, &query, plan_markdown()).await;
-    let children: Value = province
-        .get(app.url(&format!("/api/v1/units/{PROVINCE}/children?limit=500")))
-        .send()
-        .await
-        .expect("children")
-        .json()
-        .await
-        .expect("json");
+    let children: Value = app.get_json(&province, &format!("/api/v1/units/{PROVINCE}/children?limit=500")).await;
     let communes: Vec<(String, String)> = children["items"]
         .as_array()
         .expect("items")
@@ -61,6 +54,21 @@ async fn setup(app: &TestApp) -> Setup {
         .map(|u| (u["code"].as_str().expect("code").to_string(), u["name"].as_str().expect("name").to_string()))
         .collect();
     Setup { province, plan, communes }
+}
+
+/// Sends `report` for `unit` as `c`.
+async fn submit(app: &TestApp, c: &reqwest::Client, unit: &str, report: &Value) -> reqwest::Response {
+    app.post_json(c, &format!("/api/v1/units/{unit}/submissions"), report).await
+}
+
+/// Reviews the submission `id` as `c` with `verdict` (`accept`, `comment`).
+async fn review(app: &TestApp, c: &reqwest::Client, id: i64, verdict: &Value) -> reqwest::Response {
+    app.post_json(c, &format!("/api/v1/submissions/{id}/review"), verdict).await
+}
+
+/// The inbox of `unit` as `c` sees it.
+async fn inbox_of(app: &TestApp, c: &reqwest::Client, unit: &str) -> Value {
+    app.get_json(c, &format!("/api/v1/units/{unit}/inbox")).await
 }
 
 fn occurrence(plan: &Value, period: &str) -> (i64, String) {
@@ -101,14 +109,7 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
     }
     let client_a = app.client_as(&format!("xa{}@coso.test", a.0)).await;
     let client_b = app.client_as(&format!("xa{}@coso.test", b.0)).await;
-    let inbox: Value = client_a
-        .get(app.url(&format!("/api/v1/units/{}/inbox", a.0)))
-        .send()
-        .await
-        .expect("inbox")
-        .json()
-        .await
-        .expect("json");
+    let inbox: Value = inbox_of(app, &client_a, &a.0).await;
     let items = inbox.as_array().expect("array");
     assert_eq!(items.len(), plan["obligations"].as_array().map_or(0, |o| o.len()), "{inbox}");
     let dues: Vec<Option<&str>> = items.iter().map(|i| i["due"].as_str()).collect();
@@ -123,36 +124,20 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
     // 3. A reports on time, B late, C not at all.
     let template = Template::default_grassroots();
     app.state.clock.set_today(day("2026-12-10"));
-    let res = client_a
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&report(&template, annual, 10, 0.95))
-        .send()
-        .await
-        .expect("submit");
+    let res = submit(app, &client_a, &a.0, &report(&template, annual, 10, 0.95)).await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let sub_a: Value = res.json().await.expect("json");
     assert_eq!(sub_a["rank"], "Tốt", "{sub_a}");
     app.state.clock.set_today(day("2026-12-20"));
-    let res = client_b
-        .post(app.url(&format!("/api/v1/units/{}/submissions", b.0)))
-        .json(&report(&template, annual, 5, 0.75))
-        .send()
-        .await
-        .expect("submit");
+    let res = submit(app, &client_b, &b.0, &report(&template, annual, 5, 0.75)).await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let sub_b: Value = res.json().await.expect("json");
     assert_eq!(sub_b["rank"], "Khá", "{sub_b}");
 
     // 4. The aggregate: statuses, totals, ranks.
     app.state.clock.set_today(day("2026-12-28"));
-    let view: Value = province
-        .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
-        .send()
-        .await
-        .expect("aggregate")
-        .json()
-        .await
-        .expect("json");
+    let view: Value =
+        app.get_json(&province, &format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])).await;
     assert_eq!(
         view["counts"],
         json!({ "on_time": 1, "late": 1, "missing": n - 2, "pending": 0 }),
@@ -180,18 +165,9 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
     assert_eq!(ranks["Chưa xếp loại"], (n - 2) as i64);
 
     // 5. The XLSX reads back with the same numbers.
-    let xlsx = province
-        .get(app.url(&format!("/api/v1/plans/{}/aggregate.xlsx?occurrence={annual}", plan["id"])))
-        .send()
-        .await
-        .expect("xlsx")
-        .bytes()
-        .await
-        .expect("bytes");
-    let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook_from_rs(Cursor::new(xlsx.to_vec())).expect("a valid XLSX");
-    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
-    let cells: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let xlsx =
+        app.get_bytes(&province, &format!("/api/v1/plans/{}/aggregate.xlsx?occurrence={annual}", plan["id"])).await;
+    let cells = xlsx_cells(&xlsx);
     let find = |code: &str| {
         cells.iter().find(|r| r.first().is_some_and(|c| c == code)).unwrap_or_else(|| panic!("{code} in the XLSX"))
     };
@@ -205,30 +181,15 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
     assert_eq!(unit_rows, n);
 
     // 6. The summary DOCX renders, naming the late and the missing.
-    let docx = province
-        .get(app.url(&format!("/api/v1/plans/{}/summary.docx?occurrence={annual}", plan["id"])))
-        .send()
-        .await
-        .expect("docx")
-        .bytes()
-        .await
-        .expect("bytes");
-    let mut zip = zip::ZipArchive::new(Cursor::new(docx.to_vec())).expect("a DOCX is a ZIP");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("utf-8");
+    let docx =
+        app.get_bytes(&province, &format!("/api/v1/plans/{}/summary.docx?occurrence={annual}", plan["id"])).await;
+    let xml = docx_xml(&docx);
     assert!(xml.contains("BÁO CÁO"), "document type line");
     assert!(xml.contains(&b.1), "the late commune is named");
     assert!(xml.contains(&c.1), "a missing commune is named");
 
     // 7. The pages: the aggregate with its charts beside their tables, the commune's inbox.
-    let html = province
-        .get(app.url(&format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let html = app.get_text(&province, &format!("/quan-tri/ke-hoach/{}/tong-hop?ky={annual}", plan["id"])).await;
     assert_eq!(
         texts(&html, "figure.chart svg").len(),
         3,
@@ -242,14 +203,7 @@ async fn a_province_plan_is_reported_on_and_aggregated(app: &TestApp) {
     let rows = texts(&html, "table.aggregate tbody tr");
     assert_eq!(rows.len(), n);
     assert!(rows.iter().any(|r| r.contains(&b.1) && r.contains("Trễ 6 ngày")), "{rows:?}");
-    let plan_html = province
-        .get(app.url(&format!("/quan-tri/ke-hoach/{}", plan["id"])))
-        .send()
-        .await
-        .expect("plan page")
-        .text()
-        .await
-        .expect("html");
+    let plan_html = app.get_text(&province, &format!("/quan-tri/ke-hoach/{}", plan["id"])).await;
     assert!(plan_html.contains(&format!("Đơn vị thực hiện ({n})")), "every target listed");
     assert!(plan_html.contains(&c.1));
     let inbox_html =
@@ -266,12 +220,8 @@ async fn a_review_on_the_page_redirects_and_names_a_missing_comment(app: &TestAp
     app.user("xa@coso.test", Role::Official, &a.0).await;
     let commune = app.client_as("xa@coso.test").await;
     let (annual, _) = occurrence(&plan, "annual");
-    let sent: Value = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&report(&Template::default_grassroots(), annual, 3, 0.6))
-        .send()
+    let sent: Value = submit(app, &commune, &a.0, &report(&Template::default_grassroots(), annual, 3, 0.6))
         .await
-        .expect("submit")
         .json()
         .await
         .expect("json");
@@ -313,83 +263,33 @@ async fn a_returned_report_is_corrected_and_every_version_kept(app: &TestApp) {
     let commune = app.client_as("xa@coso.test").await;
     let (annual, _) = occurrence(&plan, "annual");
     let template = Template::default_grassroots();
-    let first: Value = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&report(&template, annual, 3, 0.6))
-        .send()
-        .await
-        .expect("submit")
-        .json()
-        .await
-        .expect("json");
+    let first: Value =
+        submit(app, &commune, &a.0, &report(&template, annual, 3, 0.6)).await.json().await.expect("json");
     let id = first["id"].as_i64().expect("id");
     // Sending again while it waits for review is refused.
-    let again = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&report(&template, annual, 4, 0.6))
-        .send()
-        .await
-        .expect("submit");
+    let again = submit(app, &commune, &a.0, &report(&template, annual, 4, 0.6)).await;
     assert_eq!(again.status(), 409);
     // The commune cannot review its own report; the province can, and must say why it returns it.
-    let own = commune
-        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
-        .json(&json!({ "accept": true }))
-        .send()
-        .await
-        .expect("review");
+    let own = review(app, &commune, id, &json!({ "accept": true })).await;
     assert_eq!(own.status(), 403);
-    let silent = province
-        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
-        .json(&json!({ "accept": false }))
-        .send()
-        .await
-        .expect("review");
+    let silent = review(app, &province, id, &json!({ "accept": false })).await;
     assert_eq!(silent.status(), 422);
     let body: Value = silent.json().await.expect("json");
     assert_eq!(body["error"]["fields"][0]["field"], "comment");
-    let returned = province
-        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
-        .json(&json!({ "accept": false, "comment": "Bổ sung số cuộc đối thoại" }))
-        .send()
-        .await
-        .expect("review");
+    let returned =
+        review(app, &province, id, &json!({ "accept": false, "comment": "Bổ sung số cuộc đối thoại" })).await;
     assert_eq!(returned.status(), 200);
-    let inbox: Value = commune
-        .get(app.url(&format!("/api/v1/units/{}/inbox", a.0)))
-        .send()
-        .await
-        .expect("inbox")
-        .json()
-        .await
-        .expect("json");
+    let inbox: Value = inbox_of(app, &commune, &a.0).await;
     let item = inbox.as_array().expect("items").iter().find(|i| i["occurrence_id"] == annual).expect("item");
     assert_eq!(item["submission_status"], "returned");
-    let second = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&report(&template, annual, 7, 0.9))
-        .send()
-        .await
-        .expect("resubmit");
+    let second = submit(app, &commune, &a.0, &report(&template, annual, 7, 0.9)).await;
     assert_eq!(second.status(), 201);
     let second: Value = second.json().await.expect("json");
     assert_eq!(second["version"], 2);
     assert_eq!(second["first_submitted_on"], first["first_submitted_on"], "lateness is judged on the first submission");
-    let accepted = province
-        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
-        .json(&json!({ "accept": true }))
-        .send()
-        .await
-        .expect("review");
+    let accepted = review(app, &province, id, &json!({ "accept": true })).await;
     assert_eq!(accepted.status(), 200);
-    let detail: Value = province
-        .get(app.url(&format!("/api/v1/submissions/{id}")))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let detail: Value = app.get_json(&province, &format!("/api/v1/submissions/{id}")).await;
     let versions = detail["versions"].as_array().expect("versions");
     assert_eq!(versions.len(), 2, "{detail}");
     assert_eq!(versions[0]["review"], "returned");
@@ -416,12 +316,7 @@ async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved(app: &Te
 
     let mut negative = report(&template, annual, 3, 0.8);
     negative["indicators"][&first.code] = json!(-2);
-    let res = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&negative)
-        .send()
-        .await
-        .expect("submit");
+    let res = submit(app, &commune, &a.0, &negative).await;
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     let field = format!("indicators.{}", first.code);
@@ -436,12 +331,7 @@ async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved(app: &Te
     let required = template.indicators.iter().find(|i| i.required).expect("a required indicator");
     let mut missing = report(&template, annual, 3, 0.8);
     missing["indicators"].as_object_mut().expect("object").remove(&required.code);
-    let res = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&missing)
-        .send()
-        .await
-        .expect("submit");
+    let res = submit(app, &commune, &a.0, &missing).await;
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     assert!(
@@ -454,14 +344,7 @@ async fn bad_reports_are_refused_with_the_field_named_and_nothing_saved(app: &Te
     );
 
     // Nothing was saved: the report is still to be sent.
-    let inbox: Value = commune
-        .get(app.url(&format!("/api/v1/units/{}/inbox", a.0)))
-        .send()
-        .await
-        .expect("inbox")
-        .json()
-        .await
-        .expect("json");
+    let inbox: Value = inbox_of(app, &commune, &a.0).await;
     let item = inbox.as_array().expect("items").iter().find(|i| i["occurrence_id"] == annual).expect("item");
     assert_eq!(item["submission_status"], Value::Null, "{item}");
 }
@@ -475,12 +358,7 @@ async fn a_commune_cannot_see_or_answer_for_another_commune(app: &TestApp) {
     let template = Template::default_grassroots();
     let inbox = commune.get(app.url(&format!("/api/v1/units/{}/inbox", b.0))).send().await.expect("inbox");
     assert_eq!(inbox.status(), 403);
-    let res = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", b.0)))
-        .json(&report(&template, annual, 1, 0.5))
-        .send()
-        .await
-        .expect("submit");
+    let res = submit(app, &commune, &b.0, &report(&template, annual, 1, 0.5)).await;
     assert_eq!(res.status(), 403);
     let view = commune
         .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
@@ -620,12 +498,7 @@ async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
         "number": "05/KH-UBND", "issued_on": "2026-02-01", "title": "Thực hiện dân chủ ở cơ sở năm 2026 của xã",
         "year": 2026, "legal_bases": [], "sections": [], "tasks": [], "obligations": []
     });
-    let res = commune
-        .post(app.url("/api/v1/plans"))
-        .json(&json!({ "unit": a.0, "targets": a.0, "draft": draft }))
-        .send()
-        .await
-        .expect("create");
+    let res = app.post_json(&commune, "/api/v1/plans", &json!({ "unit": a.0, "targets": a.0, "draft": draft })).await;
     assert_eq!(res.status(), 422, "a plan cannot target its own issuer");
     let village = app.store.unit_by_code(&a.0).await.expect("q").expect("commune");
     let created = app
@@ -650,12 +523,13 @@ async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
         )
         .await
         .expect("village");
-    let res = commune
-        .post(app.url("/api/v1/plans"))
-        .json(&json!({ "unit": a.0, "targets": created[0].code, "draft": draft, "parent_plan_id": plan["id"] }))
-        .send()
-        .await
-        .expect("create");
+    let res = app
+        .post_json(
+            &commune,
+            "/api/v1/plans",
+            &json!({ "unit": a.0, "targets": created[0].code, "draft": draft, "parent_plan_id": plan["id"] }),
+        )
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let own: Value = res.json().await.expect("json");
     let implementing = plan["obligations"]
@@ -665,25 +539,14 @@ async fn an_implementing_plan_links_the_cascade_both_ways(app: &TestApp) {
         .find(|o| o["kind"] == "implementing_plan")
         .expect("an implementing-plan obligation");
     let occurrence = implementing["occurrences"][0]["id"].as_i64().expect("id");
-    let res = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&json!({ "occurrence_id": occurrence, "implementing_plan_id": own["id"] }))
-        .send()
-        .await
-        .expect("submit");
+    let res =
+        submit(app, &commune, &a.0, &json!({ "occurrence_id": occurrence, "implementing_plan_id": own["id"] })).await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     // Down: the province plan lists the commune's plan; up: the commune's plan names its parent.
     let children =
         app.store.child_plans(coso_domain::PlanId(plan["id"].as_i64().expect("id"))).await.expect("children");
     assert_eq!(children.iter().map(|c| c.id).collect::<Vec<_>>(), vec![own["id"].as_i64().expect("id")]);
-    let mine: Value = commune
-        .get(app.url(&format!("/api/v1/plans/{}", own["id"])))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let mine: Value = app.get_json(&commune, &format!("/api/v1/plans/{}", own["id"])).await;
     assert_eq!(mine["parent_plan_id"], plan["id"]);
 }
 
@@ -712,15 +575,7 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private(app: &TestAp
 
     let (annual, _) = occurrence(&plan, "annual");
     let template = Template::default_grassroots();
-    let sent: Value = commune
-        .post(app.url(&format!("/api/v1/units/{}/submissions", a.0)))
-        .json(&report(&template, annual, 3, 0.6))
-        .send()
-        .await
-        .expect("submit")
-        .json()
-        .await
-        .expect("json");
+    let sent: Value = submit(app, &commune, &a.0, &report(&template, annual, 3, 0.6)).await.json().await.expect("json");
     let after = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
     assert!(
         status_of(&after, "Báo cáo năm 2026").iter().any(|r| r.contains("Đã gửi, chờ xem xét")),
@@ -728,12 +583,7 @@ async fn the_kept_inbox_page_follows_every_change_and_stays_private(app: &TestAp
     );
 
     let id = sent["id"].as_i64().expect("id");
-    let returned = province
-        .post(app.url(&format!("/api/v1/submissions/{id}/review")))
-        .json(&json!({ "accept": false, "comment": "Bổ sung số liệu" }))
-        .send()
-        .await
-        .expect("review");
+    let returned = review(app, &province, id, &json!({ "accept": false, "comment": "Bổ sung số liệu" })).await;
     assert_eq!(returned.status(), 200);
     let again = page(commune.clone(), a.0.clone()).await.text().await.expect("html");
     assert!(
@@ -752,26 +602,13 @@ async fn the_inbox_and_the_aggregate_count_lateness_the_same_way(app: &TestApp) 
     let commune = app.client_as(&format!("xa{code}@coso.test")).await;
     // Not sent by Monday 28 December: 14 calendar days after Monday 14 December (10 working days).
     app.state.clock.set_today(day("2026-12-28"));
-    let inbox: Value = commune
-        .get(app.url(&format!("/api/v1/units/{code}/inbox")))
-        .send()
-        .await
-        .expect("inbox")
-        .json()
-        .await
-        .expect("json");
+    let inbox: Value = inbox_of(app, &commune, code).await;
     let item = inbox.as_array().expect("array").iter().find(|i| i["occurrence_id"] == annual).expect("annual").clone();
     assert_eq!(item["days_text"], "Quá hạn 14 ngày", "{item}");
     assert_eq!(item["days_late"], 14, "{item}");
     assert_eq!(item["overdue"], true);
-    let view: Value = province
-        .get(app.url(&format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])))
-        .send()
-        .await
-        .expect("aggregate")
-        .json()
-        .await
-        .expect("json");
+    let view: Value =
+        app.get_json(&province, &format!("/api/v1/plans/{}/aggregate?occurrence={annual}", plan["id"])).await;
     let row =
         view["rows"].as_array().expect("rows").iter().find(|r| r["unit_code"] == code.as_str()).expect("row").clone();
     assert_eq!(row["days"], item["days_late"], "{row}");

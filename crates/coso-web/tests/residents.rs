@@ -1,7 +1,6 @@
 //! The residents' front door: signing up with a verified e-mail, and a resident account linked
 //! to its household by the village head.
 
-use crate::common::province_admin;
 use chrono::Duration;
 use coso_app::accounts;
 use coso_domain::UserId;
@@ -9,6 +8,8 @@ use coso_domain::authz::Role;
 use coso_test_support::{PASSWORD, TestApp, attr, attrs, on_both, texts};
 use coso_web::WebSettings;
 use serde_json::{Value, json};
+
+use crate::common::province_admin;
 
 const PROVINCE: &str = "42";
 const NEW_PASSWORD: &str = "mật-khẩu-người-dân";
@@ -39,16 +40,6 @@ async fn signed_in(app: &TestApp, email: &str, password: &str) -> (reqwest::Clie
     assert_eq!(res.expect("sign in").status(), 303, "sign in of {email}");
     let html = c.get(app.url("/cua-toi")).send().await.expect("page").text().await.expect("html");
     (c, attr(&html, "input[name=csrf]", "value").expect("a form with the CSRF token"))
-}
-
-/// The queued mails, claimed from the outbox as the mail job does: (recipient, body).
-async fn queued_mails(app: &TestApp) -> Vec<(String, String)> {
-    let now = app.state.clock.now();
-    let mails = app.store.claim_mail("test", now, 100).await.expect("claim");
-    for m in &mails {
-        app.store.mark_sent(m.id, now).await.expect("sent");
-    }
-    mails.into_iter().map(|m| (m.to_addr, m.body)).collect()
 }
 
 fn link_path(body: &str) -> String {
@@ -92,7 +83,7 @@ async fn sign_up_verify_by_mail_then_signed_in(app: &TestApp) {
     let sent = app.anonymous().get(app.url(&location)).send().await.expect("sent").text().await.expect("html");
     assert_eq!(texts(&sent, "h1"), ["Kiểm tra hộp thư của bạn"]);
 
-    let mails = queued_mails(app).await;
+    let mails = app.queued_mails().await;
     assert_eq!(mails.len(), 1, "{mails:?}");
     assert_eq!(mails[0].0, "cuc@coso.test");
     assert!(mails[0].1.contains("48 giờ"), "{}", mails[0].1);
@@ -109,12 +100,8 @@ async fn sign_up_verify_by_mail_then_signed_in(app: &TestApp) {
         attr(&html, "form[action='/gui-lai-xac-minh'] input[name=email]", "value").as_deref(),
         Some("cuc@coso.test")
     );
-    let api = c
-        .post(app.url("/api/v1/session"))
-        .json(&json!({ "email": "cuc@coso.test", "password": NEW_PASSWORD }))
-        .send()
-        .await
-        .expect("api");
+    let api =
+        app.post_json(&c, "/api/v1/session", &json!({ "email": "cuc@coso.test", "password": NEW_PASSWORD })).await;
     assert_eq!(api.status(), 403);
     assert_eq!(api.json::<Value>().await.expect("json")["error"]["code"], "email_unverified");
 
@@ -149,7 +136,7 @@ async fn sign_up_verify_by_mail_then_signed_in(app: &TestApp) {
 async fn an_expired_link_is_refused_and_a_new_one_can_be_sent(app: &TestApp) {
     two_villages(app).await;
     sign_up(app, &complete("cuc@coso.test", "V1")).await;
-    let old = link_path(&queued_mails(app).await[0].1);
+    let old = link_path(&app.queued_mails().await[0].1);
     app.state.clock.advance(Duration::hours(49));
     let c = app.anonymous();
     assert_eq!(c.get(app.url(&old)).send().await.expect("page").status(), 404);
@@ -160,7 +147,7 @@ async fn an_expired_link_is_refused_and_a_new_one_can_be_sent(app: &TestApp) {
     let res = c.post(app.url("/gui-lai-xac-minh")).form(&[("email", "cuc@coso.test")]).send().await.expect("resend");
     assert_eq!(res.status(), 200);
     assert!(texts(&res.text().await.expect("html"), "p.notice")[0].contains("gửi lại thư xác minh"));
-    let fresh = link_path(&queued_mails(app).await[0].1);
+    let fresh = link_path(&app.queued_mails().await[0].1);
     assert_ne!(fresh, old);
     assert_eq!(c.post(app.url(&fresh)).send().await.expect("verify").status(), 303);
     assert!(audit_actions(app).await.iter().any(|a| a == "user.verification_resent"));
@@ -168,16 +155,16 @@ async fn an_expired_link_is_refused_and_a_new_one_can_be_sent(app: &TestApp) {
     // A verified account gets nothing more, with the same answer.
     let res = c.post(app.url("/gui-lai-xac-minh")).form(&[("email", "cuc@coso.test")]).send().await.expect("resend");
     assert_eq!(res.status(), 200);
-    assert!(queued_mails(app).await.is_empty());
+    assert!(app.queued_mails().await.is_empty());
 }
 
 async fn a_password_reset_link_also_proves_the_address(app: &TestApp) {
     two_villages(app).await;
     sign_up(app, &complete("cuc@coso.test", "V1")).await;
-    queued_mails(app).await;
+    app.queued_mails().await;
     let res = app.anonymous().post(app.url("/quen-mat-khau")).form(&[("email", "cuc@coso.test")]).send().await;
     assert_eq!(res.expect("ask").status(), 200);
-    let body = &queued_mails(app).await[0].1;
+    let body = &app.queued_mails().await[0].1;
     let at = body.find(accounts::RESET_PATH).expect("a reset link");
     let path = body[at..].split_whitespace().next().expect("link");
     let fresh = "mật-khẩu-mới-của-cúc";
@@ -191,7 +178,7 @@ async fn an_existing_email_gets_the_same_answer_and_its_owner_a_mail(app: &TestA
     let new = sign_up(app, &complete("moi@coso.test", "V1")).await;
     let taken = sign_up(app, &complete("Truong-Thon-1@coso.test", "V2")).await;
     assert_eq!((new.0, &new.1), (taken.0, &taken.1), "the same answer for a new and a taken e-mail");
-    let mails = queued_mails(app).await;
+    let mails = app.queued_mails().await;
     assert_eq!(mails.len(), 2, "{mails:?}");
     let owner = mails.iter().find(|(to, _)| to == "truong-thon-1@coso.test").expect("a mail to the owner");
     assert!(owner.1.contains("đã có tài khoản"), "{}", owner.1);
@@ -260,7 +247,7 @@ async fn sign_up_field_errors_are_vietnamese_and_name_the_field(app: &TestApp) {
     let offered = attrs(&html, "input[name=unit_code]", "value");
     assert!(offered.contains(&"V1".to_string()) && offered.contains(&"V2".to_string()), "{offered:?}");
     assert!(!offered.contains(&commune), "{offered:?}");
-    assert!(queued_mails(app).await.is_empty(), "nothing was sent");
+    assert!(app.queued_mails().await.is_empty(), "nothing was sent");
     assert!(app.store.user_by_email("cuc@coso.test").await.expect("q").is_none(), "nothing was created");
 }
 

@@ -3,37 +3,18 @@
 use coso_domain::authz::Role;
 use coso_test_support::{PASSWORD, TestApp, on_both};
 use coso_web::WebSettings;
-use serde_json::Value;
+
+use crate::common::{self, province_admin};
 
 /// Two communes of Hà Tĩnh, each with a village and one household.
 async fn two_communes(app: &TestApp) -> (String, String) {
-    app.user("root@coso.test", Role::Admin, "42").await;
-    let admin = app.client_as("root@coso.test").await;
-    let list: Value = admin
-        .get(app.url("/api/v1/units?parent=42&kind=commune&limit=2"))
-        .send()
-        .await
-        .expect("q")
-        .json()
-        .await
-        .expect("json");
-    let a = list["items"][0]["code"].as_str().expect("a").to_string();
-    let b = list["items"][1]["code"].as_str().expect("b").to_string();
+    let admin = province_admin(app).await;
+    let (a, b) = common::two_communes(app).await;
     for (commune, village, person) in [(&a, "VA", "Nguyễn Bí Mật"), (&b, "VB", "Trần Riêng Tư")] {
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{commune}/children")))
-            .json(&serde_json::json!({ "code": village, "name": format!("Thôn {village}"), "kind": "village" }))
-            .send()
-            .await
-            .expect("village");
-        assert_eq!(res.status(), 201);
-        let res = admin
-            .post(app.url(&format!("/api/v1/units/{village}/households")))
-            .json(&serde_json::json!({ "code": "H1", "address": "Xóm 1", "representative": person, "member_count": 3 }))
-            .send()
-            .await
-            .expect("household");
-        assert_eq!(res.status(), 201);
+        app.add_unit(&admin, commune, village, &format!("Thôn {village}"), "village").await;
+        let household =
+            serde_json::json!({ "code": "H1", "address": "Xóm 1", "representative": person, "member_count": 3 });
+        app.add_household(&admin, village, household).await;
     }
     (a, b)
 }
@@ -97,12 +78,13 @@ async fn a_commune_official_cannot_see_another_communes_households(app: &TestApp
         let body = res.text().await.expect("body");
         assert!(!body.contains("Trần Riêng Tư") && !body.contains("H1"), "{path} leaked: {body}");
     }
-    let write = c
-        .post(app.url("/api/v1/units/VB/households"))
-        .json(&serde_json::json!({ "code": "H2", "address": "x", "representative": "y", "member_count": 1 }))
-        .send()
-        .await
-        .expect("write");
+    let write = app
+        .post_json(
+            &c,
+            "/api/v1/units/VB/households",
+            &serde_json::json!({ "code": "H2", "address": "x", "representative": "y", "member_count": 1 }),
+        )
+        .await;
     assert_eq!(write.status(), 403);
     let anonymous = app.anonymous().get(app.url("/api/v1/units/VA/households")).send().await.expect("anon");
     assert_eq!(anonymous.status(), 401);
@@ -115,12 +97,13 @@ async fn the_login_rate_limit_triggers(app: &TestApp) {
     let c = app.anonymous();
     let mut statuses = Vec::new();
     for _ in 0..7 {
-        let res = c
-            .post(app.url("/api/v1/session"))
-            .json(&serde_json::json!({"email": "a@coso.test", "password": "wrong-password"}))
-            .send()
-            .await
-            .expect("login");
+        let res = app
+            .post_json(
+                &c,
+                "/api/v1/session",
+                &serde_json::json!({"email": "a@coso.test", "password": "wrong-password"}),
+            )
+            .await;
         statuses.push(res.status().as_u16());
     }
     assert_eq!(&statuses[..5], &[401; 5], "{statuses:?}");
@@ -155,12 +138,8 @@ async fn the_audit_log_records_changes_and_sensitive_reads(app: &TestApp) {
 async fn session_cookie_is_http_only_and_passwords_never_reach_the_page(app: &TestApp) {
     app.user("v@coso.test", Role::Viewer, "42").await;
     let c = app.anonymous();
-    let res = c
-        .post(app.url("/api/v1/session"))
-        .json(&serde_json::json!({"email": "v@coso.test", "password": PASSWORD}))
-        .send()
-        .await
-        .expect("login");
+    let res =
+        app.post_json(&c, "/api/v1/session", &serde_json::json!({"email": "v@coso.test", "password": PASSWORD})).await;
     let cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     assert!(
         cookie.contains("coso_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),

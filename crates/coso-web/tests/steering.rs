@@ -7,26 +7,17 @@
 //! (formulas neutralised) and XLSX, refuses bad input naming the field, and a village's public
 //! page lists its models.
 
-use std::io::{Cursor, Read};
-
-use crate::common::{Commune, commune_with_villages, province_admin};
 use chrono::NaiveDate;
 use coso_domain::authz::Role;
 use coso_test_support::{TestApp, attr, on_both};
 use serde_json::{Value, json};
 
+use crate::common::{Commune, commune_with_villages, docx_xml, province_admin};
+
 const PROVINCE: &str = "42";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-}
-
-/// The text of a DOCX's body.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("a DOCX is a ZIP");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("utf-8");
-    xml
 }
 
 fn draft(number: &str, title: &str, issuer: &str, obligations: Value) -> Value {
@@ -61,14 +52,7 @@ async fn a_steering_committee_plan_cascades_to_a_commune(app: &TestApp) {
     // own plan, issued by its people's committee.
     app.user("xa@coso.test", Role::Official, commune).await;
     let client = app.client_as("xa@coso.test").await;
-    let inbox: Value = client
-        .get(app.url(&format!("/api/v1/units/{commune}/inbox")))
-        .send()
-        .await
-        .expect("inbox")
-        .json()
-        .await
-        .expect("json");
+    let inbox: Value = app.get_json(&client, &format!("/api/v1/units/{commune}/inbox")).await;
     assert!(inbox.to_string().contains("03/KH-BCĐ"), "{inbox}");
     let occurrence = plan["obligations"][0]["occurrences"][0]["id"].as_i64().expect("occurrence");
     let admin = province_admin(app).await;
@@ -86,25 +70,19 @@ async fn a_steering_committee_plan_cascades_to_a_commune(app: &TestApp) {
     let own: Value = res.json().await.expect("json");
     assert_eq!(own["parent_plan_id"], plan["id"]);
     assert_eq!(own["issuer"], "people_committee");
-    let res = client
-        .post(app.url(&format!("/api/v1/units/{commune}/submissions")))
-        .json(&json!({ "occurrence_id": occurrence, "implementing_plan_id": own["id"] }))
-        .send()
-        .await
-        .expect("submit");
+    let res = app
+        .post_json(
+            &client,
+            &format!("/api/v1/units/{commune}/submissions"),
+            &json!({ "occurrence_id": occurrence, "implementing_plan_id": own["id"] }),
+        )
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
     let children = app.store.child_plans(coso_domain::PlanId(plan["id"].as_i64().expect("id"))).await.expect("kids");
     assert_eq!(children.iter().map(|c| c.id).collect::<Vec<_>>(), vec![own["id"].as_i64().expect("id")]);
 
     // The plan page names the body; the document's header carries it in capitals.
-    let page = province
-        .get(app.url(&format!("/quan-tri/ke-hoach/{}", plan["id"])))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let page = app.get_text(&province, &format!("/quan-tri/ke-hoach/{}", plan["id"])).await;
     assert!(page.contains("Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh Hà Tĩnh"), "{page}");
     // It asks only for implementing plans: nothing to aggregate, so no link that would answer 400.
     assert!(!page.contains("/tong-hop?ky="), "an implementing plan's period links no aggregate");
@@ -112,7 +90,7 @@ async fn a_steering_committee_plan_cascades_to_a_commune(app: &TestApp) {
     let res =
         province.get(app.url(&format!("/quan-tri/ke-hoach/{}/van-ban.docx", plan["id"]))).send().await.expect("docx");
     assert_eq!(res.status(), 200);
-    let xml = docx_text(&res.bytes().await.expect("bytes"));
+    let xml = docx_xml(&res.bytes().await.expect("bytes"));
     assert!(xml.contains("BAN CHỈ ĐẠO"), "the issuer line names the steering committee");
     assert!(xml.contains("TRƯỞNG BAN"), "its head signs");
     assert!(!xml.contains("TM. ỦY BAN NHÂN DÂN"));
@@ -211,12 +189,13 @@ async fn a_member_with_a_bad_area_is_refused_and_nothing_saved(app: &TestApp) {
     app.user("xa2@coso.test", Role::Official, &commune).await;
     let official = app.client_as("xa2@coso.test").await;
     // A member before the committee exists is refused.
-    let res = official
-        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
-        .json(&json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": ["V1"] }))
-        .send()
-        .await
-        .expect("member");
+    let res = app
+        .post_json(
+            &official,
+            &format!("/api/v1/units/{commune}/steering-committee/members"),
+            &json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": ["V1"] }),
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let res = official
         .put(app.url(&format!("/api/v1/units/{commune}/steering-committee")))
@@ -226,23 +205,25 @@ async fn a_member_with_a_bad_area_is_refused_and_nothing_saved(app: &TestApp) {
         .expect("committee");
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
     // An area outside the commune, and no position: both named, nothing saved.
-    let res = official
-        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
-        .json(&json!({ "name": "Lê Thị Cúc", "position": "", "areas": [other_commune] }))
-        .send()
-        .await
-        .expect("member");
+    let res = app
+        .post_json(
+            &official,
+            &format!("/api/v1/units/{commune}/steering-committee/members"),
+            &json!({ "name": "Lê Thị Cúc", "position": "", "areas": [other_commune] }),
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     let fields: Vec<&str> =
         body["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
     assert_eq!(fields, ["position"], "{body}");
-    let res = official
-        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
-        .json(&json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": [other_commune] }))
-        .send()
-        .await
-        .expect("member");
+    let res = app
+        .post_json(
+            &official,
+            &format!("/api/v1/units/{commune}/steering-committee/members"),
+            &json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": [other_commune] }),
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["error"]["fields"][0]["field"], "areas", "{body}");
@@ -257,31 +238,18 @@ async fn a_member_with_a_bad_area_is_refused_and_nothing_saved(app: &TestApp) {
     assert_eq!(page.status(), 422);
     let html = page.text().await.expect("html");
     assert!(html.contains("Chưa chọn địa bàn theo dõi"), "{html}");
-    let committee: Value = official
-        .get(app.url(&format!("/api/v1/units/{commune}/steering-committee")))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let committee: Value = app.get_json(&official, &format!("/api/v1/units/{commune}/steering-committee")).await;
     assert_eq!(committee["members"], json!([]), "nothing saved: {committee}");
     // A good member is saved and audited; an official of another commune may not read it.
-    let res = official
-        .post(app.url(&format!("/api/v1/units/{commune}/steering-committee/members")))
-        .json(&json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": ["V1", "V2"] }))
-        .send()
-        .await
-        .expect("member");
+    let res = app
+        .post_json(
+            &official,
+            &format!("/api/v1/units/{commune}/steering-committee/members"),
+            &json!({ "name": "Lê Thị Cúc", "position": "Thành viên", "areas": ["V1", "V2"] }),
+        )
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    let committee: Value = official
-        .get(app.url(&format!("/api/v1/units/{commune}/steering-committee")))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let committee: Value = app.get_json(&official, &format!("/api/v1/units/{commune}/steering-committee")).await;
     assert_eq!(committee["members"][0]["areas"].as_array().map(Vec::len), Some(2), "{committee}");
     let page = official.get(app.url(&format!("/quan-tri/don-vi/{commune}/ban-chi-dao"))).send().await.expect("page");
     let html = page.text().await.expect("html");
@@ -313,14 +281,7 @@ async fn the_register_of_commendations_and_models(app: &TestApp) {
         post("models", json!({ "name": "Camera an ninh", "unit": "KHONGCO", "year": 2026, "description": "x" })).await;
     assert_eq!(res.status(), 422);
     assert_eq!(res.json::<Value>().await.expect("json")["error"]["fields"][0]["field"], "unit");
-    let list: Value = official
-        .get(app.url(&format!("/api/v1/units/{commune}/commendations")))
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let list: Value = app.get_json(&official, &format!("/api/v1/units/{commune}/commendations")).await;
     assert_eq!(list, json!([]), "nothing saved");
 
     for body in [
@@ -356,14 +317,7 @@ async fn the_register_of_commendations_and_models(app: &TestApp) {
     assert_eq!(get("?unit=V2").await, json!([]));
 
     // The page, and its downloads.
-    let html = official
-        .get(app.url(&format!("/quan-tri/don-vi/{commune}/khen-thuong?nam=2026")))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let html = app.get_text(&official, &format!("/quan-tri/don-vi/{commune}/khen-thuong?nam=2026")).await;
     assert!(html.contains("Nguyễn Thị Lan") && !html.contains("12/QĐ-UBND"), "{html}");
     assert!(html.contains("Camera an ninh do dân góp") && !html.contains("Tổ hòa giải điện tử"));
     let csv = official

@@ -9,12 +9,7 @@ use crate::{PROVINCE, api_error};
 /// A client signed in with the cookie only (it sends no token by itself), and the token.
 async fn cookie_client(app: &TestApp, email: &str) -> (reqwest::Client, String) {
     let c = app.anonymous();
-    let res = c
-        .post(app.url("/api/v1/session"))
-        .json(&json!({ "email": email, "password": PASSWORD }))
-        .send()
-        .await
-        .expect("login");
+    let res = app.post_json(&c, "/api/v1/session", &json!({ "email": email, "password": PASSWORD })).await;
     assert_eq!(res.status(), 200);
     let session: Value = res.json().await.expect("session");
     (c, session["csrf_token"].as_str().expect("token").to_string())

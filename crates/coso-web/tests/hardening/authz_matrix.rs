@@ -13,8 +13,7 @@ use serde_json::{Value, json};
 
 use crate::page_parameters::routes_in_source;
 use crate::rejections::Body;
-use crate::support::occurrence;
-use crate::support::{PASSWORD, TestApp};
+use crate::support::{PASSWORD, TestApp, occurrence};
 use crate::{PROVINCE, province_plan, village_with_a_household};
 
 /// The class of an answer, as a letter of the table.
@@ -652,23 +651,13 @@ impl Fixtures {
 
         app.user("xa@coso.test", Role::Official, &commune).await;
         let commune_official = app.client_as("xa@coso.test").await;
-        let res = commune_official
-            .post(app.url(&format!("/api/v1/units/{commune}/submissions")))
-            .json(&complete_report(annual))
-            .send()
-            .await
-            .expect("submit");
+        let res = app
+            .post_json(&commune_official, &format!("/api/v1/units/{commune}/submissions"), &complete_report(annual))
+            .await;
         assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
         let submission = res.json::<Value>().await.expect("submission")["id"].as_i64().expect("submission id");
 
-        let templates: Value = province
-            .get(app.url("/api/v1/report-templates"))
-            .send()
-            .await
-            .expect("templates")
-            .json()
-            .await
-            .expect("json");
+        let templates: Value = app.get_json(&province, "/api/v1/report-templates").await;
         let template = templates[0]["id"].as_i64().expect("a template");
         let template_definition = templates[0]["definition"].clone();
 
@@ -726,12 +715,13 @@ impl Fixtures {
         .await
         .expect("draft consultation");
         let held_on = app.state.app.today() + chrono::Days::new(30);
-        let res = province
-            .post(app.url(&format!("/api/v1/units/{commune}/dialogues")))
-            .json(&json!({ "date": held_on.to_string(), "topic": "Đối thoại thử", "place": "Hội trường xã" }))
-            .send()
-            .await
-            .expect("dialogue");
+        let res = app
+            .post_json(
+                &province,
+                &format!("/api/v1/units/{commune}/dialogues"),
+                &json!({ "date": held_on.to_string(), "topic": "Đối thoại thử", "place": "Hội trường xã" }),
+            )
+            .await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
         let dialogue = res.json::<Value>().await.expect("dialogue")["id"].as_i64().expect("dialogue id");
         let res =
@@ -877,12 +867,7 @@ async fn client(app: &TestApp, email: Option<&str>) -> (reqwest::Client, String)
     let builder = || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none());
     let Some(email) = email else { return (builder().build().expect("client"), String::new()) };
     let c = builder().build().expect("client");
-    let res = c
-        .post(app.url("/api/v1/session"))
-        .json(&json!({ "email": email, "password": PASSWORD }))
-        .send()
-        .await
-        .expect("sign in");
+    let res = app.post_json(&c, "/api/v1/session", &json!({ "email": email, "password": PASSWORD })).await;
     assert_eq!(res.status(), 200, "sign in of {email}");
     let token = res.json::<Value>().await.expect("session")["csrf_token"].as_str().expect("token").to_string();
     (c, token)

@@ -1,7 +1,7 @@
 //! A raw body must declare the type its endpoint reads, never one an HTML form on another site
 //! can send; the right types still pass.
 
-use crate::support::TestApp;
+use crate::support::{TestApp, plan_docx};
 use crate::{PROVINCE, api_error, province_plan};
 
 #[tokio::test]
@@ -17,11 +17,8 @@ async fn raw_bodies_must_declare_their_own_type() {
             (format!("/api/v1/units/{commune}/children/import"), csv.as_bytes().to_vec()),
             ("/api/v1/units/T9/households/import".to_string(), b"ma ho,dia chi,dai dien ho,so nhan khau\n".to_vec()),
             (format!("/api/v1/plans/{id}/tasks/{task}/evidence?file_name=bien-ban.txt"), b"Bien ban hop".to_vec()),
-            (
-                format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&file_name=kh.docx"),
-                crate::support::plan_docx(),
-            ),
-            ("/api/v1/plans/parse?file_name=kh.docx".to_string(), crate::support::plan_docx()),
+            (format!("/api/v1/plans/import?unit={PROVINCE}&targets=children&file_name=kh.docx"), plan_docx()),
+            ("/api/v1/plans/parse?file_name=kh.docx".to_string(), plan_docx()),
             ("/api/v1/calendar/announcements".to_string(), br#"{"year":2031}"#.to_vec()),
         ] {
             let res = province.post(app.url(&path)).header("content-type", form_type).body(body).send().await;

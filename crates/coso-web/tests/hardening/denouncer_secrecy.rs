@@ -150,12 +150,7 @@ async fn session(app: &TestApp, email: Option<&str>) -> (reqwest::Client, String
         .build()
         .expect("client");
     let Some(email) = email else { return (client, String::new()) };
-    let res = client
-        .post(app.url("/api/v1/session"))
-        .json(&json!({ "email": email, "password": PASSWORD }))
-        .send()
-        .await
-        .expect("sign in");
+    let res = app.post_json(&client, "/api/v1/session", &json!({ "email": email, "password": PASSWORD })).await;
     assert_eq!(res.status(), 200, "sign in of {email}");
     let token = res.json::<Value>().await.expect("session")["csrf_token"].as_str().expect("token").to_string();
     (client, token)

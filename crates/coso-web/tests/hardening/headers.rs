@@ -4,7 +4,7 @@
 use coso_domain::authz::Role;
 use coso_web::WebSettings;
 
-use crate::support::TestApp;
+use crate::support::{TestApp, occurrence};
 use crate::{PROVINCE, province_plan, village_with_a_household};
 
 fn header(res: &reqwest::Response, name: &str) -> String {
@@ -39,12 +39,12 @@ async fn nothing_a_session_sees_is_cached() {
         assert_eq!(header(&res, "cache-control"), "no-store", "{path}");
     }
     let login = app
-        .anonymous()
-        .post(app.url("/api/v1/session"))
-        .json(&serde_json::json!({ "email": "root@coso.test", "password": crate::support::PASSWORD }))
-        .send()
-        .await
-        .expect("login");
+        .post_json(
+            &app.anonymous(),
+            "/api/v1/session",
+            &serde_json::json!({ "email": "root@coso.test", "password": crate::support::PASSWORD }),
+        )
+        .await;
     assert_eq!(header(&login, "cache-control"), "no-store", "the answer that opens a session");
     let public = app.anonymous().get(app.url("/don-vi/42")).send().await.expect("public page");
     assert_eq!(header(&public, "cache-control"), "public, max-age=60", "anonymous pages stay cacheable");
@@ -58,7 +58,7 @@ async fn pages_need_nothing_the_policy_forbids() {
     let (_, plan) = province_plan(&app).await;
     let admin = village_with_a_household(&app).await;
     let id = plan["id"].as_i64().expect("plan id");
-    let annual = crate::support::occurrence(&plan, "annual");
+    let annual = occurrence(&plan, "annual");
     let commune = app.first_commune(PROVINCE).await;
     app.user("xa@coso.test", Role::Official, &commune).await;
     let official = app.client_as("xa@coso.test").await;

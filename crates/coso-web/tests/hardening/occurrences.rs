@@ -4,8 +4,7 @@
 use coso_domain::authz::Role;
 use serde_json::json;
 
-use crate::support::occurrence;
-use crate::support::{TestApp, attr};
+use crate::support::{TestApp, attr, occurrence};
 use crate::{PROVINCE, api_error, province_plan};
 
 #[tokio::test]
@@ -37,12 +36,13 @@ async fn a_unit_reads_and_sends_only_the_occurrences_it_is_sent() {
         let csrf = attr(&home, "header input[name=csrf]", "value").expect("csrf");
         let res = client.post(&url).form(&[("csrf", csrf.as_str()), ("i_x", "1")]).send().await.expect("send");
         assert_eq!(res.status(), 404, "{unit}");
-        let res = client
-            .post(app.url(&format!("/api/v1/units/{unit}/submissions")))
-            .json(&json!({ "occurrence_id": annual, "indicators": {}, "narrative": {}, "assessment": [] }))
-            .send()
-            .await
-            .expect("submit");
+        let res = app
+            .post_json(
+                client,
+                &format!("/api/v1/units/{unit}/submissions"),
+                &json!({ "occurrence_id": annual, "indicators": {}, "narrative": {}, "assessment": [] }),
+            )
+            .await;
         let body = api_error(res, 404, "not_found").await;
         assert!(!body.to_string().contains(&title), "{body}");
     }

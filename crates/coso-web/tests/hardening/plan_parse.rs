@@ -4,8 +4,7 @@
 use coso_domain::authz::Role;
 use serde_json::Value;
 
-use crate::support::plan_docx;
-use crate::support::{TestApp, attr};
+use crate::support::{TestApp, attr, plan_docx};
 use crate::{PROVINCE, api_error};
 
 #[tokio::test]
