@@ -81,6 +81,8 @@ const FREE_TEXT: &[(&str, &str)] = &[
     ("IntervalResult", "status"),
     // A ballot tally's state carries data beside its code (the mismatched fields, the counts).
     ("Tally", "state"),
+    // The kind of a cited document as the plan writes it (`Luật`, `Nghị định`, `Chỉ thị`…).
+    ("CitedDocument", "kind"),
 ];
 
 async fn document(app: &TestApp) -> Value {
@@ -279,3 +281,4 @@ async fn the_lists_are_documented_as_lists() {
         assert!(body.is_array(), "{path}: {body}");
     }
 }
+

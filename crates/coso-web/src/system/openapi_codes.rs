@@ -3,6 +3,8 @@
 //! new variant appears in it without anyone writing it twice. Wire types carry codes as text, so
 //! their derived schemas are plain strings until this fills them in.
 
+use coso_domain::plan::{ObligationKind, PlanIssuer, ReportPeriod, TaskStatus, Timing};
+use coso_domain::report::SubmissionStatus;
 use coso_domain::{
     agency, board, case, consultation, convention, decision, dialogue, dissemination, election, inspection, reception,
     steering,
@@ -67,9 +69,17 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("Commitment", "status", codes!(dialogue::CommitmentStatus)),
         ("Progress", "status", codes!(dialogue::CommitmentStatus)),
         ("ProgressCreate", "status", codes!(dialogue::CommitmentStatus)),
-        ("TaskUpdate", "status", codes!(coso_domain::plan::task::TaskStatus)),
-        ("Submission", "status", codes!(coso_domain::report::SubmissionStatus)),
-        ("FollowedObligation", "status", codes!(coso_domain::report::SubmissionStatus)),
+        ("TaskUpdate", "status", codes!(TaskStatus)),
+        ("Submission", "status", codes!(SubmissionStatus)),
+        ("FollowedObligation", "status", codes!(SubmissionStatus)),
+        ("Plan", "issuer", codes!(PlanIssuer)),
+        ("PlanTask", "status", codes!(TaskStatus)),
+        ("PlanObligation", "kind", codes!(ObligationKind)),
+        ("PlanObligation", "period", codes!(ReportPeriod)),
+        ("PlanDraft", "issuer", codes!(PlanIssuer)),
+        ("ObligationDraft", "kind", codes!(ObligationKind)),
+        ("ObligationDraft", "period", codes!(ReportPeriod)),
+        ("AggregateRow", "status", aggregate_row_statuses),
         ("CommendationCreate", "form", codes!(steering::CommendationForm)),
         ("CommendationOut", "form", codes!(steering::CommendationForm)),
         ("ModelCreate", "status", codes!(steering::ModelStatus)),
@@ -122,6 +132,13 @@ fn coded_parameters() -> Vec<(&'static str, &'static str, Codes)> {
 /// The six matters the community decides, by their number in the law.
 fn matters() -> Vec<Value> {
     decision::Matter::ALL.into_iter().map(|m| Value::from(m.number())).collect()
+}
+
+/// A row of the aggregate view is a unit's timing, or `group` for the sum of several units
+/// (`coso_app::reports::aggregate`).
+fn aggregate_row_statuses() -> Vec<Value> {
+    let timings = [Timing::OnTime, Timing::Late { days: 0 }, Timing::Missing { overdue_days: None }, Timing::Pending];
+    timings.into_iter().map(|t| Value::from(t.as_str())).chain([Value::from("group")]).collect()
 }
 
 /// A disclosure's file is an attachment or a photo (`coso_app::disclosures::files` writes them).
