@@ -83,6 +83,8 @@ const FREE_TEXT: &[(&str, &str)] = &[
     ("Tally", "state"),
     // The kind of a cited document as the plan writes it (`Luật`, `Nghị định`, `Chỉ thị`…).
     ("CitedDocument", "kind"),
+    // The name of the unit a report goes to.
+    ("DueReport", "receiver"),
 ];
 
 async fn document(app: &TestApp) -> Value {

@@ -3,6 +3,7 @@
 //! new variant appears in it without anyone writing it twice. Wire types carry codes as text, so
 //! their derived schemas are plain strings until this fills them in.
 
+use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PlanIssuer, ReportPeriod, TaskStatus, Timing};
 use coso_domain::report::SubmissionStatus;
 use coso_domain::{
@@ -85,6 +86,11 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("ObligationDraft", "kind", codes!(ObligationKind)),
         ("ObligationDraft", "period", codes!(ReportPeriod)),
         ("AggregateRow", "status", aggregate_row_statuses),
+        ("DueReport", "kind", codes!(ObligationKind)),
+        ("DueReport", "period", codes!(ReportPeriod)),
+        ("DueReport", "submission_status", codes!(SubmissionStatus)),
+        ("SubmissionVersion", "review", codes!(SubmissionStatus)),
+        ("Notification", "kind", codes!(NotificationKind)),
         ("CommendationCreate", "form", codes!(steering::CommendationForm)),
         ("CommendationOut", "form", codes!(steering::CommendationForm)),
         ("ModelCreate", "status", codes!(steering::ModelStatus)),
