@@ -3,6 +3,7 @@
 //! new variant appears in it without anyone writing it twice. Wire types carry codes as text, so
 //! their derived schemas are plain strings until this fills them in.
 
+use coso_calendar::{Bound, Direction, HolidayKind, Status, Unit, VariantKey};
 use coso_domain::notification::NotificationKind;
 use coso_domain::plan::{ObligationKind, PlanIssuer, ReportPeriod, TaskStatus, Timing};
 use coso_domain::report::SubmissionStatus;
@@ -18,6 +19,14 @@ use utoipa::openapi::{OpenApi, RefOr};
 macro_rules! codes {
     ($t:ty) => {
         (|| <$t>::ALL.into_iter().map(<$t>::as_str).map(Value::from).collect()) as Codes
+    };
+}
+
+/// The codes of an enum of the calendar, as the enum itself writes them (the wire types carry
+/// those enums as they are).
+macro_rules! written {
+    ($t:ty) => {
+        (|| <$t>::ALL.into_iter().filter_map(|v| serde_json::to_value(v).ok()).collect()) as Codes
     };
 }
 
@@ -127,6 +136,23 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("UnitCreate", "kind", codes!(coso_domain::unit::UnitKind)),
         ("RoleOnUnit", "role", codes!(coso_domain::authz::Role)),
         ("UserInput", "role", codes!(coso_domain::authz::Role)),
+        ("HolidayYear", "status", written!(Status)),
+        ("DayOff", "kind", written!(HolidayKind)),
+        ("Announcement", "status", written!(Status)),
+        ("DaysOffRange", "kind", written!(HolidayKind)),
+        ("LegalRule", "unit", written!(Unit)),
+        ("LegalRule", "direction", written!(Direction)),
+        ("LegalRule", "bound", written!(Bound)),
+        ("LegalRule", "status", written!(Status)),
+        ("RuleVariant", "when", written!(VariantKey)),
+        ("DeadlineOut", "unit", written!(Unit)),
+        ("DeadlineOut", "direction", written!(Direction)),
+        ("DeadlineOut", "bound", written!(Bound)),
+        ("DeadlineOut", "status", written!(Status)),
+        ("DeadlineExplanation", "unit", written!(Unit)),
+        ("DeadlineExplanation", "direction", written!(Direction)),
+        ("DeadlineExplanation", "bound", written!(Bound)),
+        ("DeadlineExplanation", "status", written!(Status)),
     ]
 }
 
