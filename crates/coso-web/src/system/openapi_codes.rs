@@ -218,3 +218,25 @@ fn with_null_if_optional(types: &SchemaType, mut codes: Vec<Value>) -> Vec<Value
     }
     codes
 }
+
+#[cfg(test)]
+mod tests {
+    use utoipa::OpenApi as _;
+
+    use super::*;
+
+    /// A row naming a schema or a property the document does not have would fill in nothing.
+    #[test]
+    fn every_row_names_a_field_of_the_document() {
+        let doc = crate::system::openapi::ApiDoc::openapi();
+        let schemas = doc.components.map(|c| c.schemas).unwrap_or_default();
+        let missing: Vec<String> = coded_properties()
+            .into_iter()
+            .filter(|(schema, property, _)| {
+                !matches!(schemas.get(*schema), Some(RefOr::T(Schema::Object(o))) if o.properties.contains_key(*property))
+            })
+            .map(|(schema, property, _)| format!("{schema}.{property}"))
+            .collect();
+        assert!(missing.is_empty(), "rows naming no field of the document: {missing:?}");
+    }
+}
