@@ -43,6 +43,19 @@ pub enum HolidayKind {
 }
 
 impl HolidayKind {
+    /// Every kind, for the API's list of codes.
+    pub const ALL: [HolidayKind; 9] = [
+        HolidayKind::NewYear,
+        HolidayKind::Tet,
+        HolidayKind::HungKings,
+        HolidayKind::VictoryDay,
+        HolidayKind::LabourDay,
+        HolidayKind::NationalDay,
+        HolidayKind::Compensatory,
+        HolidayKind::SwappedDayOff,
+        HolidayKind::Other,
+    ];
+
     /// Default Vietnamese name.
     pub fn name_vn(self) -> &'static str {
         match self {

@@ -27,6 +27,9 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit, for the API's list of codes.
+    pub const ALL: [Unit; 3] = [Unit::CalendarDays, Unit::WorkingDays, Unit::Months];
+
     /// Vietnamese unit word.
     pub fn name_vn(self) -> &'static str {
         match self {
@@ -47,6 +50,11 @@ pub enum Direction {
     Before,
 }
 
+impl Direction {
+    /// Both directions, for the API's list of codes.
+    pub const ALL: [Direction; 2] = [Direction::After, Direction::Before];
+}
+
 /// Whether the computed date is the last day allowed or the first day allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -56,6 +64,11 @@ pub enum Bound {
     Latest,
     /// The action may happen on or after the computed date (e.g. a minimum posting period).
     Earliest,
+}
+
+impl Bound {
+    /// Both bounds, for the API's list of codes.
+    pub const ALL: [Bound; 2] = [Bound::Latest, Bound::Earliest];
 }
 
 /// Circumstances of a case that select a variant of a rule.
@@ -75,6 +88,15 @@ pub enum VariantKey {
 }
 
 impl VariantKey {
+    /// Every circumstance, for the API's list of codes.
+    pub const ALL: [VariantKey; 5] = [
+        VariantKey::Complex,
+        VariantKey::EspeciallyComplex,
+        VariantKey::Remote,
+        VariantKey::RemoteComplex,
+        VariantKey::RemoteEspeciallyComplex,
+    ];
+
     /// Vietnamese description.
     pub fn name_vn(self) -> &'static str {
         match self {

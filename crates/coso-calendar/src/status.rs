@@ -14,6 +14,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, for the API's list of codes.
+    pub const ALL: [Status; 3] = [Status::P, Status::S, Status::U];
+
     /// Vietnamese label shown next to a value.
     pub fn label_vn(self) -> &'static str {
         match self {

@@ -155,32 +155,36 @@ impl Batch {
 
     /// Runs the batch on PostgreSQL, a statement at a time, and gives what the first returns.
     pub(crate) async fn run_postgres_returning(&self, conn: &mut sqlx::PgConnection) -> Result<i64, sqlx::Error> {
-        let mut returned = Vec::with_capacity(1);
-        for (i, (statement, values)) in self.statements.iter().enumerate() {
-            let mut args = PgArguments::default();
-            for v in values {
-                add_value!(args, v)?;
-            }
-            if i == 0 {
-                returned = sqlx::query_scalar_with(*statement, args).fetch_all(&mut *conn).await?;
-            } else {
-                sqlx::query_with(*statement, args).execute(&mut *conn).await?;
-            }
-        }
+        let Some(((first, values), rest)) = self.statements.split_first() else {
+            return Err(sqlx::Error::RowNotFound);
+        };
+        let returned = sqlx::query_scalar_with(*first, pg_arguments(values)?).fetch_all(&mut *conn).await?;
+        run_postgres_statements(rest, conn).await?;
         single(returned)
     }
 
     /// Runs the batch on a PostgreSQL connection or transaction, a statement at a time.
     pub(crate) async fn run_postgres(&self, conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
-        for (statement, values) in &self.statements {
-            let mut args = PgArguments::default();
-            for v in values {
-                add_value!(args, v)?;
-            }
-            sqlx::query_with(*statement, args).execute(&mut *conn).await?;
-        }
-        Ok(())
+        run_postgres_statements(&self.statements, conn).await
     }
+}
+
+fn pg_arguments(values: &[Value]) -> Result<PgArguments, sqlx::Error> {
+    let mut args = PgArguments::default();
+    for v in values {
+        add_value!(args, v)?;
+    }
+    Ok(args)
+}
+
+async fn run_postgres_statements(
+    statements: &[(&'static str, Vec<Value>)],
+    conn: &mut sqlx::PgConnection,
+) -> Result<(), sqlx::Error> {
+    for (statement, values) in statements {
+        sqlx::query_with(*statement, pg_arguments(values)?).execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// The one row a batch's first statement returned; anything else means the statement was not

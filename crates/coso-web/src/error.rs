@@ -158,8 +158,7 @@ pub struct ErrorDetail {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<WireFieldError>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schema(value_type = Vec<Object>)]
-    pub rows: Vec<RowError>,
+    pub rows: Vec<WireRowError>,
     pub request_id: String,
 }
 
@@ -194,6 +193,21 @@ pub struct WireFieldError {
     pub message: String,
 }
 
+/// One line of an imported file that failed: its number, the field and what is wrong.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct WireRowError {
+    /// The line in the file, from 1, the header being line 1.
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+impl From<&RowError> for WireRowError {
+    fn from(e: &RowError) -> Self {
+        WireRowError { line: e.line, field: e.field.clone(), message: e.message.clone() }
+    }
+}
+
 impl From<&FieldError> for WireFieldError {
     fn from(e: &FieldError) -> Self {
         WireFieldError { field: e.field.to_string(), message: e.message.clone() }
@@ -219,7 +233,7 @@ impl IntoResponse for ApiError {
                 f.iter().map(|e| WireFieldError { field: e.field.clone(), message: e.message.clone() }).collect(),
                 vec![],
             ),
-            AppError::Rows(r) => (vec![], r.clone()),
+            AppError::Rows(r) => (vec![], r.iter().map(Into::into).collect()),
             AppError::Conflict { field, message } => {
                 (vec![WireFieldError { field: field.to_string(), message: message.clone() }], vec![])
             }

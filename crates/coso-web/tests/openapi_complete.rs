@@ -1,7 +1,8 @@
 //! The OpenAPI document describes every API route the router serves: each route and method is
-//! there, a route that reads a body has its schema, every path parameter is named, every
-//! operation names the errors it can answer with the JSON error body, and the operations that
-//! do not name 401 answer a visitor who is not signed in.
+//! there, a route that reads a body has its schema, no body it reads or answers with is a bare
+//! object, every path parameter is named, every operation names the errors it can answer with
+//! the JSON error body, and the operations that do not name 401 answer a visitor who is not
+//! signed in.
 
 use std::collections::BTreeSet;
 
@@ -58,6 +59,10 @@ const FREE_TEXT: &[(&str, &str)] = &[
     ("IntervalResult", "status"),
     // A ballot tally's state carries data beside its code (the mismatched fields, the counts).
     ("Tally", "state"),
+    // The kind of a cited document as the plan writes it (`Luật`, `Nghị định`, `Chỉ thị`…).
+    ("CitedDocument", "kind"),
+    // The name of the unit a report goes to.
+    ("DueReport", "receiver"),
 ];
 
 async fn document(app: &TestApp) -> Value {
@@ -254,5 +259,98 @@ async fn the_lists_are_documented_as_lists() {
         assert_eq!(res.status(), 200, "{path}");
         let body: Value = res.json().await.expect("JSON");
         assert!(body.is_array(), "{path}: {body}");
+    }
+}
+
+/// A schema that says nothing of what it holds: an object without properties or typed values,
+/// or no type at all. An array is as bare as its items, a reference as the schema it names, a
+/// choice as its barest alternative (`null` aside).
+fn bare(doc: &Value, schema: &Value, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    if let Some(name) = schema["$ref"].as_str().and_then(|r| r.strip_prefix("#/components/schemas/")) {
+        return bare(doc, &doc["components"]["schemas"][name], depth + 1);
+    }
+    if let Some(parts) = schema["allOf"].as_array() {
+        return parts.iter().all(|p| bare(doc, p, depth + 1));
+    }
+    for choice in ["oneOf", "anyOf"] {
+        if let Some(alternatives) = schema[choice].as_array() {
+            return alternatives.iter().filter(|a| a["type"] != "null").any(|a| bare(doc, a, depth + 1));
+        }
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => return true,
+    };
+    if types.contains(&"array") {
+        return schema.get("prefixItems").is_none() && schema.get("items").is_none_or(|i| bare(doc, i, depth + 1));
+    }
+    if types.contains(&"object") {
+        let properties = schema["properties"].as_object().is_some_and(|p| !p.is_empty());
+        return !properties && !schema["additionalProperties"].is_object();
+    }
+    false
+}
+
+/// Every body an operation reads, and every body of its 2xx answers, says what it holds: the
+/// schemathesis run checks the answers against it, and a bare object lets anything through.
+#[tokio::test]
+async fn no_body_is_a_bare_object() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+    let mut bare_bodies = Vec::new();
+    for (method, path, op) in operations(&doc) {
+        let mut bodies: Vec<(String, &Value)> = Vec::new();
+        for (media, content) in op["requestBody"]["content"].as_object().into_iter().flatten() {
+            bodies.push((format!("request {media}"), &content["schema"]));
+        }
+        for (status, answer) in op["responses"].as_object().into_iter().flatten() {
+            if !status.starts_with('2') {
+                continue;
+            }
+            for (media, content) in answer["content"].as_object().into_iter().flatten() {
+                bodies.push((format!("{status} {media}"), &content["schema"]));
+            }
+        }
+        for (what, schema) in bodies {
+            if bare(&doc, schema, 0) {
+                bare_bodies.push(format!("{method} {path}: {what}: {schema}"));
+            }
+        }
+    }
+    assert!(bare_bodies.is_empty(), "bodies described as a bare object:\n{}", bare_bodies.join("\n"));
+}
+
+#[test]
+fn a_bare_schema_is_told_from_a_described_one() {
+    let doc = serde_json::json!({ "components": { "schemas": {
+        "Empty": { "type": "object" },
+        "Plan": { "type": "object", "properties": { "id": { "type": "integer" } } },
+    } } });
+    let bare_ones = [
+        serde_json::json!({ "type": "object" }),
+        serde_json::json!({}),
+        serde_json::json!({ "type": "array", "items": { "type": "object" } }),
+        serde_json::json!({ "$ref": "#/components/schemas/Empty" }),
+        serde_json::json!({ "oneOf": [{ "type": "object" }, { "type": "null" }] }),
+        serde_json::json!({ "type": "object", "additionalProperties": true }),
+    ];
+    for schema in bare_ones {
+        assert!(bare(&doc, &schema, 0), "{schema} is bare");
+    }
+    let described = [
+        serde_json::json!({ "$ref": "#/components/schemas/Plan" }),
+        serde_json::json!({ "type": "array", "items": { "$ref": "#/components/schemas/Plan" } }),
+        serde_json::json!({ "type": "object", "additionalProperties": { "type": "number" } }),
+        serde_json::json!({ "type": "string", "format": "binary" }),
+        serde_json::json!({ "type": "array", "items": { "type": "integer" } }),
+        serde_json::json!({ "oneOf": [{ "$ref": "#/components/schemas/Plan" }, { "type": "null" }] }),
+        serde_json::json!({ "allOf": [{ "$ref": "#/components/schemas/Plan" }, { "description": "it" }] }),
+    ];
+    for schema in described {
+        assert!(!bare(&doc, &schema, 0), "{schema} is described");
     }
 }

@@ -25,6 +25,19 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    pub const ALL: [Comparison; 5] = [Comparison::Le, Comparison::Lt, Comparison::Eq, Comparison::Ge, Comparison::Gt];
+
+    /// The code a template writes (`"check": "le"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparison::Le => "le",
+            Comparison::Lt => "lt",
+            Comparison::Eq => "eq",
+            Comparison::Ge => "ge",
+            Comparison::Gt => "gt",
+        }
+    }
+
     fn holds(self, left: f64, right: f64) -> bool {
         match self {
             Comparison::Le => left <= right,
@@ -135,6 +148,15 @@ mod tests {
 
     fn values(pairs: &[(&str, f64)]) -> BTreeMap<String, f64> {
         pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn every_comparison_is_written_and_read_by_its_code() {
+        for c in Comparison::ALL {
+            let code = serde_json::to_value(c).expect("serialized");
+            assert_eq!(code, c.as_str());
+            assert_eq!(serde_json::from_value::<Comparison>(code).expect("read back"), c);
+        }
     }
 
     #[test]

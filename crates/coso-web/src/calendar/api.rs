@@ -7,6 +7,7 @@ use coso_calendar::{Announcement, Circumstances, Complexity, LunarDate, RuleBook
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::wire::{AnnouncementBody, DeadlineOut, HolidayYearBody, LegalRuleBody, LunarDateBody};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::extract::{Json, JsonText, Path, Query};
@@ -30,8 +31,7 @@ pub struct DateQuery {
 #[derive(Serialize, ToSchema)]
 pub struct LunarOut {
     pub solar: String,
-    #[schema(value_type = Object)]
-    pub lunar: LunarDate,
+    pub lunar: LunarDateBody,
     pub year_name: String,
     /// e.g. "mùng 1 tháng Giêng năm Giáp Thìn (2024)"
     pub text: String,
@@ -47,7 +47,7 @@ pub async fn lunar(Query(q): Query<DateQuery>) -> ApiResult<Json<LunarOut>> {
         solar: d.to_string(),
         year_name: coso_calendar::year_name(l.year),
         text: l.to_vietnamese_text(),
-        lunar: l,
+        lunar: l.into(),
     }))
 }
 
@@ -63,8 +63,7 @@ pub struct LunarQuery {
 #[derive(Serialize, ToSchema)]
 pub struct SolarOut {
     pub solar: String,
-    #[schema(value_type = Object)]
-    pub lunar: LunarDate,
+    pub lunar: LunarDateBody,
 }
 
 /// Lunar → solar. An impossible lunar date is a 400 error.
@@ -73,18 +72,15 @@ pub struct SolarOut {
 pub async fn solar(Query(q): Query<LunarQuery>) -> ApiResult<Json<SolarOut>> {
     let l = LunarDate::new(q.year, q.month, q.day, q.leap);
     let d = coso_calendar::lunar_to_solar(l).map_err(bad_request)?;
-    Ok(Json(SolarOut { solar: d.to_string(), lunar: l }))
+    Ok(Json(SolarOut { solar: d.to_string(), lunar: l.into() }))
 }
 
 /// Days off, working Saturdays and whether the year's announcement is known.
 #[utoipa::path(get, path = "/api/v1/calendar/holidays/{year}", tag = "calendar", params(("year" = i32, Path)),
-    responses((status = 200, body = Object), (status = 400, body = ErrorBody)))]
-pub async fn holidays(
-    State(state): State<AppState>,
-    Path(year): Path<i32>,
-) -> ApiResult<Json<coso_calendar::HolidayYear>> {
+    responses((status = 200, body = HolidayYearBody), (status = 400, body = ErrorBody)))]
+pub async fn holidays(State(state): State<AppState>, Path(year): Path<i32>) -> ApiResult<Json<HolidayYearBody>> {
     let cal = crate::calendar::current(&state).await?;
-    Ok(Json(cal.year(year).map_err(bad_request)?.clone()))
+    Ok(Json(cal.year(year).map_err(bad_request)?.clone().into()))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -147,31 +143,23 @@ pub async fn compute_deadline(state: &AppState, q: &DeadlineQuery) -> Result<cos
         .map_err(bad_request)
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct DeadlineOut {
-    #[serde(flatten)]
-    #[schema(value_type = Object)]
-    pub deadline: coso_calendar::Deadline,
-    /// The explanation as Vietnamese text.
-    pub explanation_text: String,
-}
-
 /// A legal deadline with its explanation (start, rule and article, count, days skipped).
 #[utoipa::path(get, path = "/api/v1/calendar/deadline", tag = "calendar", params(DeadlineQuery),
     responses((status = 200, body = DeadlineOut), (status = 400, body = ErrorBody)))]
 pub async fn deadline(State(state): State<AppState>, Query(q): Query<DeadlineQuery>) -> ApiResult<Json<DeadlineOut>> {
     let d = compute_deadline(&state, &q).await?;
-    Ok(Json(DeadlineOut { explanation_text: d.explanation.to_vietnamese_text_for_people(), deadline: d }))
+    let text = d.explanation.to_vietnamese_text_for_people();
+    Ok(Json(DeadlineOut::new(d, text)))
 }
 
 /// Every deadline rule with its description, citation and validity.
-#[utoipa::path(get, path = "/api/v1/calendar/rules", tag = "calendar", responses((status = 200, body = Vec<Object>)))]
-pub async fn rules() -> Json<Vec<coso_calendar::LegalRule>> {
-    Json(RuleBook::builtin().rules().to_vec())
+#[utoipa::path(get, path = "/api/v1/calendar/rules", tag = "calendar", responses((status = 200, body = Vec<LegalRuleBody>)))]
+pub async fn rules() -> Json<Vec<LegalRuleBody>> {
+    Json(RuleBook::builtin().rules().iter().cloned().map(LegalRuleBody::from).collect())
 }
 
 /// Adds or replaces a year's announcement of days off (administrators).
-#[utoipa::path(post, path = "/api/v1/calendar/announcements", tag = "calendar", request_body = Object,
+#[utoipa::path(post, path = "/api/v1/calendar/announcements", tag = "calendar", request_body = AnnouncementBody,
     responses((status = 201), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn save_announcement(
     State(state): State<AppState>,
@@ -180,11 +168,11 @@ pub async fn save_announcement(
 ) -> ApiResult<StatusCode> {
     // Read here rather than by `Announcement::from_json`, so that a wrong field is named in
     // Vietnamese, not in the JSON reader's English.
-    let a: Announcement = crate::extract::parse_json(body.as_bytes()).map_err(|e| match e {
+    let a: AnnouncementBody = crate::extract::parse_json(body.as_bytes()).map_err(|e| match e {
         AppError::Fields(f) => AppError::BadRequest(f.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" ")),
         other => other,
     })?;
-    coso_app::calendar::save_announcement(&state.app, &user.actor(), a).await?;
+    coso_app::calendar::save_announcement(&state.app, &user.actor(), Announcement::from(a)).await?;
     state.calendar.invalidate();
     Ok(StatusCode::CREATED)
 }

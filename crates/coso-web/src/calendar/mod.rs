@@ -5,6 +5,7 @@ pub mod api;
 mod holidays;
 mod pages;
 mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::{get, post};

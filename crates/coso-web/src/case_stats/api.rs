@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::period::period;
+use super::wire::CaseStatsBody;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::extract::{Json, Query};
@@ -28,17 +29,17 @@ pub struct StatsQuery {
 /// late, open and overdue; one line per child of the unit and the total; satisfaction; the
 /// categories and places with most cases.
 #[utoipa::path(get, path = "/api/v1/cases/stats", tag = "cases", params(StatsQuery),
-    responses((status = 200, body = Object), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    responses((status = 200, body = CaseStatsBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn stats(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<StatsQuery>,
-) -> ApiResult<Json<cases::CaseStats>> {
+) -> ApiResult<Json<CaseStatsBody>> {
     let unit = units::by_code(&state.app, &q.unit).await?;
     // Who may is decided before what is wrong with the period.
     user.authorize(&unit.unit_path(), Action::HandleCases)?;
     let (from, to) = period(&q.from, &q.to, state.app.today(), ("from", "to"))
         .map_err(|errors| AppError::from(coso_app::Error::Validation(errors)))?;
-    Ok(Json(cases::stats(&state.app, &user.actor(), &unit, from, to).await?))
+    Ok(Json(cases::stats(&state.app, &user.actor(), &unit, from, to).await?.into()))
 }

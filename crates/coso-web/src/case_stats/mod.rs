@@ -5,6 +5,7 @@ pub mod api;
 mod pages;
 mod period;
 mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::get;

@@ -2,14 +2,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use coso_app::cases::{self, CaseCommand, InboxFilter, InboxPage};
+use coso_app::cases::{self, CaseCommand, InboxFilter};
 use coso_app::units;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::wire::{
-    AnswerBody, AssignBody, CaseBody, CaseCreate, CloseBody, ExtendBody, FileBody as FileMetaBody, FileQuery,
-    ForwardBody, OnBody, RefuseBody, ReopenBody,
+    AnswerBody, AssignBody, CaseBody, CaseCreate, CaseInbox, CloseBody, ExtendBody, FileBody as FileMetaBody,
+    FileQuery, ForwardBody, OnBody, RefuseBody, ReopenBody,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
@@ -33,16 +33,16 @@ pub struct InboxQuery {
 /// The inbox of a unit: the open cases of its subtree, the nearest due date first (overdue
 /// first), with working days left or calendar days late.
 #[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(InboxQuery),
-    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = CaseInbox), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<InboxQuery>,
-) -> ApiResult<Json<InboxPage>> {
+) -> ApiResult<Json<CaseInbox>> {
     let unit = units::by_code(&state.app, &q.unit).await?;
     let calendar = crate::calendar::current(&state).await?;
     let filter = InboxFilter { status: q.status, kind: q.kind, page: q.page };
-    Ok(Json(cases::inbox(&state.app, &user.actor(), &calendar, &unit, &filter).await?))
+    Ok(Json(cases::inbox(&state.app, &user.actor(), &calendar, &unit, &filter).await?.into()))
 }
 
 /// Registers a case for a unit. A denunciation marked anonymous, or without the denouncer's
@@ -213,7 +213,8 @@ pub async fn add_file(
 
 /// A file of the case; a denouncer's handwriting only for cleared users (audited).
 #[utoipa::path(get, path = "/api/v1/cases/{id}/files/{file}", tag = "cases", params(("id" = i64, Path), ("file" = i64, Path)),
-    responses((status = 200, content_type = "application/octet-stream"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "application/octet-stream"))),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn download_file(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -1,10 +1,11 @@
 //! The API's bodies for cases: what clients send and what they get, apart from the rows.
 
 use chrono::NaiveDate;
-use coso_app::cases::{CaseView, DeadlineView, NewCase, SenderInput, TimelineEntry};
+use coso_app::cases::{CaseView, DeadlineView, InboxPage, InboxRow, NewCase, SenderInput, TimelineEntry};
 use coso_store::{CaseFileMeta, CaseSender};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 
 /// The sender of a case, as sent; every field may be left out.
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
@@ -131,8 +132,41 @@ pub struct TimelineBody {
     pub on: NaiveDate,
     pub note: Option<String>,
     pub actor: String,
-    #[schema(value_type = Object)]
+    #[schema(schema_with = step_detail)]
     pub detail: serde_json::Value,
+}
+
+/// A step's details: their keys depend on the action, so the schema names them without
+/// requiring any.
+fn step_detail() -> Object {
+    let unit = || {
+        ObjectBuilder::new()
+            .property("code", ObjectBuilder::new().schema_type(Type::String))
+            .property("name", ObjectBuilder::new().schema_type(Type::String))
+    };
+    let text = || ObjectBuilder::new().schema_type(Type::String);
+    let number = || ObjectBuilder::new().schema_type(Type::Integer);
+    ObjectBuilder::new()
+        .schema_type([Type::Object, Type::Null].into_iter().collect::<SchemaType>())
+        .description(Some(
+            "The details of the step, by its action: the channel and photos of a receipt, the ground \
+             of a refusal, the units of a forward, the days of an extension, the rating of an answer…",
+        ))
+        .property("channel", text())
+        .property("photos", number())
+        .property("first_case_id", number())
+        .property("ground", text())
+        .property("ground_label", text())
+        .property("from", unit())
+        .property("to", unit())
+        .property("handler_user_id", number())
+        .property("days", number())
+        .property("extension", number())
+        .property("category", text())
+        .property("complexity", text())
+        .property("remote", ObjectBuilder::new().schema_type(Type::Boolean))
+        .property("rating", number())
+        .build()
 }
 
 impl From<TimelineEntry> for TimelineBody {
@@ -257,6 +291,80 @@ impl From<CaseView> for CaseBody {
             timeline: v.timeline.into_iter().map(Into::into).collect(),
             files: v.files.into_iter().map(Into::into).collect(),
             sender: v.sender.map(sender_body),
+        }
+    }
+}
+
+/// One page of a unit's inbox of cases and the number of all its cases.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseInbox {
+    pub items: Vec<CaseInboxRow>,
+    pub total: i64,
+    /// From 1.
+    pub page: i64,
+    pub page_size: i64,
+}
+
+impl From<InboxPage> for CaseInbox {
+    fn from(p: InboxPage) -> Self {
+        CaseInbox {
+            items: p.items.into_iter().map(CaseInboxRow::from).collect(),
+            total: p.total,
+            page: p.page,
+            page_size: p.page_size,
+        }
+    }
+}
+
+/// One case in the inbox, with the time left or the lateness.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseInboxRow {
+    pub id: i64,
+    /// The tracking code.
+    pub code: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub status: String,
+    pub status_label: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub category: String,
+    pub received_on: NaiveDate,
+    /// The due date of the step the case waits for.
+    pub due_on: Option<NaiveDate>,
+    /// The e-mail of the official handling it.
+    pub handler: Option<String>,
+    /// Working days from today to the due date.
+    pub working_days_left: Option<i64>,
+    /// Calendar days past the due date.
+    pub days_late: Option<i64>,
+    pub overdue: bool,
+    /// «Còn 5 ngày làm việc», «Quá hạn 3 ngày», «Hạn là hôm nay», «Không có hạn».
+    pub days_text: String,
+    /// How the days were counted.
+    pub explanation: String,
+}
+
+impl From<InboxRow> for CaseInboxRow {
+    fn from(r: InboxRow) -> Self {
+        CaseInboxRow {
+            id: r.id,
+            code: r.code,
+            kind: r.kind.as_str().to_string(),
+            kind_label: r.kind_label.to_string(),
+            status: r.status.as_str().to_string(),
+            status_label: r.status_label.to_string(),
+            unit_code: r.unit_code,
+            unit_name: r.unit_name,
+            category: r.category,
+            received_on: r.received_on,
+            due_on: r.due_on,
+            handler: r.handler,
+            working_days_left: r.working_days_left,
+            days_late: r.days_late,
+            overdue: r.overdue,
+            days_text: r.days_text,
+            explanation: r.explanation,
         }
     }
 }

@@ -3,8 +3,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use coso_app::plans::{self, PlanJson};
-use coso_app::reports::aggregate::AggregateView;
+use coso_app::plans;
 use coso_app::reports::{self, PlanView, exports};
 use coso_app::units;
 use coso_domain::plan::PlanDraft;
@@ -12,6 +11,9 @@ use coso_domain::{OccurrenceId, PlanId};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::wire::Plan;
+use super::wire::aggregate::Aggregate;
+use super::wire::draft::{ParsedPlan, PlanDraftBody};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::extract::{FileBody, Json, Path, Query};
@@ -32,20 +34,20 @@ pub struct ImportQuery {
 /// Imports a plan document and issues it at once, without the review step.
 #[utoipa::path(post, path = "/api/v1/plans/import", tag = "plans", params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = Object, description = "the plan, as `coso plan import --json` prints it"), (status = 403, body = ErrorBody),
+    responses((status = 201, body = Plan, description = "the plan, as `coso plan import --json` prints it"), (status = 403, body = ErrorBody),
               (status = 415, body = ErrorBody), (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub async fn import_plan(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<ImportQuery>,
     FileBody(body): FileBody,
-) -> ApiResult<(StatusCode, Json<PlanJson>)> {
+) -> ApiResult<(StatusCode, Json<Plan>)> {
     let issuer = units::by_code(&state.app, &q.unit).await?;
     let actor = user.actor();
     plans::may_read_document(&actor, Some(&issuer))?;
     let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
     let imported = plans::import_document(&state.app, &actor, &issuer, &q.targets, q.year, doc).await?;
-    Ok((StatusCode::CREATED, Json(imported.plan)))
+    Ok((StatusCode::CREATED, Json(imported.plan.into())))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -56,7 +58,7 @@ pub struct PlanCreate {
     pub targets: String,
     /// The reviewed plan: number, date, title, year, tasks, obligations, and the issuing body
     /// `issuer` (`people_committee`, the default, `steering_committee` or `party_committee`).
-    #[schema(value_type = Object)]
+    #[schema(value_type = PlanDraftBody)]
     pub draft: PlanDraft,
     /// For an implementing plan: the plan it implements.
     pub parent_plan_id: Option<i64>,
@@ -69,12 +71,12 @@ pub struct PlanCreate {
 
 /// Issues a plan from a reviewed draft (the form, or `POST /api/v1/plans/parse` corrected).
 #[utoipa::path(post, path = "/api/v1/plans", tag = "plans", request_body = PlanCreate,
-    responses((status = 201, body = Object), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Plan), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_plan(
     State(state): State<AppState>,
     user: CurrentUser,
     Json(b): Json<PlanCreate>,
-) -> ApiResult<(StatusCode, Json<PlanJson>)> {
+) -> ApiResult<(StatusCode, Json<Plan>)> {
     let issuer = units::by_code(&state.app, &b.unit).await?;
     let plan = plans::create_from_draft(
         &state.app,
@@ -86,7 +88,7 @@ pub async fn create_plan(
         b.agency_template.as_deref().unwrap_or(""),
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(plan)))
+    Ok((StatusCode::CREATED, Json(plan.into())))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -100,30 +102,26 @@ pub struct ParseQuery {
 /// the readers are busy).
 #[utoipa::path(post, path = "/api/v1/plans/parse", tag = "plans", params(ParseQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 200, body = Object, description = "`{draft, warnings}`"), (status = 400, body = ErrorBody),
+    responses((status = 200, body = ParsedPlan), (status = 400, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 415, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub async fn parse_plan(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<ParseQuery>,
     FileBody(body): FileBody,
-) -> ApiResult<Json<serde_json::Value>> {
+) -> ApiResult<Json<ParsedPlan>> {
     plans::may_read_document(&user.actor(), None)?;
     let doc = super::documents::read(&state, q.file_name.as_deref().unwrap_or(""), body, q.year).await?;
     let draft = plans::import::draft_of(&doc, q.year);
-    Ok(Json(serde_json::json!({ "draft": draft, "warnings": doc.warnings })))
+    Ok(Json(ParsedPlan { draft: PlanDraftBody::from(&draft), warnings: doc.warnings }))
 }
 
 /// A plan with its tasks, obligations and, per occurrence, the count of target units on
 /// time, late, missing and not yet due.
 #[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_plan(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<PlanJson>> {
-    Ok(Json(plans::get(&state.app, &user.actor(), PlanId(id)).await?))
+    responses((status = 200, body = Plan), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_plan(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> ApiResult<Json<Plan>> {
+    Ok(Json(plans::get(&state.app, &user.actor(), PlanId(id)).await?.into()))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -142,14 +140,14 @@ pub async fn load_view(state: &AppState, user: &CurrentUser, plan_id: i64, q: &A
 
 /// Every target unit for one period: timing, indicators, score and rank; totals up the tree.
 #[utoipa::path(get, path = "/api/v1/plans/{id}/aggregate", tag = "plans", params(("id" = i64, Path), AggregateQuery),
-    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Aggregate), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn aggregate_view(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Query(q): Query<AggregateQuery>,
-) -> ApiResult<Json<AggregateView>> {
-    Ok(Json(load_view(&state, &user, id, &q).await?.view))
+) -> ApiResult<Json<Aggregate>> {
+    Ok(Json(load_view(&state, &user, id, &q).await?.view.into()))
 }
 
 /// A file download with a Vietnamese name that survives every browser.

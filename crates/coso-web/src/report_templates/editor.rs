@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use super::form::{Action, TemplateForm};
 use super::views::TemplatePage;
+use super::wire::{ReportTemplate, template_definition};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::extract::{Form, Json, Path};
@@ -21,16 +22,16 @@ use crate::state::AppState;
 use crate::views::{ErrorLink, Nav};
 
 /// Every report template.
-#[utoipa::path(get, path = "/api/v1/report-templates", tag = "plans", responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)))]
-pub async fn list(State(state): State<AppState>, _user: CurrentUser) -> ApiResult<Json<Vec<ReportTemplateRow>>> {
-    Ok(Json(templates::list(&state.app).await?))
+#[utoipa::path(get, path = "/api/v1/report-templates", tag = "plans", responses((status = 200, body = Vec<ReportTemplate>), (status = 401, body = ErrorBody)))]
+pub async fn list(State(state): State<AppState>, _user: CurrentUser) -> ApiResult<Json<Vec<ReportTemplate>>> {
+    Ok(Json(templates::list(&state.app).await?.into_iter().map(ReportTemplate::from).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct TemplateUpdate {
     pub name: String,
-    /// The template: `indicators`, `sections`, `criteria`, `rank_bands`.
-    #[schema(value_type = Object)]
+    /// The template: `indicators`, `sections`, `criteria`, `rank_bands` and `checks`.
+    #[schema(schema_with = template_definition)]
     pub definition: serde_json::Value,
     /// The version that was read; a newer one in the database means someone else saved.
     pub version: i64,
@@ -44,15 +45,16 @@ fn as_template(definition: serde_json::Value) -> Result<Template, AppError> {
 
 /// Replaces a template's definition (administrators only).
 #[utoipa::path(put, path = "/api/v1/report-templates/{id}", tag = "plans", params(("id" = i64, Path)), request_body = TemplateUpdate,
-    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ReportTemplate), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Json(b): Json<TemplateUpdate>,
-) -> ApiResult<Json<ReportTemplateRow>> {
+) -> ApiResult<Json<ReportTemplate>> {
     let definition = as_template(b.definition)?;
-    Ok(Json(templates::save(&state.app, &user.actor(), TemplateId(id), &b.name, &definition, b.version).await?))
+    let saved = templates::save(&state.app, &user.actor(), TemplateId(id), &b.name, &definition, b.version).await?;
+    Ok(Json(saved.into()))
 }
 
 /// The stored definition as the domain's template.

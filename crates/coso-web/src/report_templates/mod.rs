@@ -4,6 +4,7 @@
 pub mod editor;
 mod form;
 mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::{get, put};

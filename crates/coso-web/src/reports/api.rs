@@ -4,14 +4,15 @@ use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use coso_app::reports::inbox::InboxEntry;
 use coso_app::reports::{self, Sent};
 use coso_app::{notifications, units};
 use coso_domain::report::{ReportInput, ScoreInput, Verdict};
 use coso_domain::{OccurrenceId, SubmissionId};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
+use utoipa::openapi::schema::{Object, ObjectBuilder, Schema};
 
+use super::wire::{DueReport, Notification, Submission, SubmissionDetail, submission_wire};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::extract::{Json, Path};
@@ -20,24 +21,30 @@ use crate::state::AppState;
 /// What the unit must send: due items by due date, with working days left and the calendar's
 /// explanation.
 #[utoipa::path(get, path = "/api/v1/units/{code}/inbox", tag = "plans", params(("code" = String, Path)),
-    responses((status = 200, body = Vec<Object>, description = "the due items"), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Vec<DueReport>, description = "the due items"), (status = 403, body = ErrorBody)))]
 pub async fn unit_inbox(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(code): Path<String>,
-) -> ApiResult<Json<Vec<InboxEntry>>> {
+) -> ApiResult<Json<Vec<DueReport>>> {
     let unit = units::by_code(&state.app, &code).await?;
     let calendar = crate::calendar::current(&state).await?;
-    Ok(Json(reports::inbox(&state.app, &user.actor(), &calendar, &unit).await?))
+    let inbox = reports::inbox(&state.app, &user.actor(), &calendar, &unit).await?;
+    Ok(Json(inbox.into_iter().map(DueReport::from).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct AssessmentLine {
     pub code: String,
-    #[schema(value_type = Object)]
+    #[schema(schema_with = crate::wire::number_or_text)]
     pub points: serde_json::Value,
     #[serde(default)]
     pub evidence: String,
+}
+
+/// Indicator code → value, each a number or the text typed.
+fn indicator_values() -> Object {
+    ObjectBuilder::new().additional_properties(Some(Schema::Object(crate::wire::number_or_text()))).build()
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -45,7 +52,7 @@ pub struct SubmissionCreate {
     pub occurrence_id: i64,
     /// Indicator code → number (a JSON number or a string as typed).
     #[serde(default)]
-    #[schema(value_type = Object)]
+    #[schema(schema_with = indicator_values)]
     pub indicators: BTreeMap<String, serde_json::Value>,
     /// Narrative section code → text.
     #[serde(default)]
@@ -54,20 +61,6 @@ pub struct SubmissionCreate {
     pub assessment: Vec<AssessmentLine>,
     /// For an implementing-plan obligation: the unit's own plan.
     pub implementing_plan_id: Option<i64>,
-}
-
-/// A submission as the API shows it.
-#[derive(Serialize, ToSchema)]
-pub struct Submission {
-    pub id: i64,
-    pub occurrence_id: i64,
-    pub unit_code: String,
-    /// submitted | accepted | returned
-    pub status: String,
-    pub version: i64,
-    pub first_submitted_on: String,
-    pub score: Option<f64>,
-    pub rank: Option<String>,
 }
 
 fn as_text(v: &serde_json::Value) -> String {
@@ -105,34 +98,21 @@ pub async fn submit(
     Ok((StatusCode::CREATED, Json(submission_wire(row, &unit.code))))
 }
 
-fn submission_wire(row: coso_store::SubmissionRow, unit_code: &str) -> Submission {
-    Submission {
-        id: row.id,
-        occurrence_id: row.occurrence_id,
-        unit_code: unit_code.to_string(),
-        status: row.status.to_string(),
-        version: row.version,
-        first_submitted_on: row.first_submitted_on.to_string(),
-        score: row.score,
-        rank: row.rank,
-    }
-}
-
 /// A submission with every kept version.
 #[utoipa::path(get, path = "/api/v1/submissions/{id}", tag = "plans", params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = SubmissionDetail), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn get_submission(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
-) -> ApiResult<Json<serde_json::Value>> {
+) -> ApiResult<Json<SubmissionDetail>> {
     let d = reports::detail(&state.app, &user.actor(), SubmissionId(id)).await?;
-    Ok(Json(serde_json::json!({
-        "submission": submission_wire(d.row, &d.unit.code),
-        "plan_id": d.occurrence.plan_id,
-        "period_key": d.occurrence.period_key,
-        "versions": d.versions,
-    })))
+    Ok(Json(SubmissionDetail {
+        submission: submission_wire(d.row, &d.unit.code),
+        plan_id: d.occurrence.plan_id.0,
+        period_key: d.occurrence.period_key.to_string(),
+        versions: d.versions.into_iter().map(Into::into).collect(),
+    }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -158,10 +138,7 @@ pub async fn review(
 }
 
 /// The signed-in user's notifications (reminders, overdue notices), newest first.
-#[utoipa::path(get, path = "/api/v1/notifications", tag = "plans", responses((status = 200, body = Vec<Object>), (status = 401, body = ErrorBody)))]
-pub async fn notifications(
-    State(state): State<AppState>,
-    user: CurrentUser,
-) -> ApiResult<Json<Vec<coso_store::NotificationRow>>> {
-    Ok(Json(notifications::of_user(&state.app, &user.actor()).await?))
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "plans", responses((status = 200, body = Vec<Notification>), (status = 401, body = ErrorBody)))]
+pub async fn notifications(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Vec<Notification>>> {
+    Ok(Json(notifications::of_user(&state.app, &user.actor()).await?.into_iter().map(Notification::from).collect()))
 }

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod pages;
 mod views;
+mod wire;
 
 use axum::Router;
 use axum::routing::{get, post};

@@ -3,6 +3,10 @@
 //! new variant appears in it without anyone writing it twice. Wire types carry codes as text, so
 //! their derived schemas are plain strings until this fills them in.
 
+use coso_calendar::{Bound, Direction, HolidayKind, Status, Unit, VariantKey};
+use coso_domain::notification::NotificationKind;
+use coso_domain::plan::{ObligationKind, PlanIssuer, ReportPeriod, TaskStatus, Timing};
+use coso_domain::report::SubmissionStatus;
 use coso_domain::{
     agency, board, case, consultation, convention, decision, dialogue, dissemination, election, inspection, reception,
     steering,
@@ -15,6 +19,14 @@ use utoipa::openapi::{OpenApi, RefOr};
 macro_rules! codes {
     ($t:ty) => {
         (|| <$t>::ALL.into_iter().map(<$t>::as_str).map(Value::from).collect()) as Codes
+    };
+}
+
+/// The codes of an enum of the calendar, as the enum itself writes them (the wire types carry
+/// those enums as they are).
+macro_rules! written {
+    ($t:ty) => {
+        (|| <$t>::ALL.into_iter().filter_map(|v| serde_json::to_value(v).ok()).collect()) as Codes
     };
 }
 
@@ -43,8 +55,13 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("CaseBody", "kind", codes!(case::CaseKind)),
         ("CaseBody", "status", codes!(case::CaseStatus)),
         ("CaseBody", "channel", codes!(case::Channel)),
+        ("CaseBody", "complexity", codes!(case::Complexity)),
         ("CaseCreate", "kind", codes!(case::CaseKind)),
         ("CaseCreate", "channel", codes!(case::Channel)),
+        ("CaseInboxRow", "kind", codes!(case::CaseKind)),
+        ("CaseInboxRow", "status", codes!(case::CaseStatus)),
+        ("CaseKindStats", "kind", codes!(case::CaseKind)),
+        ("TimelineBody", "action", codes!(case::CaseActionKind)),
         ("StatusBody", "status", codes!(consultation::ConsultationStatus)),
         ("Consultation", "kind", codes!(consultation::DraftKind)),
         ("Consultation", "status", codes!(consultation::ConsultationStatus)),
@@ -67,9 +84,22 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("Commitment", "status", codes!(dialogue::CommitmentStatus)),
         ("Progress", "status", codes!(dialogue::CommitmentStatus)),
         ("ProgressCreate", "status", codes!(dialogue::CommitmentStatus)),
-        ("TaskUpdate", "status", codes!(coso_domain::plan::task::TaskStatus)),
-        ("Submission", "status", codes!(coso_domain::report::SubmissionStatus)),
-        ("FollowedObligation", "status", codes!(coso_domain::report::SubmissionStatus)),
+        ("TaskUpdate", "status", codes!(TaskStatus)),
+        ("Submission", "status", codes!(SubmissionStatus)),
+        ("FollowedObligation", "status", codes!(SubmissionStatus)),
+        ("Plan", "issuer", codes!(PlanIssuer)),
+        ("PlanTask", "status", codes!(TaskStatus)),
+        ("PlanObligation", "kind", codes!(ObligationKind)),
+        ("PlanObligation", "period", codes!(ReportPeriod)),
+        ("PlanDraft", "issuer", codes!(PlanIssuer)),
+        ("ObligationDraft", "kind", codes!(ObligationKind)),
+        ("ObligationDraft", "period", codes!(ReportPeriod)),
+        ("AggregateRow", "status", aggregate_row_statuses),
+        ("DueReport", "kind", codes!(ObligationKind)),
+        ("DueReport", "period", codes!(ReportPeriod)),
+        ("DueReport", "submission_status", codes!(SubmissionStatus)),
+        ("SubmissionVersion", "review", codes!(SubmissionStatus)),
+        ("Notification", "kind", codes!(NotificationKind)),
         ("CommendationCreate", "form", codes!(steering::CommendationForm)),
         ("CommendationOut", "form", codes!(steering::CommendationForm)),
         ("ModelCreate", "status", codes!(steering::ModelStatus)),
@@ -106,6 +136,23 @@ fn coded_properties() -> Vec<(&'static str, &'static str, Codes)> {
         ("UnitCreate", "kind", codes!(coso_domain::unit::UnitKind)),
         ("RoleOnUnit", "role", codes!(coso_domain::authz::Role)),
         ("UserInput", "role", codes!(coso_domain::authz::Role)),
+        ("HolidayYear", "status", written!(Status)),
+        ("DayOff", "kind", written!(HolidayKind)),
+        ("Announcement", "status", written!(Status)),
+        ("DaysOffRange", "kind", written!(HolidayKind)),
+        ("LegalRule", "unit", written!(Unit)),
+        ("LegalRule", "direction", written!(Direction)),
+        ("LegalRule", "bound", written!(Bound)),
+        ("LegalRule", "status", written!(Status)),
+        ("RuleVariant", "when", written!(VariantKey)),
+        ("DeadlineOut", "unit", written!(Unit)),
+        ("DeadlineOut", "direction", written!(Direction)),
+        ("DeadlineOut", "bound", written!(Bound)),
+        ("DeadlineOut", "status", written!(Status)),
+        ("DeadlineExplanation", "unit", written!(Unit)),
+        ("DeadlineExplanation", "direction", written!(Direction)),
+        ("DeadlineExplanation", "bound", written!(Bound)),
+        ("DeadlineExplanation", "status", written!(Status)),
     ]
 }
 
@@ -122,6 +169,13 @@ fn coded_parameters() -> Vec<(&'static str, &'static str, Codes)> {
 /// The six matters the community decides, by their number in the law.
 fn matters() -> Vec<Value> {
     decision::Matter::ALL.into_iter().map(|m| Value::from(m.number())).collect()
+}
+
+/// A row of the aggregate view is a unit's timing, or `group` for the sum of several units
+/// (`coso_app::reports::aggregate`).
+fn aggregate_row_statuses() -> Vec<Value> {
+    let timings = [Timing::OnTime, Timing::Late { days: 0 }, Timing::Missing { overdue_days: None }, Timing::Pending];
+    timings.into_iter().map(|t| Value::from(t.as_str())).chain([Value::from("group")]).collect()
 }
 
 /// A disclosure's file is an attachment or a photo (`coso_app::disclosures::files` writes them).
@@ -163,4 +217,26 @@ fn with_null_if_optional(types: &SchemaType, mut codes: Vec<Value>) -> Vec<Value
         codes.push(Value::Null);
     }
     codes
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::OpenApi as _;
+
+    use super::*;
+
+    /// A row naming a schema or a property the document does not have would fill in nothing.
+    #[test]
+    fn every_row_names_a_field_of_the_document() {
+        let doc = crate::system::openapi::ApiDoc::openapi();
+        let schemas = doc.components.map(|c| c.schemas).unwrap_or_default();
+        let missing: Vec<String> = coded_properties()
+            .into_iter()
+            .filter(|(schema, property, _)| {
+                !matches!(schemas.get(*schema), Some(RefOr::T(Schema::Object(o))) if o.properties.contains_key(*property))
+            })
+            .map(|(schema, property, _)| format!("{schema}.{property}"))
+            .collect();
+        assert!(missing.is_empty(), "rows naming no field of the document: {missing:?}");
+    }
 }

@@ -5,10 +5,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coso_app::tasks::{self, TaskChange};
 use coso_domain::{EvidenceId, PlanId, TaskId};
-use coso_store::EvidenceMeta;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::wire::TaskEvidence;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, AppError, ErrorBody, PageResult};
 use crate::extract::{FileBody, Form, Json, Multipart, Path, Query};
@@ -23,7 +23,7 @@ pub struct TaskUpdate {
     pub status: Option<String>,
     /// Percent, 0 to 100 (a number or a string as typed).
     #[serde(default)]
-    #[schema(value_type = Object)]
+    #[schema(schema_with = crate::wire::optional_number_or_text)]
     pub progress: Option<serde_json::Value>,
     /// A note added to the task's log.
     #[serde(default)]
@@ -66,17 +66,17 @@ pub struct EvidenceQuery {
 /// Attaches an evidence file (PDF, JPEG, PNG, DOCX, XLSX, TXT; at most 10 MB) to a task.
 #[utoipa::path(post, path = "/api/v1/plans/{id}/tasks/{task}/evidence", tag = "plans", params(("id" = i64, Path), ("task" = i64, Path), EvidenceQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = Object), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = TaskEvidence), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_evidence(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((plan_id, task_id)): Path<(i64, i64)>,
     Query(q): Query<EvidenceQuery>,
     FileBody(body): FileBody,
-) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
+) -> ApiResult<(StatusCode, Json<TaskEvidence>)> {
     let meta =
         tasks::add_evidence(&state.app, &user.actor(), PlanId(plan_id), TaskId(task_id), &q.file_name, &body).await?;
-    Ok((StatusCode::CREATED, Json(meta)))
+    Ok((StatusCode::CREATED, Json(meta.into())))
 }
 
 #[derive(Deserialize)]

@@ -2,6 +2,7 @@
 //! from `/api/v1/plans/{id}/tasks…`.
 
 pub mod follow_up;
+mod wire;
 
 use axum::Router;
 use axum::routing::{get, patch, post};
