@@ -153,6 +153,20 @@ impl Batch {
         single(rows)
     }
 
+    /// As [`Batch::run_sqlite_returning`], inside the savepoint `name`, opened and released in
+    /// the same command; after an error the savepoint is still open, for the caller to roll
+    /// back to (`group_commit.rs`).
+    pub(crate) async fn run_sqlite_returning_in_savepoint(
+        &self,
+        name: &str,
+        conn: &mut sqlx::SqliteConnection,
+    ) -> Result<i64, sqlx::Error> {
+        let (body, args) = self.sqlite_command()?;
+        let sql = format!("SAVEPOINT {name};\n{body}RELEASE {name};");
+        let rows: Vec<i64> = sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), args).fetch_all(conn).await?;
+        single(rows)
+    }
+
     /// Runs the batch on PostgreSQL, a statement at a time, and gives what the first returns.
     pub(crate) async fn run_postgres_returning(&self, conn: &mut sqlx::PgConnection) -> Result<i64, sqlx::Error> {
         let Some(((first, values), rest)) = self.statements.split_first() else {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::audit::{Actor, AuditEntry, push_audit, push_audit_with, write_audit};
 use crate::batch::{Batch, RunBatch, Value};
 use crate::codes::Code;
+use crate::connect::Pools;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::notifications::NewMail;
@@ -311,6 +312,18 @@ fn push_mails(batch: &mut Batch, mails: &[NewMail], now: DateTime<Utc>) {
     }
 }
 
+/// Everything after the case's own row, for a case with no files and no parent: the rows find
+/// the case by its tracking code, so nothing needs its id before the end.
+fn push_whole_case(batch: &mut Batch, new: &CaseInsert<'_>, actor: &Actor, now: DateTime<Utc>) {
+    let (case, effects) = (new.case, new.effects);
+    let code = || Value::from(case.code.as_str());
+    batch.push(INSERT_SENDER_OF_CODE, sender_values(code(), new.sender));
+    push_action(batch, INSERT_ACTION_OF_CODE, code(), &effects.action, actor, now);
+    push_mails(batch, &effects.mails, now);
+    let entry = audit_entry(&case.code, case.unit_id.0, effects.audit_action, &effects.audit_after);
+    push_audit_with(batch, INSERT_AUDIT_OF_CASE_CODE, now, actor, &entry);
+}
+
 macro_rules! insert_action {
     ($conn:expr, $case_id:expr, $a:expr, $actor:expr, $now:expr) => {{
         let a: &NewCaseAction = $a;
@@ -352,22 +365,44 @@ impl Store {
     /// A tracking code already taken is a conflict on `code` (the caller draws another).
     pub async fn insert_case(&self, new: &CaseInsert<'_>, actor: &Actor) -> Result<CaseId> {
         let now = self.clock.now();
-        let (case, sender, effects, place) = (new.case, new.sender, new.effects, new.place);
+        let (case, place) = (new.case, new.place);
         let search = search_text(&[&case.content, place.place.as_deref().unwrap_or("")]);
-        let inserted = dispatch!(self, write, pool => {
+        let one_batch = new.files.is_empty() && new.parent.is_none();
+        let inserted = if let (Pools::Sqlite { write, .. }, true) = (&self.backend, one_batch) {
+            // The common petition: one batch, committed with the others waiting for the writer.
+            let mut batch = Batch::default();
+            push_case(&mut batch, case, &search, place, now);
+            push_whole_case(&mut batch, new, actor, now);
+            self.petitions.run_returning(write, batch).await
+        } else {
+            self.insert_case_in_transaction(new, &search, actor, now).await
+        };
+        match inserted {
+            Ok(id) => Ok(CaseId(id)),
+            Err(e) if StoreError::is_unique_violation(&e) => Err(StoreError::Conflict {
+                field: "code",
+                message: "Mã theo dõi đã được dùng; hãy gửi lại.".into(),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// `insert_case` in a transaction of its own.
+    async fn insert_case_in_transaction(
+        &self,
+        new: &CaseInsert<'_>,
+        search: &str,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> std::result::Result<i64, sqlx::Error> {
+        let (case, sender, effects, place) = (new.case, new.sender, new.effects, new.place);
+        dispatch!(self, write, pool => {
             async {
                 let mut tx = pool.begin().await?;
                 let mut batch = Batch::default();
-                push_case(&mut batch, case, &search, place, now);
+                push_case(&mut batch, case, search, place, now);
                 let id = if new.files.is_empty() && new.parent.is_none() {
-                    // Nothing needs an id before the end: everything goes as one batch, the
-                    // rows after the case finding it by its tracking code.
-                    let code = || Value::from(case.code.as_str());
-                    batch.push(INSERT_SENDER_OF_CODE, sender_values(code(), sender));
-                    push_action(&mut batch, INSERT_ACTION_OF_CODE, code(), &effects.action, actor, now);
-                    push_mails(&mut batch, &effects.mails, now);
-                    let entry = audit_entry(&case.code, case.unit_id.0, effects.audit_action, &effects.audit_after);
-                    push_audit_with(&mut batch, INSERT_AUDIT_OF_CASE_CODE, now, actor, &entry);
+                    push_whole_case(&mut batch, new, actor, now);
                     RunBatch::run_batch_returning(&mut *tx, &batch).await?
                 } else {
                     // Files and a parent's row need the first timeline row's id: one by one.
@@ -412,15 +447,7 @@ impl Store {
                 Ok::<i64, sqlx::Error>(id)
             }
             .await
-        });
-        match inserted {
-            Ok(id) => Ok(CaseId(id)),
-            Err(e) if StoreError::is_unique_violation(&e) => Err(StoreError::Conflict {
-                field: "code",
-                message: "Mã theo dõi đã được dùng; hãy gửi lại.".into(),
-            }),
-            Err(e) => Err(e.into()),
-        }
+        })
     }
 
     pub async fn case_by_id(&self, id: CaseId) -> Result<Option<CaseRow>> {

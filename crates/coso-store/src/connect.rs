@@ -1,4 +1,5 @@
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use coso_domain::Clock;
@@ -9,6 +10,7 @@ use sqlx::{PgPool, SqlitePool};
 use crate::Result;
 use crate::case_categories::CaseCategoryRow;
 use crate::error::StoreError;
+use crate::group_commit::GroupCommit;
 use crate::kept::Kept;
 use crate::units::UnitRow;
 
@@ -46,6 +48,8 @@ pub struct Store {
     pub(crate) units_by_code: Kept<String, UnitRow>,
     /// Units by id, kept a few seconds (`kept.rs`).
     pub(crate) units_by_id: Kept<i64, UnitRow>,
+    /// Petitions waiting for SQLite's writer, committed together (`group_commit.rs`).
+    pub(crate) petitions: Arc<GroupCommit>,
 }
 
 impl Store {
@@ -68,6 +72,7 @@ impl Store {
                 remote: Kept::default(),
                 units_by_code: Kept::default(),
                 units_by_id: Kept::default(),
+                petitions: Arc::default(),
             })
         } else {
             Err(StoreError::UnsupportedUrl)
@@ -106,6 +111,7 @@ impl Store {
             remote: Kept::default(),
             units_by_code: Kept::default(),
             units_by_id: Kept::default(),
+            petitions: Arc::default(),
         })
     }
 

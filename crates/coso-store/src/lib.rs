@@ -39,6 +39,7 @@ mod elections;
 mod email_verifications;
 mod error;
 mod evidence;
+mod group_commit;
 mod household_links;
 mod households;
 mod inbox;

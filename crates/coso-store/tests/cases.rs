@@ -258,8 +258,53 @@ async fn the_inbox_orders_by_due_date_and_counts_aggregate_per_kind(store: &Stor
     );
 }
 
+/// Petitions sent at the same moment (on SQLite, committed together by the one writer): every
+/// one is kept whole, with its sender, timeline and audit row, and the ones whose tracking code
+/// is taken are refused alone, without taking the others down with them.
+async fn petitions_sent_together_are_kept_and_a_taken_code_is_refused_alone(store: &Store) {
+    let actor = Actor::system("test");
+    store.load_official_units(&actor).await.expect("units");
+    let province = store.unit_by_code("42").await.expect("q").expect("42");
+    let commune = store.children(province.unit_id(), d("2026-01-01")).await.expect("children").remove(0);
+    let taken = "TAKE-NTAK-ENTA-KEN0";
+    let e = || effects(CaseActionKind::Receive, "2024-03-04", "case.submit");
+    insert(store, &new_case(commune.unit_id(), taken), &CaseSender::default(), &e(), &actor).await.expect("first");
+
+    let mut sent = Vec::new();
+    for i in 0..48 {
+        let store = store.clone();
+        let code = if i % 16 == 5 { taken.to_owned() } else { format!("GRP{i:02}-AAAA-BBBB-CCCC") };
+        let unit = commune.unit_id();
+        sent.push(tokio::spawn(async move {
+            let mut case = new_case(unit, &code);
+            case.kind = CaseKind::Petition;
+            let sender = CaseSender { name: Some(format!("Người gửi {i}")), ..Default::default() };
+            let result = insert(&store, &case, &sender, &e(), &Actor::system("test")).await;
+            (code, sender, result)
+        }));
+    }
+    let mut kept = 0;
+    for handle in sent {
+        let (code, sender, result) = handle.await.expect("task");
+        if code == taken {
+            assert!(matches!(result, Err(StoreError::Conflict { field: "code", .. })), "{result:?}");
+            continue;
+        }
+        let id = result.expect("a petition with a free code is kept");
+        let case = store.case_by_code(&code).await.expect("q").expect("stored");
+        assert_eq!(CaseId(case.id), id);
+        assert_eq!(store.case_sender(id).await.expect("q"), Some(sender));
+        assert_eq!(store.case_actions(id).await.expect("actions").len(), 1);
+        kept += 1;
+    }
+    assert_eq!(kept, 45);
+    let audit = store.audit_entries(Some("citizen_case"), None).await.expect("audit");
+    assert_eq!(audit.total, 46, "one audit row per petition kept, none for the refused");
+}
+
 on_both! {
     store:
+    sent_together => petitions_sent_together_are_kept_and_a_taken_code_is_refused_alone,
     inbox_and_counts => the_inbox_orders_by_due_date_and_counts_aggregate_per_kind,
     cases => cases_keep_the_sender_apart_and_updates_are_guarded,
     clearances_and_categories => clearances_hold_on_a_subtree_and_categories_add_to_the_defaults,
