@@ -7,8 +7,7 @@
 //! `target/schemathesis-venv` (or the one `COSO_SCHEMATHESIS` names); without it this test says
 //! so and fails.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -4,8 +4,7 @@
 //! SQLite through `coso backup` and `coso restore`, PostgreSQL through `pg_dump` and
 //! `pg_restore` (as the README documents).
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

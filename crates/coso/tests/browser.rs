@@ -10,8 +10,7 @@
 //! with the checks they share in `tests/browser/checks.mjs` (playwright-core driving Debian's
 //! chromium); the screenshots land in `target/screens/`.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -222,44 +221,41 @@ fn the_official_flow_then_every_main_page_in_a_real_browser() {
 
     let codes = env.file("enum-codes.json", &serde_json::to_string(&enum_codes()).expect("codes as JSON"));
 
-    let flow_shots = screens.join("official-flow");
-    std::fs::create_dir_all(&flow_shots).expect("screens dir");
-    let stdout = run_script("official_flow.mjs", &[&flow_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("official flow: ok"), "{stdout}");
-    let steps = std::fs::read_dir(&flow_shots).expect("screens").count();
-    assert_eq!(steps, 4, "a screenshot at each step");
-
-    let resident_shots = screens.join("resident-flow");
-    std::fs::create_dir_all(&resident_shots).expect("screens dir");
-    let stdout = run_script("resident_flow.mjs", &[&resident_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("resident flow: ok"), "{stdout}");
-    let consultation_shots = screens.join("consultation");
-    std::fs::create_dir_all(&consultation_shots).expect("screens dir");
-    let stdout = run_script("consultation_flow.mjs", &[&consultation_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("consultation flow: ok"), "{stdout}");
-    let vote_shots = screens.join("online-vote");
-    std::fs::create_dir_all(&vote_shots).expect("screens dir");
-    let stdout = run_script("vote_flow.mjs", &[&vote_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("vote flow: ok"), "{stdout}");
-    let dialogue_shots = screens.join("dialogue");
-    std::fs::create_dir_all(&dialogue_shots).expect("screens dir");
-    let stdout = run_script("dialogue_flow.mjs", &[&dialogue_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("dialogue flow: ok"), "{stdout}");
-    let desk_shots = screens.join("case-desk");
-    std::fs::create_dir_all(&desk_shots).expect("screens dir");
-    let stdout = run_script("case_desk_flow.mjs", &[&desk_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("case desk flow: ok"), "{stdout}");
-
-    let disclosure_shots = screens.join("disclosures");
-    std::fs::create_dir_all(&disclosure_shots).expect("screens dir");
-    let stdout = run_script("disclosure_flow.mjs", &[&disclosure_shots, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("disclosure flow: ok"), "{stdout}");
-    let stdout = run_script("a11y.mjs", &[&screens, &codes], &server, Duration::from_secs(180));
-    assert!(stdout.contains("a11y: ok"), "{stdout}");
-
-    // After the flow, the province has a submission to show.
-    let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(240));
-    assert!(stdout.contains("pages: ok"), "{stdout}");
+    // Two lanes at a time, each its own Chromium: one browser leaves the second processor
+    // mostly idle. The official's flow sends the report the province's pages then show; the
+    // resident's, the desk's and the other flows touch nothing those pages check.
+    let flow = |script: &str, folder: &str, done: &str| {
+        let shots = screens.join(folder);
+        std::fs::create_dir_all(&shots).expect("screens dir");
+        let stdout = run_script(script, &[&shots, &codes], &server, Duration::from_secs(240));
+        assert!(stdout.contains(done), "{stdout}");
+        shots
+    };
+    std::thread::scope(|scope| {
+        let official = scope.spawn(|| {
+            let flow_shots = flow("official_flow.mjs", "official-flow", "official flow: ok");
+            let steps = std::fs::read_dir(&flow_shots).expect("screens").count();
+            assert_eq!(steps, 4, "a screenshot at each step");
+            // After the flow, the province has a submission to show.
+            let stdout = run_script("pages.mjs", &[&screens, &codes], &server, Duration::from_secs(300));
+            assert!(stdout.contains("pages: ok"), "{stdout}");
+        });
+        let residents = scope.spawn(|| {
+            flow("resident_flow.mjs", "resident-flow", "resident flow: ok");
+            flow("consultation_flow.mjs", "consultation", "consultation flow: ok");
+            flow("vote_flow.mjs", "online-vote", "vote flow: ok");
+            flow("dialogue_flow.mjs", "dialogue", "dialogue flow: ok");
+            flow("case_desk_flow.mjs", "case-desk", "case desk flow: ok");
+            flow("disclosure_flow.mjs", "disclosures", "disclosure flow: ok");
+            let stdout = run_script("a11y.mjs", &[&screens, &codes], &server, Duration::from_secs(240));
+            assert!(stdout.contains("a11y: ok"), "{stdout}");
+        });
+        for lane in [official, residents] {
+            if let Err(panic) = lane.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
     let shots = std::fs::read_dir(&screens)
         .expect("screens")
         .filter_map(Result::ok)

@@ -1,8 +1,7 @@
 //! `coso user grant | revoke --clearance` and `coso case stats`, as administrators run them, on
 //! SQLite and on PostgreSQL.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use coso_app::cases::{self, CaseCommand, NewCase, SenderInput};
 use coso_app::{Actor, App};

@@ -1,8 +1,7 @@
 //! The database subcommands of `coso`, run as a user would, on SQLite and (when
 //! `PG_DATABASE_URL` is set) on PostgreSQL.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use coso_test_support::on_both;
 use sqlx::{ConnectOptions, Connection};

@@ -2,8 +2,7 @@
 //! the register with none of its rows or all of them, and an acknowledged import survives;
 //! under a mixed write load killed again and again, every acknowledged write survives.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

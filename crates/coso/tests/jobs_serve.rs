@@ -2,8 +2,7 @@
 //! every second: the daily reminder run happens once, every notification is stored once and
 //! every reminder mail reaches the SMTP server once, although both processes drain the outbox.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};

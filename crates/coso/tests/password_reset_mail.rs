@@ -1,8 +1,7 @@
 //! `coso serve` with its jobs and a fake SMTP server: the limits of `[limits]` apply, and a
 //! forgotten password is reset by the link that arrives by mail.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

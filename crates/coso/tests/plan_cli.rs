@@ -1,8 +1,7 @@
 //! `coso plan import | status | export`, the contract administrators and scripts rely on, on
 //! SQLite and on PostgreSQL.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::io::Cursor;
 

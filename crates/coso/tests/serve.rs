@@ -1,8 +1,7 @@
 //! `coso serve` as a process: fast start on a fresh database, the demo data served, and a
 //! graceful stop on SIGTERM that lets an in-flight request finish.
 
-#[expect(dead_code, reason = "this test uses only a part of the shared test support")]
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 
