@@ -1,6 +1,7 @@
 //! Both migration sets build the same schema: tables and columns, primary and unique keys,
 //! indexes and foreign keys (deduplication and the outbox rely on the unique keys).
 
+#[path = "schema/mod.rs"]
 mod schema;
 
 use coso_test_support::TestDb;
