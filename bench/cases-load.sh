@@ -70,6 +70,14 @@ summary() {
   echo "$rps req/s, p50 $p50, p99 $p99${errors:+, non-2xx: $errors}"
 }
 
+# The server's processor time so far (user + system, all its threads), in milliseconds: the
+# throughput of a shared machine says little, the processor time a request costs says more.
+server_cpu_ms() {
+  local ticks
+  ticks=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
 run_wrk() {
   local name=$1 path=$2; shift 2
   echo
@@ -99,10 +107,14 @@ BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM citizen_case")
 curl -fs -o /dev/null -w "  check: HTTP %{http_code}\n" -X POST \
   -d "jurisdiction_id=$COMMUNE&service_code=ha_tang&address_string=Thon+Dong&description=Kiem+tra" \
   "$URL/open311/v2/requests.json"
+CPU_BEFORE=$(server_cpu_ms)
 run_wrk open311_post "/open311/v2/requests.json" -s "$WORK/post.lua"
+CPU_MS=$(( $(server_cpu_ms) - CPU_BEFORE ))
 CASES=$(sqlite3 "$DB" "SELECT COUNT(*) FROM citizen_case")
 AUDITS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit_log WHERE action = 'case.submit'")
 echo "  rows: $((CASES - BEFORE)) cases written during the run, $AUDITS audit rows 'case.submit' in all"
+PER_CASE_US=$(( CPU_MS * 1000 / (CASES - BEFORE > 0 ? CASES - BEFORE : 1) ))
+echo "  server CPU: $CPU_MS ms in all, $PER_CASE_US µs a petition"
 
 CODE=$(sqlite3 "$DB" "SELECT code FROM citizen_case ORDER BY id DESC LIMIT 1")
 curl -fs -o /dev/null -w "  check /theo-doi/$CODE: HTTP %{http_code}, %{size_download} bytes\n" "$URL/theo-doi/$CODE"
@@ -125,7 +137,7 @@ stop_server
 echo
 echo "== summary (SQLite, $CONNECTIONS connections) =="
 echo "  Open311 POST requests.json:       $(summary "$WORK/open311_post.txt")"
-echo "    rows written during the run:    $((CASES - BEFORE))"
+echo "    rows written during the run:    $((CASES - BEFORE)); server CPU $PER_CASE_US µs a petition"
 echo "  /theo-doi/{code}:                 $(summary "$WORK/tracking.txt")"
 echo "  list, category + status (100k):   $(summary "$WORK/list_filtered.txt")"
 echo "  list, words without diacritics:   $(summary "$WORK/list_search.txt")"
