@@ -11,12 +11,14 @@ mod db;
 mod on_both;
 mod postgres;
 pub mod smtp;
+mod test_binary;
 #[cfg(feature = "web")]
 mod web;
 
 pub use backend::Backend;
 pub use db::TestDb;
 pub use postgres::PgDatabase;
+pub use test_binary::assert_every_test_file_is_a_module;
 #[cfg(feature = "web")]
 pub use web::{
     PASSWORD, TestApp, attr, attrs, location, occurrence, plan_docx, plan_markdown, routes_in_source, texts,

@@ -78,18 +78,8 @@ mod steering;
 #[path = "stored_data.rs"]
 mod stored_data;
 
-/// A file added to `tests/` and not listed above would never be compiled (`autotests = false`):
-/// this fails instead.
+/// A file of `tests/` that is not a module here would never compile nor run.
 #[test]
 fn every_test_file_is_a_module_of_this_binary() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let listed = std::fs::read_to_string(dir.join("web.rs")).expect("web.rs");
-    let mut missing = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("tests/") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
-        if name.ends_with(".rs") && name != "web.rs" && !listed.contains(&format!("#[path = \"{name}\"]")) {
-            missing.push(name);
-        }
-    }
-    assert!(missing.is_empty(), "add these to tests/web.rs: {missing:?}");
+    coso_test_support::assert_every_test_file_is_a_module(env!("CARGO_MANIFEST_DIR"), "web.rs");
 }
