@@ -2,7 +2,7 @@
 //! or a fresh PostgreSQL database on the server named by `PG_DATABASE_URL`.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -134,8 +134,6 @@ impl Run {
 pub struct Server {
     pub child: Child,
     pub url: String,
-    /// From spawning the process to the line announcing the URL.
-    pub announced_after: Duration,
     pub log: PathBuf,
 }
 
@@ -150,7 +148,6 @@ impl Server {
         let log = env.dir.path().join(format!("serve-{nanos}-{n}.log"));
         let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
         args.extend_from_slice(extra);
-        let started = Instant::now();
         let mut child = env
             .command(&args)
             .env("COSO_LOG", "info")
@@ -177,7 +174,7 @@ impl Server {
                 );
             }
         };
-        Server { child, url, announced_after: started.elapsed(), log }
+        Server { child, url, log }
     }
 
     pub fn pid(&self) -> String {
@@ -255,10 +252,6 @@ pub async fn sign_in(c: &reqwest::Client, url: &str, email: &str) -> String {
 pub async fn household_count(store: &Store, village: &str) -> i64 {
     let unit = store.unit_by_code(village).await.expect("query").expect("village");
     store.household_count(&unit).await.expect("count")
-}
-
-pub fn exists(p: &Path) -> bool {
-    p.exists()
 }
 
 /// Villages of the first two communes of Hà Tĩnh (the demo creates 6 to 12 in each).
