@@ -76,6 +76,14 @@ pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log \
     (at, actor_user_id, actor, action, entity, entity_id, unit_id, before_json, after_json, request_id) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
+/// [`INSERT_AUDIT`] for a row inserted by the statement just before it in a SQLite batch
+/// (`group_commit.rs`): the entity's id is the connection's last inserted row, and nothing is
+/// written when that insert wrote nothing (its guard refused it). SQLite only; `$6` is the
+/// empty string.
+pub(crate) const INSERT_AUDIT_OF_LAST_INSERT: &str = "INSERT INTO audit_log \
+    (at, actor_user_id, actor, action, entity, entity_id, unit_id, before_json, after_json, request_id) \
+    SELECT $1, $2, $3, $4, $5, CAST(last_insert_rowid() AS TEXT) || $6, $7, $8, $9, $10 WHERE changes() = 1";
+
 /// Writes `$entry` by `$actor` at `$at` on the connection or transaction `$conn`.
 macro_rules! write_audit {
     ($conn:expr, $at:expr, $actor:expr, $entry:expr) => {{

@@ -373,7 +373,7 @@ impl Store {
             let mut batch = Batch::default();
             push_case(&mut batch, case, &search, place, now);
             push_whole_case(&mut batch, new, actor, now);
-            self.petitions.run_returning(write, batch).await
+            self.grouped.run_returning(write, batch).await
         } else {
             self.insert_case_in_transaction(new, &search, actor, now).await
         };

@@ -48,8 +48,9 @@ pub struct Store {
     pub(crate) units_by_code: Kept<String, UnitRow>,
     /// Units by id, kept a few seconds (`kept.rs`).
     pub(crate) units_by_id: Kept<i64, UnitRow>,
-    /// Petitions waiting for SQLite's writer, committed together (`group_commit.rs`).
-    pub(crate) petitions: Arc<GroupCommit>,
+    /// Short writes (petitions, comments) waiting for SQLite's writer, committed together
+    /// (`group_commit.rs`).
+    pub(crate) grouped: Arc<GroupCommit>,
 }
 
 impl Store {
@@ -76,7 +77,7 @@ impl Store {
                 remote: Kept::default(),
                 units_by_code: Kept::default(),
                 units_by_id: Kept::default(),
-                petitions: Arc::default(),
+                grouped: Arc::default(),
             })
         } else {
             Err(StoreError::UnsupportedUrl)
@@ -115,7 +116,7 @@ impl Store {
             remote: Kept::default(),
             units_by_code: Kept::default(),
             units_by_id: Kept::default(),
-            petitions: Arc::default(),
+            grouped: Arc::default(),
         })
     }
 

@@ -11,8 +11,10 @@ use coso_domain::consultation::{
 };
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, write_audit};
+use crate::audit::{Actor, AuditEntry, INSERT_AUDIT_OF_LAST_INSERT, push_audit_with, write_audit};
+use crate::batch::Batch;
 use crate::codes::Code;
+use crate::connect::Pools;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::units::UnitRow;
@@ -115,6 +117,14 @@ fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
 fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
+
+/// A comment, inserted only while its consultation is open and its section (if any) is one of
+/// the draft's; returns its id, or no row when refused.
+const INSERT_COMMENT: &str = "INSERT INTO consultation_comment \
+    (consultation_id, section_id, author_id, author_label, village_id, body, created_at) \
+    SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM consultation WHERE id = $1 AND status = 'open') \
+    AND ($2 IS NULL OR EXISTS (SELECT 1 FROM consultation_section WHERE id = $2 AND consultation_id = $1)) \
+    RETURNING id";
 
 fn entry(action: &'static str, entity: &'static str, id: i64, unit: &UnitRow, after: serde_json::Value) -> AuditEntry {
     AuditEntry::change(action, entity, id, unit.unit_id(), after)
@@ -327,14 +337,37 @@ impl Store {
         actor: &Actor,
     ) -> Result<Option<i64>> {
         let now = self.clock.now();
+        let after = || serde_json::json!({ "consultation_id": consultation.id, "section_id": c.section_id });
+        if let Pools::Sqlite { write, .. } = &self.backend {
+            // The comment and its audit row as one batch, committed with the other short
+            // writes waiting for the writer; the audit row takes the comment's id from it.
+            let mut batch = Batch::default();
+            batch.push(
+                INSERT_COMMENT,
+                vec![
+                    consultation.id.into(),
+                    c.section_id.into(),
+                    c.author_id.into(),
+                    c.author_label.as_str().into(),
+                    c.village_id.into(),
+                    c.body.as_str().into(),
+                    now.into(),
+                ],
+            );
+            let mut audit = entry("consultation.comment", "consultation_comment", 0, unit, after());
+            audit.entity_id = String::new();
+            push_audit_with(&mut batch, INSERT_AUDIT_OF_LAST_INSERT, now, actor, &audit);
+            return match self.grouped.run_returning(write, batch).await {
+                Ok(id) => Ok(Some(id)),
+                // The guard of the insert refused it: the consultation closed, or the section
+                // is not the draft's.
+                Err(sqlx::Error::RowNotFound) => Ok(None),
+                Err(e) => Err(e.into()),
+            };
+        }
         let id = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
-            let id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO consultation_comment (consultation_id, section_id, author_id, author_label, village_id, body, created_at) \
-                 SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM consultation WHERE id = $1 AND status = 'open') \
-                 AND ($2 IS NULL OR EXISTS (SELECT 1 FROM consultation_section WHERE id = $2 AND consultation_id = $1)) \
-                 RETURNING id",
-            )
+            let id: Option<i64> = sqlx::query_scalar(INSERT_COMMENT)
             .bind(consultation.id)
             .bind(c.section_id)
             .bind(c.author_id)
@@ -345,8 +378,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(id) = id else { return Ok(None) };
-            let after = serde_json::json!({ "consultation_id": consultation.id, "section_id": c.section_id });
-            write_audit!(&mut *tx, now, actor, &entry("consultation.comment", "consultation_comment", id, unit, after))?;
+            write_audit!(&mut *tx, now, actor, &entry("consultation.comment", "consultation_comment", id, unit, after()))?;
             tx.commit().await?;
             Some(id)
         });

@@ -148,6 +148,22 @@ async fn comments_supports_close_and_answers(store: &Store) {
         .expect("close");
     let late = store.add_consultation_comment(&c, &commune, &comment(None, an, "Muộn"), &actor()).await.expect("late");
     assert_eq!(late, None, "no comment once closed");
+    // One audit row a comment kept, naming it, and none for the refused one.
+    let audit = store.audit_entries(Some("consultation_comment"), Some(100)).await.expect("audit");
+    let mut audited: Vec<i64> = audit
+        .items
+        .iter()
+        .filter(|e| e.action == "consultation.comment")
+        .map(|e| e.entity_id.parse().expect("a comment's id"))
+        .collect();
+    assert_eq!(audited.len(), 28, "25 + 2 + 1 comments kept, and nothing for the refused one");
+    audited.sort_unstable();
+    audited.dedup();
+    assert_eq!(audited.len(), 28, "each comment audited once");
+    for comment in audited {
+        let row = store.consultation_comment(comment).await.expect("q").expect("the audited comment");
+        assert_eq!(row.consultation_id, id);
+    }
     let twice = store
         .move_consultation(&permit, &commune, id, ConsultationStatus::Open, ConsultationStatus::Closed, &actor())
         .await;
