@@ -10,8 +10,9 @@ use coso_domain::authz::{Action, Permit};
 use coso_domain::decision::ballot::{BallotPlan, EntrySlot, TallyCounts};
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, push_audit, write_audit};
+use crate::audit::{Actor, AuditEntry, push_audit, push_audit_with, write_audit};
 use crate::batch::{Batch, RunBatch};
+use crate::connect::Pools;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
 use crate::units::UnitRow;
@@ -81,6 +82,67 @@ pub struct OnlineVoteRow {
 fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
     crate::audit::require(permit, Action::ManageDecisions, unit)
 }
+
+/// What an online vote is checked against: the decision's unit, status, form and last day,
+/// the household's earlier vote (its number of changes) and whether it is of the snapshot.
+type VoteContext = (i64, String, String, NaiveDate, Option<i64>, bool);
+
+/// The [`VoteContext`] of decision `$1` for household `$2`.
+const VOTE_CONTEXT: &str = "SELECT d.unit_id, d.status, d.form, d.ends_on, v.changes, \
+     EXISTS (SELECT 1 FROM decision_household h WHERE h.decision_id = d.id AND h.household_id = $2) \
+     FROM decision d LEFT JOIN decision_online_vote v ON v.decision_id = d.id AND v.household_id = $2 \
+     WHERE d.id = $1";
+
+async fn read_vote_context(pool: &sqlx::SqlitePool, id: i64, household: i64) -> Result<Option<VoteContext>> {
+    Ok(sqlx::query_as(VOTE_CONTEXT).bind(id).bind(household).fetch_optional(pool).await?)
+}
+
+/// The decision's unit and the household's earlier vote, or why the household cannot vote.
+fn check_online_vote(context: Option<VoteContext>, today: NaiveDate) -> Result<(i64, Option<i64>)> {
+    let Some((unit_id, status, form, ends_on, before, listed)) = context else { return Err(StoreError::NotFound) };
+    if form != "online" {
+        return Err(StoreError::NotFound);
+    }
+    if status != OPEN || today > ends_on {
+        return Err(vote_closed());
+    }
+    if !listed {
+        return Err(StoreError::Conflict {
+            field: "choice",
+            message: "Hộ của bạn không có trong danh sách hộ của cuộc biểu quyết này.".into(),
+        });
+    }
+    Ok((unit_id, before))
+}
+
+fn vote_closed() -> StoreError {
+    StoreError::Conflict {
+        field: "choice",
+        message: "Cuộc biểu quyết trực tuyến này đã kết thúc; không thể biểu quyết nữa.".into(),
+    }
+}
+
+/// A household's online vote, cast or replaced, only while the decision is an open online vote
+/// not past its last day (`$6` open, `$7` today) and the household is of its snapshot; returns
+/// how many times the vote was changed (0 for a first vote), or no row when refused. SQLite.
+const UPSERT_VOTE_WHILE_OPEN: &str = "INSERT INTO decision_online_vote \
+    (decision_id, household_id, choice, voted_by, voted_at, changes) \
+    SELECT $1, $2, $3, $4, $5, 0 \
+    WHERE EXISTS (SELECT 1 FROM decision d WHERE d.id = $1 AND d.form = 'online' AND d.status = $6 AND d.ends_on >= $7) \
+    AND EXISTS (SELECT 1 FROM decision_household h WHERE h.decision_id = $1 AND h.household_id = $2) \
+    ON CONFLICT (decision_id, household_id) DO UPDATE SET choice = excluded.choice, \
+    voted_by = excluded.voted_by, voted_at = excluded.voted_at, changes = decision_online_vote.changes + 1 \
+    RETURNING changes";
+
+/// The audit row of the vote written just before it in a SQLite batch: `$9` is the household's
+/// id, and whether the vote replaced an earlier one is read from the vote itself. The choice
+/// stays out of the trail: the count is the result, not who chose what. Nothing is written when
+/// the vote was refused.
+const INSERT_VOTE_AUDIT: &str = "INSERT INTO audit_log \
+    (at, actor_user_id, actor, action, entity, entity_id, unit_id, before_json, after_json, request_id) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, json_object('household_id', CAST($9 AS INTEGER), 'replaced', \
+    json(CASE WHEN (SELECT changes FROM decision_online_vote WHERE decision_id = CAST($6 AS INTEGER) \
+    AND household_id = CAST($9 AS INTEGER)) > 0 THEN 'true' ELSE 'false' END)), $10 WHERE changes() = 1";
 
 fn entry(action: &'static str, id: i64, unit_id: i64, after: serde_json::Value) -> AuditEntry {
     AuditEntry::change(action, "decision", id, coso_domain::ids::UnitId(unit_id), after)
@@ -377,36 +439,38 @@ impl Store {
         let user = actor.user_id.ok_or(StoreError::Forbidden)?;
         let now = self.clock.now();
         let today = self.clock.today();
+        if let Pools::Sqlite { read, write } = &self.backend {
+            // The checks read first, then the vote and its audit row as one batch committed
+            // with the other short writes waiting for the writer; the vote's insert checks the
+            // decision and the household again, so a close in between still wins.
+            let (unit_id, _) = check_online_vote(read_vote_context(read, id, household).await?, today)?;
+            let mut batch = Batch::default();
+            batch.push(
+                UPSERT_VOTE_WHILE_OPEN,
+                vec![id.into(), household.into(), choice.into(), user.0.into(), now.into(), OPEN.into(), today.into()],
+            );
+            let audit = entry("decision.online_vote", id, unit_id, serde_json::json!(household));
+            push_audit_with(&mut batch, INSERT_VOTE_AUDIT, now, actor, &audit);
+            return match self.grouped.run_returning(write, batch).await {
+                Ok(changes) => Ok(changes > 0),
+                // Closed, or taken off the list, since the checks read.
+                Err(sqlx::Error::RowNotFound) => {
+                    check_online_vote(read_vote_context(read, id, household).await?, today)?;
+                    Err(vote_closed())
+                }
+                Err(e) => Err(e.into()),
+            };
+        }
         let replaced = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
             // One read for the decision, the household's earlier vote and its place in the
             // snapshot, then the vote and its audit row as one batch (see `batch.rs`).
-            let decision: Option<(i64, String, String, NaiveDate, Option<i64>, bool)> = sqlx::query_as(
-                "SELECT d.unit_id, d.status, d.form, d.ends_on, v.changes, \
-                 EXISTS (SELECT 1 FROM decision_household h WHERE h.decision_id = d.id AND h.household_id = $2) \
-                 FROM decision d LEFT JOIN decision_online_vote v ON v.decision_id = d.id AND v.household_id = $2 \
-                 WHERE d.id = $1",
-            )
+            let context: Option<VoteContext> = sqlx::query_as(VOTE_CONTEXT)
             .bind(id)
             .bind(household)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((unit_id, status, form, ends_on, before, listed)) = decision else { return Err(StoreError::NotFound) };
-            if form != "online" {
-                return Err(StoreError::NotFound);
-            }
-            if status != OPEN || today > ends_on {
-                return Err(StoreError::Conflict {
-                    field: "choice",
-                    message: "Cuộc biểu quyết trực tuyến này đã kết thúc; không thể biểu quyết nữa.".into(),
-                });
-            }
-            if !listed {
-                return Err(StoreError::Conflict {
-                    field: "choice",
-                    message: "Hộ của bạn không có trong danh sách hộ của cuộc biểu quyết này.".into(),
-                });
-            }
+            let (unit_id, before) = check_online_vote(context, today)?;
             let mut batch = Batch::default();
             batch.push(
                 "INSERT INTO decision_online_vote (decision_id, household_id, choice, voted_by, voted_at, changes) \

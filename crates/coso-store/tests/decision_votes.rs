@@ -190,6 +190,14 @@ async fn five_hundred_households_voting_at_once_are_each_counted_once(store: &St
     assert_eq!((count.yes, count.no), (400, 100));
     // The opening and the 700 votes, each change with its audit row.
     assert_eq!(store.audit_entries(Some("decision"), Some(1)).await.expect("audit").total, 701);
+    // The last 100 replaced a vote, and say so without the choice.
+    let last = store.audit_entries(Some("decision"), Some(100)).await.expect("audit").items;
+    for e in &last {
+        let after: serde_json::Value = serde_json::from_str(e.after_json.as_deref().expect("after")).expect("JSON");
+        assert_eq!(after["replaced"], true, "{after}");
+        assert!(households[..100].contains(&after["household_id"].as_i64().expect("household")), "{after}");
+        assert!(after.get("choice").is_none(), "{after}");
+    }
 }
 
 async fn a_vote_outside_an_open_online_vote_is_refused(store: &Store) {
@@ -219,9 +227,16 @@ async fn a_vote_outside_an_open_online_vote_is_refused(store: &Store) {
         )
         .await
         .expect("open");
+    let listed = store.decision_households(&permit, &village, online).await.expect("households")[0].household_id;
+    assert!(!store.cast_online_vote(online, listed, "no", &actor).await.expect("a first vote"));
+    let first = store.audit_entries(Some("decision"), Some(1)).await.expect("audit").items.remove(0);
+    assert_eq!(first.action, "decision.online_vote");
+    assert_eq!(first.entity_id, online.to_string());
+    let after: serde_json::Value = serde_json::from_str(first.after_json.as_deref().expect("after")).expect("JSON");
+    assert_eq!(after, serde_json::json!({ "household_id": listed, "replaced": false }));
     let stranger = store.cast_online_vote(online, 999_999, "yes", &actor).await;
     assert!(matches!(stranger, Err(StoreError::Conflict { field: "choice", .. })), "{stranger:?}");
-    assert_eq!(store.online_count(online).await.expect("count").yes, 0);
+    assert_eq!(store.online_count(online).await.expect("count").no, 1, "only the listed household's vote");
 }
 
 on_both! { store:
