@@ -10,8 +10,8 @@ use coso_domain::authz::{Action, Permit};
 use coso_domain::decision::ballot::{BallotPlan, EntrySlot, TallyCounts};
 use serde::Serialize;
 
-use crate::audit::{Actor, AuditEntry, push_audit, push_audit_with, write_audit};
-use crate::batch::{Batch, RunBatch};
+use crate::audit::{Actor, AuditEntry, push_audit_with, write_audit};
+use crate::batch::Batch;
 use crate::connect::Pools;
 use crate::dispatch::dispatch;
 use crate::error::StoreError;
@@ -470,20 +470,27 @@ impl Store {
             .bind(household)
             .fetch_optional(&mut *tx)
             .await?;
-            let (unit_id, before) = check_online_vote(context, today)?;
-            let mut batch = Batch::default();
-            batch.push(
+            let (unit_id, _) = check_online_vote(context, today)?;
+            // Whether an earlier vote was replaced is read from the vote as written: two first
+            // votes of one household at the same moment both read "none" above.
+            let changes: i64 = sqlx::query_scalar(
                 "INSERT INTO decision_online_vote (decision_id, household_id, choice, voted_by, voted_at, changes) \
                  VALUES ($1, $2, $3, $4, $5, 0) \
                  ON CONFLICT (decision_id, household_id) DO UPDATE SET choice = excluded.choice, \
-                 voted_by = excluded.voted_by, voted_at = excluded.voted_at, changes = decision_online_vote.changes + 1",
-                vec![id.into(), household.into(), choice.into(), user.0.into(), now.into()],
-            );
-            let replaced = before.is_some();
+                 voted_by = excluded.voted_by, voted_at = excluded.voted_at, changes = decision_online_vote.changes + 1 \
+                 RETURNING changes",
+            )
+            .bind(id)
+            .bind(household)
+            .bind(choice)
+            .bind(user.0)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let replaced = changes > 0;
             // The choice stays out of the trail: the count is the result, not who chose what.
             let after = serde_json::json!({ "household_id": household, "replaced": replaced });
-            push_audit(&mut batch, now, actor, &entry("decision.online_vote", id, unit_id, after));
-            RunBatch::run_batch(&mut *tx, &batch).await?;
+            write_audit!(&mut *tx, now, actor, &entry("decision.online_vote", id, unit_id, after))?;
             tx.commit().await?;
             replaced
         });

@@ -11,7 +11,7 @@ use coso_domain::decision::ballot::{BallotCode, BallotPlan, EntrySlot, TallyCoun
 use coso_domain::decision::{Comparison, DecisionData, DecisionForm, Matter};
 use coso_domain::household::HouseholdData;
 use coso_domain::unit::{NewUnit, UnitInput, UnitKind};
-use coso_store::{Actor, NewUser, Store, StoreError, UnitRow};
+use coso_store::{Actor, AuditFilter, NewUser, Store, StoreError, UnitRow};
 use coso_test_support::on_both;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -190,6 +190,16 @@ async fn five_hundred_households_voting_at_once_are_each_counted_once(store: &St
     assert_eq!((count.yes, count.no), (400, 100));
     // The opening and the 700 votes, each change with its audit row.
     assert_eq!(store.audit_entries(Some("decision"), Some(1)).await.expect("audit").total, 701);
+    // Of the 700 votes, exactly one a household was its first, races included.
+    let filter = AuditFilter { actions: vec!["decision.online_vote"], ..AuditFilter::default() };
+    let mut firsts = 0;
+    for page in 0..4 {
+        for e in store.audit_search(&filter, 200, page * 200).await.expect("audit").items {
+            let after: serde_json::Value = serde_json::from_str(e.after_json.as_deref().expect("after")).expect("JSON");
+            firsts += usize::from(after["replaced"] == false);
+        }
+    }
+    assert_eq!(firsts, 500, "one first vote a household");
     // The last 100 replaced a vote, and say so without the choice.
     let last = store.audit_entries(Some("decision"), Some(100)).await.expect("audit").items;
     for e in &last {
