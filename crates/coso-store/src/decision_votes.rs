@@ -83,23 +83,22 @@ fn check(permit: &Permit, unit: &UnitRow) -> Result<()> {
     crate::audit::require(permit, Action::ManageDecisions, unit)
 }
 
-/// What an online vote is checked against: the decision's unit, status, form and last day,
-/// the household's earlier vote (its number of changes) and whether it is of the snapshot.
-type VoteContext = (i64, String, String, NaiveDate, Option<i64>, bool);
+/// What an online vote is checked against: the decision's unit, status, form and last day, and
+/// whether the household is of its snapshot.
+type VoteContext = (i64, String, String, NaiveDate, bool);
 
 /// The [`VoteContext`] of decision `$1` for household `$2`.
-const VOTE_CONTEXT: &str = "SELECT d.unit_id, d.status, d.form, d.ends_on, v.changes, \
+const VOTE_CONTEXT: &str = "SELECT d.unit_id, d.status, d.form, d.ends_on, \
      EXISTS (SELECT 1 FROM decision_household h WHERE h.decision_id = d.id AND h.household_id = $2) \
-     FROM decision d LEFT JOIN decision_online_vote v ON v.decision_id = d.id AND v.household_id = $2 \
-     WHERE d.id = $1";
+     FROM decision d WHERE d.id = $1";
 
 async fn read_vote_context(pool: &sqlx::SqlitePool, id: i64, household: i64) -> Result<Option<VoteContext>> {
     Ok(sqlx::query_as(VOTE_CONTEXT).bind(id).bind(household).fetch_optional(pool).await?)
 }
 
-/// The decision's unit and the household's earlier vote, or why the household cannot vote.
-fn check_online_vote(context: Option<VoteContext>, today: NaiveDate) -> Result<(i64, Option<i64>)> {
-    let Some((unit_id, status, form, ends_on, before, listed)) = context else { return Err(StoreError::NotFound) };
+/// The decision's unit, or why the household cannot vote.
+fn check_online_vote(context: Option<VoteContext>, today: NaiveDate) -> Result<i64> {
+    let Some((unit_id, status, form, ends_on, listed)) = context else { return Err(StoreError::NotFound) };
     if form != "online" {
         return Err(StoreError::NotFound);
     }
@@ -112,7 +111,7 @@ fn check_online_vote(context: Option<VoteContext>, today: NaiveDate) -> Result<(
             message: "Hộ của bạn không có trong danh sách hộ của cuộc biểu quyết này.".into(),
         });
     }
-    Ok((unit_id, before))
+    Ok(unit_id)
 }
 
 fn vote_closed() -> StoreError {
@@ -124,7 +123,7 @@ fn vote_closed() -> StoreError {
 
 /// A household's online vote, cast or replaced, only while the decision is an open online vote
 /// not past its last day (`$6` open, `$7` today) and the household is of its snapshot; returns
-/// how many times the vote was changed (0 for a first vote), or no row when refused. SQLite.
+/// how many times the vote was changed (0 for a first vote), or no row when refused.
 const UPSERT_VOTE_WHILE_OPEN: &str = "INSERT INTO decision_online_vote \
     (decision_id, household_id, choice, voted_by, voted_at, changes) \
     SELECT $1, $2, $3, $4, $5, 0 \
@@ -443,7 +442,7 @@ impl Store {
             // The checks read first, then the vote and its audit row as one batch committed
             // with the other short writes waiting for the writer; the vote's insert checks the
             // decision and the household again, so a close in between still wins.
-            let (unit_id, _) = check_online_vote(read_vote_context(read, id, household).await?, today)?;
+            let unit_id = check_online_vote(read_vote_context(read, id, household).await?, today)?;
             let mut batch = Batch::default();
             batch.push(
                 UPSERT_VOTE_WHILE_OPEN,
@@ -463,30 +462,27 @@ impl Store {
         }
         let replaced = dispatch!(self, write, pool => {
             let mut tx = pool.begin().await?;
-            // One read for the decision, the household's earlier vote and its place in the
-            // snapshot, then the vote and its audit row as one batch (see `batch.rs`).
+            // One read for the decision and the household's place in its snapshot (the reason
+            // of a refusal), then the vote, whose insert checks them again.
             let context: Option<VoteContext> = sqlx::query_as(VOTE_CONTEXT)
             .bind(id)
             .bind(household)
             .fetch_optional(&mut *tx)
             .await?;
-            let (unit_id, _) = check_online_vote(context, today)?;
-            // Whether an earlier vote was replaced is read from the vote as written: two first
-            // votes of one household at the same moment both read "none" above.
-            let changes: i64 = sqlx::query_scalar(
-                "INSERT INTO decision_online_vote (decision_id, household_id, choice, voted_by, voted_at, changes) \
-                 VALUES ($1, $2, $3, $4, $5, 0) \
-                 ON CONFLICT (decision_id, household_id) DO UPDATE SET choice = excluded.choice, \
-                 voted_by = excluded.voted_by, voted_at = excluded.voted_at, changes = decision_online_vote.changes + 1 \
-                 RETURNING changes",
-            )
-            .bind(id)
-            .bind(household)
-            .bind(choice)
-            .bind(user.0)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            let unit_id = check_online_vote(context, today)?;
+            // Whether an earlier vote was replaced is read from the vote as written, which two
+            // first votes of one household at the same moment cannot both get wrong.
+            let changes: Option<i64> = sqlx::query_scalar(UPSERT_VOTE_WHILE_OPEN)
+                .bind(id)
+                .bind(household)
+                .bind(choice)
+                .bind(user.0)
+                .bind(now)
+                .bind(OPEN)
+                .bind(today)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(changes) = changes else { return Err(vote_closed()) };
             let replaced = changes > 0;
             // The choice stays out of the trail: the count is the result, not who chose what.
             let after = serde_json::json!({ "household_id": household, "replaced": replaced });
